@@ -1,0 +1,86 @@
+package convert
+
+import (
+	"regexp"
+	"strings"
+)
+
+// isPlaceholder recognises the marks e-paper sites leave where an image
+// was, a line of only question marks and spaces:
+//
+//	 ??  ??
+//	??
+func isPlaceholder(s string) bool {
+	s = strings.TrimSpace(s)
+	if !strings.Contains(s, "??") {
+		return false
+	}
+	return strings.Trim(s, "? \t\u00a0") == ""
+}
+
+var footerLanguageRE = regexp.MustCompile(`^Newspapers in (\p{L}+)$`)
+var footerCountryRE = regexp.MustCompile(`^Newspapers from (\p{L}[\p{L} .'-]*)$`)
+
+// languageNames maps language names as printed (English, in the language
+// itself, or upper case as LexisNexis prints them) to BCP 47 tags.
+var languageNames = map[string]string{
+	"english": "en", "german": "de", "deutsch": "de", "french": "fr", "français": "fr",
+	"francais": "fr", "dutch": "nl", "nederlands": "nl", "spanish": "es", "español": "es",
+	"espanol": "es", "italian": "it", "italiano": "it", "portuguese": "pt", "português": "pt",
+	"chinese": "zh", "japanese": "ja", "korean": "ko", "russian": "ru", "arabic": "ar",
+	"swedish": "sv", "danish": "da", "norwegian": "no", "finnish": "fi", "polish": "pl",
+	"turkish": "tr", "greek": "el", "hebrew": "he", "hindi": "hi", "czech": "cs",
+	"hungarian": "hu", "romanian": "ro", "englisch": "en", "anglais": "en", "engels": "en",
+	"französisch": "fr", "allemand": "de", "duits": "de", "frans": "fr", "niederländisch": "nl",
+	"néerlandais": "nl", "spanisch": "es", "espagnol": "es",
+}
+
+// languageTag returns the BCP 47 tag of a printed language name, or "".
+func languageTag(name string) string {
+	name = strings.ToLower(strings.Trim(strings.TrimSpace(name), ".;,"))
+	if tag, ok := languageNames[name]; ok {
+		return tag
+	}
+	// "ENGLISH; ENGLISCH" and "English (UK)" name the first one.
+	if i := strings.IndexAny(name, ";,( "); i > 0 {
+		return languageTag(name[:i])
+	}
+	return ""
+}
+
+// pressReaderFooter recognises the two lines PressReader appends to every
+// clipping and returns what they tell:
+//
+//	Newspapers in English     -> language "en"
+//	Newspapers from China     -> country "China"
+func pressReaderFooter(s string) (language, country string, ok bool) {
+	s = strings.TrimSpace(s)
+	if m := footerLanguageRE.FindStringSubmatch(s); m != nil {
+		if tag := languageTag(m[1]); tag != "" {
+			return tag, "", true
+		}
+		return "", "", true
+	}
+	if m := footerCountryRE.FindStringSubmatch(s); m != nil {
+		return "", m[1], true
+	}
+	return "", "", false
+}
+
+// continuedRE matches jump lines: "Continued on page 4", "See MARKETS, A6",
+// "Fortsetzung auf Seite 3", "Suite page 5", "(continued from A1)".
+var continuedRE = regexp.MustCompile(`(?i)^\(?\s*(?:continued (?:on|from) (?:page|p\.)?\s*\w+|cont(?:inued|'d)? on (?:page )?\w+|see [\p{Lu} ]+,? (?:page |p\. ?)?[A-Z]?\d+|fortsetzung (?:auf|von) seite \d+|suite (?:en )?page \d+|vervolg op pagina \d+)\s*\)?\.?$`)
+
+// isContinuedLine recognises a jump line between pages of a printed story.
+func isContinuedLine(s string) bool {
+	return len(s) < 60 && continuedRE.MatchString(strings.TrimSpace(s))
+}
+
+// copyrightRE matches copyright trailers: "Copyright 2010 Guardian
+// Unlimited", "All Rights Reserved", "© 2017 The Times".
+var copyrightRE = regexp.MustCompile(`(?i)^(?:copyright\b|\(c\)\s*\d{4}|©\s*\d{4}|all rights reserved\.?$)`)
+
+// isCopyright recognises a copyright trailer line.
+func isCopyright(s string) bool {
+	return copyrightRE.MatchString(strings.TrimSpace(s))
+}

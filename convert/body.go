@@ -1,0 +1,353 @@
+package convert
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A para is a run of non-blank input lines, before unwrapping.
+type para struct {
+	lines []string // trimmed of trailing space; never empty
+	line  int      // 1-based input line of lines[0]
+}
+
+func (p para) joined() string { return strings.Join(p.lines, " ") }
+
+// splitParas groups lines into paragraphs at blank lines. first is the
+// 1-based input line of lines[0].
+func splitParas(lines []string, first int) []para {
+	var out []para
+	var cur *para
+	for i, l := range lines {
+		l = strings.TrimRight(l, " \t\u00a0\f\v")
+		if strings.TrimSpace(l) == "" {
+			cur = nil
+			continue
+		}
+		if cur == nil {
+			out = append(out, para{line: first + i})
+			cur = &out[len(out)-1]
+		}
+		cur.lines = append(cur.lines, l)
+	}
+	return out
+}
+
+// bulletRE matches a bullet that opens a list item: "• ", "- ", "* ", "– ".
+var bulletRE = regexp.MustCompile(`^\s*[•◦▪●*·–-]\s+`)
+
+// splitWrapped breaks one paragraph of input lines into the paragraphs it
+// holds. Hard-wrapped text (lines no longer than a terminal, 100
+// characters) is one paragraph, unless a line that ends a sentence is much
+// shorter than the wrap width and the next line starts a new one (text
+// exported without blank lines between paragraphs). Lines longer than that
+// are each a paragraph of their own (a web page copied with single line
+// breaks). Bulleted lines are always items of their own.
+func splitWrapped(p para) [][]string {
+	width := 0
+	for _, l := range p.lines {
+		width = max(width, utf8.RuneCountInString(strings.TrimSpace(l)))
+	}
+	var out [][]string
+	var cur []string
+	for i, l := range p.lines {
+		t := strings.TrimSpace(l)
+		if bulletRE.MatchString(l) && len(cur) > 0 {
+			out, cur = append(out, cur), nil
+		}
+		cur = append(cur, t)
+		if i == len(p.lines)-1 {
+			break
+		}
+		next := strings.TrimSpace(p.lines[i+1])
+		n := utf8.RuneCountInString(t)
+		switch {
+		case n > 100 && !strings.HasSuffix(t, "-"):
+			out, cur = append(out, cur), nil
+		case width >= 50 && n*10 < width*6 && endsSentence(t) && startsSentence(next):
+			out, cur = append(out, cur), nil
+		}
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+func endsSentence(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".!?\"”’:…", r)
+}
+
+func startsSentence(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"“‘'(«„", r)
+}
+
+// vocabulary is the set of lower-case words of an article, used to decide
+// whether a word broken at a line end is one word or a compound.
+type vocabulary map[string]bool
+
+func newVocabulary(paras []para) vocabulary {
+	v := vocabulary{}
+	for _, p := range paras {
+		for _, l := range p.lines {
+			for _, w := range strings.FieldsFunc(strings.ToLower(l), func(r rune) bool {
+				return !unicode.IsLetter(r) && r != '-' && r != '\''
+			}) {
+				v[strings.Trim(w, "-'")] = true
+			}
+		}
+	}
+	return v
+}
+
+// hyphenSuffixes are word endings that cannot stand alone: a line ending in
+// "informa-" followed by "tion" is one broken word.
+var hyphenSuffixes = func() map[string]bool {
+	m := map[string]bool{}
+	for _, s := range strings.Fields(`tion tions sion sions ment ments ing ings ed er ers ly
+		ness ity ities able ible al ally ous ive ives ism isms ist ists ance ence ure ures
+		ion ions age ages ful less est ish ize ise ized ised izing ising ated ation ations
+		ical ically ary ory ent ents ant ants ial ious ional ities ative ure ured uring
+		lich keit heit ung ungen ungs isch schaft tet ten te ter ment ments eur euse ique`) {
+		m[s] = true
+	}
+	return m
+}()
+
+// joinLines unwraps hard-wrapped lines into one line. A hyphen at a line end
+// is a break inside a word (dropped) when the joined word occurs elsewhere in
+// the article or the rest is only a suffix; otherwise it is a compound
+// (kept):
+//
+//	infor-/mation   -> information     (when "information" occurs)
+//	price-/determining -> price-determining
+//	devel-/opment   -> development     ("ment" cannot stand alone)
+func joinLines(lines []string, vocab vocabulary) string {
+	if len(lines) == 1 {
+		return lines[0]
+	}
+	var b strings.Builder
+	for i, l := range lines {
+		if i == 0 {
+			b.WriteString(l)
+			continue
+		}
+		prev := lines[i-1]
+		switch {
+		case strings.HasSuffix(prev, "\u00ad"):
+			s := b.String()
+			b.Reset()
+			b.WriteString(strings.TrimSuffix(s, "\u00ad"))
+		case brokenWord(prev, l, vocab):
+			s := b.String()
+			b.Reset()
+			b.WriteString(strings.TrimSuffix(s, "-"))
+		case strings.HasSuffix(prev, "-") && endsWithLetterHyphen(prev):
+			// a compound: keep the hyphen, no space
+		default:
+			b.WriteByte(' ')
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+func endsWithLetterHyphen(s string) bool {
+	if !strings.HasSuffix(s, "-") || strings.HasSuffix(s, "--") {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:len(s)-1])
+	return unicode.IsLetter(r)
+}
+
+// brokenWord reports whether prev ends with the first half of a word that
+// next continues.
+func brokenWord(prev, next string, vocab vocabulary) bool {
+	if !endsWithLetterHyphen(prev) {
+		return false
+	}
+	head := lastWord(prev[:len(prev)-1])
+	tail := firstWord(next)
+	if head == "" || tail == "" || !unicode.IsLower([]rune(tail)[0]) {
+		return false
+	}
+	lh, lt := strings.ToLower(head), strings.ToLower(tail)
+	switch {
+	case vocab[lh+lt]:
+		return true
+	case vocab[lh+"-"+lt]:
+		return false
+	}
+	return hyphenSuffixes[lt]
+}
+
+func lastWord(s string) string {
+	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	return s[i+1:]
+}
+
+func firstWord(s string) string {
+	i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if i < 0 {
+		return s
+	}
+	return s[:i]
+}
+
+// quoteFold maps typographic quotes and dashes to ASCII for comparisons.
+var quoteFold = strings.NewReplacer("‘", "'", "’", "'", "“", "\"", "”", "\"", "–", "-", "—", "-", "\u00a0", " ")
+
+// pullQuoteKey normalizes a paragraph for the pull-quote comparison: folded
+// quotes, lower case, single spaces, no surrounding quote marks or final
+// punctuation.
+func pullQuoteKey(s string) string {
+	s = strings.ToLower(quoteFold.Replace(s))
+	s = strings.Join(strings.Fields(s), " ")
+	return strings.Trim(s, "\"' .,;:!?…")
+}
+
+// isPullQuoteOf reports whether candidate repeats a sentence (or run of
+// sentences) of the longer paragraph source, as pull quotes do:
+//
+//	source:    "... daily lives. If countries are able to ... future crises."
+//	candidate: "If countries are able to ... future crises"
+//
+// The repeat must start and end at sentence boundaries of source, so a
+// paragraph that merely begins like another ("Lorem ipsum ... fringilla."
+// against "Lorem ipsum ... fringilla ligula, ...") is not one.
+func isPullQuoteOf(key, source string) bool {
+	if len(source) <= len(key) {
+		return false
+	}
+	for off := 0; ; {
+		i := strings.Index(source[off:], key)
+		if i < 0 {
+			return false
+		}
+		i += off
+		end := i + len(key)
+		if sentenceStartAt(source, i) && sentenceEndAt(source, end) {
+			return true
+		}
+		off = i + 1
+	}
+}
+
+func sentenceStartAt(s string, i int) bool {
+	j := i
+	for j > 0 && strings.ContainsRune("\"'(", rune(s[j-1])) {
+		j--
+	}
+	if j == 0 {
+		return true
+	}
+	if s[j-1] != ' ' {
+		return false
+	}
+	prev := strings.TrimRight(s[:j], " \"'")
+	r, _ := utf8.DecodeLastRuneInString(prev)
+	return strings.ContainsRune(".!?…:;", r)
+}
+
+func sentenceEndAt(s string, end int) bool {
+	rest := strings.TrimLeft(s[end:], "\"')")
+	if rest == "" {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return strings.ContainsRune(".!?…", r) || r == ',' && end < len(s) && strings.ContainsRune("\"'", rune(s[end]))
+}
+
+// maxPullQuoteParas bounds the quadratic pull-quote search: an article with
+// more paragraphs than this (a whole book pasted as one clipping) is not
+// searched, and says so in a warning.
+const maxPullQuoteParas = 2000
+
+// pullQuoteMask marks the paragraphs that repeat body text: pull quotes,
+// to be moved out of the body.
+func pullQuoteMask(texts []string) []bool {
+	keys := make([]string, len(texts))
+	for i, t := range texts {
+		keys[i] = pullQuoteKey(t)
+	}
+	mask := make([]bool, len(texts))
+	for i := range texts {
+		mask[i] = isPullQuoteCandidate(keys[i]) && repeatsOther(keys, i)
+	}
+	return mask
+}
+
+// isPullQuoteCandidate: pull quotes are one or two sentences, 6 to 80 words.
+func isPullQuoteCandidate(key string) bool {
+	n := strings.Count(key, " ") + 1
+	return n >= 6 && n <= 80
+}
+
+func repeatsOther(keys []string, i int) bool {
+	for j, k := range keys {
+		if j != i && isPullQuoteOf(keys[i], k) {
+			return true
+		}
+	}
+	return false
+}
+
+// isCrosshead recognises a subheading inside the body: a short line (at
+// most 10 words) without closing punctuation, starting upper case, between
+// two longer paragraphs:
+//
+//	... as they are in the print edition.
+//	Consent
+//	Facebook and other tech companies ...
+func isCrosshead(texts []string, i int) bool {
+	t := texts[i]
+	if i == 0 || i == len(texts)-1 || len(strings.Fields(t)) > 10 || len(t) > 90 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	last, _ := utf8.DecodeLastRuneInString(t)
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) || strings.ContainsRune(".,;!\"”’'…", last) {
+		return false
+	}
+	return len(strings.Fields(texts[i-1])) > 15 && len(strings.Fields(texts[i+1])) > 15
+}
+
+// datelineRE matches a dateline opening the first paragraph:
+//
+//	BEIJING - The 2020 World Internet Conference ...
+//	PORTHAVEN, 14 March — Fishermen ...
+//	WASHINGTON (Reuters) - ...
+//	April 17, 2015 -- Imagine being ...
+var datelineRE = regexp.MustCompile(`^([\p{Lu}][\p{Lu}\p{L}'.,\- ]{1,60}?|[\p{L}]+ \d{1,2}, \d{4})\s*(?:\(([^)]{2,30})\))?\s*(?:--|[-–—:])\s+\S`)
+
+// parseDateline reads the dateline at the start of a body paragraph. A
+// place must be in capitals ("BEIJING", "PORTHAVEN, 14 March"); a dateline
+// that is only a date gives the date instead.
+func parseDateline(s string) (place string, date Date, ok bool) {
+	m := datelineRE.FindStringSubmatch(s)
+	if m == nil {
+		return "", Date{}, false
+	}
+	head := strings.TrimSpace(m[1])
+	if d, ok := parseDate(head); ok {
+		return "", d, true
+	}
+	placePart, _, _ := strings.Cut(head, ",")
+	if !isAllCaps(placePart) || len(strings.Fields(placePart)) > 4 {
+		return "", Date{}, false
+	}
+	return head, Date{}, true
+}
+
+// wordCount counts the words of the body.
+func wordCount(body []Block) int {
+	n := 0
+	for _, b := range body {
+		n += len(strings.Fields(b.Text()))
+	}
+	return n
+}

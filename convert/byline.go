@@ -1,0 +1,322 @@
+package convert
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// bylineLead matches the word that opens a byline, in the languages seen in
+// clippings, only as a whole leading word:
+//
+//   - By Lan Xinzhen        BY STEPHEN POLLARD      Von Anna Schmidt
+//     Par Jean Dupont         Por Ana García          Door Jan de Vries
+//
+// "Byron Smith" and "Parker" keep their first letters.
+var bylineLead = regexp.MustCompile(`^(?:[-–—]\s*)?(?i:by|von|par|por|door|di|da)\s+`)
+
+// stripBylineLead removes the lead word of a byline and reports whether
+// there was one.
+func stripBylineLead(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	loc := bylineLead.FindStringIndex(s)
+	if loc == nil {
+		return s, false
+	}
+	rest := strings.TrimSpace(s[loc[1]:])
+	// "By the way, ..." is prose, not a byline: the name must start upper case.
+	r, _ := utf8.DecodeRuneInString(rest)
+	if !unicode.IsUpper(r) {
+		return s, false
+	}
+	return rest, true
+}
+
+// agencies are wire services a byline may name instead of, or beside, a
+// person. Short all-capital forms match case-sensitively.
+var agencies = []string{
+	"Associated Press", "Agence France-Presse", "Agence France Presse", "Reuters", "Xinhua",
+	"Bloomberg", "Press Association", "Deutsche Presse-Agentur", "Kyodo", "Yonhap",
+	"Canadian Press", "Australian Associated Press", "Anadolu", "Belga", "Bernama",
+	"Interfax", "TASS", "ANSA", "EFE", "AFP", "AP", "dpa", "DPA", "PA", "ANP", "UPI",
+	"AAP", "APA", "KNA", "epd", "SDA", "PTI", "IANS", "CNA", "CP", "Xinhua News Agency",
+}
+
+// agencyName returns the canonical agency that s names exactly (ignoring
+// case for names longer than four letters), or "".
+func agencyName(s string) string {
+	s = strings.Trim(strings.TrimSpace(s), "()[].,;")
+	for _, a := range agencies {
+		if s == a || len(a) > 4 && strings.EqualFold(s, a) {
+			return a
+		}
+	}
+	return ""
+}
+
+// roleWords are the words of role-only bylines and of job titles:
+//
+//	VAN ONZE CORRESPONDENT     Staff Reporter     Our Foreign Staff
+//	Staff Writer               Chief Political Correspondent
+var roleWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`staff reporter reporters writer writers correspondent
+		correspondents editor editors columnist contributor contributing our own van onze
+		from the a an special foreign political chief senior bureau desk news health
+		science business sports sport tech technology political economics economic city
+		home affairs diplomatic defence defense security environment education arts
+		culture media crime legal investigations investigative associate deputy managing
+		executive correspondente correspondant correspondante notre envoyé envoyée
+		spécial spéciale rédaction la le de du des unser unsere korrespondent
+		korrespondentin redaktion nuestro nuestra corresponsal redacción enviado
+		especial redactie onze verslaggever verslaggeefster
+		analyst critic photographer agencies agency wires wire services online web
+		digital daily weekly international national regional local and`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// isRoleOnly reports whether every word of s is a role word:
+// "VAN ONZE CORRESPONDENT", "Staff Reporter".
+func isRoleOnly(s string) bool {
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return unicode.IsSpace(r) || r == ',' || r == '.'
+	})
+	if len(words) == 0 {
+		return false
+	}
+	for _, w := range words {
+		if !roleWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// nameSuffixes stay attached to the name before them: "John Smith, Jr.".
+var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true,
+	"phd": true, "md": true, "ph.d": true, "esq": true, "obe": true, "mbe": true, "cbe": true}
+
+func isNameSuffix(s string) bool {
+	return nameSuffixes[strings.ToLower(strings.Trim(strings.TrimSpace(s), "."))]
+}
+
+// authorSeparator splits several authors:
+//
+//	Ross Ihaka and Robert Gentleman    Anna Schmidt und Jan Weber
+//	Jean Dupont et Marie Curie         Smith & Jones     A; B
+var authorSeparator = regexp.MustCompile(`\s+(?:and|und|et|&)\s+|\s*;\s*`)
+
+// relativeTime matches a "posted" stamp glued to the end of a web byline:
+// "Alex Perry 1 day ago", "Jane Doe 3 hours ago".
+var relativeTime = regexp.MustCompile(`(?i)\s*\d+\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\s*$`)
+
+// gluedDate matches a date (and a comment count) glued to the end of a web
+// byline: "Lucas Nolan22 Dec 2016651" -> "Lucas Nolan", "22 Dec 2016".
+var gluedDate = regexp.MustCompile(`^(.*?\D)\s*(\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4})\d*\s*$`)
+
+// trailingDate matches a date at the end of a byline:
+// "By Jane Doe, March 3, 2021" or "Jane Doe | 3 March 2021".
+var trailingDate = regexp.MustCompile(`^(.*?)[\s,|·•–—-]+((?:[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})|(?:\d{1,2}\.?\s+[A-Za-z]{3,9}\.?\s+\d{4}))\s*$`)
+
+// parseByline turns a byline (its lead word already removed) into people:
+//
+//	Ross Ihaka and Robert Gentleman    -> two people
+//	TREVOR Kavanagh                    -> Trevor Kavanagh
+//	Jane Doe, Staff Writer             -> Jane Doe, title Staff Writer
+//	Xinhua                             -> agency Xinhua, no name
+//	Kelli Miller WebMD Health News     -> Kelli Miller, title WebMD Health News
+//	                                      (when the publication is WebMD)
+//	Lucas Nolan22 Dec 2016651          -> Lucas Nolan, and the date
+//
+// A role-only byline ("Staff Reporter") gives no person. publication, when
+// known, helps to cut an affiliation off a name.
+func parseByline(s, publication string) ([]Person, Date) {
+	raw := strings.TrimSpace(s)
+	s = relativeTime.ReplaceAllString(raw, "")
+	var date Date
+	if m := gluedDate.FindStringSubmatch(s); m != nil {
+		if d, ok := parseDate(m[2]); ok {
+			s, date = m[1], d
+		}
+	}
+	if date.IsZero() {
+		if m := trailingDate.FindStringSubmatch(s); m != nil {
+			if d, ok := parseDate(m[2]); ok {
+				s, date = m[1], d
+			}
+		}
+	}
+	s = strings.Trim(strings.TrimSpace(s), ",;|·•")
+	if s == "" || isRoleOnly(s) {
+		return nil, date
+	}
+	var people []Person
+	for _, part := range authorSeparator.Split(s, -1) {
+		people = appendAuthorPart(people, strings.TrimSpace(part), publication)
+	}
+	for i := range people {
+		people[i].Raw = raw
+	}
+	return people, date
+}
+
+// appendAuthorPart adds the people of one ";"/"and"-separated part of a
+// byline, which may still hold commas: "Jane Doe, Staff Writer",
+// "John Smith, Jr.", "Anna Roe, Reuters", "Anna Roe, Ben Poe".
+func appendAuthorPart(people []Person, part, publication string) []Person {
+	pieces := strings.Split(part, ",")
+	for i, piece := range pieces {
+		piece = strings.TrimSpace(piece)
+		if piece == "" {
+			continue
+		}
+		last := len(people) - 1
+		switch {
+		case agencyName(piece) != "":
+			if i > 0 && last >= 0 && people[last].Agency == "" {
+				people[last].Agency = agencyName(piece)
+			} else {
+				people = append(people, Person{Agency: agencyName(piece)})
+			}
+		case i > 0 && last >= 0 && isNameSuffix(piece):
+			people[last].Name += ", " + piece
+		case i > 0 && last >= 0 && (isRoleOnly(piece) || startsLower(piece) || !looksLikeName(piece)):
+			people[last].Title = joinNonEmpty(", ", people[last].Title, piece)
+		case isRoleOnly(piece):
+			// "Staff Reporter" alone names nobody.
+		default:
+			name, title := splitAffiliation(piece, publication)
+			people = append(people, Person{Name: fixNameCase(name), Title: title})
+		}
+	}
+	return people
+}
+
+// splitAffiliation cuts a trailing affiliation off a name when the
+// publication or an agency starts it:
+// "Kelli Miller WebMD Health News" -> "Kelli Miller", "WebMD Health News";
+// "Anna Roe Reuters" -> "Anna Roe", "Reuters".
+func splitAffiliation(s, publication string) (name, title string) {
+	words := strings.Fields(s)
+	first := ""
+	if f := strings.Fields(publication); len(f) > 0 {
+		first = strings.ToLower(f[0])
+	}
+	for i := 2; i < len(words); i++ {
+		w := strings.ToLower(words[i])
+		if w == first && first != "the" || agencyName(words[i]) != "" || roleWords[w] && isRoleOnly(strings.Join(words[i:], " ")) {
+			return strings.Join(words[:i], " "), strings.Join(words[i:], " ")
+		}
+	}
+	return s, ""
+}
+
+// looksLikeName reports whether s could be a person's name: one to five
+// words, each starting with an upper-case letter (or a particle such as
+// "van", "de"), without digits or sentence punctuation.
+func looksLikeName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 5 {
+		return false
+	}
+	upper := 0
+	for _, w := range words {
+		if strings.ContainsAny(w, "0123456789:!?@/") {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case nameParticles[strings.ToLower(w)]:
+		default:
+			return false
+		}
+	}
+	return upper > 0
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+// nameParticles are written lower case inside a name: "Jan van der Berg".
+var nameParticles = map[string]bool{"van": true, "der": true, "den": true, "de": true, "del": true,
+	"della": true, "di": true, "da": true, "du": true, "von": true, "zu": true, "la": true,
+	"le": true, "dos": true, "das": true, "ten": true, "ter": true, "bin": true, "al": true}
+
+// fixNameCase title-cases the ALL-CAPS words of a name and leaves mixed-case
+// words alone:
+//
+//	TREVOR Kavanagh     -> Trevor Kavanagh
+//	STEPHEN POLLARD     -> Stephen Pollard
+//	MCDONALD, O'BRIEN   -> McDonald, O'Brien
+//	JAN VAN DER BERG    -> Jan van der Berg
+//	REES-MOGG           -> Rees-Mogg
+func fixNameCase(name string) string {
+	words := strings.Fields(name)
+	for i, w := range words {
+		if !isAllCaps(w) {
+			continue
+		}
+		lw := strings.ToLower(w)
+		switch {
+		case i > 0 && i < len(words)-1 && nameParticles[lw]:
+			words[i] = lw
+		case isNameSuffix(w) && len(strings.Trim(w, ".")) <= 3:
+			// II, III, IV, MD stay as printed.
+		default:
+			words[i] = titleWord(w)
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// isAllCaps reports whether w has at least two letters and no lower-case
+// letter ("TREVOR", "O'BRIEN"; not "McDonald", not "J.").
+func isAllCaps(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// titleWord capitalizes each part of an ALL-CAPS word after a hyphen or an
+// apostrophe, and the letter after a leading "Mc".
+func titleWord(w string) string {
+	rs := []rune(strings.ToLower(w))
+	up := true
+	for i, r := range rs {
+		if up && unicode.IsLetter(r) {
+			rs[i] = unicode.ToUpper(r)
+			up = false
+		}
+		if r == '-' || r == '\'' || r == '’' {
+			up = true
+		}
+	}
+	if len(rs) > 3 && rs[0] == 'M' && rs[1] == 'c' {
+		rs[2] = unicode.ToUpper(rs[2])
+	}
+	return string(rs)
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}

@@ -1,0 +1,153 @@
+package convert
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// readClipping reads one article laid out as e-paper and web clippings are:
+//
+//	Beijing Review                         <- masthead (when masthead)
+//	More Cooperation In Cyberspace         <- headline
+//	A standfirst of one or two sentences.  <- optional
+//	- By Lan Xinzhen Copyedited by ...     <- byline, credits, contacts
+//	body paragraphs ...
+//
+// Without a masthead (plain text) the first paragraph is the headline when
+// it looks like one.
+func readClipping(lines []string, masthead bool) *Article {
+	paras := splitParas(lines, 1)
+	a := &Article{Line: 1}
+	if len(paras) > 0 {
+		a.Line = paras[0].line
+	}
+	i := 0
+	if masthead && len(paras) > 1 {
+		a.applyMasthead(paras[0].joined())
+		i = 1
+		if d, ok := parseDate(paras[i].joined()); ok && i+1 < len(paras) {
+			a.Date = d
+			a.remove(RemovedHeader, paras[i].joined())
+			i++
+		}
+	}
+	if i < len(paras)-1 && isKicker(paras[i].joined()) && isTitleLike(paras[i+1]) {
+		a.Kicker = paras[i].joined()
+		i++
+	}
+	headline := -1
+	if i < len(paras) && isTitleLike(paras[i]) && !isBylineLine(paras[i].joined()) && (i+1 < len(paras) || masthead) {
+		a.Headline = strings.Join(strings.Fields(paras[i].joined()), " ")
+		headline = i
+		i++
+	} else {
+		a.warn(a.Line, "no headline found")
+	}
+	i = a.readHeaderZone(paras, i, headline)
+	finishArticle(a, paras[i:])
+	return a
+}
+
+// readHeaderZone reads the few paragraphs between the headline and the body:
+// standfirst, byline (with credits and contacts), bare-name byline, date
+// line and credit lines, in any order. It returns the index of the first
+// body paragraph.
+func (a *Article) readHeaderZone(paras []para, i, headline int) int {
+	byline := false
+	for ; i < len(paras) && i <= headline+4; i++ {
+		text := strings.TrimSpace(paras[i].joined())
+		rest := len(paras) - i - 1
+		switch {
+		case isBylineLine(text):
+			a.applyByline(text, false)
+			a.remove(RemovedByline, text)
+			byline = true
+		case isCreditOnly(text):
+			c, k, _ := creditLine(text)
+			a.Credits, a.Contacts = append(a.Credits, c...), append(a.Contacts, k...)
+			a.remove(RemovedCredit, text)
+		case rest > 0 && a.Date.IsZero() && isDateLine(text):
+			a.Date, _ = parseDate(text)
+			a.remove(RemovedHeader, text)
+		case !byline && rest > 0 && isBareName(text):
+			a.applyByline(text, true)
+			a.remove(RemovedByline, text)
+			byline = true
+		case !byline && headline >= 0 && i == headline+1 && a.Subheadline == "" && isStandfirst(paras, i):
+			a.Subheadline = strings.Join(strings.Fields(text), " ")
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+func isCreditOnly(s string) bool {
+	_, _, ok := creditLine(s)
+	return ok
+}
+
+func isDateLine(s string) bool {
+	_, ok := parseDate(s)
+	return ok
+}
+
+// isTitleLike: a headline is one to three lines, at most 300 characters.
+func isTitleLike(p para) bool {
+	t := p.joined()
+	return len(p.lines) <= 3 && utf8.RuneCountInString(t) <= 300 && !isPlaceholder(t)
+}
+
+// isKicker recognises the label above a headline: a few capital words,
+// "ANALYSIS", "WORLD NEWS".
+func isKicker(s string) bool {
+	return len(strings.Fields(s)) <= 4 && isAllCaps(s) && !strings.ContainsAny(s, ".!?")
+}
+
+// isStandfirst decides whether the paragraph after the headline is a
+// standfirst (deck) rather than the first paragraph of the body. It is one
+// when a byline follows it, or when it is short (at most 200 characters,
+// one line) and more text follows. A paragraph opening with a dateline is
+// body.
+func isStandfirst(paras []para, i int) bool {
+	p := paras[i]
+	text := p.joined()
+	if len(p.lines) > 3 || utf8.RuneCountInString(text) > 400 || i+1 >= len(paras) {
+		return false
+	}
+	if _, _, ok := parseDateline(text); ok {
+		return false
+	}
+	next := paras[i+1].joined()
+	if isBylineLine(next) || isBareName(next) {
+		return true
+	}
+	return utf8.RuneCountInString(text) <= 200 && len(p.lines) == 1 && i+2 < len(paras)
+}
+
+var mastheadSep = regexp.MustCompile(`\s+[·•|]\s+`)
+
+// applyMasthead reads the publication line, which e-paper sites may extend
+// with date, section and page:
+//
+//	Beijing Review
+//	The Guardian · 12 Mar 2021 · Sport · 14
+func (a *Article) applyMasthead(s string) {
+	parts := mastheadSep.Split(strings.TrimSpace(s), -1)
+	a.Publication = parts[0]
+	for _, p := range parts[1:] {
+		switch d, ok := parseDate(p); {
+		case ok && a.Date.IsZero():
+			a.Date = d
+		case isPageLabel(p) && a.Page == "":
+			a.Page = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(p, "Page"), "Pg."))
+		case a.Section == "":
+			a.Section = p
+		}
+	}
+}
+
+var pageLabelRE = regexp.MustCompile(`^(?:(?:Page|Pg\.|p\.|S\.|Seite)\s*)?[A-Z]?\d{1,3}[A-Z]?$`)
+
+func isPageLabel(s string) bool { return pageLabelRE.MatchString(strings.TrimSpace(s)) }

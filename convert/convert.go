@@ -1,0 +1,66 @@
+package convert
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Convert reads one input, named name in errors, into a Document. It fails
+// only when the input holds no text (ErrEmpty) or is not text (ErrBinary);
+// the error is an *Error naming the file and, when known, the line.
+func Convert(name string, data []byte) (doc *Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, &Error{File: name, Err: fmt.Errorf("internal error: %v", r)}
+		}
+	}()
+	sum := sha256.Sum256(data)
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &Error{File: name, Err: ErrEmpty}
+	}
+	text, enc, err := decode(data)
+	if err != nil {
+		var le *lineError
+		if errors.As(err, &le) {
+			return nil, &Error{File: name, Line: le.line, Err: le.err}
+		}
+		return nil, &Error{File: name, Err: err}
+	}
+	text = strings.TrimPrefix(text, "\ufeff")
+	doc = &Document{Source: Source{File: name, SHA256: hex.EncodeToString(sum[:])}}
+	if enc != "utf-8" {
+		doc.Warnings = append(doc.Warnings, Warning{Msg: "decoded as " + enc})
+	}
+	text, fixed := repairMojibake(text)
+	if fixed > 0 {
+		doc.Warnings = append(doc.Warnings, Warning{Msg: fmt.Sprintf("repaired %d mojibake characters (UTF-8 read as Windows-1252)", fixed)})
+	}
+	if strings.TrimSpace(text) == "" {
+		return nil, &Error{File: name, Err: ErrEmpty}
+	}
+	lines := strings.Split(text, "\n")
+	for _, l := range layouts {
+		if !l.detect(lines) {
+			continue
+		}
+		arts, warns := l.read(lines)
+		doc.Source.Format = l.name
+		doc.Warnings = append(doc.Warnings, warns...)
+		for _, a := range arts {
+			if a.Headline == "" && len(a.Body) == 0 {
+				continue
+			}
+			a.Index = len(doc.Articles)
+			doc.Articles = append(doc.Articles, a)
+		}
+		break
+	}
+	if len(doc.Articles) == 0 {
+		return nil, &Error{File: name, Err: ErrEmpty}
+	}
+	return doc, nil
+}

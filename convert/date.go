@@ -1,0 +1,127 @@
+package convert
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// monthNames maps month names and abbreviations in English, German, French,
+// Dutch, Spanish and Italian (lower case, without a trailing period) to
+// 1-12.
+var monthNames = func() map[string]int {
+	monthNames := map[string]int{}
+	lists := [][]string{
+		{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"},
+		{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"},
+		{"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"},
+		{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
+		{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"},
+		{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
+		{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"},
+	}
+	for _, l := range lists {
+		for i, m := range l {
+			monthNames[m] = i + 1
+		}
+	}
+	for m, n := range map[string]int{"sept": 9, "okt": 10, "dez": 12, "mrz": 3, "mär": 3, "janv": 1, "févr": 2, "avr": 4, "juil": 7, "déc": 12, "mei": 5, "mrt": 3, "ene": 1, "dic": 12} {
+		monthNames[m] = n
+	}
+	return monthNames
+}()
+
+// dateNoise are the words a printed date may carry besides day, month and
+// year: weekdays in the languages of monthNames, and time zones.
+var dateNoise = func() map[string]bool {
+	dateNoise := map[string]bool{}
+	for _, w := range strings.Fields(`monday tuesday wednesday thursday friday saturday sunday
+		mon tue tues wed thu thur thurs fri sat sun
+		montag dienstag mittwoch donnerstag freitag samstag sonntag
+		lundi mardi mercredi jeudi vendredi samedi dimanche
+		maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
+		lunes martes miércoles jueves viernes sábado domingo
+		lunedì martedì mercoledì giovedì venerdì sabato domenica
+		am pm a.m p.m gmt utc bst est edt pst pdt cet cest of de du le the published updated posted last modified on`) {
+		dateNoise[w] = true
+	}
+	return dateNoise
+}()
+
+var (
+	isoDateRE   = regexp.MustCompile(`^(\d{4})-(\d{2})(?:-(\d{2}))?$`)
+	dottedRE    = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{4})$`)
+	clockRE     = regexp.MustCompile(`^\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?$`)
+	ordinalDayR = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th|er|e)?$`)
+)
+
+// parseDate reads a line that is a date and nothing else:
+//
+//	January 11, 2010 Monday     -> 2010-01-11
+//	22 Dec 2016                 -> 2016-12-22
+//	Montag, 11. Januar 2010     -> 2010-01-11
+//	March 2010                  -> 2010-03
+//	2010-01-11, 11.01.2010
+//
+// Weekdays, times and zones are allowed around it; any other word means the
+// line is not a date. The year must be printed: a date is never completed
+// from the clock.
+func parseDate(s string) (Date, bool) {
+	raw := strings.TrimSpace(s)
+	if raw == "" || len(raw) > 60 {
+		return Date{}, false
+	}
+	if m := isoDateRE.FindStringSubmatch(raw); m != nil {
+		d := Date{Raw: raw}
+		d.Year, _ = strconv.Atoi(m[1])
+		d.Month, _ = strconv.Atoi(m[2])
+		if m[3] != "" {
+			d.Day, _ = strconv.Atoi(m[3])
+		}
+		return d, d.valid()
+	}
+	fields := strings.FieldsFunc(strings.ToLower(raw), func(r rune) bool {
+		return r == ' ' || r == ',' || r == '\t'
+	})
+	var d Date
+	d.Raw = raw
+	for _, f := range fields {
+		if m := dottedRE.FindStringSubmatch(f); m != nil && d.Year == 0 {
+			d.Day, _ = strconv.Atoi(m[1])
+			d.Month, _ = strconv.Atoi(m[2])
+			d.Year, _ = strconv.Atoi(m[3])
+			continue
+		}
+		f = strings.TrimRight(f, ".:")
+		switch {
+		case f == "" || f == "-" || f == "|" || f == "—":
+		case dateNoise[f] || clockRE.MatchString(f):
+		case monthNames[f] != 0 && d.Month == 0:
+			d.Month = monthNames[f]
+		case len(f) == 4 && isDigits(f) && d.Year == 0:
+			d.Year, _ = strconv.Atoi(f)
+		case ordinalDayR.MatchString(f) && d.Day == 0:
+			d.Day, _ = strconv.Atoi(ordinalDayR.FindStringSubmatch(f)[1])
+		default:
+			return Date{}, false
+		}
+	}
+	if d.Month == 0 && d.Day != 0 {
+		return Date{}, false
+	}
+	return d, d.valid()
+}
+
+func (d Date) valid() bool {
+	return d.Year >= 1600 && d.Year <= 2200 && d.Month >= 0 && d.Month <= 12 &&
+		d.Day >= 0 && d.Day <= 31 && !(d.Day > 0 && d.Month == 0)
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}

@@ -1,0 +1,192 @@
+package convert
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// decode turns the input bytes into text with "\n" line ends. It strips a
+// UTF-8 byte-order mark, decodes UTF-16 (with a BOM, or without one when the
+// NUL pattern shows it), and falls back to Windows-1252 when the bytes are
+// not valid UTF-8. It reports the encoding it used. NUL bytes and other
+// control characters outside UTF-16 mean the input is not text: ErrBinary,
+// with the line of the first one.
+func decode(data []byte) (text, enc string, err error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data, enc = data[3:], "utf-8"
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return decodeUTF16(data, unicode.UseBOM, unicode.LittleEndian)
+	default:
+		if order, ok := utf16WithoutBOM(data); ok {
+			return decodeUTF16(data, unicode.IgnoreBOM, order)
+		}
+	}
+	if line, ok := binaryLine(data); ok {
+		return "", "", &lineError{line, fmt.Errorf("%w: control byte at line %d (a binary file?)", ErrBinary, line)}
+	}
+	if utf8.Valid(data) {
+		if enc == "" {
+			enc = "utf-8"
+		}
+		text = string(data)
+	} else {
+		b, err := charmap.Windows1252.NewDecoder().Bytes(data)
+		if err != nil {
+			return "", "", fmt.Errorf("%w: %v", ErrBinary, err)
+		}
+		text, enc = string(b), "windows-1252"
+	}
+	return normalizeNewlines(text), enc, nil
+}
+
+// lineError carries the line of a decoding failure up to Convert, which adds
+// the file name.
+type lineError struct {
+	line int
+	err  error
+}
+
+func (e *lineError) Error() string { return e.err.Error() }
+func (e *lineError) Unwrap() error { return e.err }
+
+func decodeUTF16(data []byte, bom unicode.BOMPolicy, order unicode.Endianness) (string, string, error) {
+	b, err := unicode.UTF16(order, bom).NewDecoder().Bytes(data)
+	if err != nil {
+		return "", "", fmt.Errorf("%w: bad UTF-16: %v", ErrBinary, err)
+	}
+	if line, ok := binaryLine(b); ok {
+		return "", "", &lineError{line, fmt.Errorf("%w: control character at line %d", ErrBinary, line)}
+	}
+	return normalizeNewlines(string(b)), "utf-16", nil
+}
+
+// utf16WithoutBOM recognises UTF-16 text saved without a byte-order mark:
+// in mostly-ASCII text every other byte is NUL ("H\x00e\x00l\x00").
+func utf16WithoutBOM(data []byte) (unicode.Endianness, bool) {
+	n := min(len(data)&^1, 512)
+	if n < 8 {
+		return unicode.LittleEndian, false
+	}
+	var evenNUL, oddNUL int
+	for i := 0; i < n; i += 2 {
+		if data[i] == 0 {
+			evenNUL++
+		}
+		if data[i+1] == 0 {
+			oddNUL++
+		}
+	}
+	pairs := n / 2
+	switch {
+	case oddNUL*10 >= pairs*9 && evenNUL == 0:
+		return unicode.LittleEndian, true
+	case evenNUL*10 >= pairs*9 && oddNUL == 0:
+		return unicode.BigEndian, true
+	}
+	return unicode.LittleEndian, false
+}
+
+// binaryLine reports the 1-based line of the first byte that never occurs
+// in text: NUL and the C0 controls other than tab, newline, vertical tab,
+// form feed, carriage return and escape-free SUB (0x1A, the DOS end of file).
+func binaryLine(data []byte) (int, bool) {
+	line := 1
+	for _, c := range data {
+		switch {
+		case c == '\n':
+			line++
+		case c < 0x20 && c != '\t' && c != '\r' && c != '\v' && c != '\f' && c != 0x1A:
+			return line, true
+		}
+	}
+	return 0, false
+}
+
+func normalizeNewlines(s string) string {
+	if strings.IndexByte(s, '\r') < 0 {
+		return s
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.ReplaceAll(s, "\r", "\n")
+}
+
+// cp1252High maps the characters Windows-1252 puts at 0x80-0x9F back to
+// their byte.
+var cp1252High = map[rune]byte{
+	'€': 0x80, '‚': 0x82, 'ƒ': 0x83, '„': 0x84, '…': 0x85, '†': 0x86, '‡': 0x87,
+	'ˆ': 0x88, '‰': 0x89, 'Š': 0x8A, '‹': 0x8B, 'Œ': 0x8C, 'Ž': 0x8E, '‘': 0x91,
+	'’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97, '˜': 0x98,
+	'™': 0x99, 'š': 0x9A, '›': 0x9B, 'œ': 0x9C, 'ž': 0x9E, 'Ÿ': 0x9F,
+}
+
+// cp1252Byte returns the Windows-1252 (or Latin-1) byte that decodes to r.
+func cp1252Byte(r rune) (byte, bool) {
+	if r >= 0x80 && r <= 0xFF {
+		return byte(r), true
+	}
+	b, ok := cp1252High[r]
+	return b, ok
+}
+
+// repairMojibake undoes UTF-8 that was decoded as Windows-1252 or Latin-1:
+//
+//	this yearâ€™s conference  ->  this year’s conference
+//	Ã©tÃ©                    ->  été
+//
+// Each run of non-ASCII characters that all map back to single bytes is
+// re-encoded, and every multi-byte UTF-8 sequence found in those bytes
+// replaces the characters it was read as; other characters stay. Text without mojibake, such as
+// "café" (one byte 0xE9 alone is not UTF-8), is left as it is. It reports
+// how many characters it repaired.
+func repairMojibake(s string) (string, int) {
+	if !hasMojibakeLead(s) {
+		return s, 0
+	}
+	var out strings.Builder
+	out.Grow(len(s))
+	var run []byte
+	var orig []rune
+	fixed := 0
+	flush := func() {
+		for k := 0; k < len(run); {
+			r, size := utf8.DecodeRune(run[k:])
+			if r != utf8.RuneError && size > 1 {
+				out.WriteRune(r)
+				fixed++
+				k += size
+				continue
+			}
+			out.WriteRune(orig[k])
+			k++
+		}
+		run, orig = run[:0], orig[:0]
+	}
+	for _, r := range s {
+		if b, ok := cp1252Byte(r); ok {
+			run = append(run, b)
+			orig = append(orig, r)
+			continue
+		}
+		flush()
+		out.WriteRune(r)
+	}
+	flush()
+	return out.String(), fixed
+}
+
+// hasMojibakeLead is a fast pre-check: mojibake of UTF-8 always starts with
+// one of Â-ô (the lead bytes 0xC2-0xF4 read as Latin-1).
+func hasMojibakeLead(s string) bool {
+	for _, r := range s {
+		if r >= 0xC2 && r <= 0xF4 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,67 @@
+package convert
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// A layout is one way clippings are laid out. Convert tries the layouts in
+// the order of the layouts table and reads the input with the first whose
+// detector accepts it. Adding a layout is one file with a detector and a
+// reader, one row here, and golden cases in testdata/convert.
+type layout struct {
+	name   string                                       // the source format reported in the JSON
+	detect func(lines []string) bool                    // cheap; sees the decoded lines
+	read   func(lines []string) ([]*Article, []Warning) // never fails
+}
+
+// layouts is tried in order; "text" accepts everything and comes last.
+var layouts = []layout{
+	{"lexisnexis", detectLexisNexis, readLexisNexis},
+	{"pressreader", detectPressReader, readMastheadClipping},
+	{"web", detectWeb, readMastheadClipping},
+	{"text", func([]string) bool { return true }, readPlainText},
+}
+
+// detectPressReader: a PressReader clipping ends with the site footer
+// ("Newspapers in English"), holds an image placeholder line (" ??  ?? "),
+// or has a "- By" byline near its top.
+func detectPressReader(lines []string) bool {
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, "- By ") && i < 20 || isPlaceholder(t) {
+			return true
+		}
+		if _, _, ok := pressReaderFooter(t); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// detectWeb: a web article copied by a reader opens with a short masthead
+// line ("BBC News", at most 7 words and 60 characters, no sentence
+// punctuation), then a headline that does not end with a period, then more
+// text.
+func detectWeb(lines []string) bool {
+	paras := splitParas(lines[:min(len(lines), 200)], 1)
+	if len(paras) < 3 || len(paras[0].lines) != 1 {
+		return false
+	}
+	mast := strings.TrimSpace(paras[0].lines[0])
+	if utf8.RuneCountInString(mast) > 60 || len(strings.Fields(mast)) > 7 ||
+		strings.ContainsAny(mast, ".!?:") && !strings.Contains(mast, ".com") ||
+		isBylineLine(mast) || isDateLine(mast) {
+		return false
+	}
+	head := strings.TrimSpace(paras[1].joined())
+	return isTitleLike(paras[1]) && !strings.HasSuffix(head, ".") && !isBylineLine(head)
+}
+
+func readMastheadClipping(lines []string) ([]*Article, []Warning) {
+	return []*Article{readClipping(lines, true)}, nil
+}
+
+func readPlainText(lines []string) ([]*Article, []Warning) {
+	return []*Article{readClipping(lines, false)}, []Warning{{Msg: "layout not recognised: read as plain text"}}
+}

@@ -1,0 +1,275 @@
+package convert
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// docMarkerRE matches the line that opens each document of a LexisNexis
+// classic export, in its English, German, French and Dutch forms:
+//
+//	1 of 10 DOCUMENTS     3 von 12 DOKUMENTEN     2 sur 5 DOCUMENTS
+var docMarkerRE = regexp.MustCompile(`(?i)^\s*(\d+)\s+(?:of|von|sur|de|van)\s+(\d+)\s+(?:documents?|dokumente?n?|documenten)\s*$`)
+
+// detectLexisNexis: a LexisNexis classic TXT export has a document marker
+// within its first 500 lines (after the cover page).
+func detectLexisNexis(lines []string) bool {
+	for _, l := range lines[:min(len(lines), 500)] {
+		if docMarkerRE.MatchString(l) {
+			return true
+		}
+	}
+	return false
+}
+
+// lexisField names what a labelled LexisNexis field holds. Labels are listed
+// in English, German, French and Dutch.
+var lexisFields = func() map[string]string {
+	m := map[string]string{}
+	add := func(kind, labels string) {
+		for _, l := range strings.Split(labels, "|") {
+			m[l] = kind
+		}
+	}
+	add("byline", "BYLINE|AUTOR|AUTEUR|AUTEURS|AUTHOR|AUTHORS|VERFASSER")
+	add("section", "SECTION|RUBRIK|RUBRIQUE|RUBRIEK|SECTIE|RESSORT")
+	add("language", "LANGUAGE|SPRACHE|LANGUE|TAAL")
+	add("dateline", "DATELINE|ORTSZEILE|LIEU")
+	add("highlight", "HIGHLIGHT|UNTERTITEL|SOUS-TITRE|SUBTITLE")
+	add("graphic", "GRAPHIC|GRAFIK|GRAPHIQUE|ILLUSTRATION|AFBEELDING|PHOTO|FOTO")
+	add("edition", "EDITION|AUSGABE|ÉDITION|EDITIE")
+	add("country", "COUNTRY|LAND|PAYS")
+	add("other", "LENGTH|LÄNGE|LAENGE|LONGUEUR|LENGTE|UMFANG|LOAD-DATE|LADEDATUM|"+
+		"DATE-CHARGEMENT|LAADDATUM|PUBLICATION-TYPE|PUBLIKATIONSTYP|TYPE-PUBLICATION|"+
+		"PUBLICATIETYPE|JOURNAL-CODE|DOCUMENT-TYPE|DOKUMENTTYP|TYPE|URL|NOTES|"+
+		"CORRECTION-DATE|CORRECTION|SERIES|SOURCE|QUELLE|SUBJECT|ORGANIZATION|PERSON|"+
+		"GEOGRAPHIC|INDUSTRY|COMPANY|TICKER|CITY|STATE|UPDATE|COLUMN|DISTRIBUTION|ACC-NO|"+
+		"PUB-TYPE|DOCUMENT-TYPE|TYPE DE DOCUMENT|DOCUMENTTYPE")
+	return m
+}()
+
+var fieldLabelRE = regexp.MustCompile(`^([\p{Lu}][\p{Lu}\-]*(?: [\p{Lu}\-]+){0,2}):(?:\s+(.*))?$`)
+
+// lexisField returns the kind and value of a field line ("SECTION: NEWS;
+// Pg. 3" -> "section", "NEWS; Pg. 3"), or ok false.
+func lexisField(line string) (kind, value string, ok bool) {
+	m := fieldLabelRE.FindStringSubmatch(strings.TrimSpace(line))
+	if m == nil {
+		return "", "", false
+	}
+	kind, ok = lexisFields[m[1]]
+	return kind, strings.TrimSpace(m[2]), ok
+}
+
+// sectionPageRE splits a section field into section and page:
+// "NEWS; Pg. 3", "Wirtschaft; S. 12", "FEATURES; Pg. A6".
+var sectionPageRE = regexp.MustCompile(`^(.*?)\s*[;,]\s*(?:Pg\.?|Page|S\.|Seite|p\.|Blz\.?)\s*(\S+?)\.?$`)
+
+// isCentered: LexisNexis centres the header and copyright lines on an
+// 80-column page; body lines start in the first column.
+func isCentered(line string) bool {
+	return strings.HasPrefix(line, "     ")
+}
+
+// readLexisNexis splits an export into its documents and reads each one.
+// It warns when the documents found are not as many as the markers promise.
+func readLexisNexis(lines []string) ([]*Article, []Warning) {
+	type marker struct{ line, n, of int }
+	var marks []marker
+	for i, l := range lines {
+		if m := docMarkerRE.FindStringSubmatch(l); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			of, _ := strconv.Atoi(m[2])
+			marks = append(marks, marker{i, n, of})
+		}
+	}
+	var warns []Warning
+	var arts []*Article
+	ofCount := map[int]int{}
+	for k, m := range marks {
+		end := len(lines)
+		if k+1 < len(marks) {
+			end = marks[k+1].line
+		}
+		a := readLexisDocument(lines[m.line+1:end], m.line+2)
+		a.Line = m.line + 1
+		a.remove(RemovedDocMarker, strings.TrimSpace(lines[m.line]))
+		if k == 0 {
+			if cover := strings.TrimSpace(strings.Join(lines[:m.line], "\n")); cover != "" {
+				a.remove(RemovedCover, cover)
+			}
+		}
+		arts = append(arts, a)
+		ofCount[m.of]++
+	}
+	// The total most markers give is the promise; others are suspect.
+	promised, best := 0, 0
+	for of, c := range ofCount {
+		if c > best || c == best && of < promised {
+			promised, best = of, c
+		}
+	}
+	for _, m := range marks {
+		if m.of != promised {
+			warns = append(warns, Warning{Line: m.line + 1, Msg: fmt.Sprintf("lexisnexis: marker says %d of %d documents; the others say of %d", m.n, m.of, promised)})
+		}
+	}
+	if len(marks) != promised {
+		warns = append(warns, Warning{Msg: fmt.Sprintf("lexisnexis: found %d documents, markers promise %d", len(marks), promised)})
+	}
+	return arts, warns
+}
+
+// readLexisDocument reads one document: centred publication, date and
+// edition lines; the headline; labelled fields; the body; trailing fields
+// and the centred copyright. first is the 1-based input line of lines[0].
+func readLexisDocument(lines []string, first int) *Article {
+	a := &Article{}
+	paras := splitParas(lines, first)
+	i := 0
+	var header []string
+	for ; i < len(paras) && allCentered(paras[i]); i++ {
+		for _, l := range paras[i].lines {
+			header = append(header, strings.TrimSpace(l))
+		}
+	}
+	a.applyLexisHeader(header)
+
+	// The headline: the paragraphs before the first field, the first one the
+	// headline and any others a subheadline. In a document without fields
+	// the first paragraph is the headline.
+	firstField := i + 1
+	for j := i; j < len(paras); j++ {
+		if _, _, ok := lexisField(paras[j].lines[0]); ok {
+			firstField = j
+			break
+		}
+	}
+	if i < len(paras) && i < firstField {
+		a.Headline = cleanSpaces(paras[i].joined())
+		var sub []string
+		for _, p := range paras[i+1 : min(firstField, len(paras))] {
+			sub = append(sub, p.joined())
+		}
+		a.Subheadline = cleanSpaces(strings.Join(sub, " "))
+		i = min(firstField, len(paras))
+	}
+	if a.Headline == "" {
+		a.warn(first, "lexisnexis: document has no headline")
+	}
+
+	var body []para
+	for ; i < len(paras); i++ {
+		p := paras[i]
+		if _, _, ok := lexisField(p.lines[0]); ok {
+			a.applyLexisFields(p)
+			continue
+		}
+		if allCentered(p) && isCopyright(p.lines[0]) {
+			a.remove(RemovedCopyright, cleanSpaces(p.joined()))
+			continue
+		}
+		body = append(body, p)
+	}
+	finishArticle(a, body)
+	return a
+}
+
+func allCentered(p para) bool {
+	for _, l := range p.lines {
+		if !isCentered(l) {
+			return false
+		}
+	}
+	return true
+}
+
+func cleanSpaces(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// applyLexisHeader reads the centred lines above the headline:
+//
+//	The Sun (England)            <- publication
+//	January 11, 2010 Monday      <- date
+//	Edition 1;                   <- edition, over one or more lines
+//	Scotland
+func (a *Article) applyLexisHeader(lines []string) {
+	dateAt := -1
+	for k, l := range lines {
+		if d, ok := parseDate(l); ok {
+			a.Date, dateAt = d, k
+			break
+		}
+	}
+	switch {
+	case dateAt > 0:
+		a.Publication = strings.Join(lines[:dateAt], " ")
+		a.Edition = strings.Join(lines[dateAt+1:], " ")
+	case dateAt == 0:
+		a.Edition = strings.Join(lines[1:], " ")
+	case len(lines) > 0:
+		a.Publication = lines[0]
+		a.Edition = strings.Join(lines[1:], " ")
+	}
+}
+
+// applyLexisFields reads a paragraph of labelled fields; a field's value
+// continues on the following lines until the next label.
+func (a *Article) applyLexisFields(p para) {
+	var kind, value, raw string
+	flush := func() {
+		if raw == "" {
+			return
+		}
+		a.applyLexisField(kind, cleanSpaces(value), cleanSpaces(raw))
+	}
+	for _, l := range p.lines {
+		if k, v, ok := lexisField(l); ok {
+			flush()
+			kind, value, raw = k, v, l
+			continue
+		}
+		value += " " + l
+		raw += " " + l
+	}
+	flush()
+}
+
+func (a *Article) applyLexisField(kind, value, raw string) {
+	switch kind {
+	case "byline":
+		a.applyByline(value, true)
+		a.remove(RemovedByline, raw)
+		return
+	case "section":
+		if m := sectionPageRE.FindStringSubmatch(value); m != nil {
+			a.Section, a.Page = m[1], m[2]
+		} else {
+			a.Section = value
+		}
+	case "language":
+		a.Language = languageTag(value)
+		if a.Language == "" {
+			a.warn(0, fmt.Sprintf("unknown language %q", value))
+		}
+	case "dateline":
+		a.Dateline = value
+	case "highlight":
+		if a.Subheadline == "" {
+			a.Subheadline = value
+		}
+	case "edition":
+		if a.Edition == "" {
+			a.Edition = value
+		}
+	case "country":
+		if a.Country == "" {
+			a.Country = value
+		}
+	case "graphic":
+		a.remove(RemovedCaption, raw)
+		return
+	}
+	a.remove(RemovedField, raw)
+}

@@ -1,0 +1,198 @@
+// Package formats writes convert.Documents as Markdown, JSON and JSON Lines.
+//
+// Writers are strict: they escape everything their format could misread,
+// and they are deterministic (the same document gives the same bytes).
+package formats
+
+import (
+	"bufio"
+	_ "embed"
+	"encoding/json"
+	"io"
+
+	"newsclip/convert"
+)
+
+// JSONVersion is the version of the JSON wire format, written in every
+// article as "version".
+const JSONVersion = 1
+
+// Schema is the JSON Schema (draft 2020-12) of one article in the JSON
+// wire format.
+//
+//go:embed schema.json
+var Schema []byte
+
+// Article is one article in the JSON wire format (v1). Absent values are
+// null or empty lists, never omitted.
+type Article struct {
+	Version     int       `json:"version"`
+	Source      Source    `json:"source"`
+	Publication *string   `json:"publication"`
+	Kicker      *string   `json:"kicker"`
+	Headline    *string   `json:"headline"`
+	Subheadline *string   `json:"subheadline"`
+	Section     *string   `json:"section"`
+	Page        *string   `json:"page"`
+	Edition     *string   `json:"edition"`
+	Date        *string   `json:"date"`
+	DateRaw     *string   `json:"date_raw"`
+	Dateline    *string   `json:"dateline"`
+	Language    *string   `json:"language"`
+	Country     *string   `json:"country"`
+	Authors     []Author  `json:"authors"`
+	Credits     []Credit  `json:"credits"`
+	Contacts    []string  `json:"contacts"`
+	Body        []Block   `json:"body"`
+	PullQuotes  []string  `json:"pullquotes"`
+	Removed     []Removed `json:"removed"`
+	Warnings    []string  `json:"warnings"`
+	WordCount   int       `json:"word_count"`
+}
+
+// Source says where an article was read from.
+type Source struct {
+	File   string `json:"file"`
+	Format string `json:"format"`
+	Index  int    `json:"index"`
+	SHA256 string `json:"sha256"`
+}
+
+// Author is one person (or agency) of a byline.
+type Author struct {
+	Name   *string `json:"name"`
+	Title  *string `json:"title"`
+	Agency *string `json:"agency"`
+	Raw    string  `json:"raw"`
+}
+
+// Credit is a contribution other than authorship.
+type Credit struct {
+	Name string `json:"name"`
+	Role string `json:"role"`
+	Raw  string `json:"raw"`
+}
+
+// Block is one body element: type is paragraph, heading, quote or list-item.
+type Block struct {
+	Type string `json:"type"`
+	Text string `json:"text"`
+}
+
+// Removed is text a rule took out, with the rule's kind.
+type Removed struct {
+	Kind string `json:"kind"`
+	Text string `json:"text"`
+}
+
+func str(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// BlockType names a body block in the wire format.
+func BlockType(b convert.Block) string {
+	switch b.(type) {
+	case *convert.Paragraph:
+		return "paragraph"
+	case *convert.Heading:
+		return "heading"
+	case *convert.Quote:
+		return "quote"
+	case *convert.ListItem:
+		return "list-item"
+	}
+	return "paragraph"
+}
+
+// Wire converts one article of doc to the JSON wire format.
+func Wire(doc *convert.Document, a *convert.Article) Article {
+	w := Article{
+		Version:     JSONVersion,
+		Source:      Source{File: doc.Source.File, Format: doc.Source.Format, Index: a.Index, SHA256: doc.Source.SHA256},
+		Publication: str(a.Publication),
+		Kicker:      str(a.Kicker),
+		Headline:    str(a.Headline),
+		Subheadline: str(a.Subheadline),
+		Section:     str(a.Section),
+		Page:        str(a.Page),
+		Edition:     str(a.Edition),
+		Date:        str(a.Date.ISO()),
+		DateRaw:     str(a.Date.Raw),
+		Dateline:    str(a.Dateline),
+		Language:    str(a.Language),
+		Country:     str(a.Country),
+		Authors:     []Author{},
+		Credits:     []Credit{},
+		Contacts:    append([]string{}, a.Contacts...),
+		Body:        []Block{},
+		PullQuotes:  append([]string{}, a.PullQuotes...),
+		Removed:     []Removed{},
+		Warnings:    []string{},
+	}
+	for _, p := range a.Authors {
+		w.Authors = append(w.Authors, Author{Name: str(p.Name), Title: str(p.Title), Agency: str(p.Agency), Raw: p.Raw})
+	}
+	for _, c := range a.Credits {
+		w.Credits = append(w.Credits, Credit{Name: c.Name, Role: c.Role, Raw: c.Raw})
+	}
+	for _, b := range a.Body {
+		w.Body = append(w.Body, Block{Type: BlockType(b), Text: b.Text()})
+		w.WordCount += countWords(b.Text())
+	}
+	for _, r := range a.Removed {
+		w.Removed = append(w.Removed, Removed{Kind: r.Kind, Text: r.Text})
+	}
+	for _, wn := range doc.Warnings {
+		w.Warnings = append(w.Warnings, wn.String())
+	}
+	for _, wn := range a.Warnings {
+		w.Warnings = append(w.Warnings, wn.String())
+	}
+	return w
+}
+
+func countWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		space := r == ' ' || r == '\t' || r == '\n'
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
+}
+
+// WriteJSON writes the articles of docs as one JSON array, or, when lines is
+// set, as JSON Lines: one article per line, in input order.
+func WriteJSON(w io.Writer, docs []*convert.Document, lines bool) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	if !lines {
+		enc.SetIndent("", "  ")
+		bw.WriteString("[")
+	}
+	n := 0
+	for _, d := range docs {
+		for _, a := range d.Articles {
+			if !lines {
+				if n > 0 {
+					bw.WriteString(",")
+				}
+				bw.WriteString("\n")
+			}
+			if err := enc.Encode(Wire(d, a)); err != nil {
+				return err
+			}
+			n++
+		}
+	}
+	if !lines {
+		bw.WriteString("]\n")
+	}
+	return bw.Flush()
+}

@@ -1,0 +1,7 @@
+// Command newsclip turns newspaper clippings into clean Markdown, JSON and
+// JSON Lines. See README.md.
+package main
+
+import "os"
+
+func main() { os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr)) }
