@@ -38,42 +38,77 @@ func splitParas(lines []string, first int) []para {
 // bulletRE matches a bullet that opens a list item: "• ", "- ", "* ", "– ".
 var bulletRE = regexp.MustCompile(`^\s*[•◦▪●*·–-]\s+`)
 
+// isBulleted reports whether line opens a list item. "•"-style bullets
+// always do; "-", "*" and "–" only when another line of the paragraph
+// starts with one too, so that a lone "- 30 -" stays a paragraph.
+func isBulleted(line string, lines []string) bool {
+	if !bulletRE.MatchString(line) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(line))
+	if !strings.ContainsRune("-*–", r) {
+		return true
+	}
+	n := 0
+	for _, l := range lines {
+		if bulletRE.MatchString(l) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// A piece is one paragraph or list item cut from a para.
+type piece struct {
+	lines  []string
+	bullet bool
+}
+
 // splitWrapped breaks one paragraph of input lines into the paragraphs it
-// holds. Hard-wrapped text (lines no longer than a terminal, 100
-// characters) is one paragraph, unless a line that ends a sentence is much
-// shorter than the wrap width and the next line starts a new one (text
-// exported without blank lines between paragraphs). Lines longer than that
-// are each a paragraph of their own (a web page copied with single line
-// breaks). Bulleted lines are always items of their own.
-func splitWrapped(p para) [][]string {
+// holds. Hard-wrapped lines (a terminal's width, up to 100 characters) are
+// joined, except where a line ends a sentence, the next starts one, and the
+// next line's first word would have fitted on the line with room to spare:
+// the writer broke the line on purpose, as text exported without blank
+// lines between paragraphs does. Lines longer than 100 characters are
+// paragraphs of their own (a web page copied with single line breaks), and
+// bulleted lines are items of their own.
+func splitWrapped(p para) []piece {
 	width := 0
 	for _, l := range p.lines {
 		width = max(width, utf8.RuneCountInString(strings.TrimSpace(l)))
 	}
-	var out [][]string
-	var cur []string
+	var out []piece
+	var cur piece
 	for i, l := range p.lines {
 		t := strings.TrimSpace(l)
-		if bulletRE.MatchString(l) && len(cur) > 0 {
-			out, cur = append(out, cur), nil
+		if isBulleted(l, p.lines) {
+			if len(cur.lines) > 0 {
+				out = append(out, cur)
+			}
+			cur = piece{bullet: true}
 		}
-		cur = append(cur, t)
+		cur.lines = append(cur.lines, t)
 		if i == len(p.lines)-1 {
 			break
 		}
 		next := strings.TrimSpace(p.lines[i+1])
 		n := utf8.RuneCountInString(t)
-		switch {
-		case n > 100 && !strings.HasSuffix(t, "-"):
-			out, cur = append(out, cur), nil
-		case width >= 50 && n*10 < width*6 && endsSentence(t) && startsSentence(next):
-			out, cur = append(out, cur), nil
+		fits := n+1+utf8.RuneCountInString(firstField(next))+3 <= width
+		if n > 100 && !strings.HasSuffix(t, "-") || width >= 40 && fits && endsSentence(t) && startsSentence(next) {
+			out, cur = append(out, cur), piece{}
 		}
 	}
-	if len(cur) > 0 {
+	if len(cur.lines) > 0 {
 		out = append(out, cur)
 	}
 	return out
+}
+
+func firstField(s string) string {
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 func endsSentence(s string) bool {
@@ -210,15 +245,19 @@ func pullQuoteKey(s string) string {
 	return strings.Trim(s, "\"' .,;:!?…")
 }
 
-// isPullQuoteOf reports whether candidate repeats a sentence (or run of
-// sentences) of the longer paragraph source, as pull quotes do:
+// isPullQuoteOf reports whether candidate repeats the end of a sentence (or
+// a run of sentences) of the longer paragraph source, as pull quotes do:
 //
 //	source:    "... daily lives. If countries are able to ... future crises."
 //	candidate: "If countries are able to ... future crises"
+//	source:    "The mayor said the festival would stay on the water for good."
+//	candidate: "The festival would stay on the water for good"
 //
-// The repeat must start and end at sentence boundaries of source, so a
-// paragraph that merely begins like another ("Lorem ipsum ... fringilla."
-// against "Lorem ipsum ... fringilla ligula, ...") is not one.
+// The repeat must end where a sentence (or a quotation) of source ends, and
+// start where one starts, or at any word when it is long (see
+// minMidSentenceWords), so a paragraph that merely begins like another
+// ("Lorem ipsum ... fringilla." against "Lorem ipsum ... fringilla ligula,
+// ...") is not one.
 func isPullQuoteOf(key, source string) bool {
 	if len(source) <= len(key) {
 		return false
@@ -230,12 +269,19 @@ func isPullQuoteOf(key, source string) bool {
 		}
 		i += off
 		end := i + len(key)
-		if sentenceStartAt(source, i) && sentenceEndAt(source, end) {
+		start := sentenceStartAt(source, i) || minMidSentenceWords <= strings.Count(key, " ")+1 && wordStartAt(source, i)
+		if start && sentenceEndAt(source, end) {
 			return true
 		}
 		off = i + 1
 	}
 }
+
+// minMidSentenceWords is the length from which a repeat that starts inside a
+// sentence counts as a pull quote. Shorter ones are as likely to be
+// crossheads that echo the text ("Information from sites on the open Web"),
+// and stay in the body.
+const minMidSentenceWords = 11
 
 func sentenceStartAt(s string, i int) bool {
 	j := i
@@ -253,13 +299,27 @@ func sentenceStartAt(s string, i int) bool {
 	return strings.ContainsRune(".!?…:;", r)
 }
 
+func wordStartAt(s string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
 func sentenceEndAt(s string, end int) bool {
 	rest := strings.TrimLeft(s[end:], "\"')")
 	if rest == "" {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(rest)
-	return strings.ContainsRune(".!?…", r) || r == ',' && end < len(s) && strings.ContainsRune("\"'", rune(s[end]))
+	if strings.ContainsRune(".!?…", r) {
+		return true
+	}
+	// A quotation ends with a comma inside or outside its closing mark:
+	// "... again," said    "... again", said
+	quoted := rest != s[end:]
+	return r == ',' && (quoted || strings.HasPrefix(rest, ",\"") || strings.HasPrefix(rest, ",'"))
 }
 
 // maxPullQuoteParas bounds the quadratic pull-quote search: an article with
@@ -322,7 +382,7 @@ func isCrosshead(texts []string, i int) bool {
 //	PORTHAVEN, 14 March — Fishermen ...
 //	WASHINGTON (Reuters) - ...
 //	April 17, 2015 -- Imagine being ...
-var datelineRE = regexp.MustCompile(`^([\p{Lu}][\p{Lu}\p{L}'.,\- ]{1,60}?|[\p{L}]+ \d{1,2}, \d{4})\s*(?:\(([^)]{2,30})\))?\s*(?:--|[-–—:])\s+\S`)
+var datelineRE = regexp.MustCompile(`^([\p{Lu}][\p{Lu}\p{L}\d'.,\- ]{1,60}?|[\p{L}]+ \d{1,2}, \d{4})\s*(?:\(([^)]{2,30})\))?\s*(?:--|[-–—:])\s+\S`)
 
 // parseDateline reads the dateline at the start of a body paragraph. A
 // place must be in capitals ("BEIJING", "PORTHAVEN, 14 March"); a dateline

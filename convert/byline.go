@@ -95,6 +95,25 @@ func isRoleOnly(s string) bool {
 	return true
 }
 
+// titleNouns end job titles: "Transport Correspondent", "Staff Writer".
+var titleNouns = map[string]bool{"correspondent": true, "writer": true, "reporter": true,
+	"editor": true, "columnist": true, "staff": true, "analyst": true, "critic": true,
+	"photographer": true, "contributor": true, "chief": true, "producer": true,
+	"korrespondent": true, "korrespondentin": true, "redakteur": true, "redakteurin": true,
+	"correspondant": true, "correspondante": true, "rédacteur": true, "rédactrice": true,
+	"corresponsal": true, "redactor": true, "redactora": true, "verslaggever": true,
+	"redacteur": true, "bureau": true, "desk": true}
+
+// isTitle recognises a job title after a name: a role-only phrase, or one
+// whose last word is a title noun ("Transport Correspondent").
+func isTitle(s string) bool {
+	if isRoleOnly(s) {
+		return true
+	}
+	f := strings.Fields(strings.ToLower(s))
+	return len(f) > 0 && len(f) <= 5 && titleNouns[strings.Trim(f[len(f)-1], ".")]
+}
+
 // nameSuffixes stay attached to the name before them: "John Smith, Jr.".
 var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true,
 	"phd": true, "md": true, "ph.d": true, "esq": true, "obe": true, "mbe": true, "cbe": true}
@@ -134,8 +153,7 @@ var trailingDate = regexp.MustCompile(`^(.*?)[\s,|·•–—-]+((?:[A-Za-z]{3,9
 // A role-only byline ("Staff Reporter") gives no person. publication, when
 // known, helps to cut an affiliation off a name.
 func parseByline(s, publication string) ([]Person, Date) {
-	raw := strings.TrimSpace(s)
-	s = relativeTime.ReplaceAllString(raw, "")
+	s = relativeTime.ReplaceAllString(strings.TrimSpace(s), "")
 	var date Date
 	if m := gluedDate.FindStringSubmatch(s); m != nil {
 		if d, ok := parseDate(m[2]); ok {
@@ -156,9 +174,6 @@ func parseByline(s, publication string) ([]Person, Date) {
 	var people []Person
 	for _, part := range authorSeparator.Split(s, -1) {
 		people = appendAuthorPart(people, strings.TrimSpace(part), publication)
-	}
-	for i := range people {
-		people[i].Raw = raw
 	}
 	return people, date
 }
@@ -183,7 +198,7 @@ func appendAuthorPart(people []Person, part, publication string) []Person {
 			}
 		case i > 0 && last >= 0 && isNameSuffix(piece):
 			people[last].Name += ", " + piece
-		case i > 0 && last >= 0 && (isRoleOnly(piece) || startsLower(piece) || !looksLikeName(piece)):
+		case i > 0 && last >= 0 && (isTitle(piece) || startsLower(piece) || !looksLikeName(piece)):
 			people[last].Title = joinNonEmpty(", ", people[last].Title, piece)
 		case isRoleOnly(piece):
 			// "Staff Reporter" alone names nobody.

@@ -17,7 +17,7 @@ import (
 // Without a masthead (plain text) the first paragraph is the headline when
 // it looks like one.
 func readClipping(lines []string, masthead bool) *Article {
-	paras := splitParas(lines, 1)
+	paras := splitHeaderLines(splitParas(lines, 1), 4)
 	a := &Article{Line: 1}
 	if len(paras) > 0 {
 		a.Line = paras[0].line
@@ -47,6 +47,37 @@ func readClipping(lines []string, masthead bool) *Article {
 	i = a.readHeaderZone(paras, i, headline)
 	finishArticle(a, paras[i:])
 	return a
+}
+
+// splitHeaderLines gives a byline, date or credit line its own paragraph
+// when it shares one with the headline, in the first n paragraphs:
+//
+//	Storm closes the coastal road
+//	By Staff Reporter
+func splitHeaderLines(paras []para, n int) []para {
+	var out []para
+	for k, p := range paras {
+		if k >= n || len(p.lines) == 1 {
+			out = append(out, p)
+			continue
+		}
+		cur := para{line: p.line}
+		for j, l := range p.lines {
+			t := strings.TrimSpace(l)
+			header := isBylineLine(t) || isDateLine(t) || isCreditOnly(t)
+			if header && len(cur.lines) > 0 {
+				out = append(out, cur)
+				cur = para{line: p.line + j}
+			}
+			cur.lines = append(cur.lines, l)
+			if header && j+1 < len(p.lines) {
+				out = append(out, cur)
+				cur = para{line: p.line + j + 1}
+			}
+		}
+		out = append(out, cur)
+	}
+	return out
 }
 
 // readHeaderZone reads the few paragraphs between the headline and the body:

@@ -44,15 +44,14 @@ func finishArticle(a *Article, paras []para) {
 	var texts []string
 	var bullets []bool
 	for _, p := range kept {
-		for _, lines := range splitWrapped(p) {
-			t := strings.Join(strings.Fields(joinLines(lines, vocab)), " ")
-			bullet := bulletRE.MatchString(t)
-			if bullet {
+		for _, pc := range splitWrapped(p) {
+			t := strings.Join(strings.Fields(joinLines(pc.lines, vocab)), " ")
+			if pc.bullet {
 				t = strings.TrimSpace(bulletRE.ReplaceAllString(t, ""))
 			}
 			if t != "" {
 				texts = append(texts, t)
-				bullets = append(bullets, bullet)
+				bullets = append(bullets, pc.bullet)
 			}
 		}
 	}
@@ -126,6 +125,9 @@ func (a *Article) applyByline(line string, lead bool) {
 				continue
 			}
 			people, date := parseByline(text, a.Publication)
+			for i := range people {
+				people[i].Raw = s.text
+			}
 			a.Authors = append(a.Authors, people...)
 			if a.Date.IsZero() && !date.IsZero() {
 				a.Date = date

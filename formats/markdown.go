@@ -60,21 +60,27 @@ func WriteMarkdown(w io.Writer, docs []*convert.Document) error {
 }
 
 func writeArticleMarkdown(w *bufio.Writer, d *convert.Document, a *convert.Article) error {
+	// pandoc reads front matter values as Markdown: text is escaped like the
+	// body; machine values (date, lang, source, page, contacts) are not.
+	e := EscapeMarkdown
 	fm := frontMatter{
-		Title: a.Headline, Subtitle: a.Subheadline, Kicker: a.Kicker, Date: a.Date.ISO(),
-		Lang: a.Language, Publisher: a.Publication, Source: d.Source.File, Section: a.Section,
-		Page: a.Page, Edition: a.Edition, Dateline: a.Dateline, Country: a.Country,
-		Contacts: a.Contacts, PullQuotes: a.PullQuotes,
+		Title: e(a.Headline), Subtitle: e(a.Subheadline), Kicker: e(a.Kicker), Date: a.Date.ISO(),
+		Lang: a.Language, Publisher: e(a.Publication), Source: d.Source.File, Section: e(a.Section),
+		Page: a.Page, Edition: e(a.Edition), Dateline: e(a.Dateline), Country: e(a.Country),
+		Contacts: a.Contacts,
+	}
+	for _, q := range a.PullQuotes {
+		fm.PullQuotes = append(fm.PullQuotes, e(q))
 	}
 	for _, p := range a.Authors {
 		if p.Name != "" {
-			fm.Author = append(fm.Author, p.Name)
+			fm.Author = append(fm.Author, e(p.Name))
 		} else if p.Agency != "" {
-			fm.Author = append(fm.Author, p.Agency)
+			fm.Author = append(fm.Author, e(p.Agency))
 		}
 	}
 	for _, c := range a.Credits {
-		fm.Credits = append(fm.Credits, creditYAML{c.Name, c.Role})
+		fm.Credits = append(fm.Credits, creditYAML{e(c.Name), c.Role})
 	}
 	y, err := yaml.Marshal(&fm)
 	if err != nil {

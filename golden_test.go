@@ -1,0 +1,162 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"newsclip/convert"
+	"newsclip/formats"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected outputs of golden files")
+
+// articleSchema is the published JSON Schema, compiled once.
+var articleSchema = func() *jsonschema.Schema {
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(formats.Schema))
+	if err != nil {
+		panic(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("article.json", doc); err != nil {
+		panic(err)
+	}
+	return c.MustCompile("article.json")
+}()
+
+// validateArticles checks every article of a JSON array or JSON Lines
+// stream against the published schema.
+func validateArticles(t *testing.T, data []byte, lines bool) int {
+	t.Helper()
+	var docs [][]byte
+	if lines {
+		for _, l := range bytes.Split(bytes.TrimSpace(data), []byte("\n")) {
+			if len(l) > 0 {
+				docs = append(docs, l)
+			}
+		}
+	} else {
+		var arr []json.RawMessage
+		if err := json.Unmarshal(data, &arr); err != nil {
+			t.Fatalf("output is not a JSON array: %v", err)
+		}
+		for _, a := range arr {
+			docs = append(docs, a)
+		}
+	}
+	for i, d := range docs {
+		v, err := jsonschema.UnmarshalJSON(bytes.NewReader(d))
+		if err != nil {
+			t.Fatalf("article %d: not JSON: %v", i, err)
+		}
+		if err := articleSchema.Validate(v); err != nil {
+			t.Errorf("article %d does not match the schema: %v", i, err)
+		}
+	}
+	return len(docs)
+}
+
+// TestGolden runs every case in testdata/convert: the input file of each
+// txtar is converted and its JSON (want.json), Markdown (want.md) or error
+// (want.err) compared with the file beside it. go test -update rewrites them.
+func TestGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/convert/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no golden cases")
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			ar, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var input *txtar.File
+			for i := range ar.Files {
+				if strings.HasPrefix(ar.Files[i].Name, "input") {
+					input = &ar.Files[i]
+				}
+			}
+			if input == nil {
+				t.Fatal("no input file")
+			}
+			got := map[string][]byte{}
+			doc, err := convert.Convert(input.Name, input.Data)
+			if err != nil {
+				got["want.err"] = []byte(err.Error() + "\n")
+			} else {
+				var js, md bytes.Buffer
+				if err := formats.WriteJSON(&js, []*convert.Document{doc}, false); err != nil {
+					t.Fatal(err)
+				}
+				validateArticles(t, js.Bytes(), false)
+				if err := formats.WriteMarkdown(&md, []*convert.Document{doc}); err != nil {
+					t.Fatal(err)
+				}
+				got["want.json"], got["want.md"] = js.Bytes(), md.Bytes()
+			}
+			if *update {
+				var files []txtar.File
+				files = append(files, *input)
+				for _, name := range []string{"want.err", "want.json", "want.md"} {
+					if data, ok := got[name]; ok {
+						files = append(files, txtar.File{Name: name, Data: data})
+					}
+				}
+				ar.Files = files
+				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			for _, f := range ar.Files {
+				if f.Name == input.Name {
+					continue
+				}
+				g, ok := got[f.Name]
+				if !ok {
+					t.Errorf("%s expected but not produced (run go test -update after checking)", f.Name)
+					continue
+				}
+				if !bytes.Equal(g, f.Data) {
+					t.Errorf("%s differs (go test -update rewrites it):\n%s", f.Name, lineDiff(string(f.Data), string(g)))
+				}
+				delete(got, f.Name)
+			}
+			for name := range got {
+				t.Errorf("%s produced but not in the golden file (run go test -update)", name)
+			}
+		})
+	}
+}
+
+// lineDiff shows the first lines where want and got differ.
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	shown := 0
+	for i := 0; i < max(len(w), len(g)) && shown < 12; i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			b.WriteString("line " + itoa(i+1) + ":\n  want: " + wl + "\n  got:  " + gl + "\n")
+			shown++
+		}
+	}
+	return b.String()
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
