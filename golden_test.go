@@ -32,9 +32,17 @@ var articleSchema = func() *jsonschema.Schema {
 	return c.MustCompile("article.json")
 }()
 
+// reporter is the part of testing.TB the schema check needs, so that
+// testscript commands can use it too.
+type reporter interface {
+	Helper()
+	Fatalf(format string, args ...any)
+	Errorf(format string, args ...any)
+}
+
 // validateArticles checks every article of a JSON array or JSON Lines
 // stream against the published schema.
-func validateArticles(t *testing.T, data []byte, lines bool) int {
+func validateArticles(t reporter, data []byte, lines bool) int {
 	t.Helper()
 	var docs [][]byte
 	if lines {
@@ -159,4 +167,3 @@ func lineDiff(want, got string) string {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
-

@@ -28,7 +28,7 @@ func decode(data []byte) (text, enc string, err error) {
 		}
 	}
 	if line, ok := binaryLine(data); ok {
-		return "", "", &lineError{line, fmt.Errorf("%w: control byte at line %d (a binary file?)", ErrBinary, line)}
+		return "", "", &lineError{line, fmt.Errorf("%w: control byte (a binary file?)", ErrBinary)}
 	}
 	if utf8.Valid(data) {
 		if enc == "" {
@@ -61,7 +61,7 @@ func decodeUTF16(data []byte, bom unicode.BOMPolicy, order unicode.Endianness) (
 		return "", "", fmt.Errorf("%w: bad UTF-16: %v", ErrBinary, err)
 	}
 	if line, ok := binaryLine(b); ok {
-		return "", "", &lineError{line, fmt.Errorf("%w: control character at line %d", ErrBinary, line)}
+		return "", "", &lineError{line, fmt.Errorf("%w: control character in UTF-16 text", ErrBinary)}
 	}
 	return normalizeNewlines(string(b)), "utf-16", nil
 }

@@ -1,0 +1,190 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestExitCodes checks the documented exit status of each outcome.
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.txt")
+	os.WriteFile(good, []byte("Harbour Wall Repaired\n\nWorkers finished the wall on Monday.\n"), 0o644)
+	empty := filepath.Join(dir, "empty.txt")
+	os.WriteFile(empty, nil, 0o644)
+	for _, tc := range []struct {
+		name string
+		args []string
+		want int
+	}{
+		{"ok", []string{"convert", good}, 0},
+		{"help", []string{"--help"}, 0},
+		{"version", []string{"--version"}, 0},
+		{"empty input", []string{"convert", empty}, 1},
+		{"missing file", []string{"convert", filepath.Join(dir, "nope.txt")}, 1},
+		{"directory", []string{"convert", dir}, 1},
+		{"one bad among good", []string{"convert", good, empty}, 1},
+		{"unknown format", []string{"convert", "--to", "docx", good}, 2},
+		{"unknown flag", []string{"convert", "--bogus", good}, 2},
+		{"unknown command", []string{"frobnicate"}, 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			got := run(append([]string{"newsclip"}, tc.args...), strings.NewReader(""), &out, &errb)
+			if got != tc.want {
+				t.Errorf("exit %d, want %d; stderr:\n%s", got, tc.want, errb.String())
+			}
+			var errLines []string
+			for _, l := range strings.Split(strings.TrimSpace(errb.String()), "\n") {
+				if !strings.Contains(l, ": warning: ") {
+					errLines = append(errLines, l)
+				}
+			}
+			if got == 1 && len(errLines) != 1 {
+				t.Errorf("want one line on stderr, got:\n%s", errb.String())
+			}
+		})
+	}
+}
+
+// requireTool returns the path of an outside tool, or skips the test when
+// it is missing, unless NEWSCLIP_REQUIRE_TOOLS=1 (CI) makes that a failure.
+func requireTool(t *testing.T, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("NEWSCLIP_REQUIRE_TOOLS") == "1" {
+			t.Fatalf("%s is required (NEWSCLIP_REQUIRE_TOOLS=1) but not installed", name)
+		}
+		t.Skipf("%s not installed; skipping (set NEWSCLIP_REQUIRE_TOOLS=1 to require it)", name)
+	}
+	return p
+}
+
+// pandocText flattens pandoc's JSON for a metadata value into plain text.
+func pandocText(v any) string {
+	switch v := v.(type) {
+	case map[string]any:
+		switch v["t"] {
+		case "Str":
+			return v["c"].(string)
+		case "Space", "SoftBreak":
+			return " "
+		case "Quoted":
+			c := v["c"].([]any)
+			q := `"`
+			if c[0].(map[string]any)["t"] == "SingleQuote" {
+				q = "'"
+			}
+			return q + pandocText(c[1]) + q
+		}
+		return pandocText(v["c"])
+	case []any:
+		var b strings.Builder
+		for _, x := range v {
+			if b.Len() > 0 && len(v) > 0 {
+				if m, ok := x.(map[string]any); ok && (m["t"] == "MetaInlines" || m["t"] == "MetaString") {
+					b.WriteString("; ")
+				}
+			}
+			b.WriteString(pandocText(x))
+		}
+		return b.String()
+	case string:
+		return v
+	}
+	return ""
+}
+
+// TestPandocReadsFrontMatter converts clippings to Markdown and has pandoc
+// read them back: title, authors and publisher must be what the JSON says.
+func TestPandocReadsFrontMatter(t *testing.T) {
+	pandoc := requireTool(t, "pandoc")
+	inputs, _ := filepath.Glob("testdata/convert/*.txtar")
+	inputs = append(inputs, "testdata/sample-clipping.txt")
+	for _, in := range inputs {
+		t.Run(filepath.Base(in), func(t *testing.T) {
+			src := in
+			if strings.HasSuffix(in, ".txtar") {
+				src = extractInput(t, in)
+			}
+			var md, js, errb bytes.Buffer
+			if code := run([]string{"newsclip", "convert", "-q", src}, nil, &md, &errb); code != 0 {
+				t.Skipf("input does not convert: %s", errb.String())
+			}
+			run([]string{"newsclip", "convert", "-q", "--to", "json", src}, nil, &js, &errb)
+			var arts []struct {
+				Headline    *string
+				Publication *string
+				Authors     []struct{ Name, Agency *string }
+			}
+			if err := json.Unmarshal(js.Bytes(), &arts); err != nil {
+				t.Fatal(err)
+			}
+			// pandoc merges the metadata of several articles: check one.
+			first, _, _ := strings.Cut(md.String(), "\n* * *\n")
+			cmd := exec.Command(pandoc, "-f", "markdown", "-t", "json")
+			cmd.Stdin = strings.NewReader(first)
+			out, err := cmd.Output()
+			if err != nil {
+				t.Fatalf("pandoc: %v", err)
+			}
+			var doc struct{ Meta map[string]any }
+			if err := json.Unmarshal(out, &doc); err != nil {
+				t.Fatal(err)
+			}
+			a := arts[0]
+			check := func(key string, want *string) {
+				got := pandocText(doc.Meta[key])
+				w := ""
+				if want != nil {
+					w = *want
+				}
+				// pandoc's "smart" extension curls straight quotes.
+				got = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`).Replace(got)
+				w = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`).Replace(w)
+				if got != w {
+					t.Errorf("pandoc %s = %q, want %q", key, got, w)
+				}
+			}
+			check("title", a.Headline)
+			check("publisher", a.Publication)
+			var names []string
+			for _, p := range a.Authors {
+				if p.Name != nil {
+					names = append(names, *p.Name)
+				} else if p.Agency != nil {
+					names = append(names, *p.Agency)
+				}
+			}
+			joined := strings.Join(names, "; ")
+			check("author", &joined)
+		})
+	}
+}
+
+// extractInput writes the input file of a golden txtar to a temp dir.
+func extractInput(t *testing.T, file string) string {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := bytes.Cut(data, []byte("-- input.txt --\n"))
+	if !ok {
+		t.Fatalf("%s: no input.txt", file)
+	}
+	if i := bytes.Index(rest, []byte("\n-- want.")); i >= 0 {
+		rest = rest[:i+1]
+	}
+	p := filepath.Join(t.TempDir(), "input.txt")
+	if err := os.WriteFile(p, rest, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}

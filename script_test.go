@@ -1,0 +1,78 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"newsclip": func() { os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScript runs the CLI as a black box: testdata/script/*.txtar.
+func TestScript(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:           "testdata/script",
+		UpdateScripts: *update,
+		Setup: func(env *testscript.Env) error {
+			// UTF-16 and binary inputs are made here: txtar holds text.
+			utf16le := []byte{0xFF, 0xFE}
+			utf16be := []byte{0xFE, 0xFF}
+			var noBOM []byte
+			for _, r := range "Storm Warning\n\nBy Ana Lima\n\nThe storm reached the coast at dawn, and the café stayed open.\n" {
+				utf16le = append(utf16le, byte(r), byte(r>>8))
+				utf16be = append(utf16be, byte(r>>8), byte(r))
+				noBOM = append(noBOM, byte(r), byte(r>>8))
+			}
+			png := append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), bytes.Repeat([]byte{0}, 64)...)
+			for name, data := range map[string][]byte{
+				"utf16le.txt": utf16le, "utf16be.txt": utf16be, "utf16-nobom.txt": noBOM,
+				"image.png": png, "nul.txt": []byte("A headline\n\nSome text\x00with a NUL byte.\n"),
+			} {
+				if err := os.WriteFile(filepath.Join(env.WorkDir, name), data, 0o644); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// schema FILE [lines]: every article in FILE (a JSON array, or
+			// JSON Lines with "lines") matches the published JSON Schema.
+			"schema": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) < 1 {
+					ts.Fatalf("usage: schema FILE [lines]")
+				}
+				data := []byte(ts.ReadFile(args[0]))
+				st := &scriptT{ts: ts}
+				n := validateArticles(st, data, len(args) > 1 && args[1] == "lines")
+				if (st.failed || n == 0) != neg {
+					ts.Fatalf("schema check of %s: failed=%v articles=%d", args[0], st.failed, n)
+				}
+			},
+		},
+		Condition: func(cond string) (bool, error) {
+			_, err := exec.LookPath(cond)
+			return err == nil, nil
+		},
+	})
+}
+
+// scriptT adapts a TestScript to reporter.
+type scriptT struct {
+	ts     *testscript.TestScript
+	failed bool
+}
+
+func (s *scriptT) Helper()                           {}
+func (s *scriptT) Fatalf(format string, args ...any) { s.ts.Fatalf(format, args...) }
+func (s *scriptT) Errorf(format string, args ...any) {
+	s.ts.Logf(format, args...)
+	s.failed = true
+}
