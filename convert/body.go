@@ -125,6 +125,43 @@ func startsSentence(s string) bool {
 // whether a word broken at a line end is one word or a compound.
 type vocabulary map[string]bool
 
+// hasLineEndHyphen reports whether any line ends in a hyphen, the only case
+// that needs a vocabulary.
+func hasLineEndHyphen(paras []para) bool {
+	for _, p := range paras {
+		for _, l := range p.lines[:len(p.lines)-1] {
+			if strings.HasSuffix(l, "-") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// collapseSpaces trims s and turns each run of white space into one space.
+// It returns s itself when there is nothing to change.
+func collapseSpaces(s string) string {
+	clean := true
+	prevSpace := true
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		space := unicode.IsSpace(r)
+		if space && (prevSpace || r != ' ') {
+			clean = false
+			break
+		}
+		prevSpace = space
+	}
+	if clean && !prevSpace {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
 func newVocabulary(paras []para) vocabulary {
 	v := vocabulary{}
 	for _, p := range paras {
@@ -328,17 +365,69 @@ func sentenceEndAt(s string, end int) bool {
 const maxPullQuoteParas = 2000
 
 // pullQuoteMask marks the paragraphs that repeat body text: pull quotes,
-// to be moved out of the body.
+// to be moved out of the body. To stay linear on long articles it compares
+// a candidate only with the paragraphs where its last word ends a sentence
+// or clause.
 func pullQuoteMask(texts []string) []bool {
+	mask := make([]bool, len(texts))
 	keys := make([]string, len(texts))
+	candidates := 0
 	for i, t := range texts {
 		keys[i] = pullQuoteKey(t)
+		if isPullQuoteCandidate(keys[i]) {
+			candidates++
+		}
 	}
-	mask := make([]bool, len(texts))
-	for i := range texts {
-		mask[i] = isPullQuoteCandidate(keys[i]) && repeatsOther(keys, i)
+	if candidates == 0 || len(texts) < 2 {
+		return mask
+	}
+	ends := map[string][]int{}
+	for j, k := range keys {
+		for _, w := range clauseEndWords(k) {
+			if l := ends[w]; len(l) == 0 || l[len(l)-1] != j {
+				ends[w] = append(l, j)
+			}
+		}
+	}
+	for i, k := range keys {
+		if !isPullQuoteCandidate(k) {
+			continue
+		}
+		words := clauseEndWords(k)
+		if len(words) == 0 {
+			continue
+		}
+		for _, j := range ends[words[len(words)-1]] {
+			if j != i && isPullQuoteOf(k, keys[j]) {
+				mask[i] = true
+				break
+			}
+		}
 	}
 	return mask
+}
+
+// clauseEndWords returns the words of key that punctuation follows, and
+// its last word.
+func clauseEndWords(key string) []string {
+	var out []string
+	start := -1
+	for i, r := range key {
+		letter := unicode.IsLetter(r) || unicode.IsDigit(r)
+		switch {
+		case letter && start < 0:
+			start = i
+		case !letter && start >= 0:
+			if r != ' ' && r != '-' {
+				out = append(out, key[start:i])
+			}
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, key[start:])
+	}
+	return out
 }
 
 // isPullQuoteCandidate: pull quotes are one or two sentences, 6 to 80 words.
@@ -388,6 +477,9 @@ var datelineRE = regexp.MustCompile(`^([\p{Lu}][\p{Lu}\p{L}\d'.,\- ]{1,60}?|[\p{
 // place must be in capitals ("BEIJING", "PORTHAVEN, 14 March"); a dateline
 // that is only a date gives the date instead.
 func parseDateline(s string) (place string, date Date, ok bool) {
+	if len(s) > 100 {
+		s = s[:100] // a dateline is short; this bounds the regexp's work
+	}
 	m := datelineRE.FindStringSubmatch(s)
 	if m == nil {
 		return "", Date{}, false

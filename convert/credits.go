@@ -36,13 +36,23 @@ var creditMarkers = []struct{ phrase, role string }{
 	{`e-?mail:`, "contact"},
 }
 
-var creditMarkerRE = func() *regexp.Regexp {
-	var alts []string
+var creditMarkerRE, creditLeadRE = func() (*regexp.Regexp, *regexp.Regexp) {
+	var alts, plain []string
 	for _, m := range creditMarkers {
 		alts = append(alts, "("+m.phrase+")")
+		plain = append(plain, m.phrase)
 	}
-	return regexp.MustCompile(`(?i)\b(?:` + strings.Join(alts, "|") + `)\s*`)
+	return regexp.MustCompile(`(?i)\b(?:` + strings.Join(alts, "|") + `)\s*`),
+		regexp.MustCompile(`(?i)^(?:` + strings.Join(plain, "|") + `)`)
 }()
+
+// mayHoldCredit is a cheap filter before creditMarkerRE: every marker
+// holds "by ", a colon, "to " (comments to) or "contact".
+func mayHoldCredit(s string) bool {
+	return strings.Contains(s, "by ") || strings.Contains(s, "By ") || strings.Contains(s, "BY ") ||
+		strings.IndexByte(s, ':') >= 0 || strings.Contains(s, "to ") || strings.Contains(s, "TO ") ||
+		strings.Contains(s, "ontact") || strings.Contains(s, "ONTACT")
+}
 
 var emailRE = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)
 
@@ -60,6 +70,9 @@ type segment struct {
 //
 // The first segment has role "" and may be empty.
 func splitCredits(line string) []segment {
+	if !mayHoldCredit(line) {
+		return []segment{{text: strings.TrimSpace(line)}}
+	}
 	locs := creditMarkerRE.FindAllStringSubmatchIndex(line, -1)
 	segs := []segment{{}}
 	prev := 0
@@ -82,7 +95,7 @@ func splitCredits(line string) []segment {
 // creditsOf turns the names of one credit segment into credits:
 // "Garth Wilson" -> one; "Ann Lee and Bo Ma" -> two.
 func creditsOf(role, text string) []Credit {
-	text = strings.Trim(strings.TrimSpace(text), ".;,")
+	text = strings.Trim(strings.TrimSpace(text), ".;,/|·• ")
 	var out []Credit
 	for _, part := range authorSeparator.Split(text, -1) {
 		for _, name := range strings.Split(part, ",") {
@@ -117,7 +130,7 @@ func contactsOf(text string) []string {
 // It reports false, changing nothing, when the paragraph holds anything
 // else, such as a caption ("Photo: Soldiers patrol the market at dawn.").
 func creditLine(text string) (credits []Credit, contacts []string, ok bool) {
-	if len(text) > 200 {
+	if len(text) > 200 || !creditLeadRE.MatchString(text) {
 		return nil, nil, false
 	}
 	segs := splitCredits(text)

@@ -78,7 +78,10 @@ func parseDate(s string) (Date, bool) {
 		if m[3] != "" {
 			d.Day, _ = strconv.Atoi(m[3])
 		}
-		return d, d.valid()
+		if !d.valid() {
+			return Date{}, false
+		}
+		return d, true
 	}
 	fields := strings.FieldsFunc(strings.ToLower(raw), func(r rune) bool {
 		return r == ' ' || r == ',' || r == '\t'
@@ -106,10 +109,10 @@ func parseDate(s string) (Date, bool) {
 			return Date{}, false
 		}
 	}
-	if d.Month == 0 && d.Day != 0 {
+	if !d.valid() {
 		return Date{}, false
 	}
-	return d, d.valid()
+	return d, true
 }
 
 func (d Date) valid() bool {

@@ -13,11 +13,18 @@ import (
 //	1 of 10 DOCUMENTS     3 von 12 DOKUMENTEN     2 sur 5 DOCUMENTS
 var docMarkerRE = regexp.MustCompile(`(?i)^\s*(\d+)\s+(?:of|von|sur|de|van)\s+(\d+)\s+(?:documents?|dokumente?n?|documenten)\s*$`)
 
+// isDocMarker matches docMarkerRE, with a cheap test first: a marker is
+// short and starts with a digit.
+func isDocMarker(l string) bool {
+	t := strings.TrimSpace(l)
+	return len(t) < 40 && t != "" && t[0] >= '0' && t[0] <= '9' && docMarkerRE.MatchString(t)
+}
+
 // detectLexisNexis: a LexisNexis classic TXT export has a document marker
 // within its first 500 lines (after the cover page).
 func detectLexisNexis(lines []string) bool {
 	for _, l := range lines[:min(len(lines), 500)] {
-		if docMarkerRE.MatchString(l) {
+		if isDocMarker(l) {
 			return true
 		}
 	}
@@ -55,7 +62,15 @@ var fieldLabelRE = regexp.MustCompile(`^([\p{Lu}][\p{Lu}\-]*(?: [\p{Lu}\-]+){0,2
 // lexisField returns the kind and value of a field line ("SECTION: NEWS;
 // Pg. 3" -> "section", "NEWS; Pg. 3"), or ok false.
 func lexisField(line string) (kind, value string, ok bool) {
-	m := fieldLabelRE.FindStringSubmatch(strings.TrimSpace(line))
+	line = strings.TrimSpace(line)
+	colon := strings.IndexByte(line, ':')
+	if colon < 2 || colon > 30 {
+		return "", "", false
+	}
+	if _, known := lexisFields[line[:colon]]; !known {
+		return "", "", false
+	}
+	m := fieldLabelRE.FindStringSubmatch(line)
 	if m == nil {
 		return "", "", false
 	}
@@ -79,6 +94,9 @@ func readLexisNexis(lines []string) ([]*Article, []Warning) {
 	type marker struct{ line, n, of int }
 	var marks []marker
 	for i, l := range lines {
+		if !isDocMarker(l) {
+			continue
+		}
 		if m := docMarkerRE.FindStringSubmatch(l); m != nil {
 			n, _ := strconv.Atoi(m[1])
 			of, _ := strconv.Atoi(m[2])

@@ -40,12 +40,15 @@ func finishArticle(a *Article, paras []para) {
 		}
 	}
 
-	vocab := newVocabulary(kept)
+	var vocab vocabulary
+	if hasLineEndHyphen(kept) {
+		vocab = newVocabulary(kept)
+	}
 	var texts []string
 	var bullets []bool
 	for _, p := range kept {
 		for _, pc := range splitWrapped(p) {
-			t := strings.Join(strings.Fields(joinLines(pc.lines, vocab)), " ")
+			t := collapseSpaces(joinLines(pc.lines, vocab))
 			if pc.bullet {
 				t = strings.TrimSpace(bulletRE.ReplaceAllString(t, ""))
 			}
@@ -146,7 +149,7 @@ func (a *Article) applyByline(line string, lead bool) {
 //   - By Lan Xinzhen Copyedited by Garth Wilson   yes
 //     By Tuesday, the storm had passed.             no
 func isBylineLine(s string) bool {
-	if len(s) > 250 {
+	if len(s) > 250 || !bylineLead.MatchString(strings.TrimSpace(s)) {
 		return false
 	}
 	segs := splitCredits(s)

@@ -169,7 +169,7 @@ func countWords(s string) int {
 // WriteJSON writes the articles of docs as one JSON array, or, when lines is
 // set, as JSON Lines: one article per line, in input order.
 func WriteJSON(w io.Writer, docs []*convert.Document, lines bool) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
+	bw := bufio.NewWriterSize(w, 16<<10)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
 	if !lines {

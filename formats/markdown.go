@@ -43,7 +43,7 @@ type creditYAML struct {
 // ("* * *", which no YAML reader takes for a front matter fence). The
 // headline is only in the front matter (title), never repeated in the body.
 func WriteMarkdown(w io.Writer, docs []*convert.Document) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
+	bw := bufio.NewWriterSize(w, 16<<10)
 	n := 0
 	for _, d := range docs {
 		for _, a := range d.Articles {

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"newsclip/convert"
+	"newsclip/formats"
+)
+
+// benchClippings builds a set of clippings in every layout: the golden
+// inputs and the sample, each varied so that no two are identical.
+func benchClippings(b *testing.B) [][]byte {
+	b.Helper()
+	var seeds [][]byte
+	files, _ := filepath.Glob("testdata/convert/*.txtar")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_, rest, _ := bytes.Cut(data, []byte("-- input.txt --\n"))
+		if i := bytes.Index(rest, []byte("\n-- want.")); i >= 0 {
+			rest = rest[:i+1]
+		}
+		seeds = append(seeds, rest)
+	}
+	if s, err := os.ReadFile("testdata/sample-clipping.txt"); err == nil {
+		seeds = append(seeds, s)
+	}
+	var out [][]byte
+	for i := 0; i < 40; i++ {
+		for _, s := range seeds {
+			out = append(out, bytes.ReplaceAll(s, []byte("the "), []byte(fmt.Sprintf("the %d ", i))))
+		}
+	}
+	return out
+}
+
+// BenchmarkConvertJSON measures text conversion throughput, input bytes to
+// JSON Lines, over a few hundred clippings of every layout (MB/s of input).
+func BenchmarkConvertJSON(b *testing.B) {
+	clips := benchClippings(b)
+	total := 0
+	for _, c := range clips {
+		total += len(c)
+	}
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, c := range clips {
+			doc, err := convert.Convert("bench.txt", c)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := formats.WriteJSON(io.Discard, []*convert.Document{doc}, true); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkConvertLargeExport measures one large LexisNexis-style export
+// (hundreds of documents in one file), input to JSON Lines.
+func BenchmarkConvertLargeExport(b *testing.B) {
+	clips := benchClippings(b)
+	var lexis []byte
+	for _, c := range clips {
+		if bytes.Contains(c, []byte(" of 3 DOCUMENTS")) {
+			lexis = c
+			break
+		}
+	}
+	var big bytes.Buffer
+	n := 300
+	for i := 1; i <= n; i++ {
+		doc := lexis[bytes.Index(lexis, []byte("                               1 of 3")):]
+		doc = doc[:bytes.Index(doc, []byte("                               2 of 3"))]
+		big.WriteString(strings.Replace(string(doc), "1 of 3", fmt.Sprintf("%d of %d", i, n), 1))
+	}
+	data := big.Bytes()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		doc, err := convert.Convert("big.txt", data)
+		if err != nil || len(doc.Articles) != n {
+			b.Fatalf("%v, %d articles", err, len(doc.Articles))
+		}
+		formats.WriteJSON(io.Discard, []*convert.Document{doc}, true)
+	}
+}

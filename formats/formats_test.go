@@ -1,0 +1,86 @@
+package formats
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"newsclip/convert"
+)
+
+func TestEscapeMarkdown(t *testing.T) {
+	for in, want := range map[string]string{
+		"1998. The year":         `1998\. The year`,
+		"2) second":              `2\) second`,
+		"- 30 -":                 `\- 30 -`,
+		"# hashtag":              `\# hashtag`,
+		"> not a quote":          `\> not a quote`,
+		"+ plus":                 `\+ plus`,
+		"= underline":            `\= underline`,
+		"a *b* _c_ `d` [e](f)":   "a \\*b\\* \\_c\\_ \\`d\\` \\[e\\](f)",
+		"<b>bold</b>":            `\<b\>bold\</b\>`,
+		"A&E and &amp;":          `A&E and \&amp;`,
+		"$5 or @handle ~x~ ^y^":  `\$5 or \@handle \~x\~ \^y\^`,
+		`back\slash`:             `back\\slash`,
+		"plain text, no markup.": "plain text, no markup.",
+		"In 1998. Then":          "In 1998. Then",
+	} {
+		if got := EscapeMarkdown(in); got != want {
+			t.Errorf("EscapeMarkdown(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func sampleDoc(t *testing.T) *convert.Document {
+	t.Helper()
+	doc, err := convert.Convert("clip.txt", []byte("The Post\n\nTitle: With <Colon> & #Hash\n\n- By ANN LEE\n\nFirst paragraph of the story, long enough to be a paragraph.\n\nSecond paragraph.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+func TestMarkdownFrontMatter(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteMarkdown(&b, []*convert.Document{sampleDoc(t)}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{"---\n", "title: 'Title: With \\<Colon\\> & #Hash'\n", "author:\n    - Ann Lee\n", "publisher: The Post\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("Markdown lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Count(out, "Title: With") != 1 {
+		t.Errorf("headline repeated in the body:\n%s", out)
+	}
+}
+
+func TestWritersDeterministic(t *testing.T) {
+	docs := []*convert.Document{sampleDoc(t), sampleDoc(t)}
+	for _, write := range []func(*bytes.Buffer) error{
+		func(b *bytes.Buffer) error { return WriteMarkdown(b, docs) },
+		func(b *bytes.Buffer) error { return WriteJSON(b, docs, false) },
+		func(b *bytes.Buffer) error { return WriteJSON(b, docs, true) },
+	} {
+		var a, b bytes.Buffer
+		if err := write(&a); err != nil {
+			t.Fatal(err)
+		}
+		write(&b)
+		if !bytes.Equal(a.Bytes(), b.Bytes()) {
+			t.Error("two runs differ")
+		}
+	}
+}
+
+func TestJSONLinesOnePerArticle(t *testing.T) {
+	var b bytes.Buffer
+	WriteJSON(&b, []*convert.Document{sampleDoc(t), sampleDoc(t)}, true)
+	if n := strings.Count(b.String(), "\n"); n != 2 {
+		t.Errorf("%d lines, want 2", n)
+	}
+	if strings.Contains(b.String(), `\u003c`) {
+		t.Error("JSON escapes < as \\u003c; want it literal")
+	}
+}
