@@ -121,9 +121,9 @@ func startsSentence(s string) bool {
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"“‘'(«„", r)
 }
 
-// vocabulary is the set of lower-case words of an article, used to decide
-// whether a word broken at a line end is one word or a compound.
-type vocabulary map[string]bool
+// vocabulary is the lower-cased text of an article, used to decide whether
+// a word broken at a line end is one word or a compound.
+type vocabulary struct{ text string }
 
 // hasLineEndHyphen reports whether any line ends in a hyphen, the only case
 // that needs a vocabulary.
@@ -163,17 +163,43 @@ func collapseSpaces(s string) string {
 }
 
 func newVocabulary(paras []para) vocabulary {
-	v := vocabulary{}
+	var b strings.Builder
 	for _, p := range paras {
 		for _, l := range p.lines {
-			for _, w := range strings.FieldsFunc(strings.ToLower(l), func(r rune) bool {
-				return !unicode.IsLetter(r) && r != '-' && r != '\''
-			}) {
-				v[strings.Trim(w, "-'")] = true
-			}
+			b.WriteString(l)
+			b.WriteByte('\n')
 		}
 	}
-	return v
+	return vocabulary{strings.ToLower(b.String())}
+}
+
+// has reports whether word occurs in the text as a whole word.
+func (v vocabulary) has(word string) bool {
+	for off := 0; off < len(v.text); {
+		i := strings.Index(v.text[off:], word)
+		if i < 0 {
+			return false
+		}
+		i += off
+		end := i + len(word)
+		if (i == 0 || !isWordByte(v.text, i-1, true)) && (end == len(v.text) || !isWordByte(v.text, end, false)) {
+			return true
+		}
+		off = i + 1
+	}
+	return false
+}
+
+// isWordByte reports whether the rune before (or at) byte i is a letter or
+// a hyphen, which would make a match part of a longer word.
+func isWordByte(s string, i int, before bool) bool {
+	var r rune
+	if before {
+		r, _ = utf8.DecodeLastRuneInString(s[:i+1])
+	} else {
+		r, _ = utf8.DecodeRuneInString(s[i:])
+	}
+	return unicode.IsLetter(r) || r == '-'
 }
 
 // hyphenSuffixes are word endings that cannot stand alone: a line ending in
@@ -249,9 +275,9 @@ func brokenWord(prev, next string, vocab vocabulary) bool {
 	}
 	lh, lt := strings.ToLower(head), strings.ToLower(tail)
 	switch {
-	case vocab[lh+lt]:
+	case vocab.has(lh + lt):
 		return true
-	case vocab[lh+"-"+lt]:
+	case vocab.has(lh + "-" + lt):
 		return false
 	}
 	return hyphenSuffixes[lt]
@@ -479,6 +505,9 @@ var datelineRE = regexp.MustCompile(`^([\p{Lu}][\p{Lu}\p{L}\d'.,\- ]{1,60}?|[\p{
 func parseDateline(s string) (place string, date Date, ok bool) {
 	if len(s) > 100 {
 		s = s[:100] // a dateline is short; this bounds the regexp's work
+	}
+	if !strings.ContainsAny(s, "-–—:") {
+		return "", Date{}, false
 	}
 	m := datelineRE.FindStringSubmatch(s)
 	if m == nil {

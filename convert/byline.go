@@ -153,14 +153,20 @@ var trailingDate = regexp.MustCompile(`^(.*?)[\s,|·•–—-]+((?:[A-Za-z]{3,9
 // A role-only byline ("Staff Reporter") gives no person. publication, when
 // known, helps to cut an affiliation off a name.
 func parseByline(s, publication string) ([]Person, Date) {
-	s = relativeTime.ReplaceAllString(strings.TrimSpace(s), "")
+	s = strings.TrimSpace(s)
+	if strings.Contains(s, " ago") {
+		s = relativeTime.ReplaceAllString(s, "")
+	}
 	var date Date
-	if m := gluedDate.FindStringSubmatch(s); m != nil {
+	hasDigit := strings.ContainsAny(s, "0123456789")
+	if !hasDigit {
+		// no date to find
+	} else if m := gluedDate.FindStringSubmatch(s); m != nil {
 		if d, ok := parseDate(m[2]); ok {
 			s, date = m[1], d
 		}
 	}
-	if date.IsZero() {
+	if date.IsZero() && hasDigit {
 		if m := trailingDate.FindStringSubmatch(s); m != nil {
 			if d, ok := parseDate(m[2]); ok {
 				s, date = m[1], d

@@ -3,56 +3,88 @@ package convert
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
-// creditMarkers lists the phrases that open a credit or a contact, with the
-// role they give. Contacts have the role "contact". Longer phrases come
-// first so that "Copy edited by" wins over "Edited by".
+// creditMarkers lists the phrases that open a credit or a contact, lower
+// case, with the role they give. Contacts have the role "contact". Longer
+// phrases come first so that "copy edited by" wins over "edited by".
 var creditMarkers = []struct{ phrase, role string }{
-	{`additional reporting by`, RoleContributor},
-	{`with reporting by`, RoleContributor},
-	{`reporting by`, RoleContributor},
-	{`contributing:`, RoleContributor},
-	{`copy[- ]?edited by`, RoleCopyeditor},
-	{`copy[- ]?editor:`, RoleCopyeditor},
-	{`edited by`, RoleEditor},
-	{`editor:`, RoleEditor},
-	{`translated by`, RoleTranslator},
-	{`translation by`, RoleTranslator},
-	{`translation:`, RoleTranslator},
-	{`photographs? by`, RolePhotographer},
-	{`photography by`, RolePhotographer},
-	{`photos? by`, RolePhotographer},
-	{`photos?:`, RolePhotographer},
-	{`pictures? by`, RolePhotographer},
-	{`fotos?:`, RolePhotographer},
-	{`graphics? by`, RoleIllustrator},
-	{`graphics?:`, RoleIllustrator},
-	{`illustrat(?:ion|ed) by`, RoleIllustrator},
-	{`illustration:`, RoleIllustrator},
-	{`comments to`, "contact"},
-	{`contact the (?:writer|author|reporter) at`, "contact"},
-	{`contact:`, "contact"},
-	{`e-?mail:`, "contact"},
+	{"additional reporting by", RoleContributor},
+	{"with reporting by", RoleContributor},
+	{"reporting by", RoleContributor},
+	{"contributing:", RoleContributor},
+	{"copyedited by", RoleCopyeditor},
+	{"copy-edited by", RoleCopyeditor},
+	{"copy edited by", RoleCopyeditor},
+	{"copy editor:", RoleCopyeditor},
+	{"copy-editor:", RoleCopyeditor},
+	{"edited by", RoleEditor},
+	{"editor:", RoleEditor},
+	{"translated by", RoleTranslator},
+	{"translation by", RoleTranslator},
+	{"translation:", RoleTranslator},
+	{"photographs by", RolePhotographer},
+	{"photograph by", RolePhotographer},
+	{"photography by", RolePhotographer},
+	{"photos by", RolePhotographer},
+	{"photo by", RolePhotographer},
+	{"photos:", RolePhotographer},
+	{"photo:", RolePhotographer},
+	{"pictures by", RolePhotographer},
+	{"picture by", RolePhotographer},
+	{"fotos:", RolePhotographer},
+	{"foto:", RolePhotographer},
+	{"graphics by", RoleIllustrator},
+	{"graphic by", RoleIllustrator},
+	{"graphics:", RoleIllustrator},
+	{"graphic:", RoleIllustrator},
+	{"illustration by", RoleIllustrator},
+	{"illustrated by", RoleIllustrator},
+	{"illustration:", RoleIllustrator},
+	{"comments to", "contact"},
+	{"contact the writer at", "contact"},
+	{"contact the author at", "contact"},
+	{"contact the reporter at", "contact"},
+	{"contact:", "contact"},
+	{"e-mail:", "contact"},
+	{"email:", "contact"},
 }
 
-var creditMarkerRE, creditLeadRE = func() (*regexp.Regexp, *regexp.Regexp) {
-	var alts, plain []string
-	for _, m := range creditMarkers {
-		alts = append(alts, "("+m.phrase+")")
-		plain = append(plain, m.phrase)
+// creditMarkerAt returns the marker that starts at byte i of lower (a
+// lower-cased line) as a whole word, and its length.
+func creditMarkerAt(lower string, i int) (role string, n int, ok bool) {
+	if i > 0 {
+		r, _ := utf8.DecodeLastRuneInString(lower[:i])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return "", 0, false
+		}
 	}
-	return regexp.MustCompile(`(?i)\b(?:` + strings.Join(alts, "|") + `)\s*`),
-		regexp.MustCompile(`(?i)^(?:` + strings.Join(plain, "|") + `)`)
-}()
-
-// mayHoldCredit is a cheap filter before creditMarkerRE: every marker
-// holds "by ", a colon, "to " (comments to) or "contact".
-func mayHoldCredit(s string) bool {
-	return strings.Contains(s, "by ") || strings.Contains(s, "By ") || strings.Contains(s, "BY ") ||
-		strings.IndexByte(s, ':') >= 0 || strings.Contains(s, "to ") || strings.Contains(s, "TO ") ||
-		strings.Contains(s, "ontact") || strings.Contains(s, "ONTACT")
+	for _, m := range creditMarkers {
+		if !strings.HasPrefix(lower[i:], m.phrase) {
+			continue
+		}
+		end := i + len(m.phrase)
+		if m.phrase[len(m.phrase)-1] != ':' && end < len(lower) {
+			r, _ := utf8.DecodeRuneInString(lower[end:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				continue
+			}
+		}
+		return m.role, len(m.phrase), true
+	}
+	return "", 0, false
 }
+
+// creditFirstBytes holds the first letters of the markers, to skip the
+// positions where none can start.
+var creditFirstBytes = func() (b [256]bool) {
+	for _, m := range creditMarkers {
+		b[m.phrase[0]] = true
+	}
+	return b
+}()
 
 var emailRE = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)
 
@@ -70,26 +102,46 @@ type segment struct {
 //
 // The first segment has role "" and may be empty.
 func splitCredits(line string) []segment {
-	if !mayHoldCredit(line) {
-		return []segment{{text: strings.TrimSpace(line)}}
+	lower := strings.ToLower(line)
+	if len(lower) != len(line) {
+		// Lower-casing changed byte offsets (rare letters such as "İ"):
+		// fall back to ASCII-only lower-casing, which keeps them.
+		lower = asciiLower(line)
 	}
-	locs := creditMarkerRE.FindAllStringSubmatchIndex(line, -1)
 	segs := []segment{{}}
 	prev := 0
-	for _, loc := range locs {
-		segs[len(segs)-1].text = strings.TrimSpace(line[prev:loc[0]])
-		role := ""
-		for g := range creditMarkers {
-			if loc[2+2*g] >= 0 {
-				role = creditMarkers[g].role
-				break
-			}
+	for i := 0; i < len(lower); i++ {
+		if !creditFirstBytes[lower[i]] {
+			continue
 		}
+		role, n, ok := creditMarkerAt(lower, i)
+		if !ok {
+			continue
+		}
+		segs[len(segs)-1].text = strings.TrimSpace(line[prev:i])
 		segs = append(segs, segment{role: role})
-		prev = loc[1]
+		i += n - 1
+		prev = i + 1
 	}
 	segs[len(segs)-1].text = strings.TrimSpace(line[prev:])
 	return segs
+}
+
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// startsWithCredit reports whether s opens with a credit or contact phrase.
+func startsWithCredit(s string) bool {
+	lower := asciiLower(s[:min(len(s), 30)])
+	_, _, ok := creditMarkerAt(lower, 0)
+	return ok
 }
 
 // creditsOf turns the names of one credit segment into credits:
@@ -130,7 +182,7 @@ func contactsOf(text string) []string {
 // It reports false, changing nothing, when the paragraph holds anything
 // else, such as a caption ("Photo: Soldiers patrol the market at dawn.").
 func creditLine(text string) (credits []Credit, contacts []string, ok bool) {
-	if len(text) > 200 || !creditLeadRE.MatchString(text) {
+	if len(text) > 200 || !startsWithCredit(text) {
 		return nil, nil, false
 	}
 	segs := splitCredits(text)

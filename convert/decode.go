@@ -180,13 +180,18 @@ func repairMojibake(s string) (string, int) {
 	return out.String(), fixed
 }
 
-// hasMojibakeLead is a fast pre-check: mojibake of UTF-8 always starts with
-// one of Â-ô (the lead bytes 0xC2-0xF4 read as Latin-1).
+// hasMojibakeLead is a fast pre-check: mojibake of UTF-8 always has one of
+// Â-ô (a lead byte 0xC2-0xF4 read as Latin-1) followed by a character that
+// stands for a continuation byte 0x80-0xBF.
 func hasMojibakeLead(s string) bool {
+	lead := false
 	for _, r := range s {
-		if r >= 0xC2 && r <= 0xF4 {
-			return true
+		if lead && r >= 0x80 {
+			if b, ok := cp1252Byte(r); ok && b >= 0x80 && b <= 0xBF {
+				return true
+			}
 		}
+		lead = r >= 0xC2 && r <= 0xF4
 	}
 	return false
 }

@@ -57,9 +57,8 @@ var lexisFields = func() map[string]string {
 	return m
 }()
 
-var fieldLabelRE = regexp.MustCompile(`^([\p{Lu}][\p{Lu}\-]*(?: [\p{Lu}\-]+){0,2}):(?:\s+(.*))?$`)
-
-// lexisField returns the kind and value of a field line ("SECTION: NEWS;
+// lexisField returns the kind and value of a field line, a label of
+// lexisFields, a colon and the value ("SECTION: NEWS;
 // Pg. 3" -> "section", "NEWS; Pg. 3"), or ok false.
 func lexisField(line string) (kind, value string, ok bool) {
 	line = strings.TrimSpace(line)
@@ -67,15 +66,15 @@ func lexisField(line string) (kind, value string, ok bool) {
 	if colon < 2 || colon > 30 {
 		return "", "", false
 	}
-	if _, known := lexisFields[line[:colon]]; !known {
+	kind, ok = lexisFields[line[:colon]]
+	if !ok {
 		return "", "", false
 	}
-	m := fieldLabelRE.FindStringSubmatch(line)
-	if m == nil {
-		return "", "", false
+	value = line[colon+1:]
+	if value != "" && value[0] != ' ' && value[0] != '\t' {
+		return "", "", false // "URL:http" is not a label followed by a value
 	}
-	kind, ok = lexisFields[m[1]]
-	return kind, strings.TrimSpace(m[2]), ok
+	return kind, strings.TrimSpace(value), true
 }
 
 // sectionPageRE splits a section field into section and page:

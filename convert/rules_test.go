@@ -228,7 +228,7 @@ func TestDecode(t *testing.T) {
 }
 
 func TestJoinLinesDehyphenates(t *testing.T) {
-	vocab := vocabulary{"information": true, "price-determining": true}
+	vocab := vocabulary{"the information office; a price-determining factor"}
 	for _, tc := range []struct {
 		lines []string
 		want  string
