@@ -296,16 +296,40 @@ func firstWord(s string) string {
 	return s[:i]
 }
 
-// quoteFold maps typographic quotes and dashes to ASCII for comparisons.
-var quoteFold = strings.NewReplacer("‘", "'", "’", "'", "“", "\"", "”", "\"", "–", "-", "—", "-", "\u00a0", " ")
-
-// pullQuoteKey normalizes a paragraph for the pull-quote comparison: folded
-// quotes, lower case, single spaces, no surrounding quote marks or final
-// punctuation.
+// pullQuoteKey normalizes a paragraph for the pull-quote comparison, in one
+// pass: typographic quotes and dashes folded to ASCII, lower case, single
+// spaces, no surrounding quote marks or final punctuation.
 func pullQuoteKey(s string) string {
-	s = strings.ToLower(quoteFold.Replace(s))
-	s = strings.Join(strings.Fields(s), " ")
-	return strings.Trim(s, "\"' .,;:!?…")
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch r {
+		case '‘', '’':
+			r = '\''
+		case '“', '”':
+			r = '"'
+		case '–', '—':
+			r = '-'
+		}
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+		} else {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return strings.Trim(b.String(), "\"' .,;:!?…")
 }
 
 // isPullQuoteOf reports whether candidate repeats the end of a sentence (or
