@@ -486,15 +486,6 @@ func isPullQuoteCandidate(key string) bool {
 	return n >= 6 && n <= 80
 }
 
-func repeatsOther(keys []string, i int) bool {
-	for j, k := range keys {
-		if j != i && isPullQuoteOf(keys[i], k) {
-			return true
-		}
-	}
-	return false
-}
-
 // isCrosshead recognises a subheading inside the body: a short line (at
 // most 10 words) without closing punctuation, starting upper case, between
 // two longer paragraphs:
@@ -546,13 +537,4 @@ func parseDateline(s string) (place string, date Date, ok bool) {
 		return "", Date{}, false
 	}
 	return head, Date{}, true
-}
-
-// wordCount counts the words of the body.
-func wordCount(body []Block) int {
-	n := 0
-	for _, b := range body {
-		n += len(strings.Fields(b.Text()))
-	}
-	return n
 }
