@@ -32,9 +32,9 @@ var articleSchema = func() *jsonschema.Schema {
 	return c.MustCompile("article.json")
 }()
 
-// reporter is the part of testing.TB the schema check needs, so that
+// schemaReporter is the part of testing.TB the schema check needs, so that
 // testscript commands can use it too.
-type reporter interface {
+type schemaReporter interface {
 	Helper()
 	Fatalf(format string, args ...any)
 	Errorf(format string, args ...any)
@@ -42,7 +42,7 @@ type reporter interface {
 
 // validateArticles checks every article of a JSON array or JSON Lines
 // stream against the published schema.
-func validateArticles(t reporter, data []byte, lines bool) int {
+func validateArticles(t schemaReporter, data []byte, lines bool) int {
 	t.Helper()
 	var docs [][]byte
 	if lines {

@@ -64,7 +64,7 @@ func TestScript(t *testing.T) {
 	})
 }
 
-// scriptT adapts a TestScript to reporter.
+// scriptT adapts a TestScript to schemaReporter.
 type scriptT struct {
 	ts     *testscript.TestScript
 	failed bool
