@@ -3,8 +3,8 @@ package formats
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/base64"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"fmt"
 	"io"
