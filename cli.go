@@ -139,6 +139,11 @@ func runConvert(ctx context.Context, opts convertOptions, stdin io.Reader, stdou
 	if len(opts.Inputs) == 0 {
 		opts.Inputs = []string{"-"}
 	}
+	for _, in := range opts.Inputs {
+		if strings.HasPrefix(in, "-") && in != "-" {
+			return fmt.Errorf("convert: %s: flags go before the inputs (name a file starting with - as ./%s)", in, in)
+		}
+	}
 	toStdout := opts.Output == "" || opts.Output == "-"
 	if opts.To == "epub" && toStdout && isTerminal(stdout) {
 		return errors.New("convert: refusing to write an EPUB to a terminal; use -o FILE or a redirection")

@@ -1,7 +1,10 @@
 package formats
 
 import (
+	"archive/zip"
 	"bytes"
+	"encoding/xml"
+	"io"
 	"strings"
 	"testing"
 
@@ -82,5 +85,42 @@ func TestJSONLinesOnePerArticle(t *testing.T) {
 	}
 	if strings.Contains(b.String(), `\u003c`) {
 		t.Error("JSON escapes < as \\u003c; want it literal")
+	}
+}
+
+// TestEPUBWellFormed writes a book from a model holding what XML forbids
+// (control characters, a noncharacter) and parses every XML file in it.
+func TestEPUBWellFormed(t *testing.T) {
+	a := &convert.Article{
+		Headline: "Bad \x01 bytes ]]> & <tags>", Publication: "P\x0bost", Language: "en",
+		Authors: []convert.Person{{Name: "Ann \x02Lee"}},
+		Body:    []convert.Block{&convert.Paragraph{Content: "x\x00y \uffff z"}, &convert.ListItem{Content: "item"}, &convert.Heading{Content: "Head"}},
+	}
+	doc := &convert.Document{Source: convert.Source{File: "f\x07.txt", SHA256: "00"}, Articles: []*convert.Article{a}}
+	var b bytes.Buffer
+	if err := WriteEPUB(&b, []*convert.Document{doc}, EPUBOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := zip.NewReader(bytes.NewReader(b.Bytes()), int64(b.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range r.File {
+		if !strings.HasSuffix(f.Name, ".xhtml") && !strings.HasSuffix(f.Name, ".opf") && !strings.HasSuffix(f.Name, ".ncx") {
+			continue
+		}
+		rc, _ := f.Open()
+		dec := xml.NewDecoder(rc)
+		for {
+			_, err := dec.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Errorf("%s: not well-formed XML: %v", f.Name, err)
+				break
+			}
+		}
+		rc.Close()
 	}
 }
