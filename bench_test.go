@@ -93,3 +93,33 @@ func BenchmarkConvertLargeExport(b *testing.B) {
 		formats.WriteJSON(io.Discard, []*convert.Document{doc}, true)
 	}
 }
+
+// benchDocs converts n varied clippings once, for the writer benchmarks.
+func benchDocs(b *testing.B, n int) []*convert.Document {
+	b.Helper()
+	clips := benchClippings(b)
+	docs := make([]*convert.Document, 0, n)
+	for i := 0; len(docs) < n; i++ {
+		d, err := convert.Convert(fmt.Sprintf("clip%d.txt", i), clips[i%len(clips)])
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// BenchmarkEPUBBundle1000 and BenchmarkEPUBBundle10000 write one EPUB of
+// 1,000 and 10,000 inputs: the time per op should grow tenfold, not more.
+func BenchmarkEPUBBundle1000(b *testing.B)  { benchBundle(b, 1000) }
+func BenchmarkEPUBBundle10000(b *testing.B) { benchBundle(b, 10000) }
+
+func benchBundle(b *testing.B, n int) {
+	docs := benchDocs(b, n)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := formats.WriteEPUB(io.Discard, docs, formats.EPUBOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
