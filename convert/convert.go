@@ -18,6 +18,9 @@ func Convert(name string, data []byte) (doc *Document, err error) {
 			doc, err = nil, &Error{File: name, Err: fmt.Errorf("internal error: %v", r)}
 		}
 	}()
+	if isPDF(data) {
+		return convertPDF(name, data)
+	}
 	sum := sha256.Sum256(data)
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &Error{File: name, Err: ErrEmpty}

@@ -131,6 +131,7 @@ const (
 	RemovedDocMarker   = "marker"       // "1 of 10 DOCUMENTS"
 	RemovedMasthead    = "masthead"     // a repeated publication line
 	RemovedHeader      = "header-field" // header lines parsed into fields
+	RemovedRunningHead = "running-head" // a PDF page's running head, foot or number
 )
 
 // A Warning is a doubt the reader had. Line is 1-based, 0 when not known.

@@ -1,0 +1,160 @@
+package convert
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// PDFText is what the PDF reader extracts: the text in reading order as
+// lines, with blank lines between paragraphs, what layout analysis removed
+// (running heads, page numbers) and warnings. It is what a child process
+// hands back to the parent (see the CLI), so it holds only plain data.
+type PDFText struct {
+	Lines    []string
+	Removed  []Removal
+	Warnings []Warning
+	Pages    int
+}
+
+// maxPageOps bounds the drawing operators read on one page.
+const maxPageOps = 5_000_000
+
+// ExtractPDF reads the text of a PDF in reading order. It never panics:
+// a panic inside the PDF library becomes ErrDamaged, with the page when
+// known. A file without any text gets ErrNoTextLayer.
+func ExtractPDF(data []byte, opts PDFOptions) (t *PDFText, err error) {
+	page := 0
+	defer func() {
+		if p := recover(); p != nil {
+			t, err = nil, &Error{Page: page, Err: fmt.Errorf("%w: %v", ErrDamaged, p)}
+		}
+	}()
+	r, warns, err := openPDF(data, opts.Password)
+	if err != nil {
+		return nil, &Error{Err: err}
+	}
+	t = &PDFText{}
+	for _, w := range warns {
+		t.Warnings = append(t.Warnings, Warning{Msg: w})
+	}
+	n := r.NumPage()
+	limit := opts.MaxPages
+	if limit <= 0 {
+		limit = 2000
+	}
+	if n > limit {
+		t.Warnings = append(t.Warnings, Warning{Msg: fmt.Sprintf("read the first %d of %d pages", limit, n)})
+		n = limit
+	}
+	var pages []pdfPage
+	glyphs, images, failed := 0, 0, 0
+	var firstErr error
+	for page = 1; page <= n; page++ {
+		p, err := readPage(r, page)
+		if err != nil {
+			failed++
+			if firstErr == nil {
+				firstErr = &Error{Page: page, Err: err}
+			}
+			t.Warnings = append(t.Warnings, pageWarning(page, "%v", err))
+			continue
+		}
+		glyphs += p.glyphs
+		images += p.images
+		pages = append(pages, p)
+	}
+	page = 0
+	t.Pages = n
+	if failed == n && firstErr != nil {
+		return nil, firstErr
+	}
+	if glyphs == 0 {
+		return nil, &Error{Page: 1, Err: ErrNoTextLayer}
+	}
+	t.Lines, t.Removed = pdfTextLines(pages)
+	return t, nil
+}
+
+// readPage lays out one page, turning a library panic into an error.
+func readPage(r *pdf.Reader, n int) (p pdfPage, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			err = fmt.Errorf("%w: %v", ErrDamaged, x)
+		}
+	}()
+	pg := r.Page(n)
+	if pg.V.IsNull() {
+		return p, fmt.Errorf("%w: page not found", ErrDamaged)
+	}
+	y0, y1 := 0.0, 792.0
+	if box := inherited(pg.V, "MediaBox"); box.Len() == 4 {
+		y0, y1 = math.Min(box.Index(1).Float64(), box.Index(3).Float64()), math.Max(box.Index(1).Float64(), box.Index(3).Float64())
+	}
+	gs, images, err := pageGlyphs(pg, maxPageOps)
+	p = layoutPage(gs, y0, y1)
+	p.images = images
+	return p, err
+}
+
+// FromPDFText reads extracted PDF text into a Document, through the same
+// layout detectors and normalizer as text input.
+func FromPDFText(name string, data []byte, t *PDFText) (*Document, error) {
+	sum := sha256.Sum256(data)
+	doc := &Document{Source: Source{File: name, Format: "pdf", SHA256: hex.EncodeToString(sum[:])}}
+	doc.Warnings = append(doc.Warnings, t.Warnings...)
+	for _, l := range layouts {
+		if !l.detect(t.Lines) {
+			continue
+		}
+		arts, warns := l.read(t.Lines)
+		for _, w := range warns {
+			if l.name != "text" {
+				doc.Warnings = append(doc.Warnings, w)
+			}
+		}
+		for _, a := range arts {
+			if a.Headline == "" && len(a.Body) == 0 {
+				continue
+			}
+			a.Index = len(doc.Articles)
+			doc.Articles = append(doc.Articles, a)
+		}
+		break
+	}
+	if len(doc.Articles) == 0 {
+		return nil, &Error{File: name, Err: ErrNoTextLayer}
+	}
+	doc.Articles[0].Removed = append(t.Removed, doc.Articles[0].Removed...)
+	return doc, nil
+}
+
+// convertPDF is Convert for PDF input, in this process.
+func convertPDF(name string, data []byte) (*Document, error) {
+	t, err := ExtractPDF(data, PDFOptions{})
+	if err != nil {
+		var e *Error
+		if errors.As(err, &e) {
+			e.File = name
+			return nil, e
+		}
+		return nil, &Error{File: name, Err: err}
+	}
+	return FromPDFText(name, data, t)
+}
+
+// inherited looks a page attribute up the page tree (at most 32 levels: a
+// cycle in the tree must not hang us).
+func inherited(v pdf.Value, key string) pdf.Value {
+	for i := 0; i < 32 && !v.IsNull(); i++ {
+		if r := v.Key(key); !r.IsNull() {
+			return r
+		}
+		v = v.Key("Parent")
+	}
+	return pdf.Value{}
+}
