@@ -448,7 +448,40 @@ func pdfTextLines(pages []pdfPage) (lines []string, removed []Removal) {
 	for _, t := range removeRunningHeads(pages) {
 		removed = append(removed, Removal{Kind: RemovedRunningHead, Text: t})
 	}
-	return paragraphsText(pages), removed
+	return markTypesetBreaks(paragraphsText(pages)), removed
+}
+
+// markTypesetBreaks turns the hyphen ending a line of typeset text into a
+// soft hyphen (which the normalizer always joins) unless the article shows
+// a compound: the hyphenated form elsewhere, or both halves as words of
+// their own. Typesetters hyphenate words at syllables far more often than
+// lines happen to end at a compound's hyphen:
+//
+//	No-/vember    -> November        (unless "No" and "vember" occur alone)
+//	win-/win      -> win-win         ("win-win" occurs elsewhere)
+func markTypesetBreaks(lines []string) []string {
+	var text strings.Builder
+	for _, l := range lines {
+		text.WriteString(l)
+		text.WriteByte('\n')
+	}
+	v := vocabulary{strings.ToLower(text.String())}
+	for i := 0; i+1 < len(lines); i++ {
+		l, next := lines[i], lines[i+1]
+		if !endsWithLetterHyphen(l) || next == "" {
+			continue
+		}
+		head := strings.ToLower(lastWord(l[:len(l)-1]))
+		tail := strings.ToLower(firstWord(next))
+		if head == "" || tail == "" || !unicode.IsLower([]rune(firstWord(next))[0]) {
+			continue
+		}
+		if v.has(head+"-"+tail) && !v.has(head+tail) || v.has(head) && v.has(tail) && !v.has(head+tail) {
+			continue
+		}
+		lines[i] = l[:len(l)-1] + "\u00ad"
+	}
+	return lines
 }
 
 // pageWarning formats a warning about page n (1-based).
