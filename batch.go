@@ -23,7 +23,7 @@ import (
 )
 
 // inputExts are the file name endings a folder walk converts.
-var inputExts = map[string]bool{".txt": true, ".text": true}
+var inputExts = map[string]bool{".txt": true, ".text": true, ".pdf": true}
 
 // A batchJob is one input file of a batch.
 type batchJob struct {
@@ -299,7 +299,7 @@ func convertOne(j batchJob, opts convertOptions) (r batchResult) {
 		r.Status = "skipped"
 		return r
 	}
-	doc, err := readInput(j.src, nil)
+	doc, err := readInput(j.src, nil, opts.PDF)
 	if err != nil {
 		r.Status, r.Error = "failed", err.Error()
 		return r

@@ -41,6 +41,9 @@ var errFailed = errors.New("failed")
 // run is the whole program: it parses args, reads stdin and writes stdout
 // and stderr, and returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 1 && args[1] == pdfChildCommand {
+		return runPDFChild(stdin, stdout)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	app := newApp(stdin, stdout, stderr)
@@ -87,6 +90,7 @@ type convertOptions struct {
 	Resume  bool   // batch: skip inputs whose output is newer
 	Report  string // batch: JSON Lines report file
 	Shard   string // batch: "K/N", convert only shard K (from 0) of N
+	PDF     pdfSettings
 }
 
 func convertCommand() *cli.Command {
@@ -107,6 +111,8 @@ func convertCommand() *cli.Command {
 			&cli.BoolFlag{Name: "resume", Usage: "batch: skip inputs whose output exists and is newer than the input"},
 			&cli.StringFlag{Name: "report", Usage: "batch: write one JSON line per input to `FILE`"},
 			&cli.StringFlag{Name: "shard", Usage: "batch: convert only the inputs of shard `K/N` (0 <= K < N, by path hash)"},
+			&cli.StringFlag{Name: "password", Usage: "user password of encrypted PDFs (default: the empty password)"},
+			&cli.DurationFlag{Name: "pdf-timeout", Value: 30 * time.Second, Usage: "time limit for reading one PDF"},
 		},
 		Action: func(c *cli.Context) error {
 			opts := convertOptions{
@@ -114,6 +120,7 @@ func convertCommand() *cli.Command {
 				Inputs: c.Args().Slice(), Bundle: c.Bool("bundle"), GroupBy: c.String("group-by"),
 				Jobs: c.Int("jobs"), Split: c.Bool("split"), Resume: c.Bool("resume"),
 				Report: c.String("report"), Shard: c.String("shard"),
+				PDF: pdfSettings{Password: c.String("password"), Timeout: c.Duration("pdf-timeout")},
 			}
 			return runConvert(c.Context, opts, c.App.Reader, c.App.Writer, c.App.ErrWriter)
 		},
@@ -160,7 +167,7 @@ func runConvert(ctx context.Context, opts convertOptions, stdin io.Reader, stdou
 	var docs []*convert.Document
 	failed := 0
 	for _, in := range opts.Inputs {
-		doc, err := readInput(in, stdin)
+		doc, err := readInput(in, stdin, opts.PDF)
 		if err != nil {
 			fmt.Fprintf(stderr, "newsclip: %v\n", err)
 			failed++
@@ -229,7 +236,7 @@ func runBundle(ctx context.Context, opts convertOptions, stdin io.Reader, stdout
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				docs[i], errs[i] = readInput(jobs[i].src, stdin)
+				docs[i], errs[i] = readInput(jobs[i].src, stdin, opts.PDF)
 			}
 		}()
 	}
@@ -276,8 +283,9 @@ func isTerminal(w io.Writer) bool {
 
 func numCPU() int { return runtime.NumCPU() }
 
-// readInput reads and converts one input; "-" is stdin.
-func readInput(name string, stdin io.Reader) (*convert.Document, error) {
+// readInput reads and converts one input; "-" is stdin. PDFs are read in
+// a child process (see pdfchild.go).
+func readInput(name string, stdin io.Reader, pdfs pdfSettings) (*convert.Document, error) {
 	var data []byte
 	var err error
 	if name == "-" {
@@ -290,6 +298,13 @@ func readInput(name string, stdin io.Reader) (*convert.Document, error) {
 	}
 	if len(data) > maxInputLen {
 		return nil, &convert.Error{File: name, Err: fmt.Errorf("larger than %d MiB", maxInputLen>>20)}
+	}
+	if convert.IsPDF(data) {
+		t, err := extractPDF(name, data, pdfs)
+		if err != nil {
+			return nil, err
+		}
+		return convert.FromPDFText(name, data, t)
 	}
 	return convert.Convert(name, data)
 }

@@ -18,7 +18,7 @@ func Convert(name string, data []byte) (doc *Document, err error) {
 			doc, err = nil, &Error{File: name, Err: fmt.Errorf("internal error: %v", r)}
 		}
 	}()
-	if isPDF(data) {
+	if IsPDF(data) {
 		return convertPDF(name, data)
 	}
 	sum := sha256.Sum256(data)

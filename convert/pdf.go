@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
@@ -34,9 +36,9 @@ type PDFOptions struct {
 	MaxPages int    // pages read at most; 0 means 2000
 }
 
-// isPDF reports whether data is a PDF: "%PDF-" within its first 1024 bytes
+// IsPDF reports whether data is a PDF: "%PDF-" within its first 1024 bytes
 // (pdftotext tolerates junk before the header, and so do we).
-func isPDF(data []byte) bool {
+func IsPDF(data []byte) bool {
 	return bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-"))
 }
 
@@ -59,9 +61,6 @@ func repairPDF(data []byte) []byte {
 			copy(fixed, "%PDF-1.7")
 			for i := 8; i < end; i++ {
 				fixed[i] = ' '
-			}
-			if end == 8 {
-				// nothing to pad
 			}
 			fixed[8] = '\n'
 			out = fixed
@@ -182,16 +181,23 @@ func openPDF(data []byte, password string) (r *pdf.Reader, warns []string, err e
 		return nil, warns, fmt.Errorf("%w: cross-reference table claims %d objects", ErrDamaged, sz)
 	}
 	r, err = newPDFReader(fixed, password)
+	if err != nil && strings.Contains(err.Error(), "missing ID") {
+		// An encrypted file without /ID: derive the key with an empty one.
+		if patched := addEmptyID(fixed); patched != nil {
+			r, err = newPDFReader(patched, password)
+		}
+	}
 	if err == nil {
-		if encrypted, e := checkReadable(r); e != nil {
-			return nil, warns, e
-		} else if !encrypted {
+		if e := checkReadable(r); e == nil {
 			return r, warns, nil
 		}
-		return r, warns, nil
+		// The page tree is damaged: try the rebuilt table below.
 	}
-	if isEncryptionError(err) {
+	if err != nil && isEncryptionError(err) {
 		return nil, warns, encryptionError(fixed, err, password)
+	}
+	if err == nil {
+		err = fmt.Errorf("unreadable page tree")
 	}
 	rebuilt, rerr := rebuildXref(fixed)
 	if rerr != nil {
@@ -204,24 +210,34 @@ func openPDF(data []byte, password string) (r *pdf.Reader, warns []string, err e
 		}
 		return nil, warns, fmt.Errorf("%w: %v", ErrDamaged, err)
 	}
-	if _, e := checkReadable(r); e != nil {
+	if e := checkReadable(r); e != nil {
 		return nil, warns, e
 	}
 	warns = append(warns, "rebuilt the damaged cross-reference table")
 	return r, warns, nil
 }
 
-// checkReadable touches the page tree, which panics on some damage.
-func checkReadable(r *pdf.Reader) (encrypted bool, err error) {
+// checkReadable touches the page tree and the first page's content, which
+// panic or fail on some damage.
+func checkReadable(r *pdf.Reader) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("%w: %v", ErrDamaged, p)
 		}
 	}()
 	if r.NumPage() == 0 {
-		return false, fmt.Errorf("%w: no pages", ErrDamaged)
+		return fmt.Errorf("%w: no pages", ErrDamaged)
 	}
-	return !r.Trailer().Key("Encrypt").IsNull(), nil
+	c := r.Page(1).V.Key("Contents")
+	if c.Kind() == pdf.Stream {
+		rd := c.Reader()
+		defer rd.Close()
+		var buf [512]byte
+		if _, err := rd.Read(buf[:]); err != nil && err != io.EOF {
+			return fmt.Errorf("%w: %v", ErrDamaged, err)
+		}
+	}
+	return nil
 }
 
 func newPDFReader(data []byte, password string) (r *pdf.Reader, err error) {
@@ -238,6 +254,23 @@ func newPDFReader(data []byte, password string) (r *pdf.Reader, err error) {
 		tried = true
 		return password
 	})
+}
+
+// addEmptyID inserts "/ID [<> <>]" into the last trailer dictionary.
+func addEmptyID(data []byte) []byte {
+	i := bytes.LastIndex(data, []byte("trailer"))
+	if i < 0 {
+		return nil
+	}
+	j := bytes.Index(data[i:], []byte("<<"))
+	if j < 0 {
+		return nil
+	}
+	at := i + j + 2
+	out := make([]byte, 0, len(data)+16)
+	out = append(out, data[:at]...)
+	out = append(out, " /ID [<> <>] "...)
+	return append(out, data[at:]...)
 }
 
 var trailerSizeRE = regexp.MustCompile(`/Size\s+(\d{1,12})`)
@@ -325,6 +358,7 @@ func (m matrix) apply(x, y float64) (float64, float64) {
 type pdfFont struct {
 	enc       pdf.TextEncoding
 	twoByte   bool
+	toUnicode bool // has a ToUnicode CMap
 	widths    map[int]float64 // code -> width in glyph space (1/1000 em)
 	missing   float64
 	bold      bool
@@ -341,6 +375,7 @@ func loadFont(f pdf.Font) *pdfFont {
 	low := strings.ToLower(pf.name)
 	pf.bold = strings.Contains(low, "bold") || strings.Contains(low, "black") || strings.Contains(low, "heavy")
 	pf.enc = f.Encoder()
+	pf.toUnicode = !f.V.Key("ToUnicode").IsNull()
 	if f.V.Key("Subtype").Name() == "Type0" {
 		pf.twoByte = true
 		d := f.V.Key("DescendantFonts").Index(0)
@@ -380,7 +415,17 @@ func (f *pdfFont) decode(code string) string {
 	if s, ok := f.decodeMem[code]; ok {
 		return s
 	}
-	s := f.enc.Decode(code)
+	var s string
+	if f.twoByte && !f.toUnicode && len(code) == 2 {
+		// Identity encoding without a ToUnicode map: many producers use
+		// the Unicode value as the code; other codes cannot be read.
+		r := rune(code[0])<<8 | rune(code[1])
+		if r >= 0x20 && unicode.IsPrint(r) {
+			s = string(r)
+		}
+	} else {
+		s = cleanGlyphText(f.enc.Decode(code))
+	}
 	f.decodeMem[code] = s
 	return s
 }
@@ -408,12 +453,13 @@ type textState struct {
 // it draws) into glyphs. ops bounds the work: it returns ErrDamaged when a
 // page holds more operators than that.
 func pageGlyphs(page pdf.Page, ops int) (glyphs []glyph, images int, err error) {
+	in := &interp{fonts: map[string]*pdfFont{}, budget: ops}
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("%w: %v", ErrDamaged, p)
+			// Keep what was drawn before the damage.
+			glyphs, images, err = in.glyphs, in.images, fmt.Errorf("%w: %v", ErrDamaged, p)
 		}
 	}()
-	in := &interp{fonts: map[string]*pdfFont{}, budget: ops}
 	in.run(page.V.Key("Contents"), page.Resources(), textState{ctm: identity, th: 1}, 0)
 	if in.budget < 0 {
 		return in.glyphs, in.images, fmt.Errorf("%w: too many drawing operators", ErrDamaged)
@@ -591,6 +637,22 @@ func (in *interp) run(strm, res pdf.Value, g textState, depth int) {
 			in.images++
 		}
 	})
+}
+
+// cleanGlyphText drops what a decoder gives for unmapped codes: U+FFFD,
+// NUL and other control characters.
+func cleanGlyphText(s string) string {
+	for _, r := range s {
+		if r == utf8.RuneError || r < 0x20 || r >= 0x7f && r < 0xa0 {
+			return strings.Map(func(r rune) rune {
+				if r == utf8.RuneError || r < 0x20 || r >= 0x7f && r < 0xa0 {
+					return -1
+				}
+				return r
+			}, s)
+		}
+	}
+	return s
 }
 
 // normalizeGlyphText decomposes the ligatures U+FB00-FB06 (NFKC for those
