@@ -138,7 +138,7 @@ func xyCut(r region, size float64, depth int, out *[]region) {
 	for _, w := range r {
 		xs = append(xs, interval{w.x0, w.x1})
 	}
-	if g := widest(gaps(xs, 1.2*size)); g != nil && lineCount(r) > 1 {
+	if g := widestCut(r, gaps(xs, 1.2*size)); g != nil && lineCount(r) > 1 {
 		mid := (g.lo + g.hi) / 2
 		var left, right region
 		for _, w := range r {
@@ -182,14 +182,46 @@ func xyCut(r region, size float64, depth int, out *[]region) {
 	}
 }
 
-func widest(gs []interval) *interval {
+// widestCut returns the widest gap that splits no line: a gap is not a
+// gutter when two words on one baseline face each other across it closer
+// than one em (a headline's word space can line up with a gutter).
+func widestCut(r region, gs []interval) *interval {
 	var best *interval
 	for i := range gs {
-		if best == nil || gs[i].hi-gs[i].lo > best.hi-best.lo {
+		g := gs[i]
+		if best != nil && g.hi-g.lo <= best.hi-best.lo {
+			continue
+		}
+		if !splitsLine(r, (g.lo+g.hi)/2) {
 			best = &gs[i]
 		}
 	}
 	return best
+}
+
+func splitsLine(r region, mid float64) bool {
+	type edge struct{ left, right, size float64 }
+	rows := map[int]*edge{} // by baseline, rounded to 2 pt
+	for _, w := range r {
+		k := int(math.Round(w.y / 2))
+		e := rows[k]
+		if e == nil {
+			e = &edge{left: math.Inf(-1), right: math.Inf(1)}
+			rows[k] = e
+		}
+		e.size = math.Max(e.size, w.size)
+		if w.x1 <= mid {
+			e.left = math.Max(e.left, w.x1)
+		} else if w.x0 >= mid {
+			e.right = math.Min(e.right, w.x0)
+		}
+	}
+	for _, e := range rows {
+		if e.right-e.left < e.size {
+			return true
+		}
+	}
+	return false
 }
 
 // lineCount counts the distinct baselines of a region.
@@ -393,8 +425,12 @@ func styleDiffers(a, b textLine) bool {
 	return math.Abs(a.size-b.size) > 0.15*math.Min(a.size, b.size) || a.bold != b.bold
 }
 
+// isIndented: a first-line indent of 0.8 to 4 em, on a line that is not
+// centred in its block.
 func isIndented(l textLine) bool {
-	return l.x0 > l.blockX0+0.8*l.size && l.x0 < l.blockX0+4*l.size && l.x1 > l.blockX1-1.5*l.size
+	left, right := l.x0-l.blockX0, l.blockX1-l.x1
+	centred := math.Abs(left-right) < l.size && right > l.size
+	return left > 0.8*l.size && left < 4*l.size && !centred
 }
 
 func endsParagraph(l textLine) bool {

@@ -1,0 +1,248 @@
+package convert
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// A pdfRun is text drawn at a position of a test page: x, y in points from
+// the bottom left, in Courier (600/1000 em per character) or, with cjk, a
+// two-byte font whose codes are the Unicode values.
+type pdfRun struct {
+	x, y, size float64
+	text       string
+	cjk        bool
+	raw        string // drawn as is, for ligature codes
+}
+
+// buildPDF writes a small valid PDF with one page per slice of runs. Its
+// fonts are not embedded: extraction needs only widths and the ToUnicode map.
+func buildPDF(pages [][]pdfRun) []byte {
+	var objs []string
+	add := func(s string) int { objs = append(objs, s); return len(objs) }
+	widths := strings.TrimSpace(strings.Repeat("600 ", 224))
+	courier := add(fmt.Sprintf("<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 255 /Widths [%s] >>", widths))
+	// code 0x01 is the "fi" ligature in this font's ToUnicode map.
+	ligCMap := "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Lig def 1 begincodespacerange <00> <FF> endcodespacerange 2 beginbfchar <01> <FB01> <20> <0020> endbfchar 1 beginbfrange <21> <7E> <0021> endbfrange endcmap CMapName currentdict /CMap defineresource pop end end"
+	ligStream := add(fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(ligCMap), ligCMap))
+	lig := add(fmt.Sprintf("<< /Type /Font /Subtype /Type1 /BaseFont /Courier /FirstChar 1 /LastChar 126 /Widths [%s] /ToUnicode %d 0 R >>", strings.TrimSpace(strings.Repeat("600 ", 126)), ligStream))
+	var chars strings.Builder
+	n := 0
+	for _, runs := range pages {
+		for _, r := range runs {
+			if r.cjk {
+				for _, ch := range r.text {
+					fmt.Fprintf(&chars, "<%04X> <%04X> ", ch, ch)
+					n++
+				}
+			}
+		}
+	}
+	cjkCMap := fmt.Sprintf("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /U def 1 begincodespacerange <0000> <FFFF> endcodespacerange %d beginbfchar %s endbfchar endcmap CMapName currentdict /CMap defineresource pop end end", max(n, 1), chars.String())
+	if n == 0 {
+		cjkCMap = strings.Replace(cjkCMap, "beginbfchar  endbfchar", "beginbfchar <0020> <0020> endbfchar", 1)
+	}
+	cjkStream := add(fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(cjkCMap), cjkCMap))
+	desc := add("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /TestCJK /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>")
+	cjk := add(fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont /TestCJK /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>", desc, cjkStream))
+	pagesID := len(objs) + 1 + 2*len(pages)
+	var kids []string
+	for _, runs := range pages {
+		var c strings.Builder
+		for _, r := range runs {
+			font, s := "F1", ""
+			switch {
+			case r.cjk:
+				font = "F3"
+				var h strings.Builder
+				for _, ch := range r.text {
+					fmt.Fprintf(&h, "%04X", ch)
+				}
+				s = "<" + h.String() + ">"
+			case r.raw != "":
+				font, s = "F2", "<"+fmt.Sprintf("%X", r.raw)+">"
+			default:
+				esc := strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`).Replace(r.text)
+				var b bytes.Buffer
+				for _, ch := range esc {
+					if ch < 256 {
+						b.WriteByte(byte(ch)) // WinAnsi = Latin-1 for these tests
+					}
+				}
+				s = "(" + b.String() + ")"
+			}
+			fmt.Fprintf(&c, "BT /%s %g Tf %g %g Td %s Tj ET\n", font, r.size, r.x, r.y, s)
+		}
+		content := add(fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", c.Len(), c.String()))
+		page := add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Contents %d 0 R /Resources << /Font << /F1 %d 0 R /F2 %d 0 R /F3 %d 0 R >> >> >>", pagesID, content, courier, lig, cjk))
+		kids = append(kids, fmt.Sprintf("%d 0 R", page))
+	}
+	add(fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(kids)))
+	catalog := add(fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pagesID))
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f\r\n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n\r\n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, catalog, xref)
+	return b.Bytes()
+}
+
+// columnPage lays out paragraphs of words in n columns under a headline
+// that spans them, Courier 10 pt on 12 pt leading, with a hyphenated break.
+func columnPage(n int, headline string, paras []string) []pdfRun {
+	runs := []pdfRun{{x: 72, y: 720, size: 20, text: headline}}
+	colWidth := (612.0 - 144 - float64(n-1)*18) / float64(n)
+	chars := int(colWidth / 6)
+	col, y := 0, 680.0
+	for _, p := range paras {
+		words := strings.Fields(p)
+		line := "  " // first-line indent
+		flush := func() {
+			runs = append(runs, pdfRun{x: 72 + float64(col)*(colWidth+18), y: y, size: 10, text: line})
+			y -= 12
+			if y < 100 {
+				col, y = col+1, 680
+			}
+			line = ""
+		}
+		for _, w := range words {
+			if len(line)+len(w)+1 > chars && line != "" {
+				// Hyphenate long words that straddle the edge, as a typesetter would.
+				if room := chars - len(line) - 2; len(w) > 8 && room >= 3 {
+					line += " " + w[:room] + "-"
+					w = w[room:]
+				}
+				flush()
+			}
+			if line != "" && line != "  " {
+				line += " "
+			}
+			line += w
+		}
+		flush()
+	}
+	return runs
+}
+
+func extractText(t *testing.T, data []byte) string {
+	t.Helper()
+	pt, err := ExtractPDF(data, PDFOptions{})
+	if err != nil {
+		t.Fatalf("ExtractPDF: %v", err)
+	}
+	return strings.Join(pt.Lines, "\n")
+}
+
+var testParas = []string{
+	"Fishermen in the harbour town counted their catch on Monday morning and found it larger than in any spring since the records began. The cooperative said the new quotas were working.",
+	"Scientists at the marine laboratory were more cautious, warning that one good season proves little about the long-term health of the stocks in the bay.",
+	"The harbour master expects the extraordinary numbers to bring buyers from the mainland before the end of the month, and the market hall will open twice a week.",
+}
+
+// TestPDFColumns: three and four columns under a spanning headline read
+// column by column, paragraphs whole, hyphenated breaks joined.
+func TestPDFColumns(t *testing.T) {
+	for _, n := range []int{3, 4} {
+		t.Run(fmt.Sprintf("%d columns", n), func(t *testing.T) {
+			text := extractText(t, buildPDF([][]pdfRun{columnPage(n, "Record Catch in the Harbour", testParas)}))
+			paras := strings.Split(text, "\n\n")
+			if len(paras) < 4 || paras[0] != "Record Catch in the Harbour" {
+				t.Fatalf("want the headline then 3 paragraphs, got:\n%s", text)
+			}
+			for i, want := range testParas {
+				got := collapseSpaces(joinLines(strings.Split(paras[i+1], "\n"), vocabulary{}))
+				if got != want {
+					t.Errorf("paragraph %d:\n got %q\nwant %q", i+1, got, want)
+				}
+			}
+		})
+	}
+}
+
+func TestPDFLigaturesAccentsCJK(t *testing.T) {
+	pages := [][]pdfRun{{
+		{x: 72, y: 700, size: 12, text: "Café crème à la française"},
+		{x: 72, y: 680, size: 12, raw: "\x01ne o\x01ce"},
+		{x: 72, y: 660, size: 12, cjk: true, text: "新闻剪报"},
+	}}
+	text := extractText(t, buildPDF(pages))
+	for _, want := range []string{"Café crème à la française", "fine ofice", "新闻剪报"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("lacks %q:\n%s", want, text)
+		}
+	}
+}
+
+// TestPDFRunningFoot: a foot repeated on every page, with the page number,
+// is removed and recorded.
+func TestPDFRunningFoot(t *testing.T) {
+	var pages [][]pdfRun
+	for i := 1; i <= 3; i++ {
+		pages = append(pages, []pdfRun{
+			{x: 72, y: 700, size: 10, text: fmt.Sprintf("Body text of page %d goes on here.", i)},
+			{x: 250, y: 30, size: 8, text: fmt.Sprintf("THE GAZETTE | %d", i)},
+		})
+	}
+	pt, err := ExtractPDF(buildPDF(pages), PDFOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := strings.Join(pt.Lines, "\n"); strings.Contains(text, "GAZETTE") {
+		t.Errorf("running foot leaked:\n%s", text)
+	}
+	if len(pt.Removed) != 3 || pt.Removed[0].Kind != RemovedRunningHead {
+		t.Errorf("removed = %+v", pt.Removed)
+	}
+}
+
+func TestPDFFailures(t *testing.T) {
+	good := buildPDF([][]pdfRun{{{x: 72, y: 700, size: 12, text: "Hello newsprint"}}})
+	for name, tc := range map[string]struct {
+		data []byte
+		want error
+	}{
+		"no text":        {buildPDF([][]pdfRun{{}}), ErrNoTextLayer},
+		"not a pdf":      {[]byte("%PDF-1.4\nthis is not really a pdf\n"), ErrDamaged},
+		"truncated":      {good[:len(good)/2], nil},
+		"junk around":    {append(append([]byte("JUNK\n"), good...), "trailing junk"...), nil},
+		"version 2.0":    {bytes.Replace(good, []byte("%PDF-1.4"), []byte("%PDF-2.0"), 1), nil},
+		"broken xref":    {bytes.Replace(good, []byte("xref\n0"), []byte("xref\n9"), 1), nil},
+		"huge xref size": {bytes.Replace(good, []byte("/Size "), []byte("/Size 999999999"), 1), nil},
+	} {
+		t.Run(name, func(t *testing.T) {
+			pt, err := ExtractPDF(tc.data, PDFOptions{})
+			switch {
+			case tc.want != nil && !errors.Is(err, tc.want):
+				t.Errorf("err = %v, want %v", err, tc.want)
+			case tc.want == nil && err != nil && !errors.Is(err, ErrDamaged):
+				t.Errorf("err = %v, want text or ErrDamaged", err)
+			case tc.want == nil && err == nil && !strings.Contains(strings.Join(pt.Lines, " "), "Hello newsprint"):
+				t.Errorf("text = %q", pt.Lines)
+			}
+		})
+	}
+}
+
+// FuzzPDF: any bytes after a PDF header either extract or fail with an
+// error; no panic escapes ExtractPDF.
+func FuzzPDF(f *testing.F) {
+	f.Add(buildPDF([][]pdfRun{columnPage(3, "Headline", testParas)}))
+	f.Add(buildPDF([][]pdfRun{{{x: 72, y: 700, size: 12, cjk: true, text: "新闻"}}}))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		pt, err := ExtractPDF(data, PDFOptions{MaxPages: 5})
+		if err == nil && pt == nil {
+			t.Fatal("nil text without error")
+		}
+	})
+}
