@@ -42,7 +42,7 @@ var errFailed = errors.New("failed")
 // and stderr, and returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 1 && args[1] == pdfChildCommand {
-		return runPDFChild(stdin, stdout)
+		return runPDFChild(stdin, stdout, stderr)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

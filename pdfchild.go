@@ -44,7 +44,7 @@ type pdfSettings struct {
 
 // runPDFChild is the child's main: it reads the PDF on stdin and answers
 // on stdout. The password comes in the environment, not in argv.
-func runPDFChild(stdin io.Reader, stdout io.Writer) int {
+func runPDFChild(stdin io.Reader, stdout, stderr io.Writer) int {
 	var lim syscall.Rlimit
 	lim.Cur, lim.Max = pdfMemoryLimit, pdfMemoryLimit
 	syscall.Setrlimit(syscall.RLIMIT_DATA, &lim)
@@ -54,7 +54,10 @@ func runPDFChild(stdin io.Reader, stdout io.Writer) int {
 	if err != nil {
 		reply.Error = err.Error()
 	} else {
-		t, err := convert.ExtractPDF(data, convert.PDFOptions{Password: os.Getenv("NEWSCLIP_PDF_PASSWORD")})
+		t, err := convert.ExtractPDF(data, convert.PDFOptions{
+			Password: os.Getenv("NEWSCLIP_PDF_PASSWORD"),
+			OnPage:   func(n int) { fmt.Fprintf(stderr, "page %d\n", n) },
+		})
 		if err != nil {
 			reply.Error = errorText(err)
 			var e *convert.Error
@@ -99,7 +102,7 @@ func extractPDF(name string, data []byte, s pdfSettings) (*convert.PDFText, erro
 	cmd.Env = append(os.Environ(), "NEWSCLIP_PDF_PASSWORD="+s.Password)
 	err = cmd.Run()
 	if ctx.Err() != nil {
-		return nil, &convert.Error{File: name, Err: fmt.Errorf("%w: no result within %s (--pdf-timeout)", convert.ErrDamaged, timeout)}
+		return nil, &convert.Error{File: name, Page: lastPage(errb.String()), Err: fmt.Errorf("%w: no result within %s (--pdf-timeout)", convert.ErrDamaged, timeout)}
 	}
 	var reply pdfChildReply
 	if jerr := json.Unmarshal(out.Bytes(), &reply); err != nil || jerr != nil {
@@ -107,7 +110,7 @@ func extractPDF(name string, data []byte, s pdfSettings) (*convert.PDFText, erro
 		if strings.Contains(errb.String(), "out of memory") || strings.Contains(errb.String(), "cannot allocate memory") {
 			why = fmt.Sprintf("extraction exceeded the memory limit (%d MiB)", pdfMemoryLimit>>20)
 		}
-		return nil, &convert.Error{File: name, Err: fmt.Errorf("%w: %s", convert.ErrDamaged, why)}
+		return nil, &convert.Error{File: name, Page: lastPage(errb.String()), Err: fmt.Errorf("%w: %s", convert.ErrDamaged, why)}
 	}
 	if reply.Error != "" {
 		return nil, &convert.Error{File: name, Page: reply.Page, Err: errors.New(reply.Error)}
@@ -130,4 +133,16 @@ func inProcessPDF(name string, data []byte, s pdfSettings) (*convert.PDFText, er
 		return nil, &convert.Error{File: name, Err: err}
 	}
 	return t, nil
+}
+
+// lastPage reads the last "page N" progress line a child wrote, or 0.
+func lastPage(stderr string) int {
+	n := 0
+	for _, l := range strings.Split(stderr, "\n") {
+		var p int
+		if _, err := fmt.Sscanf(l, "page %d", &p); err == nil {
+			n = p
+		}
+	}
+	return n
 }

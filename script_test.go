@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -35,6 +36,16 @@ func TestScript(t *testing.T) {
 				utf16be = append(utf16be, byte(r>>8), byte(r))
 				noBOM = append(noBOM, byte(r), byte(r>>8))
 			}
+			for _, f := range []string{"groff-3col.pdf", "groff-4col.pdf"} {
+				data, err := os.ReadFile(filepath.Join("testdata", "pdf", f))
+				if err != nil {
+					return err
+				}
+				os.WriteFile(filepath.Join(env.WorkDir, f), data, 0o644)
+			}
+			// A content stream with an unterminated hex string makes the
+			// PDF library loop forever: the time limit must stop it.
+			os.WriteFile(filepath.Join(env.WorkDir, "hang.pdf"), hangingPDF(), 0o644)
 			png := append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), bytes.Repeat([]byte{0}, 64)...)
 			for name, data := range map[string][]byte{
 				"utf16le.txt": utf16le, "utf16be.txt": utf16be, "utf16-nobom.txt": noBOM,
@@ -79,4 +90,30 @@ func (s *scriptT) Fatalf(format string, args ...any) { s.ts.Fatalf(format, args.
 func (s *scriptT) Errorf(format string, args ...any) {
 	s.ts.Logf(format, args...)
 	s.failed = true
+}
+
+// hangingPDF is a one-page PDF whose content ends inside a hex string.
+func hangingPDF() []byte {
+	content := "BT /F1 12 Tf 72 700 Td (Hello) Tj <4142"
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+	}
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	var offs []int
+	for i, o := range objs {
+		offs = append(offs, b.Len())
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	x := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f\r\n", len(objs)+1)
+	for _, o := range offs {
+		fmt.Fprintf(&b, "%010d 00000 n\r\n", o)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, x)
+	return b.Bytes()
 }

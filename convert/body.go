@@ -174,20 +174,24 @@ func newVocabulary(paras []para) vocabulary {
 }
 
 // has reports whether word occurs in the text as a whole word.
-func (v vocabulary) has(word string) bool {
-	for off := 0; off < len(v.text); {
+func (v vocabulary) has(word string) bool { return v.count(word, 1) >= 1 }
+
+// count counts the whole-word occurrences of word, up to limit.
+func (v vocabulary) count(word string, limit int) int {
+	n := 0
+	for off := 0; off < len(v.text) && n < limit; {
 		i := strings.Index(v.text[off:], word)
 		if i < 0 {
-			return false
+			break
 		}
 		i += off
 		end := i + len(word)
 		if (i == 0 || !isWordByte(v.text, i-1, true)) && (end == len(v.text) || !isWordByte(v.text, end, false)) {
-			return true
+			n++
 		}
 		off = i + 1
 	}
-	return false
+	return n
 }
 
 // isWordByte reports whether the rune before (or at) byte i is a letter or

@@ -34,6 +34,9 @@ var (
 type PDFOptions struct {
 	Password string // user password for encrypted files
 	MaxPages int    // pages read at most; 0 means 2000
+	// OnPage, when set, is called before each page is read (1-based), so
+	// that a supervisor can tell which page a hang happened on.
+	OnPage func(page int)
 }
 
 // IsPDF reports whether data is a PDF: "%PDF-" within its first 1024 bytes
@@ -174,7 +177,7 @@ func catalogObject[E any](data []byte, objs map[int]E) int {
 // trailing bytes, and a damaged cross-reference table.
 func openPDF(data []byte, password string) (r *pdf.Reader, warns []string, err error) {
 	fixed := repairPDF(data)
-	if len(fixed) != len(data) || !bytes.Equal(fixed[:min(len(fixed), 16)], data[:min(len(data), 16)]) {
+	if !bytes.Equal(bytes.TrimSpace(fixed), bytes.TrimSpace(data)) && !bytes.HasPrefix(data, []byte("%PDF-1.")) || len(bytes.TrimSpace(data))-len(bytes.TrimSpace(fixed)) > 0 {
 		warns = append(warns, "repaired the file's header or trailing bytes")
 	}
 	if sz := trailerSize(fixed); sz > 10_000_000 {
@@ -678,6 +681,8 @@ func normalizeGlyphText(s string) string {
 			return "st"
 		case '\u00a0', '\u2002', '\u2003', '\u2009', '\t':
 			return " "
+		case '\u2212', '\u2010', '\u2011':
+			return "-" // groff draws \- as a minus sign
 		}
 		return s
 	}

@@ -55,6 +55,9 @@ func ExtractPDF(data []byte, opts PDFOptions) (t *PDFText, err error) {
 	glyphs, images, failed := 0, 0, 0
 	var firstErr error
 	for page = 1; page <= n; page++ {
+		if opts.OnPage != nil {
+			opts.OnPage(page)
+		}
 		p, err := readPage(r, page)
 		if err != nil {
 			failed++

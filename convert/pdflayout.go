@@ -133,6 +133,17 @@ func xyCut(r region, size float64, depth int, out *[]region) {
 		*out = append(*out, r)
 		return
 	}
+	// A blank band of 1.5 em or more across the whole width (under a
+	// headline, between stories) is cut first: titles centred over the
+	// columns must not fall to one side of a gutter.
+	var ys []interval
+	for _, w := range r {
+		ys = append(ys, interval{-w.top(), -w.bottom()}) // top of page first
+	}
+	if major := gaps(ys, 1.5*size); len(major) > 0 {
+		cutBands(r, major, size, depth, out)
+		return
+	}
 	// Vertical: a gutter at least 1.2 em wide across the whole region.
 	var xs []interval
 	for _, w := range r {
@@ -153,16 +164,17 @@ func xyCut(r region, size float64, depth int, out *[]region) {
 		return
 	}
 	// Horizontal: an empty band at least 0.3 em high.
-	var ys []interval
-	for _, w := range r {
-		ys = append(ys, interval{-w.top(), -w.bottom()}) // top of page first
-	}
 	gs := gaps(ys, 0.3*size)
 	if len(gs) == 0 {
 		*out = append(*out, r)
 		return
 	}
-	// Cut at every band at once: the pieces are already top to bottom.
+	cutBands(r, gs, size, depth, out)
+}
+
+// cutBands cuts r at every band of gs at once; the pieces come top to
+// bottom.
+func cutBands(r region, gs []interval, size float64, depth int, out *[]region) {
 	bands := make([]float64, len(gs))
 	for i, g := range gs {
 		bands[i] = -(g.lo + g.hi) / 2
@@ -289,12 +301,13 @@ func blockLines(r region) []textLine {
 
 var pageNumberRE = regexp.MustCompile(`(?i)^(?:page\s*)?[-–—|]?\s*\d{1,4}\s*[-–—|]?$|[|·•]\s*\d{1,4}$|^\d{1,4}\s*[|·•]`)
 
-// isPageEdgeLine recognises a running head or foot: a short line in the
-// top or bottom 8% of the page that holds a page number
+// isPageEdgeLine recognises a running head or foot: a short line at the
+// top or bottom edge of the page (see edgeMargin) that holds a page number
 // ("BEIJING REVIEW | 1", "- 12 -", "Page 3").
 func isPageEdgeLine(l textLine, pageY0, pageY1 float64) bool {
 	h := pageY1 - pageY0
-	if h <= 0 || (l.y > pageY0+0.08*h && l.y < pageY1-0.08*h) {
+	m := edgeMargin(h)
+	if h <= 0 || (l.y > pageY0+m && l.y < pageY1-m) {
 		return false
 	}
 	return len(strings.Fields(l.text)) <= 8 && pageNumberRE.MatchString(strings.TrimSpace(l.text))
@@ -362,8 +375,13 @@ func removeRunningHeads(pages []pdfPage) (removed []string) {
 
 func atEdge(l textLine, p pdfPage) bool {
 	h := p.y1 - p.y0
-	return h > 0 && (l.y <= p.y0+0.08*h || l.y >= p.y1-0.08*h) && len(strings.Fields(l.text)) <= 10
+	m := edgeMargin(h)
+	return h > 0 && (l.y <= p.y0+m || l.y >= p.y1-m) && len(strings.Fields(l.text)) <= 10
 }
+
+// edgeMargin is the height of the page edge where running heads live: 8%
+// of the page, at least 50 pt (groff puts its page number 0.5 in down).
+func edgeMargin(h float64) float64 { return math.Max(0.08*h, 50) }
 
 // paragraphsText writes the pages' lines as text: one paragraph per run of
 // lines, paragraphs separated by a blank line. A paragraph breaks at a
@@ -512,7 +530,8 @@ func markTypesetBreaks(lines []string) []string {
 		if head == "" || tail == "" || !unicode.IsLower([]rune(firstWord(next))[0]) {
 			continue
 		}
-		if v.has(head+"-"+tail) && !v.has(head+tail) || v.has(head) && v.has(tail) && !v.has(head+tail) {
+		// The tail itself opens the next line: it must occur once more.
+		if v.has(head+"-"+tail) && !v.has(head+tail) || v.has(head) && v.count(tail, 2) >= 2 && !v.has(head+tail) {
 			continue
 		}
 		lines[i] = l[:len(l)-1] + "\u00ad"
