@@ -361,7 +361,7 @@ func (m matrix) apply(x, y float64) (float64, float64) {
 type pdfFont struct {
 	enc       pdf.TextEncoding
 	twoByte   bool
-	toUnicode bool // has a ToUnicode CMap
+	toUnicode bool            // has a ToUnicode CMap
 	widths    map[int]float64 // code -> width in glyph space (1/1000 em)
 	missing   float64
 	bold      bool
@@ -475,7 +475,6 @@ type interp struct {
 	images int
 	fonts  map[string]*pdfFont
 	budget int
-	fontID int
 }
 
 func (in *interp) font(res pdf.Value, name string) *pdfFont {

@@ -254,11 +254,11 @@ func lineCount(r region) int {
 
 // A textLine is one line of a block, words joined, with its geometry.
 type textLine struct {
-	text            string
-	x0, x1, y, size float64
-	bold            bool
+	text             string
+	x0, x1, y, size  float64
+	bold             bool
 	blockX0, blockX1 float64 // the block's left and right edges
-	blockStart      bool    // first line of its block
+	blockStart       bool    // first line of its block
 }
 
 // blockLines splits a block into lines (by baseline, top to bottom) with
