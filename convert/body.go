@@ -121,9 +121,11 @@ func startsSentence(s string) bool {
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"“‘'(«„", r)
 }
 
-// vocabulary is the lower-cased text of an article, used to decide whether
-// a word broken at a line end is one word or a compound.
-type vocabulary struct{ text string }
+// vocabulary counts the lower-case words of an article, to decide whether
+// a word broken at a line end is one word or a compound. Words keep their
+// inner hyphens ("win-win"), and a word broken at a line end keeps its
+// trailing one ("infor-"), so that it does not count as a word of its own.
+type vocabulary map[string]int
 
 // hasLineEndHyphen reports whether any line ends in a hyphen, the only case
 // that needs a vocabulary.
@@ -163,48 +165,30 @@ func collapseSpaces(s string) string {
 }
 
 func newVocabulary(paras []para) vocabulary {
-	var b strings.Builder
+	v := vocabulary{}
 	for _, p := range paras {
 		for _, l := range p.lines {
-			b.WriteString(l)
-			b.WriteByte('\n')
+			v.addLine(l)
 		}
 	}
-	return vocabulary{strings.ToLower(b.String())}
+	return v
+}
+
+func (v vocabulary) addLine(l string) {
+	for _, w := range strings.FieldsFunc(strings.ToLower(l), func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '-'
+	}) {
+		if w = strings.TrimLeft(w, "-"); w != "" {
+			v[w]++
+		}
+	}
 }
 
 // has reports whether word occurs in the text as a whole word.
-func (v vocabulary) has(word string) bool { return v.count(word, 1) >= 1 }
+func (v vocabulary) has(word string) bool { return v[word] > 0 }
 
-// count counts the whole-word occurrences of word, up to limit.
-func (v vocabulary) count(word string, limit int) int {
-	n := 0
-	for off := 0; off < len(v.text) && n < limit; {
-		i := strings.Index(v.text[off:], word)
-		if i < 0 {
-			break
-		}
-		i += off
-		end := i + len(word)
-		if (i == 0 || !isWordByte(v.text, i-1, true)) && (end == len(v.text) || !isWordByte(v.text, end, false)) {
-			n++
-		}
-		off = i + 1
-	}
-	return n
-}
-
-// isWordByte reports whether the rune before (or at) byte i is a letter or
-// a hyphen, which would make a match part of a longer word.
-func isWordByte(s string, i int, before bool) bool {
-	var r rune
-	if before {
-		r, _ = utf8.DecodeLastRuneInString(s[:i+1])
-	} else {
-		r, _ = utf8.DecodeRuneInString(s[i:])
-	}
-	return unicode.IsLetter(r) || r == '-'
-}
+// count counts the whole-word occurrences of word.
+func (v vocabulary) count(word string) int { return v[word] }
 
 // hyphenSuffixes are word endings that cannot stand alone: a line ending in
 // "informa-" followed by "tion" is one broken word.

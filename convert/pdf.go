@@ -492,6 +492,7 @@ func (in *interp) run(strm, res pdf.Value, g textState, depth int) {
 	if depth > 8 || strm.IsNull() {
 		return
 	}
+	fonts := map[string]*pdfFont{} // this resource dictionary's, by name
 	var stack []textState
 	var tm, tlm matrix = identity, identity
 	show := func(s string) {
@@ -559,8 +560,13 @@ func (in *interp) run(strm, res pdf.Value, g textState, depth int) {
 			tm, tlm = identity, identity
 		case "Tf":
 			if len(args) == 2 {
-				g.font = in.font(res, args[0].Name())
-				g.size = num(1)
+				name := args[0].Name()
+				f, ok := fonts[name]
+				if !ok {
+					f = in.font(res, name)
+					fonts[name] = f
+				}
+				g.font, g.size = f, num(1)
 			}
 		case "Tc":
 			g.tc = num(0)

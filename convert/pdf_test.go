@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 )
@@ -161,7 +162,7 @@ func TestPDFColumns(t *testing.T) {
 				t.Fatalf("want the headline then 3 paragraphs, got:\n%s", text)
 			}
 			for i, want := range testParas {
-				got := collapseSpaces(joinLines(strings.Split(paras[i+1], "\n"), vocabulary{}))
+				got := collapseSpaces(joinLines(strings.Split(paras[i+1], "\n"), nil))
 				if got != want {
 					t.Errorf("paragraph %d:\n got %q\nwant %q", i+1, got, want)
 				}
@@ -245,4 +246,31 @@ func FuzzPDF(f *testing.F) {
 			t.Fatal("nil text without error")
 		}
 	})
+}
+
+// BenchmarkExtractPDF reads the golden groff pages and, when present, the
+// long document bench/pdf-speed.sh makes (NEWSCLIP_BENCH_PDF).
+func BenchmarkExtractPDF(b *testing.B) {
+	files := []string{"../testdata/pdf/groff-3col.pdf", "../testdata/pdf/groff-4col.pdf"}
+	if f := os.Getenv("NEWSCLIP_BENCH_PDF"); f != "" {
+		files = []string{f}
+	}
+	var datas [][]byte
+	total := 0
+	for _, f := range files {
+		d, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		datas = append(datas, d)
+		total += len(d)
+	}
+	b.SetBytes(int64(total))
+	for b.Loop() {
+		for _, d := range datas {
+			if _, err := ExtractPDF(d, PDFOptions{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
 }

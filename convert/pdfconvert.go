@@ -42,7 +42,8 @@ func ExtractPDF(data []byte, opts PDFOptions) (t *PDFText, err error) {
 	for _, w := range warns {
 		t.Warnings = append(t.Warnings, Warning{Msg: w})
 	}
-	n := r.NumPage()
+	pageList := pdfPages(r)
+	n := len(pageList)
 	limit := opts.MaxPages
 	if limit <= 0 {
 		limit = 2000
@@ -58,7 +59,7 @@ func ExtractPDF(data []byte, opts PDFOptions) (t *PDFText, err error) {
 		if opts.OnPage != nil {
 			opts.OnPage(page)
 		}
-		p, err := readPage(r, page)
+		p, err := readPage(pageList[page-1])
 		if err != nil {
 			failed++
 			if firstErr == nil {
@@ -84,13 +85,12 @@ func ExtractPDF(data []byte, opts PDFOptions) (t *PDFText, err error) {
 }
 
 // readPage lays out one page, turning a library panic into an error.
-func readPage(r *pdf.Reader, n int) (p pdfPage, err error) {
+func readPage(pg pdf.Page) (p pdfPage, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			err = fmt.Errorf("%w: %v", ErrDamaged, x)
 		}
 	}()
-	pg := r.Page(n)
 	if pg.V.IsNull() {
 		return p, fmt.Errorf("%w: page not found", ErrDamaged)
 	}
@@ -160,4 +160,40 @@ func inherited(v pdf.Value, key string) pdf.Value {
 		v = v.Key("Parent")
 	}
 	return pdf.Value{}
+}
+
+// pdfPages lists the pages in order by one walk of the page tree (the
+// library's Page(n) walks it from the root for every page). The walk stops
+// at 32 levels and 100,000 pages, so a cycle in the tree cannot hang it.
+func pdfPages(r *pdf.Reader) []pdf.Page {
+	var out []pdf.Page
+	var walk func(v pdf.Value, depth int)
+	walk = func(v pdf.Value, depth int) {
+		if depth > 32 || len(out) >= 100000 || v.IsNull() {
+			return
+		}
+		switch v.Key("Type").Name() {
+		case "Pages":
+			kids := v.Key("Kids")
+			for i := 0; i < kids.Len() && len(out) < 100000; i++ {
+				walk(kids.Index(i), depth+1)
+			}
+		default:
+			out = append(out, pdf.Page{V: v})
+		}
+	}
+	func() {
+		defer func() { recover() }()
+		walk(r.Trailer().Key("Root").Key("Pages"), 0)
+	}()
+	if len(out) == 0 {
+		// Fall back on the library's own walk.
+		func() {
+			defer func() { recover() }()
+			for i := 1; i <= r.NumPage() && i <= 100000; i++ {
+				out = append(out, r.Page(i))
+			}
+		}()
+	}
+	return out
 }

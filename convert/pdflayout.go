@@ -514,12 +514,10 @@ func pdfTextLines(pages []pdfPage) (lines []string, removed []Removal) {
 //	No-/vember    -> November        (unless "No" and "vember" occur alone)
 //	win-/win      -> win-win         ("win-win" occurs elsewhere)
 func markTypesetBreaks(lines []string) []string {
-	var text strings.Builder
+	v := vocabulary{}
 	for _, l := range lines {
-		text.WriteString(l)
-		text.WriteByte('\n')
+		v.addLine(l)
 	}
-	v := vocabulary{strings.ToLower(text.String())}
 	for i := 0; i+1 < len(lines); i++ {
 		l, next := lines[i], lines[i+1]
 		if !endsWithLetterHyphen(l) || next == "" {
@@ -531,7 +529,7 @@ func markTypesetBreaks(lines []string) []string {
 			continue
 		}
 		// The tail itself opens the next line: it must occur once more.
-		if v.has(head+"-"+tail) && !v.has(head+tail) || v.has(head) && v.count(tail, 2) >= 2 && !v.has(head+tail) {
+		if v.has(head+"-"+tail) && !v.has(head+tail) || v.has(head) && v.count(tail) >= 2 && !v.has(head+tail) {
 			continue
 		}
 		lines[i] = l[:len(l)-1] + "\u00ad"

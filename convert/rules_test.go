@@ -228,7 +228,7 @@ func TestDecode(t *testing.T) {
 }
 
 func TestJoinLinesDehyphenates(t *testing.T) {
-	vocab := vocabulary{"the information office; a price-determining factor"}
+	vocab := vocabulary{"information": 1, "price-determining": 1}
 	for _, tc := range []struct {
 		lines []string
 		want  string
