@@ -19,33 +19,29 @@ go build -o "$work/newsclip" .
 files=("$work/long.pdf" ../shared/corpus/pdf/beijing-review-3col.pdf ../shared/corpus/pdf/beijing-review-4col.pdf testdata/pdf/groff-4col.pdf)
 echo "long.pdf: $(pdfinfo "$work/long.pdf" | awk '/^Pages/ {print $2}') pages"
 
-measure() { # tool file: prints "seconds maxrss_kb"
-  local tool=$1 f=$2
-  case $tool in
-    newsclip) /usr/bin/time -v "$work/newsclip" convert -q --to jsonl "$f" >/dev/null 2>"$work/t" || true ;;
-    pdftotext) /usr/bin/time -v pdftotext -q "$f" - >/dev/null 2>"$work/t" || true ;;
-  esac
-  awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; w=s} /Maximum resident/ {r=$2} END {print w, r}' "$work/t"
-}
-
-for r in $(seq "$runs"); do
-  for f in "${files[@]}"; do
-    for tool in newsclip pdftotext; do
-      echo "$(basename "$f") $tool $(measure $tool "$f")" >> "$work/results"
-    done
-  done
-done
-python3 - "$work/results" <<'PY'
-import sys, statistics
-rows = {}
-for line in open(sys.argv[1]):
-    f, tool, wall, rss = line.split()
-    rows.setdefault((f, tool), []).append((float(wall), int(rss)))
-files = sorted({f for f, _ in rows})
-for f in files:
-    n, p = rows[(f, "newsclip")], rows[(f, "pdftotext")]
+# Each run is timed by the Python driver (perf_counter for wall time,
+# wait4's ru_maxrss for peak memory: the figure /usr/bin/time -v prints,
+# children included), interleaving the tools and files.
+python3 - "$runs" "$work/newsclip" "${files[@]}" <<'PY'
+import os, statistics, subprocess, sys, time
+runs, newsclip, files = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+cmds = {"newsclip": lambda f: [newsclip, "convert", "-q", "--to", "jsonl", f],
+        "pdftotext": lambda f: ["pdftotext", "-q", f, "-"]}
+res = {}
+for _ in range(runs):
+    for f in files:
+        for tool, cmd in cmds.items():
+            t0 = time.perf_counter()
+            p = subprocess.Popen(cmd(f), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            _, _, ru = os.wait4(p.pid, 0)
+            res.setdefault((os.path.basename(f), tool), []).append((time.perf_counter() - t0, ru.ru_maxrss))
+ratios = []
+for f in sorted({f for f, _ in res}):
+    n, p = res[(f, "newsclip")], res[(f, "pdftotext")]
     nw, pw = statistics.median(w for w, _ in n), statistics.median(w for w, _ in p)
     nr, pr = statistics.median(r for _, r in n), statistics.median(r for _, r in p)
-    print(f"{f:32} newsclip {nw:6.3f}s {nr/1024:6.1f}MiB  pdftotext {pw:6.3f}s {pr/1024:6.1f}MiB"
-          f"  ratio wall {nw/max(pw,1e-3):5.2f}x  rss {nr/max(pr,1):5.2f}x")
+    ratios.append((nw / pw, nr / pr))
+    print(f"{f:32} newsclip {nw*1000:7.1f} ms {nr/1024:6.1f} MiB   pdftotext {pw*1000:7.1f} ms {pr/1024:6.1f} MiB"
+          f"   ratio wall {nw/pw:5.2f}x  peak RSS {nr/pr:5.2f}x")
+print(f"median ratio over files: wall {statistics.median(r[0] for r in ratios):.2f}x, peak RSS {statistics.median(r[1] for r in ratios):.2f}x ({runs} runs each)")
 PY
