@@ -37,6 +37,8 @@ type PDFOptions struct {
 	// OnPage, when set, is called before each page is read (1-based), so
 	// that a supervisor can tell which page a hang happened on.
 	OnPage func(page int)
+
+	rebuilt bool // reading through a rebuilt cross-reference table
 }
 
 // IsPDF reports whether data is a PDF: "%PDF-" within its first 1024 bytes
@@ -331,8 +333,9 @@ func encryptionError(data []byte, err error, password string) error {
 // A glyph is one character drawn on a page, in PDF user space (points,
 // Y increasing bottom to top).
 type glyph struct {
-	x0, x1 float64 // left and right edges of the advance
-	y      float64 // baseline
+	x0, x1 float64 // start and end of the advance along x
+	y      float64 // baseline at the start
+	ey     float64 // baseline at the end (differs from y in rotated text)
 	size   float64 // font size, in points
 	text   string
 	bold   bool
@@ -517,11 +520,11 @@ func (in *interp) run(strm, res pdf.Value, g textState, depth int) {
 			}
 			tx *= g.th
 			x0, y := trm[4], trm[5]
-			ex, _ := (matrix{1, 0, 0, 1, tx, 0}).mul(tm).mul(g.ctm).apply(0, 0)
+			ex, ey := (matrix{1, 0, 0, 1, tx, 0}).mul(tm).mul(g.ctm).apply(0, 0)
 			size := math.Hypot(trm[2], trm[3])
 			text := g.font.decode(raw)
 			if text != "" && text != "\x00" {
-				in.glyphs = append(in.glyphs, glyph{x0: x0, x1: ex, y: y, size: size, text: text, bold: g.font.bold || g.render == 2, font: g.font.name})
+				in.glyphs = append(in.glyphs, glyph{x0: x0, x1: ex, y: y, ey: ey, size: size, text: text, bold: g.font.bold || g.render == 2, font: g.font.name})
 			}
 			tm = matrix{1, 0, 0, 1, tx, 0}.mul(tm)
 		}

@@ -28,6 +28,10 @@ const maxPageOps = 5_000_000
 // a panic inside the PDF library becomes ErrDamaged, with the page when
 // known. A file without any text gets ErrNoTextLayer.
 func ExtractPDF(data []byte, opts PDFOptions) (t *PDFText, err error) {
+	return extractFrom(data, opts)
+}
+
+func extractFrom(data []byte, opts PDFOptions) (t *PDFText, err error) {
 	page := 0
 	defer func() {
 		if p := recover(); p != nil {
@@ -60,6 +64,11 @@ func ExtractPDF(data []byte, opts PDFOptions) (t *PDFText, err error) {
 			opts.OnPage(page)
 		}
 		p, err := readPage(pageList[page-1])
+		if err != nil && p.glyphs > 0 {
+			// Damage after some text: keep what was read.
+			t.Warnings = append(t.Warnings, pageWarning(page, "%v (text before the damage kept)", err))
+			err = nil
+		}
 		if err != nil {
 			failed++
 			if firstErr == nil {
@@ -75,6 +84,16 @@ func ExtractPDF(data []byte, opts PDFOptions) (t *PDFText, err error) {
 	page = 0
 	t.Pages = n
 	if failed == n && firstErr != nil {
+		// Every page failed: the table may point into the wrong places.
+		// Read again through a table rebuilt from the objects themselves.
+		if rebuilt, err := rebuildXref(repairPDF(data)); err == nil && !opts.rebuilt {
+			o := opts
+			o.rebuilt = true
+			if t2, err := extractFrom(rebuilt, o); err == nil {
+				t2.Warnings = append(t2.Warnings, Warning{Msg: "rebuilt the damaged cross-reference table"})
+				return t2, nil
+			}
+		}
 		return nil, firstErr
 	}
 	if glyphs == 0 {

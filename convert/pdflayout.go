@@ -332,6 +332,13 @@ type pdfPage struct {
 
 // layoutPage turns a page's glyphs into lines in reading order.
 func layoutPage(gs []glyph, y0, y1 float64) pdfPage {
+	if q := dominantRotation(gs); q != 0 {
+		gs = unrotate(gs, q)
+		y0, y1 = math.Inf(1), math.Inf(-1)
+		for _, g := range gs {
+			y0, y1 = math.Min(y0, g.y), math.Max(y1, g.y+g.size)
+		}
+	}
 	ws := glyphsToWords(dedupeFakeBold(gs))
 	p := pdfPage{y0: y0, y1: y1, glyphs: len(gs)}
 	if len(ws) == 0 {
@@ -343,6 +350,50 @@ func layoutPage(gs []glyph, y0, y1 float64) pdfPage {
 		p.lines = append(p.lines, blockLines(b)...)
 	}
 	return p
+}
+
+// dominantRotation returns the quarter turns (0-3, counter-clockwise) of
+// most of the page's text: a page printed in landscape draws its lines
+// going up or down.
+func dominantRotation(gs []glyph) int {
+	var n [4]int
+	for _, g := range gs {
+		n[quadrant(g)]++
+	}
+	best := 0
+	for q := 1; q < 4; q++ {
+		if n[q] > n[best] {
+			best = q
+		}
+	}
+	return best
+}
+
+func quadrant(g glyph) int {
+	a := math.Atan2(g.ey-g.y, g.x1-g.x0)
+	return (int(math.Round(a/(math.Pi/2))) + 4) % 4
+}
+
+// unrotate turns the glyphs by q quarter turns clockwise, so that text
+// drawn at q quarter turns runs left to right.
+func unrotate(gs []glyph, q int) []glyph {
+	rot := func(x, y float64) (float64, float64) {
+		switch q {
+		case 1:
+			return y, -x
+		case 2:
+			return -x, -y
+		}
+		return -y, x
+	}
+	out := make([]glyph, len(gs))
+	for i, g := range gs {
+		ox, oy := rot(g.x0, g.y)
+		ex, ey := rot(g.x1, g.ey)
+		g.x0, g.y, g.x1, g.ey = ox, oy, ex, ey
+		out[i] = g
+	}
+	return out
 }
 
 // removeRunningHeads drops lines repeated at the same page edge on several
