@@ -167,3 +167,44 @@ func lineDiff(want, got string) string {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestGoldenPDF converts the team's PDFs in testdata/pdf (made by
+// testdata/pdf/make.sh with groff) and compares the JSON with NAME.want.json
+// beside each; go test -update rewrites them.
+func TestGoldenPDF(t *testing.T) {
+	files, _ := filepath.Glob("testdata/pdf/*.pdf")
+	if len(files) == 0 {
+		t.Fatal("no PDFs in testdata/pdf")
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := convert.Convert(filepath.Base(file), data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var js bytes.Buffer
+			if err := formats.WriteJSON(&js, []*convert.Document{doc}, false); err != nil {
+				t.Fatal(err)
+			}
+			validateArticles(t, js.Bytes(), false)
+			want := strings.TrimSuffix(file, ".pdf") + ".want.json"
+			if *update {
+				if err := os.WriteFile(want, js.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			w, err := os.ReadFile(want)
+			if err != nil {
+				t.Fatalf("%v (run go test -update after checking the output)", err)
+			}
+			if !bytes.Equal(w, js.Bytes()) {
+				t.Errorf("%s differs (go test -update rewrites it):\n%s", want, lineDiff(string(w), js.String()))
+			}
+		})
+	}
+}
