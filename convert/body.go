@@ -419,23 +419,31 @@ func pullQuoteMask(texts []string) []bool {
 	if candidates == 0 || len(texts) < 2 {
 		return mask
 	}
-	ends := map[string][]int{}
-	for j, k := range keys {
-		for _, w := range clauseEndWords(k) {
-			if l := ends[w]; len(l) == 0 || l[len(l)-1] != j {
-				ends[w] = append(l, j)
+	// Only the last words of candidates matter: index just those.
+	wanted := map[string][]int{}
+	for _, k := range keys {
+		if isPullQuoteCandidate(k) {
+			if w := lastKeyWord(k); w != "" {
+				wanted[w] = nil
 			}
 		}
+	}
+	for j, k := range keys {
+		clauseEndWords(k, func(w string) {
+			if l, ok := wanted[w]; ok && (len(l) == 0 || l[len(l)-1] != j) {
+				wanted[w] = append(l, j)
+			}
+		})
 	}
 	for i, k := range keys {
 		if !isPullQuoteCandidate(k) {
 			continue
 		}
-		words := clauseEndWords(k)
-		if len(words) == 0 {
+		w := lastKeyWord(k)
+		if w == "" {
 			continue
 		}
-		for _, j := range ends[words[len(words)-1]] {
+		for _, j := range wanted[w] {
 			if j != i && isPullQuoteOf(k, keys[j]) {
 				mask[i] = true
 				break
@@ -445,27 +453,38 @@ func pullQuoteMask(texts []string) []bool {
 	return mask
 }
 
-// clauseEndWords returns the words of key that punctuation follows, and
-// its last word.
-func clauseEndWords(key string) []string {
-	var out []string
+// clauseEndWords calls f with the words of key that punctuation follows,
+// and with its last word.
+func clauseEndWords(key string, f func(string)) {
 	start := -1
-	for i, r := range key {
-		letter := unicode.IsLetter(r) || unicode.IsDigit(r)
+	for i := 0; i < len(key); {
+		r, size := rune(key[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(key[i:])
+		}
+		letter := r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9') ||
+			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
 		switch {
 		case letter && start < 0:
 			start = i
 		case !letter && start >= 0:
 			if r != ' ' && r != '-' {
-				out = append(out, key[start:i])
+				f(key[start:i])
 			}
 			start = -1
 		}
+		i += size
 	}
 	if start >= 0 {
-		out = append(out, key[start:])
+		f(key[start:])
 	}
-	return out
+}
+
+// lastKeyWord is the last word clauseEndWords would give, or "".
+func lastKeyWord(key string) string {
+	last := ""
+	clauseEndWords(key, func(w string) { last = w })
+	return last
 }
 
 // isPullQuoteCandidate: pull quotes are one or two sentences, 6 to 80 words.

@@ -20,6 +20,9 @@ var bylineLead = regexp.MustCompile(`^(?:[-–—]\s*)?(?i:by|von|par|por|door|d
 // there was one.
 func stripBylineLead(s string) (string, bool) {
 	s = strings.TrimSpace(s)
+	if s == "" || !strings.ContainsRune("-–—BbVvPpDd", []rune(s[:min(len(s), 4)])[0]) {
+		return s, false // cheap test before the regexp
+	}
 	loc := bylineLead.FindStringIndex(s)
 	if loc == nil {
 		return s, false
@@ -178,7 +181,11 @@ func parseByline(s, publication string) ([]Person, Date) {
 		return nil, date
 	}
 	var people []Person
-	for _, part := range authorSeparator.Split(s, -1) {
+	parts := []string{s}
+	if strings.ContainsAny(s, "&;") || strings.Contains(s, " and ") || strings.Contains(s, " und ") || strings.Contains(s, " et ") {
+		parts = authorSeparator.Split(s, -1)
+	}
+	for _, part := range parts {
 		people = appendAuthorPart(people, strings.TrimSpace(part), publication)
 	}
 	return people, date

@@ -68,8 +68,8 @@ var (
 // from the clock.
 func parseDate(s string) (Date, bool) {
 	raw := strings.TrimSpace(s)
-	if raw == "" || len(raw) > 60 {
-		return Date{}, false
+	if raw == "" || len(raw) > 60 || !strings.ContainsAny(raw, "0123456789") {
+		return Date{}, false // a date without a year is not one we take
 	}
 	if m := isoDateRE.FindStringSubmatch(raw); m != nil {
 		d := Date{Raw: raw}

@@ -149,7 +149,10 @@ func (a *Article) applyByline(line string, lead bool) {
 //   - By Lan Xinzhen Copyedited by Garth Wilson   yes
 //     By Tuesday, the storm had passed.             no
 func isBylineLine(s string) bool {
-	if len(s) > 250 || !bylineLead.MatchString(strings.TrimSpace(s)) {
+	if len(s) > 250 {
+		return false
+	}
+	if _, ok := stripBylineLead(s); !ok {
 		return false
 	}
 	segs := splitCredits(s)
