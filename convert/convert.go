@@ -46,13 +46,26 @@ func Convert(name string, data []byte) (doc *Document, err error) {
 		return nil, &Error{File: name, Err: ErrEmpty}
 	}
 	lines := strings.Split(text, "\n")
+	doc.Source.Format = readLayouts(doc, lines, true)
+	if len(doc.Articles) == 0 {
+		return nil, &Error{File: name, Err: ErrEmpty}
+	}
+	return doc, nil
+}
+
+// readLayouts reads lines with the first layout whose detector accepts
+// them, adds the articles (and the reader's warnings) to doc, and returns
+// the layout's name. The plain-text fallback's warning is added only when
+// fallbackWarning is set.
+func readLayouts(doc *Document, lines []string, fallbackWarning bool) string {
 	for _, l := range layouts {
 		if !l.detect(lines) {
 			continue
 		}
 		arts, warns := l.read(lines)
-		doc.Source.Format = l.name
-		doc.Warnings = append(doc.Warnings, warns...)
+		if l.name != "text" || fallbackWarning {
+			doc.Warnings = append(doc.Warnings, warns...)
+		}
 		for _, a := range arts {
 			if a.Headline == "" && len(a.Body) == 0 {
 				continue
@@ -60,10 +73,7 @@ func Convert(name string, data []byte) (doc *Document, err error) {
 			a.Index = len(doc.Articles)
 			doc.Articles = append(doc.Articles, a)
 		}
-		break
+		return l.name
 	}
-	if len(doc.Articles) == 0 {
-		return nil, &Error{File: name, Err: ErrEmpty}
-	}
-	return doc, nil
+	return ""
 }

@@ -129,25 +129,7 @@ func FromPDFText(name string, data []byte, t *PDFText) (*Document, error) {
 	sum := sha256.Sum256(data)
 	doc := &Document{Source: Source{File: name, Format: "pdf", SHA256: hex.EncodeToString(sum[:])}}
 	doc.Warnings = append(doc.Warnings, t.Warnings...)
-	for _, l := range layouts {
-		if !l.detect(t.Lines) {
-			continue
-		}
-		arts, warns := l.read(t.Lines)
-		for _, w := range warns {
-			if l.name != "text" {
-				doc.Warnings = append(doc.Warnings, w)
-			}
-		}
-		for _, a := range arts {
-			if a.Headline == "" && len(a.Body) == 0 {
-				continue
-			}
-			a.Index = len(doc.Articles)
-			doc.Articles = append(doc.Articles, a)
-		}
-		break
-	}
+	readLayouts(doc, t.Lines, false) // a PDF's layout is "pdf" whatever it reads as
 	if len(doc.Articles) == 0 {
 		return nil, &Error{File: name, Err: ErrNoTextLayer}
 	}
