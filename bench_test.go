@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -120,6 +121,39 @@ func benchBundle(b *testing.B, n int) {
 	for b.Loop() {
 		if err := formats.WriteEPUB(io.Discard, docs, formats.EPUBOptions{}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkConvertCorpus measures throughput on the real articles of the
+// shared corpus (../shared/corpus, text files; skipped when absent), input
+// to JSON Lines.
+func BenchmarkConvertCorpus(b *testing.B) {
+	var clips [][]byte
+	filepath.WalkDir("../shared/corpus", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".txt") {
+			if data, err := os.ReadFile(p); err == nil {
+				clips = append(clips, data)
+			}
+		}
+		return nil
+	})
+	if len(clips) == 0 {
+		b.Skip("../shared/corpus not found")
+	}
+	total := 0
+	for _, c := range clips {
+		total += len(c)
+	}
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, c := range clips {
+			doc, err := convert.Convert("bench.txt", c)
+			if err != nil {
+				b.Fatal(err)
+			}
+			formats.WriteJSON(io.Discard, []*convert.Document{doc}, true)
 		}
 	}
 }

@@ -147,11 +147,14 @@ func collapseSpaces(s string) string {
 	prevSpace := true
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
+		var space bool
+		if r < utf8.RuneSelf {
+			space = r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f'
+		} else {
 			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
 		}
 		i += size
-		space := unicode.IsSpace(r)
 		if space && (prevSpace || r != ' ') {
 			clean = false
 			break
@@ -291,7 +294,26 @@ func pullQuoteKey(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
+				space = b.Len() > 0
+				continue
+			}
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		switch r {
 		case '‘', '’':
 			r = '\''
@@ -299,23 +321,18 @@ func pullQuoteKey(s string) string {
 			r = '"'
 		case '–', '—':
 			r = '-'
-		}
-		if unicode.IsSpace(r) {
-			space = b.Len() > 0
-			continue
+		default:
+			if unicode.IsSpace(r) {
+				space = b.Len() > 0
+				continue
+			}
+			r = unicode.ToLower(r)
 		}
 		if space {
 			b.WriteByte(' ')
 			space = false
 		}
-		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			b.WriteByte(byte(r))
-		} else {
-			b.WriteRune(unicode.ToLower(r))
-		}
+		b.WriteRune(r)
 	}
 	return strings.Trim(b.String(), "\"' .,;:!?…")
 }
@@ -458,12 +475,16 @@ func pullQuoteMask(texts []string) []bool {
 func clauseEndWords(key string, f func(string)) {
 	start := -1
 	for i := 0; i < len(key); {
-		r, size := rune(key[i]), 1
-		if r >= utf8.RuneSelf {
+		c := key[i]
+		var letter bool
+		size := 1
+		var r rune = rune(c)
+		if c < utf8.RuneSelf {
+			letter = 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z'
+		} else {
 			r, size = utf8.DecodeRuneInString(key[i:])
+			letter = unicode.IsLetter(r) || unicode.IsDigit(r)
 		}
-		letter := r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9') ||
-			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
 		switch {
 		case letter && start < 0:
 			start = i
@@ -482,9 +503,23 @@ func clauseEndWords(key string, f func(string)) {
 
 // lastKeyWord is the last word clauseEndWords would give, or "".
 func lastKeyWord(key string) string {
-	last := ""
-	clauseEndWords(key, func(w string) { last = w })
-	return last
+	end := len(key)
+	for end > 0 {
+		r, size := utf8.DecodeLastRuneInString(key[:end])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			break
+		}
+		end -= size
+	}
+	start := end
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(key[:start])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			break
+		}
+		start -= size
+	}
+	return key[start:end]
 }
 
 // isPullQuoteCandidate: pull quotes are one or two sentences, 6 to 80 words.
@@ -502,7 +537,7 @@ func isPullQuoteCandidate(key string) bool {
 //	Facebook and other tech companies ...
 func isCrosshead(texts []string, i int) bool {
 	t := texts[i]
-	if i == 0 || i == len(texts)-1 || len(strings.Fields(t)) > 10 || len(t) > 90 {
+	if i == 0 || i == len(texts)-1 || len(t) > 90 || countWords(t) > 10 {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(t)
@@ -510,7 +545,20 @@ func isCrosshead(texts []string, i int) bool {
 	if !unicode.IsUpper(r) && !unicode.IsDigit(r) || strings.ContainsRune(".,;!\"”’'…", last) {
 		return false
 	}
-	return len(strings.Fields(texts[i-1])) > 15 && len(strings.Fields(texts[i+1])) > 15
+	return countWords(texts[i-1]) > 15 && countWords(texts[i+1]) > 15
+}
+
+// countWords counts the space-separated words of s without allocating.
+func countWords(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		space := s[i] == ' ' || s[i] == '\t' || s[i] == '\n'
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
 }
 
 // datelineRE matches a dateline opening the first paragraph:
