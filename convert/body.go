@@ -167,8 +167,16 @@ func collapseSpaces(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
+// newVocabulary counts, in paras, the words that the line-end hyphens of
+// paras could form: each broken word joined, hyphenated, and its halves.
+// Only those are counted, which keeps long articles cheap.
 func newVocabulary(paras []para) vocabulary {
 	v := vocabulary{}
+	for _, p := range paras {
+		for i := 0; i+1 < len(p.lines); i++ {
+			v.want(p.lines[i], p.lines[i+1])
+		}
+	}
 	for _, p := range paras {
 		for _, l := range p.lines {
 			v.addLine(l)
@@ -177,14 +185,48 @@ func newVocabulary(paras []para) vocabulary {
 	return v
 }
 
-func (v vocabulary) addLine(l string) {
-	for _, w := range strings.FieldsFunc(strings.ToLower(l), func(r rune) bool {
-		return !unicode.IsLetter(r) && r != '-'
-	}) {
-		if w = strings.TrimLeft(w, "-"); w != "" {
-			v[w]++
+// want registers the forms a hyphen at the end of line prev could make
+// with next.
+func (v vocabulary) want(prev, next string) {
+	if !endsWithLetterHyphen(prev) {
+		return
+	}
+	head := strings.ToLower(lastWord(prev[:len(prev)-1]))
+	tail := strings.ToLower(firstWord(next))
+	if head == "" || tail == "" {
+		return
+	}
+	for _, w := range []string{head + tail, head + "-" + tail, head, tail} {
+		if _, ok := v[w]; !ok {
+			v[w] = 0
 		}
 	}
+}
+
+// addLine counts the wanted words of a line.
+func (v vocabulary) addLine(l string) {
+	lower := strings.ToLower(l)
+	start := -1
+	flush := func(end int) {
+		if start >= 0 {
+			if w := strings.TrimLeft(lower[start:end], "-"); w != "" {
+				if n, ok := v[w]; ok {
+					v[w] = n + 1
+				}
+			}
+		}
+		start = -1
+	}
+	for i, r := range lower {
+		if unicode.IsLetter(r) || r == '-' {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		flush(i)
+	}
+	flush(len(lower))
 }
 
 // has reports whether word occurs in the text as a whole word.

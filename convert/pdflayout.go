@@ -566,6 +566,12 @@ func pdfTextLines(pages []pdfPage) (lines []string, removed []Removal) {
 //	win-/win      -> win-win         ("win-win" occurs elsewhere)
 func markTypesetBreaks(lines []string) []string {
 	v := vocabulary{}
+	for i := 0; i+1 < len(lines); i++ {
+		v.want(lines[i], lines[i+1])
+	}
+	if len(v) == 0 {
+		return lines
+	}
 	for _, l := range lines {
 		v.addLine(l)
 	}
