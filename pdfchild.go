@@ -11,7 +11,6 @@ import (
 	"os/exec"
 	"runtime/debug"
 	"strings"
-	"syscall"
 	"time"
 
 	"newsclip/convert"
@@ -45,9 +44,7 @@ type pdfSettings struct {
 // runPDFChild is the child's main: it reads the PDF on stdin and answers
 // on stdout. The password comes in the environment, not in argv.
 func runPDFChild(stdin io.Reader, stdout, stderr io.Writer) int {
-	var lim syscall.Rlimit
-	lim.Cur, lim.Max = pdfMemoryLimit, pdfMemoryLimit
-	syscall.Setrlimit(syscall.RLIMIT_DATA, &lim)
+	limitData(pdfMemoryLimit)
 	debug.SetMemoryLimit(pdfMemoryLimit / 2)
 	data, err := io.ReadAll(stdin)
 	var reply pdfChildReply
