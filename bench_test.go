@@ -45,8 +45,11 @@ func benchClippings(b *testing.B) [][]byte {
 
 // BenchmarkConvertJSON measures text conversion throughput, input bytes to
 // JSON Lines, over a few hundred clippings of every layout (MB/s of input).
-func BenchmarkConvertJSON(b *testing.B) {
-	clips := benchClippings(b)
+func BenchmarkConvertJSON(b *testing.B) { benchConvert(b, benchClippings(b)) }
+
+// benchConvert converts every clipping to JSON Lines per op; bytes/s are
+// input bytes.
+func benchConvert(b *testing.B, clips [][]byte) {
 	total := 0
 	for _, c := range clips {
 		total += len(c)
@@ -141,19 +144,5 @@ func BenchmarkConvertCorpus(b *testing.B) {
 	if len(clips) == 0 {
 		b.Skip("../shared/corpus not found")
 	}
-	total := 0
-	for _, c := range clips {
-		total += len(c)
-	}
-	b.SetBytes(int64(total))
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, c := range clips {
-			doc, err := convert.Convert("bench.txt", c)
-			if err != nil {
-				b.Fatal(err)
-			}
-			formats.WriteJSON(io.Discard, []*convert.Document{doc}, true)
-		}
-	}
+	benchConvert(b, clips)
 }
