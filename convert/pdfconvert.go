@@ -19,6 +19,9 @@ type PDFText struct {
 	Removed  []Removal
 	Warnings []Warning
 	Pages    int
+	// DisplayLead counts the groups of display type opening the text:
+	// 1 means it starts with the headline, 2 with masthead and headline.
+	DisplayLead int
 }
 
 // maxPageOps bounds the drawing operators read on one page.
@@ -99,7 +102,7 @@ func extractFrom(data []byte, opts PDFOptions) (t *PDFText, err error) {
 	if glyphs == 0 {
 		return nil, &Error{Page: 1, Err: ErrNoTextLayer}
 	}
-	t.Lines, t.Removed = pdfTextLines(pages)
+	t.Lines, t.Removed, t.DisplayLead = pdfTextLines(pages)
 	return t, nil
 }
 
@@ -129,7 +132,17 @@ func FromPDFText(name string, data []byte, t *PDFText) (*Document, error) {
 	sum := sha256.Sum256(data)
 	doc := &Document{Source: Source{File: name, Format: "pdf", SHA256: hex.EncodeToString(sum[:])}}
 	doc.Warnings = append(doc.Warnings, t.Warnings...)
-	readLayouts(doc, t.Lines, false) // a PDF's layout is "pdf" whatever it reads as
+	// Type sizes say what the text alone cannot: whether the first line is
+	// a masthead or the headline. A PDF's format is "pdf" whatever it reads as.
+	switch t.DisplayLead {
+	case 1, 2:
+		a := readClipping(t.Lines, t.DisplayLead == 2)
+		if a.Headline != "" || len(a.Body) > 0 {
+			doc.Articles = append(doc.Articles, a)
+		}
+	default:
+		readLayouts(doc, t.Lines, false)
+	}
 	if len(doc.Articles) == 0 {
 		return nil, &Error{File: name, Err: ErrNoTextLayer}
 	}

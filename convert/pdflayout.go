@@ -549,11 +549,34 @@ func breaksBefore(prev, l textLine, body float64) bool {
 
 // pdfTextLines lays out every page and returns the text lines, what was
 // removed, and warnings.
-func pdfTextLines(pages []pdfPage) (lines []string, removed []Removal) {
+func pdfTextLines(pages []pdfPage) (lines []string, removed []Removal, lead int) {
 	for _, t := range removeRunningHeads(pages) {
 		removed = append(removed, Removal{Kind: RemovedRunningHead, Text: t})
 	}
-	return markTypesetBreaks(paragraphsText(pages)), removed
+	return markTypesetBreaks(paragraphsText(pages)), removed, displayLead(pages)
+}
+
+// displayLead counts the groups of display type (larger than the body, or
+// bold) that open the text, up to 3: one is a headline, two are a masthead
+// and a headline ("Beijing Review" in 30 pt over a 24 pt headline).
+func displayLead(pages []pdfPage) int {
+	body := bodyStyleSize(pages)
+	n := 0
+	var prev *textLine
+	for _, p := range pages {
+		for i := range p.lines {
+			l := p.lines[i]
+			display := l.size > 1.15*body || l.bold && l.size >= body
+			if !display || n == 3 {
+				return n
+			}
+			if prev == nil || styleDiffers(*prev, l) {
+				n++
+			}
+			prev = &p.lines[i]
+		}
+	}
+	return n
 }
 
 // markTypesetBreaks turns the hyphen ending a line of typeset text into a
