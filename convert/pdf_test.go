@@ -274,3 +274,27 @@ func BenchmarkExtractPDF(b *testing.B) {
 		}
 	}
 }
+
+// TestPDFHeadlineByTypeSize: a page that opens with its headline (one group
+// of display type) has no masthead, even when a short standfirst follows;
+// two groups are masthead and headline.
+func TestPDFHeadlineByTypeSize(t *testing.T) {
+	body := columnPage(1, "", testParas)[1:]
+	for _, tc := range []struct {
+		top                   []pdfRun
+		publication, headline string
+	}{
+		{[]pdfRun{{x: 72, y: 740, size: 20, text: "Record Catch"}, {x: 72, y: 712, size: 10, text: "Quotas work, for now"}}, "", "Record Catch"},
+		{[]pdfRun{{x: 72, y: 740, size: 28, text: "Harbour Gazette"}, {x: 72, y: 712, size: 20, text: "Record Catch"}}, "Harbour Gazette", "Record Catch"},
+	} {
+		data := buildPDF([][]pdfRun{append(tc.top, body...)})
+		doc, err := Convert("t.pdf", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := doc.Articles[0]
+		if a.Publication != tc.publication || a.Headline != tc.headline {
+			t.Errorf("publication %q headline %q; want %q, %q", a.Publication, a.Headline, tc.publication, tc.headline)
+		}
+	}
+}
