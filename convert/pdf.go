@@ -179,7 +179,8 @@ func catalogObject[E any](data []byte, objs map[int]E) int {
 // trailing bytes, and a damaged cross-reference table.
 func openPDF(data []byte, password string) (r *pdf.Reader, warns []string, err error) {
 	fixed := repairPDF(data)
-	if !bytes.Equal(bytes.TrimSpace(fixed), bytes.TrimSpace(data)) && !bytes.HasPrefix(data, []byte("%PDF-1.")) || len(bytes.TrimSpace(data))-len(bytes.TrimSpace(fixed)) > 0 {
+	// Only a change beyond trailing white space is worth a warning.
+	if !bytes.Equal(bytes.TrimRight(fixed, " \t\r\n"), bytes.TrimRight(data, " \t\r\n")) {
 		warns = append(warns, "repaired the file's header or trailing bytes")
 	}
 	if sz := trailerSize(fixed); sz > 10_000_000 {
@@ -302,8 +303,10 @@ var encryptRRE = regexp.MustCompile(`/R\s+(\d)`)
 // be opened.
 func encryptionError(data []byte, err error, password string) error {
 	algo := "unknown algorithm"
-	if i := bytes.LastIndex(data, []byte("/Filter/Standard")); i >= 0 || bytes.Contains(data, []byte("/Standard")) {
-		seg := data[max(0, bytes.LastIndex(data, []byte("/Standard"))-400):]
+	// The encryption dictionary names the standard handler; V and R near it
+	// tell the algorithm.
+	if i := bytes.LastIndex(data, []byte("/Standard")); i >= 0 {
+		seg := data[max(0, i-400):]
 		seg = seg[:min(len(seg), 800)]
 		v, r := "", ""
 		if m := encryptVRE.FindSubmatch(seg); m != nil {
