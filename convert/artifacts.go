@@ -55,6 +55,9 @@ func languageTag(name string) string {
 //	Newspapers from China     -> country "China"
 func pressReaderFooter(s string) (language, country string, ok bool) {
 	s = strings.TrimSpace(s)
+	if !strings.HasPrefix(s, "Newspapers ") {
+		return "", "", false
+	}
 	if m := footerLanguageRE.FindStringSubmatch(s); m != nil {
 		if tag := languageTag(m[1]); tag != "" {
 			return tag, "", true

@@ -9,6 +9,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"io"
+	"sync"
 
 	"newsclip/convert"
 )
@@ -169,7 +170,8 @@ func countWords(s string) int {
 // WriteJSON writes the articles of docs as one JSON array, or, when lines is
 // set, as JSON Lines: one article per line, in input order.
 func WriteJSON(w io.Writer, docs []*convert.Document, lines bool) error {
-	bw := bufio.NewWriterSize(w, 16<<10)
+	bw := getBuffer(w)
+	defer putBuffer(bw)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
 	if !lines {
@@ -195,4 +197,19 @@ func WriteJSON(w io.Writer, docs []*convert.Document, lines bool) error {
 		bw.WriteString("]\n")
 	}
 	return bw.Flush()
+}
+
+// buffers recycles the writers' output buffers: a batch writes one small
+// output per input.
+var buffers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 16<<10) }}
+
+func getBuffer(w io.Writer) *bufio.Writer {
+	b := buffers.Get().(*bufio.Writer)
+	b.Reset(w)
+	return b
+}
+
+func putBuffer(b *bufio.Writer) {
+	b.Reset(nil)
+	buffers.Put(b)
 }

@@ -43,7 +43,8 @@ type creditYAML struct {
 // ("* * *", which no YAML reader takes for a front matter fence). The
 // headline is only in the front matter (title), never repeated in the body.
 func WriteMarkdown(w io.Writer, docs []*convert.Document) error {
-	bw := bufio.NewWriterSize(w, 16<<10)
+	bw := getBuffer(w)
+	defer putBuffer(bw)
 	n := 0
 	for _, d := range docs {
 		for _, a := range d.Articles {
