@@ -462,48 +462,48 @@ func sentenceEndAt(s string, end int) bool {
 const maxPullQuoteParas = 2000
 
 // pullQuoteMask marks the paragraphs that repeat body text: pull quotes,
-// to be moved out of the body. To stay linear on long articles it compares
-// a candidate only with the paragraphs where its last word ends a sentence
-// or clause.
+// to be moved out of the body. To stay cheap on long articles it compares a
+// candidate only with the paragraphs where its last word ends a sentence or
+// clause, and normalizes only the paragraphs it compares.
 func pullQuoteMask(texts []string) []bool {
 	mask := make([]bool, len(texts))
-	keys := make([]string, len(texts))
-	candidates := 0
-	for i, t := range texts {
-		keys[i] = pullQuoteKey(t)
-		if isPullQuoteCandidate(keys[i]) {
-			candidates++
-		}
-	}
-	if candidates == 0 || len(texts) < 2 {
+	if len(texts) < 2 {
 		return mask
 	}
-	// Only the last words of candidates matter: index just those.
+	last := make([]string, len(texts)) // a candidate's last word, lower case
 	wanted := map[string][]int{}
-	for _, k := range keys {
-		if isPullQuoteCandidate(k) {
-			if w := lastKeyWord(k); w != "" {
+	for i, t := range texts {
+		if n := countWords(t); n >= 6 && n <= 80 {
+			if w := lowerWord(lastKeyWord(t)); w != "" {
+				last[i] = w
 				wanted[w] = nil
 			}
 		}
 	}
-	for j, k := range keys {
-		clauseEndWords(k, func(w string) {
+	if len(wanted) == 0 {
+		return mask
+	}
+	for j, t := range texts {
+		clauseEndWords(t, func(w string) {
+			w = lowerWord(w)
 			if l, ok := wanted[w]; ok && (len(l) == 0 || l[len(l)-1] != j) {
 				wanted[w] = append(l, j)
 			}
 		})
 	}
-	for i, k := range keys {
-		if !isPullQuoteCandidate(k) {
-			continue
+	keys := make([]string, len(texts))
+	key := func(i int) string {
+		if keys[i] == "" {
+			keys[i] = pullQuoteKey(texts[i])
 		}
-		w := lastKeyWord(k)
+		return keys[i]
+	}
+	for i, w := range last {
 		if w == "" {
 			continue
 		}
 		for _, j := range wanted[w] {
-			if j != i && isPullQuoteOf(k, keys[j]) {
+			if j != i && isPullQuoteCandidate(key(i)) && isPullQuoteOf(key(i), key(j)) {
 				mask[i] = true
 				break
 			}
@@ -512,7 +512,17 @@ func pullQuoteMask(texts []string) []bool {
 	return mask
 }
 
-// clauseEndWords calls f with the words of key that punctuation follows,
+// lowerWord lower-cases w, without allocating when it is lower case.
+func lowerWord(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf {
+			return strings.ToLower(w)
+		}
+	}
+	return w
+}
+
+// clauseEndWords calls f with the words of s that punctuation follows,
 // and with its last word.
 func clauseEndWords(key string, f func(string)) {
 	start := -1
