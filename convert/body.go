@@ -465,7 +465,7 @@ const maxPullQuoteParas = 2000
 // to be moved out of the body. To stay cheap on long articles it compares a
 // candidate only with the paragraphs where its last word ends a sentence or
 // clause, and normalizes only the paragraphs it compares.
-func pullQuoteMask(texts []string) []bool {
+func pullQuoteMask(texts []string, words []int) []bool {
 	mask := make([]bool, len(texts))
 	if len(texts) < 2 {
 		return mask
@@ -473,7 +473,7 @@ func pullQuoteMask(texts []string) []bool {
 	last := make([]string, len(texts)) // a candidate's last word, lower case
 	wanted := map[string][]int{}
 	for i, t := range texts {
-		if n := countWords(t); n >= 6 && n <= 80 {
+		if n := words[i]; n >= 6 && n <= 80 {
 			if w := lowerWord(lastKeyWord(t)); w != "" {
 				last[i] = w
 				wanted[w] = nil
@@ -587,9 +587,9 @@ func isPullQuoteCandidate(key string) bool {
 //	... as they are in the print edition.
 //	Consent
 //	Facebook and other tech companies ...
-func isCrosshead(texts []string, i int) bool {
+func isCrosshead(texts []string, words []int, i int) bool {
 	t := texts[i]
-	if i == 0 || i == len(texts)-1 || len(t) > 90 || countWords(t) > 10 {
+	if i == 0 || i == len(texts)-1 || len(t) > 90 || words[i] > 10 {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(t)
@@ -597,7 +597,7 @@ func isCrosshead(texts []string, i int) bool {
 	if !unicode.IsUpper(r) && !unicode.IsDigit(r) || strings.ContainsRune(".,;!\"”’'…", last) {
 		return false
 	}
-	return countWords(texts[i-1]) > 15 && countWords(texts[i+1]) > 15
+	return words[i-1] > 15 && words[i+1] > 15
 }
 
 // countWords counts the space-separated words of s without allocating.

@@ -54,6 +54,7 @@ type Article struct {
 	Credits     []Credit
 	Contacts    []string
 	Body        []Block // in reading order; never holds the headline
+	WordCount   int     // words in Body, counted by the reader
 	PullQuotes  []string
 	Removed     []Removal
 	Warnings    []Warning

@@ -46,6 +46,7 @@ func finishArticle(a *Article, paras []para) {
 	}
 	var texts []string
 	var bullets []bool
+	var words []int // words of each text, counted once
 	for _, p := range kept {
 		for _, pc := range splitWrapped(p) {
 			t := collapseSpaces(joinLines(pc.lines, vocab))
@@ -55,24 +56,24 @@ func finishArticle(a *Article, paras []para) {
 			if t != "" {
 				texts = append(texts, t)
 				bullets = append(bullets, pc.bullet)
+				words = append(words, countWords(t))
 			}
 		}
 	}
 
 	if len(texts) <= maxPullQuoteParas {
-		quote := pullQuoteMask(texts)
-		var keptTexts []string
-		var keptBullets []bool
+		quote := pullQuoteMask(texts, words)
+		k := 0
 		for i, t := range texts {
 			if quote[i] {
-				q := strings.Trim(t, "\"“”")
-				a.PullQuotes = append(a.PullQuotes, q)
+				a.PullQuotes = append(a.PullQuotes, strings.Trim(t, "\"“”"))
 				a.remove(RemovedPullQuote, t)
 				continue
 			}
-			keptTexts, keptBullets = append(keptTexts, t), append(keptBullets, bullets[i])
+			texts[k], bullets[k], words[k] = t, bullets[i], words[i]
+			k++
 		}
-		texts, bullets = keptTexts, keptBullets
+		texts, bullets, words = texts[:k], bullets[:k], words[:k]
 	} else {
 		a.warn(0, fmt.Sprintf("%d paragraphs: pull quotes not searched", len(texts)))
 	}
@@ -81,11 +82,12 @@ func finishArticle(a *Article, paras []para) {
 		switch {
 		case bullets[i]:
 			a.Body = append(a.Body, &ListItem{Content: t})
-		case isCrosshead(texts, i):
+		case isCrosshead(texts, words, i):
 			a.Body = append(a.Body, &Heading{Content: t})
 		default:
 			a.Body = append(a.Body, &Paragraph{Content: t})
 		}
+		a.WordCount += words[i]
 	}
 
 	if len(a.Body) > 0 {

@@ -258,7 +258,11 @@ func TestPullQuotes(t *testing.T) {
 		"SIGN UP FOR OUR NEWSLETTER",
 		"That was the hope",
 	}
-	got := pullQuoteMask(body)
+	words := make([]int, len(body))
+	for i, t := range body {
+		words[i] = countWords(t)
+	}
+	got := pullQuoteMask(body, words)
 	want := []bool{false, false, false, true, false, false, false}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("pullQuoteMask = %v, want %v", got, want)

@@ -139,9 +139,12 @@ func Wire(doc *convert.Document, a *convert.Article) Article {
 	for _, c := range a.Credits {
 		w.Credits = append(w.Credits, Credit{Name: c.Name, Role: c.Role, Raw: c.Raw})
 	}
+	w.WordCount = a.WordCount
 	for _, b := range a.Body {
 		w.Body = append(w.Body, Block{Type: BlockType(b), Text: b.Text()})
-		w.WordCount += countWords(b.Text())
+		if a.WordCount == 0 {
+			w.WordCount += countWords(b.Text()) // an article built by hand
+		}
 	}
 	for _, r := range a.Removed {
 		w.Removed = append(w.Removed, Removed{Kind: r.Kind, Text: r.Text})
