@@ -462,34 +462,12 @@ func sentenceEndAt(s string, end int) bool {
 const maxPullQuoteParas = 2000
 
 // pullQuoteMask marks the paragraphs that repeat body text: pull quotes,
-// to be moved out of the body. To stay cheap on long articles it compares a
-// candidate only with the paragraphs where its last word ends a sentence or
-// clause, and normalizes only the paragraphs it compares.
+// to be moved out of the body. A candidate is compared (and normalized)
+// only with the paragraphs that hold its last words as printed.
 func pullQuoteMask(texts []string, words []int) []bool {
 	mask := make([]bool, len(texts))
 	if len(texts) < 2 {
 		return mask
-	}
-	last := make([]string, len(texts)) // a candidate's last word, lower case
-	wanted := map[string][]int{}
-	for i, t := range texts {
-		if n := words[i]; n >= 6 && n <= 80 {
-			if w := lowerWord(lastKeyWord(t)); w != "" {
-				last[i] = w
-				wanted[w] = nil
-			}
-		}
-	}
-	if len(wanted) == 0 {
-		return mask
-	}
-	for j, t := range texts {
-		clauseEndWords(t, func(w string) {
-			w = lowerWord(w)
-			if l, ok := wanted[w]; ok && (len(l) == 0 || l[len(l)-1] != j) {
-				wanted[w] = append(l, j)
-			}
-		})
 	}
 	keys := make([]string, len(texts))
 	key := func(i int) string {
@@ -498,12 +476,19 @@ func pullQuoteMask(texts []string, words []int) []bool {
 		}
 		return keys[i]
 	}
-	for i, w := range last {
-		if w == "" {
+	for i, t := range texts {
+		if n := words[i]; n < 6 || n > 80 {
 			continue
 		}
-		for _, j := range wanted[w] {
-			if j != i && isPullQuoteCandidate(key(i)) && isPullQuoteOf(key(i), key(j)) {
+		// A repeat holds the candidate's last words as printed: a fast
+		// search for them comes before any normalization.
+		tail := strings.TrimRight(t, "\"'“”’.,;:!?… ")
+		tail = tail[max(0, len(tail)-16):]
+		for j, src := range texts {
+			if j == i || len(src) <= len(tail) || !strings.Contains(src, tail) {
+				continue
+			}
+			if isPullQuoteCandidate(key(i)) && isPullQuoteOf(key(i), key(j)) {
 				mask[i] = true
 				break
 			}
@@ -512,67 +497,8 @@ func pullQuoteMask(texts []string, words []int) []bool {
 	return mask
 }
 
-// lowerWord lower-cases w, without allocating when it is lower case.
-func lowerWord(w string) string {
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf {
-			return strings.ToLower(w)
-		}
-	}
-	return w
-}
 
-// clauseEndWords calls f with the words of s that punctuation follows,
-// and with its last word.
-func clauseEndWords(key string, f func(string)) {
-	start := -1
-	for i := 0; i < len(key); {
-		c := key[i]
-		var letter bool
-		size := 1
-		var r rune = rune(c)
-		if c < utf8.RuneSelf {
-			letter = 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z'
-		} else {
-			r, size = utf8.DecodeRuneInString(key[i:])
-			letter = unicode.IsLetter(r) || unicode.IsDigit(r)
-		}
-		switch {
-		case letter && start < 0:
-			start = i
-		case !letter && start >= 0:
-			if r != ' ' && r != '-' {
-				f(key[start:i])
-			}
-			start = -1
-		}
-		i += size
-	}
-	if start >= 0 {
-		f(key[start:])
-	}
-}
 
-// lastKeyWord is the last word clauseEndWords would give, or "".
-func lastKeyWord(key string) string {
-	end := len(key)
-	for end > 0 {
-		r, size := utf8.DecodeLastRuneInString(key[:end])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			break
-		}
-		end -= size
-	}
-	start := end
-	for start > 0 {
-		r, size := utf8.DecodeLastRuneInString(key[:start])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			break
-		}
-		start -= size
-	}
-	return key[start:end]
-}
 
 // isPullQuoteCandidate: pull quotes are one or two sentences, 6 to 80 words.
 func isPullQuoteCandidate(key string) bool {
