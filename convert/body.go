@@ -497,9 +497,6 @@ func pullQuoteMask(texts []string, words []int) []bool {
 	return mask
 }
 
-
-
-
 // isPullQuoteCandidate: pull quotes are one or two sentences, 6 to 80 words.
 func isPullQuoteCandidate(key string) bool {
 	n := strings.Count(key, " ") + 1
