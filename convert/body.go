@@ -485,7 +485,8 @@ func pullQuoteMask(texts []string, words []int) []bool {
 		tail := strings.TrimRight(t, "\"'“”’.,;:!?… ")
 		tail = tail[max(0, len(tail)-16):]
 		for j, src := range texts {
-			if j == i || len(src) <= len(tail) || !strings.Contains(src, tail) {
+			// The source is the longer paragraph (isPullQuoteOf).
+			if j == i || len(src)*4 < len(t)*3 || !strings.Contains(src, tail) {
 				continue
 			}
 			if isPullQuoteCandidate(key(i)) && isPullQuoteOf(key(i), key(j)) {
