@@ -462,11 +462,28 @@ func sentenceEndAt(s string, end int) bool {
 const maxPullQuoteParas = 2000
 
 // pullQuoteMask marks the paragraphs that repeat body text: pull quotes,
-// to be moved out of the body. A candidate is compared (and normalized)
-// only with the paragraphs that hold its last words as printed.
+// to be moved out of the body. It stays linear: each candidate's last
+// bytes as printed (its tail) go into a table, one pass over all text looks
+// them up wherever punctuation ends a clause, and only the pairs found
+// there are normalized and compared.
 func pullQuoteMask(texts []string, words []int) []bool {
 	mask := make([]bool, len(texts))
 	if len(texts) < 2 {
+		return mask
+	}
+	const tailLen = 12
+	wanted := map[string][]int{} // tail -> candidates
+	for i, t := range texts {
+		if n := words[i]; n < 6 || n > 80 {
+			continue
+		}
+		tail := strings.TrimRight(t, "\"'“”’.,;:!?… ")
+		if len(tail) >= tailLen {
+			tail = tail[len(tail)-tailLen:]
+			wanted[tail] = append(wanted[tail], i)
+		}
+	}
+	if len(wanted) == 0 {
 		return mask
 	}
 	keys := make([]string, len(texts))
@@ -476,27 +493,37 @@ func pullQuoteMask(texts []string, words []int) []bool {
 		}
 		return keys[i]
 	}
-	for i, t := range texts {
-		if n := words[i]; n < 6 || n > 80 {
-			continue
-		}
-		// A repeat holds the candidate's last words as printed: a fast
-		// search for them comes before any normalization.
-		tail := strings.TrimRight(t, "\"'“”’.,;:!?… ")
-		tail = tail[max(0, len(tail)-16):]
-		for j, src := range texts {
-			// The source is the longer paragraph (isPullQuoteOf).
-			if j == i || len(src)*4 < len(t)*3 || !strings.Contains(src, tail) {
-				continue
-			}
-			if isPullQuoteCandidate(key(i)) && isPullQuoteOf(key(i), key(j)) {
+	check := func(j int, tail string) {
+		for _, i := range wanted[tail] {
+			if i != j && !mask[i] && isPullQuoteCandidate(key(i)) && isPullQuoteOf(key(i), key(j)) {
 				mask[i] = true
-				break
 			}
+		}
+	}
+	for j, src := range texts {
+		for p := tailLen; p < len(src); p++ {
+			if c := src[p]; clauseEndByte[c] {
+				if _, ok := wanted[src[p-tailLen:p]]; ok {
+					check(j, src[p-tailLen:p])
+				}
+			}
+		}
+		if len(src) >= tailLen {
+			check(j, src[len(src)-tailLen:])
 		}
 	}
 	return mask
 }
+
+// clauseEndByte marks the bytes that can follow the end of a quoted
+// sentence or clause: ASCII punctuation and quotes, and 0xE2, the first byte
+// of ’ ” … – —.
+var clauseEndByte = func() (t [256]bool) {
+	for _, c := range []byte(".,;:!?\"')\xe2") {
+		t[c] = true
+	}
+	return t
+}()
 
 // isPullQuoteCandidate: pull quotes are one or two sentences, 6 to 80 words.
 func isPullQuoteCandidate(key string) bool {
