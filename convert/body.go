@@ -73,6 +73,9 @@ type piece struct {
 // paragraphs of their own (a web page copied with single line breaks), and
 // bulleted lines are items of their own.
 func splitWrapped(p para) []piece {
+	if len(p.lines) == 1 {
+		return []piece{{lines: []string{strings.TrimSpace(p.lines[0])}, bullet: isBulleted(p.lines[0], p.lines)}}
+	}
 	width := 0
 	for _, l := range p.lines {
 		width = max(width, utf8.RuneCountInString(strings.TrimSpace(l)))
@@ -140,31 +143,29 @@ func hasLineEndHyphen(paras []para) bool {
 	return false
 }
 
-// collapseSpaces trims s and turns each run of white space into one space.
-// It returns s itself when there is nothing to change.
+// collapseSpaces trims s and turns each run of ASCII white space into one
+// space. Other spaces (no-break, thin) stay as printed. It returns s itself
+// when there is nothing to change, which a fast search decides.
 func collapseSpaces(s string) string {
-	clean := true
-	prevSpace := true
-	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		var space bool
-		if r < utf8.RuneSelf {
-			space = r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f'
-		} else {
-			r, size = utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-		}
-		i += size
-		if space && (prevSpace || r != ' ') {
-			clean = false
-			break
-		}
-		prevSpace = space
-	}
-	if clean && !prevSpace {
+	if s == "" || s[0] != ' ' && s[len(s)-1] != ' ' && !strings.Contains(s, "  ") && strings.IndexAny(s, "\t\n\r\v\f") < 0 {
 		return s
 	}
-	return strings.Join(strings.Fields(s), " ")
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case ' ', '\t', '\n', '\r', '\v', '\f':
+			space = b.Len() > 0
+		default:
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
 
 // newVocabulary counts, in paras, the words that the line-end hyphens of

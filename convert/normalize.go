@@ -56,7 +56,7 @@ func finishArticle(a *Article, paras []para) {
 			if t != "" {
 				texts = append(texts, t)
 				bullets = append(bullets, pc.bullet)
-				words = append(words, countWords(t))
+				words = append(words, strings.Count(t, " ")+1) // t has single spaces
 			}
 		}
 	}
