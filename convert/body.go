@@ -38,11 +38,22 @@ func splitParas(lines []string, first int) []para {
 // bulletRE matches a bullet that opens a list item: "• ", "- ", "* ", "– ".
 var bulletRE = regexp.MustCompile(`^\s*[•◦▪●*·–-]\s+`)
 
+// mayBeBullet is a cheap test before bulletRE: the line's first non-space
+// character is one of its bullets.
+func mayBeBullet(line string) bool {
+	t := strings.TrimLeft(line, " \t")
+	if t == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	return strings.ContainsRune("•◦▪●*·–-", r)
+}
+
 // isBulleted reports whether line opens a list item. "•"-style bullets
 // always do; "-", "*" and "–" only when another line of the paragraph
 // starts with one too, so that a lone "- 30 -" stays a paragraph.
 func isBulleted(line string, lines []string) bool {
-	if !bulletRE.MatchString(line) {
+	if !mayBeBullet(line) || !bulletRE.MatchString(line) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(line))
@@ -51,7 +62,7 @@ func isBulleted(line string, lines []string) bool {
 	}
 	n := 0
 	for _, l := range lines {
-		if bulletRE.MatchString(l) {
+		if mayBeBullet(l) && bulletRE.MatchString(l) {
 			n++
 		}
 	}

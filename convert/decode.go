@@ -184,6 +184,11 @@ func repairMojibake(s string) (string, int) {
 // Â-ô (a lead byte 0xC2-0xF4 read as Latin-1) followed by a character that
 // stands for a continuation byte 0x80-0xBF.
 func hasMojibakeLead(s string) bool {
+	// Â-ô are U+00C2-U+00F4, all encoded with a 0xC3 lead byte in UTF-8;
+	// a fast search for that byte rules out almost every clean text.
+	if strings.IndexByte(s, 0xC3) < 0 {
+		return false
+	}
 	lead := false
 	for _, r := range s {
 		if lead && r >= 0x80 {
