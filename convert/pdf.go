@@ -509,32 +509,39 @@ func (in *interp) run(strm, res pdf.Value, g textState, depth int) {
 		if g.font.twoByte {
 			step = 2
 		}
+		// Within one string only the text matrix's translation changes: map
+		// positions through one matrix and move the text matrix once.
+		m := tm.mul(g.ctm)
+		size := math.Hypot(m[2], m[3]) * g.size
+		bold := g.font.bold || g.render == 2
+		acc := 0.0
 		for i := 0; i+step <= len(s); i += step {
 			raw := s[i : i+step]
 			code := int(raw[0])
 			if step == 2 {
 				code = code<<8 | int(raw[1])
 			}
-			w0 := g.font.width(code) / 1000
-			trm := matrix{g.size * g.th, 0, 0, g.size, 0, g.trise}.mul(tm).mul(g.ctm)
-			tx := w0*g.size + g.tc
+			tx := g.font.width(code)/1000*g.size + g.tc
 			if step == 1 && raw[0] == ' ' {
 				tx += g.tw
 			}
 			tx *= g.th
-			x0, y := trm[4], trm[5]
-			ex, ey := (matrix{1, 0, 0, 1, tx, 0}).mul(tm).mul(g.ctm).apply(0, 0)
-			size := math.Hypot(trm[2], trm[3])
-			text := g.font.decode(raw)
-			if text != "" && text != "\x00" {
-				in.glyphs = append(in.glyphs, glyph{x0: x0, x1: ex, y: y, ey: ey, size: size, text: text, bold: g.font.bold || g.render == 2, font: g.font.name})
+			if text := g.font.decode(raw); text != "" {
+				x0, y := m.apply(acc, g.trise)
+				ex, ey := m.apply(acc+tx, g.trise)
+				in.glyphs = append(in.glyphs, glyph{x0: x0, x1: ex, y: y, ey: ey, size: size, text: text, bold: bold, font: g.font.name})
 			}
-			tm = matrix{1, 0, 0, 1, tx, 0}.mul(tm)
+			acc += tx
 		}
+		tm = matrix{1, 0, 0, 1, acc, 0}.mul(tm)
 	}
+	var argBuf []pdf.Value // reused: operands are read before the next operator
 	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
 		n := stk.Len()
-		args := make([]pdf.Value, n)
+		if cap(argBuf) < n {
+			argBuf = make([]pdf.Value, n)
+		}
+		args := argBuf[:n]
 		for i := n - 1; i >= 0; i-- {
 			args[i] = stk.Pop()
 		}
