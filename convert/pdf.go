@@ -461,8 +461,8 @@ type textState struct {
 // pageGlyphs interprets one page's content stream (and the form XObjects
 // it draws) into glyphs. ops bounds the work: it returns ErrDamaged when a
 // page holds more operators than that.
-func pageGlyphs(page pdf.Page, ops int) (glyphs []glyph, images int, err error) {
-	in := &interp{fonts: map[string]*pdfFont{}, budget: ops}
+func pageGlyphs(page pdf.Page, ops int, fonts map[string]*pdfFont) (glyphs []glyph, images int, err error) {
+	in := &interp{fonts: fonts, budget: ops}
 	defer func() {
 		if p := recover(); p != nil {
 			// Keep what was drawn before the damage.
@@ -483,9 +483,15 @@ type interp struct {
 	budget int
 }
 
+// font returns the font named name in res, loaded once per document: fonts
+// are told apart by name, base font, type, character range, widths and
+// encoding, which is cheap to read, while loading one parses its tables.
 func (in *interp) font(res pdf.Value, name string) *pdfFont {
 	fv := res.Key("Font").Key(name)
-	key := name + "\x00" + fv.Key("BaseFont").Name() + "\x00" + strconv.Itoa(fv.Key("FirstChar").Len())
+	enc := fv.Key("Encoding")
+	key := fmt.Sprintf("%s\x00%s\x00%s\x00%d-%d\x00%d\x00%s%d\x00%v", name, fv.Key("BaseFont").Name(),
+		fv.Key("Subtype").Name(), fv.Key("FirstChar").Int64(), fv.Key("LastChar").Int64(),
+		fv.Key("Widths").Len(), enc.Name(), enc.Key("Differences").Len(), fv.Key("ToUnicode").IsNull())
 	if f, ok := in.fonts[key]; ok {
 		return f
 	}

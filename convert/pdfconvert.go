@@ -60,13 +60,14 @@ func extractFrom(data []byte, opts PDFOptions) (t *PDFText, err error) {
 		n = limit
 	}
 	var pages []pdfPage
+	fonts := map[string]*pdfFont{} // shared by the pages
 	glyphs, images, failed := 0, 0, 0
 	var firstErr error
 	for page = 1; page <= n; page++ {
 		if opts.OnPage != nil {
 			opts.OnPage(page)
 		}
-		p, err := readPage(pageList[page-1])
+		p, err := readPage(pageList[page-1], fonts)
 		if err != nil && p.glyphs > 0 {
 			// Damage after some text: keep what was read.
 			t.Warnings = append(t.Warnings, pageWarning(page, "%v (text before the damage kept)", err))
@@ -107,7 +108,7 @@ func extractFrom(data []byte, opts PDFOptions) (t *PDFText, err error) {
 }
 
 // readPage lays out one page, turning a library panic into an error.
-func readPage(pg pdf.Page) (p pdfPage, err error) {
+func readPage(pg pdf.Page, fonts map[string]*pdfFont) (p pdfPage, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			err = fmt.Errorf("%w: %v", ErrDamaged, x)
@@ -120,7 +121,7 @@ func readPage(pg pdf.Page) (p pdfPage, err error) {
 	if box := inherited(pg.V, "MediaBox"); box.Len() == 4 {
 		y0, y1 = math.Min(box.Index(1).Float64(), box.Index(3).Float64()), math.Max(box.Index(1).Float64(), box.Index(3).Float64())
 	}
-	gs, images, err := pageGlyphs(pg, maxPageOps)
+	gs, images, err := pageGlyphs(pg, maxPageOps, fonts)
 	p = layoutPage(gs, y0, y1)
 	p.images = images
 	return p, err

@@ -181,10 +181,8 @@ func cutBands(r region, gs []interval, size float64, depth int, out *[]region) {
 	}
 	pieces := make([]region, len(bands)+1)
 	for _, w := range r {
-		k := 0
-		for k < len(bands) && w.y < bands[k] {
-			k++
-		}
+		// bands decrease (top of the page first): find the first below w.
+		k := sort.Search(len(bands), func(i int) bool { return w.y >= bands[i] })
 		pieces[k] = append(pieces[k], w)
 	}
 	for _, p := range pieces {
