@@ -14,13 +14,13 @@ import (
 //     Par Jean Dupont         Por Ana García          Door Jan de Vries
 //
 // "Byron Smith" and "Parker" keep their first letters.
-var bylineLead = regexp.MustCompile(`^(?:[-–—]\s*)?(?i:by|von|par|por|door|di|da)\s+`)
+var bylineLead = regexp.MustCompile(`^(?:[-–—]\s*)?(?i:(?:written|posted|reported|story|words|text|reporting)\s+by|by|von|par|por|door|di|da)\s*:?\s+`)
 
 // stripBylineLead removes the lead word of a byline and reports whether
 // there was one.
 func stripBylineLead(s string) (string, bool) {
 	s = strings.TrimSpace(s)
-	if s == "" || !strings.ContainsRune("-–—BbVvPpDd", []rune(s[:min(len(s), 4)])[0]) {
+	if s == "" || !strings.ContainsRune("-–—BbVvPpDdWwRrSsTt", []rune(s[:min(len(s), 4)])[0]) {
 		return s, false // cheap test before the regexp
 	}
 	loc := bylineLead.FindStringIndex(s)
@@ -143,6 +143,10 @@ var gluedDate = regexp.MustCompile(`^(.*?\D)\s*(\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{
 // "By Jane Doe, March 3, 2021" or "Jane Doe | 3 March 2021".
 var trailingDate = regexp.MustCompile(`^(.*?)[\s,|·•–—-]+((?:[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})|(?:\d{1,2}\.?\s+[A-Za-z]{3,9}\.?\s+\d{4}))\s*$`)
 
+// stampRE matches a publishing stamp glued to a byline, from its keyword
+// to the end: "Jane Doe Updated 10:30 AM ET, Tue March 5, 2019".
+var stampRE = regexp.MustCompile(`(?i)\s*[|·•,]?\s*\b(?:last updated|updated|published|posted|modified)\b:?\s*(.*)$`)
+
 // parseByline turns a byline (its lead word already removed) into people:
 //
 //	Ross Ihaka and Robert Gentleman    -> two people
@@ -161,7 +165,13 @@ func parseByline(s, publication string) ([]Person, Date) {
 		s = relativeTime.ReplaceAllString(s, "")
 	}
 	var date Date
-	hasDigit := strings.ContainsAny(s, "0123456789")
+	if m := stampRE.FindStringSubmatchIndex(s); m != nil && m[0] > 0 {
+		if d, ok := parseDate(s[m[2]:m[3]]); ok {
+			date = d
+		}
+		s = s[:m[0]]
+	}
+	hasDigit := strings.ContainsAny(s, "0123456789") && date.IsZero()
 	if !hasDigit {
 		// no date to find
 	} else if m := gluedDate.FindStringSubmatch(s); m != nil {
@@ -195,6 +205,8 @@ func parseByline(s, publication string) ([]Person, Date) {
 // byline, which may still hold commas: "Jane Doe, Staff Writer",
 // "John Smith, Jr.", "Anna Roe, Reuters", "Anna Roe, Ben Poe".
 func appendAuthorPart(people []Person, part, publication string) []Person {
+	// "Jane Doe | Staff Writer" and "Jane Doe / Reuters" separate like commas.
+	part = strings.NewReplacer(" | ", ",", " / ", ",", " · ", ",").Replace(part)
 	pieces := strings.Split(part, ",")
 	for i, piece := range pieces {
 		piece = strings.TrimSpace(piece)
@@ -211,7 +223,9 @@ func appendAuthorPart(people []Person, part, publication string) []Person {
 			}
 		case i > 0 && last >= 0 && isNameSuffix(piece):
 			people[last].Name += ", " + piece
-		case i > 0 && last >= 0 && (isTitle(piece) || startsLower(piece) || !looksLikeName(piece)):
+		case i > 0 && last >= 0 && (isTitle(piece) || startsLower(piece) || !looksLikeName(piece) ||
+			!strings.Contains(piece, " ") && strings.Contains(people[last].Name, " ")):
+			// A one-word piece after a full name is an affiliation: "Jane Doe, CNN".
 			people[last].Title = joinNonEmpty(", ", people[last].Title, piece)
 		case isRoleOnly(piece):
 			// "Staff Reporter" alone names nobody.

@@ -163,12 +163,15 @@ var mastheadSep = regexp.MustCompile(`\s+[·•|]\s+`)
 // with date, section and page:
 //
 //	Beijing Review
-//	The Guardian · 12 Mar 2021 · Sport · 14
+//	The Guardian · 12 Mar 2021 · Sport · 14 · By Jane Doe
 func (a *Article) applyMasthead(s string) {
 	parts := mastheadSep.Split(strings.TrimSpace(s), -1)
 	a.Publication = parts[0]
 	for _, p := range parts[1:] {
 		switch d, ok := parseDate(p); {
+		case isBylineLine(p):
+			a.applyByline(p, false)
+			a.remove(RemovedByline, p)
 		case ok && a.Date.IsZero():
 			a.Date = d
 		case isPageLabel(p) && a.Page == "":

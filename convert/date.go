@@ -42,7 +42,7 @@ var dateNoise = func() map[string]bool {
 		maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
 		lunes martes miércoles jueves viernes sábado domingo
 		lunedì martedì mercoledì giovedì venerdì sabato domenica
-		am pm a.m p.m gmt utc bst est edt pst pdt cet cest of de du le the published updated posted last modified on`) {
+		am pm a.m p.m gmt utc bst est edt pst pdt cet cest et pt ct mt ist jst aest hkt sgt of de du le the published updated posted last modified on`) {
 		dateNoise[w] = true
 	}
 	return dateNoise
@@ -97,7 +97,7 @@ func parseDate(s string) (Date, bool) {
 		}
 		f = strings.TrimRight(f, ".:")
 		switch {
-		case f == "" || f == "-" || f == "|" || f == "—":
+		case f == "" || f == "-" || f == "|" || f == "—" || f == "•" || f == "·" || f == "–":
 		case dateNoise[f] || clockRE.MatchString(f):
 		case monthNames[f] != 0 && d.Month == 0:
 			d.Month = monthNames[f]

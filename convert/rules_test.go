@@ -92,6 +92,11 @@ func TestParseByline(t *testing.T) {
 		{"Lucas Nolan22 Dec 2016651", "", []string{"Lucas Nolan"}, "2016-12-22"},
 		{"Alex Perry 1 day ago", "", []string{"Alex Perry"}, ""},
 		{"Jane Doe, March 3, 2021", "", []string{"Jane Doe"}, "2021-03-03"},
+		{"Jane Doe, CNN", "", []string{"Jane Doe | CNN"}, ""},
+		{"Jane Doe | Staff Writer", "", []string{"Jane Doe | Staff Writer"}, ""},
+		{"Jane Doe Updated 10:30 AM ET, Tue March 5, 2019", "", []string{"Jane Doe"}, "2019-03-05"},
+		{"Jane Doe and John Roe, Staff Writers", "", []string{"Jane Doe", "John Roe | Staff Writers"}, ""},
+		{"Ann Lee, Bo Ma", "", []string{"Ann Lee", "Bo Ma"}, ""},
 	} {
 		people, date := parseByline(tc.in, tc.pub)
 		if got := names(people); !reflect.DeepEqual(got, tc.want) {
@@ -110,6 +115,9 @@ func TestStripBylineLead(t *testing.T) {
 		"Von Anna Schmidt":      "Anna Schmidt",
 		"Par Jean Dupont":       "Jean Dupont",
 		"Door Jan de Vries":     "Jan de Vries",
+		"Written by Ann Lee":    "Ann Lee",
+		"By: Cy Dee":            "Cy Dee",
+		"Story by Bo Ma":        "Bo Ma",
 		"Byron Smith":           "", // not a lead word
 		"By the way, it rained": "",
 	} {
