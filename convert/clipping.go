@@ -32,7 +32,7 @@ func readClipping(lines []string, masthead bool) *Article {
 			i++
 		}
 	}
-	if i < len(paras)-1 && isKicker(paras[i].joined()) && isTitleLike(paras[i+1]) {
+	if i < len(paras)-2 && (isKicker(paras[i].joined()) || isSectionLabel(paras[i], paras[i+1])) && isTitleLike(paras[i+1]) {
 		a.Kicker = paras[i].joined()
 		i++
 	}
@@ -134,6 +134,22 @@ func isTitleLike(p para) bool {
 // "ANALYSIS", "WORLD NEWS".
 func isKicker(s string) bool {
 	return len(strings.Fields(s)) <= 4 && isAllCaps(s) && !strings.ContainsAny(s, ".!?")
+}
+
+// isSectionLabel recognises a short label above a headline in title case,
+// as web pages print their section: "Opinion", "World news". It is at most
+// three words without digits or closing punctuation, and the line after it
+// is a headline at least twice as long.
+//
+//	Opinion
+//	Why the tide mill matters more than ever
+func isSectionLabel(p, next para) bool {
+	t, h := p.joined(), next.joined()
+	n, hn := countWords(t), countWords(h)
+	if len(p.lines) != 1 || n > 3 || strings.ContainsAny(t, "0123456789.!?:,;\"") {
+		return false
+	}
+	return hn >= 2*n+1 && hn <= 30 && !strings.HasSuffix(h, ".") && !isBylineLine(h) && !isDateLine(h)
 }
 
 // isStandfirst decides whether the paragraph after the headline is a

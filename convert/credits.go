@@ -21,6 +21,8 @@ var creditMarkers = []struct{ phrase, role string }{
 	{"copy editor:", RoleCopyeditor},
 	{"copy-editor:", RoleCopyeditor},
 	{"edited by", RoleEditor},
+	{"editing by", RoleEditor},
+	{"writing by", RoleContributor},
 	{"editor:", RoleEditor},
 	{"translated by", RoleTranslator},
 	{"translation by", RoleTranslator},
@@ -207,4 +209,29 @@ func creditLine(text string) (credits []Credit, contacts []string, ok bool) {
 		credits = append(credits, cs...)
 	}
 	return credits, contacts, true
+}
+
+// contributedRE matches the closing credit of agency and web copy:
+// "CNN's Bo Ma contributed to this report.", "Ann Lee and Cy Dee
+// contributed reporting."
+var contributedRE = regexp.MustCompile(`^(?:[\p{L}.&]+['’]s\s+)?(.+?)\s+contributed(?:\s+reporting)?(?:\s+to\s+this\s+(?:report|story|article))?\.?$`)
+
+// contributedLine reads a "... contributed to this report" line into
+// contributor credits; ok is false when the names do not look like names.
+func contributedLine(text string) ([]Credit, bool) {
+	if len(text) > 160 || !strings.Contains(text, "contributed") {
+		return nil, false
+	}
+	m := contributedRE.FindStringSubmatch(strings.TrimSpace(text))
+	if m == nil {
+		return nil, false
+	}
+	cs := creditsOf(RoleContributor, m[1])
+	for _, c := range cs {
+		// Full names only: "He contributed to this report" names nobody.
+		if !looksLikeName(c.Name) || !strings.Contains(c.Name, " ") {
+			return nil, false
+		}
+	}
+	return cs, len(cs) > 0
 }

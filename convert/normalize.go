@@ -30,6 +30,11 @@ func finishArticle(a *Article, paras []para) {
 				}
 				continue
 			}
+			if credits, ok := contributedLine(text); ok {
+				a.Credits = append(a.Credits, credits...)
+				a.remove(RemovedCredit, text)
+				continue
+			}
 			if credits, contacts, ok := creditLine(text); ok {
 				a.Credits = append(a.Credits, credits...)
 				a.Contacts = append(a.Contacts, contacts...)
