@@ -143,6 +143,9 @@ var gluedDate = regexp.MustCompile(`^(.*?\D)\s*(\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{
 // "By Jane Doe, March 3, 2021" or "Jane Doe | 3 March 2021".
 var trailingDate = regexp.MustCompile(`^(.*?)[\s,|·•–—-]+((?:[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})|(?:\d{1,2}\.?\s+[A-Za-z]{3,9}\.?\s+\d{4}))\s*$`)
 
+// readingTimeRE matches a reading-time note: "5 min read", "3 minute read".
+var readingTimeRE = regexp.MustCompile(`(?i)[\s|·•-]*\b\d+\s*(?:min|mins|minute|minutes)\s+read\b`)
+
 // stampRE matches a publishing stamp glued to a byline, from its keyword
 // to the end: "Jane Doe Updated 10:30 AM ET, Tue March 5, 2019".
 var stampRE = regexp.MustCompile(`(?i)\s*[|·•,]?\s*\b(?:last updated|updated|published|posted|modified)\b:?\s*(.*)$`)
@@ -164,6 +167,7 @@ func parseByline(s, publication string) ([]Person, Date) {
 	if strings.Contains(s, " ago") {
 		s = relativeTime.ReplaceAllString(s, "")
 	}
+	s = readingTimeRE.ReplaceAllString(s, "")
 	var date Date
 	if m := stampRE.FindStringSubmatchIndex(s); m != nil && m[0] > 0 {
 		if d, ok := parseDate(s[m[2]:m[3]]); ok {
@@ -187,6 +191,10 @@ func parseByline(s, publication string) ([]Person, Date) {
 		}
 	}
 	s = strings.Trim(strings.TrimSpace(s), ",;|·•")
+	// "Posted by Jane Doe on March 5, 2019": the date is gone, "on" stays.
+	for _, w := range []string{" on", " at", " le", " am", " el", " op"} {
+		s = strings.TrimSuffix(s, w)
+	}
 	if s == "" || isRoleOnly(s) {
 		return nil, date
 	}

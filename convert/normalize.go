@@ -174,11 +174,17 @@ func isBylineLine(s string) bool {
 }
 
 // isBareName recognises a byline printed without "By", a line that is only
-// a name (web pages put the author under the standfirst):
+// a name, perhaps with a job title (web pages put the author under the
+// standfirst):
 //
 //	César Salza
 //	Devindra Hardawar
+//	Jane Doe, Staff Writer
 func isBareName(s string) bool {
+	// "Jane Doe, Staff Writer": a name and a job title.
+	if name, title, ok := strings.Cut(s, ","); ok && isTitle(strings.TrimSpace(title)) {
+		s = name
+	}
 	words := strings.Fields(s)
 	if len(words) < 2 || len(words) > 4 || isRoleOnly(s) {
 		return false

@@ -97,6 +97,8 @@ func TestParseByline(t *testing.T) {
 		{"Jane Doe Updated 10:30 AM ET, Tue March 5, 2019", "", []string{"Jane Doe"}, "2019-03-05"},
 		{"Jane Doe and John Roe, Staff Writers", "", []string{"Jane Doe", "John Roe | Staff Writers"}, ""},
 		{"Ann Lee, Bo Ma", "", []string{"Ann Lee", "Bo Ma"}, ""},
+		{"Jane Doe on March 5, 2019", "", []string{"Jane Doe"}, "2019-03-05"},
+		{"Jane Doe • 5 min read", "", []string{"Jane Doe"}, ""},
 	} {
 		people, date := parseByline(tc.in, tc.pub)
 		if got := names(people); !reflect.DeepEqual(got, tc.want) {
