@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +13,7 @@ import (
 
 	"newsclip/convert"
 	"newsclip/formats"
+	"newsclip/internal/synth"
 )
 
 // benchClippings builds a set of clippings in every layout: the golden
@@ -143,6 +145,17 @@ func BenchmarkConvertCorpus(b *testing.B) {
 	})
 	if len(clips) == 0 {
 		b.Skip("../shared/corpus not found")
+	}
+	benchConvert(b, clips)
+}
+
+// BenchmarkConvertSynthetic converts 2,000 synthetic PressReader-style
+// clippings of about 2.5 KB (internal/synth), input to JSON Lines.
+func BenchmarkConvertSynthetic(b *testing.B) {
+	r := rand.New(rand.NewSource(1))
+	clips := make([][]byte, 2000)
+	for i := range clips {
+		clips[i] = []byte(synth.Clipping(r, i))
 	}
 	benchConvert(b, clips)
 }

@@ -1,5 +1,5 @@
 // Command mkclips writes N synthetic PressReader-style clippings for
-// benchmarks: mkclips -n 1000 -o DIR. The text is generated, not copied.
+// benchmarks: mkclips -n 1000 -o DIR (see internal/synth).
 package main
 
 import (
@@ -9,24 +9,9 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
-	"strings"
+
+	"newsclip/internal/synth"
 )
-
-var words = strings.Fields(`harbour council tram bridge ferry river market school winter festival
-	mayor budget vote residents station library museum road storm flood repair workers plan
-	city town village coast north south east west new old long short early late quiet busy`)
-
-var names = []string{"Ann Lee", "Bo Ma", "Cy Dee", "Dana Roe", "Eli Fox", "Fay Kim", "Gus Orr"}
-var pubs = []string{"The Harbour Gazette", "The Northern Ledger", "The Island Post", "Le Courrier du Lac"}
-
-func sentence(r *rand.Rand, n int) string {
-	w := make([]string, n)
-	for i := range w {
-		w[i] = words[r.Intn(len(words))]
-	}
-	s := strings.Join(w, " ")
-	return strings.ToUpper(s[:1]) + s[1:] + "."
-}
 
 func main() {
 	n := flag.Int("n", 1000, "number of clippings")
@@ -35,22 +20,11 @@ func main() {
 	flag.Parse()
 	r := rand.New(rand.NewSource(1))
 	for i := 0; i < *n; i++ {
-		var b strings.Builder
-		fmt.Fprintf(&b, "%s · %d Mar 2021\n\n", pubs[i%len(pubs)], i%28+1)
-		fmt.Fprintf(&b, "%s %d\n\n", strings.TrimSuffix(sentence(r, 6), "."), i)
-		fmt.Fprintf(&b, "- By %s Copyedited by %s\n\n", names[i%len(names)], names[(i+3)%len(names)])
-		for p := 0; p < 8; p++ {
-			for s := 0; s < 4; s++ {
-				b.WriteString(sentence(r, 8+r.Intn(10)) + " ")
-			}
-			b.WriteString("\n\n")
-		}
-		b.WriteString(" ??  ??\n\nNewspapers in English\n\nNewspapers from United Kingdom\n")
 		dir := filepath.Join(*out, fmt.Sprintf("d%03d", i / *per))
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			log.Fatal(err)
 		}
-		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("clip%06d.txt", i)), []byte(b.String()), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("clip%06d.txt", i)), []byte(synth.Clipping(r, i)), 0o644); err != nil {
 			log.Fatal(err)
 		}
 	}
