@@ -3,6 +3,7 @@ package convert
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // isPlaceholder recognises the marks e-paper sites leave where an image
@@ -18,8 +19,19 @@ func isPlaceholder(s string) bool {
 	return strings.Trim(s, "? \t\u00a0") == ""
 }
 
-var footerLanguageRE = regexp.MustCompile(`^Newspapers in (\p{L}+)$`)
-var footerCountryRE = regexp.MustCompile(`^Newspapers from (\p{L}[\p{L} .'-]*)$`)
+// isFooterName: a language or country name in the footer, letters and a
+// few separators, starting with a letter, at most 40 bytes.
+func isFooterName(s string) bool {
+	if s == "" || len(s) > 40 {
+		return false
+	}
+	for i, r := range s {
+		if !unicode.IsLetter(r) && (i == 0 || !strings.ContainsRune(" .'-", r)) {
+			return false
+		}
+	}
+	return true
+}
 
 // languageNames maps language names as printed (English, in the language
 // itself, or upper case as LexisNexis prints them) to BCP 47 tags.
@@ -55,17 +67,11 @@ func languageTag(name string) string {
 //	Newspapers from China     -> country "China"
 func pressReaderFooter(s string) (language, country string, ok bool) {
 	s = strings.TrimSpace(s)
-	if !strings.HasPrefix(s, "Newspapers ") {
-		return "", "", false
+	if lang, ok := strings.CutPrefix(s, "Newspapers in "); ok && isFooterName(lang) && !strings.Contains(lang, " ") {
+		return languageTag(lang), "", true
 	}
-	if m := footerLanguageRE.FindStringSubmatch(s); m != nil {
-		if tag := languageTag(m[1]); tag != "" {
-			return tag, "", true
-		}
-		return "", "", true
-	}
-	if m := footerCountryRE.FindStringSubmatch(s); m != nil {
-		return "", m[1], true
+	if country, ok := strings.CutPrefix(s, "Newspapers from "); ok && isFooterName(country) {
+		return "", country, true
 	}
 	return "", "", false
 }
@@ -76,7 +82,15 @@ var continuedRE = regexp.MustCompile(`(?i)^\(?\s*(?:continued (?:on|from) (?:pag
 
 // isContinuedLine recognises a jump line between pages of a printed story.
 func isContinuedLine(s string) bool {
-	return len(s) < 60 && continuedRE.MatchString(strings.TrimSpace(s))
+	if len(s) >= 60 {
+		return false
+	}
+	l := asciiLower(s)
+	if !strings.Contains(l, "cont") && !strings.Contains(l, "see ") && !strings.Contains(l, "fortsetzung") &&
+		!strings.Contains(l, "suite") && !strings.Contains(l, "vervolg") {
+		return false // cheap test before the regexp
+	}
+	return continuedRE.MatchString(strings.TrimSpace(s))
 }
 
 // copyrightRE matches copyright trailers: "Copyright 2010 Guardian

@@ -154,11 +154,31 @@ func hasLineEndHyphen(paras []para) bool {
 	return false
 }
 
+// isCollapsed reports whether s has no leading, trailing or double space
+// and no other ASCII white space.
+func isCollapsed(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	if strings.Contains(s, "  ") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' && (c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
+			return false
+		}
+	}
+	return true
+}
+
 // collapseSpaces trims s and turns each run of ASCII white space into one
 // space. Other spaces (no-break, thin) stay as printed. It returns s itself
 // when there is nothing to change, which a fast search decides.
 func collapseSpaces(s string) string {
-	if s == "" || s[0] != ' ' && s[len(s)-1] != ' ' && !strings.Contains(s, "  ") && strings.IndexAny(s, "\t\n\r\v\f") < 0 {
+	if isCollapsed(s) {
 		return s
 	}
 	var b strings.Builder

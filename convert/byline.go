@@ -16,11 +16,29 @@ import (
 // "Byron Smith" and "Parker" keep their first letters.
 var bylineLead = regexp.MustCompile(`^(?:[-–—]\s*)?(?i:(?:written|posted|reported|story|words|text|reporting)\s+by|by|von|par|por|door|di|da)\s*:?\s+`)
 
+// bylineLeadWords are the lowercase openings bylineLead can match.
+var bylineLeadWords = []string{"by", "von ", "par ", "por ", "door ", "di ", "da ", "written by",
+	"posted by", "reported by", "story by", "words by", "text by", "reporting by"}
+
+// mayLeadByline is a cheap test before bylineLead.
+func mayLeadByline(s string) bool {
+	s = strings.TrimLeft(s, "-–— ")
+	if len(s) < 3 {
+		return false
+	}
+	for _, w := range bylineLeadWords {
+		if len(s) >= len(w) && strings.EqualFold(s[:len(w)], w) {
+			return true
+		}
+	}
+	return false
+}
+
 // stripBylineLead removes the lead word of a byline and reports whether
 // there was one.
 func stripBylineLead(s string) (string, bool) {
 	s = strings.TrimSpace(s)
-	if s == "" || !strings.ContainsRune("-–—BbVvPpDdWwRrSsTt", []rune(s[:min(len(s), 4)])[0]) {
+	if !mayLeadByline(s) {
 		return s, false // cheap test before the regexp
 	}
 	loc := bylineLead.FindStringIndex(s)
