@@ -99,39 +99,38 @@ func buildPDF(pages [][]pdfRun) []byte {
 	return b.Bytes()
 }
 
-// columnPage lays out paragraphs of words in n columns under a headline
-// that spans them, Courier 10 pt on 12 pt leading, with a hyphenated break.
+// columnPage lays out paragraphs of words in n columns of equal height
+// under a headline that spans them, Courier 10 pt on 12 pt leading, with
+// first-line indents and hyphenated breaks; text flows from column to
+// column, paragraphs across the column breaks.
 func columnPage(n int, headline string, paras []string) []pdfRun {
-	runs := []pdfRun{{x: 72, y: 720, size: 20, text: headline}}
 	colWidth := (612.0 - 144 - float64(n-1)*18) / float64(n)
 	chars := int(colWidth / 6)
-	col, y := 0, 680.0
+	var lines []string
 	for _, p := range paras {
-		words := strings.Fields(p)
 		line := "  " // first-line indent
-		flush := func() {
-			runs = append(runs, pdfRun{x: 72 + float64(col)*(colWidth+18), y: y, size: 10, text: line})
-			y -= 12
-			if y < 100 {
-				col, y = col+1, 680
-			}
-			line = ""
-		}
-		for _, w := range words {
+		for _, w := range strings.Fields(p) {
 			if len(line)+len(w)+1 > chars && line != "" {
 				// Hyphenate long words that straddle the edge, as a typesetter would.
 				if room := chars - len(line) - 2; len(w) > 8 && room >= 3 {
 					line += " " + w[:room] + "-"
 					w = w[room:]
 				}
-				flush()
+				lines = append(lines, line)
+				line = ""
 			}
 			if line != "" && line != "  " {
 				line += " "
 			}
 			line += w
 		}
-		flush()
+		lines = append(lines, line)
+	}
+	runs := []pdfRun{{x: 72, y: 720, size: 20, text: headline}}
+	perCol := (len(lines) + n - 1) / n
+	for i, l := range lines {
+		col, row := i/perCol, i%perCol
+		runs = append(runs, pdfRun{x: 72 + float64(col)*(colWidth+18), y: 680 - 12*float64(row), size: 10, text: l})
 	}
 	return runs
 }
