@@ -17,6 +17,7 @@ type pdfRun struct {
 	text       string
 	cjk        bool
 	raw        string // drawn as is, for ligature codes
+	up         bool   // drawn turned a quarter counter-clockwise (landscape)
 }
 
 // buildPDF writes a small valid PDF with one page per slice of runs. Its
@@ -75,7 +76,11 @@ func buildPDF(pages [][]pdfRun) []byte {
 				}
 				s = "(" + b.String() + ")"
 			}
-			fmt.Fprintf(&c, "BT /%s %g Tf %g %g Td %s Tj ET\n", font, r.size, r.x, r.y, s)
+			if r.up {
+				fmt.Fprintf(&c, "BT /%s %g Tf 0 1 -1 0 %g %g Tm %s Tj ET\n", font, r.size, r.x, r.y, s)
+			} else {
+				fmt.Fprintf(&c, "BT /%s %g Tf %g %g Td %s Tj ET\n", font, r.size, r.x, r.y, s)
+			}
 		}
 		content := add(fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", c.Len(), c.String()))
 		page := add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Contents %d 0 R /Resources << /Font << /F1 %d 0 R /F2 %d 0 R /F3 %d 0 R >> >> >>", pagesID, content, courier, lig, cjk))
@@ -295,5 +300,21 @@ func TestPDFHeadlineByTypeSize(t *testing.T) {
 		if a.Publication != tc.publication || a.Headline != tc.headline {
 			t.Errorf("publication %q headline %q; want %q, %q", a.Publication, a.Headline, tc.publication, tc.headline)
 		}
+	}
+}
+
+// TestPDFRotatedPage: a page printed in landscape (lines running up the
+// page) reads in order, words whole.
+func TestPDFRotatedPage(t *testing.T) {
+	lines := []string{"The first line of the landscape page.", "The second line follows it.", "And the third ends it."}
+	var runs []pdfRun
+	for i, l := range lines {
+		// Lines run upwards, so the tops of the letters face left: the
+		// next line lies to the right of the last.
+		runs = append(runs, pdfRun{x: 300 + 14*float64(i), y: 100, size: 12, text: l, up: true})
+	}
+	text := extractText(t, buildPDF([][]pdfRun{runs}))
+	if got := strings.Join(strings.Fields(text), " "); got != strings.Join(lines, " ") {
+		t.Errorf("got %q", text)
 	}
 }
