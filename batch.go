@@ -313,11 +313,14 @@ func convertOne(j batchJob, opts convertOptions) (r batchResult) {
 			r.Warnings = append(r.Warnings, w.String())
 		}
 	}
-	if opts.Split {
-		err = writeSplit(j.out, doc, opts)
-	} else {
-		err = os.MkdirAll(filepath.Dir(j.out), 0o755)
-		if err == nil {
+	dir := j.out
+	if !opts.Split {
+		dir = filepath.Dir(j.out)
+	}
+	if err = safeMkdir(dir, opts.Output); err == nil {
+		if opts.Split {
+			err = writeSplit(j.out, doc, opts)
+		} else {
 			err = writeFileAtomic(j.out, func(w io.Writer) error {
 				return writeFormat(w, opts, []*convert.Document{doc})
 			})
@@ -327,6 +330,25 @@ func convertOne(j batchJob, opts convertOptions) (r batchResult) {
 		r.Status, r.Error = "failed", fmt.Sprintf("%s: %v", j.src, err)
 	}
 	return r
+}
+
+// safeMkdir makes dir, which lies lexically inside outRoot, and checks that
+// it still does once symlinks are resolved: a link inside OUTDIR must not
+// lead the batch to write elsewhere.
+func safeMkdir(dir, outRoot string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return unwrapPath(err)
+	}
+	root, err1 := filepath.EvalSymlinks(outRoot)
+	real, err2 := filepath.EvalSymlinks(dir)
+	if err1 != nil || err2 != nil {
+		return errors.New("cannot resolve the output folder")
+	}
+	root, _ = filepath.Abs(root)
+	if !within(root, real) {
+		return fmt.Errorf("output folder %s leads outside %s; not written", dir, outRoot)
+	}
+	return nil
 }
 
 // upToDate reports whether out exists and is newer than src (--resume).
@@ -339,9 +361,6 @@ func upToDate(src, out string) bool {
 // writeSplit writes one file per article into the folder dir, named from
 // the article's date and headline ("2021-03-02-council-approves.md").
 func writeSplit(dir string, doc *convert.Document, opts convertOptions) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
 	used := map[string]bool{}
 	for _, a := range doc.Articles {
 		name := articleFileName(a, used) + outputExt(opts.To)
