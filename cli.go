@@ -152,7 +152,7 @@ func runConvert(ctx context.Context, opts convertOptions, stdin io.Reader, stdou
 		}
 	}
 	toStdout := opts.Output == "" || opts.Output == "-"
-	if opts.To == "epub" && toStdout && isTerminal(stdout) {
+	if opts.To == "epub" && toStdout && terminal(stdout) {
 		return errors.New("convert: refusing to write an EPUB to a terminal; use -o FILE or a redirection")
 	}
 	if opts.Bundle {
@@ -275,6 +275,9 @@ func runBundle(ctx context.Context, opts convertOptions, stdin io.Reader, stdout
 	}
 	return nil
 }
+
+// terminal reports whether w is a terminal; tests replace it.
+var terminal = isTerminal
 
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -187,4 +188,21 @@ func extractInput(t *testing.T, file string) string {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// TestEPUBRefusesTerminal: an EPUB is never written to a terminal; -o or a
+// redirection is needed.
+func TestEPUBRefusesTerminal(t *testing.T) {
+	defer func(f func(io.Writer) bool) { terminal = f }(terminal)
+	terminal = func(io.Writer) bool { return true }
+	var out, errb bytes.Buffer
+	code := run([]string{"newsclip", "convert", "--to", "epub", "testdata/sample-clipping.txt"}, nil, &out, &errb)
+	if code != exitUsage || out.Len() != 0 || !strings.Contains(errb.String(), "refusing to write an EPUB to a terminal") {
+		t.Errorf("exit %d, %d bytes out, stderr %q", code, out.Len(), errb.String())
+	}
+	// To a file it is fine even then.
+	code = run([]string{"newsclip", "convert", "-q", "--to", "epub", "-o", filepath.Join(t.TempDir(), "a.epub"), "testdata/sample-clipping.txt"}, nil, &out, &errb)
+	if code != 0 {
+		t.Errorf("with -o: exit %d: %s", code, errb.String())
+	}
 }
