@@ -41,8 +41,8 @@ func detectPressReader(lines []string) bool {
 
 // detectWeb: a web article copied by a reader opens with a short masthead
 // line ("BBC News", at most 7 words and 60 characters, no sentence
-// punctuation), then a headline that does not end with a period, then more
-// text.
+// punctuation), then a headline that does not end with a period and is not
+// a date, then more text.
 func detectWeb(lines []string) bool {
 	paras := splitParas(lines[:min(len(lines), 200)], 1)
 	if len(paras) < 3 || len(paras[0].lines) != 1 {
@@ -55,7 +55,7 @@ func detectWeb(lines []string) bool {
 		return false
 	}
 	head := strings.TrimSpace(paras[1].joined())
-	return isTitleLike(paras[1]) && !strings.HasSuffix(head, ".") && !isBylineLine(head)
+	return isTitleLike(paras[1]) && !strings.HasSuffix(head, ".") && !isBylineLine(head) && !isDateLine(head)
 }
 
 func readMastheadClipping(lines []string) ([]*Article, []Warning) {
