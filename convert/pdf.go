@@ -28,6 +28,7 @@ var (
 	ErrEncrypted   = errors.New("encrypted")
 	ErrNoTextLayer = errors.New("no text layer (scanned page?): run OCR first, e.g. ocrmypdf")
 	ErrDamaged     = errors.New("damaged PDF")
+	ErrUnmappable  = errors.New("unreadable text")
 )
 
 // PDFOptions configure ExtractPDF. The zero value tries the empty password.
@@ -369,6 +370,9 @@ type pdfFont struct {
 	twoByte   bool
 	toUnicode bool            // has a ToUnicode CMap
 	widths    map[int]float64 // code -> width in glyph space (1/1000 em)
+	// noUnicode names the character collection of a CID font whose codes
+	// cannot be mapped to Unicode here ("Adobe-Japan1"); "" otherwise.
+	noUnicode string
 	missing   float64
 	bold      bool
 	name      string
@@ -388,6 +392,10 @@ func loadFont(f pdf.Font) *pdfFont {
 	if f.V.Key("Subtype").Name() == "Type0" {
 		pf.twoByte = true
 		d := f.V.Key("DescendantFonts").Index(0)
+		info := d.Key("CIDSystemInfo")
+		if ord := info.Key("Ordering").RawString(); !pf.toUnicode && ord != "" && ord != "Identity" && ord != "UCS" {
+			pf.noUnicode = info.Key("Registry").RawString() + "-" + ord
+		}
 		pf.missing = d.Key("DW").Float64()
 		if pf.missing == 0 {
 			pf.missing = 1000
@@ -425,7 +433,10 @@ func (f *pdfFont) decode(code string) string {
 		return s
 	}
 	var s string
-	if f.twoByte && !f.toUnicode && len(code) == 2 {
+	if f.noUnicode != "" {
+		// CIDs of a character collection (Adobe-Japan1 ...) need that
+		// collection's tables, which newsclip does not carry.
+	} else if f.twoByte && !f.toUnicode && len(code) == 2 {
 		// Identity encoding without a ToUnicode map: many producers use
 		// the Unicode value as the code; other codes cannot be read.
 		r := rune(code[0])<<8 | rune(code[1])
@@ -459,28 +470,30 @@ type textState struct {
 }
 
 // pageGlyphs interprets one page's content stream (and the form XObjects
-// it draws) into glyphs. ops bounds the work: it returns ErrDamaged when a
-// page holds more operators than that.
-func pageGlyphs(page pdf.Page, ops int, fonts map[string]*pdfFont) (glyphs []glyph, images int, err error) {
-	in := &interp{fonts: fonts, budget: ops}
+// it draws) into glyphs, kept in the returned interpreter (with what was
+// drawn before any damage). ops bounds the work: it returns ErrDamaged when
+// a page holds more operators than that.
+func pageGlyphs(page pdf.Page, ops int, fonts map[string]*pdfFont) (in *interp, err error) {
+	in = &interp{fonts: fonts, budget: ops}
 	defer func() {
 		if p := recover(); p != nil {
 			// Keep what was drawn before the damage.
-			glyphs, images, err = in.glyphs, in.images, fmt.Errorf("%w: %v", ErrDamaged, p)
+			err = fmt.Errorf("%w: %v", ErrDamaged, p)
 		}
 	}()
 	in.run(page.V.Key("Contents"), page.Resources(), textState{ctm: identity, th: 1}, 0)
 	if in.budget < 0 {
-		return in.glyphs, in.images, fmt.Errorf("%w: too many drawing operators", ErrDamaged)
+		return in, fmt.Errorf("%w: too many drawing operators", ErrDamaged)
 	}
-	return in.glyphs, in.images, nil
+	return in, nil
 }
 
 type interp struct {
-	glyphs []glyph
-	images int
-	fonts  map[string]*pdfFont
-	budget int
+	glyphs   []glyph
+	images   int
+	unmapped string // a character collection met without a Unicode map
+	fonts    map[string]*pdfFont
+	budget   int
 }
 
 // font returns the font named name in res, loaded once per document: fonts
@@ -532,7 +545,11 @@ func (in *interp) run(strm, res pdf.Value, g textState, depth int) {
 				tx += g.tw
 			}
 			tx *= g.th
-			if text := g.font.decode(raw); text != "" {
+			text := g.font.decode(raw)
+			if text == "" && g.font.noUnicode != "" {
+				in.unmapped = g.font.noUnicode
+			}
+			if text != "" {
 				x0, y := m.apply(acc, g.trise)
 				ex, ey := m.apply(acc+tx, g.trise)
 				in.glyphs = append(in.glyphs, glyph{x0: x0, x1: ex, y: y, ey: ey, size: size, text: text, bold: bold, font: g.font.name})

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -316,5 +317,17 @@ func TestPDFRotatedPage(t *testing.T) {
 	text := extractText(t, buildPDF([][]pdfRun{runs}))
 	if got := strings.Join(strings.Fields(text), " "); got != strings.Join(lines, " ") {
 		t.Errorf("got %q", text)
+	}
+}
+
+// TestPDFUnmappableCIDFont: CJK text in a character collection without a
+// Unicode map is an error that says so, not garbage.
+func TestPDFUnmappableCIDFont(t *testing.T) {
+	data := buildPDF([][]pdfRun{{{x: 72, y: 700, size: 12, cjk: true, text: "新闻"}}})
+	data = bytes.Replace(data, []byte("/Ordering (Identity)"), []byte("/Ordering (Japan1)"), 1)
+	data = regexp.MustCompile(`(/DescendantFonts \[\d+ 0 R\]) /ToUnicode \d+ 0 R`).ReplaceAll(data, []byte("$1"))
+	_, err := ExtractPDF(data, PDFOptions{})
+	if !errors.Is(err, ErrUnmappable) || !strings.Contains(err.Error(), "Adobe-Japan1") {
+		t.Errorf("err = %v", err)
 	}
 }

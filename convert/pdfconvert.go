@@ -83,6 +83,9 @@ func extractFrom(data []byte, opts PDFOptions) (t *PDFText, err error) {
 		}
 		glyphs += p.glyphs
 		images += p.images
+		if p.unmapped != "" && p.glyphs > 0 {
+			t.Warnings = append(t.Warnings, pageWarning(page, "text in %s character codes without a Unicode map was left out", p.unmapped))
+		}
 		pages = append(pages, p)
 	}
 	page = 0
@@ -101,6 +104,11 @@ func extractFrom(data []byte, opts PDFOptions) (t *PDFText, err error) {
 		return nil, firstErr
 	}
 	if glyphs == 0 {
+		for i, p := range pages {
+			if p.unmapped != "" {
+				return nil, &Error{Page: i + 1, Err: fmt.Errorf("%w: its text uses %s character codes without a Unicode map", ErrUnmappable, p.unmapped)}
+			}
+		}
 		return nil, &Error{Page: 1, Err: ErrNoTextLayer}
 	}
 	t.Lines, t.Removed, t.DisplayLead = pdfTextLines(pages)
@@ -121,9 +129,9 @@ func readPage(pg pdf.Page, fonts map[string]*pdfFont) (p pdfPage, err error) {
 	if box := inherited(pg.V, "MediaBox"); box.Len() == 4 {
 		y0, y1 = math.Min(box.Index(1).Float64(), box.Index(3).Float64()), math.Max(box.Index(1).Float64(), box.Index(3).Float64())
 	}
-	gs, images, err := pageGlyphs(pg, maxPageOps, fonts)
-	p = layoutPage(gs, y0, y1)
-	p.images = images
+	in, err := pageGlyphs(pg, maxPageOps, fonts)
+	p = layoutPage(in.glyphs, y0, y1)
+	p.images, p.unmapped = in.images, in.unmapped
 	return p, err
 }
 

@@ -326,6 +326,7 @@ type pdfPage struct {
 	lines          []textLine // in reading order
 	y0, y1         float64    // page box, bottom and top
 	glyphs, images int
+	unmapped       string // a character collection read without a Unicode map
 }
 
 // layoutPage turns a page's glyphs into lines in reading order.
