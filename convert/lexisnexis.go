@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // docMarkerRE matches the line that opens each document of a LexisNexis
@@ -48,6 +49,8 @@ var lexisFields = func() map[string]string {
 	add("graphic", "GRAPHIC|GRAFIK|GRAPHIQUE|ILLUSTRATION|AFBEELDING|PHOTO|FOTO")
 	add("edition", "EDITION|AUSGABE|ÉDITION|EDITIE")
 	add("country", "COUNTRY|LAND|PAYS")
+	add("headline", "HEADLINE|TITEL|TITRE|KOP")
+	add("body", "BODY|TEXT|TEXTE|TEKST")
 	add("other", "LENGTH|LÄNGE|LAENGE|LONGUEUR|LENGTE|UMFANG|LOAD-DATE|LADEDATUM|"+
 		"DATE-CHARGEMENT|LAADDATUM|PUBLICATION-TYPE|PUBLIKATIONSTYP|TYPE-PUBLICATION|"+
 		"PUBLICATIETYPE|JOURNAL-CODE|DOCUMENT-TYPE|DOKUMENTTYP|TYPE|URL|NOTES|"+
@@ -66,7 +69,11 @@ func lexisField(line string) (kind, value string, ok bool) {
 	if colon < 2 || colon > 30 {
 		return "", "", false
 	}
-	kind, ok = lexisFields[line[:colon]]
+	label := line[:colon]
+	kind, ok = lexisFields[label]
+	if !ok && isTitleCaseLabel(label) {
+		kind, ok = lexisFields[strings.ToUpper(label)] // "Byline:" as some exports print it
+	}
 	if !ok {
 		return "", "", false
 	}
@@ -75,6 +82,20 @@ func lexisField(line string) (kind, value string, ok bool) {
 		return "", "", false // "URL:http" is not a label followed by a value
 	}
 	return kind, strings.TrimSpace(value), true
+}
+
+// isTitleCaseLabel: "Byline", "Load-Date": words of an upper-case letter
+// and lower-case letters, joined by hyphens.
+func isTitleCaseLabel(s string) bool {
+	prev := '-'
+	for _, r := range s {
+		switch {
+		case prev == '-' && !unicode.IsUpper(r), prev != '-' && !unicode.IsLower(r) && r != '-':
+			return false
+		}
+		prev = r
+	}
+	return s != "" && prev != '-'
 }
 
 // sectionPageRE splits a section field into section and page:
@@ -180,7 +201,18 @@ func readLexisDocument(lines []string, first int) *Article {
 	var body []para
 	for ; i < len(paras); i++ {
 		p := paras[i]
-		if _, _, ok := lexisField(p.lines[0]); ok {
+		if kind, value, ok := lexisField(p.lines[0]); ok && kind == "body" {
+			// "BODY:" opens the text: what follows the label is body.
+			a.remove(RemovedField, strings.TrimSpace(p.lines[0][:strings.IndexByte(p.lines[0], ':')+1]))
+			rest := p.lines[1:]
+			if value != "" {
+				rest = append([]string{value}, rest...)
+			}
+			if len(rest) > 0 {
+				body = append(body, para{lines: rest, line: p.line + 1})
+			}
+			continue
+		} else if ok {
 			a.applyLexisFields(p)
 			continue
 		}
@@ -287,6 +319,10 @@ func (a *Article) applyLexisField(kind, value, raw string) {
 	case "graphic":
 		a.remove(RemovedCaption, raw)
 		return
+	case "headline":
+		if a.Headline == "" {
+			a.Headline = value
+		}
 	}
 	a.remove(RemovedField, raw)
 }
