@@ -498,7 +498,7 @@ const maxPullQuoteParas = 2000
 // bytes as printed (its tail) go into a table, one pass over all text looks
 // them up wherever punctuation ends a clause, and only the pairs found
 // there are normalized and compared.
-func pullQuoteMask(texts []string, words []int) []bool {
+func pullQuoteMask(texts []bodyText) []bool {
 	mask := make([]bool, len(texts))
 	if len(texts) < 2 {
 		return mask
@@ -506,10 +506,10 @@ func pullQuoteMask(texts []string, words []int) []bool {
 	const tailLen = 12
 	wanted := map[string][]int{} // tail -> candidates
 	for i, t := range texts {
-		if n := words[i]; n < 6 || n > 80 {
+		if t.words < 6 || t.words > 80 {
 			continue
 		}
-		tail := strings.TrimRight(t, "\"'“”’.,;:!?… ")
+		tail := strings.TrimRight(t.text, "\"'“”’.,;:!?… ")
 		if len(tail) >= tailLen {
 			tail = tail[len(tail)-tailLen:]
 			wanted[tail] = append(wanted[tail], i)
@@ -521,7 +521,7 @@ func pullQuoteMask(texts []string, words []int) []bool {
 	keys := make([]string, len(texts))
 	key := func(i int) string {
 		if keys[i] == "" {
-			keys[i] = pullQuoteKey(texts[i])
+			keys[i] = pullQuoteKey(texts[i].text)
 		}
 		return keys[i]
 	}
@@ -532,7 +532,8 @@ func pullQuoteMask(texts []string, words []int) []bool {
 			}
 		}
 	}
-	for j, src := range texts {
+	for j, t := range texts {
+		src := t.text
 		for p := tailLen; p < len(src); p++ {
 			if c := src[p]; clauseEndByte[c] {
 				if _, ok := wanted[src[p-tailLen:p]]; ok {
@@ -570,9 +571,9 @@ func isPullQuoteCandidate(key string) bool {
 //	... as they are in the print edition.
 //	Consent
 //	Facebook and other tech companies ...
-func isCrosshead(texts []string, words []int, i int) bool {
-	t := texts[i]
-	if i == 0 || i == len(texts)-1 || len(t) > 90 || words[i] > 10 {
+func isCrosshead(texts []bodyText, i int) bool {
+	t := texts[i].text
+	if i == 0 || i == len(texts)-1 || len(t) > 90 || texts[i].words > 10 {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(t)
@@ -580,7 +581,7 @@ func isCrosshead(texts []string, words []int, i int) bool {
 	if !unicode.IsUpper(r) && !unicode.IsDigit(r) || strings.ContainsRune(".,;!\"”’'…", last) {
 		return false
 	}
-	return words[i-1] > 15 && words[i+1] > 15
+	return texts[i-1].words > 15 && texts[i+1].words > 15
 }
 
 // countWords counts the space-separated words of s without allocating.

@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 )
@@ -11,103 +12,121 @@ import (
 // pull quotes out, recognises crossheads, list items and the dateline.
 // Everything it drops is recorded in a.Removed.
 func finishArticle(a *Article, paras []para) {
+	texts := bodyTexts(a.dropArtifacts(paras))
+	texts = a.movePullQuotes(texts)
+	for i, t := range texts {
+		switch {
+		case t.bullet:
+			a.Body = append(a.Body, &ListItem{Content: t.text})
+		case isCrosshead(texts, i):
+			a.Body = append(a.Body, &Heading{Content: t.text})
+		default:
+			a.Body = append(a.Body, &Paragraph{Content: t.text})
+		}
+		a.WordCount += t.words
+	}
+	a.applyDateline()
+	a.Authors = dedupePeople(a.Authors)
+	a.Contacts = dedupeStrings(a.Contacts)
+}
+
+// A bodyText is one paragraph or list item of running text, unwrapped.
+type bodyText struct {
+	text   string // one line, single spaces
+	bullet bool   // a list item
+	words  int
+}
+
+// dropArtifacts takes out of paras what is not running text: image
+// placeholders, jump lines, the site footer (keeping its language and
+// country), and credit and contact lines (keeping their names).
+func (a *Article) dropArtifacts(paras []para) []para {
 	var kept []para
 	for _, p := range paras {
 		text := strings.TrimSpace(p.joined())
+		if lang, country, ok := pressReaderFooter(text); ok {
+			a.remove(RemovedFooter, text)
+			a.Language = cmp.Or(a.Language, lang)
+			a.Country = cmp.Or(a.Country, country)
+			continue
+		}
+		if credits, ok := contributedLine(text); ok {
+			a.Credits = append(a.Credits, credits...)
+			a.remove(RemovedCredit, text)
+			continue
+		}
+		if credits, contacts, ok := creditLine(text); ok {
+			a.Credits = append(a.Credits, credits...)
+			a.Contacts = append(a.Contacts, contacts...)
+			a.remove(RemovedCredit, text)
+			continue
+		}
 		switch {
 		case isPlaceholder(text):
 			a.remove(RemovedPlaceholder, text)
 		case isContinuedLine(text):
 			a.remove(RemovedContinued, text)
 		default:
-			if lang, country, ok := pressReaderFooter(text); ok {
-				a.remove(RemovedFooter, text)
-				if a.Language == "" {
-					a.Language = lang
-				}
-				if a.Country == "" {
-					a.Country = country
-				}
-				continue
-			}
-			if credits, ok := contributedLine(text); ok {
-				a.Credits = append(a.Credits, credits...)
-				a.remove(RemovedCredit, text)
-				continue
-			}
-			if credits, contacts, ok := creditLine(text); ok {
-				a.Credits = append(a.Credits, credits...)
-				a.Contacts = append(a.Contacts, contacts...)
-				a.remove(RemovedCredit, text)
-				continue
-			}
 			kept = append(kept, p)
 		}
 	}
+	return kept
+}
 
+// bodyTexts unwraps and dehyphenates paragraphs into texts, splitting
+// paragraphs that hold several (see splitWrapped).
+func bodyTexts(paras []para) []bodyText {
 	var vocab vocabulary
-	if hasLineEndHyphen(kept) {
-		vocab = newVocabulary(kept)
+	if hasLineEndHyphen(paras) {
+		vocab = newVocabulary(paras)
 	}
-	var texts []string
-	var bullets []bool
-	var words []int // words of each text, counted once
-	for _, p := range kept {
+	var out []bodyText
+	for _, p := range paras {
 		for _, pc := range splitWrapped(p) {
 			t := collapseSpaces(joinLines(pc.lines, vocab))
 			if pc.bullet {
 				t = strings.TrimSpace(bulletRE.ReplaceAllString(t, ""))
 			}
 			if t != "" {
-				texts = append(texts, t)
-				bullets = append(bullets, pc.bullet)
-				words = append(words, strings.Count(t, " ")+1) // t has single spaces
+				out = append(out, bodyText{text: t, bullet: pc.bullet, words: strings.Count(t, " ") + 1})
 			}
 		}
 	}
+	return out
+}
 
-	if len(texts) <= maxPullQuoteParas {
-		quote := pullQuoteMask(texts, words)
-		k := 0
-		for i, t := range texts {
-			if quote[i] {
-				a.PullQuotes = append(a.PullQuotes, strings.Trim(t, "\"“”"))
-				a.remove(RemovedPullQuote, t)
-				continue
-			}
-			texts[k], bullets[k], words[k] = t, bullets[i], words[i]
-			k++
-		}
-		texts, bullets, words = texts[:k], bullets[:k], words[:k]
-	} else {
+// movePullQuotes moves the texts that repeat others to a.PullQuotes.
+func (a *Article) movePullQuotes(texts []bodyText) []bodyText {
+	if len(texts) > maxPullQuoteParas {
 		a.warn(0, fmt.Sprintf("%d paragraphs: pull quotes not searched", len(texts)))
+		return texts
 	}
-
+	quote := pullQuoteMask(texts)
+	kept := texts[:0]
 	for i, t := range texts {
-		switch {
-		case bullets[i]:
-			a.Body = append(a.Body, &ListItem{Content: t})
-		case isCrosshead(texts, words, i):
-			a.Body = append(a.Body, &Heading{Content: t})
-		default:
-			a.Body = append(a.Body, &Paragraph{Content: t})
+		if quote[i] {
+			a.PullQuotes = append(a.PullQuotes, strings.Trim(t.text, "\"“”"))
+			a.remove(RemovedPullQuote, t.text)
+			continue
 		}
-		a.WordCount += words[i]
+		kept = append(kept, t)
 	}
+	return kept
+}
 
-	if len(a.Body) > 0 {
-		place, date, ok := parseDateline(a.Body[0].Text())
-		if ok {
-			if a.Dateline == "" {
-				a.Dateline = place
-			}
-			if a.Date.IsZero() && !date.IsZero() {
-				a.Date = date
-			}
-		}
+// applyDateline takes the dateline (or a date) opening the body.
+func (a *Article) applyDateline() {
+	if len(a.Body) == 0 {
+		return
 	}
-	a.Authors = dedupePeople(a.Authors)
-	a.Contacts = dedupeStrings(a.Contacts)
+	place, date, ok := parseDateline(a.Body[0].Text())
+	if !ok {
+		return
+	}
+	a.Dateline = cmp.Or(a.Dateline, place)
+	if a.Date.IsZero() {
+		a.Date = date
+	}
 }
 
 func (a *Article) remove(kind, text string) {

@@ -268,11 +268,11 @@ func TestPullQuotes(t *testing.T) {
 		"SIGN UP FOR OUR NEWSLETTER",
 		"That was the hope",
 	}
-	words := make([]int, len(body))
+	texts := make([]bodyText, len(body))
 	for i, t := range body {
-		words[i] = countWords(t)
+		texts[i] = bodyText{text: t, words: countWords(t)}
 	}
-	got := pullQuoteMask(body, words)
+	got := pullQuoteMask(texts)
 	want := []bool{false, false, false, true, false, false, false}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("pullQuoteMask = %v, want %v", got, want)
