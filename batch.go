@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -207,36 +208,17 @@ func runBatch(ctx context.Context, opts convertOptions, stderr io.Writer) error 
 	if workers <= 0 {
 		workers = defaultJobs()
 	}
-	start := time.Now()
-	queue := make(chan batchJob)
-	results := make(chan batchResult, workers)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range queue {
-				results <- convertOne(j, opts)
-			}
-		}()
-	}
-	go func() {
-		defer close(queue)
-		for _, j := range jobs {
-			select {
-			case queue <- j:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	go func() { wg.Wait(); close(results) }()
-
 	rep, err := newReporter(opts, stderr, len(jobs))
 	if err != nil {
 		fmt.Fprintf(stderr, "newsclip: %v\n", err)
 		return errFailed
 	}
+	start := time.Now()
+	results := make(chan batchResult, workers)
+	go func() {
+		forEachParallel(ctx, workers, len(jobs), func(i int) { results <- convertOne(jobs[i], opts) })
+		close(results)
+	}()
 	for r := range results {
 		rep.add(r)
 	}
@@ -259,6 +241,31 @@ func defaultJobs() int {
 		n = numCPU()
 	}
 	return n
+}
+
+// forEachParallel calls f(i) for every i in [0, n) on workers goroutines
+// and returns when all calls have returned. Once ctx is done no more calls
+// start.
+func forEachParallel(ctx context.Context, workers, n int, f func(i int)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(workers, 1) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := 0; i < n && ctx.Err() == nil; i++ {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+		}
+	}
+	close(next)
+	wg.Wait()
 }
 
 // removeStaleTemps deletes the temporary files a killed run left beside the
@@ -526,6 +533,16 @@ func (r *reporter) finish(elapsed time.Duration, interrupted bool) error {
 		r.total, r.done, r.articles, r.skipped, r.failed, elapsed.Seconds(), state)
 	if r.report == nil {
 		return nil
+	}
+	// After an interruption some results wait behind a missing one.
+	rest := make([]int, 0, len(r.pending))
+	for i := range r.pending {
+		rest = append(rest, i)
+	}
+	sort.Ints(rest)
+	for _, i := range rest {
+		line, _ := json.Marshal(r.pending[i])
+		r.report.Write(append(line, '\n'))
 	}
 	name := r.report.Name()
 	if err := r.report.Close(); err != nil {

@@ -11,7 +11,6 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"time"
 
@@ -229,25 +228,9 @@ func runBundle(ctx context.Context, opts convertOptions, stdin io.Reader, stdout
 	if workers <= 0 {
 		workers = defaultJobs()
 	}
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				docs[i], errs[i] = readInput(jobs[i].src, stdin, opts.PDF)
-			}
-		}()
-	}
-	for i := range jobs {
-		if ctx.Err() != nil {
-			break
-		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	forEachParallel(ctx, workers, len(jobs), func(i int) {
+		docs[i], errs[i] = readInput(jobs[i].src, stdin, opts.PDF)
+	})
 	if ctx.Err() != nil {
 		return errFailed
 	}
