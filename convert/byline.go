@@ -168,19 +168,16 @@ var readingTimeRE = regexp.MustCompile(`(?i)[\s|·•-]*\b\d+\s*(?:min|mins|minu
 // to the end: "Jane Doe Updated 10:30 AM ET, Tue March 5, 2019".
 var stampRE = regexp.MustCompile(`(?i)\s*[|·•,]?\s*\b(?:last updated|updated|published|posted|modified)\b:?\s*(.*)$`)
 
-// parseByline turns a byline (its lead word already removed) into people:
+// stripBylineTail cuts off what web pages print after the names, and
+// returns the date it held:
 //
-//	Ross Ihaka and Robert Gentleman    -> two people
-//	TREVOR Kavanagh                    -> Trevor Kavanagh
-//	Jane Doe, Staff Writer             -> Jane Doe, title Staff Writer
-//	Xinhua                             -> agency Xinhua, no name
-//	Kelli Miller WebMD Health News     -> Kelli Miller, title WebMD Health News
-//	                                      (when the publication is WebMD)
-//	Lucas Nolan22 Dec 2016651          -> Lucas Nolan, and the date
-//
-// A role-only byline ("Staff Reporter") gives no person. publication, when
-// known, helps to cut an affiliation off a name.
-func parseByline(s, publication string) ([]Person, Date) {
+//	Alex Perry 1 day ago                       relative time
+//	Jane Doe • 5 min read                      reading time
+//	Jane Doe Updated 10:30 AM ET, March 5, 2019  publishing stamp
+//	Lucas Nolan22 Dec 2016651                  glued date and comment count
+//	Jane Doe | March 5, 2019                   date
+//	Jane Doe Follow Mar 5, 2019                a follow button
+func stripBylineTail(s string) (string, Date) {
 	s = strings.TrimSpace(s)
 	if strings.Contains(s, " ago") {
 		s = relativeTime.ReplaceAllString(s, "")
@@ -194,11 +191,11 @@ func parseByline(s, publication string) ([]Person, Date) {
 		s = s[:m[0]]
 	}
 	hasDigit := strings.ContainsAny(s, "0123456789") && date.IsZero()
-	if !hasDigit {
-		// no date to find
-	} else if m := gluedDate.FindStringSubmatch(s); m != nil {
-		if d, ok := parseDate(m[2]); ok {
-			s, date = m[1], d
+	if hasDigit {
+		if m := gluedDate.FindStringSubmatch(s); m != nil {
+			if d, ok := parseDate(m[2]); ok {
+				s, date = m[1], d
+			}
 		}
 	}
 	if date.IsZero() && hasDigit {
@@ -209,10 +206,28 @@ func parseByline(s, publication string) ([]Person, Date) {
 		}
 	}
 	s = strings.Trim(strings.TrimSpace(s), ",;|·•")
-	// "Posted by Jane Doe on March 5, 2019": the date is gone, "on" stays.
-	for _, w := range []string{" on", " at", " le", " am", " el", " op"} {
+	// "Posted by Jane Doe on March 5, 2019": the date is gone, "on" stays;
+	// "Jane Doe Follow": a button's label.
+	for _, w := range []string{" on", " at", " le", " am", " el", " op", " Follow", " Following", " Subscribe"} {
 		s = strings.TrimSuffix(s, w)
 	}
+	return strings.TrimSpace(s), date
+}
+
+// parseByline turns a byline (its lead word already removed) into people:
+//
+//	Ross Ihaka and Robert Gentleman    -> two people
+//	TREVOR Kavanagh                    -> Trevor Kavanagh
+//	Jane Doe, Staff Writer             -> Jane Doe, title Staff Writer
+//	Xinhua                             -> agency Xinhua, no name
+//	Kelli Miller WebMD Health News     -> Kelli Miller, title WebMD Health News
+//	                                      (when the publication is WebMD)
+//	Lucas Nolan22 Dec 2016651          -> Lucas Nolan, and the date
+//
+// A role-only byline ("Staff Reporter") gives no person. publication, when
+// known, helps to cut an affiliation off a name.
+func parseByline(s, publication string) ([]Person, Date) {
+	s, date := stripBylineTail(s)
 	if s == "" || isRoleOnly(s) {
 		return nil, date
 	}

@@ -199,7 +199,9 @@ func isBylineLine(s string) bool {
 //	César Salza
 //	Devindra Hardawar
 //	Jane Doe, Staff Writer
+//	Jane Doe Follow Mar 5, 2019 · 5 min read
 func isBareName(s string) bool {
+	s, _ = stripBylineTail(s) // "Jane Doe 1 day ago", "Jane Doe | March 5, 2019"
 	// "Jane Doe, Staff Writer": a name and a job title.
 	if name, title, ok := strings.Cut(s, ","); ok && isTitle(strings.TrimSpace(title)) {
 		s = name

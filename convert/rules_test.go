@@ -99,6 +99,7 @@ func TestParseByline(t *testing.T) {
 		{"Ann Lee, Bo Ma", "", []string{"Ann Lee", "Bo Ma"}, ""},
 		{"Jane Doe on March 5, 2019", "", []string{"Jane Doe"}, "2019-03-05"},
 		{"Jane Doe • 5 min read", "", []string{"Jane Doe"}, ""},
+		{"Jane Doe Follow Mar 5, 2019 · 5 min read", "", []string{"Jane Doe"}, "2019-03-05"},
 	} {
 		people, date := parseByline(tc.in, tc.pub)
 		if got := names(people); !reflect.DeepEqual(got, tc.want) {
@@ -355,5 +356,23 @@ func TestConvertErrors(t *testing.T) {
 	}
 	if _, err := Convert("b", []byte{0, 1, 2}); !errors.Is(err, ErrBinary) {
 		t.Errorf("binary: %v", err)
+	}
+}
+
+func TestIsBareName(t *testing.T) {
+	for in, want := range map[string]bool{
+		"César Salza":                     true,
+		"Jane Doe, Staff Writer":          true,
+		"Alex Perry 1 day ago":            true,
+		"Jane Doe | March 5, 2019":        true,
+		"Jane Doe Follow Mar 5, 2019":     true,
+		"Reuters":                         false, // one word
+		"Staff Reporter":                  false, // a role names nobody
+		"The storm hit the coast.":        false,
+		"Drug-resistant bacteria, dubbed": false,
+	} {
+		if got := isBareName(in); got != want {
+			t.Errorf("isBareName(%q) = %v, want %v", in, got, want)
+		}
 	}
 }
