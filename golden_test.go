@@ -105,6 +105,7 @@ func TestGolden(t *testing.T) {
 					t.Fatal(err)
 				}
 				validateArticles(t, js.Bytes(), false)
+				checkJSONLines(t, doc)
 				if err := formats.WriteMarkdown(&md, []*convert.Document{doc}); err != nil {
 					t.Fatal(err)
 				}
@@ -207,4 +208,26 @@ func TestGoldenPDF(t *testing.T) {
 			}
 		})
 	}
+}
+
+// checkJSONLines holds the JSON Lines writer (hand-written for speed) to
+// what encoding/json writes for the same articles.
+func checkJSONLines(t *testing.T, doc *convert.Document) {
+	t.Helper()
+	var jl bytes.Buffer
+	if err := formats.WriteJSON(&jl, []*convert.Document{doc}, true); err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	enc := json.NewEncoder(&want)
+	enc.SetEscapeHTML(false)
+	for _, a := range doc.Articles {
+		if err := enc.Encode(formats.Wire(doc, a)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if jl.String() != want.String() {
+		t.Errorf("JSON Lines differ from encoding/json:\n%s", lineDiff(want.String(), jl.String()))
+	}
+	validateArticles(t, jl.Bytes(), true)
 }

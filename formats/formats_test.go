@@ -3,6 +3,7 @@ package formats
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"io"
 	"strings"
@@ -122,5 +123,34 @@ func TestEPUBWellFormed(t *testing.T) {
 			}
 		}
 		rc.Close()
+	}
+}
+
+// TestJSONLineMatchesEncodingJSON: the hand-written JSON Lines encoder
+// writes exactly what encoding/json writes, for real articles and for
+// strings full of what JSON must escape.
+func TestJSONLineMatchesEncodingJSON(t *testing.T) {
+	hostile := []string{"", "plain", "quote \" and \\ backslash", "ctl \x00\x01\x08\x0c\n\r\t\x1f end",
+		"<tags> & amps", "invalid \xff\xfe utf8", "line sep \u2028 para sep \u2029", "emoji 🗞️ and CJK 新闻", "\x7f del"}
+	doc := sampleDoc(t)
+	a := doc.Articles[0]
+	a.Headline = strings.Join(hostile, "|")
+	for _, h := range hostile {
+		a.Body = append(a.Body, &convert.Paragraph{Content: h})
+		a.Removed = append(a.Removed, convert.Removal{Kind: "field", Text: h})
+		a.Warnings = append(a.Warnings, convert.Warning{Msg: h})
+	}
+	a.Credits = append(a.Credits, convert.Credit{Name: "Ann Lee", Role: "editor", Raw: "x"})
+	a.Contacts = []string{"a@b.example"}
+	a.PullQuotes = []string{"q"}
+	w := Wire(doc, a)
+	var want bytes.Buffer
+	enc := json.NewEncoder(&want)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(w); err != nil {
+		t.Fatal(err)
+	}
+	if got := appendArticle(nil, &w); string(got) != want.String() {
+		t.Errorf("appendArticle differs from encoding/json:\n got %s\nwant %s", got, want.String())
 	}
 }

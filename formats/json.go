@@ -175,6 +175,18 @@ func countWords(s string) int {
 func WriteJSON(w io.Writer, docs []*convert.Document, lines bool) error {
 	bw := getBuffer(w)
 	defer putBuffer(bw)
+	if lines {
+		for _, d := range docs {
+			for _, a := range d.Articles {
+				wire := Wire(d, a)
+				// Encode straight into the buffer's free space when it fits.
+				if _, err := bw.Write(appendArticle(bw.AvailableBuffer(), &wire)); err != nil {
+					return err
+				}
+			}
+		}
+		return bw.Flush()
+	}
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
 	if !lines {
