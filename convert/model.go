@@ -1,18 +1,22 @@
 // Package convert reads newspaper clippings (text copied from e-paper sites,
-// LexisNexis exports, web articles, plain text) into one article model.
+// LexisNexis exports, web articles, plain text, PDFs) into one article model.
 //
 // Input goes through four stages, each forgiving:
 //
 //	bytes -> decode (BOM, UTF-16, Windows-1252, mojibake) -> lines
+//	         (a PDF: ExtractPDF -> lines in reading order, pdf.go, pdflayout.go)
 //	lines -> layout detector (a fixed table, see layouts.go) -> raw articles
 //	raw article -> normalizer (header, bylines, credits, artifacts, body)
 //	-> *Document
 //
 // Readers never fail on odd text: anything that is not recognised becomes
-// paragraphs. They fail only when there is no text at all (ErrEmpty) or when
-// the bytes are not text (ErrBinary). Nothing is dropped silently: every rule
-// that removes text records it in Article.Removed, and every guess that may be
-// wrong adds a warning.
+// paragraphs. Text input fails only when there is no text at all (ErrEmpty)
+// or the bytes are not text (ErrBinary); PDF input also when it is
+// encrypted beyond reach (ErrEncrypted), has no text layer (ErrNoTextLayer),
+// holds only text without a Unicode map (ErrUnmappable) or is damaged beyond
+// repair (ErrDamaged). Nothing is dropped silently: every rule that removes
+// text records it in Article.Removed, and every guess that may be wrong adds
+// a warning.
 package convert
 
 import (
