@@ -291,6 +291,7 @@ func TestPDFHeadlineByTypeSize(t *testing.T) {
 	}{
 		{[]pdfRun{{x: 72, y: 740, size: 20, text: "Record Catch"}, {x: 72, y: 712, size: 10, text: "Quotas work, for now"}}, "", "Record Catch"},
 		{[]pdfRun{{x: 72, y: 740, size: 28, text: "Harbour Gazette"}, {x: 72, y: 712, size: 20, text: "Record Catch"}}, "Harbour Gazette", "Record Catch"},
+		{[]pdfRun{{x: 72, y: 760, size: 28, text: "Harbour Gazette"}, {x: 72, y: 732, size: 20, text: "Record Catch"}, {x: 72, y: 712, size: 13, text: "Quotas work, for now."}}, "Harbour Gazette", "Record Catch"},
 	} {
 		data := buildPDF([][]pdfRun{append(tc.top, body...)})
 		doc, err := Convert("t.pdf", data)

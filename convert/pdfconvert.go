@@ -20,7 +20,8 @@ type PDFText struct {
 	Warnings []Warning
 	Pages    int
 	// DisplayLead counts the groups of display type opening the text:
-	// 1 means it starts with the headline, 2 with masthead and headline.
+	// 1 means it starts with the headline, 2 or more with masthead and
+	// headline (and perhaps a standfirst in display type).
 	DisplayLead int
 }
 
@@ -143,9 +144,9 @@ func FromPDFText(name string, data []byte, t *PDFText) (*Document, error) {
 	doc.Warnings = append(doc.Warnings, t.Warnings...)
 	// Type sizes say what the text alone cannot: whether the first line is
 	// a masthead or the headline. A PDF's format is "pdf" whatever it reads as.
-	switch t.DisplayLead {
-	case 1, 2:
-		a := readClipping(t.Lines, t.DisplayLead == 2)
+	switch {
+	case t.DisplayLead >= 1:
+		a := readClipping(t.Lines, t.DisplayLead >= 2)
 		if a.Headline != "" || len(a.Body) > 0 {
 			doc.Articles = append(doc.Articles, a)
 		}
