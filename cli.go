@@ -163,27 +163,36 @@ func runConvert(ctx context.Context, opts convertOptions, stdin io.Reader, stdou
 	if isBatch(opts) {
 		return runBatch(ctx, opts, stderr)
 	}
-	var docs []*convert.Document
-	failed := 0
-	for _, in := range opts.Inputs {
-		doc, err := readInput(in, stdin, opts.PDF)
-		if err != nil {
-			fmt.Fprintf(stderr, "newsclip: %v\n", err)
-			failed++
+	docs := make([]*convert.Document, len(opts.Inputs))
+	errs := make([]error, len(opts.Inputs))
+	for i, in := range opts.Inputs {
+		docs[i], errs[i] = readInput(in, stdin, opts.PDF)
+	}
+	return writeConverted(opts, docs, errs, stdout, stderr)
+}
+
+// writeConverted reports each failed input on a line of stderr, the
+// warnings of the others, and writes the converted documents in input
+// order. It fails when any input failed or none converted.
+func writeConverted(opts convertOptions, docs []*convert.Document, errs []error, stdout, stderr io.Writer) error {
+	var ok []*convert.Document
+	for i, d := range docs {
+		if errs[i] != nil {
+			fmt.Fprintf(stderr, "newsclip: %v\n", errs[i])
 			continue
 		}
 		if !opts.Quiet {
-			printWarnings(stderr, doc)
+			printWarnings(stderr, d)
 		}
-		docs = append(docs, doc)
+		ok = append(ok, d)
 	}
-	if len(docs) > 0 {
-		if err := writeOutput(opts, docs, stdout); err != nil {
+	if len(ok) > 0 {
+		if err := writeOutput(opts, ok, stdout); err != nil {
 			fmt.Fprintf(stderr, "newsclip: %v\n", err)
 			return errFailed
 		}
 	}
-	if failed > 0 {
+	if len(ok) < len(docs) || len(ok) == 0 {
 		return errFailed
 	}
 	return nil
@@ -234,29 +243,7 @@ func runBundle(ctx context.Context, opts convertOptions, stdin io.Reader, stdout
 	if ctx.Err() != nil {
 		return errFailed
 	}
-	var ok []*convert.Document
-	failed := 0
-	for i, d := range docs {
-		if errs[i] != nil {
-			fmt.Fprintf(stderr, "newsclip: %v\n", errs[i])
-			failed++
-			continue
-		}
-		if !opts.Quiet {
-			printWarnings(stderr, d)
-		}
-		ok = append(ok, d)
-	}
-	if len(ok) > 0 {
-		if err := writeOutput(opts, ok, stdout); err != nil {
-			fmt.Fprintf(stderr, "newsclip: %v\n", err)
-			return errFailed
-		}
-	}
-	if failed > 0 || len(ok) == 0 {
-		return errFailed
-	}
-	return nil
+	return writeConverted(opts, docs, errs, stdout, stderr)
 }
 
 // terminal reports whether w is a terminal; tests replace it.
