@@ -23,9 +23,6 @@ import (
 	"newsclip/convert"
 )
 
-// inputExts are the file name endings a folder walk converts.
-var inputExts = map[string]bool{".txt": true, ".text": true, ".pdf": true}
-
 // A batchJob is one input file of a batch.
 type batchJob struct {
 	index int    // position in walk order
@@ -114,7 +111,7 @@ func collectInputs(inputs []string, warn func(string)) ([]batchJob, error) {
 				}
 				return nil
 			}
-			if d.IsDir() || !inputExts[strings.ToLower(filepath.Ext(name))] {
+			if d.IsDir() || !convert.InputExtensions(filepath.Ext(name)) {
 				return nil
 			}
 			if d.Type()&fs.ModeSymlink != 0 {

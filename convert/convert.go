@@ -9,18 +9,9 @@ import (
 	"strings"
 )
 
-// Convert reads one input, named name in errors, into a Document. It fails
-// only when the input holds no text (ErrEmpty) or is not text (ErrBinary);
-// the error is an *Error naming the file and, when known, the line.
-func Convert(name string, data []byte) (doc *Document, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			doc, err = nil, &Error{File: name, Err: fmt.Errorf("internal error: %v", r)}
-		}
-	}()
-	if IsPDF(data) {
-		return convertPDF(name, data)
-	}
+// convertText is Convert for text input: it decodes the bytes and reads
+// the lines with the layout table.
+func convertText(name string, data []byte) (doc *Document, err error) {
 	sum := sha256.Sum256(data)
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &Error{File: name, Err: ErrEmpty}

@@ -1,0 +1,161 @@
+package convert
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// An inputFormat is one kind of file newsclip reads. Formats are recognised
+// by their bytes, never by the file name; the extensions only tell a folder
+// walk which files to pick up. Adding a reader is one package for the
+// format (it knows nothing of newspapers), one file here in convert that
+// turns its output into articles, and one row in inputFormats.
+type inputFormat struct {
+	name  string                                            // "pdf", "docx", ...
+	exts  []string                                          // lower-case file name endings a folder walk converts
+	sniff func(data []byte) bool                            // cheap; sees the whole input
+	read  func(name string, data []byte) (*Document, error) // errors are *Error naming the file
+}
+
+// inputFormats is tried in order; text accepts everything and comes last.
+// Between the sniffed formats and text, refusedFormats turns away files we
+// know we cannot read.
+var inputFormats = []inputFormat{
+	{"pdf", []string{".pdf"}, IsPDF, convertPDF},
+	{"text", []string{".txt", ".text"}, func([]byte) bool { return true }, convertText},
+}
+
+// supportedNames lists the formats for error messages.
+const supportedNames = "text, PDF"
+
+// InputExtensions reports whether a folder walk converts files whose name
+// ends in ext (compared case-insensitively, with its dot: ".txt").
+func InputExtensions(ext string) bool {
+	ext = strings.ToLower(ext)
+	for _, f := range inputFormats {
+		for _, e := range f.exts {
+			if e == ext {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ErrUnsupported is the error for a file in a format newsclip does not read.
+var ErrUnsupported = errors.New("not a supported input")
+
+// A refusedFormat is a kind of file that is refused by name rather than
+// read as text: "FILE: XLSX spreadsheet is not a supported input".
+type refusedFormat struct {
+	name  string
+	sniff func(data []byte) bool
+}
+
+// refusedFormats holds common binary formats people drop into a folder of
+// clippings. Office documents and EPUBs are zip files told apart by their
+// entries; the rest by magic numbers.
+var refusedFormats = []refusedFormat{
+	{"XLSX spreadsheet", zipHolds("xl/workbook.xml")},
+	{"PPTX presentation", zipHolds("ppt/presentation.xml")},
+	{"ODT document", zipMimetype("application/vnd.oasis.opendocument.text")},
+	{"OpenDocument file", zipMimetype("application/vnd.oasis.opendocument.")},
+	{"EPUB book", zipMimetype("application/epub+zip")},
+	{"ZIP archive", hasPrefix("PK\x03\x04", "PK\x05\x06")},
+	{"legacy Word/Excel (OLE2) file", hasPrefix("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")},
+	{"PNG image", hasPrefix("\x89PNG\r\n\x1a\n")},
+	{"JPEG image", hasPrefix("\xFF\xD8\xFF")},
+	{"GIF image", hasPrefix("GIF87a", "GIF89a")},
+	{"TIFF image", hasPrefix("II*\x00", "MM\x00*")},
+	{"WebP image", func(d []byte) bool { return len(d) >= 12 && string(d[:4]) == "RIFF" && string(d[8:12]) == "WEBP" }},
+	{"gzip archive", hasPrefix("\x1f\x8b")},
+	{"7-Zip archive", hasPrefix("7z\xBC\xAF\x27\x1C")},
+	{"RAR archive", hasPrefix("Rar!\x1A\x07")},
+	{"bzip2 archive", hasPrefix("BZh")},
+	{"xz archive", hasPrefix("\xFD7zXZ\x00")},
+}
+
+// Convert reads one input, named name in errors, into a Document. The
+// format is sniffed from the bytes (inputFormats). It fails when the input
+// holds no text (ErrEmpty), is not text (ErrBinary), is in a format newsclip
+// does not read (ErrUnsupported), or when a format's reader finds it
+// damaged; the error is an *Error naming the file and, when known, the line
+// or page.
+func Convert(name string, data []byte) (doc *Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, &Error{File: name, Err: fmt.Errorf("internal error: %v", r)}
+		}
+	}()
+	last := len(inputFormats) - 1
+	for _, f := range inputFormats[:last] {
+		if f.sniff(data) {
+			return f.read(name, data)
+		}
+	}
+	if what := RefusedFormat(data); what != "" {
+		return nil, &Error{File: name, Err: fmt.Errorf("%s is %w (newsclip reads: %s)", what, ErrUnsupported, supportedNames)}
+	}
+	return inputFormats[last].read(name, data)
+}
+
+// RefusedFormat names the format of data when it is one newsclip refuses
+// ("XLSX spreadsheet"), or returns "".
+func RefusedFormat(data []byte) string {
+	for _, f := range refusedFormats {
+		if f.sniff(data) {
+			return f.name
+		}
+	}
+	return ""
+}
+
+func hasPrefix(magic ...string) func([]byte) bool {
+	return func(d []byte) bool {
+		for _, m := range magic {
+			if bytes.HasPrefix(d, []byte(m)) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// zipEntries lists the names in a zip archive, or nil when data is not one.
+func zipEntries(data []byte) []*zip.File {
+	if !bytes.HasPrefix(data, []byte("PK")) {
+		return nil
+	}
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil
+	}
+	return z.File
+}
+
+// zipHolds: a zip archive with an entry of this name.
+func zipHolds(entry string) func([]byte) bool {
+	return func(d []byte) bool {
+		for _, f := range zipEntries(d) {
+			if f.Name == entry {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// zipMimetype: an OpenDocument or EPUB container, whose first entry is an
+// uncompressed "mimetype" file holding this media type (or a prefix of it).
+func zipMimetype(prefix string) func([]byte) bool {
+	return func(d []byte) bool {
+		const at = 30 + len("mimetype") // the local header, then the name
+		if len(d) < at+len(prefix) || !bytes.HasPrefix(d, []byte("PK\x03\x04")) || string(d[30:at]) != "mimetype" {
+			return false
+		}
+		return bytes.HasPrefix(d[at:], []byte(prefix))
+	}
+}

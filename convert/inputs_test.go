@@ -1,0 +1,72 @@
+package convert
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+)
+
+// makeZip writes a zip whose entries are name/content pairs, the first one
+// stored uncompressed (as OpenDocument and EPUB containers store mimetype).
+func makeZip(t *testing.T, pairs ...string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	w := zip.NewWriter(&buf)
+	for i := 0; i < len(pairs); i += 2 {
+		method := zip.Deflate
+		if i == 0 {
+			method = zip.Store
+		}
+		f, err := w.CreateHeader(&zip.FileHeader{Name: pairs[i], Method: method})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Write([]byte(pairs[i+1]))
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestRefusedFormats(t *testing.T) {
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"xlsx", makeZip(t, "[Content_Types].xml", "<Types/>", "xl/workbook.xml", "<workbook/>"), "XLSX spreadsheet"},
+		{"odt", makeZip(t, "mimetype", "application/vnd.oasis.opendocument.text", "content.xml", "<x/>"), "ODT document"},
+		{"ods", makeZip(t, "mimetype", "application/vnd.oasis.opendocument.spreadsheet", "content.xml", "<x/>"), "OpenDocument file"},
+		{"epub", makeZip(t, "mimetype", "application/epub+zip", "META-INF/container.xml", "<x/>"), "EPUB book"},
+		{"zip", makeZip(t, "notes.txt", "hello"), "ZIP archive"},
+		{"png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "PNG image"},
+		{"jpeg", []byte("\xFF\xD8\xFF\xE0\x00\x10JFIF"), "JPEG image"},
+		{"gzip", []byte("\x1f\x8b\x08\x00\x00\x00"), "gzip archive"},
+		{"doc", []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00"), "legacy Word/Excel (OLE2) file"},
+		{"text", []byte("PK is how a reader might open a line of text.\n"), ""},
+		{"text starting GIF", []byte("GIFs are everywhere, says the headline\n"), ""},
+	}
+	for _, tt := range tests {
+		if got := RefusedFormat(tt.data); got != tt.want {
+			t.Errorf("%s: RefusedFormat = %q, want %q", tt.name, got, tt.want)
+		}
+		if tt.want == "" {
+			continue
+		}
+		_, err := Convert("in."+tt.name, tt.data)
+		if !errors.Is(err, ErrUnsupported) || !strings.HasPrefix(err.Error(), "in."+tt.name+": "+tt.want+" is not a supported input") {
+			t.Errorf("%s: Convert error = %v, want %q refused by name", tt.name, err, tt.want)
+		}
+	}
+}
+
+func TestInputExtensions(t *testing.T) {
+	for ext, want := range map[string]bool{".txt": true, ".TXT": true, ".text": true, ".pdf": true, ".Pdf": true, ".md": false, ".xlsx": false, "": false} {
+		if got := InputExtensions(ext); got != want {
+			t.Errorf("InputExtensions(%q) = %v, want %v", ext, got, want)
+		}
+	}
+}
