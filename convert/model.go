@@ -63,6 +63,13 @@ type Article struct {
 	Removed     []Removal
 	Warnings    []Warning
 	Line        int // 1-based line of the input where the article starts
+	// VendorID is the database's own identifier of the document, so a
+	// researcher can trace it back: Factiva's "Document NYTF0000...", a
+	// Nexis document number ("3 of 262"). Empty for clippings.
+	VendorID string
+	// LoadDate is when a database loaded the document ("Load-Date: May 5,
+	// 2019"); it is not the publication date.
+	LoadDate Date
 }
 
 // Date is a calendar date as printed: Year, and Month and Day when printed
