@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"newsclip/internal/batch"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -107,7 +108,7 @@ func TestBatchKilledThenResumed(t *testing.T) {
 	skipped, ok := 0, 0
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		var r batchResult
+		var r batch.Result
 		json.Unmarshal(sc.Bytes(), &r)
 		switch r.Status {
 		case "skipped":

@@ -1,17 +1,17 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
-	"os/signal"
 	"path/filepath"
-	"runtime"
+	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"golang.org/x/term"
@@ -20,6 +20,8 @@ import (
 
 	"newsclip/convert"
 	"newsclip/formats"
+	"newsclip/internal/atomicfile"
+	"newsclip/internal/batch"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -27,15 +29,24 @@ var version = "0.1.0-dev"
 
 // Exit codes.
 const (
-	exitOK      = 0
-	exitFailed  = 1 // one or more inputs failed
-	exitUsage   = 2
-	maxInputLen = 1 << 30 // inputs larger than this are refused
+	exitOK     = 0
+	exitFailed = 1 // one or more inputs failed
+	exitUsage  = 2
 )
+
+// defaultMaxInput bounds the bytes read from one input (--max-input).
+const defaultMaxInput = 1 << 30
 
 // errFailed is returned by an action that has already reported its failures
 // on stderr; run turns it into exit code 1.
 var errFailed = errors.New("failed")
+
+// A usageError is a command line that cannot be run: exit code 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
 
 // run is the whole program: it parses args, reads stdin and writes stdout
 // and stderr, and returns the exit code.
@@ -43,21 +54,31 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 1 && args[1] == pdfChildCommand {
 		return runPDFChild(stdin, stdout, stderr)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	ctx, cancel := context.WithCancel(context.Background())
+	sig := watchSignals(cancel, stderr)
+	defer sig.stop()
 	app := newApp(stdin, stdout, stderr)
 	err := app.RunContext(ctx, args)
+	if code := sig.exitCode(); code != 0 {
+		return code
+	}
+	var ue *usageError
+	var be *batch.UsageError
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.Is(err, errFailed):
+	case errors.Is(err, errFailed), errors.Is(err, batch.ErrFailed):
 		return exitFailed
+	case errors.As(err, &ue), errors.As(err, &be):
+		fmt.Fprintf(stderr, "newsclip: %v\n", err)
+		return exitUsage
 	}
 	fmt.Fprintf(stderr, "newsclip: %v\n", err)
-	return exitUsage
+	return exitFailed
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
+	cmds := []*cli.Command{convertCommand()}
 	return &cli.App{
 		Name:      "newsclip",
 		Usage:     "turn newspaper clippings into clean Markdown and JSON",
@@ -67,29 +88,122 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		ErrWriter: stderr,
 		// Errors are reported by run, with the exit code it chooses.
 		ExitErrHandler:  func(*cli.Context, error) {},
-		Commands:        []*cli.Command{convertCommand()},
+		OnUsageError:    flagError,
+		Commands:        cmds,
 		HideHelpCommand: true,
-		Description: "newsclip reads clipped newspaper text (PressReader, LexisNexis exports, web\n" +
-			"articles, plain text) and writes Markdown with YAML front matter, JSON or\n" +
-			"JSON Lines. Exit status: 0 ok, 1 when any input failed, 2 for usage errors.",
+		Action: func(c *cli.Context) error {
+			if c.Args().Present() {
+				name := c.Args().First()
+				var names []string
+				for _, cmd := range cmds {
+					names = append(names, cmd.Name)
+				}
+				if s := closest(names, name); s != "" {
+					return usagef("unknown command %s (did you mean %s?)", name, s)
+				}
+				return usagef("unknown command %s (see newsclip --help)", name)
+			}
+			return cli.ShowAppHelp(c)
+		},
+		Description: "newsclip reads clipped newspaper text (PressReader, web articles, plain\n" +
+			"text), database exports and PDFs, and writes Markdown with YAML front matter,\n" +
+			"JSON, JSON Lines or EPUB. Exit status: 0 ok, 1 when any input failed, 2 for\n" +
+			"usage errors, 130/143 when interrupted.",
 	}
+}
+
+// flagError turns the flag parser's complaint into one line with a
+// suggestion: "unknown flag --too; did you mean --to?".
+func flagError(c *cli.Context, err error, _ bool) error {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		name = strings.TrimLeft(name, "-")
+		dashes := "--"
+		if len(name) == 1 {
+			dashes = "-"
+		}
+		msg = "unknown flag " + dashes + name
+		var names []string
+		for _, f := range c.Command.Flags {
+			names = append(names, f.Names()...)
+		}
+		if s := closest(names, name); s != "" {
+			if len(s) > 1 {
+				s = "-" + s
+			}
+			msg += "; did you mean -" + s + "?"
+		}
+	}
+	var value, flag string
+	if _, e := fmt.Sscanf(msg, "invalid value %q for flag -%s", &value, &flag); e == nil {
+		flag = strings.TrimSuffix(flag, ":")
+		dashes := "--"
+		if len(flag) == 1 {
+			dashes = "-"
+		}
+		flag = dashes + flag
+		msg = fmt.Sprintf("%s %q: not a valid value", flag, value)
+		for _, f := range c.Command.Flags {
+			if _, ok := f.(*cli.DurationFlag); ok && slices.Contains(f.Names(), strings.TrimLeft(flag, "-")) {
+				msg = fmt.Sprintf("%s %q: want a duration such as 30s or 2m", flag, value)
+			}
+		}
+	}
+	return usagef("%s (see newsclip %s --help)", msg, strings.TrimSpace(c.Command.FullName()))
+}
+
+// closest returns the name in names nearest to typed by edit distance,
+// when it is near enough to be a typo (at most 2 edits, and fewer than half
+// the letters), or "".
+func closest(names []string, typed string) string {
+	best, bestD := "", 3
+	for _, n := range names {
+		if d := editDistance(n, typed); d < bestD && 2*d < len(typed) {
+			best, bestD = n, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance of a and b, in bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // convertOptions are the settings of one convert run. The zero value
 // converts stdin to Markdown on stdout.
 type convertOptions struct {
-	To      string // md, json, jsonl or epub; "" means md
-	Output  string // file (or folder, for a batch) to write; "" or "-" means stdout
-	Quiet   bool   // no warnings or progress bar on stderr
-	Inputs  []string
-	Bundle  bool   // epub: every article of every input in one book
-	GroupBy string // epub navigation: "publication" (default) or "date"
-	Jobs    int    // batch workers; 0 means one per CPU
-	Split   bool   // batch: one output file per article
-	Resume  bool   // batch: skip inputs whose output is newer
-	Report  string // batch: JSON Lines report file
-	Shard   string // batch: "K/N", convert only shard K (from 0) of N
-	PDF     pdfSettings
+	To       string // a name formats.Lookup knows; "" means md
+	Output   string // file (or folder, for a batch) to write; "" or "-" means stdout
+	Quiet    bool   // no warnings or progress bar on stderr
+	Inputs   []string
+	Bundle   bool   // epub: every article of every input in one book
+	GroupBy  string // epub navigation: "publication" (default) or "date"
+	Jobs     int    // batch workers; 0 means one per CPU
+	Split    bool   // batch: one output file per article
+	Resume   bool   // batch: skip inputs whose output is newer
+	Report   string // batch: JSON Lines report file
+	Shard    string // batch: "K/N", convert only shard K (from 0) of N
+	MaxInput int64  // bytes read from one input at most; 0 means defaultMaxInput
+	PDF      pdfSettings
+
+	format formats.Format // looked up from To
 }
 
 func convertCommand() *cli.Command {
@@ -97,10 +211,12 @@ func convertCommand() *cli.Command {
 		Name:      "convert",
 		Usage:     "convert clippings to Markdown, JSON, JSON Lines or EPUB",
 		ArgsUsage: "[INPUT ...]  (files or folders; none or - reads stdin)",
-		Description: "A folder input converts every .txt file under it into a mirrored tree\n" +
-			"under -o OUTDIR (same for -o naming an existing folder, and --split).",
+		Description: "A folder input converts every file of a kind newsclip reads (" + convert.ExtensionList() + ",\n" +
+			"any case) under it into a mirrored tree under -o OUTDIR (same for -o naming an\n" +
+			"existing folder, and --split). Formats are recognised by content.",
+		OnUsageError: flagError,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "to", Aliases: []string{"t"}, Value: "md", Usage: "output format: md, json, jsonl or epub"},
+			&cli.StringFlag{Name: "to", Aliases: []string{"t"}, Value: "md", Usage: "output format: " + formats.Names()},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (or folder, for a batch); written to a temporary file, then renamed"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no warnings and no progress bar"},
 			&cli.BoolFlag{Name: "bundle", Usage: "epub: put every article of every input into one book"},
@@ -110,15 +226,23 @@ func convertCommand() *cli.Command {
 			&cli.BoolFlag{Name: "resume", Usage: "batch: skip inputs whose output exists and is newer than the input"},
 			&cli.StringFlag{Name: "report", Usage: "batch: write one JSON line per input to `FILE`"},
 			&cli.StringFlag{Name: "shard", Usage: "batch: convert only the inputs of shard `K/N` (0 <= K < N, by path hash)"},
+			&cli.StringFlag{Name: "max-input", Value: "1GiB", Usage: "refuse inputs larger than `SIZE` (bytes, or with KB, MB, GB, KiB, MiB, GiB)"},
 			&cli.StringFlag{Name: "password", Usage: "user password of encrypted PDFs (default: the empty password)"},
 			&cli.DurationFlag{Name: "pdf-timeout", Value: 30 * time.Second, Usage: "time limit for reading one PDF"},
 		},
 		Action: func(c *cli.Context) error {
+			if c.Duration("pdf-timeout") <= 0 {
+				return usagef("--pdf-timeout %v: want a positive duration such as 30s", c.Duration("pdf-timeout"))
+			}
+			maxIn, err := parseSize(c.String("max-input"))
+			if err != nil {
+				return usagef("--max-input %q: %v", c.String("max-input"), err)
+			}
 			opts := convertOptions{
 				To: c.String("to"), Output: c.String("output"), Quiet: c.Bool("quiet"),
 				Inputs: c.Args().Slice(), Bundle: c.Bool("bundle"), GroupBy: c.String("group-by"),
 				Jobs: c.Int("jobs"), Split: c.Bool("split"), Resume: c.Bool("resume"),
-				Report: c.String("report"), Shard: c.String("shard"),
+				Report: c.String("report"), Shard: c.String("shard"), MaxInput: maxIn,
 				PDF: pdfSettings{Password: c.String("password"), Timeout: c.Duration("pdf-timeout")},
 			}
 			return runConvert(c.Context, opts, c.App.Reader, c.App.Writer, c.App.ErrWriter)
@@ -126,38 +250,61 @@ func convertCommand() *cli.Command {
 	}
 }
 
-func runConvert(ctx context.Context, opts convertOptions, stdin io.Reader, stdout, stderr io.Writer) error {
-	switch opts.To {
-	case "", "md", "markdown":
-		opts.To = "md"
-	case "json", "jsonl", "epub":
-	default:
-		return fmt.Errorf("convert: unknown format %q (want md, json, jsonl or epub)", opts.To)
+// checkOptions refuses settings that cannot apply, before any work.
+func checkOptions(opts *convertOptions) error {
+	f, ok := formats.Lookup(opts.To)
+	if !ok {
+		return usagef("convert: unknown format %q (want %s)", opts.To, formats.Names())
 	}
+	opts.format = f
 	switch opts.GroupBy {
 	case "", "publication", "date":
 	default:
-		return fmt.Errorf("convert: unknown --group-by %q (want publication or date)", opts.GroupBy)
+		return usagef("convert: unknown --group-by %q (want publication or date)", opts.GroupBy)
 	}
 	if opts.Jobs < 0 {
-		return fmt.Errorf("convert: -j %d: want a positive number", opts.Jobs)
+		return usagef("convert: -j %d: want a positive number", opts.Jobs)
 	}
 	if len(opts.Inputs) == 0 {
 		opts.Inputs = []string{"-"}
 	}
 	for _, in := range opts.Inputs {
 		if strings.HasPrefix(in, "-") && in != "-" {
-			return fmt.Errorf("convert: %s: flags go before the inputs (name a file starting with - as ./%s)", in, in)
+			return usagef("convert: %s: flags go before the inputs (name a file starting with - as ./%s)", in, in)
 		}
+	}
+	if opts.Bundle && f.Name != "epub" {
+		return usagef("convert: --bundle needs --to epub")
+	}
+	batchOnly := ""
+	switch {
+	case opts.Report != "":
+		batchOnly = "--report"
+	case opts.Shard != "":
+		batchOnly = "--shard"
+	case opts.Resume:
+		batchOnly = "--resume"
+	}
+	if batchOnly != "" && (opts.Bundle || !isBatch(*opts)) {
+		return usagef("convert: %s applies to folder batches; give a folder input and -o OUTDIR", batchOnly)
+	}
+	return nil
+}
+
+func runConvert(ctx context.Context, opts convertOptions, stdin io.Reader, stdout, stderr io.Writer) error {
+	if err := checkOptions(&opts); err != nil {
+		return err
 	}
 	toStdout := opts.Output == "" || opts.Output == "-"
-	if opts.To == "epub" && toStdout && terminal(stdout) {
-		return errors.New("convert: refusing to write an EPUB to a terminal; use -o FILE or a redirection")
+	if opts.format.Binary && toStdout && terminal(stdout) {
+		return usagef("convert: refusing to write an EPUB to a terminal; use -o FILE or a redirection")
+	}
+	if !toStdout {
+		if err := checkOutputNotInput(opts); err != nil {
+			return err
+		}
 	}
 	if opts.Bundle {
-		if opts.To != "epub" {
-			return errors.New("convert: --bundle needs --to epub")
-		}
 		return runBundle(ctx, opts, stdin, stdout, stderr)
 	}
 	if isBatch(opts) {
@@ -166,9 +313,27 @@ func runConvert(ctx context.Context, opts convertOptions, stdin io.Reader, stdou
 	docs := make([]*convert.Document, len(opts.Inputs))
 	errs := make([]error, len(opts.Inputs))
 	for i, in := range opts.Inputs {
-		docs[i], errs[i] = readInput(in, stdin, opts.PDF)
+		if ctx.Err() != nil {
+			return errFailed
+		}
+		docs[i], errs[i] = readInput(in, stdin, opts)
 	}
 	return writeConverted(opts, docs, errs, stdout, stderr)
+}
+
+// checkOutputNotInput refuses -o naming a file that is one of the inputs
+// (compared by device and inode, so through symlinks and "./" too).
+func checkOutputNotInput(opts convertOptions) error {
+	out, err := os.Stat(opts.Output)
+	if err != nil || out.IsDir() {
+		return nil
+	}
+	for _, in := range opts.Inputs {
+		if fi, err := os.Stat(in); in != "-" && err == nil && os.SameFile(out, fi) {
+			return usagef("convert: output %s is the input %s; choose another -o", batch.Quote(opts.Output), batch.Quote(in))
+		}
+	}
+	return nil
 }
 
 // writeConverted reports each failed input on a line of stderr, the
@@ -215,16 +380,62 @@ func isBatch(opts convertOptions) bool {
 	return false
 }
 
+// runBatch converts folders of clippings into a mirrored tree under
+// opts.Output (see internal/batch).
+func runBatch(ctx context.Context, opts convertOptions, stderr io.Writer) error {
+	graceful.Store(true)
+	if opts.Output == "" || opts.Output == "-" {
+		// A folder cannot go to stdout: name it, as for any unreadable input.
+		for _, in := range opts.Inputs {
+			if fi, err := os.Stat(in); err == nil && fi.IsDir() {
+				fmt.Fprintf(stderr, "newsclip: %s: is a directory (give -o OUTDIR to convert a folder)\n", batch.Quote(in))
+				return errFailed
+			}
+		}
+		return usagef("convert: --split needs -o OUTDIR")
+	}
+	if _, err := os.Stat(opts.Output); err != nil && !opts.Split {
+		if f, ok := formats.ByExt(filepath.Ext(opts.Output)); ok {
+			hint := ""
+			if f.Name == "epub" {
+				hint = ", or --bundle to put every article into one EPUB"
+			}
+			return usagef("convert: -o %s looks like a file, but a folder input writes a folder of outputs: give -o OUTDIR%s", batch.Quote(opts.Output), hint)
+		}
+	}
+	sh, err := batch.ParseShard(opts.Shard)
+	if err != nil {
+		return usagef("convert: %v", err)
+	}
+	err = batch.Run(ctx, batch.Options{
+		Inputs: opts.Inputs, OutDir: opts.Output, Ext: opts.format.Ext,
+		Split: opts.Split, Resume: opts.Resume, Report: opts.Report, Shard: sh,
+		Jobs: opts.Jobs, Quiet: opts.Quiet,
+		Read: func(path string) (*convert.Document, error) { return readInput(path, nil, opts) },
+		Write: func(w io.Writer, docs []*convert.Document) error {
+			return writeFormat(w, opts, docs)
+		},
+	}, stderr)
+	var ue *batch.UsageError
+	switch {
+	case err == nil, errors.Is(err, batch.ErrFailed), errors.As(err, &ue):
+		return err
+	}
+	fmt.Fprintf(stderr, "newsclip: %v\n", err)
+	return errFailed
+}
+
 // runBundle converts every input (folders walked) with -j workers and
 // writes all their articles, in input order, into one EPUB.
 func runBundle(ctx context.Context, opts convertOptions, stdin io.Reader, stdout, stderr io.Writer) error {
-	var jobs []batchJob
+	graceful.Store(true)
+	var jobs []batch.Job
 	for _, in := range opts.Inputs {
 		if in == "-" {
-			jobs = append(jobs, batchJob{src: "-"})
+			jobs = append(jobs, batch.Job{Src: "-"})
 			continue
 		}
-		js, err := collectInputs([]string{in}, func(msg string) { fmt.Fprintf(stderr, "newsclip: warning: %s\n", msg) })
+		js, _, err := batch.Collect([]string{in}, func(msg string) { fmt.Fprintf(stderr, "newsclip: warning: %s\n", msg) })
 		if err != nil {
 			fmt.Fprintf(stderr, "newsclip: %v\n", err)
 			return errFailed
@@ -233,12 +444,8 @@ func runBundle(ctx context.Context, opts convertOptions, stdin io.Reader, stdout
 	}
 	docs := make([]*convert.Document, len(jobs))
 	errs := make([]error, len(jobs))
-	workers := opts.Jobs
-	if workers <= 0 {
-		workers = defaultJobs()
-	}
-	forEachParallel(ctx, workers, len(jobs), func(i int) {
-		docs[i], errs[i] = readInput(jobs[i].src, stdin, opts.PDF)
+	batch.ForEach(ctx, opts.Jobs, len(jobs), func(i int) {
+		docs[i], errs[i] = readInput(jobs[i].Src, stdin, opts)
 	})
 	if ctx.Err() != nil {
 		return errFailed
@@ -254,26 +461,30 @@ func isTerminal(w io.Writer) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
-func numCPU() int { return runtime.NumCPU() }
-
 // readInput reads and converts one input; "-" is stdin. PDFs are read in
 // a child process (see pdfchild.go).
-func readInput(name string, stdin io.Reader, pdfs pdfSettings) (*convert.Document, error) {
+func readInput(name string, stdin io.Reader, opts convertOptions) (*convert.Document, error) {
+	limit := opts.MaxInput
+	if limit <= 0 {
+		limit = defaultMaxInput
+	}
 	var data []byte
 	var err error
 	if name == "-" {
-		data, err = io.ReadAll(io.LimitReader(stdin, maxInputLen+1))
+		data, err = readBounded(stdin, limit)
 	} else {
-		data, err = readFile(name)
+		data, err = readFile(name, limit)
 	}
 	if err != nil {
+		var ce *convert.Error
+		if errors.As(err, &ce) {
+			ce.File = name
+			return nil, ce
+		}
 		return nil, &convert.Error{File: name, Err: err}
 	}
-	if len(data) > maxInputLen {
-		return nil, &convert.Error{File: name, Err: fmt.Errorf("larger than %d MiB", maxInputLen>>20)}
-	}
 	if convert.IsPDF(data) {
-		t, err := extractPDF(name, data, pdfs)
+		t, err := extractPDF(name, data, opts.PDF)
 		if err != nil {
 			return nil, err
 		}
@@ -282,8 +493,48 @@ func readInput(name string, stdin io.Reader, pdfs pdfSettings) (*convert.Documen
 	return convert.Convert(name, data)
 }
 
-// readFile reads a regular file, with errors a user can act on.
-func readFile(name string) ([]byte, error) {
+// headSize is the first block of an input, on which binary input is told
+// apart before the rest is read.
+const headSize = 64 << 10
+
+// readBounded reads r to its end, refusing more than limit bytes, and
+// stops after the first block when that block already shows the input is
+// not one newsclip reads (so /dev/zero fails at once).
+func readBounded(r io.Reader, limit int64) ([]byte, error) {
+	head := make([]byte, min(headSize, limit+1))
+	n, err := io.ReadFull(r, head)
+	head = head[:n]
+	if err == io.EOF || err == io.ErrUnexpectedEOF {
+		if int64(n) > limit {
+			return nil, tooLarge(limit)
+		}
+		return head, nil
+	}
+	if err != nil {
+		return nil, atomicfile.Unwrap(err)
+	}
+	if err := convert.CheckHead(head); err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	buf.Write(head)
+	m, err := io.Copy(&buf, io.LimitReader(r, limit+1-int64(n)))
+	if err != nil {
+		return nil, atomicfile.Unwrap(err)
+	}
+	if int64(n)+m > limit {
+		return nil, tooLarge(limit)
+	}
+	return buf.Bytes(), nil
+}
+
+func tooLarge(limit int64) error {
+	return fmt.Errorf("larger than --max-input %s", formatSize(limit))
+}
+
+// readFile reads a file (a regular file, a pipe, a device) with the
+// bounds of readBounded and errors a user can act on.
+func readFile(name string, limit int64) ([]byte, error) {
 	fi, err := os.Stat(name)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
@@ -291,52 +542,78 @@ func readFile(name string) ([]byte, error) {
 	case errors.Is(err, os.ErrPermission):
 		return nil, errors.New("permission denied")
 	case err != nil:
-		return nil, err
+		return nil, atomicfile.Unwrap(err)
 	case fi.IsDir():
 		return nil, errors.New("is a directory (give -o OUTDIR to convert a folder)")
-	case fi.Size() > maxInputLen:
-		return nil, fmt.Errorf("larger than %d MiB", maxInputLen>>20)
+	case fi.Mode().IsRegular() && fi.Size() > limit:
+		return nil, tooLarge(limit)
 	}
-	data, err := os.ReadFile(name)
+	f, err := os.Open(name)
 	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			return nil, pe.Err
+		return nil, atomicfile.Unwrap(err)
+	}
+	defer f.Close()
+	return readBounded(f, limit)
+}
+
+// parseSize reads a size: bytes, or a number with KB, MB, GB (powers of
+// 1000) or KiB, MiB, GiB (powers of 1024); at least 1 byte.
+func parseSize(s string) (int64, error) {
+	units := []struct {
+		suffix string
+		mul    int64
+	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"B", 1}}
+	num, mul := strings.TrimSpace(s), int64(1)
+	for _, u := range units {
+		if v, ok := strings.CutSuffix(num, u.suffix); ok {
+			num, mul = strings.TrimSpace(v), u.mul
+			break
 		}
 	}
-	return data, err
+	n, err := strconv.ParseInt(num, 10, 64)
+	if err != nil || n <= 0 || n > math.MaxInt64/mul {
+		return 0, errors.New("want a size such as 1GiB, 500MB or 1048576")
+	}
+	return n * mul, nil
+}
+
+// formatSize writes a size the way parseSize reads it, in the largest
+// binary unit that divides it.
+func formatSize(n int64) string {
+	for _, u := range []struct {
+		suffix string
+		mul    int64
+	}{{"GiB", 1 << 30}, {"MiB", 1 << 20}, {"KiB", 1 << 10}} {
+		if n%u.mul == 0 {
+			return strconv.FormatInt(n/u.mul, 10) + u.suffix
+		}
+	}
+	return strconv.FormatInt(n, 10) + " bytes"
 }
 
 func printWarnings(w io.Writer, doc *convert.Document) {
+	file := batch.Quote(doc.Source.File)
 	for _, wn := range doc.Warnings {
-		fmt.Fprintf(w, "newsclip: %s: warning: %s\n", doc.Source.File, wn)
+		fmt.Fprintf(w, "newsclip: %s: warning: %s\n", file, wn)
 	}
 	for _, a := range doc.Articles {
 		for _, wn := range a.Warnings {
-			fmt.Fprintf(w, "newsclip: %s: warning: %s\n", doc.Source.File, wn)
+			fmt.Fprintf(w, "newsclip: %s: warning: %s\n", file, wn)
 		}
 	}
 }
 
 // writeFormat writes docs in the chosen format to w.
 func writeFormat(w io.Writer, opts convertOptions, docs []*convert.Document) error {
-	switch opts.To {
-	case "json":
-		return formats.WriteJSON(w, docs, false)
-	case "jsonl":
-		return formats.WriteJSON(w, docs, true)
-	case "epub":
-		eo := formats.EPUBOptions{GroupBy: opts.GroupBy}
-		if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-			sec, err := strconv.ParseInt(s, 10, 64)
-			if err != nil {
-				return fmt.Errorf("SOURCE_DATE_EPOCH=%q: not a number of seconds", s)
-			}
-			eo.Modified = time.Unix(sec, 0).UTC()
+	fo := formats.Options{EPUB: formats.EPUBOptions{GroupBy: opts.GroupBy}}
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" && opts.format.Name == "epub" {
+		sec, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return fmt.Errorf("SOURCE_DATE_EPOCH=%q: not a number of seconds", s)
 		}
-		return formats.WriteEPUB(w, docs, eo)
+		fo.EPUB.Modified = time.Unix(sec, 0).UTC()
 	}
-	return formats.WriteMarkdown(w, docs)
+	return opts.format.Write(w, docs, fo)
 }
 
 // writeOutput writes docs in the chosen format to stdout or, atomically, to
@@ -346,55 +623,5 @@ func writeOutput(opts convertOptions, docs []*convert.Document, stdout io.Writer
 	if opts.Output == "" || opts.Output == "-" {
 		return write(stdout)
 	}
-	return writeFileAtomic(opts.Output, write)
-}
-
-// tempPattern names the temporary file that becomes base: hidden, and
-// recognisable by tempTarget so that a later batch can clean it up.
-func tempPattern(base string) string { return "." + base + ".newsclip-*.tmp" }
-
-// tempTarget returns the output a temporary file was for.
-func tempTarget(name string) (string, bool) {
-	if !strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ".tmp") {
-		return "", false
-	}
-	i := strings.LastIndex(name, ".newsclip-")
-	if i < 1 {
-		return "", false
-	}
-	return name[1:i], true
-}
-
-// writeFileAtomic writes a file through a temporary file in the same folder
-// and renames it into place, so that no reader ever sees half a file.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, tempPattern(filepath.Base(path)))
-	if err != nil {
-		return fmt.Errorf("%s: %v", path, unwrapPath(err))
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp) // a no-op once renamed
-	if err := write(f); err != nil {
-		f.Close()
-		return fmt.Errorf("%s: %v", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("%s: %v", path, err)
-	}
-	if err := os.Chmod(tmp, 0o644); err != nil {
-		return fmt.Errorf("%s: %v", path, unwrapPath(err))
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("%s: %v", path, unwrapPath(err))
-	}
-	return nil
-}
-
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
+	return atomicfile.Write(opts.Output, write)
 }

@@ -31,6 +31,9 @@ var inputFormats = []inputFormat{
 // supportedNames lists the formats for error messages.
 const supportedNames = "text, PDF"
 
+// SupportedNames lists the formats newsclip reads, for messages: "text, PDF".
+func SupportedNames() string { return supportedNames }
+
 // InputExtensions reports whether a folder walk converts files whose name
 // ends in ext (compared case-insensitively, with its dot: ".txt").
 func InputExtensions(ext string) bool {
@@ -158,4 +161,42 @@ func zipMimetype(prefix string) func([]byte) bool {
 		}
 		return bytes.HasPrefix(d[at:], []byte(prefix))
 	}
+}
+
+// ExtensionList lists the file name endings a folder walk converts, for
+// help texts: ".txt .text .pdf".
+func ExtensionList() string {
+	var exts []string
+	for _, f := range inputFormats {
+		exts = append(exts, f.exts...)
+	}
+	return strings.Join(exts, " ")
+}
+
+// CheckHead decides on the first block of an input (at least 64 KiB when
+// the input is that long) whether it can be one newsclip reads. It returns
+// ErrBinary for a block holding control bytes that neither a sniffed format
+// (PDF, a zip container) nor UTF-16 text explains, and ErrUnsupported for a
+// format refusedFormats names by its magic number, so that the caller need
+// not read the rest. A nil error promises nothing.
+func CheckHead(head []byte) error {
+	for _, f := range inputFormats[:len(inputFormats)-1] {
+		if f.sniff(head) {
+			return nil
+		}
+	}
+	if bytes.HasPrefix(head, []byte("PK")) {
+		return nil // a zip: its directory is at the end
+	}
+	if what := RefusedFormat(head); what != "" {
+		return fmt.Errorf("%s is %w (newsclip reads: %s)", what, ErrUnsupported, supportedNames)
+	}
+	if _, _, err := decode(head); err != nil && errors.Is(err, ErrBinary) {
+		var le *lineError
+		if errors.As(err, &le) {
+			return &Error{Line: le.line, Err: le.err}
+		}
+		return err
+	}
+	return nil
 }

@@ -154,3 +154,23 @@ func TestJSONLineMatchesEncodingJSON(t *testing.T) {
 		t.Errorf("appendArticle differs from encoding/json:\n got %s\nwant %s", got, want.String())
 	}
 }
+
+func TestLookup(t *testing.T) {
+	for name, want := range map[string]string{"": "md", "md": "md", "Markdown": "md", "json": "json", "JSONL": "jsonl", "ndjson": "jsonl", "epub": "epub"} {
+		f, ok := Lookup(name)
+		if !ok || f.Name != want {
+			t.Errorf("Lookup(%q) = %q, %v; want %q", name, f.Name, ok, want)
+		}
+	}
+	for _, name := range []string{"docx", "html", "m d"} {
+		if f, ok := Lookup(name); ok {
+			t.Errorf("Lookup(%q) = %q, want no format", name, f.Name)
+		}
+	}
+	if got := Names(); got != "md, json, jsonl or epub" {
+		t.Errorf("Names() = %q", got)
+	}
+	if f, ok := ByExt(".EPUB"); !ok || !f.Binary {
+		t.Errorf("ByExt(.EPUB) = %+v, %v; want the binary epub format", f, ok)
+	}
+}

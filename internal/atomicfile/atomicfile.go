@@ -1,0 +1,158 @@
+// Package atomicfile writes files so that no reader ever sees half of one:
+// the content goes to a hidden temporary file in the same folder, which is
+// closed and then renamed over the target. A process that dies leaves at
+// most a temporary file, never a partial target.
+//
+// Temporary files are named ".BASE.newsclip-RANDOM.tmp" (TempTarget
+// recovers BASE). Several processes may write into one folder at once; a
+// folder lock (LockDir) tells a process whether any other is live there, so
+// that only the temporary files of dead runs are ever removed
+// (RemoveStale).
+package atomicfile
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// live holds the temporary files being written by this process, so that a
+// signal handler can remove them before the process exits (Abandon).
+var live sync.Map // string -> struct{}
+
+// tempPattern names the temporary file that becomes base.
+func tempPattern(base string) string { return "." + base + ".newsclip-*.tmp" }
+
+// TempTarget returns the target a temporary file of this package was for
+// (".story.md.newsclip-123.tmp" -> "story.md").
+func TempTarget(name string) (string, bool) {
+	if !strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ".tmp") {
+		return "", false
+	}
+	i := strings.LastIndex(name, ".newsclip-")
+	if i < 1 {
+		return "", false
+	}
+	return name[1:i], true
+}
+
+// Write calls write with a temporary file in path's folder and renames it
+// to path once write and Close both succeeded. On any failure the temporary
+// file is removed and path is untouched. The file gets mode 0644. Errors
+// name path.
+func Write(path string, write func(io.Writer) error) error {
+	f, err := os.CreateTemp(filepath.Dir(path), tempPattern(filepath.Base(path)))
+	if err != nil {
+		return fmt.Errorf("%s: %v", path, Unwrap(err))
+	}
+	tmp := f.Name()
+	live.Store(tmp, struct{}{})
+	defer func() {
+		os.Remove(tmp) // a no-op once renamed
+		live.Delete(tmp)
+	}()
+	if err := write(f); err != nil {
+		f.Close()
+		return fmt.Errorf("%s: %v", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("%s: %v", path, Unwrap(err))
+	}
+	if err := os.Chmod(tmp, 0o644); err != nil {
+		return fmt.Errorf("%s: %v", path, Unwrap(err))
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("%s: %v", path, Unwrap(err))
+	}
+	return nil
+}
+
+// A File is a target being written piece by piece (a report): Create
+// opens its temporary file, Commit renames it into place, Abort removes it.
+// Every write error is kept: Commit refuses to rename a file any of whose
+// writes failed.
+type File struct {
+	path string
+	f    *os.File
+	err  error // the first write error
+}
+
+// Create starts writing path through a temporary file.
+func Create(path string) (*File, error) {
+	f, err := os.CreateTemp(filepath.Dir(path), tempPattern(filepath.Base(path)))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", path, Unwrap(err))
+	}
+	live.Store(f.Name(), struct{}{})
+	return &File{path: path, f: f}, nil
+}
+
+// Write writes p; after a failed write it writes nothing more and returns
+// the first error again.
+func (w *File) Write(p []byte) (int, error) {
+	if w.err != nil {
+		return 0, w.err
+	}
+	n, err := w.f.Write(p)
+	if err != nil {
+		w.err = Unwrap(err)
+	}
+	return n, w.err
+}
+
+// Commit closes the file and renames it into place; it fails, leaving the
+// target untouched, when any write or the close failed.
+func (w *File) Commit() error {
+	tmp := w.f.Name()
+	defer func() {
+		os.Remove(tmp)
+		live.Delete(tmp)
+	}()
+	if err := w.f.Close(); err != nil && w.err == nil {
+		w.err = Unwrap(err)
+	}
+	if w.err == nil {
+		w.err = os.Chmod(tmp, 0o644)
+	}
+	if w.err == nil {
+		w.err = os.Rename(tmp, w.path)
+	}
+	if w.err != nil {
+		return fmt.Errorf("%s: %v", w.path, Unwrap(w.err))
+	}
+	return nil
+}
+
+// Abort removes the temporary file; the target is untouched.
+func (w *File) Abort() {
+	w.f.Close()
+	os.Remove(w.f.Name())
+	live.Delete(w.f.Name())
+}
+
+// Abandon removes every temporary file this process is writing. It is for
+// a signal handler that is about to exit the process.
+func Abandon() {
+	live.Range(func(k, _ any) bool {
+		os.Remove(k.(string))
+		return true
+	})
+}
+
+// Unwrap strips the operation and path an *os.PathError or *os.LinkError
+// adds, for messages that name the path themselves.
+func Unwrap(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
+}

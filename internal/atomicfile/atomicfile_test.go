@@ -1,0 +1,132 @@
+package atomicfile
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func tempFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tmps []string
+	for _, e := range entries {
+		if _, ok := TempTarget(e.Name()); ok {
+			tmps = append(tmps, e.Name())
+		}
+	}
+	return tmps
+}
+
+func TestWriteFailureKeepsTarget(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.md")
+	os.WriteFile(path, []byte("old"), 0o644)
+	boom := errors.New("boom")
+	err := Write(path, func(w io.Writer) error {
+		w.Write([]byte("half a fi"))
+		return boom
+	})
+	if err == nil || err.Error() != path+": boom" {
+		t.Fatalf("Write error = %v, want %q", err, path+": boom")
+	}
+	if data, _ := os.ReadFile(path); string(data) != "old" {
+		t.Errorf("target = %q after a failed write, want it untouched", data)
+	}
+	if tmps := tempFiles(t, dir); len(tmps) > 0 {
+		t.Errorf("temporary files left: %v", tmps)
+	}
+	if err := Write(path, func(w io.Writer) error { _, err := w.Write([]byte("new")); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(path); string(data) != "new" {
+		t.Errorf("target = %q, want new", data)
+	}
+}
+
+func TestFileFailedWriteIsNotCommitted(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "report.jsonl")
+	w, err := Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write([]byte("line 1\n"))
+	w.f.Close() // the disk goes away: every later write fails
+	if _, err := w.Write([]byte("line 2\n")); err == nil {
+		t.Fatal("write to a closed file succeeded")
+	}
+	if err := w.Commit(); err == nil {
+		t.Fatal("Commit succeeded after a failed write")
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Errorf("report renamed into place after a failed write (stat: %v)", err)
+	}
+	if tmps := tempFiles(t, dir); len(tmps) > 0 {
+		t.Errorf("temporary files left: %v", tmps)
+	}
+}
+
+func TestTempTarget(t *testing.T) {
+	for name, want := range map[string]string{
+		".story.md.newsclip-123.tmp":    "story.md",
+		".a.b.newsclip-x.newsclip-.tmp": "a.b.newsclip-x",
+		"story.md":                      "",
+		".story.md.tmp":                 "",
+		".newsclip-1.tmp":               "",
+	} {
+		got, ok := TempTarget(name)
+		if got != want || ok != (want != "") {
+			t.Errorf("TempTarget(%q) = %q, %v; want %q", name, got, ok, want)
+		}
+	}
+}
+
+func TestAbandonRemovesLiveTemps(t *testing.T) {
+	dir := t.TempDir()
+	w, err := Create(filepath.Join(dir, "r.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.f.Close()
+	if len(tempFiles(t, dir)) != 1 {
+		t.Fatal("no temporary file while writing")
+	}
+	Abandon()
+	if tmps := tempFiles(t, dir); len(tmps) > 0 {
+		t.Errorf("Abandon left %v", tmps)
+	}
+}
+
+func TestRemoveStaleOnlyOwnTargets(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{".a.md.newsclip-1.tmp", ".b.md.newsclip-2.tmp", "a.md"} {
+		os.WriteFile(filepath.Join(dir, n), nil, 0o644)
+	}
+	RemoveStale([]string{filepath.Join(dir, "a.md")})
+	if got := tempFiles(t, dir); len(got) != 1 || got[0] != ".b.md.newsclip-2.tmp" {
+		t.Errorf("after RemoveStale: temps %v, want only b's", got)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "a.md")); err != nil {
+		t.Error("RemoveStale removed a target")
+	}
+}
+
+func TestLockDirAloneOnlyFirst(t *testing.T) {
+	dir := t.TempDir()
+	alone, err := LockDir(dir)
+	if err != nil || !alone {
+		t.Fatalf("first LockDir = %v, %v; want alone", alone, err)
+	}
+	// flock locks belong to open file descriptions: a second open in the
+	// same process behaves as another process would.
+	alone, err = LockDir(dir)
+	if err != nil || alone {
+		t.Fatalf("second LockDir = %v, %v; want not alone while the first holds it", alone, err)
+	}
+}

@@ -1,0 +1,7 @@
+//go:build !unix
+
+package atomicfile
+
+// LockDir is a no-op where flock is missing: alone is false, so stale
+// temporary files are left in place rather than risk removing live ones.
+func LockDir(dir string) (alone bool, err error) { return false, nil }

@@ -1,0 +1,148 @@
+package batch
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"newsclip/convert"
+	"newsclip/internal/atomicfile"
+)
+
+// A Job is one input file of a batch.
+type Job struct {
+	Index int    // position in input order: command-line order, then walk order
+	Src   string // path as found
+	Root  int    // which command-line input it came from (index into the inputs)
+	Rel   string // slash path relative to its input root, for outputs and shards
+	Out   string // output file (or folder with Split); set by Plan
+}
+
+// Skipped counts the files a folder walk passed over, by reason: "not a
+// supported input (.xlsx)", "hidden", "symlink leading outside the folder".
+type Skipped map[string]int
+
+// String lists the reasons in a stable order: "3 hidden, 2 not a supported
+// input (.xlsx)".
+func (s Skipped) String() string {
+	keys := make([]string, 0, len(s))
+	for k := range s {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%d %s", s[k], k)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Total is the number of skipped files.
+func (s Skipped) Total() int {
+	n := 0
+	for _, v := range s {
+		n += v
+	}
+	return n
+}
+
+// Collect walks the inputs in order: a folder recursively in lexical order
+// (hidden entries and unsupported files skipped and counted, symlinks
+// followed only when they stay inside the folder), a file as itself. Walk
+// problems go to warn; a missing input is an error.
+func Collect(inputs []string, warn func(string)) ([]Job, Skipped, error) {
+	var jobs []Job
+	skipped := Skipped{}
+	for root, in := range inputs {
+		fi, err := os.Stat(in)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %v", Quote(in), atomicfile.Unwrap(err))
+		}
+		if !fi.IsDir() {
+			jobs = append(jobs, Job{Src: in, Root: root, Rel: filepath.Base(in)})
+			continue
+		}
+		found, err := walk(in, root, warn, skipped)
+		if err != nil {
+			return nil, nil, err
+		}
+		jobs = append(jobs, found...)
+	}
+	for i := range jobs {
+		jobs[i].Index = i
+	}
+	return jobs, skipped, nil
+}
+
+func walk(in string, root int, warn func(string), skipped Skipped) ([]Job, error) {
+	realRoot, err := filepath.EvalSymlinks(in)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", Quote(in), atomicfile.Unwrap(err))
+	}
+	realRoot, _ = filepath.Abs(realRoot)
+	var jobs []Job
+	err = filepath.WalkDir(in, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			warn(fmt.Sprintf("%s: %v", Quote(path), atomicfile.Unwrap(err)))
+			return nil
+		}
+		name := d.Name()
+		if path != in && strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			skipped["hidden"]++
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if ext := filepath.Ext(name); !convert.InputExtensions(ext) {
+			if ext == "" {
+				ext = "no extension"
+			}
+			skipped["not a supported input ("+strings.ToLower(ext)+")"]++
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			target, err := filepath.EvalSymlinks(path)
+			if err != nil || !Within(realRoot, target) {
+				warn(fmt.Sprintf("%s: symlink leads outside %s; skipped", Quote(path), Quote(in)))
+				skipped["symlink leading outside the folder"]++
+				return nil
+			}
+		} else if !d.Type().IsRegular() {
+			skipped["not a regular file"]++
+			return nil
+		}
+		rel, _ := filepath.Rel(in, path)
+		jobs = append(jobs, Job{Src: path, Root: root, Rel: filepath.ToSlash(rel)})
+		return nil
+	})
+	return jobs, err
+}
+
+// Within reports whether path (absolute or not) lies inside root (or is
+// root), lexically.
+func Within(root, path string) bool {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(root, abs)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// Quote returns name as is, or quoted in Go syntax when it holds control
+// characters (a newline in a file name must not break one-line messages).
+func Quote(name string) string {
+	for _, r := range name {
+		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
+			return fmt.Sprintf("%q", name)
+		}
+	}
+	return name
+}
