@@ -1,0 +1,175 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// clashFolder writes a folder of n small clippings whose names clash in
+// pairs (story7.txt beside story7.text) and returns it.
+func clashFolder(t *testing.T, n int) string {
+	t.Helper()
+	in := filepath.Join(t.TempDir(), "in")
+	for i := 0; i < n; i++ {
+		ext := ".txt"
+		if i%2 == 1 {
+			ext = ".text"
+		}
+		sub := filepath.Join(in, fmt.Sprintf("d%d", i%3))
+		os.MkdirAll(sub, 0o755)
+		body := fmt.Sprintf("Story Number %d Filed\n\nThe desk filed story %d of the batch on Monday, and the editor approved it.\n", i, i)
+		if err := os.WriteFile(filepath.Join(sub, fmt.Sprintf("story%d%s", i/2, ext)), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return in
+}
+
+// tree maps each file under dir (the folder lock excepted) to the SHA-256
+// of its content; temporary files show up under their own names.
+func tree(t *testing.T, dir string) map[string][32]byte {
+	t.Helper()
+	m := map[string][32]byte{}
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || d.Name() == ".newsclip.lock" {
+			return nil
+		}
+		data, _ := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		m[rel] = sha256.Sum256(data)
+		return nil
+	})
+	return m
+}
+
+func sameTree(t *testing.T, what string, got, want map[string][32]byte) {
+	t.Helper()
+	for k := range want {
+		if _, ok := got[k]; !ok {
+			t.Errorf("%s: %s missing", what, k)
+		} else if got[k] != want[k] {
+			t.Errorf("%s: %s differs", what, k)
+		}
+	}
+	for k := range got {
+		if _, ok := want[k]; !ok {
+			t.Errorf("%s: unexpected %s", what, k)
+		}
+	}
+}
+
+func newsclipCmd(args ...string) *exec.Cmd {
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(os.Environ(), "NEWSCLIP_TEST_MAIN=1")
+	return cmd
+}
+
+// TestJobsDoNotChangeOutput: -j 1 and -j 2 over a folder with clashing
+// names give identical trees, every input with its own output.
+func TestJobsDoNotChangeOutput(t *testing.T) {
+	in := clashFolder(t, 40)
+	dir := t.TempDir()
+	var trees []map[string][32]byte
+	for _, j := range []string{"1", "2"} {
+		out := filepath.Join(dir, "out"+j)
+		if msg, err := newsclipCmd("convert", "-q", "-j", j, "-o", out, in).CombinedOutput(); err != nil {
+			t.Fatalf("-j %s: %v\n%s", j, err, msg)
+		}
+		trees = append(trees, tree(t, out))
+	}
+	if len(trees[0]) != 40 {
+		t.Errorf("-j 1 wrote %d outputs for 40 inputs", len(trees[0]))
+	}
+	sameTree(t, "-j 2 against -j 1", trees[1], trees[0])
+}
+
+// TestConcurrentBatchesOneOutdir runs two batches into one OUTDIR at once,
+// 20 times: both succeed, and the tree is complete, byte-identical to a
+// single run's, with no temporary file left (neither run removes the
+// other's live temporary files).
+func TestConcurrentBatchesOneOutdir(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: 40 process pairs")
+	}
+	in := clashFolder(t, 60)
+	dir := t.TempDir()
+	ref := filepath.Join(dir, "ref")
+	if msg, err := newsclipCmd("convert", "-q", "-o", ref, in).CombinedOutput(); err != nil {
+		t.Fatalf("single run: %v\n%s", err, msg)
+	}
+	want := tree(t, ref)
+	for rep := 0; rep < 20; rep++ {
+		out := filepath.Join(dir, fmt.Sprint("out", rep))
+		var wg sync.WaitGroup
+		errs := make([]error, 2)
+		msgs := make([][]byte, 2)
+		for k := range 2 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				msgs[k], errs[k] = newsclipCmd("convert", "-q", "-j", "2", "-o", out, in).CombinedOutput()
+			}()
+		}
+		wg.Wait()
+		for k := range 2 {
+			if errs[k] != nil {
+				t.Fatalf("run %d, batch %d: %v\n%s", rep, k, errs[k], msgs[k])
+			}
+		}
+		sameTree(t, fmt.Sprint("run ", rep), tree(t, out), want)
+	}
+}
+
+// TestSignalStopsRead: SIGINT or SIGTERM while newsclip waits on its input
+// (stdin left open, as at a terminal) stops it at once with 130 or 143,
+// and the output file named by -o is never created.
+func TestSignalStopsRead(t *testing.T) {
+	for _, tc := range []struct {
+		sig  syscall.Signal
+		code int
+	}{{syscall.SIGINT, 130}, {syscall.SIGTERM, 143}} {
+		t.Run(tc.sig.String(), func(t *testing.T) {
+			dir := t.TempDir()
+			out := filepath.Join(dir, "out.md")
+			cmd := newsclipCmd("convert", "-o", out)
+			stdin, err := cmd.StdinPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			defer stdin.Close()
+			stdin.Write([]byte("A Headline That Never Ends\n\nThe first line arrives"))
+			time.Sleep(300 * time.Millisecond) // the process is reading
+			cmd.Process.Signal(tc.sig)
+			done := make(chan error, 1)
+			go func() { done <- cmd.Wait() }()
+			select {
+			case err = <-done:
+			case <-time.After(10 * time.Second):
+				cmd.Process.Kill()
+				t.Fatalf("still running 10 s after %v", tc.sig)
+			}
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != tc.code {
+				t.Fatalf("exit: %v, want status %d; stderr: %s", err, tc.code, stderr.String())
+			}
+			if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+				t.Errorf("left behind: %v", entries)
+			}
+		})
+	}
+}
