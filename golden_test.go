@@ -26,6 +26,7 @@ var articleSchema = func() *jsonschema.Schema {
 		panic(err)
 	}
 	c := jsonschema.NewCompiler()
+	c.AssertFormat() // "format": "date" rejects 2021-02-31
 	if err := c.AddResource("article.json", doc); err != nil {
 		panic(err)
 	}
@@ -230,4 +231,23 @@ func checkJSONLines(t *testing.T, doc *convert.Document) {
 		t.Errorf("JSON Lines differ from encoding/json:\n%s", lineDiff(want.String(), jl.String()))
 	}
 	validateArticles(t, jl.Bytes(), true)
+}
+
+// TestSchemaRejectsImpossibleDates: the published schema accepts dates as
+// precise as printed and refuses a date the calendar does not have.
+func TestSchemaRejectsImpossibleDates(t *testing.T) {
+	doc := &convert.Document{Source: convert.Source{File: "a.txt", Format: "text", SHA256: strings.Repeat("0", 64)},
+		Articles: []*convert.Article{{Headline: "A", Body: []convert.Block{&convert.Paragraph{Content: "B."}}}}}
+	for date, ok := range map[string]bool{"2021-02-28": true, "2021-02": true, "2021": true, "2021-02-31": false, "2021-13": false, "2021-00-10": false} {
+		var buf bytes.Buffer
+		formats.WriteJSON(&buf, []*convert.Document{doc}, true)
+		line := strings.Replace(buf.String(), `"date":null`, `"date":"`+date+`"`, 1)
+		v, err := jsonschema.UnmarshalJSON(strings.NewReader(line))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := articleSchema.Validate(v); (err == nil) != ok {
+			t.Errorf("date %q: schema error %v, want valid=%v", date, err, ok)
+		}
+	}
 }

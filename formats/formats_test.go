@@ -126,35 +126,6 @@ func TestEPUBWellFormed(t *testing.T) {
 	}
 }
 
-// TestJSONLineMatchesEncodingJSON: the hand-written JSON Lines encoder
-// writes exactly what encoding/json writes, for real articles and for
-// strings full of what JSON must escape.
-func TestJSONLineMatchesEncodingJSON(t *testing.T) {
-	hostile := []string{"", "plain", "quote \" and \\ backslash", "ctl \x00\x01\x08\x0c\n\r\t\x1f end",
-		"<tags> & amps", "invalid \xff\xfe utf8", "line sep \u2028 para sep \u2029", "emoji 🗞️ and CJK 新闻", "\x7f del"}
-	doc := sampleDoc(t)
-	a := doc.Articles[0]
-	a.Headline = strings.Join(hostile, "|")
-	for _, h := range hostile {
-		a.Body = append(a.Body, &convert.Paragraph{Content: h})
-		a.Removed = append(a.Removed, convert.Removal{Kind: "field", Text: h})
-		a.Warnings = append(a.Warnings, convert.Warning{Msg: h})
-	}
-	a.Credits = append(a.Credits, convert.Credit{Name: "Ann Lee", Role: "editor", Raw: "x"})
-	a.Contacts = []string{"a@b.example"}
-	a.PullQuotes = []string{"q"}
-	w := Wire(doc, a)
-	var want bytes.Buffer
-	enc := json.NewEncoder(&want)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(w); err != nil {
-		t.Fatal(err)
-	}
-	if got := appendArticle(nil, &w); string(got) != want.String() {
-		t.Errorf("appendArticle differs from encoding/json:\n got %s\nwant %s", got, want.String())
-	}
-}
-
 func TestLookup(t *testing.T) {
 	for name, want := range map[string]string{"": "md", "md": "md", "Markdown": "md", "json": "json", "JSONL": "jsonl", "ndjson": "jsonl", "epub": "epub"} {
 		f, ok := Lookup(name)
@@ -172,5 +143,41 @@ func TestLookup(t *testing.T) {
 	}
 	if f, ok := ByExt(".EPUB"); !ok || !f.Binary {
 		t.Errorf("ByExt(.EPUB) = %+v, %v; want the binary epub format", f, ok)
+	}
+}
+
+// TestFileWarningsOnce: warnings about the whole input appear once, with
+// its first article, not copied into every article (a 10,000-article
+// export must not repeat them 10,000 times).
+func TestFileWarningsOnce(t *testing.T) {
+	doc := &convert.Document{
+		Source:   convert.Source{File: "export.txt", Format: "lexisnexis"},
+		Warnings: []convert.Warning{{Msg: "decoded as windows-1252"}, {Line: 3, Msg: "marker counts 12 documents, found 3"}},
+	}
+	for i := range 3 {
+		doc.Articles = append(doc.Articles, &convert.Article{Index: i, Headline: "Story", VendorID: "DOC-1",
+			Body: []convert.Block{&convert.Paragraph{Content: "Text."}}, Warnings: []convert.Warning{{Msg: "article doubt"}}})
+	}
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, []*convert.Document{doc}, true); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("%d lines, want 3", len(lines))
+	}
+	for i, l := range lines {
+		var a Article
+		if err := json.Unmarshal([]byte(l), &a); err != nil {
+			t.Fatal(err)
+		}
+		wantFile := 0
+		if i == 0 {
+			wantFile = 2
+		}
+		if len(a.Source.Warnings) != wantFile || len(a.Warnings) != 1 || a.Source.ID == nil || *a.Source.ID != "DOC-1" {
+			t.Errorf("article %d: source.warnings %q, warnings %q, id %v; want %d file warnings, 1 article warning, id DOC-1",
+				i, a.Source.Warnings, a.Warnings, a.Source.ID, wantFile)
+		}
 	}
 }

@@ -16,7 +16,7 @@ import (
 
 // JSONVersion is the version of the JSON wire format, written in every
 // article as "version".
-const JSONVersion = 1
+const JSONVersion = 2
 
 // Schema is the JSON Schema (draft 2020-12) of one article in the JSON
 // wire format.
@@ -24,7 +24,9 @@ const JSONVersion = 1
 //go:embed schema.json
 var Schema []byte
 
-// Article is one article in the JSON wire format (v1). Absent values are
+// Article is one article in the JSON wire format (v2; v2 added source.id,
+// source.load_date and source.warnings, and moved the input's own warnings
+// out of every article's warnings). Absent values are
 // null or empty lists, never omitted.
 type Article struct {
 	Version     int       `json:"version"`
@@ -53,10 +55,15 @@ type Article struct {
 
 // Source says where an article was read from.
 type Source struct {
-	File   string `json:"file"`
-	Format string `json:"format"`
-	Index  int    `json:"index"`
-	SHA256 string `json:"sha256"`
+	File     string  `json:"file"`
+	Format   string  `json:"format"`
+	Index    int     `json:"index"`
+	SHA256   string  `json:"sha256"`
+	ID       *string `json:"id"`        // the database's document id
+	LoadDate *string `json:"load_date"` // when the database loaded it
+	// Warnings about the input as a whole, given once: with the input's
+	// first article (index 0), empty with the others.
+	Warnings []string `json:"warnings"`
 }
 
 // Author is one person (or agency) of a byline.
@@ -112,7 +119,8 @@ func BlockType(b convert.Block) string {
 func Wire(doc *convert.Document, a *convert.Article) Article {
 	w := Article{
 		Version:     JSONVersion,
-		Source:      Source{File: doc.Source.File, Format: doc.Source.Format, Index: a.Index, SHA256: doc.Source.SHA256},
+		Source: Source{File: doc.Source.File, Format: doc.Source.Format, Index: a.Index, SHA256: doc.Source.SHA256,
+			ID: str(a.VendorID), LoadDate: str(a.LoadDate.ISO()), Warnings: []string{}},
 		Publication: str(a.Publication),
 		Kicker:      str(a.Kicker),
 		Headline:    str(a.Headline),
@@ -149,8 +157,10 @@ func Wire(doc *convert.Document, a *convert.Article) Article {
 	for _, r := range a.Removed {
 		w.Removed = append(w.Removed, Removed{Kind: r.Kind, Text: r.Text})
 	}
-	for _, wn := range doc.Warnings {
-		w.Warnings = append(w.Warnings, wn.String())
+	if a.Index == 0 {
+		for _, wn := range doc.Warnings {
+			w.Source.Warnings = append(w.Source.Warnings, wn.String())
+		}
 	}
 	for _, wn := range a.Warnings {
 		w.Warnings = append(w.Warnings, wn.String())
@@ -175,18 +185,6 @@ func countWords(s string) int {
 func WriteJSON(w io.Writer, docs []*convert.Document, lines bool) error {
 	bw := getBuffer(w)
 	defer putBuffer(bw)
-	if lines {
-		for _, d := range docs {
-			for _, a := range d.Articles {
-				wire := Wire(d, a)
-				// Encode straight into the buffer's free space when it fits.
-				if _, err := bw.Write(appendArticle(bw.AvailableBuffer(), &wire)); err != nil {
-					return err
-				}
-			}
-		}
-		return bw.Flush()
-	}
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
 	if !lines {

@@ -23,6 +23,8 @@ type frontMatter struct {
 	Lang       string       `yaml:"lang,omitempty"`
 	Publisher  string       `yaml:"publisher,omitempty"`
 	Source     string       `yaml:"source,omitempty"`
+	SourceID   string       `yaml:"source_id,omitempty"` // the database's document id
+	LoadDate   string       `yaml:"load_date,omitempty"`
 	Section    string       `yaml:"section,omitempty"`
 	Page       string       `yaml:"page,omitempty"`
 	Edition    string       `yaml:"edition,omitempty"`
@@ -68,7 +70,7 @@ func writeArticleMarkdown(w *bufio.Writer, d *convert.Document, a *convert.Artic
 		Title: e(a.Headline), Subtitle: e(a.Subheadline), Kicker: e(a.Kicker), Date: a.Date.ISO(),
 		Lang: a.Language, Publisher: e(a.Publication), Source: d.Source.File, Section: e(a.Section),
 		Page: a.Page, Edition: e(a.Edition), Dateline: e(a.Dateline), Country: e(a.Country),
-		Contacts: a.Contacts,
+		Contacts: a.Contacts, SourceID: a.VendorID, LoadDate: a.LoadDate.ISO(),
 	}
 	for _, q := range a.PullQuotes {
 		fm.PullQuotes = append(fm.PullQuotes, e(q))
