@@ -118,7 +118,7 @@ func BlockType(b convert.Block) string {
 // Wire converts one article of doc to the JSON wire format.
 func Wire(doc *convert.Document, a *convert.Article) Article {
 	w := Article{
-		Version:     JSONVersion,
+		Version: JSONVersion,
 		Source: Source{File: doc.Source.File, Format: doc.Source.Format, Index: a.Index, SHA256: doc.Source.SHA256,
 			ID: str(a.VendorID), LoadDate: str(a.LoadDate.ISO()), Warnings: []string{}},
 		Publication: str(a.Publication),
