@@ -70,3 +70,17 @@ func TestInputExtensions(t *testing.T) {
 		}
 	}
 }
+
+func TestErrorQuotesControlCharacters(t *testing.T) {
+	for name, want := range map[string]string{
+		"a.txt":          "a.txt:3: not text",
+		"evil\nname.txt": `"evil\nname.txt":3: not text`,
+		"tab\there.txt":  `"tab\there.txt":3: not text`,
+		"café.txt":       "café.txt:3: not text",
+	} {
+		err := &Error{File: name, Line: 3, Err: ErrBinary}
+		if got := err.Error(); got != want {
+			t.Errorf("Error() = %q, want %q", got, want)
+		}
+	}
+}

@@ -204,13 +204,26 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
+	file := QuoteName(e.File)
 	switch {
 	case e.Line > 0:
-		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+		return fmt.Sprintf("%s:%d: %v", file, e.Line, e.Err)
 	case e.Page > 0:
-		return fmt.Sprintf("%s: page %d: %v", e.File, e.Page, e.Err)
+		return fmt.Sprintf("%s: page %d: %v", file, e.Page, e.Err)
 	}
-	return fmt.Sprintf("%s: %v", e.File, e.Err)
+	return fmt.Sprintf("%s: %v", file, e.Err)
+}
+
+// QuoteName returns a file name as is, or quoted in Go syntax when it holds
+// control characters: a newline in a name must not break the one line an
+// error takes.
+func QuoteName(name string) string {
+	for _, r := range name {
+		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
+			return fmt.Sprintf("%q", name)
+		}
+	}
+	return name
 }
 
 func (e *Error) Unwrap() error { return e.Err }

@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -186,7 +187,9 @@ func collectEPUBMeta(docs []*convert.Document, entries []*epubEntry) epubMeta {
 	}
 	h := sha256.New()
 	for _, d := range docs {
-		add(&m.sources, "source", d.Source.File)
+		// The base name only: the same files converted from two folders
+		// must give the same book.
+		add(&m.sources, "source", filepath.Base(d.Source.File))
 		h.Write([]byte(d.Source.SHA256))
 	}
 	langs := map[string]int{}

@@ -136,13 +136,5 @@ func Within(root, path string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
-// Quote returns name as is, or quoted in Go syntax when it holds control
-// characters (a newline in a file name must not break one-line messages).
-func Quote(name string) string {
-	for _, r := range name {
-		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
-			return fmt.Sprintf("%q", name)
-		}
-	}
-	return name
-}
+// Quote is convert.QuoteName: names with control characters quoted.
+func Quote(name string) string { return convert.QuoteName(name) }
