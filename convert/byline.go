@@ -46,13 +46,30 @@ func stripBylineLead(s string) (string, bool) {
 		return s, false
 	}
 	rest := strings.TrimSpace(s[loc[1]:])
-	// "By the way, ..." is prose, not a byline: the name must start upper case.
+	// "By the way, ..." is prose, not a byline: the name must start upper
+	// case, except a handle after a two-word lead ("Posted by kovarex").
 	r, _ := utf8.DecodeRuneInString(rest)
-	if !unicode.IsUpper(r) {
+	if !unicode.IsUpper(r) && !isHandleAfterLead(s[:loc[1]], rest) {
 		return s, false
 	}
 	return rest, true
 }
+
+// isHandleAfterLead reports whether rest, after a two-word lead such as
+// "Posted by", opens with a user name written lower case ("kovarex",
+// "jdoe42"), not with a word of prose ("the team", "our staff").
+func isHandleAfterLead(lead, rest string) bool {
+	if len(strings.Fields(lead)) < 2 {
+		return false
+	}
+	w := strings.ToLower(strings.TrimRight(firstField(rest), ",;"))
+	return w != "" && !proseWords[w] && !strings.ContainsAny(w, ".:!?")
+}
+
+// proseWords open prose, never a user name, after "Posted by".
+var proseWords = map[string]bool{"the": true, "a": true, "an": true, "our": true, "my": true,
+	"his": true, "her": true, "their": true, "its": true, "this": true, "that": true,
+	"admin": true, "staff": true, "guest": true, "anonymous": true, "unknown": true}
 
 // agencies are wire services a byline may name instead of, or beside, a
 // person. Short all-capital forms match case-sensitively.
@@ -168,6 +185,60 @@ var readingTimeRE = regexp.MustCompile(`(?i)[\s|·•-]*\b\d+\s*(?:min|mins|minu
 // to the end: "Jane Doe Updated 10:30 AM ET, Tue March 5, 2019".
 var stampRE = regexp.MustCompile(`(?i)\s*[|·•,]?\s*\b(?:last updated|updated|published|posted|modified)\b:?\s*(.*)$`)
 
+// maxStampLen is the longest publishing stamp without a date, in bytes,
+// that stripBylineTail cuts ("Updated 2 hours ago"); a longer rest after
+// "published" is a sentence.
+const maxStampLen = 40
+
+// linkTail matches a link printed after a name: "Jane Doe
+// (https://example.org/jane)", "Jane Doe (@janedoe)".
+var linkTail = regexp.MustCompile(`\s*\((?:https?://|www\.|@)[^()\s]*\)\s*$`)
+
+// tailFurniture are the words a blog prints after a byline's date, lower
+// case: "Posted by Ann on 2019-02-15, all posts", "... | 4 comments".
+var tailFurniture = map[string]bool{"all posts": true, "comments": true, "no comments": true,
+	"leave a comment": true, "permalink": true, "share": true}
+
+// cutOnDate cuts "on DATE" (or "| DATE", ", DATE"), with what blogs print
+// after it, off the end of a byline and returns the date:
+//
+//	kovarex, Albert on 2019-02-15, all posts  -> "kovarex, Albert", 2019-02-15
+//	Jane Doe | 2019-03-05 | 4 comments         -> "Jane Doe", 2019-03-05
+func cutOnDate(s string) (string, Date) {
+	if !strings.ContainsAny(s, "0123456789") {
+		return s, Date{}
+	}
+	for i := 1; i < len(s); i++ {
+		if s[i-1] != ' ' && s[i-1] != ',' && s[i-1] != '|' {
+			continue
+		}
+		rest := s[i:]
+		if w, _, _ := strings.Cut(rest, " "); w == "on" || w == "am" || w == "le" || w == "el" {
+			rest = strings.TrimPrefix(rest[len(w):], " ")
+		}
+		head, tail := rest, ""
+		if j := strings.IndexAny(rest, ",|"); j >= 0 {
+			head, tail = rest[:j], strings.Trim(rest[j:], ",| ")
+		}
+		d, ok := parseDate(head)
+		if !ok || d.Month == 0 || tail != "" && !isTailFurniture(tail) {
+			continue
+		}
+		return strings.TrimRight(s[:i], " ,|"), d
+	}
+	return s, Date{}
+}
+
+// isTailFurniture: "all posts", "4 comments", "No Comments".
+func isTailFurniture(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if tailFurniture[s] {
+		return true
+	}
+	n, w, ok := strings.Cut(s, " ")
+	return ok && isDigits(n) && tailFurniture[w]
+}
+
 // stripBylineTail cuts off what web pages print after the names, and
 // returns the date it held:
 //
@@ -183,12 +254,18 @@ func stripBylineTail(s string) (string, Date) {
 		s = relativeTime.ReplaceAllString(s, "")
 	}
 	s = readingTimeRE.ReplaceAllString(s, "")
+	s = linkTail.ReplaceAllString(s, "")
 	var date Date
 	if m := stampRE.FindStringSubmatchIndex(s); m != nil && m[0] > 0 {
-		if d, ok := parseDate(s[m[2]:m[3]]); ok {
+		// Only a stamp that holds a date, or is short, ends the byline:
+		// "Stack Overflow published its analysis ..." is a sentence.
+		rest := s[m[2]:m[3]]
+		if d, ok := parseDate(rest); ok {
 			date = d
+			s = s[:m[0]]
+		} else if len(rest) <= maxStampLen {
+			s = s[:m[0]]
 		}
-		s = s[:m[0]]
 	}
 	hasDigit := strings.ContainsAny(s, "0123456789") && date.IsZero()
 	if hasDigit {
@@ -205,7 +282,10 @@ func stripBylineTail(s string) (string, Date) {
 			}
 		}
 	}
-	s = strings.Trim(strings.TrimSpace(s), ",;|·•")
+	if date.IsZero() && hasDigit {
+		s, date = cutOnDate(s)
+	}
+	s = strings.Trim(strings.TrimSpace(s), ",;|·•–—- ")
 	// "Posted by Jane Doe on March 5, 2019": the date is gone, "on" stays;
 	// "Jane Doe Follow": a button's label.
 	for _, w := range []string{" on", " at", " le", " am", " el", " op", " Follow", " Following", " Subscribe"} {

@@ -105,6 +105,8 @@ func (a *Article) readHeaderZone(paras []para, i, headline int) int {
 			a.applyByline(text, true)
 			a.remove(RemovedByline, text)
 			byline = true
+		case headline >= 0 && i == headline+1 && isTagLine(paras, i):
+			a.remove(RemovedFurniture, text)
 		case !byline && headline >= 0 && i == headline+1 && a.Subheadline == "" && isStandfirst(paras, i):
 			a.Subheadline = strings.Join(strings.Fields(text), " ")
 		default:
@@ -160,7 +162,7 @@ func isSectionLabel(p, next para) bool {
 func isStandfirst(paras []para, i int) bool {
 	p := paras[i]
 	text := p.joined()
-	if len(p.lines) > 3 || utf8.RuneCountInString(text) > 400 || i+1 >= len(paras) {
+	if len(p.lines) > 3 || utf8.RuneCountInString(text) > maxStandfirst || i+1 >= len(paras) {
 		return false
 	}
 	if _, _, ok := parseDateline(text); ok {
@@ -170,7 +172,92 @@ func isStandfirst(paras []para, i int) bool {
 	if isBylineLine(next) || isBareName(next) {
 		return true
 	}
-	return utf8.RuneCountInString(text) <= 200 && len(p.lines) == 1 && i+2 < len(paras)
+	if opensInFirstPerson(text) {
+		return false
+	}
+	if startsContents(paras[i+1:]) {
+		return true
+	}
+	return utf8.RuneCountInString(text) <= maxShortStandfirst && len(p.lines) == 1 && i+2 < len(paras)
+}
+
+// Standfirst limits, in characters (runes): a standfirst is at most
+// maxStandfirst long (and three lines); without a byline under it, one line
+// of at most maxShortStandfirst.
+const (
+	maxStandfirst      = 400
+	maxShortStandfirst = 200
+)
+
+// firstPersonOpeners open a paragraph in the writer's own voice, lower
+// case, in the languages of the month tables.
+var firstPersonOpeners = map[string]bool{"i": true, "i'm": true, "i've": true, "i'd": true,
+	"i'll": true, "ich": true, "je": true, "j'ai": true, "yo": true, "ik": true, "io": true}
+
+// opensInFirstPerson reports whether s opens with the writer's "I": a blog
+// post's first paragraph, never a deck written about the story.
+//
+//	I've written a couple of posts in the past few months ...
+//	Ich habe lange gezögert, ...
+func opensInFirstPerson(s string) bool {
+	w := strings.ToLower(strings.TrimRight(firstField(s), ",;:"))
+	w = strings.ReplaceAll(w, "’", "'")
+	return firstPersonOpeners[w]
+}
+
+// Table-of-contents limits: an entry is at most maxContentsWords words;
+// a table has at least minContentsEntries entries.
+const (
+	maxContentsWords   = 10
+	minContentsEntries = 2
+)
+
+// startsContents reports whether paras opens with a table of contents: at
+// least two one-line paragraphs of a few words each, without closing
+// punctuation, as a blog prints under its deck:
+//
+//	Assess How Deep Your Coverage Is
+//	Rewrite With Depth In Mind
+func startsContents(paras []para) bool {
+	n := 0
+	for _, p := range paras {
+		t := strings.TrimSpace(p.joined())
+		last, _ := utf8.DecodeLastRuneInString(t)
+		if len(p.lines) != 1 || countWords(t) > maxContentsWords || strings.ContainsRune(".,;!?:\"”…", last) {
+			break
+		}
+		n++
+	}
+	return n >= minContentsEntries
+}
+
+// Tag-line limits: at most maxTagWords words and maxTagRunes characters.
+const (
+	maxTagWords = 3
+	maxTagRunes = 24
+)
+
+// isTagLine recognises the topic tag a web page prints right under its
+// headline, a word or two without punctuation or digits, above running
+// text at least four times longer:
+//
+//	Mac & i
+//	Das in der iOS-Version bereits enthaltene Feature ist ...
+//
+// A name ("Jane Doe") or an agency ("Reuters") there is a byline instead.
+func isTagLine(paras []para, i int) bool {
+	p := paras[i]
+	t := strings.TrimSpace(p.joined())
+	if len(p.lines) != 1 || i+1 >= len(paras) || countWords(t) > maxTagWords ||
+		utf8.RuneCountInString(t) > maxTagRunes || strings.ContainsAny(t, "0123456789.,;:!?\"'()") {
+		return false
+	}
+	if isBareName(t) || agencyName(t) != "" || isBylineLine(t) {
+		return false
+	}
+	next := strings.TrimSpace(paras[i+1].joined())
+	last, _ := utf8.DecodeLastRuneInString(next)
+	return utf8.RuneCountInString(next) >= 4*utf8.RuneCountInString(t) && strings.ContainsRune(".!?。！？”\"", last)
 }
 
 var mastheadSep = regexp.MustCompile(`\s+[·•|]\s+`)

@@ -49,13 +49,49 @@ func detectWeb(lines []string) bool {
 		return false
 	}
 	mast := strings.TrimSpace(paras[0].lines[0])
-	if utf8.RuneCountInString(mast) > 60 || len(strings.Fields(mast)) > 7 ||
-		strings.ContainsAny(mast, ".!?:") && !strings.Contains(mast, ".com") ||
-		isBylineLine(mast) || isDateLine(mast) {
+	if utf8.RuneCountInString(mast) > maxMastheadRunes || len(strings.Fields(mast)) > maxMastheadWords ||
+		endsASentence(mast) || isBylineLine(mast) || isDateLine(mast) {
 		return false
 	}
 	head := strings.TrimSpace(paras[1].joined())
 	return isTitleLike(paras[1]) && !strings.HasSuffix(head, ".") && !isBylineLine(head) && !isDateLine(head)
+}
+
+// Masthead limits: a site's name line is at most this many characters
+// (runes) and words.
+const (
+	maxMastheadRunes = 60
+	maxMastheadWords = 7
+)
+
+// endsASentence reports whether s holds sentence punctuation: a '.', '!',
+// '?' or ':' followed by a space or the end of s. The period of an initial
+// ("Bradley M. Kuhn") or inside a domain ("Salon.com"), and a '!' inside a
+// name ("Yahoo!ニュース"), do not count.
+func endsASentence(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '.' && c != '!' && c != '?' && c != ':' {
+			continue
+		}
+		if i+1 < len(s) && s[i+1] != ' ' {
+			continue
+		}
+		if c == '.' && isInitialAt(s, i) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// isInitialAt: the period at s[i] follows a single capital letter that
+// starts a word ("M." in "Bradley M. Kuhn").
+func isInitialAt(s string, i int) bool {
+	if i < 1 || s[i-1] < 'A' || s[i-1] > 'Z' {
+		return false
+	}
+	return i == 1 || s[i-2] == ' '
 }
 
 func readMastheadClipping(lines []string) ([]*Article, []Warning) {

@@ -144,6 +144,7 @@ const (
 	RemovedMasthead    = "masthead"     // a repeated publication line
 	RemovedHeader      = "header-field" // header lines parsed into fields
 	RemovedRunningHead = "running-head" // a PDF page's running head, foot or number
+	RemovedFurniture   = "furniture"    // web page furniture: a tag line, share buttons
 )
 
 // A Warning is a doubt the reader had. Line is 1-based, 0 when not known.
