@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -47,24 +48,82 @@ func convertText(name string, data []byte) (doc *Document, err error) {
 // readLayouts reads lines with the first layout whose detector accepts
 // them, adds the articles (and the reader's warnings) to doc, and returns
 // the layout's name. The plain-text fallback's warning is added only when
-// fallbackWarning is set.
+// fallbackWarning is set. Text holding several clippings pasted one after
+// another (clippingStarts) is read one clipping at a time.
 func readLayouts(doc *Document, lines []string, fallbackWarning bool) string {
+	name := detectLayout(lines)
+	if name != "pressreader" && name != "web" {
+		readPart(doc, name, lines, 0, fallbackWarning)
+		return name
+	}
+	starts := append([]int{0}, clippingStarts(lines)...)
+	for k, s := range starts {
+		end := len(lines)
+		if k+1 < len(starts) {
+			end = starts[k+1]
+		}
+		part := name
+		if k > 0 {
+			part = detectLayout(lines[s:end])
+		}
+		readPart(doc, part, lines[s:end], s, fallbackWarning)
+	}
+	if len(starts) > 1 {
+		at := make([]string, len(starts)-1)
+		for i, s := range starts[1:] {
+			at[i] = strconv.Itoa(s + 1)
+		}
+		doc.Warnings = append(doc.Warnings, Warning{Msg: fmt.Sprintf(
+			"%d clippings pasted one after another: read as separate articles (new clipping at line %s)",
+			len(starts), strings.Join(at, ", "))})
+	}
+	return name
+}
+
+// detectLayout names the first layout whose detector accepts lines.
+func detectLayout(lines []string) string {
 	for _, l := range layouts {
-		if !l.detect(lines) {
+		if l.detect(lines) {
+			return l.name
+		}
+	}
+	return "text"
+}
+
+// readPart reads lines, which begin at 0-based line offset of the input,
+// with the named layout and adds the articles to doc, their line numbers
+// counted from the start of the input.
+func readPart(doc *Document, name string, lines []string, offset int, fallbackWarning bool) {
+	for _, l := range layouts {
+		if l.name != name {
 			continue
 		}
 		arts, warns := l.read(lines)
 		if l.name != "text" || fallbackWarning {
-			doc.Warnings = append(doc.Warnings, warns...)
+			doc.Warnings = append(doc.Warnings, shiftWarnings(warns, offset)...)
 		}
 		for _, a := range arts {
 			if a.Headline == "" && len(a.Body) == 0 {
 				continue
 			}
+			a.Line += offset
+			a.Warnings = shiftWarnings(a.Warnings, offset)
 			a.Index = len(doc.Articles)
 			doc.Articles = append(doc.Articles, a)
 		}
-		return l.name
+		return
 	}
-	return ""
+}
+
+// shiftWarnings moves the line numbers of ws by offset lines.
+func shiftWarnings(ws []Warning, offset int) []Warning {
+	if offset == 0 {
+		return ws
+	}
+	for i := range ws {
+		if ws[i].Line > 0 {
+			ws[i].Line += offset
+		}
+	}
+	return ws
 }

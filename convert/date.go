@@ -65,7 +65,9 @@ var (
 //
 // Weekdays, times and zones are allowed around it; any other word means the
 // line is not a date. The year must be printed: a date is never completed
-// from the clock.
+// from the clock. A date the calendar does not have ("31 February 2021")
+// is still a date line: it comes back with Raw only, so that the article
+// keeps what was printed and a null date (finishArticle warns).
 func parseDate(s string) (Date, bool) {
 	raw := strings.TrimSpace(s)
 	if raw == "" || len(raw) > 60 || !strings.ContainsAny(raw, "0123456789") {
@@ -78,10 +80,7 @@ func parseDate(s string) (Date, bool) {
 		if m[3] != "" {
 			d.Day, _ = strconv.Atoi(m[3])
 		}
-		if !d.valid() {
-			return Date{}, false
-		}
-		return d, true
+		return d.checked()
 	}
 	fields := strings.FieldsFunc(strings.ToLower(raw), func(r rune) bool {
 		return r == ' ' || r == ',' || r == '\t'
@@ -109,10 +108,35 @@ func parseDate(s string) (Date, bool) {
 			return Date{}, false
 		}
 	}
-	if !d.valid() {
+	return d.checked()
+}
+
+// checked returns d when it is a date, Raw alone when only the calendar
+// refuses it (day 31 of a 30-day month, 29 February outside leap years),
+// and false when it is not shaped like a date.
+func (d Date) checked() (Date, bool) {
+	switch {
+	case !d.valid():
 		return Date{}, false
+	case d.Day > daysIn(d.Year, d.Month):
+		return Date{Raw: d.Raw}, true
 	}
 	return d, true
+}
+
+// daysIn is the number of days of a month of the Gregorian calendar; 31
+// when the month is not known.
+func daysIn(year, month int) int {
+	switch month {
+	case 4, 6, 9, 11:
+		return 30
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	}
+	return 31
 }
 
 func (d Date) valid() bool {

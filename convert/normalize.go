@@ -26,6 +26,9 @@ func finishArticle(a *Article, paras []para) {
 		a.WordCount += t.words
 	}
 	a.applyDateline()
+	if a.Date.IsZero() && a.Date.Raw != "" {
+		a.warn(0, fmt.Sprintf("no such date %q: date left empty", a.Date.Raw))
+	}
 	a.Authors = dedupePeople(a.Authors)
 	a.Contacts = dedupeStrings(a.Contacts)
 }

@@ -1,0 +1,137 @@
+package convert
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// pressClipping is a PressReader-style clipping of our own: masthead,
+// headline, "- By" byline, body, placeholder, footer.
+func pressClipping(n int) string {
+	return fmt.Sprintf(`Harbour Weekly
+
+Tide Mill Reopens %d
+
+- By Ana Lima
+
+The old tide mill on the estuary opened its doors again on Saturday after a repair that took %d years.
+
+Volunteers rebuilt the wheel and the sluice gates with oak from the estate.
+
+ ??  ??
+
+Newspapers in English
+
+Newspapers from Portugal
+`, n, n+1)
+}
+
+// webClipping is a web article as a reader copies it: masthead, headline,
+// byline, body.
+func webClipping(n int) string {
+	return fmt.Sprintf(`Coastal Courier
+
+Ferry Timetable Changes Number %d
+
+By Tom Reyes
+
+The ferry company will move its first crossing forward by twenty minutes from May, the operator said on Tuesday.
+
+Passengers asked for the change in a survey last year, and the harbour board agreed to it in March.
+
+The last crossing of the day stays as it is.
+`, n)
+}
+
+func TestConcatenatedClippings(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		make  func(int) string
+		count int
+	}{
+		{"pressreader", pressClipping, 2}, {"pressreader", pressClipping, 3},
+		{"web", webClipping, 2}, {"web", webClipping, 3},
+	} {
+		var parts []string
+		for i := 1; i <= tc.count; i++ {
+			parts = append(parts, tc.make(i))
+		}
+		doc, err := Convert("pasted.txt", []byte(strings.Join(parts, "\n")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Articles) != tc.count {
+			t.Fatalf("%s x%d: %d articles, want %d", tc.name, tc.count, len(doc.Articles), tc.count)
+		}
+		for i, a := range doc.Articles {
+			if !strings.HasSuffix(a.Headline, fmt.Sprint(i+1)) || len(a.Authors) != 1 {
+				t.Errorf("%s x%d: article %d: headline %q, authors %+v", tc.name, tc.count, i, a.Headline, a.Authors)
+			}
+			for _, b := range a.Body {
+				if strings.Contains(b.Text(), "Courier") || strings.Contains(b.Text(), "Weekly") || strings.Contains(b.Text(), "By ") {
+					t.Errorf("%s x%d: article %d: the next header leaked into the body: %q", tc.name, tc.count, i, b.Text())
+				}
+			}
+			if i > 0 && a.Line <= doc.Articles[i-1].Line {
+				t.Errorf("%s x%d: article %d starts at line %d, not after the one before (%d)", tc.name, tc.count, i, a.Line, doc.Articles[i-1].Line)
+			}
+		}
+		found := false
+		for _, w := range doc.Warnings {
+			found = found || strings.Contains(w.Msg, "clippings pasted one after another")
+		}
+		if !found {
+			t.Errorf("%s x%d: no warning about the split; warnings %v", tc.name, tc.count, doc.Warnings)
+		}
+	}
+}
+
+func TestClippingStartsOneClipping(t *testing.T) {
+	// One clipping that mentions its masthead alone on a line mid-text,
+	// followed by a sentence, is not split; nor is a footer at the end.
+	for _, text := range []string{
+		pressClipping(1),
+		webClipping(1),
+		"Coastal Courier\n\nA Headline Here\n\nBy Tom Reyes\n\nFirst paragraph of text.\n\nCoastal Courier\n\nThis paragraph is a long sentence that no headline would ever be, running on well past the length of a title and ending with a full stop, as body text does when it quotes the paper's name alone on a line. It goes on and on for a while so that it is clearly a paragraph of prose and nothing else, a paragraph of three hundred characters at least.\n",
+	} {
+		if s := clippingStarts(strings.Split(text, "\n")); len(s) != 0 {
+			t.Errorf("split at %v:\n%s", s, text)
+		}
+	}
+}
+
+func TestIsMastheadLine(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Coastal Courier": true, "The Harbour Gazette": true, "example.com": true,
+		"By Tom Reyes": false, "March 3, 2021": false, "": false,
+		"The ferry will leave earlier.": false, "A name that goes on for far too many words to be a masthead": false,
+	} {
+		if got := isMastheadLine(s); got != want {
+			t.Errorf("isMastheadLine(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestImpossibleDates: dates the calendar lacks keep their printed form,
+// with a null date; real ones, 29 February of leap years included, parse.
+func TestImpossibleDates(t *testing.T) {
+	for raw, want := range map[string]string{
+		"31 February 2021":  "",
+		"February 30, 2021": "",
+		"April 31, 2019":    "",
+		"29 February 2021":  "",
+		"29 February 2024":  "2024-02-29",
+		"29 February 2000":  "2000-02-29",
+		"29 February 1900":  "",
+		"31 December 2021":  "2021-12-31",
+		"2021-02-31":        "",
+		"30.04.2020":        "2020-04-30",
+		"31.04.2020":        "",
+	} {
+		d, ok := parseDate(raw)
+		if !ok || d.ISO() != want || d.Raw != raw {
+			t.Errorf("parseDate(%q) = %q (raw %q), %v; want %q with the raw form kept", raw, d.ISO(), d.Raw, ok, want)
+		}
+	}
+}
