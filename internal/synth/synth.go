@@ -42,3 +42,21 @@ func Clipping(r *rand.Rand, i int) string {
 	b.WriteString(" ??  ??\n\nNewspapers in English\n\nNewspapers from United Kingdom\n")
 	return b.String()
 }
+
+// LexisDocument returns document i of n of a LexisNexis-style export: the
+// "i of n DOCUMENTS" marker, centred publication and date, headline,
+// byline, length, four hard-wrapped paragraphs and the trailing fields.
+func LexisDocument(r *rand.Rand, i, n int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "                               %d of %d DOCUMENTS\n\n", i, n)
+	fmt.Fprintf(&b, "                              %s\n\n                             March %d, 2021\n\n", pubs[i%len(pubs)], i%28+1)
+	fmt.Fprintf(&b, "%s %d\n\nBYLINE: %s\n\nLENGTH: 150 words\n\n", strings.TrimSuffix(sentence(r, 6), "."), i, strings.ToUpper(names[i%len(names)]))
+	for p := 0; p < 4; p++ {
+		for l := 0; l < 3; l++ {
+			b.WriteString(sentence(r, 10+r.Intn(4)) + "\n")
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("LOAD-DATE: March 3, 2021\n\nLANGUAGE: ENGLISH\n\n")
+	return b.String()
+}
