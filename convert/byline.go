@@ -381,6 +381,9 @@ func splitAffiliation(s, publication string) (name, title string) {
 // words, each starting with an upper-case letter (or a particle such as
 // "van", "de"), without digits or sentence punctuation.
 func looksLikeName(s string) bool {
+	if isHanName(s) {
+		return true
+	}
 	words := strings.Fields(s)
 	if len(words) == 0 || len(words) > 5 {
 		return false
@@ -400,6 +403,26 @@ func looksLikeName(s string) bool {
 		}
 	}
 	return upper > 0
+}
+
+// Chinese and Japanese personal names are written as 2 to 4 Han
+// characters without spaces ("李明", "林靖东", "欧阳文华").
+const (
+	minHanName = 2
+	maxHanName = 4
+)
+
+// isHanName reports whether s is one word of minHanName to maxHanName Han
+// characters.
+func isHanName(s string) bool {
+	n := 0
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+		n++
+	}
+	return n >= minHanName && n <= maxHanName
 }
 
 func startsLower(s string) bool {

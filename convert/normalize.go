@@ -50,6 +50,15 @@ func (a *Article) dropArtifacts(paras []para) []para {
 			a.Country = cmp.Or(a.Country, country)
 			continue
 		}
+		if credits, rest, ok := creditNote(text); ok {
+			// A note closing a paragraph stays in its text; a paragraph
+			// that is only a note goes.
+			a.Credits = append(a.Credits, credits...)
+			if rest == "" {
+				a.remove(RemovedCredit, text)
+				continue
+			}
+		}
 		if credits, ok := contributedLine(text); ok {
 			a.Credits = append(a.Credits, credits...)
 			a.remove(RemovedCredit, text)
