@@ -75,6 +75,8 @@ func (a *Article) dropArtifacts(paras []para) []para {
 			a.remove(RemovedPlaceholder, text)
 		case isContinuedLine(text):
 			a.remove(RemovedContinued, text)
+		case isFurniture(text):
+			a.remove(RemovedFurniture, text)
 		default:
 			kept = append(kept, p)
 		}
