@@ -43,3 +43,85 @@ func TestIsHandleAfterLead(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitAffiliation(t *testing.T) {
+	for _, tc := range []struct{ in, pub, name, title string }{
+		{"Ruth Okafor Tidewatch Harbour News", "Tidewatch", "Ruth Okafor", "Tidewatch Harbour News"},
+		{"Ruth Okafor Reuters", "", "Ruth Okafor", "Reuters"},
+		{"Ruth Okafor Staff Writer", "", "Ruth Okafor", "Staff Writer"},
+		{"Ruth Ann Okafor", "", "Ruth Ann Okafor", ""},
+		{"Ruth The Okafor", "The Ledger", "Ruth The Okafor", ""}, // "The" starts no cut
+		{"Reuters Okafor", "", "Reuters Okafor", ""},             // never the first two words
+	} {
+		name, title := splitAffiliation(tc.in, tc.pub)
+		if name != tc.name || title != tc.title {
+			t.Errorf("splitAffiliation(%q, %q) = %q, %q; want %q, %q", tc.in, tc.pub, name, title, tc.name, tc.title)
+		}
+	}
+}
+
+func TestIsTitle(t *testing.T) {
+	for in, want := range map[string]bool{
+		"Staff Writer":                  true,
+		"Harbour Correspondent":         true,
+		"Chief Political Correspondent": true,
+		"Wirtschaftskorrespondent":      false, // a compound noun is not in the table
+		"Lokalredakteurin":              false,
+		"Senior Harbour Desk":           true,
+		"Ruth Okafor":                   false,
+		"Correspondent for the harbour towns and the islands": false, // too long
+	} {
+		if got := isTitle(in); got != want {
+			t.Errorf("isTitle(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+func TestIsRoleOnly(t *testing.T) {
+	for in, want := range map[string]bool{
+		"Staff Reporter":          true,
+		"OUR FOREIGN STAFF":       true,
+		"Van onze correspondent":  true,
+		"Notre envoyé spécial":    true,
+		"Ruth Okafor":             false,
+		"Staff Reporter Ruth Lee": false,
+		"":                        false,
+	} {
+		if got := isRoleOnly(in); got != want {
+			t.Errorf("isRoleOnly(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+func TestAgencyName(t *testing.T) {
+	for in, want := range map[string]string{
+		"Reuters":                 "Reuters",
+		"(AFP)":                   "AFP",
+		"associated press":        "Associated Press",
+		"afp":                     "", // short forms match case-sensitively
+		"Deutsche Presse-Agentur": "Deutsche Presse-Agentur",
+		"Reuters Harbour Desk":    "",
+	} {
+		if got := agencyName(in); got != want {
+			t.Errorf("agencyName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestIsOrganisation(t *testing.T) {
+	for _, tc := range []struct {
+		in, pub string
+		want    bool
+	}{
+		{"CNN", "", true},
+		{"The Ledger", "The Ledger", true},
+		{"Reuters", "", true},
+		{"III", "", false}, // a name suffix
+		{"Washington", "", false},
+		{"STAFF", "", false}, // a role word
+	} {
+		if got := isOrganisation(tc.in, tc.pub); got != tc.want {
+			t.Errorf("isOrganisation(%q, %q) = %v, want %v", tc.in, tc.pub, got, tc.want)
+		}
+	}
+}
