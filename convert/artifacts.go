@@ -101,3 +101,45 @@ var copyrightRE = regexp.MustCompile(`(?i)^(?:copyright\b|\(c\)\s*\d{4}|©\s*\d{
 func isCopyright(s string) bool {
 	return copyrightRE.MatchString(strings.TrimSpace(s))
 }
+
+// furnitureLines are the labels of buttons and prompts that a web page
+// copied as text drags along, lower case, without closing punctuation.
+var furnitureLines = func() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range strings.Split(`sign up for our newsletter|sign up for our newsletters|
+		subscribe to our newsletter|subscribe|share|share this|share this article|share this story|
+		share on facebook|share on twitter|share on linkedin|share on whatsapp|share on x|
+		tweet|tweet this|email|e-mail|print|copy link|continue reading the main story|
+		continue reading|advertisement|skip advertisement|read more|related articles|related stories|
+		show comments|leave a comment|view comments|teilen|jetzt teilen|anzeige|werbung|
+		newsletter abonnieren|zum newsletter anmelden|partager|publicité|compartir|publicidad|
+		suscríbete|delen|advertentie`, "|") {
+		m[strings.TrimSpace(l)] = true
+	}
+	return m
+}()
+
+// maxFurnitureLen bounds a furniture line, in bytes.
+const maxFurnitureLen = 60
+
+// isFurniture recognises a line of web furniture: a button or prompt from
+// furnitureLines, a follow button, a comment count or a reading time:
+//
+//	SIGN UP FOR OUR NEWSLETTER    Share on Facebook    Tweet
+//	Follow @tidewatch             12 Comments          4 min read
+func isFurniture(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > maxFurnitureLen {
+		return false
+	}
+	l := strings.ToLower(strings.TrimRight(s, ".:!›»→ "))
+	if furnitureLines[l] {
+		return true
+	}
+	if h, ok := strings.CutPrefix(l, "follow @"); ok {
+		return h != "" && !strings.Contains(h, " ")
+	}
+	n, rest, ok := strings.Cut(l, " ")
+	return ok && isDigits(n) && (rest == "comments" || rest == "comment" ||
+		rest == "min read" || rest == "minute read" || rest == "minutes read")
+}

@@ -345,7 +345,32 @@ func brokenWord(prev, next string, vocab vocabulary) bool {
 	case vocab.has(lh + "-" + lt):
 		return false
 	}
-	return hyphenSuffixes[lt]
+	return hyphenSuffixes[lt] || isStemAndSuffix(lh, lt)
+}
+
+// Broken-word limits, in letters: a word head of at least minBrokenHead
+// letters and a tail of at most maxBrokenStem letters before a suffix.
+const (
+	minBrokenHead = 5
+	maxBrokenStem = 2
+)
+
+// isStemAndSuffix reports whether tail is a fragment, a few letters and a
+// suffix, that no word starts with on its own, after a head long enough not
+// to be a prefix such as "pre-" or "self-":
+//
+//	devel-/opment   -> "op" + "ment"      compet-/itive -> "it" + "ive"
+//	price-/determining, self-/owned        stay compounds
+func isStemAndSuffix(head, tail string) bool {
+	if utf8.RuneCountInString(head) < minBrokenHead {
+		return false
+	}
+	for i := 1; i <= maxBrokenStem && i < len(tail); i++ {
+		if hyphenSuffixes[tail[i:]] {
+			return true
+		}
+	}
+	return false
 }
 
 func lastWord(s string) string {

@@ -319,7 +319,41 @@ func parseByline(s, publication string) ([]Person, Date) {
 	for _, part := range parts {
 		people = appendAuthorPart(people, strings.TrimSpace(part), publication)
 	}
+	shareAgency(people)
 	return people, date
+}
+
+// shareAgency gives the organisation printed once after several names to
+// all of them: "Jane Doe and John Roe, CNN" -> both of CNN.
+func shareAgency(people []Person) {
+	if len(people) < 2 {
+		return
+	}
+	org := people[len(people)-1].Agency
+	if org == "" || people[len(people)-1].Name == "" {
+		return
+	}
+	for i := range people {
+		if people[i].Agency == "" && people[i].Name != "" {
+			people[i].Agency = org
+		}
+	}
+}
+
+// maxAcronym is the longest all-capital word read as an organisation
+// after a name ("CNN", "BBC", "NZZ"), in letters.
+const maxAcronym = 6
+
+// isOrganisation reports whether a piece after a name's comma names an
+// organisation rather than a job: a wire agency, the publication itself,
+// or an acronym ("Jane Doe, CNN", "Jane Doe, The Ledger" in The Ledger).
+func isOrganisation(piece, publication string) bool {
+	if agencyName(piece) != "" || publication != "" && strings.EqualFold(piece, publication) {
+		return true
+	}
+	n := utf8.RuneCountInString(piece)
+	return n >= 2 && n <= maxAcronym && isAllCaps(piece) && !strings.ContainsAny(piece, " .-") &&
+		!isRoleOnly(piece) && !isNameSuffix(piece)
 }
 
 // appendAuthorPart adds the people of one ";"/"and"-separated part of a
@@ -342,6 +376,8 @@ func appendAuthorPart(people []Person, part, publication string) []Person {
 			} else {
 				people = append(people, Person{Agency: agencyName(piece)})
 			}
+		case i > 0 && last >= 0 && people[last].Agency == "" && isOrganisation(piece, publication):
+			people[last].Agency = piece
 		case i > 0 && last >= 0 && isNameSuffix(piece):
 			people[last].Name += ", " + piece
 		case i > 0 && last >= 0 && (isTitle(piece) || startsLower(piece) || !looksLikeName(piece) ||
@@ -381,6 +417,9 @@ func splitAffiliation(s, publication string) (name, title string) {
 // words, each starting with an upper-case letter (or a particle such as
 // "van", "de"), without digits or sentence punctuation.
 func looksLikeName(s string) bool {
+	if isHanName(s) {
+		return true
+	}
 	words := strings.Fields(s)
 	if len(words) == 0 || len(words) > 5 {
 		return false
@@ -400,6 +439,26 @@ func looksLikeName(s string) bool {
 		}
 	}
 	return upper > 0
+}
+
+// Chinese and Japanese personal names are written as 2 to 4 Han
+// characters without spaces ("李明", "林靖东", "欧阳文华").
+const (
+	minHanName = 2
+	maxHanName = 4
+)
+
+// isHanName reports whether s is one word of minHanName to maxHanName Han
+// characters.
+func isHanName(s string) bool {
+	n := 0
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+		n++
+	}
+	return n >= minHanName && n <= maxHanName
 }
 
 func startsLower(s string) bool {

@@ -2,6 +2,7 @@ package convert
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -101,6 +102,10 @@ func (a *Article) readHeaderZone(paras []para, i, headline int) int {
 		case rest > 0 && a.Date.IsZero() && isDateLine(text):
 			a.Date, _ = parseDate(text)
 			a.remove(RemovedHeader, text)
+		case rest > 0 && a.Date.IsZero() && isImpossibleDate(text):
+			a.Date = Date{Raw: strings.TrimSpace(text)}
+			a.warn(paras[i].line, "impossible date "+strconv.Quote(a.Date.Raw)+": no date given")
+			a.remove(RemovedHeader, text)
 		case !byline && rest > 0 && isBareName(text):
 			a.applyByline(text, true)
 			a.remove(RemovedByline, text)
@@ -178,7 +183,24 @@ func isStandfirst(paras []para, i int) bool {
 	if startsContents(paras[i+1:]) {
 		return true
 	}
-	return utf8.RuneCountInString(text) <= maxShortStandfirst && len(p.lines) == 1 && i+2 < len(paras)
+	return utf8.RuneCountInString(text) <= maxShortStandfirst && len(p.lines) == 1 && i+2 < len(paras) &&
+		introducesBody(text, paras[i+1])
+}
+
+// introducesBody reports whether next, the paragraph after a possible
+// standfirst s, reads as what a standfirst introduces: running text at
+// least as long as s, or a heading. A shorter sentence after it means both
+// are paragraphs of a story told in short paragraphs:
+//
+//	The archive holds a few surprises for anyone who copies old stories.
+//	1998. The year the river froze.
+func introducesBody(s string, next para) bool {
+	t := strings.TrimSpace(next.joined())
+	if utf8.RuneCountInString(t) >= utf8.RuneCountInString(s) {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return len(next.lines) == 1 && countWords(t) <= maxContentsWords && !strings.ContainsRune(".,;…", last)
 }
 
 // Standfirst limits, in characters (runes): a standfirst is at most

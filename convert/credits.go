@@ -45,6 +45,22 @@ var creditMarkers = []struct{ phrase, role string }{
 	{"illustration by", RoleIllustrator},
 	{"illustrated by", RoleIllustrator},
 	{"illustration:", RoleIllustrator},
+	{"traducción:", RoleTranslator},
+	{"traduction:", RoleTranslator},
+	{"übersetzung:", RoleTranslator},
+	{"fotografía:", RolePhotographer},
+	{"编译/", RoleTranslator},
+	{"编译：", RoleTranslator},
+	{"编译:", RoleTranslator},
+	{"翻译/", RoleTranslator},
+	{"翻译：", RoleTranslator},
+	{"翻訳：", RoleTranslator},
+	{"责任编辑：", RoleEditor},
+	{"编辑/", RoleEditor},
+	{"编辑：", RoleEditor},
+	{"摄影/", RolePhotographer},
+	{"摄影：", RolePhotographer},
+	{"写真：", RolePhotographer},
 	{"comments to", "contact"},
 	{"contact the writer at", "contact"},
 	{"contact the author at", "contact"},
@@ -68,7 +84,7 @@ func creditMarkerAt(lower string, i int) (role string, n int, ok bool) {
 			continue
 		}
 		end := i + len(m.phrase)
-		if m.phrase[len(m.phrase)-1] != ':' && end < len(lower) {
+		if last := m.phrase[len(m.phrase)-1]; 'a' <= last && last <= 'z' && end < len(lower) {
 			r, _ := utf8.DecodeRuneInString(lower[end:])
 			if unicode.IsLetter(r) || unicode.IsDigit(r) {
 				continue
@@ -141,15 +157,62 @@ func asciiLower(s string) string {
 
 // startsWithCredit reports whether s opens with a credit or contact phrase.
 func startsWithCredit(s string) bool {
-	lower := asciiLower(s[:min(len(s), 30)])
+	lower := strings.ToLower(s[:min(len(s), 30)])
+	if len(lower) != min(len(s), 30) {
+		lower = asciiLower(s[:min(len(s), 30)])
+	}
 	_, _, ok := creditMarkerAt(lower, 0)
 	return ok
+}
+
+// creditQualifiers say which picture a credit is for; they may open a
+// credit line: "Top photo by Ana Ruiz", "Main image: Tom Lee".
+var creditQualifiers = map[string]bool{"top": true, "main": true, "lead": true, "header": true,
+	"cover": true, "featured": true, "hero": true, "above": true, "below": true, "inset": true}
+
+// stripCreditQualifier removes a qualifier word that opens a credit
+// phrase: "Top photo by Ana Ruiz" -> "photo by Ana Ruiz". Other text is
+// returned as it is.
+func stripCreditQualifier(s string) string {
+	w, rest, ok := strings.Cut(s, " ")
+	if ok && creditQualifiers[strings.ToLower(w)] && startsWithCredit(rest) {
+		return rest
+	}
+	return s
+}
+
+// maxCreditNote is the longest trailing credit note, in bytes.
+const maxCreditNote = 160
+
+// creditNote reads a credit note in parentheses that ends a paragraph, as
+// agencies and translated copy print it, and returns the paragraph's text
+// before it (empty when the note is all of it):
+//
+//	... the port reopened. (Reporting by Ann Lee; Editing by Bo Ma)
+//	... 港口重新开放。（编译/李明）
+func creditNote(text string) (credits []Credit, rest string, ok bool) {
+	open, closing := "(", ")"
+	if strings.HasSuffix(text, "）") {
+		open, closing = "（", "）"
+	} else if !strings.HasSuffix(text, ")") {
+		return nil, "", false
+	}
+	i := strings.LastIndex(text, open)
+	if i < 0 || len(text)-i > maxCreditNote {
+		return nil, "", false
+	}
+	inner := strings.TrimSpace(text[i+len(open) : len(text)-len(closing)])
+	credits, contacts, ok := creditLine(inner)
+	if !ok || len(contacts) > 0 {
+		return nil, "", false
+	}
+	return credits, strings.TrimSpace(text[:i]), true
 }
 
 // creditsOf turns the names of one credit segment into credits:
 // "Garth Wilson" -> one; "Ann Lee and Bo Ma" -> two.
 func creditsOf(role, text string) []Credit {
-	text = strings.Trim(strings.TrimSpace(text), ".;,/|·• ")
+	text = strings.Trim(strings.TrimSpace(text), ".;,/|·•。 ")
 	var out []Credit
 	for _, part := range authorSeparator.Split(text, -1) {
 		for _, name := range strings.Split(part, ",") {
@@ -184,6 +247,7 @@ func contactsOf(text string) []string {
 // It reports false, changing nothing, when the paragraph holds anything
 // else, such as a caption ("Photo: Soldiers patrol the market at dawn.").
 func creditLine(text string) (credits []Credit, contacts []string, ok bool) {
+	text = stripCreditQualifier(text)
 	if len(text) > 200 || !startsWithCredit(text) {
 		return nil, nil, false
 	}
@@ -212,9 +276,9 @@ func creditLine(text string) (credits []Credit, contacts []string, ok bool) {
 }
 
 // contributedRE matches the closing credit of agency and web copy:
-// "CNN's Bo Ma contributed to this report.", "Ann Lee and Cy Dee
-// contributed reporting."
-var contributedRE = regexp.MustCompile(`^(?:[\p{L}.&]+['’]s\s+)?(.+?)\s+contributed(?:\s+reporting)?(?:\s+to\s+this\s+(?:report|story|article))?\.?$`)
+// "CNN's Bo Ma contributed to this report.", "The Ledger's Bo Ma
+// contributed reporting.", "Ann Lee and Cy Dee contributed reporting."
+var contributedRE = regexp.MustCompile(`^(?:(?:\p{Lu}[\p{L}.&]*\s+){0,3}[\p{L}.&]+['’]s\s+)?(.+?)\s+contributed(?:\s+reporting)?(?:\s+to\s+this\s+(?:report|story|article))?\.?$`)
 
 // contributedLine reads a "... contributed to this report" line into
 // contributor credits; ok is false when the names do not look like names.

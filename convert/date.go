@@ -65,10 +65,26 @@ var (
 //
 // Weekdays, times and zones are allowed around it; any other word means the
 // line is not a date. The year must be printed: a date is never completed
-// from the clock. A date the calendar does not have ("31 February 2021")
-// is still a date line: it comes back with Raw only, so that the article
-// keeps what was printed and a null date (finishArticle warns).
+// from the clock.
 func parseDate(s string) (Date, bool) {
+	d, ok := parseDateForm(s)
+	if !ok || !d.onCalendar() {
+		return Date{}, false
+	}
+	return d, true
+}
+
+// isImpossibleDate reports whether s is printed as a date but names no day
+// of the calendar: "31 April 2021", "29 February 2023". A header line like
+// that keeps its raw text, gives no date, and a warning.
+func isImpossibleDate(s string) bool {
+	d, ok := parseDateForm(s)
+	return ok && !d.onCalendar()
+}
+
+// parseDateForm reads a date as parseDate does, without checking that its
+// day exists in its month.
+func parseDateForm(s string) (Date, bool) {
 	raw := strings.TrimSpace(s)
 	if raw == "" || len(raw) > 60 || !strings.ContainsAny(raw, "0123456789") {
 		return Date{}, false // a date without a year is not one we take
@@ -80,7 +96,10 @@ func parseDate(s string) (Date, bool) {
 		if m[3] != "" {
 			d.Day, _ = strconv.Atoi(m[3])
 		}
-		return d.checked()
+		if !d.valid() {
+			return Date{}, false
+		}
+		return d, true
 	}
 	fields := strings.FieldsFunc(strings.ToLower(raw), func(r rune) bool {
 		return r == ' ' || r == ',' || r == '\t'
@@ -108,40 +127,44 @@ func parseDate(s string) (Date, bool) {
 			return Date{}, false
 		}
 	}
-	return d.checked()
-}
-
-// checked returns d when it is a date, Raw alone when only the calendar
-// refuses it (day 31 of a 30-day month, 29 February outside leap years),
-// and false when it is not shaped like a date.
-func (d Date) checked() (Date, bool) {
-	switch {
-	case !d.valid():
+	if !d.valid() {
 		return Date{}, false
-	case d.Day > daysIn(d.Year, d.Month):
-		return Date{Raw: d.Raw}, true
 	}
 	return d, true
 }
 
-// daysIn is the number of days of a month of the Gregorian calendar; 31
-// when the month is not known.
-func daysIn(year, month int) int {
+// Years a clipping's date may name.
+const (
+	minYear = 1600
+	maxYear = 2200
+)
+
+// valid reports whether d's fields are in range: a year of minYear to
+// maxYear, a month of 0 (not printed) to 12, a day of 0 to 31, and no day
+// without a month.
+func (d Date) valid() bool {
+	return d.Year >= minYear && d.Year <= maxYear && d.Month >= 0 && d.Month <= 12 &&
+		d.Day >= 0 && d.Day <= 31 && !(d.Day > 0 && d.Month == 0)
+}
+
+// onCalendar reports whether d's day exists in its month and year
+// (Gregorian leap years).
+func (d Date) onCalendar() bool {
+	return d.Day == 0 || d.Day <= daysIn(d.Month, d.Year)
+}
+
+// daysIn returns the number of days of month (1-12) in year.
+func daysIn(month, year int) int {
 	switch month {
-	case 4, 6, 9, 11:
-		return 30
 	case 2:
 		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
 			return 29
 		}
 		return 28
+	case 4, 6, 9, 11:
+		return 30
 	}
 	return 31
-}
-
-func (d Date) valid() bool {
-	return d.Year >= 1600 && d.Year <= 2200 && d.Month >= 0 && d.Month <= 12 &&
-		d.Day >= 0 && d.Day <= 31 && !(d.Day > 0 && d.Month == 0)
 }
 
 func isDigits(s string) bool {

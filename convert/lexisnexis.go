@@ -8,17 +8,47 @@ import (
 	"unicode"
 )
 
-// docMarkerRE matches the line that opens each document of a LexisNexis
-// classic export, in its English, German, French and Dutch forms:
+// docMarkerWords and docMarkerJoins are the words of the line that opens
+// each document of a LexisNexis export, in the interface languages
+// (English, German, French, Dutch, Spanish, Italian), lower case.
+var (
+	docMarkerWords = []string{"documents", "document", "dokumenten", "dokumente", "dokument",
+		"documenten", "documentos", "documento", "documenti"}
+	docMarkerJoins = []string{"of", "von", "sur", "de", "van", "di"}
+)
+
+// docMarkerRE matches a document marker, count first or word first, built
+// from docMarkerWords and docMarkerJoins:
 //
 //	1 of 10 DOCUMENTS     3 von 12 DOKUMENTEN     2 sur 5 DOCUMENTS
-var docMarkerRE = regexp.MustCompile(`(?i)^\s*(\d+)\s+(?:of|von|sur|de|van)\s+(\d+)\s+(?:documents?|dokumente?n?|documenten)\s*$`)
+//	Dokument 3 von 12     Document 2 de 5         1 de 4 DOCUMENTOS
+var docMarkerRE = func() *regexp.Regexp {
+	words, joins := strings.Join(docMarkerWords, "|"), strings.Join(docMarkerJoins, "|")
+	return regexp.MustCompile(`(?i)^\s*(?:(\d+)\s+(?:` + joins + `)\s+(\d+)\s+(?:` + words + `)|(?:` +
+		words + `)\s+(\d+)\s+(?:` + joins + `)\s+(\d+))\s*$`)
+}()
+
+// maxDocMarkerLen bounds a marker line, in bytes, trimmed.
+const maxDocMarkerLen = 40
 
 // isDocMarker matches docMarkerRE, with a cheap test first: a marker is
-// short and starts with a digit.
+// short and starts with a digit or a "D".
 func isDocMarker(l string) bool {
 	t := strings.TrimSpace(l)
-	return len(t) < 40 && t != "" && t[0] >= '0' && t[0] <= '9' && docMarkerRE.MatchString(t)
+	return len(t) < maxDocMarkerLen && t != "" && (t[0] >= '0' && t[0] <= '9' || t[0] == 'D' || t[0] == 'd') &&
+		docMarkerRE.MatchString(t)
+}
+
+// docMarkerCounts returns the document number and the total of a marker.
+func docMarkerCounts(l string) (n, of int, ok bool) {
+	m := docMarkerRE.FindStringSubmatch(strings.TrimSpace(l))
+	if m == nil {
+		return 0, 0, false
+	}
+	a, b := m[1]+m[3], m[2]+m[4]
+	n, _ = strconv.Atoi(a)
+	of, _ = strconv.Atoi(b)
+	return n, of, true
 }
 
 // detectLexisNexis: a LexisNexis classic TXT export has a document marker
@@ -117,9 +147,7 @@ func readLexisNexis(lines []string) ([]*Article, []Warning) {
 		if !isDocMarker(l) {
 			continue
 		}
-		if m := docMarkerRE.FindStringSubmatch(l); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			of, _ := strconv.Atoi(m[2])
+		if n, of, ok := docMarkerCounts(l); ok {
 			marks = append(marks, marker{i, n, of})
 		}
 	}
@@ -194,9 +222,6 @@ func readLexisDocument(lines []string, first int) *Article {
 		a.Subheadline = cleanSpaces(strings.Join(sub, " "))
 		i = min(firstField, len(paras))
 	}
-	if a.Headline == "" {
-		a.warn(first, "lexisnexis: document has no headline")
-	}
 
 	var body []para
 	for ; i < len(paras); i++ {
@@ -221,6 +246,10 @@ func readLexisDocument(lines []string, first int) *Article {
 			continue
 		}
 		body = append(body, p)
+	}
+	if a.Headline == "" {
+		// Only now: a HEADLINE: field may have set it.
+		a.warn(first, "lexisnexis: document has no headline")
 	}
 	finishArticle(a, body)
 	return a

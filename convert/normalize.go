@@ -26,9 +26,6 @@ func finishArticle(a *Article, paras []para) {
 		a.WordCount += t.words
 	}
 	a.applyDateline()
-	if a.Date.IsZero() && a.Date.Raw != "" {
-		a.warn(0, fmt.Sprintf("no such date %q: date left empty", a.Date.Raw))
-	}
 	a.Authors = dedupePeople(a.Authors)
 	a.Contacts = dedupeStrings(a.Contacts)
 }
@@ -53,6 +50,15 @@ func (a *Article) dropArtifacts(paras []para) []para {
 			a.Country = cmp.Or(a.Country, country)
 			continue
 		}
+		if credits, rest, ok := creditNote(text); ok {
+			// A note closing a paragraph stays in its text; a paragraph
+			// that is only a note goes.
+			a.Credits = append(a.Credits, credits...)
+			if rest == "" {
+				a.remove(RemovedCredit, text)
+				continue
+			}
+		}
 		if credits, ok := contributedLine(text); ok {
 			a.Credits = append(a.Credits, credits...)
 			a.remove(RemovedCredit, text)
@@ -69,6 +75,8 @@ func (a *Article) dropArtifacts(paras []para) []para {
 			a.remove(RemovedPlaceholder, text)
 		case isContinuedLine(text):
 			a.remove(RemovedContinued, text)
+		case isFurniture(text):
+			a.remove(RemovedFurniture, text)
 		default:
 			kept = append(kept, p)
 		}

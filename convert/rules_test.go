@@ -27,6 +27,15 @@ func TestParseDate(t *testing.T) {
 		{"Beijing Review", ""}, // a masthead
 		{"14 March 1984 saw the last", ""},
 		{"2010-13-01", ""},
+		{"31 March 2021", "2021-03-31"},
+		{"March 31, 2021", "2021-03-31"},
+		{"31.12.2020", "2020-12-31"},
+		{"29 February 2024", "2024-02-29"}, // a leap year
+		{"29 February 2023", ""},
+		{"31 April 2021", ""},
+		{"2021-06-31", ""},
+		{"29 February 1900", ""}, // not a leap year
+		{"29 February 2000", "2000-02-29"},
 	} {
 		d, ok := parseDate(tc.in)
 		if got := d.ISO(); ok != (tc.want != "") || got != tc.want {
@@ -92,7 +101,12 @@ func TestParseByline(t *testing.T) {
 		{"Lucas Nolan22 Dec 2016651", "", []string{"Lucas Nolan"}, "2016-12-22"},
 		{"Alex Perry 1 day ago", "", []string{"Alex Perry"}, ""},
 		{"Jane Doe, March 3, 2021", "", []string{"Jane Doe"}, "2021-03-03"},
-		{"Jane Doe, CNN", "", []string{"Jane Doe | CNN"}, ""},
+		{"Jane Doe, CNN", "", []string{"Jane Doe @ CNN"}, ""},
+		{"Jane Doe and John Roe, CNN", "", []string{"Jane Doe @ CNN", "John Roe @ CNN"}, ""},
+		{"Ann Lee; Bo Ma", "", []string{"Ann Lee", "Bo Ma"}, ""},
+		{"Ann Lee, The Ledger", "The Ledger", []string{"Ann Lee @ The Ledger"}, ""},
+		{"John Smith, III", "", []string{"John Smith, III"}, ""},
+		{"Ann Lee, Harbour Desk", "", []string{"Ann Lee | Harbour Desk"}, ""},
 		{"Jane Doe | Staff Writer", "", []string{"Jane Doe | Staff Writer"}, ""},
 		{"Jane Doe Updated 10:30 AM ET, Tue March 5, 2019", "", []string{"Jane Doe"}, "2019-03-05"},
 		{"Jane Doe and John Roe, Staff Writers", "", []string{"Jane Doe", "John Roe | Staff Writers"}, ""},
@@ -246,7 +260,10 @@ func TestJoinLinesDehyphenates(t *testing.T) {
 	}{
 		{[]string{"the infor-", "mation office"}, "the information office"},
 		{[]string{"a price-", "determining factor"}, "a price-determining factor"},
-		{[]string{"the devel-", "opment plan"}, "the devel-opment plan"},
+		{[]string{"the devel-", "opment plan"}, "the development plan"},
+		{[]string{"a compet-", "itive price"}, "a competitive price"},
+		{[]string{"a harbour-", "facing room"}, "a harbour-facing room"},
+		{[]string{"a self-", "owned home"}, "a self-owned home"},
 		{[]string{"slow devel-", "ment of"}, "slow develment of"},
 		{[]string{"a well-", "known face"}, "a well-known face"},
 		{[]string{"ends here", "and goes on"}, "ends here and goes on"},
