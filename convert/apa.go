@@ -186,29 +186,29 @@ func (a *Article) applyAPAField(kind, value, raw string) {
 	a.remove(RemovedField, raw)
 }
 
-// readAPAHeadline takes the headline, the paragraph at i. With bold hints
-// it is the first bold paragraph among the next four, and what stands
-// before it is the edition (one word, as "Abend") or the kicker. It
-// returns the index of the first body paragraph.
+// readAPAHeadline takes the headline, the paragraph at i, and returns the
+// index of the first body paragraph. In a print source (one with a page),
+// a one-word paragraph before it that is not bold is the edition
+// ("Abend"). With bold hints the headline is the
+// first bold paragraph among the next four, and what stands between is the
+// kicker.
 func (a *Article) readAPAHeadline(paras []para, i int, bold []bool, first int) int {
+	if a.Page != "" && i+1 < len(paras) && len(paras[i].lines) == 1 && len(strings.Fields(paras[i].lines[0])) == 1 &&
+		!(bold != nil && apaBold(paras[i], bold, first)) {
+		a.Edition = strings.TrimSpace(paras[i].lines[0])
+		a.remove(RemovedHeader, a.Edition)
+		i++
+	}
 	h := i
-	if bold != nil {
-		for j := i; j < min(len(paras), i+4); j++ {
-			if apaBold(paras[j], bold, first) {
-				h = j
-				break
-			}
+	for j := i; bold != nil && j < min(len(paras), i+4); j++ {
+		if apaBold(paras[j], bold, first) {
+			h = j
+			break
 		}
 	}
 	var kicker []string
-	for j := i; j < h; j++ {
-		t := cleanSpaces(paras[j].joined())
-		if j == i && len(strings.Fields(t)) == 1 && a.Edition == "" {
-			a.Edition = t
-			a.remove(RemovedHeader, t)
-			continue
-		}
-		kicker = append(kicker, t)
+	for _, p := range paras[i:min(h, len(paras))] {
+		kicker = append(kicker, cleanSpaces(p.joined()))
 	}
 	a.Kicker = strings.Join(kicker, " ")
 	if h >= len(paras) {

@@ -76,8 +76,8 @@ func Read(data []byte) (*Document, error) {
 		return nil, err
 	}
 	p.endParagraph()
-	// A trailing empty paragraph is the document's final \par, not text.
-	for n := len(p.out); n > 0 && p.out[n-1].Text == "" && p.out[n-1].Offset >= p.lastText; n-- {
+	// Trailing empty paragraphs are the document's final \par, not text.
+	for n := len(p.out); n > 0 && p.out[n-1].Text == ""; n-- {
 		p.out = p.out[:n-1]
 	}
 	return &Document{Paragraphs: p.out, CodePage: p.docCodePage}, nil
@@ -131,13 +131,14 @@ type parser struct {
 	cur       strings.Builder
 	pending   []byte // code-page bytes not yet decoded
 	pendingCP int    // their code page
+	pendingAt int    // offset of the first of them
+	tok       int    // offset of the token being read
 	skip      int    // fallback characters still to skip after \u
 	highSurr  rune   // a \u high surrogate waiting for its low half
 	curOff    int    // offset of cur's first text, -1 when none yet
 	letters   int    // letters and digits in cur
 	boldCount int    // of those, bold
 	size      int    // size of cur's first visible character
-	lastText  int    // offset after the last visible text
 	out       []Paragraph
 }
 
@@ -161,6 +162,7 @@ func hasHighBytes(data []byte) bool {
 func (p *parser) run() error {
 	for p.pos < len(p.data) {
 		c := p.data[p.pos]
+		p.tok = p.pos
 		switch c {
 		case '{':
 			if len(p.stack) >= MaxDepth {
@@ -238,6 +240,9 @@ func (p *parser) codePageByte(c byte) {
 	if len(p.pending) > 0 && cp != p.pendingCP {
 		p.flush()
 	}
+	if len(p.pending) == 0 {
+		p.pendingAt = p.tok
+	}
 	p.pendingCP = cp
 	p.pending = append(p.pending, c)
 }
@@ -262,9 +267,12 @@ func (p *parser) flush() {
 	}
 	s := decodeCodePage(p.pendingCP, p.pending)
 	p.pending = p.pending[:0]
+	tok := p.tok
+	p.tok = p.pendingAt
 	for _, r := range s {
 		p.emit(r)
 	}
+	p.tok = tok
 }
 
 // emit adds one character to the current paragraph, if the group shows
@@ -288,9 +296,11 @@ func (p *parser) emit(r rune) {
 		return
 	case r >= 0xDC00 && r <= 0xDFFF:
 		r = utf8.RuneError
+	case r < 0x20 && r != '\t' && r != '\n', r >= 0x7f && r < 0xa0:
+		return // control characters show nothing
 	}
 	if p.curOff < 0 {
-		p.curOff = p.pos
+		p.curOff = p.tok
 	}
 	if r != ' ' && r != '\t' && r != '\n' && r != 0xA0 {
 		if p.size == 0 {
@@ -302,7 +312,6 @@ func (p *parser) emit(r rune) {
 				p.boldCount++
 			}
 		}
-		p.lastText = p.pos
 	}
 	p.cur.WriteRune(r)
 }
@@ -320,7 +329,7 @@ func (p *parser) endParagraph() {
 	}
 	off := p.curOff
 	if off < 0 {
-		off = p.pos
+		off = p.tok
 	}
 	size := p.size
 	if size == 0 {
