@@ -8,12 +8,13 @@ import (
 // The APA layout reads exports of the APA OnlineManager, the clipping
 // service of the Austrian press agency, as RTF (or as text saved from it).
 // Every article opens with a source line in italics, in one of two forms,
-// perhaps followed by labelled fields; the headline is set in bold:
+// perhaps followed by labelled fields and edition lines in italics; the
+// headline is set in bold, picture captions at the end in italics:
 //
 //	"Kurier.at" gefunden am 28.12.2017 10:36 Uhr       <- a web source
 //	"Salzburger Zeitung" vom 03.05.2019 Seite: 7       <- a print source
 //	Ressort: Innenpolitik
-//	Abend                                              <- edition (print)
+//	Abend                                              <- edition, italic
 //	Sparpaket im Landtag:                              <- kicker (optional)
 //	Budget passiert den Ausschuss                      <- headline, bold
 //	A standfirst, then the body; "Von Jan Muster" somewhere near its top.
@@ -76,12 +77,13 @@ var apaStopRE = regexp.MustCompile(`^(?:Gespeicherter? Anh(?:ang|änge):|Der geg
 // the web page: "Foto: APA/...", "Grafik: ...", "Bild: ...", "Video: ...".
 var apaCaptionRE = regexp.MustCompile(`^(?:Foto|Fotos|Bild|Grafik|Video):\s`)
 
-func readAPA(lines []string) ([]*Article, []Warning) { return readAPAHinted(lines, nil) }
+func readAPA(lines []string) ([]*Article, []Warning) { return readAPAStyled(lines, nil) }
 
-// readAPAHinted splits an export at its source lines and reads each
-// article. bold, when not nil, tells which lines were bold (from RTF), so
-// that the headline is found below an edition or kicker line.
-func readAPAHinted(lines []string, bold []bool) ([]*Article, []Warning) {
+// readAPAStyled splits an export at its source lines and reads each
+// article. styles, when not nil, tells how each line was set (from RTF),
+// so that the headline is found below edition and kicker lines and
+// captions are told from the text.
+func readAPAStyled(lines []string, styles []lineStyle) ([]*Article, []Warning) {
 	var starts []int
 	for i, l := range lines {
 		if isAPASource(strings.TrimSpace(l)) {
@@ -94,11 +96,11 @@ func readAPAHinted(lines []string, bold []bool) ([]*Article, []Warning) {
 		if k+1 < len(starts) {
 			end = starts[k+1]
 		}
-		var b []bool
-		if bold != nil {
-			b = bold[s:end]
+		var st []lineStyle
+		if styles != nil {
+			st = styles[s:end]
 		}
-		a := readAPAArticle(lines[s:end], b, s+1)
+		a := readAPAArticle(lines[s:end], st, s+1)
 		if k == 0 {
 			if cover := strings.TrimSpace(strings.Join(lines[:s], "\n")); cover != "" {
 				a.remove(RemovedCover, cover)
@@ -111,7 +113,7 @@ func readAPAHinted(lines []string, bold []bool) ([]*Article, []Warning) {
 
 // readAPAArticle reads one article: lines[0] is its source line; first is
 // its 1-based line in the input.
-func readAPAArticle(lines []string, bold []bool, first int) *Article {
+func readAPAArticle(lines []string, styles []lineStyle, first int) *Article {
 	a := &Article{Line: first}
 	src := strings.TrimSpace(lines[0])
 	a.remove(RemovedHeader, src)
@@ -122,8 +124,9 @@ func readAPAArticle(lines []string, bold []bool, first int) *Article {
 	lines = a.cutAPATail(lines[1:])
 	paras := splitParas(lines, first+1)
 	i := a.readAPAFields(paras)
-	i = a.readAPAHeadline(paras, i, bold, first)
-	body := a.readAPAByline(paras[i:])
+	st := styledParas{styles, first}
+	i = a.readAPAHeadline(paras, i, st)
+	body := a.readAPAByline(a.cutAPACaptions(paras[i:], st))
 	finishArticle(a, body)
 	return a
 }
@@ -187,48 +190,74 @@ func (a *Article) applyAPAField(kind, value, raw string) {
 }
 
 // readAPAHeadline takes the headline, the paragraph at i, and returns the
-// index of the first body paragraph. In a print source (one with a page),
-// a one-word paragraph before it that is not bold is the edition
-// ("Abend"). With bold hints the headline is the
-// first bold paragraph among the next four, and what stands between is the
-// kicker.
-func (a *Article) readAPAHeadline(paras []para, i int, bold []bool, first int) int {
-	if a.Page != "" && i+1 < len(paras) && len(paras[i].lines) == 1 && len(strings.Fields(paras[i].lines[0])) == 1 &&
-		!(bold != nil && apaBold(paras[i], bold, first)) {
-		a.Edition = strings.TrimSpace(paras[i].lines[0])
-		a.remove(RemovedHeader, a.Edition)
-		i++
-	}
+// index of the first body paragraph.
+//
+// With styles, the headline is the first bold paragraph among the next
+// four; italic paragraphs before it are edition lines ("Abend",
+// "Steiermark"; the last one is the edition), others the kicker. Without
+// (text), in a print source (one with a page) a one-word paragraph before
+// it is the edition.
+func (a *Article) readAPAHeadline(paras []para, i int, st styledParas) int {
 	h := i
-	for j := i; bold != nil && j < min(len(paras), i+4); j++ {
-		if apaBold(paras[j], bold, first) {
+	for j := i; st.styles != nil && j < min(len(paras), i+4); j++ {
+		if st.all(paras[j], func(s lineStyle) bool { return s.bold }) {
 			h = j
 			break
 		}
 	}
+	if st.styles == nil && a.Page != "" && i+1 < len(paras) && len(paras[i].lines) == 1 &&
+		len(strings.Fields(paras[i].lines[0])) == 1 {
+		h = i + 1
+	}
 	var kicker []string
-	for _, p := range paras[i:min(h, len(paras))] {
-		kicker = append(kicker, cleanSpaces(p.joined()))
+	for j := i; j < min(h, len(paras)); j++ {
+		t := cleanSpaces(paras[j].joined())
+		if st.styles == nil || st.all(paras[j], func(s lineStyle) bool { return s.italic }) {
+			a.Edition = t
+			a.remove(RemovedHeader, t)
+			continue
+		}
+		kicker = append(kicker, t)
 	}
 	a.Kicker = strings.Join(kicker, " ")
 	if h >= len(paras) {
-		a.warn(first, "apa: article has no headline")
+		a.warn(st.first, "apa: article has no headline")
 		return h
 	}
 	a.Headline = cleanSpaces(paras[h].joined())
 	return h + 1
 }
 
-// apaBold reports whether all lines of p were bold. first is the 1-based
-// input line of bold[0].
-func apaBold(p para, bold []bool, first int) bool {
+// styledParas holds the styles of an article's lines; first is the
+// 1-based input line of styles[0]. styles is nil for text input.
+type styledParas struct {
+	styles []lineStyle
+	first  int
+}
+
+// all reports whether every line of p has the style pick asks for; false
+// when there are no styles.
+func (st styledParas) all(p para, pick func(lineStyle) bool) bool {
 	for k := range p.lines {
-		j := p.line - first + k
-		if j < 0 || j >= len(bold) || !bold[j] {
+		j := p.line - st.first + k
+		if j < 0 || j >= len(st.styles) || !pick(st.styles[j]) {
 			return false
 		}
 	}
-	return true
+	return st.styles != nil
+}
+
+// cutAPACaptions drops the italic paragraphs that end an article (but
+// never its only paragraph): the captions of its pictures.
+func (a *Article) cutAPACaptions(paras []para, st styledParas) []para {
+	n := len(paras)
+	for n > 1 && st.all(paras[n-1], func(s lineStyle) bool { return s.italic }) {
+		n--
+	}
+	for _, p := range paras[n:] {
+		a.remove(RemovedCaption, cleanSpaces(p.joined()))
+	}
+	return paras[:n]
 }
 
 // readAPAByline takes the byline ("Von Anna Muster", "VON JAN MUSTER und

@@ -20,8 +20,8 @@ func IsRTF(data []byte) bool {
 
 // convertRTF is Convert for RTF input: internal/rtf reads its paragraphs,
 // rtfLines turns them into lines, and the layout table reads those. An
-// export whose layout can use the paragraphs' bold hints (APA's) is read
-// with them.
+// export whose layout can use the paragraphs' bold and italic hints
+// (APA's) is read with them.
 func convertRTF(name string, data []byte) (*Document, error) {
 	sum := sha256.Sum256(data)
 	rd, err := rtf.Read(data)
@@ -33,13 +33,13 @@ func convertRTF(name string, data []byte) (*Document, error) {
 		}
 		return nil, e
 	}
-	lines, bold := rtfLines(rd.Paragraphs)
+	lines, styles := rtfLines(rd.Paragraphs)
 	if strings.TrimSpace(strings.Join(lines, "")) == "" {
 		return nil, &Error{File: name, Err: ErrEmpty}
 	}
 	doc := &Document{Source: Source{File: name, SHA256: hex.EncodeToString(sum[:])}}
 	if detectAPA(lines) {
-		arts, warns := readAPAHinted(lines, bold)
+		arts, warns := readAPAStyled(lines, styles)
 		doc.Source.Format = "apa"
 		addArticles(doc, arts, warns)
 	} else {
@@ -64,9 +64,13 @@ func addArticles(doc *Document, arts []*Article, warns []Warning) {
 	}
 }
 
+// A lineStyle tells how the paragraph a line came from was set: all bold,
+// all italic.
+type lineStyle struct{ bold, italic bool }
+
 // rtfLines turns RTF paragraphs into the lines a text layout reads, with
-// bold[i] telling whether line i came from a bold paragraph. A \line
-// inside a paragraph starts a new line of the same paragraph.
+// styles[i] the style of line i's paragraph. A \line inside a paragraph
+// starts a new line of the same paragraph.
 //
 // Text exports separate paragraphs with blank lines. Some RTF exports do
 // the same with empty paragraphs, and then use a lone \par as a line break
@@ -77,7 +81,7 @@ func addArticles(doc *Document, arts []*Article, warns []Warning) {
 // When at least a quarter of the paragraphs are empty the paragraphs are
 // taken as lines as they are; otherwise (Word, Nexis: spacing set by style)
 // every paragraph is followed by a blank line.
-func rtfLines(paras []rtf.Paragraph) (lines []string, bold []bool) {
+func rtfLines(paras []rtf.Paragraph) (lines []string, styles []lineStyle) {
 	empty := 0
 	for _, p := range paras {
 		if strings.TrimSpace(p.Text) == "" {
@@ -88,12 +92,12 @@ func rtfLines(paras []rtf.Paragraph) (lines []string, bold []bool) {
 	for _, p := range paras {
 		for _, l := range strings.Split(p.Text, "\n") {
 			lines = append(lines, strings.TrimRight(l, " \t"))
-			bold = append(bold, p.Bold)
+			styles = append(styles, lineStyle{p.Bold, p.Italic})
 		}
 		if !blankSeparated {
 			lines = append(lines, "")
-			bold = append(bold, false)
+			styles = append(styles, lineStyle{})
 		}
 	}
-	return lines, bold
+	return lines, styles
 }

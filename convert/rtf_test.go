@@ -39,13 +39,13 @@ func TestRTFLines(t *testing.T) {
 		{"style spacing", ps("B Head", "Body one", "Body two"), "B Head||Body one||Body two|"},
 		{"a line break inside", ps("a\nb ", "c"), "a|b||c|"},
 	} {
-		lines, bold := rtfLines(tc.in)
+		lines, styles := rtfLines(tc.in)
 		if got := strings.Join(lines, "|"); got != tc.want {
 			t.Errorf("%s: lines %q, want %q", tc.name, got, tc.want)
 		}
 		for i, l := range lines {
-			if bold[i] != strings.HasPrefix(l, "B ") {
-				t.Errorf("%s: line %q bold %v", tc.name, l, bold[i])
+			if styles[i].bold != strings.HasPrefix(l, "B ") {
+				t.Errorf("%s: line %q bold %v", tc.name, l, styles[i].bold)
 			}
 		}
 	}

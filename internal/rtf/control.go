@@ -181,6 +181,8 @@ func (p *parser) property(name string, param int, has bool) {
 	switch name {
 	case "b":
 		p.st.bold = on
+	case "i":
+		p.st.italic = on
 	case "v":
 		p.st.hidden = on
 	case "fs":
@@ -188,7 +190,7 @@ func (p *parser) property(name string, param int, has bool) {
 			p.st.size = param
 		}
 	case "plain":
-		p.st.bold, p.st.hidden, p.st.size, p.st.fontSet = false, false, 24, false
+		p.st.bold, p.st.italic, p.st.hidden, p.st.size, p.st.fontSet = false, false, false, 24, false
 	case "f":
 		p.fontChange(param)
 	case "fcharset":

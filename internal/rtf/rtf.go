@@ -1,5 +1,5 @@
 // Package rtf reads the text of a Rich Text Format document: its
-// paragraphs in reading order, with a bold and a font-size hint each. It
+// paragraphs in reading order, with a bold, an italic and a font-size hint each. It
 // knows nothing of what the text means.
 //
 // It follows the RTF 1.9 specification as far as text goes: groups;
@@ -41,6 +41,9 @@ type Paragraph struct {
 	// Bold is true when all letters and digits of Text are bold (and there
 	// is at least one).
 	Bold bool
+	// Italic is true when all letters and digits of Text are italic (and
+	// there is at least one).
+	Italic bool
 	// Size is the font size of the paragraph's first visible character in
 	// half-points (\fs24 is 12 pt); 24, RTF's default, when none was set.
 	Size int
@@ -108,6 +111,7 @@ const (
 type state struct {
 	dest     destination
 	bold     bool
+	italic   bool
 	hidden   bool
 	size     int  // half-points
 	uc       int  // fallback characters after \u
@@ -138,6 +142,7 @@ type parser struct {
 	curOff    int    // offset of cur's first text, -1 when none yet
 	letters   int    // letters and digits in cur
 	boldCount int    // of those, bold
+	italCount int    // of those, italic
 	size      int    // size of cur's first visible character
 	out       []Paragraph
 }
@@ -311,6 +316,9 @@ func (p *parser) emit(r rune) {
 			if p.st.bold {
 				p.boldCount++
 			}
+			if p.st.italic {
+				p.italCount++
+			}
 		}
 	}
 	p.cur.WriteRune(r)
@@ -338,9 +346,10 @@ func (p *parser) endParagraph() {
 	p.out = append(p.out, Paragraph{
 		Text:   p.cur.String(),
 		Bold:   p.letters > 0 && p.boldCount == p.letters,
+		Italic: p.letters > 0 && p.italCount == p.letters,
 		Size:   size,
 		Offset: off,
 	})
 	p.cur.Reset()
-	p.curOff, p.letters, p.boldCount, p.size = -1, 0, 0, 0
+	p.curOff, p.letters, p.boldCount, p.italCount, p.size = -1, 0, 0, 0, 0
 }
