@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"strings"
+	"unicode/utf8"
 
 	"newsclip/internal/rtf"
 )
@@ -81,6 +82,11 @@ type lineStyle struct{ bold, italic bool }
 // When at least a quarter of the paragraphs are empty the paragraphs are
 // taken as lines as they are; otherwise (Word, Nexis: spacing set by style)
 // every paragraph is followed by a blank line.
+//
+// A centred paragraph is indented as a text export centres it on an
+// 80-column page (at least five spaces), so that layouts which tell header
+// lines by their centring (LexisNexis, whose RTF export is its text export
+// set in \qc paragraphs) read it as they read the text.
 func rtfLines(paras []rtf.Paragraph) (lines []string, styles []lineStyle) {
 	empty := 0
 	for _, p := range paras {
@@ -91,7 +97,12 @@ func rtfLines(paras []rtf.Paragraph) (lines []string, styles []lineStyle) {
 	blankSeparated := 4*empty >= len(paras)
 	for _, p := range paras {
 		for _, l := range strings.Split(p.Text, "\n") {
-			lines = append(lines, strings.TrimRight(l, " \t"))
+			l = strings.TrimRight(l, " \t")
+			if p.Centered && strings.TrimSpace(l) != "" {
+				l = strings.TrimLeft(l, " \t")
+				l = strings.Repeat(" ", max(5, (80-utf8.RuneCountInString(l))/2)) + l
+			}
+			lines = append(lines, l)
 			styles = append(styles, lineStyle{p.Bold, p.Italic})
 		}
 		if !blankSeparated {

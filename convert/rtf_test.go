@@ -38,6 +38,8 @@ func TestRTFLines(t *testing.T) {
 		{"empty paragraphs separate", ps("B Head", "line", "", "Body", "", "More"), "B Head|line||Body||More"},
 		{"style spacing", ps("B Head", "Body one", "Body two"), "B Head||Body one||Body two|"},
 		{"a line break inside", ps("a\nb ", "c"), "a|b||c|"},
+		{"centred", []rtf.Paragraph{{Text: "1 of 2 DOCUMENTS", Centered: true}, {Text: " ", Centered: true}},
+			strings.Repeat(" ", 32) + "1 of 2 DOCUMENTS|"},
 	} {
 		lines, styles := rtfLines(tc.in)
 		if got := strings.Join(lines, "|"); got != tc.want {

@@ -189,6 +189,10 @@ func (p *parser) property(name string, param int, has bool) {
 		if param > 0 {
 			p.st.size = param
 		}
+	case "qc":
+		p.st.centered = true
+	case "pard", "ql", "qr", "qj", "qd":
+		p.st.centered = false
 	case "plain":
 		p.st.bold, p.st.italic, p.st.hidden, p.st.size, p.st.fontSet = false, false, false, 24, false
 	case "f":

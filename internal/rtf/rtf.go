@@ -1,5 +1,5 @@
 // Package rtf reads the text of a Rich Text Format document: its
-// paragraphs in reading order, with a bold, an italic and a font-size hint each. It
+// paragraphs in reading order, with a bold, italic, centred and font-size hint each. It
 // knows nothing of what the text means.
 //
 // It follows the RTF 1.9 specification as far as text goes: groups;
@@ -44,6 +44,8 @@ type Paragraph struct {
 	// Italic is true when all letters and digits of Text are italic (and
 	// there is at least one).
 	Italic bool
+	// Centered is true when the paragraph is centred (\qc) where it ends.
+	Centered bool
 	// Size is the font size of the paragraph's first visible character in
 	// half-points (\fs24 is 12 pt); 24, RTF's default, when none was set.
 	Size int
@@ -113,6 +115,7 @@ type state struct {
 	bold     bool
 	italic   bool
 	hidden   bool
+	centered bool // a paragraph property: \qc until \pard, \ql, \qr, \qj
 	size     int  // half-points
 	uc       int  // fallback characters after \u
 	codePage int  // of the current font; 0 for the document's
@@ -344,11 +347,12 @@ func (p *parser) endParagraph() {
 		size = p.st.size
 	}
 	p.out = append(p.out, Paragraph{
-		Text:   p.cur.String(),
-		Bold:   p.letters > 0 && p.boldCount == p.letters,
-		Italic: p.letters > 0 && p.italCount == p.letters,
-		Size:   size,
-		Offset: off,
+		Text:     p.cur.String(),
+		Bold:     p.letters > 0 && p.boldCount == p.letters,
+		Italic:   p.letters > 0 && p.italCount == p.letters,
+		Centered: p.st.centered,
+		Size:     size,
+		Offset:   off,
 	})
 	p.cur.Reset()
 	p.curOff, p.letters, p.boldCount, p.italCount, p.size = -1, 0, 0, 0, 0

@@ -60,7 +60,7 @@ func TestRead(t *testing.T) {
 }
 
 func TestReadHints(t *testing.T) {
-	in := `{\rtf1\ansicpg1250 {\b\fs32 Headline here}\par Body {\b with} bold\par\fs20 {\b 12} \par\i Caption\i0  \plain\i\par}`
+	in := `{\rtf1\ansicpg1250 {\b\fs32 Headline here}\par Body {\b with} bold\par\fs20 {\b 12} \par\i Caption\i0  \plain\par\qc Centred\par\pard Left\par}`
 	d, err := Read([]byte(in))
 	if err != nil {
 		t.Fatal(err)
@@ -70,13 +70,15 @@ func TestReadHints(t *testing.T) {
 		{Text: "Body with bold", Bold: false, Size: 24},
 		{Text: "12 ", Bold: true, Size: 20},
 		{Text: "Caption ", Italic: true, Size: 20},
+		{Text: "Centred", Centered: true, Size: 24},
+		{Text: "Left", Size: 24},
 	}
 	if len(d.Paragraphs) != len(want) {
 		t.Fatalf("got %d paragraphs, want %d: %+v", len(d.Paragraphs), len(want), d.Paragraphs)
 	}
 	for i, w := range want {
 		g := d.Paragraphs[i]
-		if g.Text != w.Text || g.Bold != w.Bold || g.Italic != w.Italic || g.Size != w.Size {
+		if g.Text != w.Text || g.Bold != w.Bold || g.Italic != w.Italic || g.Centered != w.Centered || g.Size != w.Size {
 			t.Errorf("paragraph %d = %+v, want %+v", i, g, w)
 		}
 	}
