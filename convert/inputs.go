@@ -25,11 +25,12 @@ type inputFormat struct {
 // know we cannot read.
 var inputFormats = []inputFormat{
 	{"pdf", []string{".pdf"}, IsPDF, convertPDF},
+	{"rtf", []string{".rtf"}, IsRTF, convertRTF},
 	{"text", []string{".txt", ".text"}, func([]byte) bool { return true }, convertText},
 }
 
 // supportedNames lists the formats for error messages.
-const supportedNames = "text, PDF"
+const supportedNames = "text, PDF, RTF"
 
 // SupportedNames lists the formats newsclip reads, for messages: "text, PDF".
 func SupportedNames() string { return supportedNames }

@@ -1,0 +1,142 @@
+package convert
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestIsAPASource(t *testing.T) {
+	for _, tc := range []struct {
+		in                     string
+		ok                     bool
+		pub, section, date, pg string
+	}{
+		{`"Wiener Tagblatt" gefunden am 04.03.2019 09:15 Uhr`, true, "Wiener Tagblatt", "", "04.03.2019", ""},
+		{`"Grazer Abendpost" vom 11.11.2018 Seite: 12`, true, "Grazer Abendpost", "", "11.11.2018", "12"},
+		{`"Linzer Bote" Wochenende vom 1.2.2020 Seite L4`, true, "Linzer Bote", "Wochenende", "1.2.2020", "L4"},
+		{`"Linzer Bote" vom 01.02.2020`, true, "Linzer Bote", "", "01.02.2020", ""},
+		{`"Das war gut", sagte er vom 01.02.2020 an.`, false, "", "", "", ""},
+		{`Linzer Bote vom 01.02.2020`, false, "", "", "", ""},
+		{`"Quote" gefunden am Montag`, false, "", "", "", ""},
+	} {
+		if got := isAPASource(tc.in); got != tc.ok {
+			t.Errorf("isAPASource(%q) = %v, want %v", tc.in, got, tc.ok)
+			continue
+		}
+		if !tc.ok {
+			continue
+		}
+		m := apaSourceRE.FindStringSubmatch(tc.in)
+		if m[1] != tc.pub || m[2] != tc.section || m[3] != tc.date || m[4] != tc.pg {
+			t.Errorf("%q: publication %q, section %q, date %q, page %q", tc.in, m[1], m[2], m[3], m[4])
+		}
+	}
+}
+
+func TestAPAField(t *testing.T) {
+	for in, want := range map[string]string{
+		"Ressort: Innenpolitik":  "section/Innenpolitik",
+		"Seite: 7":               "page/7",
+		"Autorin: Eva Probe":     "byline/Eva Probe",
+		"Wörter: 412":            "other/412",
+		"Wien: Ein Tag im Regen": "",
+		"Kein Feld":              "",
+	} {
+		kind, value, ok := apaField(in)
+		got := ""
+		if ok {
+			got = kind + "/" + value
+		}
+		if got != want {
+			t.Errorf("apaField(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// apaExport is a small export of two articles, the second a print source
+// with fields, an edition and a kicker.
+var apaExport = []string{
+	`"Wiener Tagblatt" gefunden am 04.03.2019 09:15 Uhr`,
+	``,
+	`Neue Radwege für die`,
+	`Innenstadt`,
+	``,
+	`Die Stadt baut bis Herbst vier Kilometer Radweg.`,
+	``,
+	`Von Eva Probe und Jan Muster`,
+	``,
+	`Die Arbeiten beginnen im April an der Ringstraße.`,
+	``,
+	`Foto: APA/Eva Probe`,
+	``,
+	`(APA)`,
+	``,
+	`___________________________________________`,
+	`"Grazer Abendpost" vom 05.03.2019 Seite: 12`,
+	`Ressort: Lokal`,
+	``,
+	`Abend`,
+	``,
+	`Streit im Gemeinderat:`,
+	``,
+	`Budget vertagt`,
+	``,
+	`Der Gemeinderat hat das Budget am Montag vertagt.`,
+	``,
+	`Der Sitzungssaal am Montag.`,
+	``,
+	`Gespeicherter Anhang: budget.pdf`,
+}
+
+// apaStyles sets the export's lines as an RTF export does: the headlines
+// bold, source, field and edition lines and the caption italic.
+func apaStyles() []lineStyle {
+	styles := make([]lineStyle, len(apaExport))
+	for i, l := range apaExport {
+		switch {
+		case strings.HasPrefix(l, "Neue Radwege"), l == "Innenstadt", l == "Budget vertagt":
+			styles[i].bold = true
+		case isAPASource(l), strings.HasPrefix(l, "Ressort"), l == "Abend", strings.HasPrefix(l, "Der Sitzungssaal"):
+			styles[i].italic = true
+		}
+	}
+	return styles
+}
+
+func TestReadAPA(t *testing.T) {
+	arts, _ := readAPAStyled(apaExport, apaStyles())
+	if len(arts) != 2 {
+		t.Fatalf("got %d articles, want 2", len(arts))
+	}
+	a, b := arts[0], arts[1]
+	if a.Publication != "Wiener Tagblatt" || a.Date.ISO() != "2019-03-04" || a.Headline != "Neue Radwege für die Innenstadt" {
+		t.Errorf("article 1 header: %q %q %q", a.Publication, a.Date.ISO(), a.Headline)
+	}
+	if len(a.Authors) != 2 || a.Authors[1].Name != "Jan Muster" {
+		t.Errorf("article 1 authors: %+v", a.Authors)
+	}
+	if got := bodyStrings(a); strings.Join(got, "|") != "Die Stadt baut bis Herbst vier Kilometer Radweg.|Die Arbeiten beginnen im April an der Ringstraße.|(APA)" {
+		t.Errorf("article 1 body: %q", got)
+	}
+	if b.Publication != "Grazer Abendpost" || b.Page != "12" || b.Section != "Lokal" || b.Edition != "Abend" ||
+		b.Kicker != "Streit im Gemeinderat:" || b.Headline != "Budget vertagt" {
+		t.Errorf("article 2 header: %+v", b)
+	}
+	if got := bodyStrings(b); len(got) != 1 || !strings.HasPrefix(got[0], "Der Gemeinderat") {
+		t.Errorf("article 2 body: %q (want no caption, no attachment)", got)
+	}
+	// Without bold hints (a text export) the first paragraph after the
+	// edition is the headline.
+	arts, _ = readAPA(apaExport)
+	if arts[1].Headline != "Streit im Gemeinderat:" || arts[1].Edition != "Abend" {
+		t.Errorf("no hints: headline %q, edition %q", arts[1].Headline, arts[1].Edition)
+	}
+}
+
+func bodyStrings(a *Article) []string {
+	var out []string
+	for _, b := range a.Body {
+		out = append(out, b.Text())
+	}
+	return out
+}
