@@ -18,6 +18,7 @@ type layout struct {
 // layouts is tried in order; "text" accepts everything and comes last.
 var layouts = []layout{
 	{"lexisnexis", detectLexisNexis, readLexisNexis},
+	{"nexisuni", detectNexisUni, readNexisUni},
 	{"pressreader", detectPressReader, readMastheadClipping},
 	{"web", detectWeb, readMastheadClipping},
 	{"text", func([]string) bool { return true }, readPlainText},
