@@ -8,6 +8,7 @@ import (
 	"html"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // makeDOCX builds a .docx whose body holds one paragraph per string: "\n"
@@ -265,5 +266,52 @@ func FuzzNexisUni(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		arts, _ := readNexisUni(strings.Split(s, "\n"))
 		checkArticles(t, arts)
+	})
+}
+
+// BenchmarkConvertNexisDOCX converts a 100-document Nexis Uni export built
+// in memory (time per export).
+func BenchmarkConvertNexisDOCX(b *testing.B) {
+	var paras []string
+	var heads []string
+	for i := range 100 {
+		heads = append(heads, fmt.Sprintf("Storm closes coastal road %d", i))
+	}
+	paras = append(paras, nexisCoverPage(100, heads...)...)
+	for _, h := range heads {
+		var body []string
+		for range 15 {
+			body = append(body, para1+" "+para2+" "+para3)
+		}
+		paras = append(paras, nexisDoc(h, "March 4, 2021 Thursday", "Kate Ames", body...)...)
+	}
+	data := makeDOCX(b, paras...)
+	for b.Loop() {
+		doc, err := Convert("export.docx", data)
+		if err != nil || len(doc.Articles) != 100 {
+			b.Fatalf("%v: %d articles", err, len(doc.Articles))
+		}
+	}
+}
+
+// FuzzConvertDOCX converts DOCX exports whose paragraphs are fuzzed text
+// ("\x1f" separates paragraphs): it must never panic, and what it returns
+// keeps the promises every reader makes.
+func FuzzConvertDOCX(f *testing.F) {
+	f.Add(strings.Join(concat(nexisCoverPage(1, "Storm"), nexisDoc("Storm", "March 4, 2021", "Kate Ames", para1)), "\x1f"))
+	f.Add("Title\x1fBody\x1fEnd of Document\x1f|a|b\x1fEnd of Document")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return // document.xml is UTF-8; the reader itself is fuzzed with bytes
+		}
+		doc, err := Convert("f.docx", makeDOCX(t, strings.Split(s, "\x1f")...))
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) || e.File != "f.docx" {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			return
+		}
+		checkArticles(t, doc.Articles)
 	})
 }

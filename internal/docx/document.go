@@ -165,6 +165,10 @@ func (r *reader) start(e xml.StartElement) {
 		if r.inPPr > 0 {
 			r.setStyle(attr(e, "val"))
 		}
+	case "jc":
+		if p := r.para(); p != nil && r.inPPr > 0 && !r.inRPr {
+			p.par.Align = attr(e, "val")
+		}
 	case "outlineLvl":
 		if p := r.para(); p != nil && r.inPPr > 0 {
 			if n, err := strconv.Atoi(attr(e, "val")); err == nil && n >= 0 && n < 9 {

@@ -38,6 +38,9 @@ type Paragraph struct {
 	// Bold is set when every letter or digit of Text is set in bold, by the
 	// run, its character style or the paragraph style.
 	Bold bool
+	// Align is the paragraph's alignment as written (w:jc): "center",
+	// "right", "both" (justified), "left", or "" when not set.
+	Align string
 	// InTable marks a paragraph made from a table row.
 	InTable bool
 }

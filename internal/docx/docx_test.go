@@ -87,6 +87,8 @@ func TestRead(t *testing.T) {
 		{"text box paragraph comes before its anchor's paragraph",
 			`<w:p><w:r><w:t xml:space="preserve">before </w:t><w:drawing><w:txbxContent><w:p><w:r><w:t>boxed</w:t></w:r></w:p></w:txbxContent></w:drawing></w:r><w:r><w:t>after</w:t></w:r></w:p>`,
 			[]Paragraph{{Text: "boxed"}, {Text: "before after"}}},
+		{"alignment", `<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>The Gazette</w:t></w:r></w:p>`,
+			[]Paragraph{{Text: "The Gazette", Align: "center"}}},
 		{"empty paragraphs are kept", `<w:p/><w:p><w:r><w:t>x</w:t></w:r></w:p>`,
 			[]Paragraph{{}, {Text: "x"}}},
 	}
