@@ -314,7 +314,8 @@ func (a *Article) applyNexisMeta(p para) bool {
 //	Storm closes coastal road          <- headline (one line or more)
 //	The Porthaven Gazette              <- publication
 //	July 1, 2019 Monday 9:20 AM GMT    <- date
-//	Final Edition                      <- edition (any further lines)
+//	Final Edition                      <- edition (any further lines but
+//	Correction Appended                   this note)
 func (a *Article) applyNexisHead(lines []string) {
 	d := -1
 	for k, l := range lines {
@@ -338,9 +339,19 @@ func (a *Article) applyNexisHead(lines []string) {
 		}
 		a.warn(a.Line, "nexisuni: document has no date")
 	}
-	if d >= 0 && d+1 < len(lines) {
-		a.Edition = cleanSpaces(strings.Join(lines[d+1:], " "))
+	rest := d + 1 // the lines after the date (or after the publication)
+	if d < 0 {
+		rest = len(lines)
 	}
+	var edition []string
+	for _, l := range lines[rest:] {
+		if strings.EqualFold(l, "Correction Appended") {
+			a.remove(RemovedHeader, l) // the correction follows the body
+			continue
+		}
+		edition = append(edition, l)
+	}
+	a.Edition = cleanSpaces(strings.Join(edition, " "))
 }
 
 // zoneOffsetRE matches a time-zone offset after a time: "GMT+1", "+0100".

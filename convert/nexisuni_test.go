@@ -162,6 +162,8 @@ func TestApplyNexisHead(t *testing.T) {
 		{"headline, publication, date", []string{"Storm closes road", "The Gazette", "July 1, 2019 Monday"}, "Storm closes road", "The Gazette", "2019-07-01", "", false},
 		{"an edition after the date", []string{"Storm closes road", "The Gazette", "July 1, 2019 Monday", "Final Edition"}, "Storm closes road", "The Gazette", "2019-07-01", "Final Edition", false},
 		{"a headline over two lines", []string{"Storm closes", "coastal road", "The Gazette", "July 1, 2019"}, "Storm closes coastal road", "The Gazette", "2019-07-01", "", false},
+		{"a correction note is no edition", []string{"Storm closes road", "The Gazette", "July 1, 2019 Monday", "Late Edition - Final", "Correction Appended"}, "Storm closes road", "The Gazette", "2019-07-01", "Late Edition - Final", false},
+		{"a headline alone", []string{"Storm closes road"}, "Storm closes road", "", "", "", true},
 		{"no date", []string{"Storm closes road", "The Gazette"}, "Storm closes road", "The Gazette", "", "", true},
 		{"no publication", []string{"Storm closes road", "July 1, 2019"}, "Storm closes road", "", "2019-07-01", "", true},
 	}
