@@ -318,3 +318,28 @@ func FuzzConvertDOCX(f *testing.F) {
 		checkArticles(t, doc.Articles)
 	})
 }
+
+// TestNexisUni2018: the layout of 2018 exports: a user name on the cover,
+// date and edition on one line, a doubled semicolon in the section.
+func TestNexisUni2018(t *testing.T) {
+	paras := []string{"User Name: JANE READER", "Date and Time: Wednesday, December 19, 2018 7:08:00 PM JST",
+		"Job Number: 79", "Documents (1)", "1. Storm closes coastal road", "Client/Matter: -None-",
+		"Search Terms: storm", "Search Type: Natural Language", "Narrowed by: ", "",
+		"|Content Type|Narrowed by", "|News|Sources: Porthaven Daily; Content Type: News", "", "", "",
+		"Storm closes coastal road", "PORTHAVEN DAILY", "May 2, 2002, Thursday,, FINAL EDITION", "",
+		"\nCopyright 2002 Porthaven Media", "Section: NEWS;; COVER STORY", "Length: 1823 words",
+		"Byline: Kate Ames", "Dateline: PORTHAVEN", "Body", "", para1, para2, "Load-Date: May 3, 2002", "", "End of Document"}
+	doc, err := Convert("2018.docx", makeDOCX(t, paras...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Articles) != 1 || len(doc.Warnings) > 0 {
+		t.Fatalf("%d articles, warnings %v", len(doc.Articles), doc.Warnings)
+	}
+	a := doc.Articles[0]
+	got := []string{a.Headline, a.Publication, a.Date.ISO(), a.Edition, a.Section, a.Dateline, a.LoadDate.ISO()}
+	want := []string{"Storm closes coastal road", "PORTHAVEN DAILY", "2002-05-02", "FINAL EDITION", "NEWS; COVER STORY", "PORTHAVEN", "2002-05-03"}
+	if fmt.Sprint(got) != fmt.Sprint(want) || len(a.Body) != 2 {
+		t.Errorf("got %q and %d blocks, want %q and 2", got, len(a.Body), want)
+	}
+}

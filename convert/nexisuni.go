@@ -102,7 +102,7 @@ func splitNexisCover(lines []string) (nexisCover, int) {
 		if t == "" || nexisCoverRE.MatchString(t) {
 			continue
 		}
-		if _, ok := nexisDate(t); ok {
+		if _, _, ok := nexisDateLine(t); ok {
 			limit = prevText(lines, prevText(lines, i)) // above headline and publication
 			break
 		}
@@ -313,14 +313,19 @@ func (a *Article) applyNexisMeta(p para) bool {
 //
 //	Storm closes coastal road          <- headline (one line or more)
 //	The Porthaven Gazette              <- publication
-//	July 1, 2019 Monday 9:20 AM GMT    <- date
+//	July 1, 2019 Monday 9:20 AM GMT    <- date (older: "May 2, 2002,
+//	                                      Thursday,, FINAL EDITION")
 //	Final Edition                      <- edition (any further lines but
 //	Correction Appended                   this note)
 func (a *Article) applyNexisHead(lines []string) {
 	d := -1
+	var edition []string
 	for k, l := range lines {
-		if date, ok := nexisDate(l); ok {
+		if date, rest, ok := nexisDateLine(l); ok {
 			a.Date, d = date, k
+			if rest != "" {
+				edition = append(edition, rest)
+			}
 			break
 		}
 	}
@@ -343,7 +348,6 @@ func (a *Article) applyNexisHead(lines []string) {
 	if d < 0 {
 		rest = len(lines)
 	}
-	var edition []string
 	for _, l := range lines[rest:] {
 		if strings.EqualFold(l, "Correction Appended") {
 			a.remove(RemovedHeader, l) // the correction follows the body
@@ -368,6 +372,24 @@ func nexisDate(s string) (Date, bool) {
 		return parseDate(s[:loc[0]])
 	}
 	return Date{}, false
+}
+
+// nexisDateLine reads a date line that may go on, after commas, with the
+// edition, as older exports print it; it returns the date and the rest:
+//
+//	May 2, 2002, Thursday,, FINAL EDITION  -> 2002-05-02, "FINAL EDITION"
+func nexisDateLine(s string) (Date, string, bool) {
+	if d, ok := nexisDate(s); ok {
+		return d, "", true
+	}
+	parts := strings.Split(s, ",")
+	for k := min(len(parts)-1, 6); k >= 1; k-- {
+		if d, ok := nexisDate(strings.Join(parts[:k], ",")); ok {
+			d.Raw = s
+			return d, strings.Trim(strings.Join(parts[k:], ","), " ,"), true
+		}
+	}
+	return Date{}, "", false
 }
 
 // nexisFields maps lower-case field labels to what they hold, in the

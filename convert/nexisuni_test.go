@@ -152,6 +152,21 @@ func TestNexisDate(t *testing.T) {
 	}
 }
 
+func TestNexisDateLine(t *testing.T) {
+	tests := []struct{ in, date, rest string }{
+		{"May 2, 2002, Thursday,, FINAL EDITION", "2002-05-02", "FINAL EDITION"},
+		{"July 1, 2019 Monday 9:20 AM GMT", "2019-07-01", ""},
+		{"March 3, 2020, Tuesday, Late Edition - Final", "2020-03-03", "Late Edition - Final"},
+		{"Storm, rain, and wind", "", ""},
+	}
+	for _, tt := range tests {
+		d, rest, _ := nexisDateLine(tt.in)
+		if d.ISO() != tt.date || rest != tt.rest {
+			t.Errorf("nexisDateLine(%q) = %q, %q; want %q, %q", tt.in, d.ISO(), rest, tt.date, tt.rest)
+		}
+	}
+}
+
 func TestApplyNexisHead(t *testing.T) {
 	tests := []struct {
 		name                                 string
@@ -162,6 +177,7 @@ func TestApplyNexisHead(t *testing.T) {
 		{"headline, publication, date", []string{"Storm closes road", "The Gazette", "July 1, 2019 Monday"}, "Storm closes road", "The Gazette", "2019-07-01", "", false},
 		{"an edition after the date", []string{"Storm closes road", "The Gazette", "July 1, 2019 Monday", "Final Edition"}, "Storm closes road", "The Gazette", "2019-07-01", "Final Edition", false},
 		{"a headline over two lines", []string{"Storm closes", "coastal road", "The Gazette", "July 1, 2019"}, "Storm closes coastal road", "The Gazette", "2019-07-01", "", false},
+		{"date and edition on one line", []string{"Storm closes road", "THE GAZETTE", "May 2, 2002, Thursday,, FINAL EDITION"}, "Storm closes road", "THE GAZETTE", "2002-05-02", "FINAL EDITION", false},
 		{"a correction note is no edition", []string{"Storm closes road", "The Gazette", "July 1, 2019 Monday", "Late Edition - Final", "Correction Appended"}, "Storm closes road", "The Gazette", "2019-07-01", "Late Edition - Final", false},
 		{"a headline alone", []string{"Storm closes road"}, "Storm closes road", "", "", "", true},
 		{"no date", []string{"Storm closes road", "The Gazette"}, "Storm closes road", "The Gazette", "", "", true},
