@@ -53,14 +53,34 @@ func isNexisEnd(l string) bool {
 	return len(t) < 24 && len(t) > 12 && nexisEndMarkers[strings.ToLower(t)]
 }
 
-// detectNexisUni: an export holds an end-of-document marker line.
+// detectNexisUni: an export holds an end-of-document marker line and a
+// "Body" label or a Length or Load-Date field (a letter that happens to
+// end with "End of Document" is not an export).
 func detectNexisUni(lines []string) bool {
+	end, label := false, false
 	for _, l := range lines {
-		if isNexisEnd(l) {
+		t := strings.TrimSpace(l)
+		switch {
+		case isNexisEnd(t):
+			end = true
+		case isNexisBodyLabel(t) || isNexisLengthOrLoad(t):
+			label = true
+		}
+		if end && label {
 			return true
 		}
 	}
 	return false
+}
+
+// isNexisLengthOrLoad: a "Length: 355 words" or "Load-Date: ..." line.
+func isNexisLengthOrLoad(t string) bool {
+	if len(t) < 8 || t[0] != 'L' && t[0] != 'l' {
+		return false
+	}
+	_, _, ok := nexisField(t)
+	label, _, _ := strings.Cut(strings.ToLower(t), ":")
+	return ok && (label == "length" || label == "load-date" || label == "länge" || label == "ladedatum" || label == "longueur")
 }
 
 // nexisCountRE matches the cover page's count line: "Documents (10)",
@@ -193,23 +213,10 @@ func readNexisDocument(lines []string, first int) *Article {
 	if len(paras) > 0 {
 		a.Line = paras[0].line
 	}
-	// The head: lines before the first field, copyright or "Body".
-	var head []string
-	i := 0
-head:
-	for ; i < len(paras); i++ {
-		for k, l := range paras[i].lines {
-			if isNexisStop(l) {
-				if k > 0 {
-					paras[i] = para{lines: paras[i].lines[k:], line: paras[i].line + k}
-				}
-				break head
-			}
-			head = append(head, strings.TrimSpace(l))
-		}
-	}
+	head, paras := nexisHead(paras)
 	a.applyNexisHead(head)
 	// The fields before the body.
+	i := 0
 	for ; i < len(paras); i++ {
 		p := paras[i]
 		if t := strings.TrimSpace(p.joined()); isNexisBodyLabel(t) {
@@ -260,6 +267,50 @@ func splitNexisLabels(paras []para) []para {
 		}
 	}
 	return out
+}
+
+// maxNexisHead is the most lines a document's head holds: a headline over
+// a few lines, publication, date, edition.
+const maxNexisHead = 8
+
+// nexisHead splits a document's paragraphs into the head lines (trimmed)
+// and the paragraphs after them. The head ends at the first field,
+// copyright line or "Body"; when none comes within maxNexisHead lines, it
+// ends after the date (or the first line), and the rest is body.
+func nexisHead(paras []para) (head []string, rest []para) {
+	type pos struct{ p, l int }
+	var at []pos
+scan:
+	for i, p := range paras {
+		for k, l := range p.lines {
+			if isNexisStop(l) {
+				return head, cutParas(paras, i, k)
+			}
+			at = append(at, pos{i, k}) // one more than head when capped
+			if len(head) == maxNexisHead {
+				break scan
+			}
+			head = append(head, strings.TrimSpace(l))
+		}
+	}
+	n := min(1, len(head))
+	for j, h := range head {
+		if _, _, ok := nexisDateLine(h); ok {
+			n = j + 1
+			break
+		}
+	}
+	if n >= len(at) {
+		return head, nil
+	}
+	return head[:n], cutParas(paras, at[n].p, at[n].l)
+}
+
+// cutParas returns paras from line k of paragraph i on.
+func cutParas(paras []para, i, k int) []para {
+	rest := append([]para(nil), paras[i:]...)
+	rest[0] = para{lines: rest[0].lines[k:], line: rest[0].line + k}
+	return rest
 }
 
 // isNexisStop: a line that ends the head: a field, a copyright line,

@@ -226,3 +226,49 @@ func TestSplitNexisLabels(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestNexisHead(t *testing.T) {
+	lines := func(ls ...string) []para {
+		var ps []para
+		for i, l := range ls {
+			ps = append(ps, para{lines: []string{l}, line: i + 1})
+		}
+		return ps
+	}
+	many := []string{"Headline", "Gazette", "July 1, 2019", "p1", "p2", "p3", "p4", "p5", "p6", "p7"}
+	tests := []struct {
+		name  string
+		paras []para
+		head  int // head lines
+		rest  string
+	}{
+		{"ends at a field", lines("Headline", "Gazette", "July 1, 2019", "Length: 9 words", "Body"), 3, "Length: 9 words"},
+		{"ends at a copyright line inside a paragraph", []para{{lines: []string{"Headline", "Gazette", "Copyright 2019 Gazette"}, line: 1}}, 2, "Copyright 2019 Gazette"},
+		{"no field: the head ends after the date", lines(many...), 3, "p1"},
+		{"no field and no date: the head is the first line", lines(many[3:]...), 1, "p2"},
+		{"a date on the last head line", lines("h1", "h2", "h3", "h4", "h5", "h6", "Gazette", "July 1, 2019", "p1"), 8, "p1"},
+	}
+	for _, tt := range tests {
+		head, rest := nexisHead(tt.paras)
+		if len(head) != tt.head || len(rest) == 0 || rest[0].lines[0] != tt.rest {
+			t.Errorf("%s: head %q, rest %v", tt.name, head, rest)
+		}
+	}
+}
+
+func TestDetectNexisUni(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Storm\nGazette\nJuly 1, 2019\nBody\ntext\nEnd of Document", true},
+		{"Storm\nLength: 9 words\ntext\nEnd of Document", true},
+		{"Dear editor,\nthe storm closed the road.\nEnd of Document", false}, // no label
+		{"Storm\nBody\ntext", false},                                         // no end marker
+	}
+	for _, tt := range tests {
+		if got := detectNexisUni(strings.Split(tt.text, "\n")); got != tt.want {
+			t.Errorf("detectNexisUni(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
