@@ -110,6 +110,16 @@ func TestRead(t *testing.T) {
 	}
 }
 
+// TestStrictNamespace: documents saved as Strict Open XML use another
+// namespace for the same elements.
+func TestStrictNamespace(t *testing.T) {
+	xml := strings.ReplaceAll(wrap(`<w:p><w:r><w:t>strict</w:t></w:r></w:p>`), nsW, nsWStrict)
+	doc, err := Read(build(t, "word/document.xml", xml))
+	if err != nil || len(doc.Paragraphs) != 1 || doc.Paragraphs[0].Text != "strict" {
+		t.Fatalf("got %+v, %v", doc, err)
+	}
+}
+
 func TestReadRefuses(t *testing.T) {
 	tests := []struct {
 		name string
