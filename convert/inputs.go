@@ -26,11 +26,12 @@ type inputFormat struct {
 var inputFormats = []inputFormat{
 	{"pdf", []string{".pdf"}, IsPDF, convertPDF},
 	{"rtf", []string{".rtf"}, IsRTF, convertRTF},
+	{"docx", []string{".docx"}, isDOCX, convertDOCX},
 	{"text", []string{".txt", ".text"}, func([]byte) bool { return true }, convertText},
 }
 
 // supportedNames lists the formats for error messages.
-const supportedNames = "text, PDF, RTF"
+const supportedNames = "text, PDF, RTF, DOCX"
 
 // SupportedNames lists the formats newsclip reads, for messages: "text, PDF".
 func SupportedNames() string { return supportedNames }

@@ -19,6 +19,7 @@ type layout struct {
 var layouts = []layout{
 	{"lexisnexis", detectLexisNexis, readLexisNexis},
 	{"apa", detectAPA, readAPA},
+	{"nexisuni", detectNexisUni, readNexisUni},
 	{"pressreader", detectPressReader, readMastheadClipping},
 	{"web", detectWeb, readMastheadClipping},
 	{"text", func([]string) bool { return true }, readPlainText},

@@ -1,0 +1,60 @@
+package convert
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+
+	"newsclip/internal/docx"
+)
+
+// isDOCX: a zip archive holding word/document.xml (Word, Nexis Uni and
+// Lexis Advance exports).
+func isDOCX(data []byte) bool { return docx.IsDOCX(data) }
+
+// convertDOCX is Convert for DOCX input: the document's paragraphs become
+// lines, a blank line between paragraphs, and go through the layout table
+// like text.
+func convertDOCX(name string, data []byte) (*Document, error) {
+	sum := sha256.Sum256(data)
+	d, err := docx.Read(data)
+	if err != nil {
+		if errors.Is(err, docx.ErrNotDOCX) {
+			err = fmt.Errorf("DOCX document is damaged: %w", err)
+		}
+		return nil, &Error{File: name, Err: err}
+	}
+	doc := &Document{Source: Source{File: name, SHA256: hex.EncodeToString(sum[:])}}
+	for _, w := range d.Warnings {
+		doc.Warnings = append(doc.Warnings, Warning{Msg: w})
+	}
+	lines := docxLines(d.Paragraphs)
+	if len(strings.TrimSpace(strings.Join(lines, ""))) == 0 {
+		return nil, &Error{File: name, Err: ErrEmpty}
+	}
+	doc.Source.Format = readLayouts(doc, lines, true)
+	if len(doc.Articles) == 0 {
+		return nil, &Error{File: name, Err: ErrEmpty}
+	}
+	return doc, nil
+}
+
+// docxLines lays paragraphs out as text: each paragraph's lines (its
+// breaks), then a blank line. Tabs become spaces, no-break spaces plain
+// spaces, and trailing spaces go.
+//
+//	{"Length:\u00a0355 words"}, {"\nEnd of Document"}
+//	-> "Length: 355 words", "", "", "End of Document", ""
+func docxLines(paras []docx.Paragraph) []string {
+	lines := make([]string, 0, 2*len(paras))
+	clean := strings.NewReplacer("\t", " ", "\u00a0", " ", "\r", "")
+	for _, p := range paras {
+		for _, l := range strings.Split(clean.Replace(p.Text), "\n") {
+			lines = append(lines, strings.TrimRight(l, " "))
+		}
+		lines = append(lines, "")
+	}
+	return lines
+}

@@ -1,0 +1,345 @@
+package convert
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"html"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// makeDOCX builds a .docx whose body holds one paragraph per string: "\n"
+// inside a string is a line break, "\t" a tab; a string starting with "|"
+// is a table row whose cells are separated by "|".
+func makeDOCX(t testing.TB, paras ...string) []byte {
+	t.Helper()
+	var body strings.Builder
+	run := func(s string) string {
+		var b strings.Builder
+		for k, line := range strings.Split(s, "\n") {
+			if k > 0 {
+				b.WriteString("<w:br/>")
+			}
+			for j, part := range strings.Split(line, "\t") {
+				if j > 0 {
+					b.WriteString("<w:tab/>")
+				}
+				fmt.Fprintf(&b, `<w:t xml:space="preserve">%s</w:t>`, html.EscapeString(part))
+			}
+		}
+		return "<w:r>" + b.String() + "</w:r>"
+	}
+	for _, p := range paras {
+		if cells, ok := strings.CutPrefix(p, "|"); ok {
+			body.WriteString("<w:tbl><w:tr>")
+			for _, c := range strings.Split(cells, "|") {
+				body.WriteString("<w:tc><w:p>" + run(c) + "</w:p></w:tc>")
+			}
+			body.WriteString("</w:tr></w:tbl>")
+			continue
+		}
+		body.WriteString("<w:p>" + run(p) + "</w:p>")
+	}
+	var buf bytes.Buffer
+	z := zip.NewWriter(&buf)
+	w, _ := z.Create("word/document.xml")
+	fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>%s</w:body></w:document>`, body.String())
+	if err := z.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// nexisDoc is one document of a Nexis Uni export, as its paragraphs.
+func nexisDoc(headline, date, byline string, body ...string) []string {
+	ps := []string{"", headline, "The Porthaven Gazette", date, "", "\nCopyright 2021 Porthaven Media Ltd. All Rights Reserved", "\n",
+		"Section:\u00a0NEWS; Pg. 4", "Length:\u00a0120 words", "Byline:\u00a0" + byline, "Body", "", ""}
+	ps = append(ps, body...)
+	return append(ps, "Classification", "", "Language:\u00a0ENGLISH", "\nPublication-Type:\u00a0Newspaper",
+		"\nSubject:\u00a0STORMS (91%); FERRIES (78%)", "\nLoad-Date:\u00a0March 5, 2021", "", "\nEnd of Document")
+}
+
+// nexisCoverPage is the cover page of an export listing these headlines.
+func nexisCoverPage(n int, headlines ...string) []string {
+	ps := []string{"", "Date and Time: Friday, 5 March 2021 9:31 AM GMT", "Job Number: 1234", fmt.Sprintf("Documents (%d)", n)}
+	for i, h := range headlines {
+		ps = append(ps, fmt.Sprintf("%d. %s", i+1, h), "Client/Matter: -None-", "Search Terms: storm", "Search Type: Boolean",
+			"Narrowed by: ", "", "|Content Type|Narrowed by", "|News|Sources: The Porthaven Gazette; Content Type: News", "")
+	}
+	return ps
+}
+
+func concat(parts ...[]string) []string {
+	var out []string
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	return out
+}
+
+const (
+	para1 = "Storm surges closed the coastal road between Porthaven and Eastwick on Thursday night, stranding dozens of drivers for hours."
+	para2 = "Council crews cleared the debris by morning, and the road reopened shortly after nine o'clock, officials said."
+	para3 = "The ferry to the islands resumed sailing on Friday after three days in port, the operator said in a statement."
+)
+
+func TestConvertNexisUniDOCX(t *testing.T) {
+	export := makeDOCX(t, concat(
+		nexisCoverPage(2, "Storm closes coastal road", "Ferry resumes sailing"),
+		nexisDoc("Storm closes coastal road", "March 4, 2021 Thursday 9:20 PM GMT", "Kate Ames in Porthaven", para1, para2),
+		nexisDoc("Ferry resumes sailing", "March 5, 2021 Friday", "Tom Rye", para3),
+	)...)
+	doc, err := Convert("export.docx", export)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Source.Format != "nexisuni" || len(doc.Articles) != 2 {
+		t.Fatalf("format %q, %d articles; want nexisuni, 2", doc.Source.Format, len(doc.Articles))
+	}
+	if len(doc.Warnings) > 0 {
+		t.Errorf("warnings: %v", doc.Warnings)
+	}
+	a := doc.Articles[0]
+	want := []string{"Storm closes coastal road", "The Porthaven Gazette", "2021-03-04", "NEWS", "4", "en", "2021-03-05", "1 of 2"}
+	got := []string{a.Headline, a.Publication, a.Date.ISO(), a.Section, a.Page, a.Language, a.LoadDate.ISO(), a.VendorID}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("fields: got %q, want %q", got, want)
+	}
+	if len(a.Authors) != 1 || a.Authors[0].Name != "Kate Ames" {
+		t.Errorf("authors: %+v", a.Authors)
+	}
+	if len(a.Body) != 2 || a.Body[0].Text() != para1 || a.Body[1].Text() != para2 {
+		t.Errorf("body: %q", blockTexts(a.Body))
+	}
+	kinds := map[string]bool{}
+	for _, r := range a.Removed {
+		kinds[r.Kind] = true
+	}
+	for _, k := range []string{RemovedCover, RemovedCopyright, RemovedByline, RemovedField, RemovedDocMarker} {
+		if !kinds[k] {
+			t.Errorf("no %q removal recorded: %+v", k, a.Removed)
+		}
+	}
+	if b := doc.Articles[1]; b.Headline != "Ferry resumes sailing" || len(b.Body) != 1 || b.VendorID != "2 of 2" {
+		t.Errorf("second article: %q %q %q", b.Headline, blockTexts(b.Body), b.VendorID)
+	}
+}
+
+func blockTexts(bs []Block) []string {
+	var out []string
+	for _, b := range bs {
+		out = append(out, b.Text())
+	}
+	return out
+}
+
+// TestNexisUniVariants: exports of other years and settings.
+func TestNexisUniVariants(t *testing.T) {
+	tests := []struct {
+		name     string
+		paras    []string
+		articles int
+		headline string
+		sub      string
+		body     []string
+		warning  string // a document warning containing this
+	}{
+		{"cover promises more than found", concat(nexisCoverPage(3, "Storm closes coastal road"),
+			nexisDoc("Storm closes coastal road", "March 4, 2021", "Kate Ames", para1)),
+			1, "Storm closes coastal road", "", []string{para1}, "found 1 documents, the cover page lists 3"},
+		{"no cover page, abstract and full text (Lexis Advance 2019)", concat(
+			nexisDoc("Storm closes coastal road", "March 4, 2021 Thursday", "Kate Ames", "ABSTRACT", "Roads shut as the storm hits.", "FULL TEXT", para1, para2)),
+			1, "Storm closes coastal road", "Roads shut as the storm hits.", []string{para1, para2}, ""},
+		{"byline and highlight glued together", concat(
+			nexisDoc("Storm closes coastal road", "March 4, 2021", "Kate Ames Highlight: Roads shut as the storm hits.", para1)),
+			1, "Storm closes coastal road", "Roads shut as the storm hits.", []string{para1}, ""},
+		{"fields in one paragraph with breaks, body text after empty paragraphs", []string{
+			"Storm closes coastal road", "The Porthaven Gazette", "March 4, 2021", "Length: 120 words\nByline: Kate Ames",
+			"Body", "", "", para1, "", "", para2, "Load-Date: March 5, 2021", "End of Document"},
+			1, "Storm closes coastal road", "", []string{para1, para2}, ""},
+		{"a document without Body label (a graphic)", []string{
+			"Storm pictures", "The Porthaven Gazette", "March 4, 2021", "Length: 12 words", para1, "Load-Date: March 5, 2021", "End of Document"},
+			1, "Storm pictures", "", []string{para1}, ""},
+		{"a truncated export", concat(
+			nexisDoc("Storm closes coastal road", "March 4, 2021", "Kate Ames", para1),
+			[]string{"Ferry resumes sailing", "The Porthaven Gazette", "March 5, 2021", "Body", para3}),
+			2, "Storm closes coastal road", "", []string{para1}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Convert("export.docx", makeDOCX(t, tt.paras...))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(doc.Articles) != tt.articles {
+				t.Fatalf("%d articles, want %d", len(doc.Articles), tt.articles)
+			}
+			a := doc.Articles[0]
+			if a.Headline != tt.headline || a.Subheadline != tt.sub || fmt.Sprint(blockTexts(a.Body)) != fmt.Sprint(tt.body) {
+				t.Errorf("got headline %q sub %q body %q", a.Headline, a.Subheadline, blockTexts(a.Body))
+			}
+			if tt.warning != "" && !strings.Contains(fmt.Sprint(doc.Warnings), tt.warning) {
+				t.Errorf("warnings %v, want one with %q", doc.Warnings, tt.warning)
+			}
+		})
+	}
+}
+
+func TestTruncatedExportIsWarned(t *testing.T) {
+	paras := concat(nexisDoc("Storm closes coastal road", "March 4, 2021", "Kate Ames", para1),
+		[]string{"Ferry resumes sailing", "The Porthaven Gazette", "March 5, 2021", "Body", para3})
+	doc, err := Convert("export.docx", makeDOCX(t, paras...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := doc.Articles[len(doc.Articles)-1]
+	if last.Headline != "Ferry resumes sailing" || !strings.Contains(fmt.Sprint(last.Warnings), "no End of Document") {
+		t.Errorf("last article %q, warnings %v", last.Headline, last.Warnings)
+	}
+}
+
+// TestConvertDOCXOther: a DOCX that is no Nexis export is read as text,
+// and damaged or hostile archives are refused naming the file.
+func TestConvertDOCXOther(t *testing.T) {
+	doc, err := Convert("letter.docx", makeDOCX(t, "Storm closes coastal road", para1, para2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Source.Format == "nexisuni" || len(doc.Articles) != 1 || len(doc.Articles[0].Body) == 0 {
+		t.Errorf("plain DOCX: format %q, %d articles", doc.Source.Format, len(doc.Articles))
+	}
+	if _, err := Convert("empty.docx", makeDOCX(t, "", " ")); !errors.Is(err, ErrEmpty) {
+		t.Errorf("empty DOCX: %v", err)
+	}
+	_, err = Convert("bad.docx", zipOf(t, "word/document.xml", "<w:document>\x00"))
+	var e *Error
+	if !errors.As(err, &e) || e.File != "bad.docx" || !strings.Contains(err.Error(), "word/document.xml: byte ") {
+		t.Errorf("damaged DOCX: %v", err)
+	}
+	// Damage after some text: the text is kept, the damage is warned about.
+	doc, err = Convert("cut.docx", zipOf(t, "word/document.xml", `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Storm closes coastal road</w:t></w:r></w:p><w:p><w:r><w:t>`+para1))
+	if err != nil || !strings.Contains(fmt.Sprint(doc.Warnings), "word/document.xml: byte ") {
+		t.Errorf("truncated DOCX: %v", err)
+	}
+}
+
+func zipOf(t testing.TB, name, content string) []byte {
+	var buf bytes.Buffer
+	z := zip.NewWriter(&buf)
+	w, _ := z.Create(name)
+	w.Write([]byte(content))
+	if err := z.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestDOCXIsSniffedByContent(t *testing.T) {
+	if !InputExtensions(".DOCX") {
+		t.Error("a folder walk skips .DOCX files")
+	}
+	doc, err := Convert("export.bin", makeDOCX(t, nexisDoc("Storm closes coastal road", "March 4, 2021", "Kate Ames", para1)...))
+	if err != nil || doc.Source.Format != "nexisuni" {
+		t.Errorf("DOCX named .bin: %v", err)
+	}
+}
+
+// TestDocxLines: paragraphs are separated by blank lines, breaks split
+// lines, tabs and no-break spaces become spaces.
+func TestDocxLines(t *testing.T) {
+	doc, err := Convert("x.docx", makeDOCX(t, "Title", "Length:\u00a0355 words\nByline:\tJane Doe", "End of Document"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := doc.Articles[0]
+	if a.Headline != "Title" || len(a.Authors) != 1 || a.Authors[0].Name != "Jane Doe" {
+		t.Errorf("got %q %+v", a.Headline, a.Authors)
+	}
+}
+
+func FuzzNexisUni(f *testing.F) {
+	f.Add(strings.Join(concat(nexisCoverPage(1, "Storm"), nexisDoc("Storm", "March 4, 2021", "Kate Ames (now) in Porthaven", "ABSTRACT", "x", "FULL TEXT", para1)), "\n"))
+	f.Add("Documents (2)\n1. x\nEnd of Document\nByline: A Highlight: B Dateline: C\nEnd of Document")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return // layouts read decoded text
+		}
+		arts, _ := readNexisUni(strings.Split(s, "\n"))
+		checkArticles(t, arts)
+	})
+}
+
+// BenchmarkConvertNexisDOCX converts a 100-document Nexis Uni export built
+// in memory (time per export).
+func BenchmarkConvertNexisDOCX(b *testing.B) {
+	var paras []string
+	var heads []string
+	for i := range 100 {
+		heads = append(heads, fmt.Sprintf("Storm closes coastal road %d", i))
+	}
+	paras = append(paras, nexisCoverPage(100, heads...)...)
+	for _, h := range heads {
+		var body []string
+		for range 15 {
+			body = append(body, para1+" "+para2+" "+para3)
+		}
+		paras = append(paras, nexisDoc(h, "March 4, 2021 Thursday", "Kate Ames", body...)...)
+	}
+	data := makeDOCX(b, paras...)
+	for b.Loop() {
+		doc, err := Convert("export.docx", data)
+		if err != nil || len(doc.Articles) != 100 {
+			b.Fatalf("%v: %d articles", err, len(doc.Articles))
+		}
+	}
+}
+
+// FuzzConvertDOCX converts DOCX exports whose paragraphs are fuzzed text
+// ("\x1f" separates paragraphs): it must never panic, and what it returns
+// keeps the promises every reader makes.
+func FuzzConvertDOCX(f *testing.F) {
+	f.Add(strings.Join(concat(nexisCoverPage(1, "Storm"), nexisDoc("Storm", "March 4, 2021", "Kate Ames", para1)), "\x1f"))
+	f.Add("Title\x1fBody\x1fEnd of Document\x1f|a|b\x1fEnd of Document")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return // document.xml is UTF-8; the reader itself is fuzzed with bytes
+		}
+		doc, err := Convert("f.docx", makeDOCX(t, strings.Split(s, "\x1f")...))
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) || e.File != "f.docx" {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			return
+		}
+		checkArticles(t, doc.Articles)
+	})
+}
+
+// TestNexisUni2018: the layout of 2018 exports: a user name on the cover,
+// date and edition on one line, a doubled semicolon in the section.
+func TestNexisUni2018(t *testing.T) {
+	paras := []string{"User Name: JANE READER", "Date and Time: Wednesday, December 19, 2018 7:08:00 PM JST",
+		"Job Number: 79", "Documents (1)", "1. Storm closes coastal road", "Client/Matter: -None-",
+		"Search Terms: storm", "Search Type: Natural Language", "Narrowed by: ", "",
+		"|Content Type|Narrowed by", "|News|Sources: Porthaven Daily; Content Type: News", "", "", "",
+		"Storm closes coastal road", "PORTHAVEN DAILY", "May 2, 2002, Thursday,, FINAL EDITION", "",
+		"\nCopyright 2002 Porthaven Media", "Section: NEWS;; COVER STORY", "Length: 1823 words",
+		"Byline: Kate Ames", "Dateline: PORTHAVEN", "Body", "", para1, para2, "Load-Date: May 3, 2002", "", "End of Document"}
+	doc, err := Convert("2018.docx", makeDOCX(t, paras...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Articles) != 1 || len(doc.Warnings) > 0 {
+		t.Fatalf("%d articles, warnings %v", len(doc.Articles), doc.Warnings)
+	}
+	a := doc.Articles[0]
+	got := []string{a.Headline, a.Publication, a.Date.ISO(), a.Edition, a.Section, a.Dateline, a.LoadDate.ISO()}
+	want := []string{"Storm closes coastal road", "PORTHAVEN DAILY", "2002-05-02", "FINAL EDITION", "NEWS; COVER STORY", "PORTHAVEN", "2002-05-03"}
+	if fmt.Sprint(got) != fmt.Sprint(want) || len(a.Body) != 2 {
+		t.Errorf("got %q and %d blocks, want %q and 2", got, len(a.Body), want)
+	}
+}

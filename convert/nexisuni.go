@@ -1,0 +1,655 @@
+package convert
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// The Nexis Uni / Lexis Advance export layout (DOCX, and the RTF and PDF
+// exports, which print the same lines):
+//
+//	Date and Time: Friday, 5 July 2019 9:31 AM CEST    <- cover page (optional)
+//	Job Number: 123
+//	Documents (2)
+//	1. Storm closes coastal road
+//	Client/Matter: -None-   Search Terms: ...   Narrowed by ...
+//	2. ...
+//	Storm closes coastal road                          <- headline
+//	The Porthaven Gazette                              <- publication
+//	July 1, 2019 Monday 9:20 AM GMT                    <- date, weekday, time
+//	Final Edition                                      <- edition (optional)
+//	Copyright 2019 Porthaven Media All Rights Reserved
+//	Section: NEWS; Pg. 3        Length: 355 words      <- labelled fields
+//	Byline: Jane Doe            Highlight: ...   Dateline: ...
+//	Body
+//	body paragraphs ...
+//	Graphic: ...                Classification          <- trailing fields
+//	Language: ENGLISH   Publication-Type: Newspaper   Subject: STORMS (90%); ...
+//	Load-Date: July 3, 2019
+//	End of Document
+//
+// Older Lexis Advance exports have no cover page, and may open the body
+// with "ABSTRACT" (a standfirst) and "FULL TEXT".
+
+// nexisEndMarkers are the lines that close each document, lower case. Only
+// the English form is confirmed by exports we have seen; the others are
+// the interface's translations and cost nothing when absent.
+var nexisEndMarkers = map[string]bool{
+	"end of document":    true,
+	"ende des dokuments": true,
+	"fin du document":    true,
+	"einde van document": true,
+	"fin del documento":  true,
+}
+
+// isNexisEnd: a line that is only an end-of-document marker.
+//
+//	End of Document       yes
+//	End of Document 3     no
+func isNexisEnd(l string) bool {
+	t := strings.TrimSpace(l)
+	return len(t) < 24 && len(t) > 12 && nexisEndMarkers[strings.ToLower(t)]
+}
+
+// detectNexisUni: an export holds an end-of-document marker line and a
+// "Body" label or a Length or Load-Date field (a letter that happens to
+// end with "End of Document" is not an export).
+func detectNexisUni(lines []string) bool {
+	end, label := false, false
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		switch {
+		case isNexisEnd(t):
+			end = true
+		case isNexisBodyLabel(t) || isNexisLengthOrLoad(t):
+			label = true
+		}
+		if end && label {
+			return true
+		}
+	}
+	return false
+}
+
+// isNexisLengthOrLoad: a "Length: 355 words" or "Load-Date: ..." line.
+func isNexisLengthOrLoad(t string) bool {
+	if len(t) < 8 || t[0] != 'L' && t[0] != 'l' {
+		return false
+	}
+	_, _, ok := nexisField(t)
+	label, _, _ := strings.Cut(strings.ToLower(t), ":")
+	return ok && (label == "length" || label == "load-date" || label == "länge" || label == "ladedatum" || label == "longueur")
+}
+
+// nexisCountRE matches the cover page's count line: "Documents (10)",
+// "Dokumente (10)".
+var nexisCountRE = regexp.MustCompile(`^(?:Documents|Dokumente|Documenten)\s*\((\d+)\)$`)
+
+// nexisCoverRE matches the lines of the cover page around the result list:
+//
+//	User Name: ...   Date and Time: ...   Job Number: 123   Documents (10)
+//	1. Storm closes coastal road           Client/Matter: -None-
+//	Search Terms: storm   Search Type: Natural Language   Narrowed by:
+//	Content Type Narrowed by   News Sources: The Gazette; Content Type: News
+var nexisCoverRE = regexp.MustCompile(`^(?:\d{1,5}\.\s+\S|(?:User Name|Date and Time|Job Number|Client/Matter|Search Terms|Search Type|Narrowed by|Timeline|Sources?|Quellen|Print Date|Benutzername|Datum und Uhrzeit|Auftragsnummer|Suchbegriffe|Suchtyp|Eingeschränkt durch)\b|Documents\s*\(|Dokumente\s*\(|Content Type)|Content Type:`)
+
+// A nexisCover is what the cover page promises.
+type nexisCover struct {
+	count int    // documents it lists; 0 when there is no cover page
+	text  string // the cover page, for Article.Removed
+}
+
+// splitNexisCover finds the cover page at the top of the first document's
+// lines and returns it and where the document's headline starts. The
+// cover ends with its last cover line before the headline, which is at
+// least two lines above the first date (headline, publication, date).
+func splitNexisCover(lines []string) (nexisCover, int) {
+	countAt, count := -1, 0
+	for i, l := range lines {
+		if m := nexisCountRE.FindStringSubmatch(strings.TrimSpace(l)); m != nil {
+			countAt, count = i, atoi(m[1])
+			break
+		}
+	}
+	if countAt < 0 {
+		return nexisCover{}, 0
+	}
+	limit := len(lines)
+	for i := countAt + 1; i < len(lines); i++ {
+		t := strings.TrimSpace(lines[i])
+		if t == "" || nexisCoverRE.MatchString(t) {
+			continue
+		}
+		if _, _, ok := nexisDateLine(t); ok {
+			limit = prevText(lines, prevText(lines, i)) // above headline and publication
+			break
+		}
+		if _, _, ok := nexisField(t); ok || isNexisBodyLabel(t) {
+			limit = i
+			break
+		}
+	}
+	end := countAt
+	for i := countAt + 1; i < limit && i >= 0; i++ {
+		if t := strings.TrimSpace(lines[i]); t != "" && nexisCoverRE.MatchString(t) {
+			end = i
+		}
+	}
+	return nexisCover{count: count, text: strings.TrimSpace(strings.Join(lines[:end+1], "\n"))}, end + 1
+}
+
+// prevText returns the index of the last non-blank line before i, or i
+// when there is none.
+func prevText(lines []string, i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if strings.TrimSpace(lines[j]) != "" {
+			return j
+		}
+	}
+	return i
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// readNexisUni splits an export at its end-of-document markers and reads
+// each document; the cover page's count is checked against the documents
+// found.
+func readNexisUni(lines []string) ([]*Article, []Warning) {
+	var arts []*Article
+	var warns []Warning
+	var cover nexisCover
+	start := 0
+	for i := 0; i <= len(lines); i++ {
+		closed := i < len(lines) && isNexisEnd(lines[i])
+		if !closed && i < len(lines) {
+			continue
+		}
+		from := start
+		start = i + 1
+		if i == len(lines) && strings.TrimSpace(strings.Join(lines[from:], "")) == "" {
+			break
+		}
+		if len(arts) == 0 && cover.count == 0 {
+			var at int
+			cover, at = splitNexisCover(lines[from:i])
+			from += at
+		}
+		a := readNexisDocument(lines[from:i], from+1)
+		if a.Headline == "" && len(a.Body) == 0 {
+			continue
+		}
+		if len(arts) == 0 && cover.text != "" {
+			a.remove(RemovedCover, cover.text)
+		}
+		if closed {
+			a.remove(RemovedDocMarker, strings.TrimSpace(lines[i]))
+		} else {
+			a.warn(a.Line, "nexisuni: the last document has no End of Document line (a truncated export?)")
+		}
+		arts = append(arts, a)
+	}
+	if cover.count > 0 && cover.count != len(arts) {
+		warns = append(warns, Warning{Msg: fmt.Sprintf("nexisuni: found %d documents, the cover page lists %d", len(arts), cover.count)})
+	}
+	if cover.count == len(arts) {
+		for k, a := range arts {
+			a.VendorID = fmt.Sprintf("%d of %d", k+1, cover.count)
+		}
+	}
+	return arts, warns
+}
+
+// readNexisDocument reads one document's lines, first being the 1-based
+// input line of lines[0]: the head up to the first field, the fields up to
+// "Body", the body, and the trailing fields.
+func readNexisDocument(lines []string, first int) *Article {
+	a := &Article{Line: first}
+	paras := splitNexisLabels(splitParas(lines, first))
+	if len(paras) > 0 {
+		a.Line = paras[0].line
+	}
+	head, paras := nexisHead(paras)
+	a.applyNexisHead(head)
+	// The fields before the body.
+	i := 0
+	for ; i < len(paras); i++ {
+		p := paras[i]
+		if t := strings.TrimSpace(p.joined()); isNexisBodyLabel(t) {
+			a.remove(RemovedField, t)
+			i++
+			break
+		}
+		if !a.applyNexisMeta(p) {
+			break // a document without "Body": the text starts here
+		}
+	}
+	body := paras[i:]
+	end := len(body)
+	for end > 0 && isNexisTrailer(body[end-1]) {
+		end--
+	}
+	for _, p := range body[end:] {
+		a.applyNexisMeta(p)
+	}
+	finishArticle(a, a.nexisAbstract(body[:end]))
+	if a.Headline == "" {
+		a.warn(a.Line, "nexisuni: document has no headline")
+	}
+	return a
+}
+
+// splitNexisLabels gives "Body" and "Classification" paragraphs of their
+// own where an export (text, RTF, PDF) prints them without a blank line:
+//
+//	Length: 96 words             Length: 96 words
+//	Body                  ->     | Body |
+//	The council will ...         The council will ...
+func splitNexisLabels(paras []para) []para {
+	var out []para
+	for _, p := range paras {
+		from := 0
+		for k, l := range p.lines {
+			if t := strings.TrimSpace(l); len(p.lines) > 1 && (isNexisBodyLabel(t) || isClassification(t)) {
+				if k > from {
+					out = append(out, para{lines: p.lines[from:k], line: p.line + from})
+				}
+				out = append(out, para{lines: p.lines[k : k+1], line: p.line + k})
+				from = k + 1
+			}
+		}
+		if from < len(p.lines) {
+			out = append(out, para{lines: p.lines[from:], line: p.line + from})
+		}
+	}
+	return out
+}
+
+// maxNexisHead is the most lines a document's head holds: a headline over
+// a few lines, publication, date, edition.
+const maxNexisHead = 8
+
+// nexisHead splits a document's paragraphs into the head lines (trimmed)
+// and the paragraphs after them. The head ends at the first field,
+// copyright line or "Body"; when none comes within maxNexisHead lines, it
+// ends after the date (or the first line), and the rest is body.
+func nexisHead(paras []para) (head []string, rest []para) {
+	type pos struct{ p, l int }
+	var at []pos
+scan:
+	for i, p := range paras {
+		for k, l := range p.lines {
+			if isNexisStop(l) {
+				return head, cutParas(paras, i, k)
+			}
+			at = append(at, pos{i, k}) // one more than head when capped
+			if len(head) == maxNexisHead {
+				break scan
+			}
+			head = append(head, strings.TrimSpace(l))
+		}
+	}
+	n := min(1, len(head))
+	for j, h := range head {
+		if _, _, ok := nexisDateLine(h); ok {
+			n = j + 1
+			break
+		}
+	}
+	if n >= len(at) {
+		return head, nil
+	}
+	return head[:n], cutParas(paras, at[n].p, at[n].l)
+}
+
+// cutParas returns paras from line k of paragraph i on.
+func cutParas(paras []para, i, k int) []para {
+	rest := append([]para(nil), paras[i:]...)
+	rest[0] = para{lines: rest[0].lines[k:], line: rest[0].line + k}
+	return rest
+}
+
+// isNexisStop: a line that ends the head: a field, a copyright line,
+// "Body" or "Classification".
+func isNexisStop(l string) bool {
+	t := strings.TrimSpace(l)
+	if _, _, ok := nexisField(t); ok {
+		return true
+	}
+	return isCopyright(t) || isNexisBodyLabel(t) || isClassification(t)
+}
+
+// isNexisBodyLabel: the line that opens the body, "Body" (German exports:
+// "Text").
+func isNexisBodyLabel(t string) bool { return t == "Body" || t == "Text" || t == "Texte" }
+
+// isClassification: the heading over the index terms.
+func isClassification(t string) bool {
+	return t == "Classification" || t == "Klassifikation" || t == "Classement"
+}
+
+// isNexisTrailer: a paragraph after the body: a field, copyright or the
+// "Classification" heading.
+func isNexisTrailer(p para) bool {
+	t := strings.TrimSpace(p.lines[0])
+	if _, _, ok := nexisField(t); ok {
+		return true
+	}
+	return isCopyright(t) || isClassification(t)
+}
+
+// applyNexisMeta reads a paragraph of fields, a copyright line or the
+// "Classification" heading, or reports false for anything else.
+func (a *Article) applyNexisMeta(p para) bool {
+	t := strings.TrimSpace(p.lines[0])
+	switch {
+	case isClassification(t):
+		a.remove(RemovedField, cleanSpaces(p.joined()))
+	case isCopyright(t):
+		a.remove(RemovedCopyright, cleanSpaces(p.joined()))
+	default:
+		if _, _, ok := nexisField(t); !ok {
+			return false
+		}
+		a.applyNexisFields(p)
+	}
+	return true
+}
+
+// applyNexisHead reads the lines above the fields:
+//
+//	Storm closes coastal road          <- headline (one line or more)
+//	The Porthaven Gazette              <- publication
+//	July 1, 2019 Monday 9:20 AM GMT    <- date (older: "May 2, 2002,
+//	                                      Thursday,, FINAL EDITION")
+//	Final Edition                      <- edition (any further lines but
+//	Correction Appended                   this note)
+func (a *Article) applyNexisHead(lines []string) {
+	d := -1
+	var edition []string
+	for k, l := range lines {
+		if date, rest, ok := nexisDateLine(l); ok {
+			a.Date, d = date, k
+			if rest != "" {
+				edition = append(edition, rest)
+			}
+			break
+		}
+	}
+	switch {
+	case d >= 2:
+		a.Headline = cleanSpaces(strings.Join(lines[:d-1], " "))
+		a.Publication = lines[d-1]
+	case d == 1:
+		a.Headline = lines[0]
+		a.warn(a.Line, "nexisuni: no publication line between headline and date")
+	case d < 0 && len(lines) > 0:
+		a.Headline = lines[0]
+		if len(lines) > 1 {
+			a.Publication = lines[1]
+			d = 1
+		}
+		a.warn(a.Line, "nexisuni: document has no date")
+	}
+	rest := d + 1 // the lines after the date (or after the publication)
+	if d < 0 {
+		rest = len(lines)
+	}
+	for _, l := range lines[rest:] {
+		if strings.EqualFold(l, "Correction Appended") {
+			a.remove(RemovedHeader, l) // the correction follows the body
+			continue
+		}
+		edition = append(edition, l)
+	}
+	a.Edition = cleanSpaces(strings.Join(edition, " "))
+}
+
+// zoneOffsetRE matches a time-zone offset after a time: "GMT+1", "+0100".
+var zoneOffsetRE = regexp.MustCompile(`\s+(?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?$`)
+
+// nexisDate reads a date line, with its weekday, time and zone:
+//
+//	July 1, 2019 Monday 9:20 AM GMT     1. Juli 2019 Montag 10:00 GMT+1
+func nexisDate(s string) (Date, bool) {
+	if d, ok := parseDate(s); ok {
+		return d, true
+	}
+	if loc := zoneOffsetRE.FindStringIndex(s); loc != nil {
+		return parseDate(s[:loc[0]])
+	}
+	return Date{}, false
+}
+
+// nexisDateLine reads a date line that may go on, after commas, with the
+// edition, as older exports print it; it returns the date and the rest:
+//
+//	May 2, 2002, Thursday,, FINAL EDITION  -> 2002-05-02, "FINAL EDITION"
+func nexisDateLine(s string) (Date, string, bool) {
+	if d, ok := nexisDate(s); ok {
+		return d, "", true
+	}
+	parts := strings.Split(s, ",")
+	for k := min(len(parts)-1, 6); k >= 1; k-- {
+		if d, ok := nexisDate(strings.Join(parts[:k], ",")); ok {
+			d.Raw = s
+			return d, strings.Trim(strings.Join(parts[k:], ","), " ,"), true
+		}
+	}
+	return Date{}, "", false
+}
+
+// nexisFields maps lower-case field labels to what they hold, in the
+// languages of LexisNexis's interfaces (the labels of the classic export,
+// lexisFields, in Nexis Uni's title case).
+var nexisFields = func() map[string]string {
+	m := map[string]string{}
+	add := func(kind, labels string) {
+		for _, l := range strings.Split(labels, "|") {
+			m[l] = kind
+		}
+	}
+	add("byline", "byline|author|authors|autor|auteur|auteurs|verfasser")
+	add("section", "section|rubrik|rubrique|rubriek|sectie|ressort")
+	add("highlight", "highlight|untertitel|sous-titre|subtitle")
+	add("dateline", "dateline|ortszeile|lieu")
+	add("loaddate", "load-date|ladedatum|date-chargement|laaddatum")
+	add("language", "language|sprache|langue|taal")
+	add("graphic", "graphic|grafik|graphique|illustration|afbeelding|photo|foto")
+	add("edition", "edition|ausgabe|édition|editie")
+	add("other", "length|länge|laenge|longueur|lengte|umfang|publication-type|publikationstyp|"+
+		"type-publication|publicatietype|journal code|journal-code|document-type|dokumenttyp|"+
+		"notes|correction|correction-date|series|url|column|distribution|pub-type|acc-no|"+
+		"subject|organization|person|geographic|industry|company|ticker|city|state|country|"+
+		"schlagwort|thema|geografisch|unternehmen|branche|personen|sujet|géographique|société")
+	return m
+}()
+
+// nexisField returns the kind and value of a field line: a label of
+// nexisFields (capitalised), a colon and a space ("Length: 355 words" ->
+// "other", "355 words"), or ok false.
+func nexisField(line string) (kind, value string, ok bool) {
+	line = strings.TrimSpace(line)
+	colon := strings.IndexByte(line, ':')
+	if colon < 2 || colon > 30 || line[0] < 'A' || line[0] > 'Z' && line[0] < 0x80 {
+		return "", "", false
+	}
+	kind, ok = nexisFields[strings.ToLower(cleanSpaces(line[:colon]))]
+	rest := line[colon+1:]
+	if !ok || rest != "" && rest[0] != ' ' && rest[0] != '\t' && !strings.HasPrefix(rest, "\u00a0") {
+		return "", "", false // "URL:http" is not a label and a value
+	}
+	return kind, strings.TrimSpace(strings.ReplaceAll(rest, "\u00a0", " ")), true
+}
+
+// gluedFieldRE finds a field label inside another field's value, where an
+// export lost the break between them:
+//
+//	Byline: Jane Doe Highlight: Storms closed the road.
+var gluedFieldRE = regexp.MustCompile(`\s(\p{Lu}\p{L}+(?:-\p{Lu}?\p{L}+)?):\s`)
+
+// splitGluedFields splits "Jane Doe Highlight: Storms ..." at labels of
+// nexisFields into the first value and further fields. Other capitalised
+// words before a colon ("Mayor Smith: ...") stay in the value.
+func splitGluedFields(kind, value string) (kinds, values []string) {
+	from := 0
+	for _, loc := range gluedFieldRE.FindAllStringSubmatchIndex(value, -1) {
+		next, ok := nexisFields[strings.ToLower(value[loc[2]:loc[3]])]
+		if !ok {
+			continue
+		}
+		kinds, values = append(kinds, kind), append(values, strings.TrimSpace(value[from:loc[0]]))
+		kind, from = next, loc[1]
+	}
+	return append(kinds, kind), append(values, strings.TrimSpace(value[from:]))
+}
+
+// applyNexisFields reads a paragraph of fields; a line without a label
+// continues the field above it.
+func (a *Article) applyNexisFields(p para) {
+	var kind, value, raw string
+	flush := func() {
+		if raw == "" {
+			return
+		}
+		kinds, values := splitGluedFields(kind, cleanSpaces(value))
+		for k := range kinds {
+			a.applyNexisField(kinds[k], values[k], cleanSpaces(raw))
+		}
+	}
+	for _, l := range p.lines {
+		if k, v, ok := nexisField(l); ok {
+			flush()
+			kind, value, raw = k, v, l
+			continue
+		}
+		value += " " + l
+		raw += " " + l
+	}
+	flush()
+}
+
+func (a *Article) applyNexisField(kind, value, raw string) {
+	switch kind {
+	case "byline":
+		a.applyNexisByline(value)
+		a.remove(RemovedByline, raw)
+		return
+	case "graphic":
+		a.remove(RemovedCaption, raw)
+		return
+	case "section":
+		a.Section, a.Page = nexisSection(value)
+	case "highlight":
+		if a.Subheadline == "" {
+			a.Subheadline = value
+		}
+	case "dateline":
+		a.Dateline = value
+	case "edition":
+		if a.Edition == "" {
+			a.Edition = value
+		}
+	case "loaddate":
+		a.LoadDate, _ = nexisDate(value)
+	case "language":
+		if a.Language = languageTag(value); a.Language == "" {
+			a.warn(0, fmt.Sprintf("unknown language %q", value))
+		}
+	}
+	a.remove(RemovedField, raw)
+}
+
+// nexisPageRE matches the page part of a section field: "Pg. A3", "S. 12".
+var nexisPageRE = regexp.MustCompile(`^(?:Pg\.?|Page|S\.|Seite|p\.|Blz\.?)\s*(\S+?)\.?$`)
+
+// nexisSection splits a section field at its semicolons into section and
+// page, dropping Nexis's revision counter:
+//
+//	NEWS; Pg. 3            -> "NEWS", "3"
+//	POLITICS; Version:28   -> "POLITICS", ""
+func nexisSection(value string) (section, page string) {
+	var kept []string
+	for _, part := range strings.Split(value, ";") {
+		part = strings.TrimSpace(part)
+		if m := nexisPageRE.FindStringSubmatch(part); m != nil {
+			page = m[1]
+		} else if part != "" && !strings.HasPrefix(strings.ToLower(part), "version:") {
+			kept = append(kept, part)
+		}
+	}
+	return strings.Join(kept, "; "), page
+}
+
+// nexisAbstract reads the "ABSTRACT" ... "FULL TEXT" opening of older
+// Lexis Advance bodies: the abstract becomes the standfirst (when there is
+// none), the labels go, and the full text is the body.
+func (a *Article) nexisAbstract(paras []para) []para {
+	if len(paras) == 0 || strings.TrimSpace(paras[0].joined()) != "ABSTRACT" {
+		return paras
+	}
+	a.remove(RemovedField, "ABSTRACT")
+	for j, p := range paras {
+		if strings.TrimSpace(p.joined()) != "FULL TEXT" {
+			continue
+		}
+		a.remove(RemovedField, "FULL TEXT")
+		if a.Subheadline != "" {
+			return append(paras[1:j:j], paras[j+1:]...)
+		}
+		var abstract []string
+		for _, q := range paras[1:j] {
+			abstract = append(abstract, q.joined())
+		}
+		a.Subheadline = cleanSpaces(strings.Join(abstract, " "))
+		return paras[j+1:]
+	}
+	return paras[1:]
+}
+
+// Notes Nexis bylines carry besides names, which the byline normalizer
+// would take for parts of a name:
+var (
+	// a parenthesised note: "Mattha Busby (now), Andrew Sparrow (earlier)"
+	bylineNoteRE = regexp.MustCompile(`\s*\([^()]{1,30}\)`)
+	// the place the writer filed from: "Daniel Boffey in Brussels"
+	bylinePlaceRE = regexp.MustCompile(`\s+in\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)*\s*(,|;|\s+and\s+|$)`)
+	// a desk title after the name without a comma: "Lisa Doe Brexit
+	// correspondent" (the name is two words, or three with an initial or
+	// particle in the middle)
+	bylineDeskRE = regexp.MustCompile(`^(\p{Lu}[\p{L}'’-]+\s+(?:(?:\p{Lu}\.|van|von|de|der|da|di|le|la|al|bin)\s+)?\p{Lu}[\p{L}'’-]+)\s+(\p{Lu}[\p{L}\s]*?\s(?:correspondent|editor|reporter|writer|columnist|critic|analyst|commentator))$`)
+)
+
+// cleanNexisByline takes the notes of a Nexis byline out before it goes
+// to the byline normalizer:
+//
+//	Mattha Busby (now), Andrew Sparrow (earlier) -> Mattha Busby, Andrew Sparrow
+//	Daniel Boffey in Brussels                    -> Daniel Boffey
+//	Lisa Doe Brexit correspondent                -> Lisa Doe, Brexit correspondent
+func cleanNexisByline(s string) string {
+	s = bylineNoteRE.ReplaceAllString(s, "")
+	s = bylinePlaceRE.ReplaceAllString(s, "$1")
+	names := strings.Split(strings.TrimSpace(s), " and ")
+	for i, n := range names {
+		names[i] = bylineDeskRE.ReplaceAllString(strings.TrimSpace(n), "$1, $2")
+	}
+	return strings.Join(names, " and ")
+}
+
+// applyNexisByline reads a Byline field. A single word that names no news
+// agency ("Letters", "Editorial") is a column label, not an author.
+func (a *Article) applyNexisByline(value string) {
+	clean := cleanNexisByline(value)
+	if !strings.ContainsAny(clean, " ,") && agencyName(clean) == "" {
+		return
+	}
+	n := len(a.Authors)
+	a.applyByline(clean, true)
+	for i := n; i < len(a.Authors); i++ {
+		a.Authors[i].Raw = value // as printed
+	}
+}

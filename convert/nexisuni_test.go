@@ -1,0 +1,274 @@
+package convert
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestIsNexisEnd(t *testing.T) {
+	for s, want := range map[string]bool{
+		"End of Document":        true,
+		"  end of document  ":    true,
+		"Ende des Dokuments":     true,
+		"End of Document 3":      false,
+		"The End of Document":    false,
+		"End of Documentation":   false,
+		"the end of the article": false,
+	} {
+		if got := isNexisEnd(s); got != want {
+			t.Errorf("isNexisEnd(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestNexisField(t *testing.T) {
+	tests := []struct {
+		line, kind, value string
+		ok                bool
+	}{
+		{"Length: 355 words", "other", "355 words", true},
+		{"Byline:\u00a0Jane Doe", "byline", "Jane Doe", true},
+		{"Load-Date: July 3, 2019", "loaddate", "July 3, 2019", true},
+		{"Journal Code: WEBGNS", "other", "WEBGNS", true},
+		{"LANGUAGE: ENGLISH", "language", "ENGLISH", true},
+		{"Rubrik: Politik; S. 3", "section", "Politik; S. 3", true},
+		{"Graphic:", "graphic", "", true},
+		{"URL:http://example.com", "", "", false},       // no space after the colon
+		{"length: of the river", "", "", false},         // labels are capitalised
+		{"Subjects of the talks: trade", "", "", false}, // not a label
+		{"He said: Byline: none", "", "", false},        // the label must open the line
+		{"A very long label that is not one: x", "", "", false},
+	}
+	for _, tt := range tests {
+		kind, value, ok := nexisField(tt.line)
+		if kind != tt.kind || value != tt.value || ok != tt.ok {
+			t.Errorf("nexisField(%q) = %q, %q, %v; want %q, %q, %v", tt.line, kind, value, ok, tt.kind, tt.value, tt.ok)
+		}
+	}
+}
+
+func TestSplitGluedFields(t *testing.T) {
+	tests := []struct {
+		kind, value string
+		kinds       []string
+		values      []string
+	}{
+		{"byline", "Jane Doe Highlight: Storms closed the road.", []string{"byline", "highlight"}, []string{"Jane Doe", "Storms closed the road."}},
+		{"byline", "Jane Doe", []string{"byline"}, []string{"Jane Doe"}},
+		// a colon after a word that is no label stays in the value
+		{"highlight", "Mayor Smith: we will rebuild", []string{"highlight"}, []string{"Mayor Smith: we will rebuild"}},
+		{"byline", "Jane Doe Dateline: PORTHAVEN Highlight: Roads shut", []string{"byline", "dateline", "highlight"}, []string{"Jane Doe", "PORTHAVEN", "Roads shut"}},
+	}
+	for _, tt := range tests {
+		kinds, values := splitGluedFields(tt.kind, tt.value)
+		if !reflect.DeepEqual(kinds, tt.kinds) || !reflect.DeepEqual(values, tt.values) {
+			t.Errorf("splitGluedFields(%q) = %q %q, want %q %q", tt.value, kinds, values, tt.kinds, tt.values)
+		}
+	}
+}
+
+func TestNexisSection(t *testing.T) {
+	tests := []struct{ in, section, page string }{
+		{"NEWS; Pg. 3", "NEWS", "3"},
+		{"POLITICS; Version:28", "POLITICS", ""},
+		{"Features; Arts; Page A6", "Features; Arts", "A6"},
+		{"Wirtschaft; S. 12", "Wirtschaft", "12"},
+		{"Opinion", "Opinion", ""},
+	}
+	for _, tt := range tests {
+		s, p := nexisSection(tt.in)
+		if s != tt.section || p != tt.page {
+			t.Errorf("nexisSection(%q) = %q, %q; want %q, %q", tt.in, s, p, tt.section, tt.page)
+		}
+	}
+}
+
+func TestCleanNexisByline(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Kate Ames (now) and Tom Rye (earlier)", "Kate Ames and Tom Rye"},
+		{"Ben Oduya in Lagos", "Ben Oduya"},
+		{"Ben Oduya in Lagos and Ida Berg in New Delhi", "Ben Oduya and Ida Berg"},
+		{"Ida Berg Transport correspondent", "Ida Berg, Transport correspondent"},
+		{"Ida J. Berg Health editor", "Ida J. Berg, Health editor"},
+		{"Ida Berg", "Ida Berg"},
+		{"Tom Rye and Ida Berg Transport correspondent", "Tom Rye and Ida Berg, Transport correspondent"},
+		{"Ida Berg, Staff Writer", "Ida Berg, Staff Writer"},
+		// "in" followed by a lower-case word is not a place
+		{"Ida Berg in conversation", "Ida Berg in conversation"},
+	}
+	for _, tt := range tests {
+		if got := cleanNexisByline(tt.in); got != tt.want {
+			t.Errorf("cleanNexisByline(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestApplyNexisByline(t *testing.T) {
+	tests := []struct {
+		in    string
+		names []string
+	}{
+		{"Kate Ames (now), Tom Rye (earlier)", []string{"Kate Ames", "Tom Rye"}},
+		{"Letters", nil}, // a column label
+		{"Reuters", nil}, // an agency: no person
+		{"Ida Berg Transport correspondent", []string{"Ida Berg"}},
+	}
+	for _, tt := range tests {
+		a := &Article{}
+		a.applyNexisByline(tt.in)
+		var names []string
+		for _, p := range a.Authors {
+			if p.Name != "" {
+				names = append(names, p.Name)
+			}
+			if p.Raw != tt.in {
+				t.Errorf("%q: raw %q, want the byline as printed", tt.in, p.Raw)
+			}
+		}
+		if !reflect.DeepEqual(names, tt.names) {
+			t.Errorf("applyNexisByline(%q): names %q, want %q", tt.in, names, tt.names)
+		}
+	}
+}
+
+func TestNexisDate(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"July 1, 2019 Monday 9:20 AM GMT", "2019-07-01"},
+		{"May 30, 2014 Friday", "2014-05-30"},
+		{"5 januari 2023 donderdag", "2023-01-05"},
+		{"1. Juli 2019 Montag 10:00 GMT+1", "2019-07-01"},
+		{"The Porthaven Gazette", ""},
+	}
+	for _, tt := range tests {
+		d, _ := nexisDate(tt.in)
+		if d.ISO() != tt.want {
+			t.Errorf("nexisDate(%q) = %q, want %q", tt.in, d.ISO(), tt.want)
+		}
+	}
+}
+
+func TestNexisDateLine(t *testing.T) {
+	tests := []struct{ in, date, rest string }{
+		{"May 2, 2002, Thursday,, FINAL EDITION", "2002-05-02", "FINAL EDITION"},
+		{"July 1, 2019 Monday 9:20 AM GMT", "2019-07-01", ""},
+		{"March 3, 2020, Tuesday, Late Edition - Final", "2020-03-03", "Late Edition - Final"},
+		{"Storm, rain, and wind", "", ""},
+	}
+	for _, tt := range tests {
+		d, rest, _ := nexisDateLine(tt.in)
+		if d.ISO() != tt.date || rest != tt.rest {
+			t.Errorf("nexisDateLine(%q) = %q, %q; want %q, %q", tt.in, d.ISO(), rest, tt.date, tt.rest)
+		}
+	}
+}
+
+func TestApplyNexisHead(t *testing.T) {
+	tests := []struct {
+		name                                 string
+		lines                                []string
+		headline, publication, date, edition string
+		warned                               bool
+	}{
+		{"headline, publication, date", []string{"Storm closes road", "The Gazette", "July 1, 2019 Monday"}, "Storm closes road", "The Gazette", "2019-07-01", "", false},
+		{"an edition after the date", []string{"Storm closes road", "The Gazette", "July 1, 2019 Monday", "Final Edition"}, "Storm closes road", "The Gazette", "2019-07-01", "Final Edition", false},
+		{"a headline over two lines", []string{"Storm closes", "coastal road", "The Gazette", "July 1, 2019"}, "Storm closes coastal road", "The Gazette", "2019-07-01", "", false},
+		{"date and edition on one line", []string{"Storm closes road", "THE GAZETTE", "May 2, 2002, Thursday,, FINAL EDITION"}, "Storm closes road", "THE GAZETTE", "2002-05-02", "FINAL EDITION", false},
+		{"a correction note is no edition", []string{"Storm closes road", "The Gazette", "July 1, 2019 Monday", "Late Edition - Final", "Correction Appended"}, "Storm closes road", "The Gazette", "2019-07-01", "Late Edition - Final", false},
+		{"a headline alone", []string{"Storm closes road"}, "Storm closes road", "", "", "", true},
+		{"no date", []string{"Storm closes road", "The Gazette"}, "Storm closes road", "The Gazette", "", "", true},
+		{"no publication", []string{"Storm closes road", "July 1, 2019"}, "Storm closes road", "", "2019-07-01", "", true},
+	}
+	for _, tt := range tests {
+		a := &Article{}
+		a.applyNexisHead(tt.lines)
+		if a.Headline != tt.headline || a.Publication != tt.publication || a.Date.ISO() != tt.date || a.Edition != tt.edition || (len(a.Warnings) > 0) != tt.warned {
+			t.Errorf("%s: got %q %q %q %q warnings %v", tt.name, a.Headline, a.Publication, a.Date.ISO(), a.Edition, a.Warnings)
+		}
+	}
+}
+
+func TestSplitNexisCover(t *testing.T) {
+	cover := []string{
+		"Date and Time: Monday, July 8, 2019 10:00 AM EDT", "Job Number: 42", "Documents (2)",
+		"1. Storm closes road", "Client/Matter: -None-", "Search Terms: storm", "Search Type: Terms and Connectors",
+		"Narrowed by:", "Content Type Narrowed by", "News Sources: The Gazette; Content Type: News",
+		"2. Ferry resumes", "Client/Matter: -None-", "",
+	}
+	doc := []string{"Storm closes road", "The Gazette", "July 1, 2019 Monday", "Length: 10 words"}
+	got, at := splitNexisCover(append(append([]string{}, cover...), doc...))
+	if got.count != 2 || at != len(cover)-1 || !strings.HasPrefix(got.text, "Date and Time:") {
+		t.Errorf("cover: got count %d, headline at %d, text %q; want 2, %d", got.count, at, got.text, len(cover)-1)
+	}
+	// A headline that looks like a list item stays the headline.
+	doc[0] = "1. FC Porthaven wins the cup"
+	_, at = splitNexisCover(append(append([]string{}, cover...), doc...))
+	if at != len(cover)-1 {
+		t.Errorf("numbered headline: headline at %d, want %d", at, len(cover)-1)
+	}
+	if got, at := splitNexisCover(doc); got.count != 0 || at != 0 {
+		t.Errorf("no cover: got %+v at %d", got, at)
+	}
+}
+
+func TestSplitNexisLabels(t *testing.T) {
+	in := []para{{lines: []string{"Length: 9 words", "Body", "Text one."}, line: 5}, {lines: []string{"Body"}, line: 9}, {lines: []string{"Classification", "Language: ENGLISH"}, line: 11}}
+	var got []string
+	for _, p := range splitNexisLabels(in) {
+		got = append(got, fmt.Sprintf("%d:%s", p.line, strings.Join(p.lines, "/")))
+	}
+	want := []string{"5:Length: 9 words", "6:Body", "7:Text one.", "9:Body", "11:Classification", "12:Language: ENGLISH"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestNexisHead(t *testing.T) {
+	lines := func(ls ...string) []para {
+		var ps []para
+		for i, l := range ls {
+			ps = append(ps, para{lines: []string{l}, line: i + 1})
+		}
+		return ps
+	}
+	many := []string{"Headline", "Gazette", "July 1, 2019", "p1", "p2", "p3", "p4", "p5", "p6", "p7"}
+	tests := []struct {
+		name  string
+		paras []para
+		head  int // head lines
+		rest  string
+	}{
+		{"ends at a field", lines("Headline", "Gazette", "July 1, 2019", "Length: 9 words", "Body"), 3, "Length: 9 words"},
+		{"ends at a copyright line inside a paragraph", []para{{lines: []string{"Headline", "Gazette", "Copyright 2019 Gazette"}, line: 1}}, 2, "Copyright 2019 Gazette"},
+		{"no field: the head ends after the date", lines(many...), 3, "p1"},
+		{"no field and no date: the head is the first line", lines(many[3:]...), 1, "p2"},
+		{"a date on the last head line", lines("h1", "h2", "h3", "h4", "h5", "h6", "Gazette", "July 1, 2019", "p1"), 8, "p1"},
+	}
+	for _, tt := range tests {
+		head, rest := nexisHead(tt.paras)
+		if len(head) != tt.head || len(rest) == 0 || rest[0].lines[0] != tt.rest {
+			t.Errorf("%s: head %q, rest %v", tt.name, head, rest)
+		}
+	}
+}
+
+func TestDetectNexisUni(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Storm\nGazette\nJuly 1, 2019\nBody\ntext\nEnd of Document", true},
+		{"Storm\nLength: 9 words\ntext\nEnd of Document", true},
+		{"Dear editor,\nthe storm closed the road.\nEnd of Document", false}, // no label
+		{"Storm\nBody\ntext", false},                                         // no end marker
+	}
+	for _, tt := range tests {
+		if got := detectNexisUni(strings.Split(tt.text, "\n")); got != tt.want {
+			t.Errorf("detectNexisUni(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
