@@ -25,11 +25,12 @@ type inputFormat struct {
 // know we cannot read.
 var inputFormats = []inputFormat{
 	{"pdf", []string{".pdf"}, IsPDF, convertPDF},
+	{"html", []string{".html", ".htm"}, IsHTML, convertHTML},
 	{"text", []string{".txt", ".text"}, func([]byte) bool { return true }, convertText},
 }
 
 // supportedNames lists the formats for error messages.
-const supportedNames = "text, PDF"
+const supportedNames = "text, PDF, HTML"
 
 // InputExtensions reports whether a folder walk converts files whose name
 // ends in ext (compared case-insensitively, with its dot: ".txt").
