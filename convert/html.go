@@ -104,7 +104,8 @@ func hasNexisMarker(blocks []htmltext.Block) bool {
 // lines of a classic TXT export: one paragraph per block, blank lines
 // between, centred blocks indented as LexisNexis centres them on its
 // 80-column page. Where the markup does not say what is centred, the
-// header lines are found by nexisHeaderEnd and indented all the same.
+// header lines are found by nexisHeaderEnd and indented all the same, and
+// so is a copyright line that ends a document.
 func nexisLines(blocks []htmltext.Block) []string {
 	centred := make([]bool, len(blocks))
 	for i, b := range blocks {
@@ -125,6 +126,14 @@ func nexisLines(blocks []htmltext.Block) []string {
 		}
 		for k := range nexisHeaderEnd(texts) {
 			centred[i+1+k] = true
+		}
+		// The copyright trailer, centred in the TXT export, ends the document.
+		end := i + 1
+		for end < len(blocks) && !isDocMarker(blocks[end].Text) {
+			end++
+		}
+		if last := end - 1; last > i && isCopyright(blocks[last].Text) {
+			centred[last] = true
 		}
 	}
 	var lines []string

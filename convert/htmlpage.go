@@ -2,6 +2,7 @@ package convert
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -146,6 +147,9 @@ func jsonNames(v any) string {
 // blocks of the main text and the fields readability found. A panic in
 // the library is returned as an error.
 func readableBlocks(root *html.Node) (blocks []htmltext.Block, f pageFields, err error) {
+	if root == nil {
+		return nil, f, errors.New("no document tree")
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			blocks, err = nil, fmt.Errorf("readability failed: %v", r)

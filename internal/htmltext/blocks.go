@@ -282,3 +282,38 @@ func hasAttr(n *html.Node, key string) bool {
 	}
 	return false
 }
+
+// flatBlocks reads blocks from the token stream alone, for markup the
+// parser refuses: text between block tags becomes a block of tag "body";
+// skipped elements are skipped as in blocksOf (by counting their start and
+// end tags).
+func flatBlocks(text string) []Block {
+	z := html.NewTokenizer(strings.NewReader(text))
+	w := &walker{}
+	skip := 0
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			w.flush()
+			return w.out
+		case html.TextToken:
+			if skip == 0 {
+				w.text(string(z.Text()))
+			}
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			switch {
+			case skipTags[a] && tt == html.StartTagToken:
+				skip++
+			case skipTags[a] && tt == html.EndTagToken:
+				skip = max(0, skip-1)
+			case a == atom.Br && skip == 0:
+				w.buf.WriteByte('\n')
+			case blockTags[a] || a == atom.Hr:
+				w.flush()
+			}
+		}
+	}
+}

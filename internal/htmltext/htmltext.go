@@ -34,10 +34,16 @@ type Document struct {
 	Blocks  []Block // in reading order; every Text is non-empty
 	Meta    Meta
 	Charset string     // the encoding the bytes were decoded from: "utf-8", "windows-1252", ...
-	Root    *html.Node // the parsed tree, for callers that need more (it is not modified)
+	Root    *html.Node // the parsed tree, for callers that need more (it is not modified); nil when flat
+	// Flat is set when the tree could not be built (the parser refuses
+	// nesting over 512 open elements) and the blocks were read from the
+	// token stream instead: no Path, no Align, no Meta.
+	Flat bool
 }
 
-// Parse decodes data (see Decode) and reads it into a Document.
+// Parse decodes data (see Decode) and reads it into a Document. It fails
+// only for input over MaxInput bytes or a panic in the parser; markup the
+// parser cannot build a tree of is read flat (Document.Flat).
 func Parse(data []byte) (doc *Document, err error) {
 	if len(data) > MaxInput {
 		return nil, ErrTooLarge
@@ -50,7 +56,7 @@ func Parse(data []byte) (doc *Document, err error) {
 	text, cs := Decode(data)
 	root, err := html.Parse(strings.NewReader(text))
 	if err != nil {
-		return nil, err
+		return &Document{Blocks: flatBlocks(text), Charset: cs, Flat: true}, nil
 	}
 	styles := stylesheetAligns(root)
 	return &Document{
@@ -93,7 +99,7 @@ func Decode(data []byte) (text, name string) {
 	if err != nil {
 		return mixedUTF8(data), "utf-8+windows-1252"
 	}
-	return string(out), name
+	return strings.TrimPrefix(string(out), "\ufeff"), name
 }
 
 // mixedUTF8 decodes valid UTF-8 sequences as UTF-8 and every other byte as
