@@ -27,11 +27,12 @@ var inputFormats = []inputFormat{
 	{"pdf", []string{".pdf"}, IsPDF, convertPDF},
 	{"rtf", []string{".rtf"}, IsRTF, convertRTF},
 	{"docx", []string{".docx"}, isDOCX, convertDOCX},
+	{"html", []string{".html", ".htm"}, IsHTML, convertHTML},
 	{"text", []string{".txt", ".text"}, func([]byte) bool { return true }, convertText},
 }
 
 // supportedNames lists the formats for error messages.
-const supportedNames = "text, PDF, RTF, DOCX"
+const supportedNames = "text, PDF, DOCX, RTF, HTML"
 
 // SupportedNames lists the formats newsclip reads, for messages: "text, PDF".
 func SupportedNames() string { return supportedNames }

@@ -1,0 +1,379 @@
+package convert
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"newsclip/internal/htmltext"
+)
+
+// Factiva's article view, saved as HTML, holds up to 100 articles, each in
+// an element of class "article" (id "article-DOCID"):
+//
+//	<div id="article-NYTF000020050408dp1900j9s" class="article">
+//	  <div>Foreign Desk; 1</div>                    section (optional)
+//	  <div id="hd"><span>HEADLINE</span></div>      headline
+//	  <div class="author">By ANN SMITH</div>         byline (optional)
+//	  <div>Special to The Times</div>               credit lines (optional)
+//	  <div>877 words</div>                          word count
+//	  <div>9 January 1993</div>                     date, then optionally a time
+//	  <div>The New York Times</div><div>NYTF</div>  publication and its code
+//	  <div>Late Edition - Final</div><div>1</div>   edition, page (optional)
+//	  <div>English</div><div>Copyright 1993 ...</div>
+//	  <p class="articleParagraph">...</p>...         lead and body paragraphs
+//	  <p>Document NYTF000020050408dp1900j9s</p>      the Factiva document id
+//
+// The fields carry no labels, only the word count, the language and the
+// document id are worded in the interface's language: factivaUIs lists
+// those words per interface language.
+
+// A factivaUI holds the words one Factiva interface language prints.
+type factivaUI struct {
+	lang     string // the interface language
+	words    string // the word count's unit: "877 words"
+	document string // the document id's label: "Document NYTF..."
+}
+
+// factivaUIs lists the interface languages Factiva offers.
+var factivaUIs = []factivaUI{
+	{"en", "words", "Document"},
+	{"de", "Wörter", "Dokument"},
+	{"fr", "mots", "Document"},
+	{"es", "palabras", "Documento"},
+	{"it", "parole", "Documento"},
+	{"pt", "palavras", "Documento"},
+	{"nl", "woorden", "Document"},
+	{"ru", "слов", "Документ"},
+	{"zh", "字", "文件"},
+	{"zh-Hant", "字", "文件"},
+	{"ja", "語", "ドキュメント"},
+	{"ko", "단어", "문서"},
+}
+
+// factivaLanguageNames maps the language names Factiva's interfaces print
+// for an article's language, beyond those languageTag knows, to BCP 47.
+var factivaLanguageNames = map[string]string{
+	"inglés": "en", "alemán": "de", "francés": "fr", "inglese": "en", "tedesco": "de",
+	"francese": "fr", "inglês": "en", "alemão": "de", "francês": "fr", "английский": "en",
+	"немецкий": "de", "французский": "fr", "русский": "ru", "英文": "en", "德文": "de",
+	"法文": "fr", "中文": "zh", "简体中文": "zh", "繁體中文": "zh", "日文": "ja", "英語": "en",
+	"ドイツ語": "de", "フランス語": "fr", "日本語": "ja", "영어": "en", "독일어": "de",
+	"한국어": "ko", "spanisch": "es", "italienisch": "it", "russisch": "ru", "chinesisch": "zh",
+	"japanisch": "ja", "portugiesisch": "pt", "italien": "it", "espagnol": "es",
+}
+
+// factivaWordCountRE and factivaDocIDRE are built from factivaUIs:
+// "877 words", "1.285 Wörter"; "Document NYTF000020050408dp1900j9s".
+var factivaWordCountRE, factivaDocIDRE = func() (*regexp.Regexp, *regexp.Regexp) {
+	var words, docs []string
+	for _, ui := range factivaUIs {
+		words = append(words, regexp.QuoteMeta(ui.words))
+		docs = append(docs, regexp.QuoteMeta(ui.document))
+	}
+	return regexp.MustCompile(`(?i)^(\d[\d.,\s]*)\s*(?:` + strings.Join(words, "|") + `)$`),
+		regexp.MustCompile(`^(?:` + strings.Join(docs, "|") + `)\s+([A-Za-z0-9]{12,40})$`)
+}()
+
+// factivaLanguage returns the tag of a line that names a language ("English",
+// "Englisch", "英文"), or "".
+func factivaLanguage(s string) string {
+	s = strings.TrimSpace(s)
+	if tag, ok := factivaLanguageNames[strings.ToLower(s)]; ok {
+		return tag
+	}
+	if len(strings.Fields(s)) > 2 {
+		return ""
+	}
+	return languageTag(s)
+}
+
+// isFactivaCode: a Factiva source code, "NYTF", "TAGON", "BILDE": two to
+// ten capital letters and digits, at least one letter.
+func isFactivaCode(s string) bool {
+	if len(s) < 2 || len(s) > 10 {
+		return false
+	}
+	letters := 0
+	for _, r := range s {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			letters++
+		case r >= '0' && r <= '9':
+		default:
+			return false
+		}
+	}
+	return letters > 0
+}
+
+// cjkDateRE matches the dates of Factiva's Chinese and Japanese interfaces:
+// "2017 年 4 月 1 日".
+var cjkDateRE = regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)
+
+// factivaDate reads a date line in any interface language.
+func factivaDate(s string) (Date, bool) {
+	if d, ok := parseDate(s); ok {
+		return d, true
+	}
+	m := cjkDateRE.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return Date{}, false
+	}
+	d := Date{Raw: strings.TrimSpace(s)}
+	d.Year, _ = strconv.Atoi(m[1])
+	d.Month, _ = strconv.Atoi(m[2])
+	d.Day, _ = strconv.Atoi(m[3])
+	return d, d.valid()
+}
+
+// factivaTimeRE matches the time line: "00:00:37", "12:22 GMT".
+var factivaTimeRE = regexp.MustCompile(`^\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[A-Z]{2,4})?$`)
+
+// isFactivaHTML: blocks inside an element of class "article" of which one
+// is the headline block (id "hd").
+func isFactivaHTML(blocks []htmltext.Block) bool {
+	for _, b := range blocks {
+		if b.ID == "hd" && factivaContainer(b) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// factivaContainer returns the Seq of the outermost element of class
+// "article" around b, or 0.
+func factivaContainer(b htmltext.Block) int {
+	for _, e := range b.Path {
+		if e.HasClass("article") {
+			return e.Seq
+		}
+	}
+	return 0
+}
+
+// factivaGroups splits the blocks into articles, one per article element;
+// blocks outside any (the page's header, the search summary) are dropped.
+func factivaGroups(blocks []htmltext.Block) [][]htmltext.Block {
+	var out [][]htmltext.Block
+	last := 0
+	for _, b := range blocks {
+		c := factivaContainer(b)
+		if c == 0 {
+			continue
+		}
+		if c != last {
+			out = append(out, nil)
+			last = c
+		}
+		out[len(out)-1] = append(out[len(out)-1], b)
+	}
+	return out
+}
+
+// readFactiva reads every article block of a Factiva page. n numbers the
+// articles from 1, as Factiva numbers headlines ("12) Headline").
+func readFactiva(blocks []htmltext.Block) []*Article {
+	var arts []*Article
+	for _, g := range factivaGroups(blocks) {
+		arts = append(arts, readFactivaArticle(g, len(arts)+1))
+	}
+	return arts
+}
+
+// readFactivaArticle reads one article: header, body paragraphs, trailer.
+func readFactivaArticle(bs []htmltext.Block, n int) *Article {
+	a := &Article{}
+	bodyStart := len(bs)
+	for i, b := range bs {
+		if isFactivaParagraph(b) {
+			bodyStart = i
+			break
+		}
+	}
+	hasParagraphs := bodyStart < len(bs)
+	headerEnd := a.applyFactivaHeader(bs[:bodyStart], n)
+	if !hasParagraphs {
+		bodyStart = headerEnd // an export without paragraph classes
+	}
+	var body []para
+	for _, b := range bs[bodyStart:] {
+		if hasParagraphs && isFactivaParagraph(b) || !hasParagraphs {
+			if id := factivaDocID(b.Text); id != "" && !isFactivaParagraph(b) {
+				a.VendorID = id
+				continue
+			}
+			a.addFactivaParagraph(&body, b.Text)
+			continue
+		}
+		if id := factivaDocID(b.Text); id != "" {
+			a.VendorID = id
+			continue
+		}
+		a.remove(RemovedField, b.Text) // the distribution line: "New York Times Digital (Full Text)"
+	}
+	if a.VendorID == "" && len(bs) > 0 {
+		for _, e := range bs[0].Path {
+			if id, ok := strings.CutPrefix(e.ID, "article-"); ok && e.HasClass("article") {
+				a.VendorID = id
+				break
+			}
+		}
+	}
+	finishExportArticle(a, body)
+	return a
+}
+
+// addFactivaParagraph adds a body paragraph, unless it is a picture
+// caption (isFactivaCaption) or holds no letter or digit (a lone ".").
+func (a *Article) addFactivaParagraph(body *[]para, text string) {
+	switch {
+	case isFactivaCaption(text):
+		a.remove(RemovedCaption, text)
+	case !strings.ContainsFunc(text, isWordRune):
+		a.remove(RemovedPlaceholder, text)
+	default:
+		*body = append(*body, para{lines: strings.Split(text, "\n")})
+	}
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// factivaCaptionRE matches the picture captions Factiva appends to an
+// article's text as paragraphs of their own, a label, a colon and the
+// caption: "Photo: A woman waits ... (Jane Doe/Agency)", "Fotos: ...".
+// A bare "Drawing:" with nothing after it is not matched.
+var factivaCaptionRE = regexp.MustCompile(`^(?i:photos?|photographs?|fotos?|foto\(s\)|photo\(s\)):\s+\S`)
+
+// isFactivaCaption: a paragraph that is a picture caption.
+func isFactivaCaption(s string) bool { return factivaCaptionRE.MatchString(s) }
+
+// finishExportArticle is finishArticle for the text of a database export
+// (Factiva): the same rules, except that no paragraph is taken for a pull
+// quote, since a database's text carries none, and a paragraph repeating
+// a sentence of another is the publisher's own.
+func finishExportArticle(a *Article, paras []para) {
+	texts := bodyTexts(a.dropArtifacts(paras))
+	for i, t := range texts {
+		switch {
+		case t.bullet:
+			a.Body = append(a.Body, &ListItem{Content: t.text})
+		case isCrosshead(texts, i):
+			a.Body = append(a.Body, &Heading{Content: t.text})
+		default:
+			a.Body = append(a.Body, &Paragraph{Content: t.text})
+		}
+		a.WordCount += t.words
+	}
+	a.applyDateline()
+	a.Authors = dedupePeople(a.Authors)
+	a.Contacts = dedupeStrings(a.Contacts)
+}
+
+// isFactivaParagraph: a lead or body paragraph, class "articleParagraph".
+func isFactivaParagraph(b htmltext.Block) bool {
+	return b.HasClass("articleParagraph")
+}
+
+// factivaDocID returns the id of a "Document NYTF0000..." line, or "".
+func factivaDocID(s string) string {
+	if m := factivaDocIDRE.FindStringSubmatch(strings.TrimSpace(s)); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// applyFactivaHeader reads the header blocks (see the layout above) and
+// returns how many it used: all of them, or up to the copyright line when
+// no paragraph classes mark the body. n is the article's number.
+func (a *Article) applyFactivaHeader(bs []htmltext.Block, n int) int {
+	hd := -1
+	for i, b := range bs {
+		if b.ID == "hd" {
+			hd = i
+			break
+		}
+	}
+	if hd < 0 {
+		a.warn(0, "factiva: article has no headline")
+		return 0
+	}
+	var section []string
+	for _, b := range bs[:hd] {
+		section = append(section, b.Text)
+	}
+	a.Section = cleanSpaces(strings.Join(section, " "))
+	a.Headline = factivaHeadline(cleanSpaces(bs[hd].Text), n)
+	i := hd + 1
+	var byline []string
+	for ; i < len(bs) && !factivaWordCountRE.MatchString(bs[i].Text); i++ {
+		if bs[i].HasClass("author") {
+			byline = append(byline, cleanSpaces(bs[i].Text))
+			a.remove(RemovedByline, bs[i].Text)
+			continue
+		}
+		a.remove(RemovedField, bs[i].Text) // a credit line: "Special to The New York Times"
+	}
+	if i == len(bs) {
+		i = hd + 1 // no word count: read the fields from after the headline
+	}
+	var lines []string
+	for _, b := range bs[i:] {
+		lines = append(lines, cleanSpaces(b.Text))
+	}
+	used := a.applyFactivaFields(lines)
+	for _, l := range byline { // after the fields: the publication helps read it
+		a.applyByline(l, true)
+	}
+	return i + used
+}
+
+// factivaHeadline strips the number Factiva puts before the headlines of a
+// numbered list ("12) Headline") when it is the article's own number n.
+func factivaHeadline(s string, n int) string {
+	if rest, ok := strings.CutPrefix(s, strconv.Itoa(n)+") "); ok && rest != "" {
+		return rest
+	}
+	return s
+}
+
+// applyFactivaFields reads the unlabelled lines from the word count on:
+// word count, date, time, publication, code, edition or page, language,
+// copyright. It returns how many lines it used (through the copyright).
+func (a *Article) applyFactivaFields(lines []string) int {
+	var code string
+	for i, l := range lines {
+		if l == "" {
+			continue
+		}
+		a.remove(RemovedHeader, l)
+		switch {
+		case factivaWordCountRE.MatchString(l):
+		case a.Date.IsZero() && a.Publication == "" && isDateOK(l):
+			a.Date, _ = factivaDate(l)
+		case factivaTimeRE.MatchString(l):
+		case isCopyright(l) || a.Language != "":
+			a.Removed[len(a.Removed)-1].Kind = RemovedCopyright
+			return i + 1
+		case a.Language == "" && factivaLanguage(l) != "":
+			a.Language = factivaLanguage(l)
+		case a.Publication == "":
+			a.Publication = l
+		case code == "" && isFactivaCode(l):
+			code = l
+		case a.Page == "" && isDigits(l) && strings.Trim(l, "0") != "":
+			a.Page = l
+		case a.Edition == "" && a.Language == "" && strings.ContainsFunc(l, isLowerLetter):
+			a.Edition = l
+		}
+	}
+	return len(lines)
+}
+
+func isDateOK(s string) bool {
+	_, ok := factivaDate(s)
+	return ok
+}
+
+func isLowerLetter(r rune) bool { return r >= 'a' && r <= 'z' }
