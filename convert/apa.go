@@ -34,9 +34,10 @@ func isAPASource(l string) bool {
 	return len(l) > 0 && len(l) < 300 && l[0] == '"' && apaSourceRE.MatchString(l)
 }
 
-// detectAPA: an APA export has a source line within its first 50 lines.
+// detectAPA: an APA export has a source line within its first 200 lines
+// (after a cover page, if it has one).
 func detectAPA(lines []string) bool {
-	for _, l := range lines[:min(len(lines), 50)] {
+	for _, l := range lines[:min(len(lines), 200)] {
 		if isAPASource(strings.TrimSpace(l)) {
 			return true
 		}
