@@ -34,9 +34,10 @@ func isAPASource(l string) bool {
 	return len(l) > 0 && len(l) < 300 && l[0] == '"' && apaSourceRE.MatchString(l)
 }
 
-// detectAPA: an APA export has a source line within its first 50 lines.
+// detectAPA: an APA export has a source line within its first 200 lines
+// (after a cover page, if it has one).
 func detectAPA(lines []string) bool {
-	for _, l := range lines[:min(len(lines), 50)] {
+	for _, l := range lines[:min(len(lines), 200)] {
 		if isAPASource(strings.TrimSpace(l)) {
 			return true
 		}
@@ -77,6 +78,7 @@ var apaStopRE = regexp.MustCompile(`^(?:Gespeicherter? Anh(?:ang|änge):|Der geg
 // the web page: "Foto: APA/...", "Grafik: ...", "Bild: ...", "Video: ...".
 var apaCaptionRE = regexp.MustCompile(`^(?:Foto|Fotos|Bild|Grafik|Video):\s`)
 
+// readAPA reads an APA export saved as text, which has no styles.
 func readAPA(lines []string) ([]*Article, []Warning) { return readAPAStyled(lines, nil) }
 
 // readAPAStyled splits an export at its source lines and reads each
@@ -119,8 +121,9 @@ func readAPAArticle(lines []string, styles []lineStyle, first int) *Article {
 	a.remove(RemovedHeader, src)
 	m := apaSourceRE.FindStringSubmatch(src)
 	a.Publication, a.Section, a.Page = m[1], m[2], m[4]
-	a.Date, _ = parseDate(strings.ReplaceAll(m[3], " ", ""))
-	a.Date.Raw = m[3]
+	if d, ok := parseDate(strings.ReplaceAll(m[3], " ", "")); ok {
+		a.Date, a.Date.Raw = d, m[3]
+	}
 	lines = a.cutAPATail(lines[1:])
 	paras := splitParas(lines, first+1)
 	i := a.readAPAFields(paras)
