@@ -6,13 +6,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
-	"newsclip/internal/batch"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"newsclip/internal/batch"
 )
 
 // lexisExport makes a LexisNexis-style export of n documents, about 1 KB

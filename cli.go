@@ -1,12 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -22,6 +20,8 @@ import (
 	"newsclip/formats"
 	"newsclip/internal/atomicfile"
 	"newsclip/internal/batch"
+	"newsclip/internal/input"
+	"newsclip/internal/interrupt"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -55,11 +55,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runPDFChild(stdin, stdout, stderr)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	sig := watchSignals(cancel, stderr)
-	defer sig.stop()
+	sig := interrupt.Watch(cancel, stderr)
+	defer sig.Stop()
 	app := newApp(stdin, stdout, stderr)
 	err := app.RunContext(ctx, args)
-	if code := sig.exitCode(); code != 0 {
+	if code := sig.ExitCode(); code != 0 {
 		return code
 	}
 	var ue *usageError
@@ -234,7 +234,7 @@ func convertCommand() *cli.Command {
 			if c.Duration("pdf-timeout") <= 0 {
 				return usagef("--pdf-timeout %v: want a positive duration such as 30s", c.Duration("pdf-timeout"))
 			}
-			maxIn, err := parseSize(c.String("max-input"))
+			maxIn, err := input.ParseSize(c.String("max-input"))
 			if err != nil {
 				return usagef("--max-input %q: %v", c.String("max-input"), err)
 			}
@@ -383,7 +383,7 @@ func isBatch(opts convertOptions) bool {
 // runBatch converts folders of clippings into a mirrored tree under
 // opts.Output (see internal/batch).
 func runBatch(ctx context.Context, opts convertOptions, stderr io.Writer) error {
-	graceful.Store(true)
+	interrupt.SetGraceful()
 	if opts.Output == "" || opts.Output == "-" {
 		// A folder cannot go to stdout: name it, as for any unreadable input.
 		for _, in := range opts.Inputs {
@@ -428,7 +428,7 @@ func runBatch(ctx context.Context, opts convertOptions, stderr io.Writer) error 
 // runBundle converts every input (folders walked) with -j workers and
 // writes all their articles, in input order, into one EPUB.
 func runBundle(ctx context.Context, opts convertOptions, stdin io.Reader, stdout, stderr io.Writer) error {
-	graceful.Store(true)
+	interrupt.SetGraceful()
 	var jobs []batch.Job
 	for _, in := range opts.Inputs {
 		if in == "-" {
@@ -471,9 +471,9 @@ func readInput(name string, stdin io.Reader, opts convertOptions) (*convert.Docu
 	var data []byte
 	var err error
 	if name == "-" {
-		data, err = readBounded(stdin, limit)
+		data, err = input.ReadAll(stdin, limit)
 	} else {
-		data, err = readFile(name, limit)
+		data, err = input.ReadFile(name, limit)
 	}
 	if err != nil {
 		var ce *convert.Error
@@ -491,104 +491,6 @@ func readInput(name string, stdin io.Reader, opts convertOptions) (*convert.Docu
 		return convert.FromPDFText(name, data, t)
 	}
 	return convert.Convert(name, data)
-}
-
-// headSize is the first block of an input, on which binary input is told
-// apart before the rest is read.
-const headSize = 64 << 10
-
-// readBounded reads r to its end, refusing more than limit bytes, and
-// stops after the first block when that block already shows the input is
-// not one newsclip reads (so /dev/zero fails at once).
-func readBounded(r io.Reader, limit int64) ([]byte, error) {
-	head := make([]byte, min(headSize, limit+1))
-	n, err := io.ReadFull(r, head)
-	head = head[:n]
-	if err == io.EOF || err == io.ErrUnexpectedEOF {
-		if int64(n) > limit {
-			return nil, tooLarge(limit)
-		}
-		return head, nil
-	}
-	if err != nil {
-		return nil, atomicfile.Unwrap(err)
-	}
-	if err := convert.CheckHead(head); err != nil {
-		return nil, err
-	}
-	var buf bytes.Buffer
-	buf.Write(head)
-	m, err := io.Copy(&buf, io.LimitReader(r, limit+1-int64(n)))
-	if err != nil {
-		return nil, atomicfile.Unwrap(err)
-	}
-	if int64(n)+m > limit {
-		return nil, tooLarge(limit)
-	}
-	return buf.Bytes(), nil
-}
-
-func tooLarge(limit int64) error {
-	return fmt.Errorf("larger than --max-input %s", formatSize(limit))
-}
-
-// readFile reads a file (a regular file, a pipe, a device) with the
-// bounds of readBounded and errors a user can act on.
-func readFile(name string, limit int64) ([]byte, error) {
-	fi, err := os.Stat(name)
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return nil, errors.New("no such file")
-	case errors.Is(err, os.ErrPermission):
-		return nil, errors.New("permission denied")
-	case err != nil:
-		return nil, atomicfile.Unwrap(err)
-	case fi.IsDir():
-		return nil, errors.New("is a directory (give -o OUTDIR to convert a folder)")
-	case fi.Mode().IsRegular() && fi.Size() > limit:
-		return nil, tooLarge(limit)
-	}
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, atomicfile.Unwrap(err)
-	}
-	defer f.Close()
-	return readBounded(f, limit)
-}
-
-// parseSize reads a size: bytes, or a number with KB, MB, GB (powers of
-// 1000) or KiB, MiB, GiB (powers of 1024); at least 1 byte.
-func parseSize(s string) (int64, error) {
-	units := []struct {
-		suffix string
-		mul    int64
-	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"B", 1}}
-	num, mul := strings.TrimSpace(s), int64(1)
-	for _, u := range units {
-		if v, ok := strings.CutSuffix(num, u.suffix); ok {
-			num, mul = strings.TrimSpace(v), u.mul
-			break
-		}
-	}
-	n, err := strconv.ParseInt(num, 10, 64)
-	if err != nil || n <= 0 || n > math.MaxInt64/mul {
-		return 0, errors.New("want a size such as 1GiB, 500MB or 1048576")
-	}
-	return n * mul, nil
-}
-
-// formatSize writes a size the way parseSize reads it, in the largest
-// binary unit that divides it.
-func formatSize(n int64) string {
-	for _, u := range []struct {
-		suffix string
-		mul    int64
-	}{{"GiB", 1 << 30}, {"MiB", 1 << 20}, {"KiB", 1 << 10}} {
-		if n%u.mul == 0 {
-			return strconv.FormatInt(n/u.mul, 10) + u.suffix
-		}
-	}
-	return strconv.FormatInt(n, 10) + " bytes"
 }
 
 func printWarnings(w io.Writer, doc *convert.Document) {

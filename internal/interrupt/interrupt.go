@@ -1,4 +1,8 @@
-package main
+// Package interrupt turns SIGINT and SIGTERM into a cancelled context and
+// the shell's exit codes (130, 143). A run that can stop cleanly (a batch
+// finishing the files in hand) calls SetGraceful; any other run exits at
+// once, removing its temporary files (atomicfile.Abandon).
+package interrupt
 
 import (
 	"context"
@@ -13,25 +17,32 @@ import (
 	"newsclip/internal/atomicfile"
 )
 
-// graceful is set by runs that can stop cleanly on a signal (batches and
+// graceful is set (SetGraceful) by runs that can stop cleanly on a signal (batches and
 // bundles finish the files in hand and their report); any other run exits
 // at once, removing its temporary files.
 var graceful atomic.Bool
+
+// SetGraceful marks the run as one that stops cleanly on a first signal.
+func SetGraceful() { graceful.Store(true) }
 
 // gracePeriod bounds how long a graceful stop may take before the process
 // exits anyway.
 const gracePeriod = 3 * time.Second
 
-// A signalWatch turns SIGINT and SIGTERM into a cancelled context and the
+// A Watcher turns SIGINT and SIGTERM into a cancelled context and the
 // shell's exit codes (130, 143).
-type signalWatch struct {
+type Watcher struct {
 	ch   chan os.Signal
 	got  atomic.Int32 // the signal number received, 0 for none
 	done chan struct{}
 }
 
-func watchSignals(cancel context.CancelFunc, stderr io.Writer) *signalWatch {
-	w := &signalWatch{ch: make(chan os.Signal, 2), done: make(chan struct{})}
+// Watch starts watching for SIGINT and SIGTERM: the first cancels the
+// context (through cancel) and, unless the run is graceful, exits the
+// process at once; a graceful run gets gracePeriod, or until a second
+// signal.
+func Watch(cancel context.CancelFunc, stderr io.Writer) *Watcher {
+	w := &Watcher{ch: make(chan os.Signal, 2), done: make(chan struct{})}
 	signal.Notify(w.ch, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		var s os.Signal
@@ -59,15 +70,16 @@ func watchSignals(cancel context.CancelFunc, stderr io.Writer) *signalWatch {
 	return w
 }
 
-// exitCode is 128 + the signal received, or 0.
-func (w *signalWatch) exitCode() int {
+// ExitCode is 128 + the signal received, or 0.
+func (w *Watcher) ExitCode() int {
 	if n := w.got.Load(); n != 0 {
 		return 128 + int(n)
 	}
 	return 0
 }
 
-func (w *signalWatch) stop() {
+// Stop ends the watch.
+func (w *Watcher) Stop() {
 	signal.Stop(w.ch)
 	close(w.done)
 }
