@@ -9,6 +9,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -153,7 +155,7 @@ func TestSignalStopsRead(t *testing.T) {
 			}
 			defer stdin.Close()
 			stdin.Write([]byte("A Headline That Never Ends\n\nThe first line arrives"))
-			time.Sleep(300 * time.Millisecond) // the process is reading
+			waitReading(t, cmd.Process.Pid)
 			cmd.Process.Signal(tc.sig)
 			done := make(chan error, 1)
 			go func() { done <- cmd.Wait() }()
@@ -172,4 +174,33 @@ func TestSignalStopsRead(t *testing.T) {
 			}
 		})
 	}
+}
+
+// waitReading waits until process pid is blocked reading its stdin (Linux:
+// a thread in read(0, ...) per /proc/PID/task/*/syscall), so that a signal
+// sent next arrives while newsclip reads, after its handlers are set up;
+// elsewhere it waits a fixed second.
+func waitReading(t *testing.T, pid int) {
+	t.Helper()
+	nr := map[string]string{"amd64": "0", "arm64": "63"}[runtime.GOARCH]
+	if nr == "" {
+		time.Sleep(time.Second)
+		return
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		tasks, err := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/syscall", pid))
+		if err != nil || len(tasks) == 0 {
+			time.Sleep(time.Second)
+			return
+		}
+		for _, task := range tasks {
+			data, _ := os.ReadFile(task)
+			if f := strings.Fields(string(data)); len(f) > 1 && f[0] == nr && f[1] == "0x0" {
+				return
+			}
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	t.Fatalf("process %d never blocked reading stdin", pid)
 }
