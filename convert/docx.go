@@ -30,7 +30,7 @@ func convertDOCX(name string, data []byte) (*Document, error) {
 	for _, w := range d.Warnings {
 		doc.Warnings = append(doc.Warnings, Warning{Msg: w})
 	}
-	lines := docxLines(d.Paragraphs)
+	lines, paraOf := docxLines(d.Paragraphs)
 	if len(strings.TrimSpace(strings.Join(lines, ""))) == 0 {
 		return nil, &Error{File: name, Err: ErrEmpty}
 	}
@@ -38,7 +38,22 @@ func convertDOCX(name string, data []byte) (*Document, error) {
 	if len(doc.Articles) == 0 {
 		return nil, &Error{File: name, Err: ErrEmpty}
 	}
+	docxPositions(doc.Warnings, paraOf)
+	for _, a := range doc.Articles {
+		docxPositions(a.Warnings, paraOf)
+	}
 	return doc, nil
+}
+
+// docxPositions rewrites warnings about a line of the laid-out text to
+// name the document's paragraph instead, which is what a reader of the
+// DOCX can find: "line 7: ..." -> "paragraph 4: ...".
+func docxPositions(ws []Warning, paraOf []int) {
+	for i, w := range ws {
+		if w.Line > 0 && w.Line <= len(paraOf) {
+			ws[i] = Warning{Msg: fmt.Sprintf("paragraph %d: %s", paraOf[w.Line-1], w.Msg)}
+		}
+	}
 }
 
 // docxLines lays paragraphs out as text: each paragraph's lines (its
@@ -47,14 +62,19 @@ func convertDOCX(name string, data []byte) (*Document, error) {
 //
 //	{"Length:\u00a0355 words"}, {"\nEnd of Document"}
 //	-> "Length: 355 words", "", "", "End of Document", ""
-func docxLines(paras []docx.Paragraph) []string {
-	lines := make([]string, 0, 2*len(paras))
+//
+// paraOf gives for each line the 1-based paragraph it came from.
+func docxLines(paras []docx.Paragraph) (lines []string, paraOf []int) {
+	lines = make([]string, 0, 2*len(paras))
+	paraOf = make([]int, 0, 2*len(paras))
 	clean := strings.NewReplacer("\t", " ", "\u00a0", " ", "\r", "")
-	for _, p := range paras {
+	for i, p := range paras {
 		for _, l := range strings.Split(clean.Replace(p.Text), "\n") {
 			lines = append(lines, strings.TrimRight(l, " "))
+			paraOf = append(paraOf, i+1)
 		}
 		lines = append(lines, "")
+		paraOf = append(paraOf, i+1)
 	}
-	return lines
+	return lines, paraOf
 }

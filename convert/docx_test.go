@@ -72,7 +72,7 @@ func nexisCoverPage(n int, headlines ...string) []string {
 	return ps
 }
 
-func concat(parts ...[]string) []string {
+func nexisConcat(parts ...[]string) []string {
 	var out []string
 	for _, p := range parts {
 		out = append(out, p...)
@@ -81,16 +81,16 @@ func concat(parts ...[]string) []string {
 }
 
 const (
-	para1 = "Storm surges closed the coastal road between Porthaven and Eastwick on Thursday night, stranding dozens of drivers for hours."
-	para2 = "Council crews cleared the debris by morning, and the road reopened shortly after nine o'clock, officials said."
-	para3 = "The ferry to the islands resumed sailing on Friday after three days in port, the operator said in a statement."
+	nexisPara1 = "Storm surges closed the coastal road between Porthaven and Eastwick on Thursday night, stranding dozens of drivers for hours."
+	nexisPara2 = "Council crews cleared the debris by morning, and the road reopened shortly after nine o'clock, officials said."
+	nexisPara3 = "The ferry to the islands resumed sailing on Friday after three days in port, the operator said in a statement."
 )
 
 func TestConvertNexisUniDOCX(t *testing.T) {
-	export := makeDOCX(t, concat(
+	export := makeDOCX(t, nexisConcat(
 		nexisCoverPage(2, "Storm closes coastal road", "Ferry resumes sailing"),
-		nexisDoc("Storm closes coastal road", "March 4, 2021 Thursday 9:20 PM GMT", "Kate Ames in Porthaven", para1, para2),
-		nexisDoc("Ferry resumes sailing", "March 5, 2021 Friday", "Tom Rye", para3),
+		nexisDoc("Storm closes coastal road", "March 4, 2021 Thursday 9:20 PM GMT", "Kate Ames in Porthaven", nexisPara1, nexisPara2),
+		nexisDoc("Ferry resumes sailing", "March 5, 2021 Friday", "Tom Rye", nexisPara3),
 	)...)
 	doc, err := Convert("export.docx", export)
 	if err != nil {
@@ -111,8 +111,8 @@ func TestConvertNexisUniDOCX(t *testing.T) {
 	if len(a.Authors) != 1 || a.Authors[0].Name != "Kate Ames" {
 		t.Errorf("authors: %+v", a.Authors)
 	}
-	if len(a.Body) != 2 || a.Body[0].Text() != para1 || a.Body[1].Text() != para2 {
-		t.Errorf("body: %q", blockTexts(a.Body))
+	if len(a.Body) != 2 || a.Body[0].Text() != nexisPara1 || a.Body[1].Text() != nexisPara2 {
+		t.Errorf("body: %q", docxBlockTexts(a.Body))
 	}
 	kinds := map[string]bool{}
 	for _, r := range a.Removed {
@@ -124,11 +124,11 @@ func TestConvertNexisUniDOCX(t *testing.T) {
 		}
 	}
 	if b := doc.Articles[1]; b.Headline != "Ferry resumes sailing" || len(b.Body) != 1 || b.VendorID != "2 of 2" {
-		t.Errorf("second article: %q %q %q", b.Headline, blockTexts(b.Body), b.VendorID)
+		t.Errorf("second article: %q %q %q", b.Headline, docxBlockTexts(b.Body), b.VendorID)
 	}
 }
 
-func blockTexts(bs []Block) []string {
+func docxBlockTexts(bs []Block) []string {
 	var out []string
 	for _, b := range bs {
 		out = append(out, b.Text())
@@ -147,26 +147,26 @@ func TestNexisUniVariants(t *testing.T) {
 		body     []string
 		warning  string // a document warning containing this
 	}{
-		{"cover promises more than found", concat(nexisCoverPage(3, "Storm closes coastal road"),
-			nexisDoc("Storm closes coastal road", "March 4, 2021", "Kate Ames", para1)),
-			1, "Storm closes coastal road", "", []string{para1}, "found 1 documents, the cover page lists 3"},
-		{"no cover page, abstract and full text (Lexis Advance 2019)", concat(
-			nexisDoc("Storm closes coastal road", "March 4, 2021 Thursday", "Kate Ames", "ABSTRACT", "Roads shut as the storm hits.", "FULL TEXT", para1, para2)),
-			1, "Storm closes coastal road", "Roads shut as the storm hits.", []string{para1, para2}, ""},
-		{"byline and highlight glued together", concat(
-			nexisDoc("Storm closes coastal road", "March 4, 2021", "Kate Ames Highlight: Roads shut as the storm hits.", para1)),
-			1, "Storm closes coastal road", "Roads shut as the storm hits.", []string{para1}, ""},
+		{"cover promises more than found", nexisConcat(nexisCoverPage(3, "Storm closes coastal road"),
+			nexisDoc("Storm closes coastal road", "March 4, 2021", "Kate Ames", nexisPara1)),
+			1, "Storm closes coastal road", "", []string{nexisPara1}, "found 1 documents, the cover page lists 3"},
+		{"no cover page, abstract and full text (Lexis Advance 2019)", nexisConcat(
+			nexisDoc("Storm closes coastal road", "March 4, 2021 Thursday", "Kate Ames", "ABSTRACT", "Roads shut as the storm hits.", "FULL TEXT", nexisPara1, nexisPara2)),
+			1, "Storm closes coastal road", "Roads shut as the storm hits.", []string{nexisPara1, nexisPara2}, ""},
+		{"byline and highlight glued together", nexisConcat(
+			nexisDoc("Storm closes coastal road", "March 4, 2021", "Kate Ames Highlight: Roads shut as the storm hits.", nexisPara1)),
+			1, "Storm closes coastal road", "Roads shut as the storm hits.", []string{nexisPara1}, ""},
 		{"fields in one paragraph with breaks, body text after empty paragraphs", []string{
 			"Storm closes coastal road", "The Porthaven Gazette", "March 4, 2021", "Length: 120 words\nByline: Kate Ames",
-			"Body", "", "", para1, "", "", para2, "Load-Date: March 5, 2021", "End of Document"},
-			1, "Storm closes coastal road", "", []string{para1, para2}, ""},
+			"Body", "", "", nexisPara1, "", "", nexisPara2, "Load-Date: March 5, 2021", "End of Document"},
+			1, "Storm closes coastal road", "", []string{nexisPara1, nexisPara2}, ""},
 		{"a document without Body label (a graphic)", []string{
-			"Storm pictures", "The Porthaven Gazette", "March 4, 2021", "Length: 12 words", para1, "Load-Date: March 5, 2021", "End of Document"},
-			1, "Storm pictures", "", []string{para1}, ""},
-		{"a truncated export", concat(
-			nexisDoc("Storm closes coastal road", "March 4, 2021", "Kate Ames", para1),
-			[]string{"Ferry resumes sailing", "The Porthaven Gazette", "March 5, 2021", "Body", para3}),
-			2, "Storm closes coastal road", "", []string{para1}, ""},
+			"Storm pictures", "The Porthaven Gazette", "March 4, 2021", "Length: 12 words", nexisPara1, "Load-Date: March 5, 2021", "End of Document"},
+			1, "Storm pictures", "", []string{nexisPara1}, ""},
+		{"a truncated export", nexisConcat(
+			nexisDoc("Storm closes coastal road", "March 4, 2021", "Kate Ames", nexisPara1),
+			[]string{"Ferry resumes sailing", "The Porthaven Gazette", "March 5, 2021", "Body", nexisPara3}),
+			2, "Storm closes coastal road", "", []string{nexisPara1}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -178,8 +178,8 @@ func TestNexisUniVariants(t *testing.T) {
 				t.Fatalf("%d articles, want %d", len(doc.Articles), tt.articles)
 			}
 			a := doc.Articles[0]
-			if a.Headline != tt.headline || a.Subheadline != tt.sub || fmt.Sprint(blockTexts(a.Body)) != fmt.Sprint(tt.body) {
-				t.Errorf("got headline %q sub %q body %q", a.Headline, a.Subheadline, blockTexts(a.Body))
+			if a.Headline != tt.headline || a.Subheadline != tt.sub || fmt.Sprint(docxBlockTexts(a.Body)) != fmt.Sprint(tt.body) {
+				t.Errorf("got headline %q sub %q body %q", a.Headline, a.Subheadline, docxBlockTexts(a.Body))
 			}
 			if tt.warning != "" && !strings.Contains(fmt.Sprint(doc.Warnings), tt.warning) {
 				t.Errorf("warnings %v, want one with %q", doc.Warnings, tt.warning)
@@ -189,22 +189,24 @@ func TestNexisUniVariants(t *testing.T) {
 }
 
 func TestTruncatedExportIsWarned(t *testing.T) {
-	paras := concat(nexisDoc("Storm closes coastal road", "March 4, 2021", "Kate Ames", para1),
-		[]string{"Ferry resumes sailing", "The Porthaven Gazette", "March 5, 2021", "Body", para3})
+	paras := nexisConcat(nexisDoc("Storm closes coastal road", "March 4, 2021", "Kate Ames", nexisPara1),
+		[]string{"Ferry resumes sailing", "The Porthaven Gazette", "March 5, 2021", "Body", nexisPara3})
 	doc, err := Convert("export.docx", makeDOCX(t, paras...))
 	if err != nil {
 		t.Fatal(err)
 	}
 	last := doc.Articles[len(doc.Articles)-1]
-	if last.Headline != "Ferry resumes sailing" || !strings.Contains(fmt.Sprint(last.Warnings), "no End of Document") {
-		t.Errorf("last article %q, warnings %v", last.Headline, last.Warnings)
+	// The warning names the DOCX paragraph where the document starts.
+	want := fmt.Sprintf("paragraph %d: nexisuni: the last document has no End of Document", len(paras)-4)
+	if last.Headline != "Ferry resumes sailing" || len(last.Warnings) != 1 || !strings.HasPrefix(last.Warnings[0].String(), want) {
+		t.Errorf("last article %q, warnings %v; want %q", last.Headline, last.Warnings, want)
 	}
 }
 
 // TestConvertDOCXOther: a DOCX that is no Nexis export is read as text,
 // and damaged or hostile archives are refused naming the file.
 func TestConvertDOCXOther(t *testing.T) {
-	doc, err := Convert("letter.docx", makeDOCX(t, "Storm closes coastal road", para1, para2))
+	doc, err := Convert("letter.docx", makeDOCX(t, "Storm closes coastal road", nexisPara1, nexisPara2))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -214,19 +216,19 @@ func TestConvertDOCXOther(t *testing.T) {
 	if _, err := Convert("empty.docx", makeDOCX(t, "", " ")); !errors.Is(err, ErrEmpty) {
 		t.Errorf("empty DOCX: %v", err)
 	}
-	_, err = Convert("bad.docx", zipOf(t, "word/document.xml", "<w:document>\x00"))
+	_, err = Convert("bad.docx", docxZipOf(t, "word/document.xml", "<w:document>\x00"))
 	var e *Error
 	if !errors.As(err, &e) || e.File != "bad.docx" || !strings.Contains(err.Error(), "word/document.xml: byte ") {
 		t.Errorf("damaged DOCX: %v", err)
 	}
 	// Damage after some text: the text is kept, the damage is warned about.
-	doc, err = Convert("cut.docx", zipOf(t, "word/document.xml", `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Storm closes coastal road</w:t></w:r></w:p><w:p><w:r><w:t>`+para1))
+	doc, err = Convert("cut.docx", docxZipOf(t, "word/document.xml", `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Storm closes coastal road</w:t></w:r></w:p><w:p><w:r><w:t>`+nexisPara1))
 	if err != nil || !strings.Contains(fmt.Sprint(doc.Warnings), "word/document.xml: byte ") {
 		t.Errorf("truncated DOCX: %v", err)
 	}
 }
 
-func zipOf(t testing.TB, name, content string) []byte {
+func docxZipOf(t testing.TB, name, content string) []byte {
 	var buf bytes.Buffer
 	z := zip.NewWriter(&buf)
 	w, _ := z.Create(name)
@@ -241,7 +243,7 @@ func TestDOCXIsSniffedByContent(t *testing.T) {
 	if !InputExtensions(".DOCX") {
 		t.Error("a folder walk skips .DOCX files")
 	}
-	doc, err := Convert("export.bin", makeDOCX(t, nexisDoc("Storm closes coastal road", "March 4, 2021", "Kate Ames", para1)...))
+	doc, err := Convert("export.bin", makeDOCX(t, nexisDoc("Storm closes coastal road", "March 4, 2021", "Kate Ames", nexisPara1)...))
 	if err != nil || doc.Source.Format != "nexisuni" {
 		t.Errorf("DOCX named .bin: %v", err)
 	}
@@ -261,7 +263,7 @@ func TestDocxLines(t *testing.T) {
 }
 
 func FuzzNexisUni(f *testing.F) {
-	f.Add(strings.Join(concat(nexisCoverPage(1, "Storm"), nexisDoc("Storm", "March 4, 2021", "Kate Ames (now) in Porthaven", "ABSTRACT", "x", "FULL TEXT", para1)), "\n"))
+	f.Add(strings.Join(nexisConcat(nexisCoverPage(1, "Storm"), nexisDoc("Storm", "March 4, 2021", "Kate Ames (now) in Porthaven", "ABSTRACT", "x", "FULL TEXT", nexisPara1)), "\n"))
 	f.Add("Documents (2)\n1. x\nEnd of Document\nByline: A Highlight: B Dateline: C\nEnd of Document")
 	f.Fuzz(func(t *testing.T, s string) {
 		if !utf8.ValidString(s) {
@@ -284,7 +286,7 @@ func BenchmarkConvertNexisDOCX(b *testing.B) {
 	for _, h := range heads {
 		var body []string
 		for range 15 {
-			body = append(body, para1+" "+para2+" "+para3)
+			body = append(body, nexisPara1+" "+nexisPara2+" "+nexisPara3)
 		}
 		paras = append(paras, nexisDoc(h, "March 4, 2021 Thursday", "Kate Ames", body...)...)
 	}
@@ -301,7 +303,7 @@ func BenchmarkConvertNexisDOCX(b *testing.B) {
 // ("\x1f" separates paragraphs): it must never panic, and what it returns
 // keeps the promises every reader makes.
 func FuzzConvertDOCX(f *testing.F) {
-	f.Add(strings.Join(concat(nexisCoverPage(1, "Storm"), nexisDoc("Storm", "March 4, 2021", "Kate Ames", para1)), "\x1f"))
+	f.Add(strings.Join(nexisConcat(nexisCoverPage(1, "Storm"), nexisDoc("Storm", "March 4, 2021", "Kate Ames", nexisPara1)), "\x1f"))
 	f.Add("Title\x1fBody\x1fEnd of Document\x1f|a|b\x1fEnd of Document")
 	f.Fuzz(func(t *testing.T, s string) {
 		if !utf8.ValidString(s) {
@@ -328,7 +330,7 @@ func TestNexisUni2018(t *testing.T) {
 		"|Content Type|Narrowed by", "|News|Sources: Porthaven Daily; Content Type: News", "", "", "",
 		"Storm closes coastal road", "PORTHAVEN DAILY", "May 2, 2002, Thursday,, FINAL EDITION", "",
 		"\nCopyright 2002 Porthaven Media", "Section: NEWS;; COVER STORY", "Length: 1823 words",
-		"Byline: Kate Ames", "Dateline: PORTHAVEN", "Body", "", para1, para2, "Load-Date: May 3, 2002", "", "End of Document"}
+		"Byline: Kate Ames", "Dateline: PORTHAVEN", "Body", "", nexisPara1, nexisPara2, "Load-Date: May 3, 2002", "", "End of Document"}
 	doc, err := Convert("2018.docx", makeDOCX(t, paras...))
 	if err != nil {
 		t.Fatal(err)

@@ -109,7 +109,7 @@ func splitNexisCover(lines []string) (nexisCover, int) {
 	countAt, count := -1, 0
 	for i, l := range lines {
 		if m := nexisCountRE.FindStringSubmatch(strings.TrimSpace(l)); m != nil {
-			countAt, count = i, atoi(m[1])
+			countAt, count = i, nexisAtoi(m[1])
 			break
 		}
 	}
@@ -123,7 +123,7 @@ func splitNexisCover(lines []string) (nexisCover, int) {
 			continue
 		}
 		if _, _, ok := nexisDateLine(t); ok {
-			limit = prevText(lines, prevText(lines, i)) // above headline and publication
+			limit = nexisPrevText(lines, nexisPrevText(lines, i)) // above headline and publication
 			break
 		}
 		if _, _, ok := nexisField(t); ok || isNexisBodyLabel(t) {
@@ -140,9 +140,9 @@ func splitNexisCover(lines []string) (nexisCover, int) {
 	return nexisCover{count: count, text: strings.TrimSpace(strings.Join(lines[:end+1], "\n"))}, end + 1
 }
 
-// prevText returns the index of the last non-blank line before i, or i
+// nexisPrevText returns the index of the last non-blank line before i, or i
 // when there is none.
-func prevText(lines []string, i int) int {
+func nexisPrevText(lines []string, i int) int {
 	for j := i - 1; j >= 0; j-- {
 		if strings.TrimSpace(lines[j]) != "" {
 			return j
@@ -151,7 +151,7 @@ func prevText(lines []string, i int) int {
 	return i
 }
 
-func atoi(s string) int {
+func nexisAtoi(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n
 }
@@ -197,6 +197,7 @@ func readNexisUni(lines []string) ([]*Article, []Warning) {
 		warns = append(warns, Warning{Msg: fmt.Sprintf("nexisuni: found %d documents, the cover page lists %d", len(arts), cover.count)})
 	}
 	if cover.count == len(arts) {
+		// The cover page numbers the documents it lists: "3. Headline".
 		for k, a := range arts {
 			a.VendorID = fmt.Sprintf("%d of %d", k+1, cover.count)
 		}
@@ -254,7 +255,7 @@ func splitNexisLabels(paras []para) []para {
 	for _, p := range paras {
 		from := 0
 		for k, l := range p.lines {
-			if t := strings.TrimSpace(l); len(p.lines) > 1 && (isNexisBodyLabel(t) || isClassification(t)) {
+			if t := strings.TrimSpace(l); len(p.lines) > 1 && (isNexisBodyLabel(t) || isNexisClassification(t)) {
 				if k > from {
 					out = append(out, para{lines: p.lines[from:k], line: p.line + from})
 				}
@@ -284,7 +285,7 @@ scan:
 	for i, p := range paras {
 		for k, l := range p.lines {
 			if isNexisStop(l) {
-				return head, cutParas(paras, i, k)
+				return head, nexisCutParas(paras, i, k)
 			}
 			at = append(at, pos{i, k}) // one more than head when capped
 			if len(head) == maxNexisHead {
@@ -303,11 +304,11 @@ scan:
 	if n >= len(at) {
 		return head, nil
 	}
-	return head[:n], cutParas(paras, at[n].p, at[n].l)
+	return head[:n], nexisCutParas(paras, at[n].p, at[n].l)
 }
 
-// cutParas returns paras from line k of paragraph i on.
-func cutParas(paras []para, i, k int) []para {
+// nexisCutParas returns paras from line k of paragraph i on.
+func nexisCutParas(paras []para, i, k int) []para {
 	rest := append([]para(nil), paras[i:]...)
 	rest[0] = para{lines: rest[0].lines[k:], line: rest[0].line + k}
 	return rest
@@ -320,15 +321,15 @@ func isNexisStop(l string) bool {
 	if _, _, ok := nexisField(t); ok {
 		return true
 	}
-	return isCopyright(t) || isNexisBodyLabel(t) || isClassification(t)
+	return isCopyright(t) || isNexisBodyLabel(t) || isNexisClassification(t)
 }
 
 // isNexisBodyLabel: the line that opens the body, "Body" (German exports:
 // "Text").
 func isNexisBodyLabel(t string) bool { return t == "Body" || t == "Text" || t == "Texte" }
 
-// isClassification: the heading over the index terms.
-func isClassification(t string) bool {
+// isNexisClassification: the heading over the index terms.
+func isNexisClassification(t string) bool {
 	return t == "Classification" || t == "Klassifikation" || t == "Classement"
 }
 
@@ -339,7 +340,7 @@ func isNexisTrailer(p para) bool {
 	if _, _, ok := nexisField(t); ok {
 		return true
 	}
-	return isCopyright(t) || isClassification(t)
+	return isCopyright(t) || isNexisClassification(t)
 }
 
 // applyNexisMeta reads a paragraph of fields, a copyright line or the
@@ -347,7 +348,7 @@ func isNexisTrailer(p para) bool {
 func (a *Article) applyNexisMeta(p para) bool {
 	t := strings.TrimSpace(p.lines[0])
 	switch {
-	case isClassification(t):
+	case isNexisClassification(t):
 		a.remove(RemovedField, cleanSpaces(p.joined()))
 	case isCopyright(t):
 		a.remove(RemovedCopyright, cleanSpaces(p.joined()))
@@ -409,8 +410,8 @@ func (a *Article) applyNexisHead(lines []string) {
 	a.Edition = cleanSpaces(strings.Join(edition, " "))
 }
 
-// zoneOffsetRE matches a time-zone offset after a time: "GMT+1", "+0100".
-var zoneOffsetRE = regexp.MustCompile(`\s+(?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?$`)
+// nexisZoneRE matches a time-zone offset after a time: "GMT+1", "+0100".
+var nexisZoneRE = regexp.MustCompile(`\s+(?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?$`)
 
 // nexisDate reads a date line, with its weekday, time and zone:
 //
@@ -419,7 +420,7 @@ func nexisDate(s string) (Date, bool) {
 	if d, ok := parseDate(s); ok {
 		return d, true
 	}
-	if loc := zoneOffsetRE.FindStringIndex(s); loc != nil {
+	if loc := nexisZoneRE.FindStringIndex(s); loc != nil {
 		return parseDate(s[:loc[0]])
 	}
 	return Date{}, false
@@ -441,215 +442,4 @@ func nexisDateLine(s string) (Date, string, bool) {
 		}
 	}
 	return Date{}, "", false
-}
-
-// nexisFields maps lower-case field labels to what they hold, in the
-// languages of LexisNexis's interfaces (the labels of the classic export,
-// lexisFields, in Nexis Uni's title case).
-var nexisFields = func() map[string]string {
-	m := map[string]string{}
-	add := func(kind, labels string) {
-		for _, l := range strings.Split(labels, "|") {
-			m[l] = kind
-		}
-	}
-	add("byline", "byline|author|authors|autor|auteur|auteurs|verfasser")
-	add("section", "section|rubrik|rubrique|rubriek|sectie|ressort")
-	add("highlight", "highlight|untertitel|sous-titre|subtitle")
-	add("dateline", "dateline|ortszeile|lieu")
-	add("loaddate", "load-date|ladedatum|date-chargement|laaddatum")
-	add("language", "language|sprache|langue|taal")
-	add("graphic", "graphic|grafik|graphique|illustration|afbeelding|photo|foto")
-	add("edition", "edition|ausgabe|édition|editie")
-	add("other", "length|länge|laenge|longueur|lengte|umfang|publication-type|publikationstyp|"+
-		"type-publication|publicatietype|journal code|journal-code|document-type|dokumenttyp|"+
-		"notes|correction|correction-date|series|url|column|distribution|pub-type|acc-no|"+
-		"subject|organization|person|geographic|industry|company|ticker|city|state|country|"+
-		"schlagwort|thema|geografisch|unternehmen|branche|personen|sujet|géographique|société")
-	return m
-}()
-
-// nexisField returns the kind and value of a field line: a label of
-// nexisFields (capitalised), a colon and a space ("Length: 355 words" ->
-// "other", "355 words"), or ok false.
-func nexisField(line string) (kind, value string, ok bool) {
-	line = strings.TrimSpace(line)
-	colon := strings.IndexByte(line, ':')
-	if colon < 2 || colon > 30 || line[0] < 'A' || line[0] > 'Z' && line[0] < 0x80 {
-		return "", "", false
-	}
-	kind, ok = nexisFields[strings.ToLower(cleanSpaces(line[:colon]))]
-	rest := line[colon+1:]
-	if !ok || rest != "" && rest[0] != ' ' && rest[0] != '\t' && !strings.HasPrefix(rest, "\u00a0") {
-		return "", "", false // "URL:http" is not a label and a value
-	}
-	return kind, strings.TrimSpace(strings.ReplaceAll(rest, "\u00a0", " ")), true
-}
-
-// gluedFieldRE finds a field label inside another field's value, where an
-// export lost the break between them:
-//
-//	Byline: Jane Doe Highlight: Storms closed the road.
-var gluedFieldRE = regexp.MustCompile(`\s(\p{Lu}\p{L}+(?:-\p{Lu}?\p{L}+)?):\s`)
-
-// splitGluedFields splits "Jane Doe Highlight: Storms ..." at labels of
-// nexisFields into the first value and further fields. Other capitalised
-// words before a colon ("Mayor Smith: ...") stay in the value.
-func splitGluedFields(kind, value string) (kinds, values []string) {
-	from := 0
-	for _, loc := range gluedFieldRE.FindAllStringSubmatchIndex(value, -1) {
-		next, ok := nexisFields[strings.ToLower(value[loc[2]:loc[3]])]
-		if !ok {
-			continue
-		}
-		kinds, values = append(kinds, kind), append(values, strings.TrimSpace(value[from:loc[0]]))
-		kind, from = next, loc[1]
-	}
-	return append(kinds, kind), append(values, strings.TrimSpace(value[from:]))
-}
-
-// applyNexisFields reads a paragraph of fields; a line without a label
-// continues the field above it.
-func (a *Article) applyNexisFields(p para) {
-	var kind, value, raw string
-	flush := func() {
-		if raw == "" {
-			return
-		}
-		kinds, values := splitGluedFields(kind, cleanSpaces(value))
-		for k := range kinds {
-			a.applyNexisField(kinds[k], values[k], cleanSpaces(raw))
-		}
-	}
-	for _, l := range p.lines {
-		if k, v, ok := nexisField(l); ok {
-			flush()
-			kind, value, raw = k, v, l
-			continue
-		}
-		value += " " + l
-		raw += " " + l
-	}
-	flush()
-}
-
-func (a *Article) applyNexisField(kind, value, raw string) {
-	switch kind {
-	case "byline":
-		a.applyNexisByline(value)
-		a.remove(RemovedByline, raw)
-		return
-	case "graphic":
-		a.remove(RemovedCaption, raw)
-		return
-	case "section":
-		a.Section, a.Page = nexisSection(value)
-	case "highlight":
-		if a.Subheadline == "" {
-			a.Subheadline = value
-		}
-	case "dateline":
-		a.Dateline = value
-	case "edition":
-		if a.Edition == "" {
-			a.Edition = value
-		}
-	case "loaddate":
-		a.LoadDate, _ = nexisDate(value)
-	case "language":
-		if a.Language = languageTag(value); a.Language == "" {
-			a.warn(0, fmt.Sprintf("unknown language %q", value))
-		}
-	}
-	a.remove(RemovedField, raw)
-}
-
-// nexisPageRE matches the page part of a section field: "Pg. A3", "S. 12".
-var nexisPageRE = regexp.MustCompile(`^(?:Pg\.?|Page|S\.|Seite|p\.|Blz\.?)\s*(\S+?)\.?$`)
-
-// nexisSection splits a section field at its semicolons into section and
-// page, dropping Nexis's revision counter:
-//
-//	NEWS; Pg. 3            -> "NEWS", "3"
-//	POLITICS; Version:28   -> "POLITICS", ""
-func nexisSection(value string) (section, page string) {
-	var kept []string
-	for _, part := range strings.Split(value, ";") {
-		part = strings.TrimSpace(part)
-		if m := nexisPageRE.FindStringSubmatch(part); m != nil {
-			page = m[1]
-		} else if part != "" && !strings.HasPrefix(strings.ToLower(part), "version:") {
-			kept = append(kept, part)
-		}
-	}
-	return strings.Join(kept, "; "), page
-}
-
-// nexisAbstract reads the "ABSTRACT" ... "FULL TEXT" opening of older
-// Lexis Advance bodies: the abstract becomes the standfirst (when there is
-// none), the labels go, and the full text is the body.
-func (a *Article) nexisAbstract(paras []para) []para {
-	if len(paras) == 0 || strings.TrimSpace(paras[0].joined()) != "ABSTRACT" {
-		return paras
-	}
-	a.remove(RemovedField, "ABSTRACT")
-	for j, p := range paras {
-		if strings.TrimSpace(p.joined()) != "FULL TEXT" {
-			continue
-		}
-		a.remove(RemovedField, "FULL TEXT")
-		if a.Subheadline != "" {
-			return append(paras[1:j:j], paras[j+1:]...)
-		}
-		var abstract []string
-		for _, q := range paras[1:j] {
-			abstract = append(abstract, q.joined())
-		}
-		a.Subheadline = cleanSpaces(strings.Join(abstract, " "))
-		return paras[j+1:]
-	}
-	return paras[1:]
-}
-
-// Notes Nexis bylines carry besides names, which the byline normalizer
-// would take for parts of a name:
-var (
-	// a parenthesised note: "Mattha Busby (now), Andrew Sparrow (earlier)"
-	bylineNoteRE = regexp.MustCompile(`\s*\([^()]{1,30}\)`)
-	// the place the writer filed from: "Daniel Boffey in Brussels"
-	bylinePlaceRE = regexp.MustCompile(`\s+in\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)*\s*(,|;|\s+and\s+|$)`)
-	// a desk title after the name without a comma: "Lisa Doe Brexit
-	// correspondent" (the name is two words, or three with an initial or
-	// particle in the middle)
-	bylineDeskRE = regexp.MustCompile(`^(\p{Lu}[\p{L}'’-]+\s+(?:(?:\p{Lu}\.|van|von|de|der|da|di|le|la|al|bin)\s+)?\p{Lu}[\p{L}'’-]+)\s+(\p{Lu}[\p{L}\s]*?\s(?:correspondent|editor|reporter|writer|columnist|critic|analyst|commentator))$`)
-)
-
-// cleanNexisByline takes the notes of a Nexis byline out before it goes
-// to the byline normalizer:
-//
-//	Mattha Busby (now), Andrew Sparrow (earlier) -> Mattha Busby, Andrew Sparrow
-//	Daniel Boffey in Brussels                    -> Daniel Boffey
-//	Lisa Doe Brexit correspondent                -> Lisa Doe, Brexit correspondent
-func cleanNexisByline(s string) string {
-	s = bylineNoteRE.ReplaceAllString(s, "")
-	s = bylinePlaceRE.ReplaceAllString(s, "$1")
-	names := strings.Split(strings.TrimSpace(s), " and ")
-	for i, n := range names {
-		names[i] = bylineDeskRE.ReplaceAllString(strings.TrimSpace(n), "$1, $2")
-	}
-	return strings.Join(names, " and ")
-}
-
-// applyNexisByline reads a Byline field. A single word that names no news
-// agency ("Letters", "Editorial") is a column label, not an author.
-func (a *Article) applyNexisByline(value string) {
-	clean := cleanNexisByline(value)
-	if !strings.ContainsAny(clean, " ,") && agencyName(clean) == "" {
-		return
-	}
-	n := len(a.Authors)
-	a.applyByline(clean, true)
-	for i := n; i < len(a.Authors); i++ {
-		a.Authors[i].Raw = value // as printed
-	}
 }
