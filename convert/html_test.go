@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -339,4 +340,32 @@ func TestPageDates(t *testing.T) {
 			t.Errorf("languageOfPage(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// FuzzHTMLInput: any markup read as HTML (a doctype is put before inputs
+// that lack one) converts or fails with ErrEmpty, never panics, and gives
+// articles with one-line blocks.
+func FuzzHTMLInput(f *testing.F) {
+	seedInputs(f)
+	f.Add([]byte(factivaPage(factivaEnglish, factivaGerman)))
+	f.Add([]byte(nexisPage(false, 2)))
+	f.Add([]byte(`<html><head><script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Organization"}],"headline":1}</script></head><body><p>x</p></body></html>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !IsHTML(data) {
+			data = append([]byte("<!DOCTYPE html>\n"), data...)
+		}
+		doc, err := Convert("fuzz.html", data)
+		if err != nil {
+			if !errors.Is(err, ErrEmpty) {
+				t.Fatalf("unexpected error: %v", err)
+			}
+			return
+		}
+		for i, a := range doc.Articles {
+			if a.Index != i {
+				t.Fatalf("article %d has index %d", i, a.Index)
+			}
+		}
+		checkArticles(t, doc.Articles)
+	})
 }

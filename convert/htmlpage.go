@@ -42,7 +42,7 @@ func readWebPage(doc *htmltext.Document) *Article {
 		body = append(body, para{lines: strings.Split(b.Text, "\n")})
 	}
 	for _, by := range []string{meta.byline, rmeta.byline} {
-		if by != "" && len(a.Authors) == 0 {
+		if by != "" && len(a.Authors) == 0 && !strings.EqualFold(by, a.Publication) {
 			a.applyByline(by, true)
 			body = dropBylinePara(body, by)
 		}
@@ -76,7 +76,7 @@ func pageMeta(m htmltext.Meta) pageFields {
 			continue
 		}
 		f.headline = cmp.Or(f.headline, jsonString(o["headline"]), jsonString(o["name"]))
-		f.byline = cmp.Or(f.byline, jsonNames(o["author"]))
+		f.byline = cmp.Or(f.byline, jsonNames(people(o["author"])))
 		f.date = cmp.Or(f.date, jsonString(o["datePublished"]), jsonString(o["dateCreated"]))
 		f.site = cmp.Or(f.site, jsonNames(o["publisher"]))
 		f.section = cmp.Or(f.section, jsonString(o["articleSection"]))
@@ -141,6 +141,26 @@ func jsonNames(v any) string {
 		}
 	}
 	return joinNonEmpty(" and ", names...)
+}
+
+// people drops the organisations from a JSON-LD author value: a site
+// that names itself as the author ("BBC News") names no person.
+func people(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		if t, _ := x["@type"].(string); t == "Organization" || t == "NewsMediaOrganization" {
+			return nil
+		}
+	case []any:
+		var out []any
+		for _, e := range x {
+			if p := people(e); p != nil {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	return v
 }
 
 // readableBlocks runs readability over a copy of the tree and returns the

@@ -167,6 +167,8 @@ func TestDecode(t *testing.T) {
 		{"declared windows-1252", `<meta charset="windows-1252"><p>W` + "\xf6" + `rter</p>`, "Wörter", "windows-1252"},
 		{"declared UTF-8, Latin-1 bytes", `<meta http-equiv="Content-Type" content="text/html; charset=UTF-8"><p>877 W` + "\xf6rter \xe9t\xe9 – ok</p>", "877 Wörter été – ok", "utf-8+windows-1252"},
 		{"undeclared Latin-1", "<p>caf\xe9</p>", "café", "windows-1252"},
+		{"ASCII head, UTF-8 later", "<html><head>" + strings.Repeat(" ", 1100) + "<p>Wörter</p>", "Wörter", "utf-8"},
+		{"declared Latin-1, bytes UTF-8", `<meta charset="iso-8859-1"><p>Wörter</p>`, "Wörter", "utf-8"},
 		{"UTF-16LE BOM", "\xff\xfe<\x00p\x00>\x00\xe9\x00", "é", "utf-16le"},
 	}
 	for _, tt := range tests {
