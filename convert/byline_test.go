@@ -1,6 +1,11 @@
 package convert
 
-import "testing"
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+)
 
 func TestStripBylineTail(t *testing.T) {
 	for _, tc := range []struct{ in, name, date string }{
@@ -122,6 +127,141 @@ func TestIsOrganisation(t *testing.T) {
 	} {
 		if got := isOrganisation(tc.in, tc.pub); got != tc.want {
 			t.Errorf("isOrganisation(%q, %q) = %v, want %v", tc.in, tc.pub, got, tc.want)
+		}
+	}
+}
+
+// The cheap test must pass every line the regexp matches, for every lead
+// of the table in every spelling a byline uses.
+func TestBylineLeadPrecheckAgrees(t *testing.T) {
+	for _, w := range bylineLeads {
+		for _, form := range []string{"%s Anna Schmidt", "%s: Anna Schmidt", "%s:Anna Schmidt",
+			"- %s Anna Schmidt", "%s\tAnna Schmidt", "%sAnna Schmidt", "%s:"} {
+			for _, lead := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
+				in := fmt.Sprintf(form, lead)
+				if bylineLead.MatchString(in) && !mayLeadByline(in) {
+					t.Errorf("%q: the regexp matches but the cheap test refuses", in)
+				}
+			}
+		}
+	}
+	for in, want := range map[string]string{"Von: Anna Schmidt": "Anna Schmidt", "Par: Jean Roe": "Jean Roe",
+		"Door: Jan de Vries": "Jan de Vries", "Parker Jones": "", "Dorothy Lee": ""} {
+		got, ok := stripBylineLead(in)
+		if ok != (want != "") || ok && got != want {
+			t.Errorf("stripBylineLead(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+}
+
+func names(ps []Person) []string {
+	var out []string
+	for _, p := range ps {
+		s := p.Name
+		if p.Title != "" {
+			s += " | " + p.Title
+		}
+		if p.Agency != "" {
+			s += " @ " + p.Agency
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestParseByline(t *testing.T) {
+	for _, tc := range []struct {
+		in, pub string
+		want    []string
+		date    string
+	}{
+		{"Ross Ihaka and Robert Gentleman", "", []string{"Ross Ihaka", "Robert Gentleman"}, ""},
+		{"TREVOR Kavanagh", "", []string{"Trevor Kavanagh"}, ""},
+		{"Jane Doe, Staff Writer", "", []string{"Jane Doe | Staff Writer"}, ""},
+		{"John Smith, Jr. and Ann Lee", "", []string{"John Smith, Jr.", "Ann Lee"}, ""},
+		{"Anna Schmidt und Jan Weber", "", []string{"Anna Schmidt", "Jan Weber"}, ""},
+		{"Jean Dupont et Marie Curie", "", []string{"Jean Dupont", "Marie Curie"}, ""},
+		{"Smith & Jones; Brown", "", []string{"Smith", "Jones", "Brown"}, ""},
+		{"Xinhua", "", []string{" @ Xinhua"}, ""},
+		{"Anna Roe, Reuters", "", []string{"Anna Roe @ Reuters"}, ""},
+		{"VAN ONZE CORRESPONDENT", "", nil, ""},
+		{"Staff Reporter", "", nil, ""},
+		{"Kelli Miller WebMD Health News", "WebMD", []string{"Kelli Miller | WebMD Health News"}, ""},
+		{"Lucas Nolan22 Dec 2016651", "", []string{"Lucas Nolan"}, "2016-12-22"},
+		{"Alex Perry 1 day ago", "", []string{"Alex Perry"}, ""},
+		{"Jane Doe, March 3, 2021", "", []string{"Jane Doe"}, "2021-03-03"},
+		{"Jane Doe, CNN", "", []string{"Jane Doe @ CNN"}, ""},
+		{"Jane Doe and John Roe, CNN", "", []string{"Jane Doe @ CNN", "John Roe @ CNN"}, ""},
+		{"Ann Lee; Bo Ma", "", []string{"Ann Lee", "Bo Ma"}, ""},
+		{"Ann Lee, The Ledger", "The Ledger", []string{"Ann Lee @ The Ledger"}, ""},
+		{"John Smith, III", "", []string{"John Smith, III"}, ""},
+		{"Ann Lee, Harbour Desk", "", []string{"Ann Lee | Harbour Desk"}, ""},
+		{"Jane Doe | Staff Writer", "", []string{"Jane Doe | Staff Writer"}, ""},
+		{"Jane Doe Updated 10:30 AM ET, Tue March 5, 2019", "", []string{"Jane Doe"}, "2019-03-05"},
+		{"Jane Doe and John Roe, Staff Writers", "", []string{"Jane Doe", "John Roe | Staff Writers"}, ""},
+		{"Ann Lee, Bo Ma", "", []string{"Ann Lee", "Bo Ma"}, ""},
+		{"Jane Doe on March 5, 2019", "", []string{"Jane Doe"}, "2019-03-05"},
+		{"Jane Doe • 5 min read", "", []string{"Jane Doe"}, ""},
+		{"Jane Doe Follow Mar 5, 2019 · 5 min read", "", []string{"Jane Doe"}, "2019-03-05"},
+	} {
+		people, date := parseByline(tc.in, tc.pub)
+		if got := names(people); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("parseByline(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if date.ISO() != tc.date {
+			t.Errorf("parseByline(%q) date = %q, want %q", tc.in, date.ISO(), tc.date)
+		}
+	}
+}
+
+func TestStripBylineLead(t *testing.T) {
+	for in, want := range map[string]string{
+		"- By Lan Xinzhen":      "Lan Xinzhen",
+		"BY STEPHEN POLLARD":    "STEPHEN POLLARD",
+		"Von Anna Schmidt":      "Anna Schmidt",
+		"Par Jean Dupont":       "Jean Dupont",
+		"Door Jan de Vries":     "Jan de Vries",
+		"Written by Ann Lee":    "Ann Lee",
+		"By: Cy Dee":            "Cy Dee",
+		"Story by Bo Ma":        "Bo Ma",
+		"Byron Smith":           "", // not a lead word
+		"By the way, it rained": "",
+	} {
+		got, ok := stripBylineLead(in)
+		if want == "" && ok || want != "" && got != want {
+			t.Errorf("stripBylineLead(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+}
+
+func TestIsBylineLine(t *testing.T) {
+	for in, want := range map[string]bool{
+		"- By Lan Xinzhen Copyedited by Garth Wilson Comments to lanxinzhen@bjreview.com": true,
+		"By Kelli Miller WebMD Health News":                                               true,
+		"By Tuesday, the storm had passed.":                                               false,
+		"By the time the ferry docked":                                                    false,
+		"Bylines are hard":                                                                false,
+	} {
+		if got := isBylineLine(in); got != want {
+			t.Errorf("isBylineLine(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+func TestIsBareName(t *testing.T) {
+	for in, want := range map[string]bool{
+		"César Salza":                     true,
+		"Jane Doe, Staff Writer":          true,
+		"Alex Perry 1 day ago":            true,
+		"Jane Doe | March 5, 2019":        true,
+		"Jane Doe Follow Mar 5, 2019":     true,
+		"Reuters":                         false, // one word
+		"Staff Reporter":                  false, // a role names nobody
+		"The storm hit the coast.":        false,
+		"Drug-resistant bacteria, dubbed": false,
+	} {
+		if got := isBareName(in); got != want {
+			t.Errorf("isBareName(%q) = %v, want %v", in, got, want)
 		}
 	}
 }

@@ -131,10 +131,17 @@ func isDateLine(s string) bool {
 	return ok
 }
 
-// isTitleLike: a headline is one to three lines, at most 300 characters.
+// Headline limits: lines, and characters (runes).
+const (
+	maxTitleLines = 3
+	maxTitleRunes = 300
+)
+
+// isTitleLike: a headline is one to maxTitleLines lines, at most
+// maxTitleRunes characters.
 func isTitleLike(p para) bool {
 	t := p.joined()
-	return len(p.lines) <= 3 && utf8.RuneCountInString(t) <= 300 && !isPlaceholder(t)
+	return len(p.lines) <= maxTitleLines && utf8.RuneCountInString(t) <= maxTitleRunes && !isPlaceholder(t)
 }
 
 // isKicker recognises the label above a headline: a few capital words,

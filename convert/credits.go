@@ -181,8 +181,12 @@ func stripCreditQualifier(s string) string {
 	return s
 }
 
-// maxCreditNote is the longest trailing credit note, in bytes.
-const maxCreditNote = 160
+// Credit limits, in bytes: a paragraph of credits is at most
+// maxCreditLine long; a closing note or "contributed" line maxCreditNote.
+const (
+	maxCreditLine = 200
+	maxCreditNote = 160
+)
 
 // creditNote reads a credit note in parentheses that ends a paragraph, as
 // agencies and translated copy print it, and returns the paragraph's text
@@ -248,7 +252,7 @@ func contactsOf(text string) []string {
 // else, such as a caption ("Photo: Soldiers patrol the market at dawn.").
 func creditLine(text string) (credits []Credit, contacts []string, ok bool) {
 	text = stripCreditQualifier(text)
-	if len(text) > 200 || !startsWithCredit(text) {
+	if len(text) > maxCreditLine || !startsWithCredit(text) {
 		return nil, nil, false
 	}
 	segs := splitCredits(text)
@@ -283,7 +287,7 @@ var contributedRE = regexp.MustCompile(`^(?:(?:\p{Lu}[\p{L}.&]*\s+){0,3}[\p{L}.&
 // contributedLine reads a "... contributed to this report" line into
 // contributor credits; ok is false when the names do not look like names.
 func contributedLine(text string) ([]Credit, bool) {
-	if len(text) > 160 || !strings.Contains(text, "contributed") {
+	if len(text) > maxCreditNote || !strings.Contains(text, "contributed") {
 		return nil, false
 	}
 	m := contributedRE.FindStringSubmatch(strings.TrimSpace(text))
