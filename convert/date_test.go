@@ -60,6 +60,26 @@ func TestParseDate(t *testing.T) {
 		{"2021-06-31", ""},
 		{"29 February 1900", ""}, // not a leap year
 		{"29 February 2000", "2000-02-29"},
+		// Every order and language of the month and weekday tables.
+		{"June 8, 2024, Saturday", "2024-06-08"},
+		{"8. Juni 2024", "2024-06-08"},
+		{"8 juni 2024 zaterdag", "2024-06-08"},
+		{"sábado, 8 de junio del 2024", "2024-06-08"},
+		{"samedi 8 juin 2024 à 14h30", "2024-06-08"},
+		{"Sa., 08.06.2024", "2024-06-08"},
+		{"Sat 8 Jun 2024 06.15 BST", "2024-06-08"},
+		{"June 8, 2024: 9:05 PM ET", "2024-06-08"},
+		{"2024年6月8日", "2024-06-08"},
+		{"2024年6月8日（土） 9:05", "2024-06-08"},
+		{"2024-06-08T09:05:00Z", "2024-06-08"},
+		{"6/28/2024 9:05 AM PDT", "2024-06-28"},
+		{"28/06/2024", "2024-06-28"},
+		{"06/08/2024", ""}, // June 8 or 6 August: ambiguous
+		// A publishing stamp: the first date is the publication date.
+		{"June 8, 2024 at 6:01 am Updated June 9, 2024", "2024-06-08"},
+		{"8 June 2024 at 6:01 am", "2024-06-08"},
+		{"2024年2月30日", ""},
+		{"31/06/2024", ""},
 	} {
 		d, ok := parseDate(tc.in)
 		if got := d.ISO(); ok != (tc.want != "") || got != tc.want {
