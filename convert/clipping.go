@@ -39,7 +39,7 @@ func readClipping(lines []string, masthead bool) *Article {
 	}
 	headline := -1
 	if i < len(paras) && isTitleLike(paras[i]) && !isBylineLine(paras[i].joined()) && (i+1 < len(paras) || masthead) {
-		a.Headline = strings.Join(strings.Fields(paras[i].joined()), " ")
+		a.setHeadline(strings.Join(strings.Fields(paras[i].joined()), " "))
 		headline = i
 		i++
 	} else {
@@ -317,3 +317,42 @@ func (a *Article) applyMasthead(s string) {
 var pageLabelRE = regexp.MustCompile(`^(?:(?:Page|Pg\.|p\.|S\.|Seite)\s*)?[A-Z]?\d{1,3}[A-Z]?$`)
 
 func isPageLabel(s string) bool { return pageLabelRE.MatchString(strings.TrimSpace(s)) }
+
+// wirePrefixes are the desk and wire slugs agencies put before a headline,
+// upper case: "URGENT: Port closed", "UPDATE 2-Port closed".
+var wirePrefixes = map[string]bool{"LEADALL": true, "LEAD": true, "URGENT": true, "FLASH": true,
+	"BULLETIN": true, "ATTENTION": true, "UPDATE": true, "CORRECTED": true, "REFILE": true,
+	"RPT": true, "WRAPUP": true, "ADVISORY": true, "EXCLUSIVE": true, "BREAKING": true,
+	"EILMELDUNG": true, "URGENTE": true, "ÚLTIMA HORA": true, "DRINGEND": true}
+
+// wirePrefixRE matches a slug from wirePrefixes (with an update number)
+// and its separator: "LEADALL: ", "ATTENTION - ", "UPDATE 2-".
+var wirePrefixRE = regexp.MustCompile(`^([\p{Lu} ]{3,14}?)(?:\s+\d{1,2})?\s*(?::|\s-|-|–|—)\s*(\S.*)$`)
+
+// splitWirePrefix cuts a wire or desk slug off a headline:
+//
+//	URGENT: Port closed after storm   -> "URGENT", "Port closed after storm"
+//	UPDATE 2-Port closed after storm  -> "UPDATE 2", "Port closed after storm"
+//	PORTHAVEN: A town waits            -> not a slug
+func splitWirePrefix(h string) (slug, rest string, ok bool) {
+	m := wirePrefixRE.FindStringSubmatch(h)
+	if m == nil || !wirePrefixes[strings.TrimSpace(m[1])] {
+		return "", h, false
+	}
+	slug = strings.TrimSpace(h[:len(h)-len(m[2])])
+	slug = strings.TrimRight(slug, ":-–— ")
+	return slug, m[2], true
+}
+
+// setHeadline sets the headline, moving a wire slug to the kicker.
+func (a *Article) setHeadline(h string) {
+	if slug, rest, ok := splitWirePrefix(h); ok {
+		if a.Kicker == "" {
+			a.Kicker = slug
+		} else {
+			a.remove(RemovedHeader, slug)
+		}
+		h = rest
+	}
+	a.Headline = h
+}

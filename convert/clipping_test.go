@@ -123,3 +123,21 @@ func TestIsKicker(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitWirePrefix(t *testing.T) {
+	for _, tc := range []struct{ in, slug, rest string }{
+		{"URGENT: Port closed after storm", "URGENT", "Port closed after storm"},
+		{"LEADALL: Port closed after storm", "LEADALL", "Port closed after storm"},
+		{"ATTENTION - Port closed after storm", "ATTENTION", "Port closed after storm"},
+		{"UPDATE 2-Port closed after storm", "UPDATE 2", "Port closed after storm"},
+		{"EILMELDUNG: Hafen geschlossen", "EILMELDUNG", "Hafen geschlossen"},
+		{"PORTHAVEN: A town waits", "", "PORTHAVEN: A town waits"}, // a place, not a slug
+		{"Urgent: a town waits", "", "Urgent: a town waits"},       // slugs are capitals
+		{"UPDATE on the port", "", "UPDATE on the port"},
+	} {
+		slug, rest, _ := splitWirePrefix(tc.in)
+		if slug != tc.slug || rest != tc.rest {
+			t.Errorf("splitWirePrefix(%q) = %q, %q; want %q, %q", tc.in, slug, rest, tc.slug, tc.rest)
+		}
+	}
+}
