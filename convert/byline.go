@@ -80,11 +80,79 @@ var proseWords = map[string]bool{"the": true, "a": true, "an": true, "our": true
 	"his": true, "her": true, "their": true, "its": true, "this": true, "that": true,
 	"admin": true, "staff": true, "guest": true, "anonymous": true, "unknown": true}
 
-// authorSeparator splits several authors:
+// strongJoins join several authors in a byline, lower case:
 //
 //	Ross Ihaka and Robert Gentleman    Anna Schmidt und Jan Weber
 //	Jean Dupont et Marie Curie         Smith & Jones     A; B
-var authorSeparator = regexp.MustCompile(`\s+(?:and|und|et|&)\s+|\s*;\s*`)
+var strongJoins = []string{"and", "und", "et", "&"}
+
+// weakJoins join authors too, but are also prepositions ("corresponsal en
+// Madrid", "Tom Lee with the fleet"): they join only two capitalised words.
+//
+//	Ana Ruiz y Tomás Gil    Ana Ruiz e Tomás Gil    Jan Smit en Piet Vos
+//	Jean Roe avec Marie Curie                       Ann Lee with Bo Ma
+var weakJoins = map[string]bool{"y": true, "e": true, "en": true, "avec": true, "with": true}
+
+// authorSeparator splits at a strong join or a semicolon; it is built from
+// strongJoins, like the cheap test mayJoinAuthors.
+var authorSeparator = func() *regexp.Regexp {
+	alts := make([]string, len(strongJoins))
+	for i, w := range strongJoins {
+		alts[i] = regexp.QuoteMeta(w)
+	}
+	return regexp.MustCompile(`\s+(?:` + strings.Join(alts, "|") + `)\s+|\s*;\s*`)
+}()
+
+// mayJoinAuthors is a cheap test before authorSeparator.
+func mayJoinAuthors(s string) bool {
+	if strings.IndexByte(s, ';') >= 0 {
+		return true
+	}
+	for _, w := range strongJoins {
+		if strings.Contains(s, " "+w+" ") || strings.Contains(s, " "+w+"\t") || strings.Contains(s, "\t"+w+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// splitAuthors splits a byline (or a credit's names) into the parts of
+// its authors, at strong joins and at weak joins between capitalised
+// words.
+func splitAuthors(s string) []string {
+	parts := []string{s}
+	if mayJoinAuthors(s) {
+		parts = authorSeparator.Split(s, -1)
+	}
+	var out []string
+	for _, p := range parts {
+		out = append(out, splitWeakJoins(p)...)
+	}
+	return out
+}
+
+// splitWeakJoins splits s at each word of weakJoins whose neighbours start
+// upper case: "Ana Ruiz y Tomás Gil" -> "Ana Ruiz", "Tomás Gil".
+func splitWeakJoins(s string) []string {
+	words := strings.Fields(s)
+	var out []string
+	start := 0
+	for k := 1; k+1 < len(words); k++ {
+		if weakJoins[words[k]] && startsUpper(words[k-1]) && startsUpper(words[k+1]) {
+			out = append(out, strings.Join(words[start:k], " "))
+			start = k + 1
+		}
+	}
+	if start == 0 {
+		return []string{s}
+	}
+	return append(out, strings.Join(words[start:], " "))
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
 
 // relativeTime matches a "posted" stamp glued to the end of a web byline:
 // "Alex Perry 1 day ago", "Jane Doe 3 hours ago".
@@ -135,6 +203,9 @@ func cutOnDate(s string) (string, Date) {
 		rest := s[i:]
 		if w, _, _ := strings.Cut(rest, " "); w == "on" || w == "am" || w == "le" || w == "el" {
 			rest = strings.TrimPrefix(rest[len(w):], " ")
+		}
+		if d, ok := parseDate(rest); ok && d.Month != 0 {
+			return strings.TrimRight(s[:i], " ,|"), d
 		}
 		head, tail := rest, ""
 		if j := strings.IndexAny(rest, ",|"); j >= 0 {
@@ -231,12 +302,11 @@ func parseByline(s, publication string) ([]Person, Date) {
 	if s == "" || isRoleOnly(s) {
 		return nil, date
 	}
-	var people []Person
-	parts := []string{s}
-	if strings.ContainsAny(s, "&;") || strings.Contains(s, " and ") || strings.Contains(s, " und ") || strings.Contains(s, " et ") {
-		parts = authorSeparator.Split(s, -1)
+	if name, ok := invertedName(s); ok {
+		return []Person{{Name: name}}, date
 	}
-	for _, part := range parts {
+	var people []Person
+	for _, part := range splitAuthors(s) {
 		people = appendAuthorPart(people, strings.TrimSpace(part), publication)
 	}
 	shareAgency(people)
@@ -343,6 +413,8 @@ func (a *Article) applyByline(line string, lead bool) {
 			if text == "" || !hasBy && !lead {
 				continue
 			}
+			text, credits := roleNotes(text)
+			a.Credits = append(a.Credits, credits...)
 			people, date := parseByline(text, a.Publication)
 			for i := range people {
 				people[i].Raw = s.text
@@ -417,4 +489,32 @@ func isBareName(s string) bool {
 		}
 	}
 	return looksLikeName(s)
+}
+
+// invertedName reads a byline printed surname first, as databases list
+// authors: one surname word, a comma, one or two given names (and perhaps
+// a credential):
+//
+//	OKAFOR, Ruth        -> Ruth Okafor
+//	Okafor, Ruth A.     -> Ruth A. Okafor
+//	OKAFOR, Ruth, MD    -> Ruth Okafor, MD
+//
+// Two full names ("Ann Lee, Bo Ma") are two authors, not one inverted.
+func invertedName(s string) (string, bool) {
+	pieces := strings.Split(s, ",")
+	suffix := ""
+	if len(pieces) == 3 && isNameSuffix(pieces[2]) {
+		suffix = ", " + strings.TrimSpace(pieces[2])
+		pieces = pieces[:2]
+	}
+	if len(pieces) != 2 {
+		return "", false
+	}
+	surname, given := strings.TrimSpace(pieces[0]), strings.TrimSpace(pieces[1])
+	if strings.Contains(surname, " ") || !looksLikeName(surname) || !looksLikeName(given) ||
+		countWords(given) > 2 || isNameSuffix(given) || isRoleOnly(given) || isOrganisation(given, "") && isAllCaps(given) && !isAllCaps(surname) ||
+		agencyName(given) != "" || agencyName(surname) != "" {
+		return "", false
+	}
+	return fixNameCase(given+" "+surname) + suffix, true
 }

@@ -265,3 +265,71 @@ func TestIsBareName(t *testing.T) {
 		}
 	}
 }
+
+func TestBylineClasses(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+		date string
+	}{
+		// Surname first, as databases list authors.
+		{"OKAFOR, Ruth", []string{"Ruth Okafor"}, ""},
+		{"Okafor, Ruth A.", []string{"Ruth A. Okafor"}, ""},
+		{"OKAFOR, RUTH", []string{"Ruth Okafor"}, ""},
+		{"OKAFOR, Ruth, MD", []string{"Ruth Okafor, MD"}, ""},
+		{"Okafor, CNN", []string{"Okafor @ CNN"}, ""}, // an organisation, not a given name
+		// Several authors in several languages; a preposition joins nobody.
+		{"Ana Ruiz y Tomás Gil", []string{"Ana Ruiz", "Tomás Gil"}, ""},
+		{"Ana Ruiz e Tomás Gil", []string{"Ana Ruiz", "Tomás Gil"}, ""},
+		{"Jan Smit en Piet Vos", []string{"Jan Smit", "Piet Vos"}, ""},
+		{"Jean Roe avec Marie Curie", []string{"Jean Roe", "Marie Curie"}, ""},
+		{"Ann Lee with Bo Ma", []string{"Ann Lee", "Bo Ma"}, ""},
+		{"Ana Ruiz, corresponsal en Madrid", []string{"Ana Ruiz | corresponsal en Madrid"}, ""},
+		{"Ruth Okafor, Tom Lee and Ann Roe", []string{"Ruth Okafor", "Tom Lee", "Ann Roe"}, ""},
+		// Credentials stay with the name.
+		{"Ruth Okafor, RN", []string{"Ruth Okafor, RN"}, ""},
+		{"Ruth Okafor, PhD, MPH", []string{"Ruth Okafor, PhD, MPH"}, ""},
+		// Job titles in other languages.
+		{"Ruth Okafor, Korrespondentin in Madrid", []string{"Ruth Okafor | Korrespondentin in Madrid"}, ""},
+		// Dates and times inside the byline line.
+		{"Ruth Okafor Mar 11, 2015", []string{"Ruth Okafor"}, "2015-03-11"},
+		{"Ruth Okafor Thu 3 Jan 2019 02.00 EST", []string{"Ruth Okafor"}, "2019-01-03"},
+		{"Ruth Okafor February 1, 2016: 12:41 PM ET", []string{"Ruth Okafor"}, "2016-02-01"},
+		{"Ruth Okafor Updated June 9, 2024", []string{"Ruth Okafor"}, "2024-06-09"},
+		// A desk line names nobody.
+		{"From our correspondent", nil, ""},
+	} {
+		people, date := parseByline(tc.in, "")
+		if got := names(people); !reflect.DeepEqual(got, tc.want) || date.ISO() != tc.date {
+			t.Errorf("parseByline(%q) = %q, %q; want %q, %q", tc.in, got, date.ISO(), tc.want, tc.date)
+		}
+	}
+}
+
+func TestRoleNotes(t *testing.T) {
+	for _, tc := range []struct {
+		in, rest string
+		credits  []string
+	}{
+		{"Ana Ruiz (text) and Tom Lee (photography)", "Ana Ruiz", []string{"photographer:Tom Lee"}},
+		{"Ana Ruiz, Tom Lee (reporting)", "Ana Ruiz", []string{"contributor:Tom Lee"}},
+		{"Ana Ruiz (Reuters)", "Ana Ruiz (Reuters)", nil}, // not a role
+		{"Ana Ruiz and Tom Lee", "Ana Ruiz and Tom Lee", nil},
+	} {
+		rest, credits := roleNotes(tc.in)
+		if rest != tc.rest || !reflect.DeepEqual(creditStrings(credits), tc.credits) {
+			t.Errorf("roleNotes(%q) = %q, %q; want %q, %q", tc.in, rest, creditStrings(credits), tc.rest, tc.credits)
+		}
+	}
+}
+
+// The cheap test must pass every byline the separator splits.
+func TestAuthorJoinPrecheckAgrees(t *testing.T) {
+	for _, w := range strongJoins {
+		for _, in := range []string{"Ann Lee " + w + " Bo Ma", "ANN LEE " + w + " BO MA", "Ann Lee; Bo Ma"} {
+			if len(authorSeparator.Split(in, -1)) > 1 && !mayJoinAuthors(in) {
+				t.Errorf("%q: the separator splits but the cheap test refuses", in)
+			}
+		}
+	}
+}

@@ -89,6 +89,16 @@ func (a *Article) readHeaderZone(paras []para, i, headline int) int {
 	byline := false
 	for ; i < len(paras) && i <= headline+4; i++ {
 		text := strings.TrimSpace(paras[i].joined())
+		if joined, n := splitByline(paras, i); n > 0 {
+			text = joined
+			for _, p := range paras[i : i+n] {
+				a.remove(RemovedByline, strings.TrimSpace(p.joined()))
+			}
+			a.applyByline(text, false)
+			byline = true
+			i += n - 1
+			continue
+		}
 		rest := len(paras) - i - 1
 		switch {
 		case isBylineLine(text):
@@ -355,4 +365,41 @@ func (a *Article) setHeadline(h string) {
 		h = rest
 	}
 	a.Headline = h
+}
+
+// isBareLead reports whether s is only a byline's lead word: "By", "Von:".
+func isBareLead(s string) bool {
+	s = strings.ToLower(strings.TrimRight(strings.TrimSpace(s), ": "))
+	for _, w := range bylineLeads {
+		if s == w {
+			return true
+		}
+	}
+	return false
+}
+
+// splitByline joins a byline printed over separate paragraphs, a lead
+// word, the name, and perhaps a job title:
+//
+//	By
+//	Ruth Okafor
+//	Harbour Correspondent
+//
+// It returns the byline on one line and the number of paragraphs it took,
+// 0 when paras[i] is not a lead word followed by a name.
+func splitByline(paras []para, i int) (string, int) {
+	if i+1 >= len(paras) || !isBareLead(paras[i].joined()) {
+		return "", 0
+	}
+	name := strings.TrimSpace(paras[i+1].joined())
+	if !isBareName(name) && !looksLikeName(name) {
+		return "", 0
+	}
+	text := strings.TrimSpace(paras[i].joined()) + " " + name
+	if i+2 < len(paras) {
+		if t := strings.TrimSpace(paras[i+2].joined()); isTitle(t) {
+			return text + ", " + t, 3
+		}
+	}
+	return text, 2
 }

@@ -218,7 +218,7 @@ func creditNote(text string) (credits []Credit, rest string, ok bool) {
 func creditsOf(role, text string) []Credit {
 	text = strings.Trim(strings.TrimSpace(text), ".;,/|·•。 ")
 	var out []Credit
-	for _, part := range authorSeparator.Split(text, -1) {
+	for _, part := range splitAuthors(text) {
 		for _, name := range strings.Split(part, ",") {
 			name = strings.TrimSpace(name)
 			if name == "" {
@@ -302,4 +302,53 @@ func contributedLine(text string) ([]Credit, bool) {
 		}
 	}
 	return cs, len(cs) > 0
+}
+
+// noteRoles map the role notes printed after names in a byline, lower case,
+// to credit roles; "" marks a note of authorship, which is only dropped.
+var noteRoles = map[string]string{"reporting": RoleContributor, "additional reporting": RoleContributor,
+	"photography": RolePhotographer, "photos": RolePhotographer, "photo": RolePhotographer,
+	"pictures": RolePhotographer, "fotos": RolePhotographer, "foto": RolePhotographer,
+	"fotografía": RolePhotographer, "illustration": RoleIllustrator, "illustrations": RoleIllustrator,
+	"graphics": RoleIllustrator, "translation": RoleTranslator, "traducción": RoleTranslator,
+	"übersetzung": RoleTranslator, "editing": RoleEditor, "text": "", "texto": "", "words": "",
+	"texte": ""}
+
+// roleNoteRE matches a name followed by a role note in parentheses.
+var roleNoteRE = regexp.MustCompile(`^(.+?)\s*\(([^()]{2,30})\)$`)
+
+// roleNotes takes the names a byline marks with a role note out of it as
+// credits, and returns the rest for parseByline:
+//
+//	Ana Ruiz (text) and Tom Lee (photography)
+//	  -> "Ana Ruiz", credit photographer Tom Lee
+func roleNotes(byline string) (rest string, credits []Credit) {
+	if !strings.Contains(byline, "(") {
+		return byline, nil
+	}
+	var kept []string
+	noted := false
+	for _, part := range splitAuthors(byline) {
+		for _, piece := range strings.Split(part, ",") {
+			piece = strings.TrimSpace(piece)
+			m := roleNoteRE.FindStringSubmatch(piece)
+			role, ok := "", false
+			if m != nil {
+				role, ok = noteRoles[strings.ToLower(strings.TrimSpace(m[2]))]
+			}
+			noted = noted || ok
+			switch {
+			case !ok:
+				kept = append(kept, piece)
+			case role == "":
+				kept = append(kept, m[1])
+			default:
+				credits = append(credits, Credit{Name: fixNameCase(m[1]), Role: role, Raw: byline})
+			}
+		}
+	}
+	if !noted {
+		return byline, nil
+	}
+	return strings.Join(kept, ", "), credits
 }

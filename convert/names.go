@@ -89,7 +89,9 @@ func isTitle(s string) bool {
 
 // nameSuffixes stay attached to the name before them: "John Smith, Jr.".
 var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true,
-	"phd": true, "md": true, "ph.d": true, "esq": true, "obe": true, "mbe": true, "cbe": true}
+	"phd": true, "md": true, "ph.d": true, "esq": true, "obe": true, "mbe": true, "cbe": true,
+	"ma": true, "msc": true, "mph": true, "mba": true, "rn": true, "dphil": true, "dds": true,
+	"lpn": true, "np": true, "facp": true, "frcp": true, "cpa": true, "llm": true}
 
 func isNameSuffix(s string) bool {
 	return nameSuffixes[strings.ToLower(strings.Trim(strings.TrimSpace(s), "."))]
