@@ -61,6 +61,8 @@ var creditMarkers = []struct{ phrase, role string }{
 	{"摄影/", RolePhotographer},
 	{"摄影：", RolePhotographer},
 	{"写真：", RolePhotographer},
+	{"prepared by", RoleContributor},
+	{"brought to you by", RoleContributor},
 	{"comments to", "contact"},
 	{"contact the writer at", "contact"},
 	{"contact the author at", "contact"},

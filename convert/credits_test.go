@@ -110,3 +110,18 @@ func TestCreditLine(t *testing.T) {
 		t.Errorf("contact line: %v %v", k, ok)
 	}
 }
+
+func TestContactsWithoutEmail(t *testing.T) {
+	for in, want := range map[string][]string{
+		"Ruth Okafor, harbour desk.": {"Ruth Okafor, harbour desk"},
+		"write to r@ledger.example":  {"r@ledger.example"},
+		" . ":                        nil,
+	} {
+		if got := contactsOf(in); !reflect.DeepEqual(got, want) {
+			t.Errorf("contactsOf(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if _, k, ok := creditLine("Contact: the harbour desk"); !ok || !reflect.DeepEqual(k, []string{"the harbour desk"}) {
+		t.Errorf("contact without an address: %q, %v", k, ok)
+	}
+}

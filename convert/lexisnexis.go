@@ -242,6 +242,16 @@ func readLexisDocument(lines []string, first int) *Article {
 	}
 	a.applyLexisHeader(header)
 
+	// A transcript or schedule may open with a credit ("Prepared by ..."):
+	// a credit, never the headline.
+	for ; i+1 < len(paras); i++ {
+		credits, _, ok := creditLine(cleanSpaces(paras[i].joined()))
+		if !ok {
+			break
+		}
+		a.Credits = append(a.Credits, credits...)
+		a.remove(RemovedCredit, cleanSpaces(paras[i].joined()))
+	}
 	// The headline: the paragraphs before the first field, the first one the
 	// headline and any others a subheadline. In a document without fields
 	// the first paragraph is the headline.

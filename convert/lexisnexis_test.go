@@ -103,3 +103,31 @@ func TestLexisHeaderSkipsCopyright(t *testing.T) {
 		t.Errorf("publication %q, headline %q, kicker %q, date %q", a.Publication, a.Headline, a.Kicker, a.Date.ISO())
 	}
 }
+
+func TestLexisTranscriptCredit(t *testing.T) {
+	in := "                1 of 1 DOCUMENT\n\n                 Harbour Radio\n\n               June 8, 2024\n\n" +
+		"Prepared by Harbour Transcripts\n\nMorning Show: the ferry debate\n\nSHOW: Morning Show\n\n" +
+		"RUTH OKAFOR: Good morning.\n"
+	doc, err := Convert("in.txt", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := doc.Articles[0]
+	if len(doc.Articles) != 1 || a.Headline != "Morning Show: the ferry debate" || len(a.Credits) != 1 || a.Credits[0].Name != "Harbour Transcripts" {
+		t.Errorf("%d articles, headline %q, credits %+v", len(doc.Articles), a.Headline, a.Credits)
+	}
+}
+
+func TestLexisFieldsCovered(t *testing.T) {
+	in := "                1 of 1 DOCUMENT\n\n                 The Ledger\n\n               June 8, 2024\n\n" +
+		"Port stays open\n\nEDITION: Late Final\n\nDATELINE: PORTHAVEN\n\nHIGHLIGHT: The trust decides.\n\n" +
+		"BODY:\nThe port will stay open, the trust said.\n"
+	doc, err := Convert("in.txt", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := doc.Articles[0]
+	if a.Edition != "Late Final" || a.Dateline != "PORTHAVEN" || a.Subheadline != "The trust decides." {
+		t.Errorf("edition %q, dateline %q, subheadline %q", a.Edition, a.Dateline, a.Subheadline)
+	}
+}

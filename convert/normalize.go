@@ -14,6 +14,9 @@ import (
 func finishArticle(a *Article, paras []para) {
 	texts := bodyTexts(a.dropArtifacts(paras))
 	texts = a.movePullQuotes(texts)
+	if len(a.Authors) == 0 && len(texts) > 0 {
+		a.takeBodyByline(&texts[0])
+	}
 	for i, t := range texts {
 		switch {
 		case t.bullet:
