@@ -246,9 +246,11 @@ func stripBylineTail(s string) (string, Date) {
 		s = relativeTime.ReplaceAllString(s, "")
 	}
 	s = readingTimeRE.ReplaceAllString(s, "")
-	s = linkTail.ReplaceAllString(s, "")
+	if strings.HasSuffix(s, ")") {
+		s = linkTail.ReplaceAllString(s, "")
+	}
 	var date Date
-	if m := stampRE.FindStringSubmatchIndex(s); m != nil && m[0] > 0 {
+	if m := stampRE.FindStringSubmatchIndex(s); m != nil && m[0] > 0 && len(s) <= maxBylineLen {
 		// Only a stamp that holds a date, or is short, ends the byline:
 		// "Stack Overflow published its analysis ..." is a sentence.
 		rest := s[m[2]:m[3]]
@@ -274,7 +276,7 @@ func stripBylineTail(s string) (string, Date) {
 			}
 		}
 	}
-	if date.IsZero() && hasDigit {
+	if date.IsZero() && hasDigit && len(s) <= maxBylineLen {
 		s, date = cutOnDate(s)
 	}
 	s = strings.Trim(strings.TrimSpace(s), ",;|·•–—- ")
@@ -463,6 +465,10 @@ func isBylineLine(s string) bool {
 	return true
 }
 
+// maxBareNameLen bounds a bare-name byline line with its tail (date,
+// reading time, follow button), in bytes.
+const maxBareNameLen = 120
+
 // isBareName recognises a byline printed without "By", a line that is only
 // a name, perhaps with a job title (web pages put the author under the
 // standfirst):
@@ -472,6 +478,9 @@ func isBylineLine(s string) bool {
 //	Jane Doe, Staff Writer
 //	Jane Doe Follow Mar 5, 2019 · 5 min read
 func isBareName(s string) bool {
+	if len(s) > maxBareNameLen {
+		return false // a paragraph, not a name line: spare the tail rules
+	}
 	s, _ = stripBylineTail(s) // "Jane Doe 1 day ago", "Jane Doe | March 5, 2019"
 	// "Jane Doe, Staff Writer": a name and a job title.
 	if name, title, ok := strings.Cut(s, ","); ok && isTitle(strings.TrimSpace(title)) {

@@ -158,27 +158,40 @@ func asciiLower(s string) string {
 }
 
 // startsWithCredit reports whether s opens with a credit or contact phrase.
+// It compares without lower-casing, so that the test allocates nothing.
 func startsWithCredit(s string) bool {
-	lower := strings.ToLower(s[:min(len(s), 30)])
-	if len(lower) != min(len(s), 30) {
-		lower = asciiLower(s[:min(len(s), 30)])
+	for _, m := range creditMarkers {
+		n := len(m.phrase)
+		if len(s) < n || !strings.EqualFold(s[:n], m.phrase) {
+			continue
+		}
+		if last := m.phrase[n-1]; 'a' <= last && last <= 'z' && n < len(s) {
+			if r, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+				continue
+			}
+		}
+		return true
 	}
-	_, _, ok := creditMarkerAt(lower, 0)
-	return ok
+	return false
 }
 
 // creditQualifiers say which picture a credit is for; they may open a
 // credit line: "Top photo by Ana Ruiz", "Main image: Tom Lee".
-var creditQualifiers = map[string]bool{"top": true, "main": true, "lead": true, "header": true,
-	"cover": true, "featured": true, "hero": true, "above": true, "below": true, "inset": true}
+var creditQualifiers = []string{"top", "main", "lead", "header", "cover", "featured", "hero",
+	"above", "below", "inset"}
 
 // stripCreditQualifier removes a qualifier word that opens a credit
 // phrase: "Top photo by Ana Ruiz" -> "photo by Ana Ruiz". Other text is
 // returned as it is.
 func stripCreditQualifier(s string) string {
 	w, rest, ok := strings.Cut(s, " ")
-	if ok && creditQualifiers[strings.ToLower(w)] && startsWithCredit(rest) {
-		return rest
+	if !ok || len(w) > len("featured") {
+		return s
+	}
+	for _, q := range creditQualifiers {
+		if strings.EqualFold(w, q) && startsWithCredit(rest) {
+			return rest
+		}
 	}
 	return s
 }
