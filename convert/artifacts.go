@@ -80,9 +80,12 @@ func pressReaderFooter(s string) (language, country string, ok bool) {
 // "Fortsetzung auf Seite 3", "Suite page 5", "(continued from A1)".
 var continuedRE = regexp.MustCompile(`(?i)^\(?\s*(?:continued (?:on|from) (?:page|p\.)?\s*\w+|cont(?:inued|'d)? on (?:page )?\w+|see [\p{Lu} ]+,? (?:page |p\. ?)?[A-Z]?\d+|fortsetzung (?:auf|von) seite \d+|suite (?:en )?page \d+|vervolg op pagina \d+)\s*\)?\.?$`)
 
+// maxJumpLine bounds a jump line, in bytes.
+const maxJumpLine = 60
+
 // isContinuedLine recognises a jump line between pages of a printed story.
 func isContinuedLine(s string) bool {
-	if len(s) >= 60 {
+	if len(s) >= maxJumpLine {
 		return false
 	}
 	l := asciiLower(s)

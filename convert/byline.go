@@ -1,34 +1,44 @@
 package convert
 
 import (
+	"cmp"
 	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// bylineLead matches the word that opens a byline, in the languages seen in
-// clippings, only as a whole leading word:
+// bylineLeads are the words that open a byline, lower case, in the
+// languages seen in clippings; longer leads come first. They count only as
+// a whole leading word, with or without a colon:
 //
-//   - By Lan Xinzhen        BY STEPHEN POLLARD      Von Anna Schmidt
+//   - By Lan Xinzhen        BY STEPHEN POLLARD      Von: Anna Schmidt
 //     Par Jean Dupont         Por Ana García          Door Jan de Vries
 //
 // "Byron Smith" and "Parker" keep their first letters.
-var bylineLead = regexp.MustCompile(`^(?:[-–—]\s*)?(?i:(?:written|posted|reported|story|words|text|reporting)\s+by|by|von|par|por|door|di|da)\s*:?\s+`)
+var bylineLeads = []string{"written by", "posted by", "reported by", "story by", "words by",
+	"text by", "reporting by", "by", "von", "par", "por", "door", "di", "da"}
 
-// bylineLeadWords are the lowercase openings bylineLead can match.
-var bylineLeadWords = []string{"by", "von ", "par ", "por ", "door ", "di ", "da ", "written by",
-	"posted by", "reported by", "story by", "words by", "text by", "reporting by"}
+// bylineLead matches a lead of bylineLeads, after an optional dash, and the
+// space (and colon) after it. It is built from the table, like the cheap
+// test mayLeadByline, so the two cannot drift.
+var bylineLead = func() *regexp.Regexp {
+	alts := make([]string, len(bylineLeads))
+	for i, w := range bylineLeads {
+		alts[i] = strings.ReplaceAll(regexp.QuoteMeta(w), " ", `\s+`)
+	}
+	return regexp.MustCompile(`^(?:[-–—]\s*)?(?i:` + strings.Join(alts, "|") + `)\s*:?\s+`)
+}()
 
-// mayLeadByline is a cheap test before bylineLead.
+// mayLeadByline is a cheap test before bylineLead: s opens with a lead of
+// bylineLeads followed by a space, a tab or a colon.
 func mayLeadByline(s string) bool {
 	s = strings.TrimLeft(s, "-–— ")
-	if len(s) < 3 {
-		return false
-	}
-	for _, w := range bylineLeadWords {
-		if len(s) >= len(w) && strings.EqualFold(s[:len(w)], w) {
-			return true
+	for _, w := range bylineLeads {
+		if len(s) > len(w) && strings.EqualFold(s[:len(w)], w) {
+			if c := s[len(w)]; c == ' ' || c == ':' || c == '\t' {
+				return true
+			}
 		}
 	}
 	return false
@@ -71,100 +81,79 @@ var proseWords = map[string]bool{"the": true, "a": true, "an": true, "our": true
 	"his": true, "her": true, "their": true, "its": true, "this": true, "that": true,
 	"admin": true, "staff": true, "guest": true, "anonymous": true, "unknown": true}
 
-// agencies are wire services a byline may name instead of, or beside, a
-// person. Short all-capital forms match case-sensitively.
-var agencies = []string{
-	"Associated Press", "Agence France-Presse", "Agence France Presse", "Reuters", "Xinhua",
-	"Bloomberg", "Press Association", "Deutsche Presse-Agentur", "Kyodo", "Yonhap",
-	"Canadian Press", "Australian Associated Press", "Anadolu", "Belga", "Bernama",
-	"Interfax", "TASS", "ANSA", "EFE", "AFP", "AP", "dpa", "DPA", "PA", "ANP", "UPI",
-	"AAP", "APA", "KNA", "epd", "SDA", "PTI", "IANS", "CNA", "CP", "Xinhua News Agency",
-}
-
-// agencyName returns the canonical agency that s names exactly (ignoring
-// case for names longer than four letters), or "".
-func agencyName(s string) string {
-	s = strings.Trim(strings.TrimSpace(s), "()[].,;")
-	for _, a := range agencies {
-		if s == a || len(a) > 4 && strings.EqualFold(s, a) {
-			return a
-		}
-	}
-	return ""
-}
-
-// roleWords are the words of role-only bylines and of job titles:
-//
-//	VAN ONZE CORRESPONDENT     Staff Reporter     Our Foreign Staff
-//	Staff Writer               Chief Political Correspondent
-var roleWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`staff reporter reporters writer writers correspondent
-		correspondents editor editors columnist contributor contributing our own van onze
-		from the a an special foreign political chief senior bureau desk news health
-		science business sports sport tech technology political economics economic city
-		home affairs diplomatic defence defense security environment education arts
-		culture media crime legal investigations investigative associate deputy managing
-		executive correspondente correspondant correspondante notre envoyé envoyée
-		spécial spéciale rédaction la le de du des unser unsere korrespondent
-		korrespondentin redaktion nuestro nuestra corresponsal redacción enviado
-		especial redactie onze verslaggever verslaggeefster
-		analyst critic photographer agencies agency wires wire services online web
-		digital daily weekly international national regional local and`) {
-		m[w] = true
-	}
-	return m
-}()
-
-// isRoleOnly reports whether every word of s is a role word:
-// "VAN ONZE CORRESPONDENT", "Staff Reporter".
-func isRoleOnly(s string) bool {
-	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return unicode.IsSpace(r) || r == ',' || r == '.'
-	})
-	if len(words) == 0 {
-		return false
-	}
-	for _, w := range words {
-		if !roleWords[w] {
-			return false
-		}
-	}
-	return true
-}
-
-// titleNouns end job titles: "Transport Correspondent", "Staff Writer".
-var titleNouns = map[string]bool{"correspondent": true, "writer": true, "reporter": true,
-	"editor": true, "columnist": true, "staff": true, "analyst": true, "critic": true,
-	"photographer": true, "contributor": true, "chief": true, "producer": true,
-	"korrespondent": true, "korrespondentin": true, "redakteur": true, "redakteurin": true,
-	"correspondant": true, "correspondante": true, "rédacteur": true, "rédactrice": true,
-	"corresponsal": true, "redactor": true, "redactora": true, "verslaggever": true,
-	"redacteur": true, "bureau": true, "desk": true}
-
-// isTitle recognises a job title after a name: a role-only phrase, or one
-// whose last word is a title noun ("Transport Correspondent").
-func isTitle(s string) bool {
-	if isRoleOnly(s) {
-		return true
-	}
-	f := strings.Fields(strings.ToLower(s))
-	return len(f) > 0 && len(f) <= 5 && titleNouns[strings.Trim(f[len(f)-1], ".")]
-}
-
-// nameSuffixes stay attached to the name before them: "John Smith, Jr.".
-var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true,
-	"phd": true, "md": true, "ph.d": true, "esq": true, "obe": true, "mbe": true, "cbe": true}
-
-func isNameSuffix(s string) bool {
-	return nameSuffixes[strings.ToLower(strings.Trim(strings.TrimSpace(s), "."))]
-}
-
-// authorSeparator splits several authors:
+// strongJoins join several authors in a byline, lower case:
 //
 //	Ross Ihaka and Robert Gentleman    Anna Schmidt und Jan Weber
 //	Jean Dupont et Marie Curie         Smith & Jones     A; B
-var authorSeparator = regexp.MustCompile(`\s+(?:and|und|et|&)\s+|\s*;\s*`)
+var strongJoins = []string{"and", "und", "et", "&"}
+
+// weakJoins join authors too, but are also prepositions ("corresponsal en
+// Madrid", "Tom Lee with the fleet"): they join only two capitalised words.
+//
+//	Ana Ruiz y Tomás Gil    Ana Ruiz e Tomás Gil    Jan Smit en Piet Vos
+//	Jean Roe avec Marie Curie                       Ann Lee with Bo Ma
+var weakJoins = map[string]bool{"y": true, "e": true, "en": true, "avec": true, "with": true}
+
+// authorSeparator splits at a strong join or a semicolon; it is built from
+// strongJoins, like the cheap test mayJoinAuthors.
+var authorSeparator = func() *regexp.Regexp {
+	alts := make([]string, len(strongJoins))
+	for i, w := range strongJoins {
+		alts[i] = regexp.QuoteMeta(w)
+	}
+	return regexp.MustCompile(`\s+(?:` + strings.Join(alts, "|") + `)\s+|\s*;\s*`)
+}()
+
+// mayJoinAuthors is a cheap test before authorSeparator.
+func mayJoinAuthors(s string) bool {
+	if strings.IndexByte(s, ';') >= 0 {
+		return true
+	}
+	for _, w := range strongJoins {
+		if strings.Contains(s, " "+w+" ") || strings.Contains(s, " "+w+"\t") || strings.Contains(s, "\t"+w+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// splitAuthors splits a byline (or a credit's names) into the parts of
+// its authors, at strong joins and at weak joins between capitalised
+// words.
+func splitAuthors(s string) []string {
+	parts := []string{s}
+	if mayJoinAuthors(s) {
+		parts = authorSeparator.Split(s, -1)
+	}
+	var out []string
+	for _, p := range parts {
+		out = append(out, splitWeakJoins(p)...)
+	}
+	return out
+}
+
+// splitWeakJoins splits s at each word of weakJoins whose neighbours start
+// upper case: "Ana Ruiz y Tomás Gil" -> "Ana Ruiz", "Tomás Gil".
+func splitWeakJoins(s string) []string {
+	words := strings.Fields(s)
+	var out []string
+	start := 0
+	for k := 1; k+1 < len(words); k++ {
+		if weakJoins[words[k]] && startsUpper(words[k-1]) && startsUpper(words[k+1]) {
+			out = append(out, strings.Join(words[start:k], " "))
+			start = k + 1
+		}
+	}
+	if start == 0 {
+		return []string{s}
+	}
+	return append(out, strings.Join(words[start:], " "))
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
 
 // relativeTime matches a "posted" stamp glued to the end of a web byline:
 // "Alex Perry 1 day ago", "Jane Doe 3 hours ago".
@@ -216,6 +205,9 @@ func cutOnDate(s string) (string, Date) {
 		if w, _, _ := strings.Cut(rest, " "); w == "on" || w == "am" || w == "le" || w == "el" {
 			rest = strings.TrimPrefix(rest[len(w):], " ")
 		}
+		if d, ok := parseDate(rest); ok && d.Month != 0 {
+			return strings.TrimRight(s[:i], " ,|"), d
+		}
 		head, tail := rest, ""
 		if j := strings.IndexAny(rest, ",|"); j >= 0 {
 			head, tail = rest[:j], strings.Trim(rest[j:], ",| ")
@@ -254,9 +246,11 @@ func stripBylineTail(s string) (string, Date) {
 		s = relativeTime.ReplaceAllString(s, "")
 	}
 	s = readingTimeRE.ReplaceAllString(s, "")
-	s = linkTail.ReplaceAllString(s, "")
+	if strings.HasSuffix(s, ")") {
+		s = linkTail.ReplaceAllString(s, "")
+	}
 	var date Date
-	if m := stampRE.FindStringSubmatchIndex(s); m != nil && m[0] > 0 {
+	if m := stampRE.FindStringSubmatchIndex(s); m != nil && m[0] > 0 && len(s) <= maxBylineLen {
 		// Only a stamp that holds a date, or is short, ends the byline:
 		// "Stack Overflow published its analysis ..." is a sentence.
 		rest := s[m[2]:m[3]]
@@ -282,7 +276,7 @@ func stripBylineTail(s string) (string, Date) {
 			}
 		}
 	}
-	if date.IsZero() && hasDigit {
+	if date.IsZero() && hasDigit && len(s) <= maxBylineLen {
 		s, date = cutOnDate(s)
 	}
 	s = strings.Trim(strings.TrimSpace(s), ",;|·•–—- ")
@@ -311,12 +305,11 @@ func parseByline(s, publication string) ([]Person, Date) {
 	if s == "" || isRoleOnly(s) {
 		return nil, date
 	}
-	var people []Person
-	parts := []string{s}
-	if strings.ContainsAny(s, "&;") || strings.Contains(s, " and ") || strings.Contains(s, " und ") || strings.Contains(s, " et ") {
-		parts = authorSeparator.Split(s, -1)
+	if name, ok := invertedName(s); ok {
+		return []Person{{Name: name}}, date
 	}
-	for _, part := range parts {
+	var people []Person
+	for _, part := range splitAuthors(s) {
 		people = appendAuthorPart(people, strings.TrimSpace(part), publication)
 	}
 	shareAgency(people)
@@ -338,22 +331,6 @@ func shareAgency(people []Person) {
 			people[i].Agency = org
 		}
 	}
-}
-
-// maxAcronym is the longest all-capital word read as an organisation
-// after a name ("CNN", "BBC", "NZZ"), in letters.
-const maxAcronym = 6
-
-// isOrganisation reports whether a piece after a name's comma names an
-// organisation rather than a job: a wire agency, the publication itself,
-// or an acronym ("Jane Doe, CNN", "Jane Doe, The Ledger" in The Ledger).
-func isOrganisation(piece, publication string) bool {
-	if agencyName(piece) != "" || publication != "" && strings.EqualFold(piece, publication) {
-		return true
-	}
-	n := utf8.RuneCountInString(piece)
-	return n >= 2 && n <= maxAcronym && isAllCaps(piece) && !strings.ContainsAny(piece, " .-") &&
-		!isRoleOnly(piece) && !isNameSuffix(piece)
 }
 
 // appendAuthorPart adds the people of one ";"/"and"-separated part of a
@@ -413,126 +390,6 @@ func splitAffiliation(s, publication string) (name, title string) {
 	return s, ""
 }
 
-// looksLikeName reports whether s could be a person's name: one to five
-// words, each starting with an upper-case letter (or a particle such as
-// "van", "de"), without digits or sentence punctuation.
-func looksLikeName(s string) bool {
-	if isHanName(s) {
-		return true
-	}
-	words := strings.Fields(s)
-	if len(words) == 0 || len(words) > 5 {
-		return false
-	}
-	upper := 0
-	for _, w := range words {
-		if strings.ContainsAny(w, "0123456789:!?@/") {
-			return false
-		}
-		r, _ := utf8.DecodeRuneInString(w)
-		switch {
-		case unicode.IsUpper(r):
-			upper++
-		case nameParticles[strings.ToLower(w)]:
-		default:
-			return false
-		}
-	}
-	return upper > 0
-}
-
-// Chinese and Japanese personal names are written as 2 to 4 Han
-// characters without spaces ("李明", "林靖东", "欧阳文华").
-const (
-	minHanName = 2
-	maxHanName = 4
-)
-
-// isHanName reports whether s is one word of minHanName to maxHanName Han
-// characters.
-func isHanName(s string) bool {
-	n := 0
-	for _, r := range s {
-		if !unicode.Is(unicode.Han, r) {
-			return false
-		}
-		n++
-	}
-	return n >= minHanName && n <= maxHanName
-}
-
-func startsLower(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsLower(r)
-}
-
-// nameParticles are written lower case inside a name: "Jan van der Berg".
-var nameParticles = map[string]bool{"van": true, "der": true, "den": true, "de": true, "del": true,
-	"della": true, "di": true, "da": true, "du": true, "von": true, "zu": true, "la": true,
-	"le": true, "dos": true, "das": true, "ten": true, "ter": true, "bin": true, "al": true}
-
-// fixNameCase title-cases the ALL-CAPS words of a name and leaves mixed-case
-// words alone:
-//
-//	TREVOR Kavanagh     -> Trevor Kavanagh
-//	STEPHEN POLLARD     -> Stephen Pollard
-//	MCDONALD, O'BRIEN   -> McDonald, O'Brien
-//	JAN VAN DER BERG    -> Jan van der Berg
-//	REES-MOGG           -> Rees-Mogg
-func fixNameCase(name string) string {
-	words := strings.Fields(name)
-	for i, w := range words {
-		if !isAllCaps(w) {
-			continue
-		}
-		lw := strings.ToLower(w)
-		switch {
-		case i > 0 && i < len(words)-1 && nameParticles[lw]:
-			words[i] = lw
-		case isNameSuffix(w) && len(strings.Trim(w, ".")) <= 3:
-			// II, III, IV, MD stay as printed.
-		default:
-			words[i] = titleWord(w)
-		}
-	}
-	return strings.Join(words, " ")
-}
-
-// isAllCaps reports whether w has at least two letters and no lower-case
-// letter ("TREVOR", "O'BRIEN"; not "McDonald", not "J.").
-func isAllCaps(w string) bool {
-	letters := 0
-	for _, r := range w {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsLetter(r) {
-			letters++
-		}
-	}
-	return letters >= 2
-}
-
-// titleWord capitalizes each part of an ALL-CAPS word after a hyphen or an
-// apostrophe, and the letter after a leading "Mc".
-func titleWord(w string) string {
-	rs := []rune(strings.ToLower(w))
-	up := true
-	for i, r := range rs {
-		if up && unicode.IsLetter(r) {
-			rs[i] = unicode.ToUpper(r)
-			up = false
-		}
-		if r == '-' || r == '\'' || r == '’' {
-			up = true
-		}
-	}
-	if len(rs) > 3 && rs[0] == 'M' && rs[1] == 'c' {
-		rs[2] = unicode.ToUpper(rs[2])
-	}
-	return string(rs)
-}
-
 func joinNonEmpty(sep string, parts ...string) string {
 	var out []string
 	for _, p := range parts {
@@ -541,4 +398,209 @@ func joinNonEmpty(sep string, parts ...string) string {
 		}
 	}
 	return strings.Join(out, sep)
+}
+
+// applyByline reads a byline line, which may also hold credits and
+// contacts, into the article:
+//
+//   - By Lan Xinzhen Copyedited by Garth Wilson Comments to lan@bjreview.com
+//
+// lead tells whether the first segment is a byline without a "By" (a
+// LexisNexis BYLINE: field, or a bare name line).
+func (a *Article) applyByline(line string, lead bool) {
+	segs := splitCredits(line)
+	for _, s := range segs {
+		switch s.role {
+		case "":
+			text, hasBy := stripBylineLead(s.text)
+			if text == "" || !hasBy && !lead {
+				continue
+			}
+			text, credits := roleNotes(text)
+			a.Credits = append(a.Credits, credits...)
+			people, date := parseByline(text, a.Publication)
+			for i := range people {
+				people[i].Raw = s.text
+			}
+			a.Authors = append(a.Authors, people...)
+			if a.Date.IsZero() && !date.IsZero() {
+				a.Date = date
+			}
+		case "contact":
+			a.Contacts = append(a.Contacts, contactsOf(s.text)...)
+		default:
+			a.Credits = append(a.Credits, creditsOf(s.role, s.text)...)
+		}
+	}
+}
+
+// Byline limits: a byline line (with its credits and contacts) is at most
+// maxBylineLen bytes, and its names part after the lead at most
+// maxBylineWords words.
+const (
+	maxBylineLen   = 250
+	maxBylineWords = 12
+)
+
+// isBylineLine reports whether a paragraph is a byline: it opens with a
+// byline word and the name part is short and not a sentence.
+//
+//   - By Lan Xinzhen Copyedited by Garth Wilson   yes
+//     By Tuesday, the storm had passed.             no
+func isBylineLine(s string) bool {
+	if len(s) > maxBylineLen {
+		return false
+	}
+	if _, ok := stripBylineLead(s); !ok {
+		return false
+	}
+	segs := splitCredits(s)
+	text, ok := stripBylineLead(segs[0].text)
+	if !ok || text == "" || len(strings.Fields(text)) > maxBylineWords {
+		return false
+	}
+	if strings.HasSuffix(text, ".") && !strings.HasSuffix(text, "Jr.") && !strings.HasSuffix(text, "Sr.") {
+		return false
+	}
+	return true
+}
+
+// maxBareNameLen bounds a bare-name byline line with its tail (date,
+// reading time, follow button), in bytes.
+const maxBareNameLen = 120
+
+// isBareName recognises a byline printed without "By", a line that is only
+// a name, perhaps with a job title (web pages put the author under the
+// standfirst):
+//
+//	César Salza
+//	Devindra Hardawar
+//	Jane Doe, Staff Writer
+//	Jane Doe Follow Mar 5, 2019 · 5 min read
+func isBareName(s string) bool {
+	if len(s) > maxBareNameLen {
+		return false // a paragraph, not a name line: spare the tail rules
+	}
+	s, _ = stripBylineTail(s) // "Jane Doe 1 day ago", "Jane Doe | March 5, 2019"
+	// "Jane Doe, Staff Writer": a name and a job title.
+	if name, title, ok := strings.Cut(s, ","); ok && isTitle(strings.TrimSpace(title)) {
+		s = name
+	}
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 4 || isRoleOnly(s) {
+		return false
+	}
+	if agencyName(s) != "" {
+		return true
+	}
+	for _, w := range words {
+		if strings.ContainsAny(w, ",;:") {
+			return false
+		}
+	}
+	return looksLikeName(s)
+}
+
+// invertedName reads a byline printed surname first, as databases list
+// authors: one surname word, a comma, one or two given names (and perhaps
+// a credential):
+//
+//	OKAFOR, Ruth        -> Ruth Okafor
+//	Okafor, Ruth A.     -> Ruth A. Okafor
+//	OKAFOR, Ruth, MD    -> Ruth Okafor, MD
+//
+// Two full names ("Ann Lee, Bo Ma") are two authors, not one inverted.
+func invertedName(s string) (string, bool) {
+	pieces := strings.Split(s, ",")
+	suffix := ""
+	if len(pieces) == 3 && isNameSuffix(pieces[2]) {
+		suffix = ", " + strings.TrimSpace(pieces[2])
+		pieces = pieces[:2]
+	}
+	if len(pieces) != 2 {
+		return "", false
+	}
+	surname, given := strings.TrimSpace(pieces[0]), strings.TrimSpace(pieces[1])
+	if strings.Contains(surname, " ") || !looksLikeName(surname) || !looksLikeName(given) ||
+		countWords(given) > 2 || isNameSuffix(given) || isRoleOnly(given) || isOrganisation(given, "") && isAllCaps(given) && !isAllCaps(surname) ||
+		agencyName(given) != "" || agencyName(surname) != "" {
+		return "", false
+	}
+	return fixNameCase(given+" "+surname) + suffix, true
+}
+
+// capsStopWords open a sentence set in capitals, never a name: "THE WORLD'S
+// largest port", "EL GOBIERNO anunció".
+var capsStopWords = map[string]bool{"the": true, "a": true, "an": true, "it": true, "in": true,
+	"on": true, "at": true, "of": true, "and": true, "el": true, "la": true, "los": true, "las": true,
+	"der": true, "die": true, "das": true, "le": true, "les": true, "un": true, "una": true,
+	"de": true, "het": true, "een": true, "il": true, "we": true, "i": true, "when": true, "if": true}
+
+// maxBodyBylineWords bounds the name set in capitals at a body's start.
+const maxBodyBylineWords = 5
+
+// bodyByline reads a byline printed as the first words of the body in
+// capitals, either after a lead word or with an initial, and a place
+// closed by a period after it:
+//
+//	M. A. PRIETO Desde que ...         -> "M. A. Prieto"
+//	POR ANA RUIZ MADRID. El gobierno   -> "Ana Ruiz", place "MADRID"
+//	THE WORLD'S largest port ...       -> no byline
+func bodyByline(s string) (name, place, rest string, ok bool) {
+	words := strings.SplitN(s, " ", maxBodyBylineWords+4)
+	k, lead, initial := 0, false, false
+	if len(words) > 1 && isAllCaps(words[0]) && isBareLead(words[0]) {
+		k, lead = 1, true
+	}
+	start := k
+	for ; k < len(words)-1 && k-start < maxBodyBylineWords; k++ {
+		w := words[k]
+		if isInitial(w) {
+			initial = true
+			continue
+		}
+		if !isAllCaps(w) || capsStopWords[strings.ToLower(strings.Trim(w, ".,"))] {
+			break
+		}
+	}
+	run := words[start:k]
+	if n := len(run); n >= 3 && strings.HasSuffix(run[n-1], ".") && !isInitial(run[n-1]) {
+		place, run = strings.TrimSuffix(run[n-1], "."), run[:n-1]
+	}
+	if len(run) < 2 || !lead && !initial || k >= len(words) || !startsUpper(words[k]) {
+		return "", "", s, false
+	}
+	name = fixNameCase(strings.Join(run, " "))
+	if !looksLikeName(name) {
+		return "", "", s, false
+	}
+	return name, place, strings.Join(words[k:], " "), true
+}
+
+// isInitial: "M.", "J.-P."
+func isInitial(w string) bool {
+	t := strings.TrimSuffix(w, ".")
+	if t == w {
+		return false
+	}
+	for _, part := range strings.Split(t, ".-") {
+		if utf8.RuneCountInString(part) != 1 || !startsUpper(part) {
+			return false
+		}
+	}
+	return true
+}
+
+// takeBodyByline moves a byline printed at the start of the body (see
+// bodyByline) out of the first text.
+func (a *Article) takeBodyByline(t *bodyText) {
+	name, place, rest, ok := bodyByline(t.text)
+	if !ok {
+		return
+	}
+	raw := strings.TrimSpace(strings.TrimSuffix(t.text, rest))
+	a.Authors = append(a.Authors, Person{Name: name, Raw: raw})
+	a.remove(RemovedByline, raw)
+	a.Dateline = cmp.Or(a.Dateline, place)
+	t.text, t.words = rest, countWords(rest)
 }

@@ -1,6 +1,11 @@
 package convert
 
-import "testing"
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+)
 
 func TestStripBylineTail(t *testing.T) {
 	for _, tc := range []struct{ in, name, date string }{
@@ -122,6 +127,226 @@ func TestIsOrganisation(t *testing.T) {
 	} {
 		if got := isOrganisation(tc.in, tc.pub); got != tc.want {
 			t.Errorf("isOrganisation(%q, %q) = %v, want %v", tc.in, tc.pub, got, tc.want)
+		}
+	}
+}
+
+// The cheap test must pass every line the regexp matches, for every lead
+// of the table in every spelling a byline uses.
+func TestBylineLeadPrecheckAgrees(t *testing.T) {
+	for _, w := range bylineLeads {
+		for _, form := range []string{"%s Anna Schmidt", "%s: Anna Schmidt", "%s:Anna Schmidt",
+			"- %s Anna Schmidt", "%s\tAnna Schmidt", "%sAnna Schmidt", "%s:"} {
+			for _, lead := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
+				in := fmt.Sprintf(form, lead)
+				if bylineLead.MatchString(in) && !mayLeadByline(in) {
+					t.Errorf("%q: the regexp matches but the cheap test refuses", in)
+				}
+			}
+		}
+	}
+	for in, want := range map[string]string{"Von: Anna Schmidt": "Anna Schmidt", "Par: Jean Roe": "Jean Roe",
+		"Door: Jan de Vries": "Jan de Vries", "Parker Jones": "", "Dorothy Lee": ""} {
+		got, ok := stripBylineLead(in)
+		if ok != (want != "") || ok && got != want {
+			t.Errorf("stripBylineLead(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+}
+
+func names(ps []Person) []string {
+	var out []string
+	for _, p := range ps {
+		s := p.Name
+		if p.Title != "" {
+			s += " | " + p.Title
+		}
+		if p.Agency != "" {
+			s += " @ " + p.Agency
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestParseByline(t *testing.T) {
+	for _, tc := range []struct {
+		in, pub string
+		want    []string
+		date    string
+	}{
+		{"Ross Ihaka and Robert Gentleman", "", []string{"Ross Ihaka", "Robert Gentleman"}, ""},
+		{"TREVOR Kavanagh", "", []string{"Trevor Kavanagh"}, ""},
+		{"Jane Doe, Staff Writer", "", []string{"Jane Doe | Staff Writer"}, ""},
+		{"John Smith, Jr. and Ann Lee", "", []string{"John Smith, Jr.", "Ann Lee"}, ""},
+		{"Anna Schmidt und Jan Weber", "", []string{"Anna Schmidt", "Jan Weber"}, ""},
+		{"Jean Dupont et Marie Curie", "", []string{"Jean Dupont", "Marie Curie"}, ""},
+		{"Smith & Jones; Brown", "", []string{"Smith", "Jones", "Brown"}, ""},
+		{"Xinhua", "", []string{" @ Xinhua"}, ""},
+		{"Anna Roe, Reuters", "", []string{"Anna Roe @ Reuters"}, ""},
+		{"VAN ONZE CORRESPONDENT", "", nil, ""},
+		{"Staff Reporter", "", nil, ""},
+		{"Kelli Miller WebMD Health News", "WebMD", []string{"Kelli Miller | WebMD Health News"}, ""},
+		{"Lucas Nolan22 Dec 2016651", "", []string{"Lucas Nolan"}, "2016-12-22"},
+		{"Alex Perry 1 day ago", "", []string{"Alex Perry"}, ""},
+		{"Jane Doe, March 3, 2021", "", []string{"Jane Doe"}, "2021-03-03"},
+		{"Jane Doe, CNN", "", []string{"Jane Doe @ CNN"}, ""},
+		{"Jane Doe and John Roe, CNN", "", []string{"Jane Doe @ CNN", "John Roe @ CNN"}, ""},
+		{"Ann Lee; Bo Ma", "", []string{"Ann Lee", "Bo Ma"}, ""},
+		{"Ann Lee, The Ledger", "The Ledger", []string{"Ann Lee @ The Ledger"}, ""},
+		{"John Smith, III", "", []string{"John Smith, III"}, ""},
+		{"Ann Lee, Harbour Desk", "", []string{"Ann Lee | Harbour Desk"}, ""},
+		{"Jane Doe | Staff Writer", "", []string{"Jane Doe | Staff Writer"}, ""},
+		{"Jane Doe Updated 10:30 AM ET, Tue March 5, 2019", "", []string{"Jane Doe"}, "2019-03-05"},
+		{"Jane Doe and John Roe, Staff Writers", "", []string{"Jane Doe", "John Roe | Staff Writers"}, ""},
+		{"Ann Lee, Bo Ma", "", []string{"Ann Lee", "Bo Ma"}, ""},
+		{"Jane Doe on March 5, 2019", "", []string{"Jane Doe"}, "2019-03-05"},
+		{"Jane Doe • 5 min read", "", []string{"Jane Doe"}, ""},
+		{"Jane Doe Follow Mar 5, 2019 · 5 min read", "", []string{"Jane Doe"}, "2019-03-05"},
+	} {
+		people, date := parseByline(tc.in, tc.pub)
+		if got := names(people); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("parseByline(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if date.ISO() != tc.date {
+			t.Errorf("parseByline(%q) date = %q, want %q", tc.in, date.ISO(), tc.date)
+		}
+	}
+}
+
+func TestStripBylineLead(t *testing.T) {
+	for in, want := range map[string]string{
+		"- By Lan Xinzhen":      "Lan Xinzhen",
+		"BY STEPHEN POLLARD":    "STEPHEN POLLARD",
+		"Von Anna Schmidt":      "Anna Schmidt",
+		"Par Jean Dupont":       "Jean Dupont",
+		"Door Jan de Vries":     "Jan de Vries",
+		"Written by Ann Lee":    "Ann Lee",
+		"By: Cy Dee":            "Cy Dee",
+		"Story by Bo Ma":        "Bo Ma",
+		"Byron Smith":           "", // not a lead word
+		"By the way, it rained": "",
+	} {
+		got, ok := stripBylineLead(in)
+		if want == "" && ok || want != "" && got != want {
+			t.Errorf("stripBylineLead(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+}
+
+func TestIsBylineLine(t *testing.T) {
+	for in, want := range map[string]bool{
+		"- By Lan Xinzhen Copyedited by Garth Wilson Comments to lanxinzhen@bjreview.com": true,
+		"By Kelli Miller WebMD Health News":                                               true,
+		"By Tuesday, the storm had passed.":                                               false,
+		"By the time the ferry docked":                                                    false,
+		"Bylines are hard":                                                                false,
+	} {
+		if got := isBylineLine(in); got != want {
+			t.Errorf("isBylineLine(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+func TestIsBareName(t *testing.T) {
+	for in, want := range map[string]bool{
+		"César Salza":                     true,
+		"Jane Doe, Staff Writer":          true,
+		"Alex Perry 1 day ago":            true,
+		"Jane Doe | March 5, 2019":        true,
+		"Jane Doe Follow Mar 5, 2019":     true,
+		"Reuters":                         false, // one word
+		"Staff Reporter":                  false, // a role names nobody
+		"The storm hit the coast.":        false,
+		"Drug-resistant bacteria, dubbed": false,
+	} {
+		if got := isBareName(in); got != want {
+			t.Errorf("isBareName(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+func TestBylineClasses(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+		date string
+	}{
+		// Surname first, as databases list authors.
+		{"OKAFOR, Ruth", []string{"Ruth Okafor"}, ""},
+		{"Okafor, Ruth A.", []string{"Ruth A. Okafor"}, ""},
+		{"OKAFOR, RUTH", []string{"Ruth Okafor"}, ""},
+		{"OKAFOR, Ruth, MD", []string{"Ruth Okafor, MD"}, ""},
+		{"Okafor, CNN", []string{"Okafor @ CNN"}, ""}, // an organisation, not a given name
+		// Several authors in several languages; a preposition joins nobody.
+		{"Ana Ruiz y Tomás Gil", []string{"Ana Ruiz", "Tomás Gil"}, ""},
+		{"Ana Ruiz e Tomás Gil", []string{"Ana Ruiz", "Tomás Gil"}, ""},
+		{"Jan Smit en Piet Vos", []string{"Jan Smit", "Piet Vos"}, ""},
+		{"Jean Roe avec Marie Curie", []string{"Jean Roe", "Marie Curie"}, ""},
+		{"Ann Lee with Bo Ma", []string{"Ann Lee", "Bo Ma"}, ""},
+		{"Ana Ruiz, corresponsal en Madrid", []string{"Ana Ruiz | corresponsal en Madrid"}, ""},
+		{"Ruth Okafor, Tom Lee and Ann Roe", []string{"Ruth Okafor", "Tom Lee", "Ann Roe"}, ""},
+		// Credentials stay with the name.
+		{"Ruth Okafor, RN", []string{"Ruth Okafor, RN"}, ""},
+		{"Ruth Okafor, PhD, MPH", []string{"Ruth Okafor, PhD, MPH"}, ""},
+		// Job titles in other languages.
+		{"Ruth Okafor, Korrespondentin in Madrid", []string{"Ruth Okafor | Korrespondentin in Madrid"}, ""},
+		// Dates and times inside the byline line.
+		{"Ruth Okafor Mar 11, 2015", []string{"Ruth Okafor"}, "2015-03-11"},
+		{"Ruth Okafor Thu 3 Jan 2019 02.00 EST", []string{"Ruth Okafor"}, "2019-01-03"},
+		{"Ruth Okafor February 1, 2016: 12:41 PM ET", []string{"Ruth Okafor"}, "2016-02-01"},
+		{"Ruth Okafor Updated June 9, 2024", []string{"Ruth Okafor"}, "2024-06-09"},
+		// A desk line names nobody.
+		{"From our correspondent", nil, ""},
+	} {
+		people, date := parseByline(tc.in, "")
+		if got := names(people); !reflect.DeepEqual(got, tc.want) || date.ISO() != tc.date {
+			t.Errorf("parseByline(%q) = %q, %q; want %q, %q", tc.in, got, date.ISO(), tc.want, tc.date)
+		}
+	}
+}
+
+func TestRoleNotes(t *testing.T) {
+	for _, tc := range []struct {
+		in, rest string
+		credits  []string
+	}{
+		{"Ana Ruiz (text) and Tom Lee (photography)", "Ana Ruiz", []string{"photographer:Tom Lee"}},
+		{"Ana Ruiz, Tom Lee (reporting)", "Ana Ruiz", []string{"contributor:Tom Lee"}},
+		{"Ana Ruiz (Reuters)", "Ana Ruiz (Reuters)", nil}, // not a role
+		{"Ana Ruiz and Tom Lee", "Ana Ruiz and Tom Lee", nil},
+	} {
+		rest, credits := roleNotes(tc.in)
+		if rest != tc.rest || !reflect.DeepEqual(creditStrings(credits), tc.credits) {
+			t.Errorf("roleNotes(%q) = %q, %q; want %q, %q", tc.in, rest, creditStrings(credits), tc.rest, tc.credits)
+		}
+	}
+}
+
+// The cheap test must pass every byline the separator splits.
+func TestAuthorJoinPrecheckAgrees(t *testing.T) {
+	for _, w := range strongJoins {
+		for _, in := range []string{"Ann Lee " + w + " Bo Ma", "ANN LEE " + w + " BO MA", "Ann Lee; Bo Ma"} {
+			if len(authorSeparator.Split(in, -1)) > 1 && !mayJoinAuthors(in) {
+				t.Errorf("%q: the separator splits but the cheap test refuses", in)
+			}
+		}
+	}
+}
+
+func TestBodyByline(t *testing.T) {
+	for _, tc := range []struct{ in, name, place, rest string }{
+		{"M. A. PRIETO Desde que el puerto cerró, nadie pesca.", "M. A. Prieto", "", "Desde que el puerto cerró, nadie pesca."},
+		{"POR ANA RUIZ MADRID. El gobierno anunció ayer el cierre.", "Ana Ruiz", "MADRID", "El gobierno anunció ayer el cierre."},
+		{"BY RUTH OKAFOR The ferry kept running.", "Ruth Okafor", "", "The ferry kept running."},
+		{"THE WORLD'S largest port closed on Monday.", "", "", ""},
+		{"RUTH OKAFOR has run the ferry for years.", "", "", ""}, // no lead, no initial: a lead-in in capitals
+		{"IT WAS a dark night at the harbour.", "", "", ""},
+		{"BEIJING - The conference opened.", "", "", ""},
+	} {
+		name, place, rest, ok := bodyByline(tc.in)
+		if ok != (tc.name != "") || ok && (name != tc.name || place != tc.place || rest != tc.rest) {
+			t.Errorf("bodyByline(%q) = %q, %q, %q, %v; want %q, %q, %q", tc.in, name, place, rest, ok, tc.name, tc.place, tc.rest)
 		}
 	}
 }

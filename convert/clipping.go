@@ -39,7 +39,7 @@ func readClipping(lines []string, masthead bool) *Article {
 	}
 	headline := -1
 	if i < len(paras) && isTitleLike(paras[i]) && !isBylineLine(paras[i].joined()) && (i+1 < len(paras) || masthead) {
-		a.Headline = strings.Join(strings.Fields(paras[i].joined()), " ")
+		a.setHeadline(strings.Join(strings.Fields(paras[i].joined()), " "))
 		headline = i
 		i++
 	} else {
@@ -89,6 +89,16 @@ func (a *Article) readHeaderZone(paras []para, i, headline int) int {
 	byline := false
 	for ; i < len(paras) && i <= headline+4; i++ {
 		text := strings.TrimSpace(paras[i].joined())
+		if joined, n := splitByline(paras, i); n > 0 {
+			text = joined
+			for _, p := range paras[i : i+n] {
+				a.remove(RemovedByline, strings.TrimSpace(p.joined()))
+			}
+			a.applyByline(text, false)
+			byline = true
+			i += n - 1
+			continue
+		}
 		rest := len(paras) - i - 1
 		switch {
 		case isBylineLine(text):
@@ -131,10 +141,17 @@ func isDateLine(s string) bool {
 	return ok
 }
 
-// isTitleLike: a headline is one to three lines, at most 300 characters.
+// Headline limits: lines, and characters (runes).
+const (
+	maxTitleLines = 3
+	maxTitleRunes = 300
+)
+
+// isTitleLike: a headline is one to maxTitleLines lines, at most
+// maxTitleRunes characters.
 func isTitleLike(p para) bool {
 	t := p.joined()
-	return len(p.lines) <= 3 && utf8.RuneCountInString(t) <= 300 && !isPlaceholder(t)
+	return len(p.lines) <= maxTitleLines && utf8.RuneCountInString(t) <= maxTitleRunes && !isPlaceholder(t)
 }
 
 // isKicker recognises the label above a headline: a few capital words,
@@ -310,3 +327,79 @@ func (a *Article) applyMasthead(s string) {
 var pageLabelRE = regexp.MustCompile(`^(?:(?:Page|Pg\.|p\.|S\.|Seite)\s*)?[A-Z]?\d{1,3}[A-Z]?$`)
 
 func isPageLabel(s string) bool { return pageLabelRE.MatchString(strings.TrimSpace(s)) }
+
+// wirePrefixes are the desk and wire slugs agencies put before a headline,
+// upper case: "URGENT: Port closed", "UPDATE 2-Port closed".
+var wirePrefixes = map[string]bool{"LEADALL": true, "LEAD": true, "URGENT": true, "FLASH": true,
+	"BULLETIN": true, "ATTENTION": true, "UPDATE": true, "CORRECTED": true, "REFILE": true,
+	"RPT": true, "WRAPUP": true, "ADVISORY": true, "EXCLUSIVE": true, "BREAKING": true,
+	"EILMELDUNG": true, "URGENTE": true, "ÚLTIMA HORA": true, "DRINGEND": true}
+
+// wirePrefixRE matches a slug from wirePrefixes (with an update number)
+// and its separator: "LEADALL: ", "ATTENTION - ", "UPDATE 2-".
+var wirePrefixRE = regexp.MustCompile(`^([\p{Lu} ]{3,14}?)(?:\s+\d{1,2})?\s*(?::|\s-|-|–|—)\s*(\S.*)$`)
+
+// splitWirePrefix cuts a wire or desk slug off a headline:
+//
+//	URGENT: Port closed after storm   -> "URGENT", "Port closed after storm"
+//	UPDATE 2-Port closed after storm  -> "UPDATE 2", "Port closed after storm"
+//	PORTHAVEN: A town waits            -> not a slug
+func splitWirePrefix(h string) (slug, rest string, ok bool) {
+	m := wirePrefixRE.FindStringSubmatch(h)
+	if m == nil || !wirePrefixes[strings.TrimSpace(m[1])] {
+		return "", h, false
+	}
+	slug = strings.TrimSpace(h[:len(h)-len(m[2])])
+	slug = strings.TrimRight(slug, ":-–— ")
+	return slug, m[2], true
+}
+
+// setHeadline sets the headline, moving a wire slug to the kicker.
+func (a *Article) setHeadline(h string) {
+	if slug, rest, ok := splitWirePrefix(h); ok {
+		if a.Kicker == "" {
+			a.Kicker = slug
+		} else {
+			a.remove(RemovedHeader, slug)
+		}
+		h = rest
+	}
+	a.Headline = h
+}
+
+// isBareLead reports whether s is only a byline's lead word: "By", "Von:".
+func isBareLead(s string) bool {
+	s = strings.ToLower(strings.TrimRight(strings.TrimSpace(s), ": "))
+	for _, w := range bylineLeads {
+		if s == w {
+			return true
+		}
+	}
+	return false
+}
+
+// splitByline joins a byline printed over separate paragraphs, a lead
+// word, the name, and perhaps a job title:
+//
+//	By
+//	Ruth Okafor
+//	Harbour Correspondent
+//
+// It returns the byline on one line and the number of paragraphs it took,
+// 0 when paras[i] is not a lead word followed by a name.
+func splitByline(paras []para, i int) (string, int) {
+	if i+1 >= len(paras) || !isBareLead(paras[i].joined()) {
+		return "", 0
+	}
+	name := strings.TrimSpace(paras[i+1].joined())
+	if !isBareName(name) && !looksLikeName(name) {
+		return "", 0
+	}
+	text := strings.TrimSpace(paras[i].joined()) + " " + name
+	if i+2 < len(paras) {
+		if t := strings.TrimSpace(paras[i+2].joined()); isTitle(t) {
+			return text + ", " + t, 3
+		}
+	}
+	return text, 2
+}

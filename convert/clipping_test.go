@@ -123,3 +123,53 @@ func TestIsKicker(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitWirePrefix(t *testing.T) {
+	for _, tc := range []struct{ in, slug, rest string }{
+		{"URGENT: Port closed after storm", "URGENT", "Port closed after storm"},
+		{"LEADALL: Port closed after storm", "LEADALL", "Port closed after storm"},
+		{"ATTENTION - Port closed after storm", "ATTENTION", "Port closed after storm"},
+		{"UPDATE 2-Port closed after storm", "UPDATE 2", "Port closed after storm"},
+		{"EILMELDUNG: Hafen geschlossen", "EILMELDUNG", "Hafen geschlossen"},
+		{"PORTHAVEN: A town waits", "", "PORTHAVEN: A town waits"}, // a place, not a slug
+		{"Urgent: a town waits", "", "Urgent: a town waits"},       // slugs are capitals
+		{"UPDATE on the port", "", "UPDATE on the port"},
+	} {
+		slug, rest, _ := splitWirePrefix(tc.in)
+		if slug != tc.slug || rest != tc.rest {
+			t.Errorf("splitWirePrefix(%q) = %q, %q; want %q, %q", tc.in, slug, rest, tc.slug, tc.rest)
+		}
+	}
+}
+
+func TestSplitByline(t *testing.T) {
+	body := "The ferry kept running all winter, the trust said on Monday."
+	for _, tc := range []struct {
+		in   string
+		want string
+		n    int
+	}{
+		{"By\n\nRuth Okafor\n\nHarbour Correspondent\n\n" + body, "By Ruth Okafor, Harbour Correspondent", 3},
+		{"Von:\n\nAnna Schmidt\n\n" + body, "Von: Anna Schmidt", 2},
+		{"By\n\nthe end of the week\n\n" + body, "", 0}, // not a name
+		{"Ruth Okafor\n\n" + body, "", 0},
+	} {
+		got, n := splitByline(parasOf(tc.in), 0)
+		if got != tc.want || n != tc.n {
+			t.Errorf("splitByline(%.30q) = %q, %d; want %q, %d", tc.in, got, n, tc.want, tc.n)
+		}
+	}
+}
+
+func TestSplitBylineInArticle(t *testing.T) {
+	in := "Harbour Gazette\n\nFerry keeps running\n\nBy\n\nRuth Okafor\n\nHarbour Correspondent\n\n" +
+		"The ferry kept running all winter, the trust said on Monday.\n\nNobody objected to it.\n"
+	doc, err := Convert("in.txt", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := doc.Articles[0]
+	if got := names(a.Authors); len(got) != 1 || got[0] != "Ruth Okafor | Harbour Correspondent" || len(a.Body) != 2 {
+		t.Errorf("authors %q, %d body blocks", got, len(a.Body))
+	}
+}

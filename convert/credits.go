@@ -61,6 +61,8 @@ var creditMarkers = []struct{ phrase, role string }{
 	{"摄影/", RolePhotographer},
 	{"摄影：", RolePhotographer},
 	{"写真：", RolePhotographer},
+	{"prepared by", RoleContributor},
+	{"brought to you by", RoleContributor},
 	{"comments to", "contact"},
 	{"contact the writer at", "contact"},
 	{"contact the author at", "contact"},
@@ -156,33 +158,50 @@ func asciiLower(s string) string {
 }
 
 // startsWithCredit reports whether s opens with a credit or contact phrase.
+// It compares without lower-casing, so that the test allocates nothing.
 func startsWithCredit(s string) bool {
-	lower := strings.ToLower(s[:min(len(s), 30)])
-	if len(lower) != min(len(s), 30) {
-		lower = asciiLower(s[:min(len(s), 30)])
+	for _, m := range creditMarkers {
+		n := len(m.phrase)
+		if len(s) < n || !strings.EqualFold(s[:n], m.phrase) {
+			continue
+		}
+		if last := m.phrase[n-1]; 'a' <= last && last <= 'z' && n < len(s) {
+			if r, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+				continue
+			}
+		}
+		return true
 	}
-	_, _, ok := creditMarkerAt(lower, 0)
-	return ok
+	return false
 }
 
 // creditQualifiers say which picture a credit is for; they may open a
 // credit line: "Top photo by Ana Ruiz", "Main image: Tom Lee".
-var creditQualifiers = map[string]bool{"top": true, "main": true, "lead": true, "header": true,
-	"cover": true, "featured": true, "hero": true, "above": true, "below": true, "inset": true}
+var creditQualifiers = []string{"top", "main", "lead", "header", "cover", "featured", "hero",
+	"above", "below", "inset"}
 
 // stripCreditQualifier removes a qualifier word that opens a credit
 // phrase: "Top photo by Ana Ruiz" -> "photo by Ana Ruiz". Other text is
 // returned as it is.
 func stripCreditQualifier(s string) string {
 	w, rest, ok := strings.Cut(s, " ")
-	if ok && creditQualifiers[strings.ToLower(w)] && startsWithCredit(rest) {
-		return rest
+	if !ok || len(w) > len("featured") {
+		return s
+	}
+	for _, q := range creditQualifiers {
+		if strings.EqualFold(w, q) && startsWithCredit(rest) {
+			return rest
+		}
 	}
 	return s
 }
 
-// maxCreditNote is the longest trailing credit note, in bytes.
-const maxCreditNote = 160
+// Credit limits, in bytes: a paragraph of credits is at most
+// maxCreditLine long; a closing note or "contributed" line maxCreditNote.
+const (
+	maxCreditLine = 200
+	maxCreditNote = 160
+)
 
 // creditNote reads a credit note in parentheses that ends a paragraph, as
 // agencies and translated copy print it, and returns the paragraph's text
@@ -214,7 +233,7 @@ func creditNote(text string) (credits []Credit, rest string, ok bool) {
 func creditsOf(role, text string) []Credit {
 	text = strings.Trim(strings.TrimSpace(text), ".;,/|·•。 ")
 	var out []Credit
-	for _, part := range authorSeparator.Split(text, -1) {
+	for _, part := range splitAuthors(text) {
 		for _, name := range strings.Split(part, ",") {
 			name = strings.TrimSpace(name)
 			if name == "" {
@@ -248,7 +267,7 @@ func contactsOf(text string) []string {
 // else, such as a caption ("Photo: Soldiers patrol the market at dawn.").
 func creditLine(text string) (credits []Credit, contacts []string, ok bool) {
 	text = stripCreditQualifier(text)
-	if len(text) > 200 || !startsWithCredit(text) {
+	if len(text) > maxCreditLine || !startsWithCredit(text) {
 		return nil, nil, false
 	}
 	segs := splitCredits(text)
@@ -283,7 +302,7 @@ var contributedRE = regexp.MustCompile(`^(?:(?:\p{Lu}[\p{L}.&]*\s+){0,3}[\p{L}.&
 // contributedLine reads a "... contributed to this report" line into
 // contributor credits; ok is false when the names do not look like names.
 func contributedLine(text string) ([]Credit, bool) {
-	if len(text) > 160 || !strings.Contains(text, "contributed") {
+	if len(text) > maxCreditNote || !strings.Contains(text, "contributed") {
 		return nil, false
 	}
 	m := contributedRE.FindStringSubmatch(strings.TrimSpace(text))
@@ -298,4 +317,53 @@ func contributedLine(text string) ([]Credit, bool) {
 		}
 	}
 	return cs, len(cs) > 0
+}
+
+// noteRoles map the role notes printed after names in a byline, lower case,
+// to credit roles; "" marks a note of authorship, which is only dropped.
+var noteRoles = map[string]string{"reporting": RoleContributor, "additional reporting": RoleContributor,
+	"photography": RolePhotographer, "photos": RolePhotographer, "photo": RolePhotographer,
+	"pictures": RolePhotographer, "fotos": RolePhotographer, "foto": RolePhotographer,
+	"fotografía": RolePhotographer, "illustration": RoleIllustrator, "illustrations": RoleIllustrator,
+	"graphics": RoleIllustrator, "translation": RoleTranslator, "traducción": RoleTranslator,
+	"übersetzung": RoleTranslator, "editing": RoleEditor, "text": "", "texto": "", "words": "",
+	"texte": ""}
+
+// roleNoteRE matches a name followed by a role note in parentheses.
+var roleNoteRE = regexp.MustCompile(`^(.+?)\s*\(([^()]{2,30})\)$`)
+
+// roleNotes takes the names a byline marks with a role note out of it as
+// credits, and returns the rest for parseByline:
+//
+//	Ana Ruiz (text) and Tom Lee (photography)
+//	  -> "Ana Ruiz", credit photographer Tom Lee
+func roleNotes(byline string) (rest string, credits []Credit) {
+	if !strings.Contains(byline, "(") {
+		return byline, nil
+	}
+	var kept []string
+	noted := false
+	for _, part := range splitAuthors(byline) {
+		for _, piece := range strings.Split(part, ",") {
+			piece = strings.TrimSpace(piece)
+			m := roleNoteRE.FindStringSubmatch(piece)
+			role, ok := "", false
+			if m != nil {
+				role, ok = noteRoles[strings.ToLower(strings.TrimSpace(m[2]))]
+			}
+			noted = noted || ok
+			switch {
+			case !ok:
+				kept = append(kept, piece)
+			case role == "":
+				kept = append(kept, m[1])
+			default:
+				credits = append(credits, Credit{Name: fixNameCase(m[1]), Role: role, Raw: byline})
+			}
+		}
+	}
+	if !noted {
+		return byline, nil
+	}
+	return strings.Join(kept, ", "), credits
 }

@@ -74,3 +74,54 @@ func TestIsHanName(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitCredits(t *testing.T) {
+	got := splitCredits("- By Lan Xinzhen Copyedited by Garth Wilson Comments to lanxinzhen@bjreview.com")
+	want := []segment{{"", "- By Lan Xinzhen"}, {RoleCopyeditor, "Garth Wilson"}, {"contact", "lanxinzhen@bjreview.com"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("splitCredits = %q, want %q", got, want)
+	}
+	for in, role := range map[string]string{
+		"Copy edited by A B":            RoleCopyeditor,
+		"Edited by A B":                 RoleEditor,
+		"Translated by A B":             RoleTranslator,
+		"Photo: A B":                    RolePhotographer,
+		"Photo by A B":                  RolePhotographer,
+		"Graphic by A B":                RoleIllustrator,
+		"Additional reporting by A B":   RoleContributor,
+		"Contact the writer at a@b.org": "contact",
+	} {
+		segs := splitCredits(in)
+		if len(segs) != 2 || segs[1].role != role {
+			t.Errorf("splitCredits(%q) = %q, want role %s", in, segs, role)
+		}
+	}
+}
+
+func TestCreditLine(t *testing.T) {
+	c, k, ok := creditLine("Photo: Jane Doe / Translated by Li Wei")
+	if !ok || len(c) != 2 || c[0].Role != RolePhotographer || c[1].Name != "Li Wei" || len(k) != 0 {
+		t.Errorf("creditLine = %+v %v %v", c, k, ok)
+	}
+	if _, _, ok := creditLine("Photo: Soldiers patrol the market at dawn on Tuesday."); ok {
+		t.Error("a caption was taken for a credit")
+	}
+	if _, k, ok := creditLine("Comments to editor@example.org"); !ok || !reflect.DeepEqual(k, []string{"editor@example.org"}) {
+		t.Errorf("contact line: %v %v", k, ok)
+	}
+}
+
+func TestContactsWithoutEmail(t *testing.T) {
+	for in, want := range map[string][]string{
+		"Ruth Okafor, harbour desk.": {"Ruth Okafor, harbour desk"},
+		"write to r@ledger.example":  {"r@ledger.example"},
+		" . ":                        nil,
+	} {
+		if got := contactsOf(in); !reflect.DeepEqual(got, want) {
+			t.Errorf("contactsOf(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if _, k, ok := creditLine("Contact: the harbour desk"); !ok || !reflect.DeepEqual(k, []string{"the harbour desk"}) {
+		t.Errorf("contact without an address: %q, %v", k, ok)
+	}
+}

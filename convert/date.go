@@ -42,30 +42,47 @@ var dateNoise = func() map[string]bool {
 		maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
 		lunes martes miércoles jueves viernes sábado domingo
 		lunedì martedì mercoledì giovedì venerdì sabato domenica
-		am pm a.m p.m gmt utc bst est edt pst pdt cet cest et pt ct mt ist jst aest hkt sgt of de du le the published updated posted last modified on`) {
+		mo di mi do fr sa so lun mer jeu ven sam dim mié jue vie sáb dom ma wo vr za zo
+		am pm a.m p.m gmt utc bst est edt pst pdt cet cest et pt ct mt ist jst aest hkt sgt
+		of de del du le the published updated posted last modified on at à um a las h uhr`) {
 		dateNoise[w] = true
 	}
 	return dateNoise
 }()
 
 var (
-	isoDateRE   = regexp.MustCompile(`^(\d{4})-(\d{2})(?:-(\d{2}))?$`)
+	isoDateRE   = regexp.MustCompile(`^(\d{4})-(\d{2})(?:-(\d{2}))?(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?$`)
+	cjkDateRE   = regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?\s*(?:[（(][^)）]{1,6}[)）])?\s*(?:\d{1,2}[:：]\d{2})?$`)
 	dottedRE    = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{4})$`)
+	slashedRE   = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
 	clockRE     = regexp.MustCompile(`^\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?$`)
 	ordinalDayR = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th|er|e)?$`)
 )
+
+// maxDateLen bounds a date line, in bytes.
+const maxDateLen = 60
+
+// stampWords open the second date of a publishing stamp, lower case:
+// "April 28, 2019 at 6:01 am Updated April 29, 2019".
+var stampWords = []string{" updated", " last updated", " modified", " aktualisiert", " mis à jour",
+	" actualizado", " bijgewerkt", " | updated"}
 
 // parseDate reads a line that is a date and nothing else:
 //
 //	January 11, 2010 Monday     -> 2010-01-11
 //	22 Dec 2016                 -> 2016-12-22
 //	Montag, 11. Januar 2010     -> 2010-01-11
+//	15 de abril de 2003         -> 2003-04-15
+//	2016年3月9日                  -> 2016-03-09
 //	March 2010                  -> 2010-03
-//	2010-01-11, 11.01.2010
+//	2010-01-11, 11.01.2010, 26/02/2015
+//	April 28, 2019 at 6:01 am Updated April 29, 2019 -> 2019-04-28
 //
 // Weekdays, times and zones are allowed around it; any other word means the
 // line is not a date. The year must be printed: a date is never completed
-// from the clock.
+// from the clock. A day that does not exist in its month ("31 April") is
+// no date (see isImpossibleDate); neither is a slashed date whose order is
+// ambiguous ("02/03/2015").
 func parseDate(s string) (Date, bool) {
 	d, ok := parseDateForm(s)
 	if !ok || !d.onCalendar() {
@@ -86,31 +103,42 @@ func isImpossibleDate(s string) bool {
 // day exists in its month.
 func parseDateForm(s string) (Date, bool) {
 	raw := strings.TrimSpace(s)
-	if raw == "" || len(raw) > 60 || !strings.ContainsAny(raw, "0123456789") {
+	if raw == "" || len(raw) > maxDateLen || !strings.ContainsAny(raw, "0123456789") {
 		return Date{}, false // a date without a year is not one we take
 	}
-	if m := isoDateRE.FindStringSubmatch(raw); m != nil {
-		d := Date{Raw: raw}
-		d.Year, _ = strconv.Atoi(m[1])
-		d.Month, _ = strconv.Atoi(m[2])
-		if m[3] != "" {
+	for _, re := range []*regexp.Regexp{isoDateRE, cjkDateRE} {
+		if m := re.FindStringSubmatch(raw); m != nil {
+			d := Date{Raw: raw}
+			d.Year, _ = strconv.Atoi(m[1])
+			d.Month, _ = strconv.Atoi(m[2])
 			d.Day, _ = strconv.Atoi(m[3])
+			return d, d.valid()
 		}
-		if !d.valid() {
-			return Date{}, false
-		}
-		return d, true
 	}
-	fields := strings.FieldsFunc(strings.ToLower(raw), func(r rune) bool {
+	lower := strings.ToLower(raw)
+	for _, w := range stampWords {
+		if i := strings.Index(lower, w); i > 0 {
+			if d, ok := parseDateForm(raw[:i]); ok {
+				d.Raw = raw
+				return d, true
+			}
+		}
+	}
+	fields := strings.FieldsFunc(lower, func(r rune) bool {
 		return r == ' ' || r == ',' || r == '\t'
 	})
-	var d Date
+	d, ok := dateOfFields(fields)
 	d.Raw = raw
+	return d, ok && d.valid()
+}
+
+// dateOfFields reads day, month and year from the words of a date line,
+// skipping the words of dateNoise and clock times.
+func dateOfFields(fields []string) (Date, bool) {
+	var d Date
 	for _, f := range fields {
-		if m := dottedRE.FindStringSubmatch(f); m != nil && d.Year == 0 {
-			d.Day, _ = strconv.Atoi(m[1])
-			d.Month, _ = strconv.Atoi(m[2])
-			d.Year, _ = strconv.Atoi(m[3])
+		if day, month, year, ok := numericDate(f); ok && d.Year == 0 {
+			d.Day, d.Month, d.Year = day, month, year
 			continue
 		}
 		f = strings.TrimRight(f, ".:")
@@ -127,10 +155,35 @@ func parseDateForm(s string) (Date, bool) {
 			return Date{}, false
 		}
 	}
-	if !d.valid() {
-		return Date{}, false
-	}
 	return d, true
+}
+
+// numericDate reads "11.01.2010" (day first) and "26/02/2015" or
+// "2/26/2015" (whichever order leaves a month of at most 12; both possible
+// is ambiguous and no date).
+func numericDate(f string) (day, month, year int, ok bool) {
+	if m := dottedRE.FindStringSubmatch(f); m != nil {
+		day, _ = strconv.Atoi(m[1])
+		month, _ = strconv.Atoi(m[2])
+		year, _ = strconv.Atoi(m[3])
+		return day, month, year, true
+	}
+	m := slashedRE.FindStringSubmatch(f)
+	if m == nil {
+		return 0, 0, 0, false
+	}
+	a, _ := strconv.Atoi(m[1])
+	b, _ := strconv.Atoi(m[2])
+	year, _ = strconv.Atoi(m[3])
+	switch {
+	case a > 12 && b <= 12:
+		return a, b, year, true
+	case b > 12 && a <= 12:
+		return b, a, year, true
+	case a == b:
+		return a, b, year, true
+	}
+	return 0, 0, 0, false
 }
 
 // Years a clipping's date may name.

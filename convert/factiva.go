@@ -108,25 +108,9 @@ func isFactivaCode(s string) bool {
 	return letters > 0
 }
 
-// cjkDateRE matches the dates of Factiva's Chinese and Japanese interfaces:
-// "2017 年 4 月 1 日".
-var cjkDateRE = regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)
-
-// factivaDate reads a date line in any interface language.
-func factivaDate(s string) (Date, bool) {
-	if d, ok := parseDate(s); ok {
-		return d, true
-	}
-	m := cjkDateRE.FindStringSubmatch(strings.TrimSpace(s))
-	if m == nil {
-		return Date{}, false
-	}
-	d := Date{Raw: strings.TrimSpace(s)}
-	d.Year, _ = strconv.Atoi(m[1])
-	d.Month, _ = strconv.Atoi(m[2])
-	d.Day, _ = strconv.Atoi(m[3])
-	return d, d.valid()
-}
+// factivaDate reads a date line in any interface language (parseDate
+// covers the CJK form "2017 年 4 月 1 日" too).
+func factivaDate(s string) (Date, bool) { return parseDate(s) }
 
 // factivaTimeRE matches the time line: "00:00:37", "12:22 GMT".
 var factivaTimeRE = regexp.MustCompile(`^\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[A-Z]{2,4})?$`)

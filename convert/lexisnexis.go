@@ -71,17 +71,18 @@ var lexisFields = func() map[string]string {
 			m[l] = kind
 		}
 	}
-	add("byline", "BYLINE|AUTOR|AUTEUR|AUTEURS|AUTHOR|AUTHORS|VERFASSER")
-	add("section", "SECTION|RUBRIK|RUBRIQUE|RUBRIEK|SECTIE|RESSORT")
-	add("language", "LANGUAGE|SPRACHE|LANGUE|TAAL")
-	add("dateline", "DATELINE|ORTSZEILE|LIEU")
-	add("highlight", "HIGHLIGHT|UNTERTITEL|SOUS-TITRE|SUBTITLE")
-	add("graphic", "GRAPHIC|GRAFIK|GRAPHIQUE|ILLUSTRATION|AFBEELDING|PHOTO|FOTO")
-	add("edition", "EDITION|AUSGABE|ÉDITION|EDITIE")
-	add("country", "COUNTRY|LAND|PAYS")
-	add("headline", "HEADLINE|TITEL|TITRE|KOP")
-	add("body", "BODY|TEXT|TEXTE|TEKST")
-	add("other", "LENGTH|LÄNGE|LAENGE|LONGUEUR|LENGTE|UMFANG|LOAD-DATE|LADEDATUM|"+
+	add("byline", "BYLINE|AUTOR|AUTEUR|AUTEURS|AUTHOR|AUTHORS|VERFASSER|AUTORES|FIRMA|AUTORE")
+	add("section", "SECTION|RUBRIK|RUBRIQUE|RUBRIEK|SECTIE|RESSORT|SECCIÓN|SECCION|SEZIONE")
+	add("language", "LANGUAGE|SPRACHE|LANGUE|TAAL|IDIOMA|LINGUA")
+	add("dateline", "DATELINE|ORTSZEILE|LIEU|LUGAR")
+	add("highlight", "HIGHLIGHT|UNTERTITEL|SOUS-TITRE|SUBTITLE|SUBTÍTULO|SUBTITULO|SOTTOTITOLO")
+	add("graphic", "GRAPHIC|GRAFIK|GRAPHIQUE|ILLUSTRATION|AFBEELDING|PHOTO|FOTO|GRÁFICO|GRAFICO")
+	add("edition", "EDITION|AUSGABE|ÉDITION|EDITIE|EDICIÓN|EDICION|EDIZIONE")
+	add("country", "COUNTRY|LAND|PAYS|PAÍS|PAIS|PAESE")
+	add("headline", "HEADLINE|TITLE|TITEL|TITRE|KOP|TITULAR|TÍTULO|TITULO|TITOLO|ÜBERSCHRIFT")
+	add("body", "BODY|TEXT|TEXTE|TEKST|CUERPO|TEXTO|TESTO")
+	add("other", "LENGTH|LÄNGE|LAENGE|LONGUEUR|LENGTE|UMFANG|LOAD-DATE|LADEDATUM|LONGITUD|LUNGHEZZA|"+
+		"FECHA-CARGA|FECHA DE CARGA|"+
 		"DATE-CHARGEMENT|LAADDATUM|PUBLICATION-TYPE|PUBLIKATIONSTYP|TYPE-PUBLICATION|"+
 		"PUBLICATIETYPE|JOURNAL-CODE|DOCUMENT-TYPE|DOKUMENTTYP|TYPE|URL|NOTES|"+
 		"CORRECTION-DATE|CORRECTION|SERIES|SOURCE|QUELLE|SUBJECT|ORGANIZATION|PERSON|"+
@@ -91,15 +92,16 @@ var lexisFields = func() map[string]string {
 }()
 
 // lexisField returns the kind and value of a field line, a label of
-// lexisFields, a colon and the value ("SECTION: NEWS;
-// Pg. 3" -> "section", "NEWS; Pg. 3"), or ok false.
+// lexisFields, a colon and the value after a space, a tab or a no-break
+// space ("SECTION: NEWS; Pg. 3" -> "section", "NEWS; Pg. 3"; "TITRE\u00a0:
+// ..."), or ok false.
 func lexisField(line string) (kind, value string, ok bool) {
 	line = strings.TrimSpace(line)
 	colon := strings.IndexByte(line, ':')
 	if colon < 2 || colon > 30 {
 		return "", "", false
 	}
-	label := line[:colon]
+	label := strings.TrimRight(line[:colon], " \u00a0")
 	kind, ok = lexisFields[label]
 	if !ok && isTitleCaseLabel(label) {
 		kind, ok = lexisFields[strings.ToUpper(label)] // "Byline:" as some exports print it
@@ -108,10 +110,10 @@ func lexisField(line string) (kind, value string, ok bool) {
 		return "", "", false
 	}
 	value = line[colon+1:]
-	if value != "" && value[0] != ' ' && value[0] != '\t' {
+	if value != "" && value[0] != ' ' && value[0] != '\t' && !strings.HasPrefix(value, "\u00a0") {
 		return "", "", false // "URL:http" is not a label followed by a value
 	}
-	return kind, strings.TrimSpace(value), true
+	return kind, strings.Trim(value, " \t\u00a0"), true
 }
 
 // isTitleCaseLabel: "Byline", "Load-Date": words of an upper-case letter
@@ -139,21 +141,19 @@ func isCentered(line string) bool {
 }
 
 // readLexisNexis splits an export into its documents and reads each one.
-// It warns when the documents found are not as many as the markers promise.
+// It warns once when the documents found are not as many as the markers
+// promise (see markerWarnings).
 func readLexisNexis(lines []string) ([]*Article, []Warning) {
-	type marker struct{ line, n, of int }
-	var marks []marker
+	var marks []docMarker
 	for i, l := range lines {
 		if !isDocMarker(l) {
 			continue
 		}
 		if n, of, ok := docMarkerCounts(l); ok {
-			marks = append(marks, marker{i, n, of})
+			marks = append(marks, docMarker{i, n, of})
 		}
 	}
-	var warns []Warning
 	var arts []*Article
-	ofCount := map[int]int{}
 	for k, m := range marks {
 		end := len(lines)
 		if k+1 < len(marks) {
@@ -168,24 +168,63 @@ func readLexisNexis(lines []string) ([]*Article, []Warning) {
 			}
 		}
 		arts = append(arts, a)
-		ofCount[m.of]++
 	}
-	// The total most markers give is the promise; others are suspect.
-	promised, best := 0, 0
-	for of, c := range ofCount {
-		if c > best || c == best && of < promised {
-			promised, best = of, c
+	return arts, markerWarnings(marks)
+}
+
+// A docMarker is one "N of M DOCUMENTS" line: its 0-based line index, N and M.
+type docMarker struct{ line, n, of int }
+
+// markerWarnings checks the markers against what they promise, and says so
+// once per file. Markers run 1..M; a run restarting at 1 is the next export
+// of several concatenated in one file, which is normal:
+//
+//	1 of 2, 2 of 2, 1 of 3, 2 of 3, 3 of 3   two exports, complete
+//	1 of 3, 3 of 3                            a document missing
+func markerWarnings(marks []docMarker) []Warning {
+	var runs [][]docMarker
+	for k, m := range marks {
+		if k == 0 || m.n <= marks[k-1].n {
+			runs = append(runs, nil)
+		}
+		runs[len(runs)-1] = append(runs[len(runs)-1], m)
+	}
+	promised := 0
+	var odd *docMarker
+	for _, r := range runs {
+		of := runTotal(r)
+		promised += of
+		for k, m := range r {
+			if m.of != of && odd == nil {
+				odd = &r[k]
+			}
+		}
+		if odd == nil && len(r) != of {
+			odd = &r[len(r)-1]
 		}
 	}
-	for _, m := range marks {
-		if m.of != promised {
-			warns = append(warns, Warning{Line: m.line + 1, Msg: fmt.Sprintf("lexisnexis: marker says %d of %d documents; the others say of %d", m.n, m.of, promised)})
+	switch {
+	case odd != nil && odd.of != runTotal(runs[0]) && len(marks) == promised:
+		return []Warning{{Line: odd.line + 1, Msg: fmt.Sprintf("lexisnexis: marker says %d of %d documents; the others say of %d", odd.n, odd.of, promised)}}
+	case odd != nil || len(marks) != promised:
+		return []Warning{{Msg: fmt.Sprintf("lexisnexis: found %d documents, markers promise %d", len(marks), promised)}}
+	case len(runs) > 1:
+		return []Warning{{Msg: fmt.Sprintf("lexisnexis: %d exports in one file, %d documents", len(runs), len(marks))}}
+	}
+	return nil
+}
+
+// runTotal is the total most markers of one export give.
+func runTotal(run []docMarker) int {
+	count := map[int]int{}
+	best := 0
+	for _, m := range run {
+		count[m.of]++
+		if c := count[m.of]; c > count[best] || c == count[best] && m.of < best {
+			best = m.of
 		}
 	}
-	if len(marks) != promised {
-		warns = append(warns, Warning{Msg: fmt.Sprintf("lexisnexis: found %d documents, markers promise %d", len(marks), promised)})
-	}
-	return arts, warns
+	return best
 }
 
 // readLexisDocument reads one document: centred publication, date and
@@ -203,6 +242,16 @@ func readLexisDocument(lines []string, first int) *Article {
 	}
 	a.applyLexisHeader(header)
 
+	// A transcript or schedule may open with a credit ("Prepared by ..."):
+	// a credit, never the headline.
+	for ; i+1 < len(paras); i++ {
+		credits, _, ok := creditLine(cleanSpaces(paras[i].joined()))
+		if !ok {
+			break
+		}
+		a.Credits = append(a.Credits, credits...)
+		a.remove(RemovedCredit, cleanSpaces(paras[i].joined()))
+	}
 	// The headline: the paragraphs before the first field, the first one the
 	// headline and any others a subheadline. In a document without fields
 	// the first paragraph is the headline.
@@ -214,7 +263,7 @@ func readLexisDocument(lines []string, first int) *Article {
 		}
 	}
 	if i < len(paras) && i < firstField {
-		a.Headline = cleanSpaces(paras[i].joined())
+		a.setHeadline(cleanSpaces(paras[i].joined()))
 		var sub []string
 		for _, p := range paras[i+1 : min(firstField, len(paras))] {
 			sub = append(sub, p.joined())
@@ -272,7 +321,17 @@ func cleanSpaces(s string) string { return strings.Join(strings.Fields(s), " ") 
 //	January 11, 2010 Monday      <- date
 //	Edition 1;                   <- edition, over one or more lines
 //	Scotland
-func (a *Article) applyLexisHeader(lines []string) {
+func (a *Article) applyLexisHeader(all []string) {
+	var lines []string
+	for _, l := range all {
+		// "Copyright 2009 X Ltd. All Rights Reserved" names the rights
+		// holder, never the paper.
+		if isCopyright(l) {
+			a.remove(RemovedCopyright, l)
+			continue
+		}
+		lines = append(lines, l)
+	}
 	dateAt := -1
 	for k, l := range lines {
 		if d, ok := parseDate(l); ok {
@@ -350,7 +409,7 @@ func (a *Article) applyLexisField(kind, value, raw string) {
 		return
 	case "headline":
 		if a.Headline == "" {
-			a.Headline = value
+			a.setHeadline(value)
 		}
 	}
 	a.remove(RemovedField, raw)

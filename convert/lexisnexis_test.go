@@ -35,6 +35,10 @@ func TestLexisField(t *testing.T) {
 		{"KOP: Veerdienst blijft varen", "headline", "Veerdienst blijft varen", true},
 		{"LOAD-DATE: June 8, 2024", "other", "June 8, 2024", true},
 		{"BODY:", "body", "", true},
+		{"TITULAR:\u00a0El puerto sigue abierto", "headline", "El puerto sigue abierto", true},
+		{"TITRE\u00a0: Le port reste ouvert", "headline", "Le port reste ouvert", true},
+		{"SECCIÓN:\tLocal", "section", "Local", true},
+		{"Title: The port stays open", "headline", "The port stays open", true},
 		{"URL:https://example.org", "", "", false}, // no space after the colon
 		{"NOTE TO THE HARBOUR: a sentence", "", "", false},
 		{"Section Eight: not a label", "", "", false},
@@ -57,5 +61,73 @@ func TestDocMarkerCounts(t *testing.T) {
 		if !ok || n != want[0] || of != want[1] {
 			t.Errorf("docMarkerCounts(%q) = %d, %d, %v; want %v", in, n, of, ok, want)
 		}
+	}
+}
+
+func TestMarkerWarnings(t *testing.T) {
+	mk := func(pairs ...int) []docMarker {
+		var out []docMarker
+		for i := 0; i < len(pairs); i += 2 {
+			out = append(out, docMarker{line: i * 10, n: pairs[i], of: pairs[i+1]})
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name  string
+		marks []docMarker
+		want  string // "" for no warning
+	}{
+		{"complete", mk(1, 3, 2, 3, 3, 3), ""},
+		{"two exports", mk(1, 2, 2, 2, 1, 3, 2, 3, 3, 3), "lexisnexis: 2 exports in one file, 5 documents"},
+		{"missing", mk(1, 3, 3, 3), "lexisnexis: found 2 documents, markers promise 3"},
+		{"one odd marker", mk(1, 3, 2, 3, 3, 30), "line 41: lexisnexis: marker says 3 of 30 documents; the others say of 3"},
+		{"second export short", mk(1, 1, 1, 3, 2, 3), "lexisnexis: found 3 documents, markers promise 4"},
+	} {
+		got := markerWarnings(tc.marks)
+		if tc.want == "" && len(got) != 0 || tc.want != "" && (len(got) != 1 || got[0].String() != tc.want) {
+			t.Errorf("%s: warnings %v, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestLexisHeaderSkipsCopyright(t *testing.T) {
+	in := "                1 of 1 DOCUMENT\n\n      Copyright 2021 Harbour Media Ltd. All Rights Reserved\n\n" +
+		"                 The Ledger\n\n               June 8, 2024\n\nURGENT: Port stays open\n\n" +
+		"BYLINE: Ruth Okafor\n\nThe port will stay open all winter, the trust said.\n"
+	doc, err := Convert("in.txt", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := doc.Articles[0]
+	if a.Publication != "The Ledger" || a.Headline != "Port stays open" || a.Kicker != "URGENT" || a.Date.ISO() != "2024-06-08" {
+		t.Errorf("publication %q, headline %q, kicker %q, date %q", a.Publication, a.Headline, a.Kicker, a.Date.ISO())
+	}
+}
+
+func TestLexisTranscriptCredit(t *testing.T) {
+	in := "                1 of 1 DOCUMENT\n\n                 Harbour Radio\n\n               June 8, 2024\n\n" +
+		"Prepared by Harbour Transcripts\n\nMorning Show: the ferry debate\n\nSHOW: Morning Show\n\n" +
+		"RUTH OKAFOR: Good morning.\n"
+	doc, err := Convert("in.txt", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := doc.Articles[0]
+	if len(doc.Articles) != 1 || a.Headline != "Morning Show: the ferry debate" || len(a.Credits) != 1 || a.Credits[0].Name != "Harbour Transcripts" {
+		t.Errorf("%d articles, headline %q, credits %+v", len(doc.Articles), a.Headline, a.Credits)
+	}
+}
+
+func TestLexisFieldsCovered(t *testing.T) {
+	in := "                1 of 1 DOCUMENT\n\n                 The Ledger\n\n               June 8, 2024\n\n" +
+		"Port stays open\n\nEDITION: Late Final\n\nDATELINE: PORTHAVEN\n\nHIGHLIGHT: The trust decides.\n\n" +
+		"BODY:\nThe port will stay open, the trust said.\n"
+	doc, err := Convert("in.txt", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := doc.Articles[0]
+	if a.Edition != "Late Final" || a.Dateline != "PORTHAVEN" || a.Subheadline != "The trust decides." {
+		t.Errorf("edition %q, dateline %q, subheadline %q", a.Edition, a.Dateline, a.Subheadline)
 	}
 }

@@ -14,6 +14,9 @@ import (
 func finishArticle(a *Article, paras []para) {
 	texts := bodyTexts(a.dropArtifacts(paras))
 	texts = a.movePullQuotes(texts)
+	if len(a.Authors) == 0 && len(texts) > 0 {
+		a.takeBodyByline(&texts[0])
+	}
 	for i, t := range texts {
 		switch {
 		case t.bullet:
@@ -146,90 +149,6 @@ func (a *Article) remove(kind, text string) {
 
 func (a *Article) warn(line int, msg string) {
 	a.Warnings = append(a.Warnings, Warning{Line: line, Msg: msg})
-}
-
-// applyByline reads a byline line, which may also hold credits and
-// contacts, into the article:
-//
-//   - By Lan Xinzhen Copyedited by Garth Wilson Comments to lan@bjreview.com
-//
-// lead tells whether the first segment is a byline without a "By" (a
-// LexisNexis BYLINE: field, or a bare name line).
-func (a *Article) applyByline(line string, lead bool) {
-	segs := splitCredits(line)
-	for _, s := range segs {
-		switch s.role {
-		case "":
-			text, hasBy := stripBylineLead(s.text)
-			if text == "" || !hasBy && !lead {
-				continue
-			}
-			people, date := parseByline(text, a.Publication)
-			for i := range people {
-				people[i].Raw = s.text
-			}
-			a.Authors = append(a.Authors, people...)
-			if a.Date.IsZero() && !date.IsZero() {
-				a.Date = date
-			}
-		case "contact":
-			a.Contacts = append(a.Contacts, contactsOf(s.text)...)
-		default:
-			a.Credits = append(a.Credits, creditsOf(s.role, s.text)...)
-		}
-	}
-}
-
-// isBylineLine reports whether a paragraph is a byline: it opens with a
-// byline word and the name part is short and not a sentence.
-//
-//   - By Lan Xinzhen Copyedited by Garth Wilson   yes
-//     By Tuesday, the storm had passed.             no
-func isBylineLine(s string) bool {
-	if len(s) > 250 {
-		return false
-	}
-	if _, ok := stripBylineLead(s); !ok {
-		return false
-	}
-	segs := splitCredits(s)
-	text, ok := stripBylineLead(segs[0].text)
-	if !ok || text == "" || len(strings.Fields(text)) > 12 {
-		return false
-	}
-	if strings.HasSuffix(text, ".") && !strings.HasSuffix(text, "Jr.") && !strings.HasSuffix(text, "Sr.") {
-		return false
-	}
-	return true
-}
-
-// isBareName recognises a byline printed without "By", a line that is only
-// a name, perhaps with a job title (web pages put the author under the
-// standfirst):
-//
-//	César Salza
-//	Devindra Hardawar
-//	Jane Doe, Staff Writer
-//	Jane Doe Follow Mar 5, 2019 · 5 min read
-func isBareName(s string) bool {
-	s, _ = stripBylineTail(s) // "Jane Doe 1 day ago", "Jane Doe | March 5, 2019"
-	// "Jane Doe, Staff Writer": a name and a job title.
-	if name, title, ok := strings.Cut(s, ","); ok && isTitle(strings.TrimSpace(title)) {
-		s = name
-	}
-	words := strings.Fields(s)
-	if len(words) < 2 || len(words) > 4 || isRoleOnly(s) {
-		return false
-	}
-	if agencyName(s) != "" {
-		return true
-	}
-	for _, w := range words {
-		if strings.ContainsAny(w, ",;:") {
-			return false
-		}
-	}
-	return looksLikeName(s)
 }
 
 func dedupePeople(ps []Person) []Person {

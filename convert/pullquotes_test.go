@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -60,5 +61,26 @@ func TestIsCrosshead(t *testing.T) {
 		if got := isCrosshead(bodyTextsOf(tc.texts...), i); got != tc.want {
 			t.Errorf("isCrosshead(%q) = %v, want %v", tc.texts[i], got, tc.want)
 		}
+	}
+}
+
+func TestPullQuotes(t *testing.T) {
+	body := []string{
+		"The theme of this year’s meeting was cooperation. If countries cooperate, not only will trade grow, it will also help them manage future crises. That was the hope.",
+		"Lorem ipsum dolor sit amet, consectetur adipiscing elit, nulla lectus fringilla ligula, eget tempus eros.",
+		"Lorem ipsum dolor sit amet, consectetur adipiscing elit, nulla lectus fringilla.",
+		"If countries cooperate, not only will trade grow, it will also help them manage future crises",
+		"SIGN UP FOR OUR NEWSLETTER",
+		"SIGN UP FOR OUR NEWSLETTER",
+		"That was the hope",
+	}
+	texts := make([]bodyText, len(body))
+	for i, t := range body {
+		texts[i] = bodyText{text: t, words: countWords(t)}
+	}
+	got := pullQuoteMask(texts)
+	want := []bool{false, false, false, true, false, false, false}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("pullQuoteMask = %v, want %v", got, want)
 	}
 }

@@ -1,0 +1,213 @@
+package convert
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// vocabulary counts the lower-case words of an article, to decide whether
+// a word broken at a line end is one word or a compound. Words keep their
+// inner hyphens ("win-win"), and a word broken at a line end keeps its
+// trailing one ("infor-"), so that it does not count as a word of its own.
+type vocabulary map[string]int
+
+// hasLineEndHyphen reports whether any line ends in a hyphen, the only case
+// that needs a vocabulary.
+func hasLineEndHyphen(paras []para) bool {
+	for _, p := range paras {
+		for _, l := range p.lines[:len(p.lines)-1] {
+			if strings.HasSuffix(l, "-") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// newVocabulary counts, in paras, the words that the line-end hyphens of
+// paras could form: each broken word joined, hyphenated, and its halves.
+// Only those are counted, which keeps long articles cheap.
+func newVocabulary(paras []para) vocabulary {
+	v := vocabulary{}
+	for _, p := range paras {
+		for i := 0; i+1 < len(p.lines); i++ {
+			v.want(p.lines[i], p.lines[i+1])
+		}
+	}
+	for _, p := range paras {
+		for _, l := range p.lines {
+			v.addLine(l)
+		}
+	}
+	return v
+}
+
+// want registers the forms a hyphen at the end of line prev could make
+// with next.
+func (v vocabulary) want(prev, next string) {
+	if !endsWithLetterHyphen(prev) {
+		return
+	}
+	head := strings.ToLower(lastWord(prev[:len(prev)-1]))
+	tail := strings.ToLower(firstWord(next))
+	if head == "" || tail == "" {
+		return
+	}
+	for _, w := range []string{head + tail, head + "-" + tail, head, tail} {
+		if _, ok := v[w]; !ok {
+			v[w] = 0
+		}
+	}
+}
+
+// addLine counts the wanted words of a line.
+func (v vocabulary) addLine(l string) {
+	lower := strings.ToLower(l)
+	start := -1
+	flush := func(end int) {
+		if start >= 0 {
+			if w := strings.TrimLeft(lower[start:end], "-"); w != "" {
+				if n, ok := v[w]; ok {
+					v[w] = n + 1
+				}
+			}
+		}
+		start = -1
+	}
+	for i, r := range lower {
+		if unicode.IsLetter(r) || r == '-' {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		flush(i)
+	}
+	flush(len(lower))
+}
+
+// has reports whether word occurs in the text as a whole word.
+func (v vocabulary) has(word string) bool { return v[word] > 0 }
+
+// count counts the whole-word occurrences of word.
+func (v vocabulary) count(word string) int { return v[word] }
+
+// hyphenSuffixes are word endings that cannot stand alone: a line ending in
+// "informa-" followed by "tion" is one broken word.
+var hyphenSuffixes = func() map[string]bool {
+	m := map[string]bool{}
+	for _, s := range strings.Fields(`tion tions sion sions ment ments ing ings ed er ers ly
+		ness ity ities able ible al ally ous ive ives ism isms ist ists ance ence ure ures
+		ion ions age ages ful less est ish ize ise ized ised izing ising ated ation ations
+		ical ically ary ory ent ents ant ants ial ious ional ities ative ure ured uring
+		lich keit heit ung ungen ungs isch schaft tet ten te ter ment ments eur euse ique`) {
+		m[s] = true
+	}
+	return m
+}()
+
+// joinLines unwraps hard-wrapped lines into one line. A hyphen at a line end
+// is a break inside a word (dropped) when the joined word occurs elsewhere in
+// the article or the rest is only a suffix; otherwise it is a compound
+// (kept):
+//
+//	infor-/mation   -> information     (when "information" occurs)
+//	price-/determining -> price-determining
+//	devel-/opment   -> development     ("ment" cannot stand alone)
+func joinLines(lines []string, vocab vocabulary) string {
+	if len(lines) == 1 {
+		return lines[0]
+	}
+	var b strings.Builder
+	for i, l := range lines {
+		if i == 0 {
+			b.WriteString(l)
+			continue
+		}
+		prev := lines[i-1]
+		switch {
+		case strings.HasSuffix(prev, "\u00ad"):
+			s := b.String()
+			b.Reset()
+			b.WriteString(strings.TrimSuffix(s, "\u00ad"))
+		case brokenWord(prev, l, vocab):
+			s := b.String()
+			b.Reset()
+			b.WriteString(strings.TrimSuffix(s, "-"))
+		case strings.HasSuffix(prev, "-") && endsWithLetterHyphen(prev):
+			// a compound: keep the hyphen, no space
+		default:
+			b.WriteByte(' ')
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+func endsWithLetterHyphen(s string) bool {
+	if !strings.HasSuffix(s, "-") || strings.HasSuffix(s, "--") {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:len(s)-1])
+	return unicode.IsLetter(r)
+}
+
+// brokenWord reports whether prev ends with the first half of a word that
+// next continues.
+func brokenWord(prev, next string, vocab vocabulary) bool {
+	if !endsWithLetterHyphen(prev) {
+		return false
+	}
+	head := lastWord(prev[:len(prev)-1])
+	tail := firstWord(next)
+	if head == "" || tail == "" || !unicode.IsLower([]rune(tail)[0]) {
+		return false
+	}
+	lh, lt := strings.ToLower(head), strings.ToLower(tail)
+	switch {
+	case vocab.has(lh + lt):
+		return true
+	case vocab.has(lh + "-" + lt):
+		return false
+	}
+	return hyphenSuffixes[lt] || isStemAndSuffix(lh, lt)
+}
+
+// Broken-word limits, in letters: a word head of at least minBrokenHead
+// letters and a tail of at most maxBrokenStem letters before a suffix.
+const (
+	minBrokenHead = 5
+	maxBrokenStem = 2
+)
+
+// isStemAndSuffix reports whether tail is a fragment, a few letters and a
+// suffix, that no word starts with on its own, after a head long enough not
+// to be a prefix such as "pre-" or "self-":
+//
+//	devel-/opment   -> "op" + "ment"      compet-/itive -> "it" + "ive"
+//	price-/determining, self-/owned        stay compounds
+func isStemAndSuffix(head, tail string) bool {
+	if utf8.RuneCountInString(head) < minBrokenHead {
+		return false
+	}
+	for i := 1; i <= maxBrokenStem && i < len(tail); i++ {
+		if hyphenSuffixes[tail[i:]] {
+			return true
+		}
+	}
+	return false
+}
+
+func lastWord(s string) string {
+	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	return s[i+1:]
+}
+
+func firstWord(s string) string {
+	i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if i < 0 {
+		return s
+	}
+	return s[:i]
+}

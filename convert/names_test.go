@@ -1,0 +1,24 @@
+package convert
+
+import "testing"
+
+func TestFixNameCase(t *testing.T) {
+	for in, want := range map[string]string{
+		"TREVOR Kavanagh":   "Trevor Kavanagh",
+		"STEPHEN POLLARD":   "Stephen Pollard",
+		"MARY MCDONALD":     "Mary McDonald",
+		"SEAN O'BRIEN":      "Sean O'Brien",
+		"JAN VAN DER BERG":  "Jan van der Berg",
+		"WILLIAM REES-MOGG": "William Rees-Mogg",
+		"McDonald":          "McDonald",
+		"J. R. SMITH III":   "J. R. Smith III",
+		"Anna van der Berg": "Anna van der Berg",
+		"BO MA":             "Bo Ma",
+		"RUTH OKAFOR, MD":   "Ruth Okafor, MD",
+		"LI MD":             "Li Md",
+	} {
+		if got := fixNameCase(in); got != want {
+			t.Errorf("fixNameCase(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

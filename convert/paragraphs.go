@@ -1,0 +1,230 @@
+package convert
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A para is a run of non-blank input lines, before unwrapping.
+type para struct {
+	lines []string // trimmed of trailing space; never empty
+	line  int      // 1-based input line of lines[0]
+}
+
+func (p para) joined() string { return strings.Join(p.lines, " ") }
+
+// splitParas groups lines into paragraphs at blank lines. first is the
+// 1-based input line of lines[0].
+func splitParas(lines []string, first int) []para {
+	var out []para
+	var cur *para
+	for i, l := range lines {
+		l = strings.TrimRight(l, " \t\u00a0\f\v")
+		if strings.TrimSpace(l) == "" {
+			cur = nil
+			continue
+		}
+		if cur == nil {
+			out = append(out, para{line: first + i})
+			cur = &out[len(out)-1]
+		}
+		cur.lines = append(cur.lines, l)
+	}
+	return out
+}
+
+// bulletRE matches a bullet that opens a list item: "• ", "- ", "* ", "– ".
+var bulletRE = regexp.MustCompile(`^\s*[•◦▪●*·–-]\s+`)
+
+// mayBeBullet is a cheap test before bulletRE: the line's first non-space
+// character is one of its bullets.
+func mayBeBullet(line string) bool {
+	t := strings.TrimLeft(line, " \t")
+	if t == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	return strings.ContainsRune("•◦▪●*·–-", r)
+}
+
+// isBulleted reports whether line opens a list item. "•"-style bullets
+// always do; "-", "*" and "–" only when another line of the paragraph
+// starts with one too, so that a lone "- 30 -" stays a paragraph.
+func isBulleted(line string, lines []string) bool {
+	if !mayBeBullet(line) || !bulletRE.MatchString(line) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(line))
+	if !strings.ContainsRune("-*–", r) {
+		return true
+	}
+	n := 0
+	for _, l := range lines {
+		if mayBeBullet(l) && bulletRE.MatchString(l) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// A piece is one paragraph or list item cut from a para.
+type piece struct {
+	lines  []string
+	bullet bool
+}
+
+// Wrapping limits, in characters (runes): a hard-wrapped line is at most
+// maxWrappedLine long; below minWrapWidth a paragraph's lines are too
+// short to tell a deliberate break from wrapping.
+const (
+	maxWrappedLine = 100
+	minWrapWidth   = 40
+)
+
+// splitWrapped breaks one paragraph of input lines into the paragraphs it
+// holds. Hard-wrapped lines (a terminal's width, up to 100 characters) are
+// joined, except where a line ends a sentence, the next starts one, and the
+// next line's first word would have fitted on the line with room to spare:
+// the writer broke the line on purpose, as text exported without blank
+// lines between paragraphs does. Lines longer than 100 characters are
+// paragraphs of their own (a web page copied with single line breaks), and
+// bulleted lines are items of their own.
+func splitWrapped(p para) []piece {
+	if len(p.lines) == 1 {
+		return []piece{{lines: []string{strings.TrimSpace(p.lines[0])}, bullet: isBulleted(p.lines[0], p.lines)}}
+	}
+	width := 0
+	for _, l := range p.lines {
+		width = max(width, utf8.RuneCountInString(strings.TrimSpace(l)))
+	}
+	var out []piece
+	var cur piece
+	for i, l := range p.lines {
+		t := strings.TrimSpace(l)
+		if isBulleted(l, p.lines) {
+			if len(cur.lines) > 0 {
+				out = append(out, cur)
+			}
+			cur = piece{bullet: true}
+		}
+		cur.lines = append(cur.lines, t)
+		if i == len(p.lines)-1 {
+			break
+		}
+		next := strings.TrimSpace(p.lines[i+1])
+		n := utf8.RuneCountInString(t)
+		fits := n+1+utf8.RuneCountInString(firstField(next))+3 <= width
+		if n > maxWrappedLine && !strings.HasSuffix(t, "-") || width >= minWrapWidth && fits && endsSentence(t) && startsSentence(next) {
+			out, cur = append(out, cur), piece{}
+		}
+	}
+	if len(cur.lines) > 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+func firstField(s string) string {
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+func endsSentence(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".!?\"”’:…", r)
+}
+
+func startsSentence(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"“‘'(«„", r)
+}
+
+// isCollapsed reports whether s has no leading, trailing or double space
+// and no other ASCII white space.
+func isCollapsed(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	if strings.Contains(s, "  ") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' && (c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
+			return false
+		}
+	}
+	return true
+}
+
+// collapseSpaces trims s and turns each run of ASCII white space into one
+// space. Other spaces (no-break, thin) stay as printed. It returns s itself
+// when there is nothing to change, which a fast search decides.
+func collapseSpaces(s string) string {
+	if isCollapsed(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case ' ', '\t', '\n', '\r', '\v', '\f':
+			space = b.Len() > 0
+		default:
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// Crosshead limits: at most maxCrossheadLen bytes and maxCrossheadWords
+// words, between paragraphs of more than minAroundCrosshead words.
+const (
+	maxCrossheadLen    = 90
+	maxCrossheadWords  = 10
+	minAroundCrosshead = 15
+)
+
+// isCrosshead recognises a subheading inside the body: a short line (at
+// most 10 words) without closing punctuation, starting upper case, between
+// two longer paragraphs:
+//
+//	... as they are in the print edition.
+//	Consent
+//	Facebook and other tech companies ...
+func isCrosshead(texts []bodyText, i int) bool {
+	t := texts[i].text
+	if i == 0 || i == len(texts)-1 || len(t) > maxCrossheadLen || texts[i].words > maxCrossheadWords {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	last, _ := utf8.DecodeLastRuneInString(t)
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) || strings.ContainsRune(".,;!\"”’'…", last) {
+		return false
+	}
+	return texts[i-1].words > minAroundCrosshead && texts[i+1].words > minAroundCrosshead
+}
+
+// countWords counts the space-separated words of s without allocating.
+func countWords(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		space := s[i] == ' ' || s[i] == '\t' || s[i] == '\n'
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
+}

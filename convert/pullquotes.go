@@ -1,0 +1,210 @@
+package convert
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// pullQuoteKey normalizes a paragraph for the pull-quote comparison, in one
+// pass: typographic quotes and dashes folded to ASCII, lower case, single
+// spaces, no surrounding quote marks or final punctuation.
+func pullQuoteKey(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
+				space = b.Len() > 0
+				continue
+			}
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch r {
+		case '‘', '’':
+			r = '\''
+		case '“', '”':
+			r = '"'
+		case '–', '—':
+			r = '-'
+		default:
+			if unicode.IsSpace(r) {
+				space = b.Len() > 0
+				continue
+			}
+			r = unicode.ToLower(r)
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return strings.Trim(b.String(), "\"' .,;:!?…")
+}
+
+// isPullQuoteOf reports whether candidate repeats the end of a sentence (or
+// a run of sentences) of the longer paragraph source, as pull quotes do:
+//
+//	source:    "... daily lives. If countries are able to ... future crises."
+//	candidate: "If countries are able to ... future crises"
+//	source:    "The mayor said the festival would stay on the water for good."
+//	candidate: "The festival would stay on the water for good"
+//
+// The repeat must end where a sentence (or a quotation) of source ends, and
+// start where one starts, or at any word when it is long (see
+// minMidSentenceWords), so a paragraph that merely begins like another
+// ("Lorem ipsum ... fringilla." against "Lorem ipsum ... fringilla ligula,
+// ...") is not one.
+func isPullQuoteOf(key, source string) bool {
+	if len(source) <= len(key) {
+		return false
+	}
+	for off := 0; ; {
+		i := strings.Index(source[off:], key)
+		if i < 0 {
+			return false
+		}
+		i += off
+		end := i + len(key)
+		start := sentenceStartAt(source, i) || minMidSentenceWords <= strings.Count(key, " ")+1 && wordStartAt(source, i)
+		if start && sentenceEndAt(source, end) {
+			return true
+		}
+		off = i + 1
+	}
+}
+
+// minMidSentenceWords is the length from which a repeat that starts inside a
+// sentence counts as a pull quote. Shorter ones are as likely to be
+// crossheads that echo the text ("Information from sites on the open Web"),
+// and stay in the body.
+const minMidSentenceWords = 11
+
+func sentenceStartAt(s string, i int) bool {
+	j := i
+	for j > 0 && strings.ContainsRune("\"'(", rune(s[j-1])) {
+		j--
+	}
+	if j == 0 {
+		return true
+	}
+	if s[j-1] != ' ' {
+		return false
+	}
+	prev := strings.TrimRight(s[:j], " \"'")
+	r, _ := utf8.DecodeLastRuneInString(prev)
+	return strings.ContainsRune(".!?…:;", r)
+}
+
+func wordStartAt(s string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+func sentenceEndAt(s string, end int) bool {
+	rest := strings.TrimLeft(s[end:], "\"')")
+	if rest == "" {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	if strings.ContainsRune(".!?…", r) {
+		return true
+	}
+	// A quotation ends with a comma inside or outside its closing mark:
+	// "... again," said    "... again", said
+	quoted := rest != s[end:]
+	return r == ',' && (quoted || strings.HasPrefix(rest, ",\"") || strings.HasPrefix(rest, ",'"))
+}
+
+// maxPullQuoteParas bounds the quadratic pull-quote search: an article with
+// more paragraphs than this (a whole book pasted as one clipping) is not
+// searched, and says so in a warning.
+const maxPullQuoteParas = 2000
+
+// pullQuoteMask marks the paragraphs that repeat body text: pull quotes,
+// to be moved out of the body. It stays linear: each candidate's last
+// bytes as printed (its tail) go into a table, one pass over all text looks
+// them up wherever punctuation ends a clause, and only the pairs found
+// there are normalized and compared.
+func pullQuoteMask(texts []bodyText) []bool {
+	mask := make([]bool, len(texts))
+	if len(texts) < 2 {
+		return mask
+	}
+	const tailLen = 12
+	wanted := map[string][]int{} // tail -> candidates
+	for i, t := range texts {
+		if t.words < 6 || t.words > 80 {
+			continue
+		}
+		tail := strings.TrimRight(t.text, "\"'“”’.,;:!?… ")
+		if len(tail) >= tailLen {
+			tail = tail[len(tail)-tailLen:]
+			wanted[tail] = append(wanted[tail], i)
+		}
+	}
+	if len(wanted) == 0 {
+		return mask
+	}
+	keys := make([]string, len(texts))
+	key := func(i int) string {
+		if keys[i] == "" {
+			keys[i] = pullQuoteKey(texts[i].text)
+		}
+		return keys[i]
+	}
+	check := func(j int, tail string) {
+		for _, i := range wanted[tail] {
+			if i != j && !mask[i] && isPullQuoteCandidate(key(i)) && isPullQuoteOf(key(i), key(j)) {
+				mask[i] = true
+			}
+		}
+	}
+	for j, t := range texts {
+		src := t.text
+		for p := tailLen; p < len(src); p++ {
+			if c := src[p]; clauseEndByte[c] {
+				if _, ok := wanted[src[p-tailLen:p]]; ok {
+					check(j, src[p-tailLen:p])
+				}
+			}
+		}
+		if len(src) >= tailLen {
+			check(j, src[len(src)-tailLen:])
+		}
+	}
+	return mask
+}
+
+// clauseEndByte marks the bytes that can follow the end of a quoted
+// sentence or clause: ASCII punctuation and quotes, and 0xE2, the first byte
+// of ’ ” … – —.
+var clauseEndByte = func() (t [256]bool) {
+	for _, c := range []byte(".,;:!?\"')\xe2") {
+		t[c] = true
+	}
+	return t
+}()
+
+// isPullQuoteCandidate: pull quotes are one or two sentences, 6 to 80 words.
+func isPullQuoteCandidate(key string) bool {
+	n := strings.Count(key, " ") + 1
+	return n >= 6 && n <= 80
+}
