@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
 )
 
 // TestExitCodes checks the documented exit status of each outcome.
@@ -169,25 +171,25 @@ func TestPandocReadsFrontMatter(t *testing.T) {
 	}
 }
 
-// extractInput writes the input file of a golden txtar to a temp dir.
+// extractInput writes the input file of a golden txtar (the first file
+// named input.*) to a temp dir, under its own name.
 func extractInput(t *testing.T, file string) string {
 	t.Helper()
-	data, err := os.ReadFile(file)
+	ar, err := txtar.ParseFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, rest, ok := bytes.Cut(data, []byte("-- input.txt --\n"))
-	if !ok {
-		t.Fatalf("%s: no input.txt", file)
+	for _, f := range ar.Files {
+		if strings.HasPrefix(f.Name, "input") {
+			p := filepath.Join(t.TempDir(), f.Name)
+			if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return p
+		}
 	}
-	if i := bytes.Index(rest, []byte("\n-- want.")); i >= 0 {
-		rest = rest[:i+1]
-	}
-	p := filepath.Join(t.TempDir(), "input.txt")
-	if err := os.WriteFile(p, rest, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return p
+	t.Fatalf("%s: no input file", file)
+	return ""
 }
 
 // TestEPUBRefusesTerminal: an EPUB is never written to a terminal; -o or a
