@@ -160,6 +160,9 @@ func TestNexisUniVariants(t *testing.T) {
 			"Storm closes coastal road", "The Porthaven Gazette", "March 4, 2021", "Length: 120 words\nByline: Kate Ames",
 			"Body", "", "", nexisPara1, "", "", nexisPara2, "Load-Date: March 5, 2021", "End of Document"},
 			1, "Storm closes coastal road", "", []string{nexisPara1, nexisPara2}, ""},
+		{"a Graphic section after the body", nexisConcat(
+			nexisDoc("Storm closes coastal road", "March 4, 2021", "Kate Ames", nexisPara1, "Graphic", "", "PHOTO: The harbour wall after the storm.")),
+			1, "Storm closes coastal road", "", []string{nexisPara1}, ""},
 		{"a document without Body label (a graphic)", []string{
 			"Storm pictures", "The Porthaven Gazette", "March 4, 2021", "Length: 12 words", nexisPara1, "Load-Date: March 5, 2021", "End of Document"},
 			1, "Storm pictures", "", []string{nexisPara1}, ""},
