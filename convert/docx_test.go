@@ -348,3 +348,31 @@ func TestNexisUni2018(t *testing.T) {
 		t.Errorf("got %q and %d blocks, want %q and 2", got, len(a.Body), want)
 	}
 }
+
+// TestDOCXListItems: Word's numbered and bulleted paragraphs become list
+// items of the body.
+func TestDOCXListItems(t *testing.T) {
+	var buf bytes.Buffer
+	z := zip.NewWriter(&buf)
+	w, _ := z.Create("word/document.xml")
+	item := func(s string) string {
+		return `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr></w:pPr><w:r><w:t>` + s + `</w:t></w:r></w:p>`
+	}
+	fmt.Fprintf(w, `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>%s%s%s%s</w:body></w:document>`,
+		`<w:p><w:r><w:t>Storm closes coastal road</w:t></w:r></w:p><w:p><w:r><w:t>`+nexisPara1+`</w:t></w:r></w:p>`,
+		item("Roads shut at dusk"), item("Ferries cancelled"), `<w:p><w:r><w:t>`+nexisPara2+`</w:t></w:r></w:p>`)
+	z.Close()
+	doc, err := Convert("list.docx", buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var items []string
+	for _, b := range doc.Articles[0].Body {
+		if li, ok := b.(*ListItem); ok {
+			items = append(items, li.Content)
+		}
+	}
+	if fmt.Sprint(items) != "[Roads shut at dusk Ferries cancelled]" {
+		t.Errorf("list items %q in %q", items, docxBlockTexts(doc.Articles[0].Body))
+	}
+}
