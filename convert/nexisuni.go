@@ -10,7 +10,8 @@ import (
 // The Nexis Uni / Lexis Advance export layout (DOCX, and the RTF and PDF
 // exports, which print the same lines):
 //
-//	Date and Time: Friday, 5 July 2019 9:31 AM CEST    <- cover page (optional)
+//	User Name: ...                                      <- cover page (optional)
+//	Date and Time: Friday, 5 July 2019 9:31 AM CEST
 //	Job Number: 123
 //	Documents (2)
 //	1. Storm closes coastal road
@@ -19,13 +20,17 @@ import (
 //	Storm closes coastal road                          <- headline
 //	The Porthaven Gazette                              <- publication
 //	July 1, 2019 Monday 9:20 AM GMT                    <- date, weekday, time
-//	Final Edition                                      <- edition (optional)
+//	Final Edition                                      <- edition (optional;
+//	                                                      older exports: "May 2,
+//	                                                      2002, Thursday,, FINAL EDITION")
 //	Copyright 2019 Porthaven Media All Rights Reserved
 //	Section: NEWS; Pg. 3        Length: 355 words      <- labelled fields
 //	Byline: Jane Doe            Highlight: ...   Dateline: ...
 //	Body
 //	body paragraphs ...
-//	Graphic: ...                Classification          <- trailing fields
+//	Graphic                                            <- captions (optional)
+//	PHOTO: ...
+//	Classification                                     <- trailing fields
 //	Language: ENGLISH   Publication-Type: Newspaper   Subject: STORMS (90%); ...
 //	Load-Date: July 3, 2019
 //	End of Document
