@@ -58,10 +58,10 @@ func docxPositions(ws []Warning, paraOf []int) {
 
 // docxLines lays paragraphs out as text: each paragraph's lines (its
 // breaks), then a blank line. Tabs become spaces, no-break spaces plain
-// spaces, and trailing spaces go.
+// spaces, and trailing spaces go; a list item gets the bullet Word draws.
 //
-//	{"Length:\u00a0355 words"}, {"\nEnd of Document"}
-//	-> "Length: 355 words", "", "", "End of Document", ""
+//	{"Length:\u00a0355 words"}, {"\nEnd of Document"}, {List, "Roads shut"}
+//	-> "Length: 355 words", "", "", "End of Document", "", "• Roads shut", ""
 //
 // paraOf gives for each line the 1-based paragraph it came from.
 func docxLines(paras []docx.Paragraph) (lines []string, paraOf []int) {
@@ -69,7 +69,11 @@ func docxLines(paras []docx.Paragraph) (lines []string, paraOf []int) {
 	paraOf = make([]int, 0, 2*len(paras))
 	clean := strings.NewReplacer("\t", " ", "\u00a0", " ", "\r", "")
 	for i, p := range paras {
-		for _, l := range strings.Split(clean.Replace(p.Text), "\n") {
+		text := clean.Replace(p.Text)
+		if p.List && strings.TrimSpace(text) != "" {
+			text = "• " + strings.TrimLeft(text, " ")
+		}
+		for _, l := range strings.Split(text, "\n") {
 			lines = append(lines, strings.TrimRight(l, " "))
 			paraOf = append(paraOf, i+1)
 		}

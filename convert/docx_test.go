@@ -160,6 +160,9 @@ func TestNexisUniVariants(t *testing.T) {
 			"Storm closes coastal road", "The Porthaven Gazette", "March 4, 2021", "Length: 120 words\nByline: Kate Ames",
 			"Body", "", "", nexisPara1, "", "", nexisPara2, "Load-Date: March 5, 2021", "End of Document"},
 			1, "Storm closes coastal road", "", []string{nexisPara1, nexisPara2}, ""},
+		{"a Graphic section after the body", nexisConcat(
+			nexisDoc("Storm closes coastal road", "March 4, 2021", "Kate Ames", nexisPara1, "Graphic", "", "PHOTO: The harbour wall after the storm.")),
+			1, "Storm closes coastal road", "", []string{nexisPara1}, ""},
 		{"a document without Body label (a graphic)", []string{
 			"Storm pictures", "The Porthaven Gazette", "March 4, 2021", "Length: 12 words", nexisPara1, "Load-Date: March 5, 2021", "End of Document"},
 			1, "Storm pictures", "", []string{nexisPara1}, ""},
@@ -343,5 +346,33 @@ func TestNexisUni2018(t *testing.T) {
 	want := []string{"Storm closes coastal road", "PORTHAVEN DAILY", "2002-05-02", "FINAL EDITION", "NEWS; COVER STORY", "PORTHAVEN", "2002-05-03"}
 	if fmt.Sprint(got) != fmt.Sprint(want) || len(a.Body) != 2 {
 		t.Errorf("got %q and %d blocks, want %q and 2", got, len(a.Body), want)
+	}
+}
+
+// TestDOCXListItems: Word's numbered and bulleted paragraphs become list
+// items of the body.
+func TestDOCXListItems(t *testing.T) {
+	var buf bytes.Buffer
+	z := zip.NewWriter(&buf)
+	w, _ := z.Create("word/document.xml")
+	item := func(s string) string {
+		return `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr></w:pPr><w:r><w:t>` + s + `</w:t></w:r></w:p>`
+	}
+	fmt.Fprintf(w, `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>%s%s%s%s</w:body></w:document>`,
+		`<w:p><w:r><w:t>Storm closes coastal road</w:t></w:r></w:p><w:p><w:r><w:t>`+nexisPara1+`</w:t></w:r></w:p>`,
+		item("Roads shut at dusk"), item("Ferries cancelled"), `<w:p><w:r><w:t>`+nexisPara2+`</w:t></w:r></w:p>`)
+	z.Close()
+	doc, err := Convert("list.docx", buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var items []string
+	for _, b := range doc.Articles[0].Body {
+		if li, ok := b.(*ListItem); ok {
+			items = append(items, li.Content)
+		}
+	}
+	if fmt.Sprint(items) != "[Roads shut at dusk Ferries cancelled]" {
+		t.Errorf("list items %q in %q", items, docxBlockTexts(doc.Articles[0].Body))
 	}
 }

@@ -10,7 +10,8 @@ import (
 // The Nexis Uni / Lexis Advance export layout (DOCX, and the RTF and PDF
 // exports, which print the same lines):
 //
-//	Date and Time: Friday, 5 July 2019 9:31 AM CEST    <- cover page (optional)
+//	User Name: ...                                      <- cover page (optional)
+//	Date and Time: Friday, 5 July 2019 9:31 AM CEST
 //	Job Number: 123
 //	Documents (2)
 //	1. Storm closes coastal road
@@ -19,13 +20,17 @@ import (
 //	Storm closes coastal road                          <- headline
 //	The Porthaven Gazette                              <- publication
 //	July 1, 2019 Monday 9:20 AM GMT                    <- date, weekday, time
-//	Final Edition                                      <- edition (optional)
+//	Final Edition                                      <- edition (optional;
+//	                                                      older exports: "May 2,
+//	                                                      2002, Thursday,, FINAL EDITION")
 //	Copyright 2019 Porthaven Media All Rights Reserved
 //	Section: NEWS; Pg. 3        Length: 355 words      <- labelled fields
 //	Byline: Jane Doe            Highlight: ...   Dateline: ...
 //	Body
 //	body paragraphs ...
-//	Graphic: ...                Classification          <- trailing fields
+//	Graphic                                            <- captions (optional)
+//	PHOTO: ...
+//	Classification                                     <- trailing fields
 //	Language: ENGLISH   Publication-Type: Newspaper   Subject: STORMS (90%); ...
 //	Load-Date: July 3, 2019
 //	End of Document
@@ -237,7 +242,8 @@ func readNexisDocument(lines []string, first int) *Article {
 	for _, p := range body[end:] {
 		a.applyNexisMeta(p)
 	}
-	finishArticle(a, a.nexisAbstract(body[:end]))
+	body = a.nexisGraphic(body[:end])
+	finishArticle(a, a.nexisAbstract(body))
 	if a.Headline == "" {
 		a.warn(a.Line, "nexisuni: document has no headline")
 	}
@@ -312,6 +318,32 @@ func nexisCutParas(paras []para, i, k int) []para {
 	rest := append([]para(nil), paras[i:]...)
 	rest[0] = para{lines: rest[0].lines[k:], line: rest[0].line + k}
 	return rest
+}
+
+// maxNexisCaptions is the most caption paragraphs a Graphic section holds.
+const maxNexisCaptions = 5
+
+// nexisGraphic takes the "Graphic" section that follows the body in the
+// exports, its heading and the captions under it, out of the body:
+//
+//	... the last body paragraph.
+//	Graphic
+//	PHOTO: The harbour wall after the storm.
+//
+// Only the last maxNexisCaptions paragraphs are looked at, so that a
+// crosshead "Graphic" inside the body cuts nothing.
+func (a *Article) nexisGraphic(body []para) []para {
+	for j := len(body) - 1; j >= max(0, len(body)-1-maxNexisCaptions); j-- {
+		if t := strings.TrimSpace(body[j].joined()); t == "Graphic" || t == "Grafik" {
+			var caption []string
+			for _, p := range body[j+1:] {
+				caption = append(caption, cleanSpaces(p.joined()))
+			}
+			a.remove(RemovedCaption, strings.Join(append([]string{"Graphic"}, caption...), "\n"))
+			return body[:j]
+		}
+	}
+	return body
 }
 
 // isNexisStop: a line that ends the head: a field, a copyright line,

@@ -272,3 +272,33 @@ func TestDetectNexisUni(t *testing.T) {
 		}
 	}
 }
+
+func TestNexisGraphic(t *testing.T) {
+	ps := func(ls ...string) []para {
+		var out []para
+		for _, l := range ls {
+			out = append(out, para{lines: []string{l}})
+		}
+		return out
+	}
+	long := []string{"Graphic", "b1", "b2", "b3", "b4", "b5", "b6"}
+	tests := []struct {
+		name string
+		body []para
+		kept int
+	}{
+		{"a section with a caption", ps("b1", "b2", "Graphic", "PHOTO: The wall."), 2},
+		{"a section without caption", ps("b1", "Graphic"), 1},
+		{"no section", ps("b1", "b2"), 2},
+		{"a crosshead far from the end", ps(long...), 7},
+	}
+	for _, tt := range tests {
+		a := &Article{}
+		if got := a.nexisGraphic(tt.body); len(got) != tt.kept {
+			t.Errorf("%s: kept %d paragraphs, want %d", tt.name, len(got), tt.kept)
+		}
+		if removed := len(a.Removed) > 0; removed != (tt.kept < len(tt.body)) {
+			t.Errorf("%s: removals %+v", tt.name, a.Removed)
+		}
+	}
+}

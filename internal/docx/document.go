@@ -169,6 +169,11 @@ func (r *reader) start(e xml.StartElement) {
 		if p := r.para(); p != nil && r.inPPr > 0 && !r.inRPr {
 			p.par.Align = attr(e, "val")
 		}
+	case "numId":
+		// numId 0 switches numbering off.
+		if p := r.para(); p != nil && r.inPPr > 0 {
+			p.par.List = attr(e, "val") != "0"
+		}
 	case "outlineLvl":
 		if p := r.para(); p != nil && r.inPPr > 0 {
 			if n, err := strconv.Atoi(attr(e, "val")); err == nil && n >= 0 && n < 9 {
@@ -270,6 +275,7 @@ func (r *reader) setStyle(id string) {
 	if p.par.Heading == 0 {
 		p.par.Heading = r.styles.heading(s, 0)
 	}
+	p.par.List = r.styles.list(s, 0)
 }
 
 // write adds text to the innermost open paragraph, counting its bold

@@ -41,6 +41,9 @@ type Paragraph struct {
 	// Align is the paragraph's alignment as written (w:jc): "center",
 	// "right", "both" (justified), "left", or "" when not set.
 	Align string
+	// List marks an item of a numbered or bulleted list (its number or
+	// bullet is drawn by Word and is not in Text).
+	List bool
 	// InTable marks a paragraph made from a table row.
 	InTable bool
 }

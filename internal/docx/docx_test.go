@@ -41,6 +41,7 @@ const testStyles = `<?xml version="1.0"?><w:styles xmlns:w="` + nsW + `">` +
 	`<w:style w:type="paragraph" w:styleId="Kop"><w:name w:val="Kop"/><w:basedOn w:val="Heading1"/></w:style>` +
 	`<w:style w:type="paragraph" w:styleId="Loop1"><w:basedOn w:val="Loop2"/></w:style>` +
 	`<w:style w:type="paragraph" w:styleId="Loop2"><w:basedOn w:val="Loop1"/></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:pPr><w:numPr><w:numId w:val="7"/></w:numPr></w:pPr></w:style>` +
 	`<w:style w:type="character" w:styleId="Strong"><w:name w:val="Strong"/><w:rPr><w:b/></w:rPr></w:style>` +
 	`</w:styles>`
 
@@ -89,6 +90,12 @@ func TestRead(t *testing.T) {
 			[]Paragraph{{Text: "boxed"}, {Text: "before after"}}},
 		{"alignment", `<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>The Gazette</w:t></w:r></w:p>`,
 			[]Paragraph{{Text: "The Gazette", Align: "center"}}},
+		{"a numbered paragraph is a list item", `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr><w:r><w:t>first</w:t></w:r></w:p>`,
+			[]Paragraph{{Text: "first", List: true}}},
+		{"numId 0 is no list", `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>plain</w:t></w:r></w:p>`,
+			[]Paragraph{{Text: "plain"}}},
+		{"a list style", `<w:p><w:pPr><w:pStyle w:val="ListBullet"/></w:pPr><w:r><w:t>item</w:t></w:r></w:p>`,
+			[]Paragraph{{Text: "item", Style: "List Bullet", List: true}}},
 		{"empty paragraphs are kept", `<w:p/><w:p><w:r><w:t>x</w:t></w:r></w:p>`,
 			[]Paragraph{{}, {Text: "x"}}},
 	}

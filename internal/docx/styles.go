@@ -14,6 +14,7 @@ type style struct {
 	basedOn string // id of the parent style
 	bold    int    // 1 bold, -1 explicitly not bold, 0 inherited
 	outline int    // outline level 1-9 from w:outlineLvl, 0 inherited
+	list    int    // 1 numbered (w:numPr), -1 numbering off, 0 inherited
 }
 
 // A styleSheet maps style ids to styles.
@@ -28,6 +29,22 @@ func (ss styleSheet) bold(s style, depth int) bool {
 	for ; depth < maxStyleDepth; depth++ {
 		if s.bold != 0 {
 			return s.bold > 0
+		}
+		parent, ok := ss[s.basedOn]
+		if !ok {
+			return false
+		}
+		s = parent
+	}
+	return false
+}
+
+// list reports whether a style, or the style it is based on, numbers its
+// paragraphs.
+func (ss styleSheet) list(s style, depth int) bool {
+	for ; depth < maxStyleDepth; depth++ {
+		if s.list != 0 {
+			return s.list > 0
 		}
 		parent, ok := ss[s.basedOn]
 		if !ok {
@@ -115,6 +132,13 @@ func readStyles(f *zip.File, max int64, b *budget) (styleSheet, error) {
 					cur.bold = -1
 					if onOff(t) {
 						cur.bold = 1
+					}
+				}
+			case "numId":
+				if inPPr && id != "" {
+					cur.list = 1
+					if attr(t, "val") == "0" {
+						cur.list = -1
 					}
 				}
 			case "outlineLvl":
