@@ -1,11 +1,13 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -58,6 +60,31 @@ func TestScript(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// mkzip OUT NAME=FILE...: a zip archive whose entries hold the
+			// named files of the work folder, the first one stored (as the
+			// mimetype of OpenDocument and EPUB containers is).
+			"mkzip": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) < 2 {
+					ts.Fatalf("usage: mkzip OUT NAME=FILE...")
+				}
+				var buf bytes.Buffer
+				zw := zip.NewWriter(&buf)
+				for i, a := range args[1:] {
+					name, file, ok := strings.Cut(a, "=")
+					if !ok {
+						ts.Fatalf("mkzip: %q: want NAME=FILE", a)
+					}
+					method := zip.Deflate
+					if i == 0 {
+						method = zip.Store
+					}
+					w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: method})
+					ts.Check(err)
+					w.Write([]byte(ts.ReadFile(file)))
+				}
+				ts.Check(zw.Close())
+				ts.Check(os.WriteFile(ts.MkAbs(args[0]), buf.Bytes(), 0o644))
+			},
 			// schema FILE [lines]: every article in FILE (a JSON array, or
 			// JSON Lines with "lines") matches the published JSON Schema.
 			"schema": func(ts *testscript.TestScript, neg bool, args []string) {
