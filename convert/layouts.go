@@ -17,10 +17,20 @@ type layout struct {
 
 // layouts is tried in order; "text" accepts everything and comes last.
 var layouts = []layout{
-	{"lexisnexis", detectLexisNexis, readLexisNexis},
-	{"pressreader", detectPressReader, readMastheadClipping},
-	{"web", detectWeb, readMastheadClipping},
-	{"text", func([]string) bool { return true }, readPlainText},
+	{"lexisnexis", detectLexisNexis, withLanguage(readLexisNexis)},
+	{"pressreader", detectPressReader, withLanguage(readMastheadClipping)},
+	{"web", detectWeb, withLanguage(readMastheadClipping)},
+	{"text", func([]string) bool { return true }, withLanguage(readPlainText)},
+}
+
+// withLanguage guesses the language of the articles read that print none
+// (see guessLanguages).
+func withLanguage(read func([]string) ([]*Article, []Warning)) func([]string) ([]*Article, []Warning) {
+	return func(lines []string) ([]*Article, []Warning) {
+		arts, warns := read(lines)
+		guessLanguages(arts)
+		return arts, warns
+	}
 }
 
 // detectPressReader: a PressReader clipping ends with the site footer
