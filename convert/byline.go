@@ -12,7 +12,7 @@ import (
 // languages seen in clippings; longer leads come first. They count only as
 // a whole leading word, with or without a colon:
 //
-//   - By Lan Xinzhen        BY STEPHEN POLLARD      Von: Anna Schmidt
+//   - By Wen Lihua        BY HELEN MARSH      Von: Anna Schmidt
 //     Par Jean Dupont         Por Ana García          Door Jan de Vries
 //
 // "Byron Smith" and "Parker" keep their first letters.
@@ -57,7 +57,7 @@ func stripBylineLead(s string) (string, bool) {
 	}
 	rest := strings.TrimSpace(s[loc[1]:])
 	// "By the way, ..." is prose, not a byline: the name must start upper
-	// case, except a handle after a two-word lead ("Posted by kovarex").
+	// case, except a handle after a two-word lead ("Posted by tidefan").
 	r, _ := utf8.DecodeRuneInString(rest)
 	if !unicode.IsUpper(r) && !isHandleAfterLead(s[:loc[1]], rest) {
 		return s, false
@@ -66,7 +66,7 @@ func stripBylineLead(s string) (string, bool) {
 }
 
 // isHandleAfterLead reports whether rest, after a two-word lead such as
-// "Posted by", opens with a user name written lower case ("kovarex",
+// "Posted by", opens with a user name written lower case ("tidefan",
 // "jdoe42"), not with a word of prose ("the team", "our staff").
 func isHandleAfterLead(lead, rest string) bool {
 	if len(strings.Fields(lead)) < 2 {
@@ -83,7 +83,7 @@ var proseWords = map[string]bool{"the": true, "a": true, "an": true, "our": true
 
 // strongJoins join several authors in a byline, lower case:
 //
-//	Ross Ihaka and Robert Gentleman    Anna Schmidt und Jan Weber
+//	Ada Brook and Ivo Stern    Anna Schmidt und Jan Weber
 //	Jean Dupont et Marie Curie         Smith & Jones     A; B
 var strongJoins = []string{"and", "und", "et", "&"}
 
@@ -156,11 +156,11 @@ func startsUpper(s string) bool {
 }
 
 // relativeTime matches a "posted" stamp glued to the end of a web byline:
-// "Alex Perry 1 day ago", "Jane Doe 3 hours ago".
+// "Sam Reyes 1 day ago", "Jane Doe 3 hours ago".
 var relativeTime = regexp.MustCompile(`(?i)\s*\d+\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\s*$`)
 
 // gluedDate matches a date (and a comment count) glued to the end of a web
-// byline: "Lucas Nolan22 Dec 2016651" -> "Lucas Nolan", "22 Dec 2016".
+// byline: "Tom Hale22 Dec 2016651" -> "Tom Hale", "22 Dec 2016".
 var gluedDate = regexp.MustCompile(`^(.*?\D)\s*(\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4})\d*\s*$`)
 
 // trailingDate matches a date at the end of a byline:
@@ -191,7 +191,7 @@ var tailFurniture = map[string]bool{"all posts": true, "comments": true, "no com
 // cutOnDate cuts "on DATE" (or "| DATE", ", DATE"), with what blogs print
 // after it, off the end of a byline and returns the date:
 //
-//	kovarex, Albert on 2019-02-15, all posts  -> "kovarex, Albert", 2019-02-15
+//	tidefan, Albert on 2019-02-15, all posts  -> "tidefan, Albert", 2019-02-15
 //	Jane Doe | 2019-03-05 | 4 comments         -> "Jane Doe", 2019-03-05
 func cutOnDate(s string) (string, Date) {
 	if !strings.ContainsAny(s, "0123456789") {
@@ -234,10 +234,10 @@ func isTailFurniture(s string) bool {
 // stripBylineTail cuts off what web pages print after the names, and
 // returns the date it held:
 //
-//	Alex Perry 1 day ago                       relative time
+//	Sam Reyes 1 day ago                       relative time
 //	Jane Doe • 5 min read                      reading time
 //	Jane Doe Updated 10:30 AM ET, March 5, 2019  publishing stamp
-//	Lucas Nolan22 Dec 2016651                  glued date and comment count
+//	Tom Hale22 Dec 2016651                  glued date and comment count
 //	Jane Doe | March 5, 2019                   date
 //	Jane Doe Follow Mar 5, 2019                a follow button
 func stripBylineTail(s string) (string, Date) {
@@ -290,13 +290,13 @@ func stripBylineTail(s string) (string, Date) {
 
 // parseByline turns a byline (its lead word already removed) into people:
 //
-//	Ross Ihaka and Robert Gentleman    -> two people
-//	TREVOR Kavanagh                    -> Trevor Kavanagh
+//	Ada Brook and Ivo Stern    -> two people
+//	MARTIN Kowalski                    -> Martin Kowalski
 //	Jane Doe, Staff Writer             -> Jane Doe, title Staff Writer
 //	Xinhua                             -> agency Xinhua, no name
-//	Kelli Miller WebMD Health News     -> Kelli Miller, title WebMD Health News
-//	                                      (when the publication is WebMD)
-//	Lucas Nolan22 Dec 2016651          -> Lucas Nolan, and the date
+//	Mia Gold Tidewatch Health News     -> Mia Gold, title Tidewatch Health News
+//	                                      (when the publication is Tidewatch)
+//	Tom Hale22 Dec 2016651          -> Tom Hale, and the date
 //
 // A role-only byline ("Staff Reporter") gives no person. publication, when
 // known, helps to cut an affiliation off a name.
@@ -373,7 +373,7 @@ func appendAuthorPart(people []Person, part, publication string) []Person {
 
 // splitAffiliation cuts a trailing affiliation off a name when the
 // publication or an agency starts it:
-// "Kelli Miller WebMD Health News" -> "Kelli Miller", "WebMD Health News";
+// "Mia Gold Tidewatch Health News" -> "Mia Gold", "Tidewatch Health News";
 // "Anna Roe Reuters" -> "Anna Roe", "Reuters".
 func splitAffiliation(s, publication string) (name, title string) {
 	words := strings.Fields(s)
@@ -403,7 +403,7 @@ func joinNonEmpty(sep string, parts ...string) string {
 // applyByline reads a byline line, which may also hold credits and
 // contacts, into the article:
 //
-//   - By Lan Xinzhen Copyedited by Garth Wilson Comments to lan@bjreview.com
+//   - By Wen Lihua Copyedited by Lena Voss Comments to wen@gazette.example
 //
 // lead tells whether the first segment is a byline without a "By" (a
 // LexisNexis BYLINE: field, or a bare name line).
@@ -445,7 +445,7 @@ const (
 // isBylineLine reports whether a paragraph is a byline: it opens with a
 // byline word and the name part is short and not a sentence.
 //
-//   - By Lan Xinzhen Copyedited by Garth Wilson   yes
+//   - By Wen Lihua Copyedited by Lena Voss   yes
 //     By Tuesday, the storm had passed.             no
 func isBylineLine(s string) bool {
 	if len(s) > maxBylineLen {
@@ -473,8 +473,8 @@ const maxBareNameLen = 120
 // a name, perhaps with a job title (web pages put the author under the
 // standfirst):
 //
-//	César Salza
-//	Devindra Hardawar
+//	Inés Duarte
+//	Noor Haddad
 //	Jane Doe, Staff Writer
 //	Jane Doe Follow Mar 5, 2019 · 5 min read
 func isBareName(s string) bool {
@@ -543,7 +543,7 @@ const maxBodyBylineWords = 5
 // capitals, either after a lead word or with an initial, and a place
 // closed by a period after it:
 //
-//	M. A. PRIETO Desde que ...         -> "M. A. Prieto"
+//	J. L. MORENO Desde que ...         -> "J. L. Moreno"
 //	POR ANA RUIZ MADRID. El gobierno   -> "Ana Ruiz", place "MADRID"
 //	THE WORLD'S largest port ...       -> no byline
 func bodyByline(s string) (name, place, rest string, ok bool) {

@@ -76,7 +76,7 @@ const (
 
 // endsASentence reports whether s holds sentence punctuation: a '.', '!',
 // '?' or ':' followed by a space or the end of s. The period of an initial
-// ("Bradley M. Kuhn") or inside a domain ("Salon.com"), and a '!' inside a
+// ("Ruth K. Okafor") or inside a domain ("Salon.com"), and a '!' inside a
 // name ("Yahoo!ニュース"), do not count.
 func endsASentence(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -96,7 +96,7 @@ func endsASentence(s string) bool {
 }
 
 // isInitialAt: the period at s[i] follows a single capital letter that
-// starts a word ("M." in "Bradley M. Kuhn").
+// starts a word ("M." in "Ruth K. Okafor").
 func isInitialAt(s string, i int) bool {
 	if i < 1 || s[i-1] < 'A' || s[i-1] > 'Z' {
 		return false
