@@ -494,12 +494,19 @@ func isBareName(s string) bool {
 		return true
 	}
 	for _, w := range words {
-		if strings.ContainsAny(w, ",;:") {
+		if strings.ContainsAny(w, ",;:") || headingWords[strings.ToLower(w)] {
 			return false
 		}
 	}
 	return looksLikeName(s)
 }
+
+// headingWords are words that title-cased headings use and names do not,
+// lower case: "Why Ferries Matter" and "What Towns Need" are headings.
+var headingWords = map[string]bool{"why": true, "what": true, "how": true, "when": true,
+	"where": true, "who": true, "is": true, "are": true, "your": true, "our": true, "my": true,
+	"the": true, "a": true, "an": true, "this": true, "to": true, "for": true, "with": true,
+	"in": true, "on": true, "and": true, "or": true, "not": true, "new": true}
 
 // invertedName reads a byline printed surname first, as databases list
 // authors: one surname word, a comma, one or two given names (and perhaps

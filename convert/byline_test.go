@@ -256,6 +256,9 @@ func TestIsBareName(t *testing.T) {
 		"Jane Doe | March 5, 2019":    true,
 		"Jane Doe Follow Mar 5, 2019": true,
 		"Reuters":                     false, // one word
+		"Why Ferries Matter":          false, // a heading
+		"The Harbour Plan":            false,
+		"Ruth Okafor (@rokafor)":      true,
 		"Staff Reporter":              false, // a role names nobody
 		"The storm hit the coast.":    false,
 		"Salt-tolerant crops, known":  false,
@@ -288,6 +291,7 @@ func TestBylineClasses(t *testing.T) {
 		{"Ruth Okafor, Tom Lee and Ann Roe", []string{"Ruth Okafor", "Tom Lee", "Ann Roe"}, ""},
 		// Credentials stay with the name.
 		{"Ruth Okafor, RN", []string{"Ruth Okafor, RN"}, ""},
+		{"Ruth Okafor, MA", []string{"Ruth Okafor, MA"}, ""},
 		{"Ruth Okafor, PhD, MPH", []string{"Ruth Okafor, PhD, MPH"}, ""},
 		// Job titles in other languages.
 		{"Ruth Okafor, Korrespondentin in Madrid", []string{"Ruth Okafor | Korrespondentin in Madrid"}, ""},
