@@ -1,7 +1,6 @@
 package convert
 
 import (
-	"cmp"
 	"regexp"
 	"strings"
 	"unicode"
@@ -12,7 +11,7 @@ import (
 // languages seen in clippings; longer leads come first. They count only as
 // a whole leading word, with or without a colon:
 //
-//   - By Lan Xinzhen        BY STEPHEN POLLARD      Von: Anna Schmidt
+//   - By Wen Lihua        BY HELEN MARSH      Von: Anna Schmidt
 //     Par Jean Dupont         Por Ana García          Door Jan de Vries
 //
 // "Byron Smith" and "Parker" keep their first letters.
@@ -57,7 +56,7 @@ func stripBylineLead(s string) (string, bool) {
 	}
 	rest := strings.TrimSpace(s[loc[1]:])
 	// "By the way, ..." is prose, not a byline: the name must start upper
-	// case, except a handle after a two-word lead ("Posted by kovarex").
+	// case, except a handle after a two-word lead ("Posted by tidefan").
 	r, _ := utf8.DecodeRuneInString(rest)
 	if !unicode.IsUpper(r) && !isHandleAfterLead(s[:loc[1]], rest) {
 		return s, false
@@ -66,7 +65,7 @@ func stripBylineLead(s string) (string, bool) {
 }
 
 // isHandleAfterLead reports whether rest, after a two-word lead such as
-// "Posted by", opens with a user name written lower case ("kovarex",
+// "Posted by", opens with a user name written lower case ("tidefan",
 // "jdoe42"), not with a word of prose ("the team", "our staff").
 func isHandleAfterLead(lead, rest string) bool {
 	if len(strings.Fields(lead)) < 2 {
@@ -83,7 +82,7 @@ var proseWords = map[string]bool{"the": true, "a": true, "an": true, "our": true
 
 // strongJoins join several authors in a byline, lower case:
 //
-//	Ross Ihaka and Robert Gentleman    Anna Schmidt und Jan Weber
+//	Ada Brook and Ivo Stern    Anna Schmidt und Jan Weber
 //	Jean Dupont et Marie Curie         Smith & Jones     A; B
 var strongJoins = []string{"and", "und", "et", "&"}
 
@@ -156,11 +155,11 @@ func startsUpper(s string) bool {
 }
 
 // relativeTime matches a "posted" stamp glued to the end of a web byline:
-// "Alex Perry 1 day ago", "Jane Doe 3 hours ago".
+// "Sam Reyes 1 day ago", "Jane Doe 3 hours ago".
 var relativeTime = regexp.MustCompile(`(?i)\s*\d+\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\s*$`)
 
 // gluedDate matches a date (and a comment count) glued to the end of a web
-// byline: "Lucas Nolan22 Dec 2016651" -> "Lucas Nolan", "22 Dec 2016".
+// byline: "Tom Hale22 Dec 2016651" -> "Tom Hale", "22 Dec 2016".
 var gluedDate = regexp.MustCompile(`^(.*?\D)\s*(\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4})\d*\s*$`)
 
 // trailingDate matches a date at the end of a byline:
@@ -191,7 +190,7 @@ var tailFurniture = map[string]bool{"all posts": true, "comments": true, "no com
 // cutOnDate cuts "on DATE" (or "| DATE", ", DATE"), with what blogs print
 // after it, off the end of a byline and returns the date:
 //
-//	kovarex, Albert on 2019-02-15, all posts  -> "kovarex, Albert", 2019-02-15
+//	tidefan, Albert on 2019-02-15, all posts  -> "tidefan, Albert", 2019-02-15
 //	Jane Doe | 2019-03-05 | 4 comments         -> "Jane Doe", 2019-03-05
 func cutOnDate(s string) (string, Date) {
 	if !strings.ContainsAny(s, "0123456789") {
@@ -234,10 +233,10 @@ func isTailFurniture(s string) bool {
 // stripBylineTail cuts off what web pages print after the names, and
 // returns the date it held:
 //
-//	Alex Perry 1 day ago                       relative time
+//	Sam Reyes 1 day ago                       relative time
 //	Jane Doe • 5 min read                      reading time
 //	Jane Doe Updated 10:30 AM ET, March 5, 2019  publishing stamp
-//	Lucas Nolan22 Dec 2016651                  glued date and comment count
+//	Tom Hale22 Dec 2016651                  glued date and comment count
 //	Jane Doe | March 5, 2019                   date
 //	Jane Doe Follow Mar 5, 2019                a follow button
 func stripBylineTail(s string) (string, Date) {
@@ -290,13 +289,13 @@ func stripBylineTail(s string) (string, Date) {
 
 // parseByline turns a byline (its lead word already removed) into people:
 //
-//	Ross Ihaka and Robert Gentleman    -> two people
-//	TREVOR Kavanagh                    -> Trevor Kavanagh
+//	Ada Brook and Ivo Stern    -> two people
+//	MARTIN Kowalski                    -> Martin Kowalski
 //	Jane Doe, Staff Writer             -> Jane Doe, title Staff Writer
 //	Xinhua                             -> agency Xinhua, no name
-//	Kelli Miller WebMD Health News     -> Kelli Miller, title WebMD Health News
-//	                                      (when the publication is WebMD)
-//	Lucas Nolan22 Dec 2016651          -> Lucas Nolan, and the date
+//	Mia Gold Tidewatch Health News     -> Mia Gold, title Tidewatch Health News
+//	                                      (when the publication is Tidewatch)
+//	Tom Hale22 Dec 2016651          -> Tom Hale, and the date
 //
 // A role-only byline ("Staff Reporter") gives no person. publication, when
 // known, helps to cut an affiliation off a name.
@@ -373,7 +372,7 @@ func appendAuthorPart(people []Person, part, publication string) []Person {
 
 // splitAffiliation cuts a trailing affiliation off a name when the
 // publication or an agency starts it:
-// "Kelli Miller WebMD Health News" -> "Kelli Miller", "WebMD Health News";
+// "Mia Gold Tidewatch Health News" -> "Mia Gold", "Tidewatch Health News";
 // "Anna Roe Reuters" -> "Anna Roe", "Reuters".
 func splitAffiliation(s, publication string) (name, title string) {
 	words := strings.Fields(s)
@@ -403,7 +402,7 @@ func joinNonEmpty(sep string, parts ...string) string {
 // applyByline reads a byline line, which may also hold credits and
 // contacts, into the article:
 //
-//   - By Lan Xinzhen Copyedited by Garth Wilson Comments to lan@bjreview.com
+//   - By Wen Lihua Copyedited by Lena Voss Comments to wen@gazette.example
 //
 // lead tells whether the first segment is a byline without a "By" (a
 // LexisNexis BYLINE: field, or a bare name line).
@@ -445,7 +444,7 @@ const (
 // isBylineLine reports whether a paragraph is a byline: it opens with a
 // byline word and the name part is short and not a sentence.
 //
-//   - By Lan Xinzhen Copyedited by Garth Wilson   yes
+//   - By Wen Lihua Copyedited by Lena Voss   yes
 //     By Tuesday, the storm had passed.             no
 func isBylineLine(s string) bool {
 	if len(s) > maxBylineLen {
@@ -473,8 +472,8 @@ const maxBareNameLen = 120
 // a name, perhaps with a job title (web pages put the author under the
 // standfirst):
 //
-//	César Salza
-//	Devindra Hardawar
+//	Inés Duarte
+//	Noor Haddad
 //	Jane Doe, Staff Writer
 //	Jane Doe Follow Mar 5, 2019 · 5 min read
 func isBareName(s string) bool {
@@ -494,12 +493,19 @@ func isBareName(s string) bool {
 		return true
 	}
 	for _, w := range words {
-		if strings.ContainsAny(w, ",;:") {
+		if strings.ContainsAny(w, ",;:") || headingWords[strings.ToLower(w)] {
 			return false
 		}
 	}
 	return looksLikeName(s)
 }
+
+// headingWords are words that title-cased headings use and names do not,
+// lower case: "Why Ferries Matter" and "What Towns Need" are headings.
+var headingWords = map[string]bool{"why": true, "what": true, "how": true, "when": true,
+	"where": true, "who": true, "is": true, "are": true, "your": true, "our": true, "my": true,
+	"the": true, "a": true, "an": true, "this": true, "to": true, "for": true, "with": true,
+	"in": true, "on": true, "and": true, "or": true, "not": true, "new": true}
 
 // invertedName reads a byline printed surname first, as databases list
 // authors: one surname word, a comma, one or two given names (and perhaps
@@ -527,80 +533,4 @@ func invertedName(s string) (string, bool) {
 		return "", false
 	}
 	return fixNameCase(given+" "+surname) + suffix, true
-}
-
-// capsStopWords open a sentence set in capitals, never a name: "THE WORLD'S
-// largest port", "EL GOBIERNO anunció".
-var capsStopWords = map[string]bool{"the": true, "a": true, "an": true, "it": true, "in": true,
-	"on": true, "at": true, "of": true, "and": true, "el": true, "la": true, "los": true, "las": true,
-	"der": true, "die": true, "das": true, "le": true, "les": true, "un": true, "una": true,
-	"de": true, "het": true, "een": true, "il": true, "we": true, "i": true, "when": true, "if": true}
-
-// maxBodyBylineWords bounds the name set in capitals at a body's start.
-const maxBodyBylineWords = 5
-
-// bodyByline reads a byline printed as the first words of the body in
-// capitals, either after a lead word or with an initial, and a place
-// closed by a period after it:
-//
-//	M. A. PRIETO Desde que ...         -> "M. A. Prieto"
-//	POR ANA RUIZ MADRID. El gobierno   -> "Ana Ruiz", place "MADRID"
-//	THE WORLD'S largest port ...       -> no byline
-func bodyByline(s string) (name, place, rest string, ok bool) {
-	words := strings.SplitN(s, " ", maxBodyBylineWords+4)
-	k, lead, initial := 0, false, false
-	if len(words) > 1 && isAllCaps(words[0]) && isBareLead(words[0]) {
-		k, lead = 1, true
-	}
-	start := k
-	for ; k < len(words)-1 && k-start < maxBodyBylineWords; k++ {
-		w := words[k]
-		if isInitial(w) {
-			initial = true
-			continue
-		}
-		if !isAllCaps(w) || capsStopWords[strings.ToLower(strings.Trim(w, ".,"))] {
-			break
-		}
-	}
-	run := words[start:k]
-	if n := len(run); n >= 3 && strings.HasSuffix(run[n-1], ".") && !isInitial(run[n-1]) {
-		place, run = strings.TrimSuffix(run[n-1], "."), run[:n-1]
-	}
-	if len(run) < 2 || !lead && !initial || k >= len(words) || !startsUpper(words[k]) {
-		return "", "", s, false
-	}
-	name = fixNameCase(strings.Join(run, " "))
-	if !looksLikeName(name) {
-		return "", "", s, false
-	}
-	return name, place, strings.Join(words[k:], " "), true
-}
-
-// isInitial: "M.", "J.-P."
-func isInitial(w string) bool {
-	t := strings.TrimSuffix(w, ".")
-	if t == w {
-		return false
-	}
-	for _, part := range strings.Split(t, ".-") {
-		if utf8.RuneCountInString(part) != 1 || !startsUpper(part) {
-			return false
-		}
-	}
-	return true
-}
-
-// takeBodyByline moves a byline printed at the start of the body (see
-// bodyByline) out of the first text.
-func (a *Article) takeBodyByline(t *bodyText) {
-	name, place, rest, ok := bodyByline(t.text)
-	if !ok {
-		return
-	}
-	raw := strings.TrimSpace(strings.TrimSuffix(t.text, rest))
-	a.Authors = append(a.Authors, Person{Name: name, Raw: raw})
-	a.remove(RemovedByline, raw)
-	a.Dateline = cmp.Or(a.Dateline, place)
-	t.text, t.words = rest, countWords(rest)
 }

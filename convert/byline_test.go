@@ -175,8 +175,8 @@ func TestParseByline(t *testing.T) {
 		want    []string
 		date    string
 	}{
-		{"Ross Ihaka and Robert Gentleman", "", []string{"Ross Ihaka", "Robert Gentleman"}, ""},
-		{"TREVOR Kavanagh", "", []string{"Trevor Kavanagh"}, ""},
+		{"Ada Brook and Ivo Stern", "", []string{"Ada Brook", "Ivo Stern"}, ""},
+		{"MARTIN Kowalski", "", []string{"Martin Kowalski"}, ""},
 		{"Jane Doe, Staff Writer", "", []string{"Jane Doe | Staff Writer"}, ""},
 		{"John Smith, Jr. and Ann Lee", "", []string{"John Smith, Jr.", "Ann Lee"}, ""},
 		{"Anna Schmidt und Jan Weber", "", []string{"Anna Schmidt", "Jan Weber"}, ""},
@@ -186,9 +186,9 @@ func TestParseByline(t *testing.T) {
 		{"Anna Roe, Reuters", "", []string{"Anna Roe @ Reuters"}, ""},
 		{"VAN ONZE CORRESPONDENT", "", nil, ""},
 		{"Staff Reporter", "", nil, ""},
-		{"Kelli Miller WebMD Health News", "WebMD", []string{"Kelli Miller | WebMD Health News"}, ""},
-		{"Lucas Nolan22 Dec 2016651", "", []string{"Lucas Nolan"}, "2016-12-22"},
-		{"Alex Perry 1 day ago", "", []string{"Alex Perry"}, ""},
+		{"Mia Gold Tidewatch Health News", "Tidewatch", []string{"Mia Gold | Tidewatch Health News"}, ""},
+		{"Tom Hale22 Dec 2016651", "", []string{"Tom Hale"}, "2016-12-22"},
+		{"Sam Reyes 1 day ago", "", []string{"Sam Reyes"}, ""},
 		{"Jane Doe, March 3, 2021", "", []string{"Jane Doe"}, "2021-03-03"},
 		{"Jane Doe, CNN", "", []string{"Jane Doe @ CNN"}, ""},
 		{"Jane Doe and John Roe, CNN", "", []string{"Jane Doe @ CNN", "John Roe @ CNN"}, ""},
@@ -216,8 +216,8 @@ func TestParseByline(t *testing.T) {
 
 func TestStripBylineLead(t *testing.T) {
 	for in, want := range map[string]string{
-		"- By Lan Xinzhen":      "Lan Xinzhen",
-		"BY STEPHEN POLLARD":    "STEPHEN POLLARD",
+		"- By Wen Lihua":        "Wen Lihua",
+		"BY HELEN MARSH":        "HELEN MARSH",
 		"Von Anna Schmidt":      "Anna Schmidt",
 		"Par Jean Dupont":       "Jean Dupont",
 		"Door Jan de Vries":     "Jan de Vries",
@@ -236,11 +236,11 @@ func TestStripBylineLead(t *testing.T) {
 
 func TestIsBylineLine(t *testing.T) {
 	for in, want := range map[string]bool{
-		"- By Lan Xinzhen Copyedited by Garth Wilson Comments to lanxinzhen@bjreview.com": true,
-		"By Kelli Miller WebMD Health News":                                               true,
-		"By Tuesday, the storm had passed.":                                               false,
-		"By the time the ferry docked":                                                    false,
-		"Bylines are hard":                                                                false,
+		"- By Wen Lihua Copyedited by Lena Voss Comments to wen@gazette.example": true,
+		"By Mia Gold Tidewatch Health News":                                      true,
+		"By Tuesday, the storm had passed.":                                      false,
+		"By the time the ferry docked":                                           false,
+		"Bylines are hard":                                                       false,
 	} {
 		if got := isBylineLine(in); got != want {
 			t.Errorf("isBylineLine(%q) = %v, want %v", in, got, want)
@@ -250,15 +250,18 @@ func TestIsBylineLine(t *testing.T) {
 
 func TestIsBareName(t *testing.T) {
 	for in, want := range map[string]bool{
-		"César Salza":                     true,
-		"Jane Doe, Staff Writer":          true,
-		"Alex Perry 1 day ago":            true,
-		"Jane Doe | March 5, 2019":        true,
-		"Jane Doe Follow Mar 5, 2019":     true,
-		"Reuters":                         false, // one word
-		"Staff Reporter":                  false, // a role names nobody
-		"The storm hit the coast.":        false,
-		"Drug-resistant bacteria, dubbed": false,
+		"Inés Duarte":                 true,
+		"Jane Doe, Staff Writer":      true,
+		"Sam Reyes 1 day ago":         true,
+		"Jane Doe | March 5, 2019":    true,
+		"Jane Doe Follow Mar 5, 2019": true,
+		"Reuters":                     false, // one word
+		"Why Ferries Matter":          false, // a heading
+		"The Harbour Plan":            false,
+		"Ruth Okafor (@rokafor)":      true,
+		"Staff Reporter":              false, // a role names nobody
+		"The storm hit the coast.":    false,
+		"Salt-tolerant crops, known":  false,
 	} {
 		if got := isBareName(in); got != want {
 			t.Errorf("isBareName(%q) = %v, want %v", in, got, want)
@@ -288,6 +291,7 @@ func TestBylineClasses(t *testing.T) {
 		{"Ruth Okafor, Tom Lee and Ann Roe", []string{"Ruth Okafor", "Tom Lee", "Ann Roe"}, ""},
 		// Credentials stay with the name.
 		{"Ruth Okafor, RN", []string{"Ruth Okafor, RN"}, ""},
+		{"Ruth Okafor, MA", []string{"Ruth Okafor, MA"}, ""},
 		{"Ruth Okafor, PhD, MPH", []string{"Ruth Okafor, PhD, MPH"}, ""},
 		// Job titles in other languages.
 		{"Ruth Okafor, Korrespondentin in Madrid", []string{"Ruth Okafor | Korrespondentin in Madrid"}, ""},
@@ -330,23 +334,6 @@ func TestAuthorJoinPrecheckAgrees(t *testing.T) {
 			if len(authorSeparator.Split(in, -1)) > 1 && !mayJoinAuthors(in) {
 				t.Errorf("%q: the separator splits but the cheap test refuses", in)
 			}
-		}
-	}
-}
-
-func TestBodyByline(t *testing.T) {
-	for _, tc := range []struct{ in, name, place, rest string }{
-		{"M. A. PRIETO Desde que el puerto cerró, nadie pesca.", "M. A. Prieto", "", "Desde que el puerto cerró, nadie pesca."},
-		{"POR ANA RUIZ MADRID. El gobierno anunció ayer el cierre.", "Ana Ruiz", "MADRID", "El gobierno anunció ayer el cierre."},
-		{"BY RUTH OKAFOR The ferry kept running.", "Ruth Okafor", "", "The ferry kept running."},
-		{"THE WORLD'S largest port closed on Monday.", "", "", ""},
-		{"RUTH OKAFOR has run the ferry for years.", "", "", ""}, // no lead, no initial: a lead-in in capitals
-		{"IT WAS a dark night at the harbour.", "", "", ""},
-		{"BEIJING - The conference opened.", "", "", ""},
-	} {
-		name, place, rest, ok := bodyByline(tc.in)
-		if ok != (tc.name != "") || ok && (name != tc.name || place != tc.place || rest != tc.rest) {
-			t.Errorf("bodyByline(%q) = %q, %q, %q, %v; want %q, %q, %q", tc.in, name, place, rest, ok, tc.name, tc.place, tc.rest)
 		}
 	}
 }

@@ -9,10 +9,10 @@ import (
 
 // readClipping reads one article laid out as e-paper and web clippings are:
 //
-//	Beijing Review                         <- masthead (when masthead)
-//	More Cooperation In Cyberspace         <- headline
+//	Harbour Gazette                        <- masthead (when masthead)
+//	Ferry Talks Resume                     <- headline
 //	A standfirst of one or two sentences.  <- optional
-//	- By Lan Xinzhen Copyedited by ...     <- byline, credits, contacts
+//	- By Wen Lihua Copyedited by ...       <- byline, credits, contacts
 //	body paragraphs ...
 //
 // Without a masthead (plain text) the first paragraph is the headline when
@@ -304,7 +304,7 @@ var mastheadSep = regexp.MustCompile(`\s+[·•|]\s+`)
 // applyMasthead reads the publication line, which e-paper sites may extend
 // with date, section and page:
 //
-//	Beijing Review
+//	Harbour Gazette
 //	The Guardian · 12 Mar 2021 · Sport · 14 · By Jane Doe
 func (a *Article) applyMasthead(s string) {
 	parts := mastheadSep.Split(strings.TrimSpace(s), -1)

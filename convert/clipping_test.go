@@ -60,7 +60,7 @@ func TestIsStandfirst(t *testing.T) {
 		{"Ich bin lange mit der Fähre gefahren.\n\n" + long + "\n\n" + long, false},
 		// A table of contents under a longer paragraph marks it as the deck.
 		{strings.Repeat("Ferries matter to small towns more than most people think. ", 4) +
-			"\n\nWhy Ferries Matter\n\nWhat Towns Can Do\n\n" + long, true},
+			"\n\nWhy ferries matter\n\nWhat towns can do now\n\n" + long, true},
 		{strings.Repeat("Ferries matter to small towns more than most people think. ", 4) +
 			"\n\n" + long + "\n\n" + long, false}, // too long without one
 		{"MARSHPORT - The ferry will keep running.\n\n" + long + "\n\n" + long, false}, // a dateline

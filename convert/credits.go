@@ -117,8 +117,8 @@ type segment struct {
 
 // splitCredits cuts a line at every credit or contact phrase:
 //
-//   - By Lan Xinzhen Copyedited by Garth Wilson Comments to lan@bjreview.com
-//     -> "- By Lan Xinzhen" | copyeditor "Garth Wilson" | contact "lan@bjreview.com"
+//   - By Wen Lihua Copyedited by Lena Voss Comments to wen@gazette.example
+//     -> "- By Wen Lihua" | copyeditor "Lena Voss" | contact "wen@gazette.example"
 //
 // The first segment has role "" and may be empty.
 func splitCredits(line string) []segment {
@@ -229,7 +229,7 @@ func creditNote(text string) (credits []Credit, rest string, ok bool) {
 }
 
 // creditsOf turns the names of one credit segment into credits:
-// "Garth Wilson" -> one; "Ann Lee and Bo Ma" -> two.
+// "Lena Voss" -> one; "Ann Lee and Bo Ma" -> two.
 func creditsOf(role, text string) []Credit {
 	text = strings.Trim(strings.TrimSpace(text), ".;,/|·•。 ")
 	var out []Credit
@@ -259,9 +259,9 @@ func contactsOf(text string) []string {
 
 // creditLine reads a paragraph that is only credits and contacts:
 //
-//	Copyedited by Garth Wilson
+//	Copyedited by Lena Voss
 //	Photo: Jane Doe / Translated by Li Wei
-//	Comments to lanxinzhen@bjreview.com
+//	Comments to wen@gazette.example
 //
 // It reports false, changing nothing, when the paragraph holds anything
 // else, such as a caption ("Photo: Soldiers patrol the market at dawn.").

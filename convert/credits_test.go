@@ -76,8 +76,8 @@ func TestIsHanName(t *testing.T) {
 }
 
 func TestSplitCredits(t *testing.T) {
-	got := splitCredits("- By Lan Xinzhen Copyedited by Garth Wilson Comments to lanxinzhen@bjreview.com")
-	want := []segment{{"", "- By Lan Xinzhen"}, {RoleCopyeditor, "Garth Wilson"}, {"contact", "lanxinzhen@bjreview.com"}}
+	got := splitCredits("- By Wen Lihua Copyedited by Lena Voss Comments to wen@gazette.example")
+	want := []segment{{"", "- By Wen Lihua"}, {RoleCopyeditor, "Lena Voss"}, {"contact", "wen@gazette.example"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("splitCredits = %q, want %q", got, want)
 	}

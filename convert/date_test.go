@@ -45,10 +45,10 @@ func TestParseDate(t *testing.T) {
 		{"11.01.2010", "2010-01-11"},
 		{"Sept. 3, 2019 10:45 am EDT", "2019-09-03"},
 		{"Published: March 3, 2021", "2021-03-03"},
-		{"March 3", ""},        // no year: never completed from the clock
-		{"Monday", ""},         // no date at all
-		{"May the force", ""},  // a month word in prose
-		{"Beijing Review", ""}, // a masthead
+		{"March 3", ""},         // no year: never completed from the clock
+		{"Monday", ""},          // no date at all
+		{"May the force", ""},   // a month word in prose
+		{"Harbour Gazette", ""}, // a masthead
 		{"14 March 1984 saw the last", ""},
 		{"2010-13-01", ""},
 		{"31 March 2021", "2021-03-31"},

@@ -9,7 +9,7 @@ func TestParseDateline(t *testing.T) {
 		{"WASHINGTON (Reuters) - The Senate voted.", "WASHINGTON", ""},
 		{"April 17, 2015 -- Imagine being sick.", "", "2015-04-17"},
 		{"The mill works on a principle: tides.", "", ""},
-		{"Mr Obama said - and meant it - that", "", ""},
+		{"Mr Okafor said - and meant it - that", "", ""},
 	} {
 		place, date, _ := parseDateline(tc.in)
 		if place != tc.place || date.ISO() != tc.date {

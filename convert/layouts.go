@@ -17,12 +17,22 @@ type layout struct {
 
 // layouts is tried in order; "text" accepts everything and comes last.
 var layouts = []layout{
-	{"lexisnexis", detectLexisNexis, readLexisNexis},
-	{"apa", detectAPA, readAPA},
-	{"nexisuni", detectNexisUni, readNexisUni},
-	{"pressreader", detectPressReader, readMastheadClipping},
-	{"web", detectWeb, readMastheadClipping},
-	{"text", func([]string) bool { return true }, readPlainText},
+	{"lexisnexis", detectLexisNexis, withLanguage(readLexisNexis)},
+	{"apa", detectAPA, withLanguage(readAPA)},
+	{"nexisuni", detectNexisUni, withLanguage(readNexisUni)},
+	{"pressreader", detectPressReader, withLanguage(readMastheadClipping)},
+	{"web", detectWeb, withLanguage(readMastheadClipping)},
+	{"text", func([]string) bool { return true }, withLanguage(readPlainText)},
+}
+
+// withLanguage guesses the language of the articles read that print none
+// (see guessLanguages).
+func withLanguage(read func([]string) ([]*Article, []Warning)) func([]string) ([]*Article, []Warning) {
+	return func(lines []string) ([]*Article, []Warning) {
+		arts, warns := read(lines)
+		guessLanguages(arts)
+		return arts, warns
+	}
 }
 
 // detectPressReader: a PressReader clipping ends with the site footer
@@ -68,7 +78,7 @@ const (
 
 // endsASentence reports whether s holds sentence punctuation: a '.', '!',
 // '?' or ':' followed by a space or the end of s. The period of an initial
-// ("Bradley M. Kuhn") or inside a domain ("Salon.com"), and a '!' inside a
+// ("Ruth K. Okafor") or inside a domain ("Salon.com"), and a '!' inside a
 // name ("Yahoo!ニュース"), do not count.
 func endsASentence(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -88,7 +98,7 @@ func endsASentence(s string) bool {
 }
 
 // isInitialAt: the period at s[i] follows a single capital letter that
-// starts a word ("M." in "Bradley M. Kuhn").
+// starts a word ("M." in "Ruth K. Okafor").
 func isInitialAt(s string, i int) bool {
 	if i < 1 || s[i-1] < 'A' || s[i-1] > 'Z' {
 		return false

@@ -13,8 +13,8 @@ func TestDetectors(t *testing.T) {
 		"lexisnexis":  "Cover\n\n                1 of 2 DOCUMENTS\n\n       The Ledger\n\nHeadline\n\nLENGTH: 3 words\n\nBody text here.\n",
 		"apa":         "\"Wiener Tagblatt\" vom 03.05.2019 Seite: 7\nRessort: Lokal\n\nHeadline\n\nBody text.\n",
 		"nexisuni":    "Storm Hits\n\nThe Ledger\n\nJuly 1, 2019 Monday\n\nLength: 3 words\n\nBody\n\nBody text here.\n\nEnd of Document\n",
-		"pressreader": "Beijing Review\n\nA Headline\n\n- By Ann Lee\n\nBody text.\n\nNewspapers in English\n",
-		"web":         "BBC News\n\nObama admits gun laws are his 'biggest frustration'\n\nThe president said so.\n\nMore text.\n",
+		"pressreader": "Harbour Gazette\n\nA Headline\n\n- By Ann Lee\n\nBody text.\n\nNewspapers in English\n",
+		"web":         "Harbour News\n\nMayor admits ferry plan is her 'biggest worry'\n\nThe mayor said so.\n\nMore text.\n",
 		"text":        "Storm Hits the Coast\n\nMarch 5, 2019\n\nA story without a masthead starts here.\n\nIt goes on.\n",
 	}
 	for _, l := range layouts {

@@ -338,6 +338,12 @@ func (a *Article) applyLexisHeader(all []string) {
 			a.Date, dateAt = d, k
 			break
 		}
+		if isImpossibleDate(l) {
+			// "April 31, 2021": no date, the printed form kept, a warning.
+			a.Date, dateAt = Date{Raw: l}, k
+			a.warn(0, "impossible date "+strconv.Quote(l)+": no date given")
+			break
+		}
 	}
 	switch {
 	case dateAt > 0:

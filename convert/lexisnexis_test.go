@@ -131,3 +131,16 @@ func TestLexisFieldsCovered(t *testing.T) {
 		t.Errorf("edition %q, dateline %q, subheadline %q", a.Edition, a.Dateline, a.Subheadline)
 	}
 }
+
+func TestLexisImpossibleDate(t *testing.T) {
+	in := "                1 of 1 DOCUMENT\n\n                 The Ledger\n\n               April 31, 2021 Saturday\n\n" +
+		"Port stays open\n\nBODY:\nThe port will stay open, the trust said.\n"
+	doc, err := Convert("in.txt", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := doc.Articles[0]
+	if a.Publication != "The Ledger" || !a.Date.IsZero() || a.Date.Raw != "April 31, 2021 Saturday" || len(a.Warnings) == 0 {
+		t.Errorf("publication %q, date %+v, warnings %v", a.Publication, a.Date, a.Warnings)
+	}
+}

@@ -177,8 +177,8 @@ var nameParticles = map[string]bool{"van": true, "der": true, "den": true, "de":
 // fixNameCase title-cases the ALL-CAPS words of a name and leaves mixed-case
 // words alone:
 //
-//	TREVOR Kavanagh     -> Trevor Kavanagh
-//	STEPHEN POLLARD     -> Stephen Pollard
+//	MARTIN Kowalski     -> Martin Kowalski
+//	HELEN MARSH     -> Helen Marsh
 //	MCDONALD, O'BRIEN   -> McDonald, O'Brien
 //	JAN VAN DER BERG    -> Jan van der Berg
 //	REES-MOGG           -> Rees-Mogg

@@ -4,8 +4,8 @@ import "testing"
 
 func TestFixNameCase(t *testing.T) {
 	for in, want := range map[string]string{
-		"TREVOR Kavanagh":   "Trevor Kavanagh",
-		"STEPHEN POLLARD":   "Stephen Pollard",
+		"MARTIN Kowalski":   "Martin Kowalski",
+		"HELEN MARSH":       "Helen Marsh",
 		"MARY MCDONALD":     "Mary McDonald",
 		"SEAN O'BRIEN":      "Sean O'Brien",
 		"JAN VAN DER BERG":  "Jan van der Berg",

@@ -59,8 +59,8 @@ func pullQuoteKey(s string) string {
 // isPullQuoteOf reports whether candidate repeats the end of a sentence (or
 // a run of sentences) of the longer paragraph source, as pull quotes do:
 //
-//	source:    "... daily lives. If countries are able to ... future crises."
-//	candidate: "If countries are able to ... future crises"
+//	source:    "... daily lives. If towns work together ... future storms."
+//	candidate: "If towns work together ... future storms"
 //	source:    "The mayor said the festival would stay on the water for good."
 //	candidate: "The festival would stay on the water for good"
 //

@@ -66,10 +66,10 @@ func TestIsCrosshead(t *testing.T) {
 
 func TestPullQuotes(t *testing.T) {
 	body := []string{
-		"The theme of this year’s meeting was cooperation. If countries cooperate, not only will trade grow, it will also help them manage future crises. That was the hope.",
+		"The theme of this year’s fair was the harbour. If towns work together, not only will trade grow, it will also help them weather future storms. That was the hope.",
 		"Lorem ipsum dolor sit amet, consectetur adipiscing elit, nulla lectus fringilla ligula, eget tempus eros.",
 		"Lorem ipsum dolor sit amet, consectetur adipiscing elit, nulla lectus fringilla.",
-		"If countries cooperate, not only will trade grow, it will also help them manage future crises",
+		"If towns work together, not only will trade grow, it will also help them weather future storms",
 		"SIGN UP FOR OUR NEWSLETTER",
 		"SIGN UP FOR OUR NEWSLETTER",
 		"That was the hope",

@@ -1,0 +1,160 @@
+package convert
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// languageWords are the most frequent function words of the languages a
+// clipping may be guessed to be in (those of the month and weekday tables),
+// lower case. A word listed for several languages counts for each.
+var languageWords = map[string]string{
+	"en": "the and of to in is that for it was with as on he be at by this have from are not but",
+	"de": "der die und das ist nicht mit den von zu sich des auf für im dem ein eine auch es wird",
+	"fr": "le la les et des est un une du en que qui dans pour pas sur au avec ce il sont",
+	"nl": "de het een en van is dat op te in voor niet met zijn er aan ook als bij wordt",
+	"es": "el la los las y de que en un una es por con para del se no al lo su como",
+	"it": "il la di che e un una per non con del della sono è si da le al nel gli",
+	"pt": "o a os as e de que do da em um uma para com não no na por se dos é",
+}
+
+// guessLangs are the languages of languageWords, in a fixed order.
+var guessLangs = []string{"en", "de", "fr", "nl", "es", "it", "pt"}
+
+// languageOf maps a function word to the languages it belongs to, a bit
+// per index of guessLangs.
+var languageOf = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for i, lang := range guessLangs {
+		for _, w := range strings.Fields(languageWords[lang]) {
+			m[w] |= 1 << i
+		}
+	}
+	return m
+}()
+
+// Language-guess limits: the guess reads at most guessSampleBytes of text,
+// needs at least minGuessLetters letters (or minGuessCJK characters), at least minGuessHits function
+// words of the winner, and a winner ahead of the next language by
+// guessMargin (hits of the winner over hits of the second, at least).
+const (
+	guessSampleBytes = 1000
+	minGuessLetters  = 40
+	minGuessCJK      = 10 // Han and kana characters
+	minGuessHits     = 5
+	guessMargin      = 1.5
+)
+
+// guessLanguage returns the BCP 47 tag of the language text is written in,
+// or "" when unsure. Japanese (any kana) and Chinese (Han without kana) are
+// told by script; text in Latin script by counting the function words of
+// languageWords:
+//
+//	"Der Hafen bleibt den ganzen Winter offen, und die Fähre ..." -> "de"
+//	"港口周一重新开放 ..."                                         -> "zh"
+//	"フェリーは冬の間も運航する ..."                                 -> "ja"
+func guessLanguage(text string) string {
+	if len(text) > guessSampleBytes {
+		cut := guessSampleBytes
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
+	}
+	var letters, kana, han int
+	for _, r := range text {
+		switch {
+		case r < utf8.RuneSelf:
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
+				letters++
+			}
+		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
+			kana++
+		case unicode.Is(unicode.Han, r):
+			han++
+		case unicode.IsLetter(r):
+			letters++
+		}
+	}
+	switch {
+	case kana > 0 && kana+han > letters && kana+han >= minGuessCJK:
+		return "ja"
+	case han > letters && han >= minGuessCJK:
+		return "zh"
+	case letters < minGuessLetters:
+		return ""
+	}
+	return guessByWords(text)
+}
+
+// guessByWords counts the function words of each language in text.
+func guessByWords(text string) string {
+	var hits [8]int
+	var buf [16]byte
+	for i := 0; i < len(text); {
+		j := i
+		for j < len(text) && isWordByte(text[j]) {
+			j++
+		}
+		if n := j - i; n > 0 && n <= len(buf) {
+			for k := 0; k < n; k++ {
+				c := text[i+k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf[k] = c
+			}
+			if bits := languageOf[string(buf[:n])]; bits != 0 {
+				for l := range guessLangs {
+					if bits&(1<<l) != 0 {
+						hits[l]++
+					}
+				}
+			}
+		}
+		if j == i {
+			j++
+		}
+		i = j
+	}
+	best, second := 0, 0
+	for l := 1; l < len(guessLangs); l++ {
+		switch {
+		case hits[l] > hits[best]:
+			best, second = l, hits[best]
+		case hits[l] > second:
+			second = hits[l]
+		}
+	}
+	if hits[best] < minGuessHits || float64(hits[best]) < guessMargin*float64(second) {
+		return ""
+	}
+	return guessLangs[best]
+}
+
+// isWordByte: a byte of a word, ASCII letters and the bytes of non-ASCII
+// letters (accented function words such as "für", "è", "não").
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= 0x80
+}
+
+// guessLanguages sets the language of the articles that do not print one,
+// from their headline and body. A printed language always wins.
+func guessLanguages(arts []*Article) {
+	for _, a := range arts {
+		if a.Language != "" {
+			continue
+		}
+		var b strings.Builder
+		b.WriteString(a.Headline)
+		for _, bl := range a.Body {
+			if b.Len() >= guessSampleBytes {
+				break
+			}
+			b.WriteByte('\n')
+			b.WriteString(bl.Text())
+		}
+		a.Language = guessLanguage(b.String())
+	}
+}
