@@ -20,6 +20,8 @@ import (
 
 	"newsclip/convert"
 	"newsclip/formats"
+	"newsclip/internal/pdfchild"
+	"newsclip/internal/pdftext"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -40,8 +42,8 @@ var errFailed = errors.New("failed")
 // run is the whole program: it parses args, reads stdin and writes stdout
 // and stderr, and returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) > 1 && args[1] == pdfChildCommand {
-		return runPDFChild(stdin, stdout, stderr)
+	if len(args) > 1 && args[1] == pdfchild.Command {
+		return pdfchild.Serve(stdin, stdout, stderr)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -89,7 +91,7 @@ type convertOptions struct {
 	Resume  bool   // batch: skip inputs whose output is newer
 	Report  string // batch: JSON Lines report file
 	Shard   string // batch: "K/N", convert only shard K (from 0) of N
-	PDF     pdfSettings
+	PDF     pdfchild.Settings
 }
 
 func convertCommand() *cli.Command {
@@ -111,7 +113,7 @@ func convertCommand() *cli.Command {
 			&cli.StringFlag{Name: "report", Usage: "batch: write one JSON line per input to `FILE`"},
 			&cli.StringFlag{Name: "shard", Usage: "batch: convert only the inputs of shard `K/N` (0 <= K < N, by path hash)"},
 			&cli.StringFlag{Name: "password", Usage: "user password of encrypted PDFs (default: the empty password)"},
-			&cli.DurationFlag{Name: "pdf-timeout", Value: 30 * time.Second, Usage: "time limit for reading one PDF"},
+			&cli.GenericFlag{Name: "pdf-timeout", Value: &pdfchild.Timeout{D: pdfchild.DefaultTimeout}, Usage: "time limit for reading one PDF (a `DURATION` such as 30s or 2m)"},
 		},
 		Action: func(c *cli.Context) error {
 			opts := convertOptions{
@@ -119,7 +121,7 @@ func convertCommand() *cli.Command {
 				Inputs: c.Args().Slice(), Bundle: c.Bool("bundle"), GroupBy: c.String("group-by"),
 				Jobs: c.Int("jobs"), Split: c.Bool("split"), Resume: c.Bool("resume"),
 				Report: c.String("report"), Shard: c.String("shard"),
-				PDF: pdfSettings{Password: c.String("password"), Timeout: c.Duration("pdf-timeout")},
+				PDF: pdfchild.Settings{Password: c.String("password"), Timeout: c.Generic("pdf-timeout").(*pdfchild.Timeout).D},
 			}
 			return runConvert(c.Context, opts, c.App.Reader, c.App.Writer, c.App.ErrWriter)
 		},
@@ -257,8 +259,8 @@ func isTerminal(w io.Writer) bool {
 func numCPU() int { return runtime.NumCPU() }
 
 // readInput reads and converts one input; "-" is stdin. PDFs are read in
-// a child process (see pdfchild.go).
-func readInput(name string, stdin io.Reader, pdfs pdfSettings) (*convert.Document, error) {
+// a child process (see internal/pdfchild).
+func readInput(name string, stdin io.Reader, pdfs pdfchild.Settings) (*convert.Document, error) {
 	var data []byte
 	var err error
 	if name == "-" {
@@ -273,11 +275,7 @@ func readInput(name string, stdin io.Reader, pdfs pdfSettings) (*convert.Documen
 		return nil, &convert.Error{File: name, Err: fmt.Errorf("larger than %d MiB", maxInputLen>>20)}
 	}
 	if convert.IsPDF(data) {
-		t, err := extractPDF(name, data, pdfs)
-		if err != nil {
-			return nil, err
-		}
-		return convert.FromPDFText(name, data, t)
+		return convert.ConvertPDF(name, data, func(d []byte) (*pdftext.Text, error) { return pdfchild.Extract(d, pdfs) })
 	}
 	return convert.Convert(name, data)
 }

@@ -1,0 +1,174 @@
+package pdftext
+
+// Fonts: what the interpreter needs of each font (widths, encoding,
+// whether codes are one or two bytes), read once per document, and the
+// clean-up of the text a font decodes to.
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// pdfFont is what the interpreter needs of a font, read once per font.
+type pdfFont struct {
+	enc       pdf.TextEncoding
+	twoByte   bool
+	toUnicode bool            // has a ToUnicode CMap
+	widths    map[int]float64 // code -> width in glyph space (1/1000 em)
+	// noUnicode names the character collection of a CID font whose codes
+	// cannot be mapped to Unicode here ("Adobe-Japan1"); "" otherwise.
+	noUnicode string
+	missing   float64
+	bold      bool
+	name      string
+	decodeMem map[string]string
+}
+
+func loadFont(f pdf.Font) *pdfFont {
+	pf := &pdfFont{widths: map[int]float64{}, decodeMem: map[string]string{}}
+	pf.name = f.BaseFont()
+	if i := strings.IndexByte(pf.name, '+'); i >= 0 {
+		pf.name = pf.name[i+1:]
+	}
+	low := strings.ToLower(pf.name)
+	pf.bold = strings.Contains(low, "bold") || strings.Contains(low, "black") || strings.Contains(low, "heavy")
+	pf.enc = f.Encoder()
+	pf.toUnicode = !f.V.Key("ToUnicode").IsNull()
+	if f.V.Key("Subtype").Name() == "Type0" {
+		pf.twoByte = true
+		d := f.V.Key("DescendantFonts").Index(0)
+		info := d.Key("CIDSystemInfo")
+		if ord := info.Key("Ordering").RawString(); !pf.toUnicode && ord != "" && ord != "Identity" && ord != "UCS" {
+			pf.noUnicode = info.Key("Registry").RawString() + "-" + ord
+		}
+		pf.missing = d.Key("DW").Float64()
+		if pf.missing == 0 {
+			pf.missing = 1000
+		}
+		w := d.Key("W")
+		for i := 0; i < w.Len() && i < 100000; {
+			first := int(w.Index(i).Int64())
+			next := w.Index(i + 1)
+			if next.Kind() == pdf.Array {
+				for k := 0; k < next.Len() && k < 65536; k++ {
+					pf.widths[first+k] = next.Index(k).Float64()
+				}
+				i += 2
+				continue
+			}
+			last := int(next.Int64())
+			width := w.Index(i + 2).Float64()
+			for c := first; c <= last && c-first < 65536; c++ {
+				pf.widths[c] = width
+			}
+			i += 3
+		}
+		return pf
+	}
+	first := f.FirstChar()
+	for i, w := range f.Widths() {
+		pf.widths[first+i] = w
+	}
+	pf.missing = f.V.Key("FontDescriptor").Key("MissingWidth").Float64()
+	return pf
+}
+
+func (f *pdfFont) decode(code string) string {
+	if s, ok := f.decodeMem[code]; ok {
+		return s
+	}
+	var s string
+	if f.noUnicode != "" {
+		// CIDs of a character collection (Adobe-Japan1 ...) need that
+		// collection's tables, which newsclip does not carry.
+	} else if f.twoByte && !f.toUnicode && len(code) == 2 {
+		// Identity encoding without a ToUnicode map: many producers use
+		// the Unicode value as the code; other codes cannot be read.
+		r := rune(code[0])<<8 | rune(code[1])
+		if r >= 0x20 && unicode.IsPrint(r) {
+			s = string(r)
+		}
+	} else {
+		s = cleanGlyphText(f.enc.Decode(code))
+	}
+	f.decodeMem[code] = s
+	return s
+}
+
+func (f *pdfFont) width(code int) float64 {
+	if w, ok := f.widths[code]; ok && w > 0 {
+		return w
+	}
+	if f.missing > 0 {
+		return f.missing
+	}
+	return 500
+}
+
+// font returns the font named name in res, loaded once per document: fonts
+// are told apart by name, base font, type, character range, widths and
+// encoding, which is cheap to read, while loading one parses its tables.
+func (in *interp) font(res pdf.Value, name string) *pdfFont {
+	fv := res.Key("Font").Key(name)
+	enc := fv.Key("Encoding")
+	key := fmt.Sprintf("%s\x00%s\x00%s\x00%d-%d\x00%d\x00%s%d\x00%v", name, fv.Key("BaseFont").Name(),
+		fv.Key("Subtype").Name(), fv.Key("FirstChar").Int64(), fv.Key("LastChar").Int64(),
+		fv.Key("Widths").Len(), enc.Name(), enc.Key("Differences").Len(), fv.Key("ToUnicode").IsNull())
+	if f, ok := in.fonts[key]; ok {
+		return f
+	}
+	f := loadFont(pdf.Font{V: fv})
+	in.fonts[key] = f
+	return f
+}
+
+// cleanGlyphText drops what a decoder gives for unmapped codes: U+FFFD,
+// NUL and other control characters.
+func cleanGlyphText(s string) string {
+	for _, r := range s {
+		if r == utf8.RuneError || r < 0x20 || r >= 0x7f && r < 0xa0 {
+			return strings.Map(func(r rune) rune {
+				if r == utf8.RuneError || r < 0x20 || r >= 0x7f && r < 0xa0 {
+					return -1
+				}
+				return r
+			}, s)
+		}
+	}
+	return s
+}
+
+// normalizeGlyphText decomposes the ligatures U+FB00-FB06 (NFKC for those
+// only: "ﬁ" -> "fi") and maps other compatibility spaces to a space.
+func normalizeGlyphText(s string) string {
+	if s == "" {
+		return s
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	if size == len(s) {
+		switch r {
+		case 'ﬀ':
+			return "ff"
+		case 'ﬁ':
+			return "fi"
+		case 'ﬂ':
+			return "fl"
+		case 'ﬃ':
+			return "ffi"
+		case 'ﬄ':
+			return "ffl"
+		case 'ﬅ', 'ﬆ':
+			return "st"
+		case '\u00a0', '\u2002', '\u2003', '\u2009', '\t':
+			return " "
+		case '\u2212', '\u2010', '\u2011':
+			return "-" // groff draws \- as a minus sign
+		}
+		return s
+	}
+	return strings.NewReplacer("ﬀ", "ff", "ﬁ", "fi", "ﬂ", "fl", "ﬃ", "ffi", "ﬄ", "ffl", "ﬅ", "st", "ﬆ", "st").Replace(s)
+}
