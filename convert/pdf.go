@@ -65,6 +65,14 @@ func FromPDFText(name string, data []byte, t *pdftext.Text) (*Document, error) {
 	for _, w := range t.Warnings {
 		doc.Warnings = append(doc.Warnings, Warning{Msg: w.String()})
 	}
+	if parts := splitExport(t); parts != nil {
+		for _, pages := range parts {
+			a := exportArticle(pages)
+			a.Index = len(doc.Articles)
+			doc.Articles = append(doc.Articles, a)
+		}
+		return doc, nil
+	}
 	lines := markTypesetBreaks(paragraphLines(t.Paragraphs()))
 	switch lead := displayLead(t); {
 	case lead >= 1:

@@ -210,3 +210,43 @@ func Columns(n int, headline string, paras []string) []Run {
 	}
 	return runs
 }
+
+// Justified sets paragraphs in n columns of Courier at size points, each
+// word drawn on its own, words wordSpace points apart and columns gutter
+// points apart, from x = 36 and y = top down on size*1.2 leading: narrow
+// newspaper columns whose gutters are only a few word spaces wide.
+// Paragraphs after the first open with a 1 em indent.
+func Justified(n int, size, wordSpace, gutter, top float64, paras []string) []Run {
+	colWidth := (612.0 - 72 - float64(n-1)*gutter) / float64(n)
+	type word struct {
+		x    float64
+		text string
+	}
+	var lines [][]word
+	for _, p := range paras {
+		var line []word
+		x := size // first-line indent
+		if len(lines) == 0 {
+			x = 0
+		}
+		for _, w := range strings.Fields(p) {
+			wl := float64(len([]rune(w))) * 0.6 * size
+			if x+wl > colWidth && len(line) > 0 {
+				lines = append(lines, line)
+				line, x = nil, 0
+			}
+			line = append(line, word{x, w})
+			x += wl + wordSpace
+		}
+		lines = append(lines, line)
+	}
+	perCol := (len(lines) + n - 1) / n
+	var runs []Run
+	for i, l := range lines {
+		col, row := i/perCol, i%perCol
+		for _, w := range l {
+			runs = append(runs, Run{X: 36 + float64(col)*(colWidth+gutter) + w.x, Y: top - 1.2*size*float64(row), Size: size, Text: w.text})
+		}
+	}
+	return runs
+}

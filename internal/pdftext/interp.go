@@ -300,7 +300,7 @@ func (f *frame) show(s string) {
 	// Within one string only the text matrix's translation changes: map
 	// positions through one matrix and move the text matrix once.
 	m := f.tm.mul(g.ctm)
-	size := math.Hypot(m[2], m[3]) * g.size
+	size := math.Abs(math.Hypot(m[2], m[3]) * g.size)
 	bold := g.font.bold || g.render == 2
 	acc := 0.0
 	for i := 0; i+step <= len(s); i += step {

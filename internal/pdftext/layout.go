@@ -7,6 +7,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // A word is a run of glyphs on one baseline without a gap, in user space.
@@ -62,7 +63,7 @@ func glyphsToWords(gs []glyph) []word {
 		}
 		if cur != nil {
 			gap := g.x0 - cur.x1
-			if math.Abs(g.y-cur.y) > 0.3*math.Max(g.size, cur.size) || gap > 0.15*g.size || gap < -0.5*g.size ||
+			if math.Abs(g.y-cur.y) > 0.3*math.Max(g.size, cur.size) || gap > 0.1*g.size || gap < -0.5*g.size ||
 				math.Abs(g.size-cur.size) > 0.2*cur.size {
 				flush()
 			}
@@ -143,12 +144,8 @@ func xyCut(r region, size float64, depth int, out *[]region) {
 		cutBands(r, major, size, depth, out)
 		return
 	}
-	// Vertical: a gutter at least 1.2 em wide across the whole region.
-	var xs []interval
-	for _, w := range r {
-		xs = append(xs, interval{w.x0, w.x1})
-	}
-	if g := widestCut(r, gaps(xs, 1.2*size)); g != nil && lineCount(r) > 1 {
+	// Vertical: a gutter across the whole region (see gutterCut).
+	if g := gutterCut(r, size); g != nil {
 		mid := (g.lo + g.hi) / 2
 		var left, right region
 		for _, w := range r {
@@ -191,25 +188,88 @@ func cutBands(r region, gs []interval, size float64, depth int, out *[]region) {
 	}
 }
 
+// Gutters: a vertical gap through the whole region is a gutter when it is
+// at least wideGutter em wide, or, in a region of at least narrowLines
+// lines, narrowGutter times the region's own word space (but at least
+// minGutter em): narrow columns of justified type (8 pt type with 4 pt
+// gutters, 2 pt word spaces) are set that way.
+const (
+	wideGutter   = 1.2 // em of the region's median type size
+	narrowGutter = 1.6 // times the median word space
+	minGutter    = 0.3 // em
+	narrowLines  = 4
+)
+
+// gutterCut returns the widest gutter of r (see wideGutter), or nil.
+func gutterCut(r region, size float64) *interval {
+	if lineCount(r) <= 1 {
+		return nil
+	}
+	var xs []interval
+	for _, w := range r {
+		xs = append(xs, interval{w.x0, w.x1})
+	}
+	narrow := math.Max(minGutter, narrowGutter*wordSpace(r))
+	if narrow >= wideGutter || lineCount(r) < narrowLines {
+		narrow = wideGutter
+	}
+	return widestCut(r, gaps(xs, narrow*size), wideGutter*size, narrow)
+}
+
+// wordSpace is the median space between neighbouring words on one
+// baseline in r, in em of the words' size (0.25 when r has none).
+func wordSpace(r region) float64 {
+	ws := make([]word, len(r))
+	copy(ws, r)
+	sort.Slice(ws, func(i, j int) bool {
+		if ki, kj := math.Round(ws[i].y/2), math.Round(ws[j].y/2); ki != kj {
+			return ki > kj
+		}
+		return ws[i].x0 < ws[j].x0
+	})
+	var em []float64
+	for i := 1; i < len(ws); i++ {
+		a, b := ws[i-1], ws[i]
+		if math.Round(a.y/2) != math.Round(b.y/2) {
+			continue
+		}
+		if g := (b.x0 - a.x1) / b.size; g > 0 && g < 1 {
+			em = append(em, g)
+		}
+	}
+	if len(em) == 0 {
+		return 0.25
+	}
+	sort.Float64s(em)
+	return em[len(em)/2]
+}
+
 // widestCut returns the widest gap that splits no line: a gap is not a
 // gutter when two words on one baseline face each other across it closer
-// than one em (a headline's word space can line up with a gutter).
-func widestCut(r region, gs []interval) *interval {
+// than one em of their size (a headline's word space can line up with a
+// gutter), or than narrow em for a gap narrower than wide points.
+func widestCut(r region, gs []interval, wide, narrow float64) *interval {
 	var best *interval
 	for i := range gs {
 		g := gs[i]
 		if best != nil && g.hi-g.lo <= best.hi-best.lo {
 			continue
 		}
-		if !splitsLine(r, (g.lo+g.hi)/2) {
+		facing := 1.0
+		if g.hi-g.lo < wide {
+			facing = narrow
+		}
+		if !splitsLine(r, (g.lo+g.hi)/2, facing) {
 			best = &gs[i]
 		}
 	}
 	return best
 }
 
-func splitsLine(r region, mid float64) bool {
-	type edge struct{ left, right, size float64 }
+// splitsLine reports whether a cut at x = mid would part two words on one
+// baseline closer than facing em of the larger of the two.
+func splitsLine(r region, mid, facing float64) bool {
+	type edge struct{ left, right, lsize, rsize float64 }
 	rows := map[int]*edge{} // by baseline, rounded to 2 pt
 	for _, w := range r {
 		k := int(math.Round(w.y / 2))
@@ -218,15 +278,14 @@ func splitsLine(r region, mid float64) bool {
 			e = &edge{left: math.Inf(-1), right: math.Inf(1)}
 			rows[k] = e
 		}
-		e.size = math.Max(e.size, w.size)
-		if w.x1 <= mid {
-			e.left = math.Max(e.left, w.x1)
-		} else if w.x0 >= mid {
-			e.right = math.Min(e.right, w.x0)
+		if w.x1 <= mid && w.x1 > e.left {
+			e.left, e.lsize = w.x1, w.size
+		} else if w.x0 >= mid && w.x0 < e.right {
+			e.right, e.rsize = w.x0, w.size
 		}
 	}
 	for _, e := range rows {
-		if e.right-e.left < e.size {
+		if e.right-e.left < facing*math.Max(e.lsize, e.rsize) {
 			return true
 		}
 	}
@@ -249,9 +308,45 @@ func lineCount(r region) int {
 	return n
 }
 
+// dropCapRatio is how many times larger than the block's median type a
+// single letter must be to be read as a drop cap.
+const dropCapRatio = 2.5
+
+// joinDropCaps merges each drop cap of r (one capital letter in type at
+// least dropCapRatio times the block's, with lines running to its right)
+// into the first word of the topmost line beside it: a 34 pt "W" beside
+// three lines of 8 pt type starting "er in diesen Tagen" reads "Wer in
+// diesen Tagen".
+func joinDropCaps(r region) region {
+	size := medianSize(r)
+	for i := 0; i < len(r); i++ {
+		c := r[i]
+		rs := []rune(c.text)
+		if len(rs) != 1 || !unicode.IsUpper(rs[0]) || c.size < dropCapRatio*size {
+			continue
+		}
+		best := -1
+		for j, w := range r {
+			beside := w.x0 >= c.x1-0.5 && w.x0 <= c.x1+2*size && w.y >= c.y-0.5 && w.y <= c.top()
+			if j != i && beside && (best < 0 || w.y > r[best].y || w.y == r[best].y && w.x0 < r[best].x0) {
+				best = j
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		r[best].text = c.text + r[best].text
+		r[best].x0 = c.x0
+		r = append(r[:i:i], r[i+1:]...)
+		i--
+	}
+	return r
+}
+
 // blockLines splits a block into lines (by baseline, top to bottom) with
 // words left to right.
 func blockLines(r region) []Line {
+	r = joinDropCaps(r)
 	sort.SliceStable(r, func(i, j int) bool {
 		if math.Abs(r[i].y-r[j].y) > 0.3*math.Min(r[i].size, r[j].size) {
 			return r[i].y > r[j].y

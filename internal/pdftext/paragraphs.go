@@ -54,6 +54,7 @@ func removeRunningHeads(pages []Page) (removed []string) {
 		for _, l := range p.Lines {
 			if atEdge(l, *p) && (count[digitsFold(l.Text)] >= 2 && len(pages) >= 2 || isPageEdgeLine(l, p.Bottom, p.Top)) {
 				removed = append(removed, l.Text)
+				p.Heads = append(p.Heads, l)
 				continue
 			}
 			kept = append(kept, l)
@@ -61,6 +62,19 @@ func removeRunningHeads(pages []Page) (removed []string) {
 		p.Lines = kept
 	}
 	return removed
+}
+
+// AtTop reports whether l lies in the top edge of the page, where running
+// heads live (see edgeMargin).
+func (p Page) AtTop(l Line) bool {
+	h := p.Top - p.Bottom
+	return h > 0 && l.Y >= p.Top-edgeMargin(h)
+}
+
+// AtBottom reports whether l lies in the bottom edge of the page.
+func (p Page) AtBottom(l Line) bool {
+	h := p.Top - p.Bottom
+	return h > 0 && l.Y <= p.Bottom+edgeMargin(h)
 }
 
 func atEdge(l Line, p Page) bool {

@@ -19,6 +19,7 @@ type Page struct {
 	Number      int     // 1-based
 	Bottom, Top float64 // vertical extent of the page box, in points
 	Lines       []Line  // in reading order
+	Heads       []Line  // running heads, feet and page numbers removed from Lines
 	Glyphs      int     // characters drawn
 	Images      int     // images drawn
 	// Unmapped names a character collection ("Adobe-Japan1") whose codes

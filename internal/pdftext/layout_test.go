@@ -1,0 +1,73 @@
+package pdftext
+
+import (
+	"strings"
+	"testing"
+
+	"newsclip/internal/pdfgen"
+)
+
+var columnParas = []string{
+	"Alpha one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty.",
+	"Bravo one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty.",
+	"Charlie one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty.",
+	"Delta one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty.",
+}
+
+// TestNarrowGutters: five columns of 8 pt type with 2 pt word spaces and
+// 4.5 pt gutters read column by column: the gutter is narrow in ems but
+// wide against the page's own word spacing.
+func TestNarrowGutters(t *testing.T) {
+	text := plainText(t, pdfgen.Build([][]pdfgen.Run{pdfgen.Justified(5, 8, 2, 4.5, 700, columnParas)}))
+	got := strings.Join(strings.Fields(text), " ")
+	if want := strings.Join(columnParas, " "); got != want {
+		t.Errorf("read across the columns:\n got %s\nwant %s", got, want)
+	}
+}
+
+// TestWordSpaceIsNotGutter: two lines whose word spaces happen to line up
+// stay whole lines: a narrow gap is a gutter only over several lines.
+func TestWordSpaceIsNotGutter(t *testing.T) {
+	runs := []pdfgen.Run{
+		{X: 72, Y: 700, Size: 8, Text: "Short"}, {X: 72 + 24 + 5, Y: 700, Size: 8, Text: "line here"},
+		{X: 72, Y: 690, Size: 8, Text: "Other"}, {X: 72 + 24 + 5, Y: 690, Size: 8, Text: "text there"},
+	}
+	if text := plainText(t, pdfgen.Build([][]pdfgen.Run{runs})); text != "Short line here\nOther text there" {
+		t.Errorf("got %q", text)
+	}
+}
+
+// TestDropCap: a 30 pt initial beside three lines of 8 pt type is the
+// first letter of the first line.
+func TestDropCap(t *testing.T) {
+	runs := []pdfgen.Run{
+		{X: 36, Y: 676, Size: 30, Text: "W"},
+		{X: 60, Y: 700, Size: 8, Text: "hen the tide mill turned again"},
+		{X: 60, Y: 690, Size: 8, Text: "on Saturday, the whole village"},
+		{X: 60, Y: 680, Size: 8, Text: "came down to the estuary to see"},
+		{X: 36, Y: 670, Size: 8, Text: "it work for the first time."},
+	}
+	text := plainText(t, pdfgen.Build([][]pdfgen.Run{runs}))
+	if !strings.HasPrefix(text, "When the tide mill") || strings.Count(text, "W") != 1 {
+		t.Errorf("got %q", text)
+	}
+}
+
+// TestMirroredTextSpace: a page drawn in a flipped coordinate system
+// (1 0 0 -1 0 792 cm) with a negative font size and negative horizontal
+// scaling, as some archive exporters write it, reads as upright text with
+// its word spaces, in its own font size.
+func TestMirroredTextSpace(t *testing.T) {
+	content := "1 0 0 -1 0 792 cm BT /F1 -10 Tf -100 Tz 1 0 0 1 72 100 Tm (Upside down) Tj ET " +
+		"BT /F1 -10 Tf -100 Tz 1 0 0 1 72 112 Tm [(and)-150(spaced)-150(by)-150(kerning)] TJ ET"
+	pt, err := Extract(pdfgen.BuildRaw([]string{content}, ""), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := paragraphsString(pt); got != "Upside down\nand spaced by kerning" {
+		t.Errorf("got %q", got)
+	}
+	if l := pt.Pages[0].Lines[0]; l.Size != 10 || l.Y != 692 {
+		t.Errorf("line at y %g size %g, want 692 and 10", l.Y, l.Size)
+	}
+}
