@@ -74,10 +74,15 @@ type exportPage struct {
 	record string // the record id in the foot, "" when none
 }
 
-// edgeRows returns the text of the lines (kept and removed) at the top or
-// bottom edge of p, lines on one baseline joined left to right, top to
-// bottom.
-func edgeRows(p pdftext.Page, top bool) []string {
+// A row is the text of the lines on one baseline, left to right.
+type row struct {
+	text    string
+	y, size float64 // baseline and largest type size, in points
+}
+
+// edgeRows returns the rows of the lines (kept and removed) at the top or
+// bottom edge of p, top to bottom.
+func edgeRows(p pdftext.Page, top bool) []row {
 	var ls []pdftext.Line
 	for _, l := range append(append([]pdftext.Line(nil), p.Lines...), p.Heads...) {
 		if top && p.AtTop(l) || !top && p.AtBottom(l) {
@@ -90,15 +95,28 @@ func edgeRows(p pdftext.Page, top bool) []string {
 		}
 		return ls[i].X0 < ls[j].X0
 	})
-	var rows []string
+	var rows []row
 	for i, l := range ls {
 		if i > 0 && math.Abs(l.Y-ls[i-1].Y) <= 2 {
-			rows[len(rows)-1] += " " + l.Text
+			r := &rows[len(rows)-1]
+			r.text += " " + l.Text
+			r.size = math.Max(r.size, l.Size)
 			continue
 		}
-		rows = append(rows, l.Text)
+		rows = append(rows, row{l.Text, l.Y, l.Size})
 	}
 	return rows
+}
+
+// headerRows counts the rows of a page header: the dated row, and the
+// rows under it each at most two of its lines' height below the last
+// ("DAH,EBE,ED Seite R1", "alle Ausgaben Seite 999").
+func headerRows(rows []row) int {
+	n := 1
+	for n < len(rows) && rows[n-1].y-rows[n].y <= 2*rows[n].size {
+		n++
+	}
+	return n
 }
 
 // readExportPage reads the header (the first top row, ending with a date)
@@ -108,13 +126,13 @@ func readExportPage(p pdftext.Page) (exportPage, bool) {
 	if len(rows) == 0 {
 		return exportPage{}, false
 	}
-	h, ok := readExportHeader(rows[0])
+	h, ok := readExportHeader(rows[0].text)
 	if !ok {
 		return exportPage{}, false
 	}
-	ep := exportPage{page: p, header: h, rows: 1}
+	ep := exportPage{page: p, header: h, rows: headerRows(rows)}
 	for _, f := range edgeRows(p, false) {
-		for _, w := range strings.Fields(f) {
+		for _, w := range strings.Fields(f.text) {
 			if recordIDRE.MatchString(w) {
 				ep.record = w
 			}
@@ -180,18 +198,21 @@ func exportArticle(pages []exportPage) *Article {
 		}
 		t.Pages = append(t.Pages, p)
 	}
-	lines := markTypesetBreaks(paragraphLines(t.Paragraphs()))
+	lines, urls := dropURLParagraphs(markTypesetBreaks(paragraphLines(t.Paragraphs())))
 	a := readClipping(lines, false)
+	for _, u := range urls {
+		removed = append(removed, Removal{Kind: RemovedURL, Text: u})
+	}
 	h := pages[0].header
 	a.Publication, a.Section, a.Date = h.publication, h.section, h.date
-	a.Removed = append([]Removal{{Kind: RemovedHeader, Text: edgeRows(pages[0].page, true)[0]}}, append(removed, a.Removed...)...)
+	a.Removed = append([]Removal{{Kind: RemovedHeader, Text: edgeRows(pages[0].page, true)[0].text}}, append(removed, a.Removed...)...)
 	return a
 }
 
 // inRows reports whether s is one of rows or a part of one.
-func inRows(s string, rows []string) bool {
+func inRows(s string, rows []row) bool {
 	for _, r := range rows {
-		if strings.Contains(r, s) {
+		if strings.Contains(r.text, s) {
 			return true
 		}
 	}

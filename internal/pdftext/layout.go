@@ -317,7 +317,7 @@ const dropCapRatio = 2.5
 // into the first word of the topmost line beside it: a 34 pt "W" beside
 // three lines of 8 pt type starting "er in diesen Tagen" reads "Wer in
 // diesen Tagen".
-func joinDropCaps(r region) region {
+func joinDropCaps(r []word) []word {
 	size := medianSize(r)
 	for i := 0; i < len(r); i++ {
 		c := r[i]
@@ -346,7 +346,6 @@ func joinDropCaps(r region) region {
 // blockLines splits a block into lines (by baseline, top to bottom) with
 // words left to right.
 func blockLines(r region) []Line {
-	r = joinDropCaps(r)
 	sort.SliceStable(r, func(i, j int) bool {
 		if math.Abs(r[i].y-r[j].y) > 0.3*math.Min(r[i].size, r[j].size) {
 			return r[i].y > r[j].y
@@ -396,6 +395,9 @@ func layoutPage(gs []glyph, y0, y1 float64) Page {
 	if len(ws) == 0 {
 		return p
 	}
+	// A drop cap reaches up into the band above its lines: joined first,
+	// it cannot hold a headline and the columns under it together.
+	ws = joinDropCaps(ws)
 	var blocks []region
 	xyCut(region(ws), medianSize(ws), 0, &blocks)
 	for _, b := range blocks {

@@ -71,3 +71,16 @@ func TestMirroredTextSpace(t *testing.T) {
 		t.Errorf("line at y %g size %g, want 692 and 10", l.Y, l.Size)
 	}
 }
+
+// TestBlankLineBreaksParagraph: a label a blank line above a headline in
+// the same style and column is a paragraph of its own.
+func TestBlankLineBreaksParagraph(t *testing.T) {
+	runs := []pdfgen.Run{
+		{X: 36, Y: 700, Size: 9, Text: "Harbour"},
+		{X: 36, Y: 670, Size: 9, Text: "Record catch in the"},
+		{X: 36, Y: 660, Size: 9, Text: "bay this spring"},
+	}
+	if got := plainText(t, pdfgen.Build([][]pdfgen.Run{runs})); got != "Harbour\n\nRecord catch in the\nbay this spring" {
+		t.Errorf("got %q", got)
+	}
+}

@@ -193,8 +193,16 @@ func breaksBefore(prev, l Line, body float64) bool {
 	case l.BlockStart && prev.X1 < prev.BlockX1-3*prev.Size:
 		// A short line then a new block: a centred or ragged header line.
 		return true
+	case l.BlockStart && prev.Y-l.Y > blankLine*l.Size:
+		// A new block a blank line or more under the last: a section
+		// label over a headline in a margin column.
+		return true
 	}
 	return false
 }
+
+// blankLine is the distance between two baselines, in em, beyond which
+// a block further down the same column starts a new paragraph.
+const blankLine = 2.2
 
 // pdfTextLines lays out every page and returns the text lines, what was
