@@ -12,7 +12,7 @@ func TestIsURLParagraph(t *testing.T) {
 	}{
 		{[]string{"https://www.gazette.example/", "harbour/record-catch-", "in-the-bay-1.234567"}, true},
 		{[]string{"www.gazette.example/harbour"}, true},
-		{[]string{"harbour/record-catch-", "1.234567"}, true}, // first line removed as a running head
+		{[]string{"harbour/record-catch-", "1.234567"}, true},            // first line removed as a running head
 		{[]string{"harbour-record-catch-", "in-the-bay-1.234567"}, true}, // no slash, an id at the end
 		{[]string{"Harbour"}, false},
 		{[]string{"twenty-two"}, false},
