@@ -73,7 +73,7 @@ func FromPDFText(name string, data []byte, t *pdftext.Text) (*Document, error) {
 		}
 		return doc, nil
 	}
-	lines := markTypesetBreaks(paragraphLines(t.Paragraphs()))
+	lines, web := cleanWebPrint(markTypesetBreaks(paragraphLines(t.Paragraphs())))
 	switch lead := displayLead(t); {
 	case lead >= 1:
 		a := readClipping(lines, lead >= 2)
@@ -90,6 +90,7 @@ func FromPDFText(name string, data []byte, t *pdftext.Text) (*Document, error) {
 	for _, h := range t.RunningHeads {
 		removed = append(removed, Removal{Kind: RemovedRunningHead, Text: h})
 	}
+	removed = append(removed, web...)
 	doc.Articles[0].Removed = append(removed, doc.Articles[0].Removed...)
 	return doc, nil
 }

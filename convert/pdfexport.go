@@ -198,11 +198,9 @@ func exportArticle(pages []exportPage) *Article {
 		}
 		t.Pages = append(t.Pages, p)
 	}
-	lines, urls := dropURLParagraphs(markTypesetBreaks(paragraphLines(t.Paragraphs())))
+	lines, web := cleanWebPrint(markTypesetBreaks(paragraphLines(t.Paragraphs())))
 	a := readClipping(lines, false)
-	for _, u := range urls {
-		removed = append(removed, Removal{Kind: RemovedURL, Text: u})
-	}
+	removed = append(removed, web...)
 	h := pages[0].header
 	a.Publication, a.Section, a.Date = h.publication, h.section, h.date
 	a.Removed = append([]Removal{{Kind: RemovedHeader, Text: edgeRows(pages[0].page, true)[0].text}}, append(removed, a.Removed...)...)

@@ -66,3 +66,50 @@ func dropURLParagraphs(lines []string) (kept, urls []string) {
 	}
 	return kept, urls
 }
+
+// linkTargetRE matches the address a print style sheet writes after a
+// link's text: " (/author/jane-doe/)", " (https://example.com/x)".
+var linkTargetRE = regexp.MustCompile(`\s*\((?:/|https?://)[^()\s]*\)`)
+
+// breadcrumbRE matches a breadcrumb trail: two or more parts joined by
+// "∠", "›" or "»" ("HOME ∠ DEALS & DEALMAKERS ∠ FEATURED"), or a
+// line that continues one ("∠ YOUNG GUNS SET THEIR SIGHTS").
+var breadcrumbRE = regexp.MustCompile(`^(?:[^∠›»]+(?:\s[∠›»]\s[^∠›»]+)+|[∠›»]\s.+)$`)
+
+// tagListRE matches the label of a web page's tag list.
+var tagListRE = regexp.MustCompile(`(?i)^(?:keywords|tags|topics|themen|schlagworte):`)
+
+// cleanWebPrint removes what a browser prints around an article besides
+// its text: link addresses after link texts, breadcrumb trails, tag lists
+// ("KEYWORDS: ...") and web-address paragraphs. lines hold one paragraph
+// per run of lines, blank lines between.
+func cleanWebPrint(lines []string) (kept []string, removed []Removal) {
+	kept, urls := dropURLParagraphs(lines)
+	for _, u := range urls {
+		removed = append(removed, Removal{Kind: RemovedURL, Text: u})
+	}
+	out := kept[:0]
+	inTags := false
+	for _, l := range kept {
+		switch {
+		case l == "":
+			inTags = false
+		case inTags || tagListRE.MatchString(l):
+			inTags = true
+			removed = append(removed, Removal{Kind: RemovedFooter, Text: l})
+			continue
+		case breadcrumbRE.MatchString(l):
+			removed = append(removed, Removal{Kind: RemovedFooter, Text: l})
+			continue
+		}
+		if t := linkTargetRE.ReplaceAllString(l, ""); t != l {
+			removed = append(removed, Removal{Kind: RemovedURL, Text: strings.Join(linkTargetRE.FindAllString(l, -1), " ")})
+			l = t
+		}
+		if l == "" && (len(out) == 0 || out[len(out)-1] == "") {
+			continue // the paragraph before was removed whole
+		}
+		out = append(out, l)
+	}
+	return out, removed
+}

@@ -32,3 +32,35 @@ func TestDropURLParagraphs(t *testing.T) {
 		t.Errorf("kept %q urls %q", kept, urls)
 	}
 }
+
+func TestCleanWebPrint(t *testing.T) {
+	in := []string{
+		"HOME ∠ HARBOUR ∠ FEATURED", "∠ RECORD CATCH IN THE BAY", "",
+		"Record catch in the bay", "",
+		"BY ANNA SCHMIDT (/AUTHOR/ANNA-SCHMIDT/) MAY 3, 2013", "",
+		"The catch was the largest in years.", "",
+		"TAGS: Harbour (/tag/harbour/), Fishing", "(/tag/fishing/)", "",
+	}
+	kept, removed := cleanWebPrint(in)
+	want := []string{"Record catch in the bay", "", "BY ANNA SCHMIDT MAY 3, 2013", "", "The catch was the largest in years.", ""}
+	if !slices.Equal(kept, want) {
+		t.Errorf("kept %q", kept)
+	}
+	if len(removed) != 5 {
+		t.Errorf("removed %+v", removed)
+	}
+}
+
+func TestBreadcrumb(t *testing.T) {
+	for s, want := range map[string]bool{
+		"HOME ∠ DEALS & DEALMAKERS ∠ FEATURED": true,
+		"News › World › Europe":                true,
+		"» Older posts":                        true,
+		"Prices rose > 5% in May":              false,
+		"Record catch in the bay":              false,
+	} {
+		if got := breadcrumbRE.MatchString(s); got != want {
+			t.Errorf("%q: got %v", s, got)
+		}
+	}
+}

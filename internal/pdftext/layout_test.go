@@ -84,3 +84,24 @@ func TestBlankLineBreaksParagraph(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+func TestIsPrintMargin(t *testing.T) {
+	p := Page{Bottom: 0, Top: 792}
+	for _, tc := range []struct {
+		text string
+		y    float64
+		want bool
+	}{
+		{"1 of 2", 17, true},
+		{"2 of 2 12/6/16, 12:14 PM", 17, true},
+		{"Record catch in the bay, and why it matters to the whole coast ... http://gazette.example/2012/08/2", 770, true},
+		{"12/6/16, 12:14 PM Record catch", 770, true},
+		{"See http://gazette.example for the full table of catches.", 400, false}, // not at an edge
+		{"One of the boats", 770, false},
+		{"Page 3 of the report", 17, false},
+	} {
+		if got := isPrintMargin(Line{Text: tc.text, Y: tc.y}, p); got != tc.want {
+			t.Errorf("%q at %g: got %v", tc.text, tc.y, got)
+		}
+	}
+}

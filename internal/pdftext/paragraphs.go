@@ -25,6 +25,19 @@ func isPageEdgeLine(l Line, pageY0, pageY1 float64) bool {
 	return len(strings.Fields(l.Text)) <= 8 && pageNumberRE.MatchString(strings.TrimSpace(l.Text))
 }
 
+// printMarginRE matches what a web browser prints in a page's margins: a
+// page count ("1 of 2"), an address, a date and time ("12/6/16, 12:14 PM").
+var printMarginRE = regexp.MustCompile(`(?i)^\d{1,4} of \d{1,4}\b|\b\d{1,4} of \d{1,4}$|https?://\S|\bwww\.\S|\b\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?: ?[ap]m)?\b`)
+
+// isPrintMargin recognises a browser's print header or footer at a page
+// edge, however long (the page title shares the line with the address):
+//
+//	Young guns set their sights on ... http://example.com/2012/08/2
+//	2 of 2 12/6/16, 12:14 PM
+func isPrintMargin(l Line, p Page) bool {
+	return (p.AtTop(l) || p.AtBottom(l)) && printMarginRE.MatchString(l.Text)
+}
+
 // digitsFold replaces digits by '#', to compare running heads across pages.
 func digitsFold(s string) string {
 	return strings.Map(func(r rune) rune {
@@ -52,7 +65,7 @@ func removeRunningHeads(pages []Page) (removed []string) {
 		p := &pages[i]
 		kept := p.Lines[:0]
 		for _, l := range p.Lines {
-			if atEdge(l, *p) && (count[digitsFold(l.Text)] >= 2 && len(pages) >= 2 || isPageEdgeLine(l, p.Bottom, p.Top)) {
+			if atEdge(l, *p) && (count[digitsFold(l.Text)] >= 2 && len(pages) >= 2 || isPageEdgeLine(l, p.Bottom, p.Top)) || isPrintMargin(l, *p) {
 				removed = append(removed, l.Text)
 				p.Heads = append(p.Heads, l)
 				continue
