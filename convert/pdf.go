@@ -73,7 +73,7 @@ func FromPDFText(name string, data []byte, t *pdftext.Text) (*Document, error) {
 		}
 		return doc, nil
 	}
-	lines, web := cleanWebPrint(markTypesetBreaks(paragraphLines(t.Paragraphs())))
+	lines, web := pdfLines(t)
 	switch lead := displayLead(t); {
 	case lead >= 1:
 		a := readClipping(lines, lead >= 2)
@@ -95,6 +95,47 @@ func FromPDFText(name string, data []byte, t *pdftext.Text) (*Document, error) {
 	return doc, nil
 }
 
+// pdfLines writes t's paragraphs as lines (a blank line after each)
+// without captions and web furniture, typeset hyphens marked, and returns
+// what it removed.
+func pdfLines(t *pdftext.Text) ([]string, []Removal) {
+	paras, removed := dropCaptions(t.Paragraphs(), t.BodySize())
+	lines, web := cleanWebPrint(markTypesetBreaks(paragraphLines(paras)))
+	return lines, append(removed, web...)
+}
+
+// captionSize is the largest type of a caption, in parts of the body
+// type size, and captionWords its fewest words.
+const (
+	captionSize  = 0.8
+	captionWords = 6
+)
+
+// dropCaptions removes the paragraphs set in type smaller than
+// captionSize times the body's, of at least captionWords words: a
+// picture's caption ("Two harbour boats, including the one above, were
+// sold on Monday. PHOTO: A. SMITH" in 6 pt under 8 pt text). A byline in
+// small type stays.
+func dropCaptions(paras []pdftext.Paragraph, body float64) ([]pdftext.Paragraph, []Removal) {
+	var kept []pdftext.Paragraph
+	var removed []Removal
+	for _, p := range paras {
+		small, words := true, 0
+		var text []string
+		for _, l := range p {
+			small = small && l.Size < captionSize*body
+			words += len(strings.Fields(l.Text))
+			text = append(text, l.Text)
+		}
+		if small && words >= captionWords && !isBylineLine(text[0]) {
+			removed = append(removed, Removal{Kind: RemovedCaption, Text: strings.Join(text, " ")})
+			continue
+		}
+		kept = append(kept, p)
+	}
+	return kept, removed
+}
+
 // paragraphLines writes paragraphs as lines, each paragraph followed by a
 // blank line.
 func paragraphLines(paras []pdftext.Paragraph) []string {
@@ -110,14 +151,23 @@ func paragraphLines(paras []pdftext.Paragraph) []string {
 
 // displayLead counts the groups of display type (larger than the body, or
 // bold) that open the text, up to 3: one is a headline, two are a masthead
-// and a headline ("Beijing Review" in 30 pt over a 24 pt headline).
+// and a headline ("Beijing Review" in 30 pt over a 24 pt headline). Up to
+// two opening lines in capitals no larger than the body are kickers, not
+// display groups ("DEAL OF THE WEEK" over a 20 pt headline).
 func displayLead(t *pdftext.Text) int {
 	body := t.BodySize()
-	n := 0
+	n, kickers := 0, 0
 	var prev *pdftext.Line
 	for _, p := range t.Pages {
 		for i := range p.Lines {
 			l := p.Lines[i]
+			if n == 0 && breadcrumbRE.MatchString(l.Text) {
+				continue // removed by cleanWebPrint
+			}
+			if n == 0 && kickers < 2 && l.Size <= body && isKicker(l.Text) {
+				kickers++
+				continue
+			}
 			display := l.Size > 1.15*body || l.Bold && l.Size >= body
 			if !display || n == 3 {
 				return n

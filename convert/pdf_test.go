@@ -70,3 +70,31 @@ func TestPDFHeadlineByTypeSize(t *testing.T) {
 		}
 	}
 }
+
+func TestDropCaptions(t *testing.T) {
+	line := func(text string, size float64) pdftext.Line { return pdftext.Line{Text: text, Size: size} }
+	paras := []pdftext.Paragraph{
+		{line("The catch was the largest in years, the cooperative said.", 10)},
+		{line("Two boats, including the one above, were sold on Monday.", 7)}, // caption
+		{line("By Anna Schmidt and Bo Ma of the Gazette", 7)},                 // small byline stays
+		{line("PHOTO: A. SMITH", 7)},                                          // too short to tell
+	}
+	kept, removed := dropCaptions(paras, 10)
+	if len(kept) != 3 || len(removed) != 1 || removed[0].Kind != RemovedCaption || !strings.HasPrefix(removed[0].Text, "Two boats") {
+		t.Errorf("kept %d, removed %+v", len(kept), removed)
+	}
+}
+
+// TestPDFKickerOverHeadline: a label in capitals over the headline, in
+// body-size type, is the kicker, not the masthead.
+func TestPDFKickerOverHeadline(t *testing.T) {
+	body := pdfgen.Columns(1, "", testParas)[1:]
+	top := []pdfgen.Run{{X: 72, Y: 750, Size: 10, Text: "DEAL OF THE WEEK"}, {X: 72, Y: 720, Size: 20, Text: "Record Catch"}}
+	doc, err := Convert("t.pdf", pdfgen.Build([][]pdfgen.Run{append(top, body...)}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := doc.Articles[0]; a.Publication != "" || a.Kicker != "DEAL OF THE WEEK" || a.Headline != "Record Catch" {
+		t.Errorf("publication %q kicker %q headline %q", a.Publication, a.Kicker, a.Headline)
+	}
+}

@@ -198,7 +198,7 @@ func exportArticle(pages []exportPage) *Article {
 		}
 		t.Pages = append(t.Pages, p)
 	}
-	lines, web := cleanWebPrint(markTypesetBreaks(paragraphLines(t.Paragraphs())))
+	lines, web := pdfLines(t)
 	a := readClipping(lines, false)
 	removed = append(removed, web...)
 	h := pages[0].header

@@ -58,12 +58,16 @@ func glyphsToWords(gs []glyph) []word {
 	for _, g := range gs {
 		t := normalizeGlyphText(g.text)
 		if strings.TrimSpace(t) == "" {
-			flush()
+			// A space drawn over the end of the glyph before it (as some
+			// producers do after a ligature) separates nothing.
+			if cur == nil || g.x0 >= cur.x1-overlap*g.size {
+				flush()
+			}
 			continue
 		}
 		if cur != nil {
-			gap := g.x0 - cur.x1
-			if math.Abs(g.y-cur.y) > 0.3*math.Max(g.size, cur.size) || gap > 0.1*g.size || gap < -0.5*g.size ||
+			gap, space := g.x0-cur.x1, wordGap*g.size
+			if math.Abs(g.y-cur.y) > 0.3*math.Max(g.size, cur.size) || gap > space || gap < -0.5*g.size ||
 				math.Abs(g.size-cur.size) > 0.2*cur.size {
 				flush()
 			}
@@ -77,6 +81,14 @@ func glyphsToWords(gs []glyph) []word {
 	flush()
 	return out
 }
+
+// Word breaks: a gap wider than wordGap em between glyphs ends a word; a
+// space glyph starting more than overlap em before the end of the glyph
+// before it does not (some producers draw one over a ligature's end).
+const (
+	wordGap = 0.1
+	overlap = 0.1
+)
 
 // A region is a set of words that the XY cut keeps together.
 type region []word

@@ -105,3 +105,32 @@ func TestIsPrintMargin(t *testing.T) {
 		}
 	}
 }
+
+// TestSpaceOverLigature: a space glyph drawn over the end of a ligature
+// (in another font) does not split the word; one drawn after it does.
+func TestSpaceOverLigature(t *testing.T) {
+	content := "BT /F2 10 Tf 72 700 Td <6501> Tj ET BT /F1 10 Tf 80 700 Td ( ) Tj ET BT /F1 10 Tf 84 700 Td (ne) Tj ET " +
+		"BT /F2 10 Tf 72 680 Td <6501> Tj ET BT /F1 10 Tf 84 680 Td ( ) Tj ET BT /F1 10 Tf 96 680 Td (ne) Tj ET"
+	pt, err := Extract(pdfgen.BuildRaw([]string{content}, ""), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := paragraphsString(pt); got != "efine\nefi ne" {
+		t.Errorf("got %q", got)
+	}
+}
+
+// TestInterruptionKeepsItsParagraphs: a kicker and a headline that
+// interrupt a paragraph in other styles come after it as two paragraphs.
+func TestInterruptionKeepsItsParagraphs(t *testing.T) {
+	runs := []pdfgen.Run{
+		{X: 36, Y: 700, Size: 9, Text: "A breadcrumb line that runs"},
+		{X: 36, Y: 680, Size: 12, Text: "HARBOUR NEWS"},
+		{X: 36, Y: 650, Size: 24, Text: "Record catch"},
+		{X: 36, Y: 630, Size: 9, Text: "on and ends here."},
+	}
+	want := "A breadcrumb line that runs\non and ends here.\n\nHARBOUR NEWS\n\nRecord catch"
+	if got := plainText(t, pdfgen.Build([][]pdfgen.Run{runs})); got != want {
+		t.Errorf("got %q", got)
+	}
+}

@@ -115,6 +115,7 @@ func (t *Text) Paragraphs() []Paragraph {
 	var para Paragraph
 	var deferred []Paragraph
 	var prev *Line
+	resumed := false // the last lines were an interruption, set aside
 	flush := func() {
 		if len(para) > 0 {
 			out = append(out, para)
@@ -135,19 +136,34 @@ func (t *Text) Paragraphs() []Paragraph {
 					j++
 				}
 				if j < len(lines) && !isIndented(lines[j]) {
-					deferred = append(deferred, Paragraph(lines[i:j:j]))
+					deferred = append(deferred, splitBox(lines[i:j:j], body)...)
 					i = j - 1
+					resumed = true
 					continue
 				}
 			}
-			if prev != nil && breaksBefore(*prev, l, body) {
+			if prev != nil && breaksBefore(*prev, l, body, resumed) {
 				flush()
 			}
+			resumed = false
 			para = append(para, l)
 			prev = &lines[i]
 		}
 	}
 	flush()
+	return out
+}
+
+// splitBox splits the lines of an interruption into paragraphs where
+// breaksBefore says so (a kicker over a headline, both set apart).
+func splitBox(lines []Line, body float64) []Paragraph {
+	out := []Paragraph{lines[:1:1]}
+	for k := 1; k < len(lines); k++ {
+		if breaksBefore(lines[k-1], lines[k], body, false) {
+			out = append(out, nil)
+		}
+		out[len(out)-1] = append(out[len(out)-1], lines[k])
+	}
 	return out
 }
 
@@ -188,10 +204,11 @@ func (t *Text) BodySize() float64 {
 	return best
 }
 
-// breaksBefore decides whether l starts a new paragraph after prev. Lines
+// breaksBefore decides whether l starts a new paragraph after prev;
+// resumed says that an interruption set aside lies between them. Lines
 // set in one display style other than the body's (a headline, a pull
 // quote) stay one paragraph across the blocks the layout cut them into.
-func breaksBefore(prev, l Line, body float64) bool {
+func breaksBefore(prev, l Line, body float64, resumed bool) bool {
 	display := !prev.StyleDiffers(l) && math.Abs(l.Size-body) > 0.15*body &&
 		prev.Y-l.Y < 3*l.Size && prev.Y > l.Y
 	switch {
@@ -206,7 +223,7 @@ func breaksBefore(prev, l Line, body float64) bool {
 	case l.BlockStart && prev.X1 < prev.BlockX1-3*prev.Size:
 		// A short line then a new block: a centred or ragged header line.
 		return true
-	case l.BlockStart && prev.Y-l.Y > blankLine*l.Size:
+	case l.BlockStart && prev.Y-l.Y > blankLine*l.Size && !resumed:
 		// A new block a blank line or more under the last: a section
 		// label over a headline in a margin column.
 		return true
