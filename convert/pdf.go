@@ -164,7 +164,7 @@ func displayLead(t *pdftext.Text) int {
 			if n == 0 && breadcrumbRE.MatchString(l.Text) {
 				continue // removed by cleanWebPrint
 			}
-			if n == 0 && kickers < 2 && l.Size <= body && isKicker(l.Text) {
+			if n == 0 && kickers < 2 && l.Size <= 1.1*body && isKicker(l.Text) {
 				kickers++
 				continue
 			}

@@ -66,6 +66,9 @@ var Fonts = map[string]string{
 	"H": "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
 	// Times-Roman without /Widths.
 	"T": "<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>",
+	// Courier with /Widths and an encoding dictionary whose /Differences
+	// name only code 1 ("fi"): other codes come from WinAnsi.
+	"W": fmt.Sprintf("<< /Type /Font /Subtype /TrueType /BaseFont /Courier /FirstChar 1 /LastChar 255 /Widths [%s] /Encoding << /Type /Encoding /Differences [1 /fi] >> >>", strings.TrimSpace(strings.Repeat("600 ", 255))),
 }
 
 func sortedFontNames() []string {

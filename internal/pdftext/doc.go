@@ -39,6 +39,8 @@
 
 package pdftext
 
+//go:generate go run std14_gen.go
+
 // BUG(pdf): Type0 fonts are read as two bytes per code; Type3 glyph widths
 // are estimated; vertical writing is read as horizontal.
 //

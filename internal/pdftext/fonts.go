@@ -6,11 +6,13 @@ package pdftext
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // pdfFont is what the interpreter needs of a font, read once per font.
@@ -26,6 +28,13 @@ type pdfFont struct {
 	bold      bool
 	name      string
 	decodeMem map[string]string
+	// base decodes the codes a /Differences array leaves to the font's
+	// base encoding; nil when the library's own decoding is right.
+	base *charmap.Charmap
+	// fixed and std14 are the metrics of a standard 14 font used without
+	// /Widths: a fixed advance (Courier), or widths by character.
+	fixed float64
+	std14 []uint16
 }
 
 func loadFont(f pdf.Font) *pdfFont {
@@ -38,6 +47,7 @@ func loadFont(f pdf.Font) *pdfFont {
 	pf.bold = strings.Contains(low, "bold") || strings.Contains(low, "black") || strings.Contains(low, "heavy")
 	pf.enc = f.Encoder()
 	pf.toUnicode = !f.V.Key("ToUnicode").IsNull()
+	pf.base = baseEncoding(f.V.Key("Encoding"))
 	if f.V.Key("Subtype").Name() == "Type0" {
 		pf.twoByte = true
 		d := f.V.Key("DescendantFonts").Index(0)
@@ -74,7 +84,45 @@ func loadFont(f pdf.Font) *pdfFont {
 		pf.widths[first+i] = w
 	}
 	pf.missing = f.V.Key("FontDescriptor").Key("MissingWidth").Float64()
+	if len(pf.widths) == 0 {
+		pf.fixed, pf.std14 = standardMetrics(pf.name)
+	}
 	return pf
+}
+
+// standardMetrics returns the metrics of a standard 14 font (or a common
+// alias: Arial for Helvetica, Times New Roman for Times) used without
+// /Widths: a fixed advance for Courier, else the face's widths from
+// std14.go (nil when the font is none of these).
+func standardMetrics(name string) (fixed float64, widths []uint16) {
+	low := strings.ToLower(name)
+	bold := strings.Contains(low, "bold")
+	slanted := strings.Contains(low, "italic") || strings.Contains(low, "oblique")
+	var face string
+	switch {
+	case strings.HasPrefix(low, "courier"):
+		return 600, nil
+	case strings.HasPrefix(low, "helvetica") || strings.HasPrefix(low, "arial"):
+		face = "Helvetica" + map[[2]bool]string{{true, true}: "-BoldOblique", {true, false}: "-Bold", {false, true}: "-Oblique"}[[2]bool{bold, slanted}]
+	case strings.HasPrefix(low, "times"):
+		face = "Times-" + map[[2]bool]string{{true, true}: "BoldItalic", {true, false}: "Bold", {false, true}: "Italic", {false, false}: "Roman"}[[2]bool{bold, slanted}]
+	default:
+		return 0, nil
+	}
+	return 0, std14Widths[face]
+}
+
+// std14Width returns the width of the first character of text in a face
+// of std14Widths, 0 when it has none.
+func std14Width(widths []uint16, text string) float64 {
+	for _, r := range text {
+		i := sort.Search(len(std14Runes), func(i int) bool { return std14Runes[i] >= r })
+		if i < len(std14Runes) && i < len(widths) && std14Runes[i] == r {
+			return float64(widths[i])
+		}
+		break
+	}
+	return 0
 }
 
 func (f *pdfFont) decode(code string) string {
@@ -93,15 +141,43 @@ func (f *pdfFont) decode(code string) string {
 			s = string(r)
 		}
 	} else {
-		s = cleanGlyphText(f.enc.Decode(code))
+		d := f.enc.Decode(code)
+		if f.base != nil && len(code) == 1 && code[0] >= 0x80 && d == string(rune(code[0])) {
+			d = string(f.base.DecodeByte(code[0])) // not in the Differences
+		}
+		s = cleanGlyphText(d)
 	}
 	f.decodeMem[code] = s
 	return s
 }
 
-func (f *pdfFont) width(code int) float64 {
+// baseEncoding returns the table for the codes an encoding dictionary's
+// /Differences leave alone, which the PDF library reads as Latin-1: the
+// /BaseEncoding, WinAnsi when it names none ("plusregio’s" drawn with
+// code 0x92, "€" with 0x80). It returns nil for other encodings.
+func baseEncoding(enc pdf.Value) *charmap.Charmap {
+	if enc.Kind() != pdf.Dict {
+		return nil
+	}
+	if enc.Key("BaseEncoding").Name() == "MacRomanEncoding" {
+		return charmap.Macintosh
+	}
+	return charmap.Windows1252
+}
+
+// width returns the advance of the glyph of code (raw as drawn), in
+// glyph space (1/1000 em).
+func (f *pdfFont) width(code int, raw string) float64 {
 	if w, ok := f.widths[code]; ok && w > 0 {
 		return w
+	}
+	if f.fixed > 0 {
+		return f.fixed
+	}
+	if f.std14 != nil {
+		if w := std14Width(f.std14, f.decode(raw)); w > 0 {
+			return w
+		}
 	}
 	if f.missing > 0 {
 		return f.missing

@@ -309,7 +309,7 @@ func (f *frame) show(s string) {
 		if step == 2 {
 			code = code<<8 | int(raw[1])
 		}
-		tx := g.font.width(code)/1000*g.size + g.tc
+		tx := g.font.width(code, raw)/1000*g.size + g.tc
 		if step == 1 && raw[0] == ' ' {
 			tx += g.tw
 		}

@@ -121,15 +121,17 @@ func TestSpaceOverLigature(t *testing.T) {
 }
 
 // TestInterruptionKeepsItsParagraphs: a kicker and a headline that
-// interrupt a paragraph in other styles come after it as two paragraphs.
+// interrupt a paragraph of running text in other styles come after it as
+// two paragraphs.
 func TestInterruptionKeepsItsParagraphs(t *testing.T) {
 	runs := []pdfgen.Run{
-		{X: 36, Y: 700, Size: 9, Text: "A breadcrumb line that runs"},
+		{X: 36, Y: 710, Size: 9, Text: "A paragraph of body text"},
+		{X: 36, Y: 700, Size: 9, Text: "that runs over two lines"},
 		{X: 36, Y: 680, Size: 12, Text: "HARBOUR NEWS"},
 		{X: 36, Y: 650, Size: 24, Text: "Record catch"},
 		{X: 36, Y: 630, Size: 9, Text: "on and ends here."},
 	}
-	want := "A breadcrumb line that runs\non and ends here.\n\nHARBOUR NEWS\n\nRecord catch"
+	want := "A paragraph of body text\nthat runs over two lines\non and ends here.\n\nHARBOUR NEWS\n\nRecord catch"
 	if got := plainText(t, pdfgen.Build([][]pdfgen.Run{runs})); got != want {
 		t.Errorf("got %q", got)
 	}

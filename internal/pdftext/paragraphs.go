@@ -108,7 +108,8 @@ type Paragraph []Line
 // boundary after a line that ends a sentence short of the right edge; it
 // continues across columns and pages otherwise. A block in another type
 // size (a pull quote) that interrupts an unfinished paragraph comes after
-// the paragraph ends.
+// the paragraph ends, when that paragraph is running text: two lines or
+// more in the body's type.
 func (t *Text) Paragraphs() []Paragraph {
 	body := t.BodySize()
 	var out []Paragraph
@@ -128,7 +129,7 @@ func (t *Text) Paragraphs() []Paragraph {
 		lines := t.Pages[pi].Lines
 		for i := 0; i < len(lines); i++ {
 			l := lines[i]
-			if prev != nil && len(para) > 0 && prev.StyleDiffers(l) && !endsParagraph(*prev) {
+			if prev != nil && len(para) >= 2 && prev.StyleDiffers(l) && !endsParagraph(*prev) && isBodyStyle(*prev, body) {
 				// An interruption in another style: collect it whole and
 				// keep the paragraph open.
 				j := i
@@ -152,6 +153,12 @@ func (t *Text) Paragraphs() []Paragraph {
 	}
 	flush()
 	return out
+}
+
+// isBodyStyle reports whether l is set in the body's type: regular, its
+// size within 10% of body.
+func isBodyStyle(l Line, body float64) bool {
+	return !l.Bold && math.Abs(l.Size-body) <= 0.1*body
 }
 
 // splitBox splits the lines of an interruption into paragraphs where

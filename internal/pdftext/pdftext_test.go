@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"regexp"
 	"strings"
@@ -170,5 +171,30 @@ func TestPDFUnmappableCIDFont(t *testing.T) {
 	_, err := Extract(data, Options{})
 	if !errors.Is(err, ErrUnmappable) || !strings.Contains(err.Error(), "Adobe-Japan1") {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// TestWinAnsiDifferences: a font whose encoding dictionary only names a
+// ligature keeps WinAnsi for its other codes: curly quotes, the euro.
+func TestWinAnsiDifferences(t *testing.T) {
+	content := "BT /W 10 Tf 72 700 Td (plusregio\x92s \x93\x01ne\x94 \x80 5) Tj ET"
+	if got := plainText(t, pdfgen.BuildRaw([]string{content}, "")); got != "plusregio’s “fine” € 5" {
+		t.Errorf("got %q", got)
+	}
+}
+
+// TestStandardFontWithoutWidths: Helvetica and Times used without /Widths
+// take the faces' own metrics: "Illinois" in 10 pt Helvetica is 27.78 pt
+// wide (I 278, l and i 222, n and o 556, s 500), in Times 28.34 pt (I 333, l and i 278, n and o 500, s 389).
+func TestStandardFontWithoutWidths(t *testing.T) {
+	content := "BT /H 10 Tf 72 700 Td (Illinois) Tj ET BT /T 10 Tf 72 680 Td (Illinois) Tj ET"
+	pt, err := Extract(pdfgen.BuildRaw([]string{content}, ""), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []float64{72 + 27.78, 72 + 28.34} {
+		if l := pt.Pages[0].Lines[i]; math.Abs(l.X1-want) > 0.05 {
+			t.Errorf("line %d %q ends at %.2f, want %.2f", i, l.Text, l.X1, want)
+		}
 	}
 }
