@@ -114,8 +114,9 @@ const (
 // dropCaptions removes the paragraphs set in type smaller than
 // captionSize times the body's, of at least captionWords words: a
 // picture's caption ("Two harbour boats, including the one above, were
-// sold on Monday. PHOTO: A. SMITH" in 6 pt under 8 pt text). A byline in
-// small type stays.
+// sold on Monday. PHOTO: A. SMITH" in 6 pt under 8 pt text), or that ends
+// with a photo credit ("... FOTO: HENDRIK SCHMIDT/DPA"). A byline in small
+// type stays.
 func dropCaptions(paras []pdftext.Paragraph, body float64) ([]pdftext.Paragraph, []Removal) {
 	var kept []pdftext.Paragraph
 	var removed []Removal
@@ -127,7 +128,7 @@ func dropCaptions(paras []pdftext.Paragraph, body float64) ([]pdftext.Paragraph,
 			words += len(strings.Fields(l.Text))
 			text = append(text, l.Text)
 		}
-		if small && words >= captionWords && !isBylineLine(text[0]) {
+		if small && words >= captionWords && !isBylineLine(text[0]) || isCaptionText(strings.Join(text, " ")) {
 			removed = append(removed, Removal{Kind: RemovedCaption, Text: strings.Join(text, " ")})
 			continue
 		}

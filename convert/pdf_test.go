@@ -77,7 +77,7 @@ func TestDropCaptions(t *testing.T) {
 		{line("The catch was the largest in years, the cooperative said.", 10)},
 		{line("Two boats, including the one above, were sold on Monday.", 7)}, // caption
 		{line("By Anna Schmidt and Bo Ma of the Gazette", 7)},                 // small byline stays
-		{line("PHOTO: A. SMITH", 7)},                                          // too short to tell
+		{line("Harbour news in brief", 7)},                                    // too short to tell
 	}
 	kept, removed := dropCaptions(paras, 10)
 	if len(kept) != 3 || len(removed) != 1 || removed[0].Kind != RemovedCaption || !strings.HasPrefix(removed[0].Text, "Two boats") {

@@ -199,7 +199,9 @@ func exportArticle(pages []exportPage) *Article {
 		t.Pages = append(t.Pages, p)
 	}
 	lines, web := pdfLines(t)
-	a := readClipping(lines, false)
+	a := readClipping(joinBrokenBylines(lines), false)
+	liftLateByline(a)
+	liftSignature(a)
 	removed = append(removed, web...)
 	h := pages[0].header
 	a.Publication, a.Section, a.Date = h.publication, h.section, h.date
