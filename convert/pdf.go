@@ -101,7 +101,7 @@ func FromPDFText(name string, data []byte, t *pdftext.Text) (*Document, error) {
 func pdfLines(t *pdftext.Text) ([]string, []Removal) {
 	paras, removed := dropCaptions(t.Paragraphs(), t.BodySize())
 	lines, web := cleanWebPrint(markTypesetBreaks(paragraphLines(paras)))
-	return lines, append(removed, web...)
+	return splitBylineDates(lines), append(removed, web...)
 }
 
 // captionSize is the largest type of a caption, in parts of the body
@@ -116,7 +116,7 @@ const (
 // picture's caption ("Two harbour boats, including the one above, were
 // sold on Monday. PHOTO: A. SMITH" in 6 pt under 8 pt text), or that ends
 // with a photo credit ("... FOTO: HENDRIK SCHMIDT/DPA"). A byline in small
-// type stays.
+// type (a line that opens like one) stays.
 func dropCaptions(paras []pdftext.Paragraph, body float64) ([]pdftext.Paragraph, []Removal) {
 	var kept []pdftext.Paragraph
 	var removed []Removal
@@ -128,7 +128,7 @@ func dropCaptions(paras []pdftext.Paragraph, body float64) ([]pdftext.Paragraph,
 			words += len(strings.Fields(l.Text))
 			text = append(text, l.Text)
 		}
-		if small && words >= captionWords && !isBylineLine(text[0]) || isCaptionText(strings.Join(text, " ")) {
+		if small && words >= captionWords && !bylineLead.MatchString(text[0]) || isCaptionText(strings.Join(text, " ")) {
 			removed = append(removed, Removal{Kind: RemovedCaption, Text: strings.Join(text, " ")})
 			continue
 		}

@@ -6,6 +6,7 @@ package convert
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -102,4 +103,32 @@ var captionCreditRE = regexp.MustCompile(`(?i)\b(?:foto|photo|bild|illustration|
 // isCaptionText recognises a caption by the photo credit it ends with.
 func isCaptionText(s string) bool {
 	return captionCreditRE.MatchString(strings.TrimSpace(s))
+}
+
+// headerLines is how many lines from the top splitBylineDates looks at.
+const headerLines = 12
+
+// splitBylineDates gives the date and time a web page prints after its
+// byline a paragraph of its own, so that both are read:
+//
+//	BY AL BARBARINO OCT. 3, 2013, 7:30 A.M.  ->  BY AL BARBARINO
+//	                                             OCT. 3, 2013, 7:30 A.M.
+//
+// lines hold one paragraph per run of lines, blank lines between.
+func splitBylineDates(lines []string) []string {
+	for i := 0; i < len(lines) && i < headerLines; i++ {
+		words := strings.Fields(lines[i])
+		if isBylineLine(lines[i]) || len(words) < 4 {
+			continue
+		}
+		for k := 2; k < len(words)-1; k++ {
+			by, date := strings.Join(words[:k], " "), strings.Join(words[k:], " ")
+			if _, ok := parseDate(date); ok && isBylineLine(by) {
+				lines = slices.Insert(lines, i+1, "", date)
+				lines[i] = by
+				break
+			}
+		}
+	}
+	return lines
 }

@@ -65,3 +65,11 @@ func TestIsCaptionText(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitBylineDates(t *testing.T) {
+	got := splitBylineDates([]string{"Record catch", "", "BY ANNA SCHMIDT OCT. 3, 2013, 7:30 A.M.", "", "By Tuesday, 3 October 2013 the boats were in.", ""})
+	want := []string{"Record catch", "", "BY ANNA SCHMIDT", "", "OCT. 3, 2013, 7:30 A.M.", "", "By Tuesday, 3 October 2013 the boats were in.", ""}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q", got)
+	}
+}
