@@ -36,7 +36,7 @@ func Build(pages [][]Run) []byte {
 // (Courier with a ToUnicode map where code 0x01 is "ﬁ"), /F3 (two-byte
 // Identity-H, mapped by cmap, a ToUnicode CMap; "" maps only the space)
 // and, for each name in Fonts, that font as registered there.
-func BuildRaw(contents []string, cmap string) []byte {
+func BuildRaw(contents []string, cmap string, extra ...FontObjects) []byte {
 	if cmap == "" {
 		cmap = cjkCMap(nil)
 	}
@@ -55,7 +55,26 @@ func BuildRaw(contents []string, cmap string) []byte {
 	for _, name := range sortedFontNames() {
 		fonts += fmt.Sprintf(" /%s %d 0 R", name, add(Fonts[name]))
 	}
+	for _, e := range extra {
+		fonts += " " + e(add)
+	}
 	return assemble(objs, contents, fonts)
+}
+
+// FontObjects adds the objects of a font with add (which returns each
+// object's number) and returns its entry in the font resources
+// ("/G 12 0 R").
+type FontObjects func(add func(obj string) int) string
+
+// TrueType embeds a TrueType font program as /G: a Type0 font, Identity-H,
+// codes are glyph ids, and no ToUnicode map, as browsers print headlines.
+func TrueType(ttf []byte) FontObjects {
+	return func(add func(string) int) string {
+		file := add(fmt.Sprintf("<< /Length %d /Length1 %d >>\nstream\n%s\nendstream", len(ttf), len(ttf), ttf))
+		desc := add(fmt.Sprintf("<< /Type /FontDescriptor /FontName /TestTT /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 /FontFile2 %d 0 R >>", file))
+		cid := add(fmt.Sprintf("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /TestTT /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /CIDToGIDMap /Identity /DW 600 /FontDescriptor %d 0 R >>", desc))
+		return fmt.Sprintf("/G %d 0 R", add(fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont /TestTT /Encoding /Identity-H /DescendantFonts [%d 0 R] >>", cid)))
+	}
 }
 
 // Fonts are extra font dictionaries BuildRaw adds to every page's

@@ -6,12 +6,14 @@ package pdftext
 
 import (
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
+	"golang.org/x/image/font/sfnt"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -35,6 +37,12 @@ type pdfFont struct {
 	// /Widths: a fixed advance (Courier), or widths by character.
 	fixed float64
 	std14 []uint16
+	// gidText maps the glyph ids of an Identity-H font without a
+	// ToUnicode map to text, from the embedded TrueType font's cmap.
+	gidText map[int]string
+	// simpleText maps the codes of a simple font with both an encoding
+	// dictionary and a ToUnicode map (see cmap.go).
+	simpleText map[byte]string
 }
 
 func loadFont(f pdf.Font) *pdfFont {
@@ -48,12 +56,18 @@ func loadFont(f pdf.Font) *pdfFont {
 	pf.enc = f.Encoder()
 	pf.toUnicode = !f.V.Key("ToUnicode").IsNull()
 	pf.base = baseEncoding(f.V.Key("Encoding"))
+	if pf.toUnicode && f.V.Key("Encoding").Kind() == pdf.Dict {
+		pf.simpleText = readToUnicode(f.V.Key("ToUnicode"))
+	}
 	if f.V.Key("Subtype").Name() == "Type0" {
 		pf.twoByte = true
 		d := f.V.Key("DescendantFonts").Index(0)
 		info := d.Key("CIDSystemInfo")
 		if ord := info.Key("Ordering").RawString(); !pf.toUnicode && ord != "" && ord != "Identity" && ord != "UCS" {
 			pf.noUnicode = info.Key("Registry").RawString() + "-" + ord
+		}
+		if !pf.toUnicode && d.Key("CIDToGIDMap").Kind() != pdf.Stream {
+			pf.gidText = trueTypeGlyphText(d.Key("FontDescriptor").Key("FontFile2"))
 		}
 		pf.missing = d.Key("DW").Float64()
 		if pf.missing == 0 {
@@ -133,6 +147,10 @@ func (f *pdfFont) decode(code string) string {
 	if f.noUnicode != "" {
 		// CIDs of a character collection (Adobe-Japan1 ...) need that
 		// collection's tables, which newsclip does not carry.
+	} else if t, ok := f.simpleText[code[0]]; ok && len(code) == 1 {
+		s = cleanGlyphText(t)
+	} else if t, ok := f.gidText[int(code[0])<<8|int(code[len(code)-1])]; ok && len(code) == 2 {
+		s = t
 	} else if f.twoByte && !f.toUnicode && len(code) == 2 {
 		// Identity encoding without a ToUnicode map: many producers use
 		// the Unicode value as the code; other codes cannot be read.
@@ -149,6 +167,46 @@ func (f *pdfFont) decode(code string) string {
 	}
 	f.decodeMem[code] = s
 	return s
+}
+
+// maxFontFile bounds the embedded font program read for its cmap, in bytes.
+const maxFontFile = 16 << 20
+
+// cmapRanges are the characters looked up in an embedded font's cmap to
+// read its glyph ids back: Latin, general punctuation, currency, the
+// f-ligatures.
+var cmapRanges = [][2]rune{{0x20, 0x24f}, {0x2000, 0x206f}, {0x20a0, 0x20bf}, {0x2122, 0x2122}, {0xfb00, 0xfb06}}
+
+// trueTypeGlyphText reads the cmap of an embedded TrueType font (a
+// FontFile2 stream) backwards: glyph id -> character, the first character
+// in cmapRanges order when several share a glyph. A Chrome print draws its
+// headline fonts as Identity-H with glyph ids as codes and no ToUnicode
+// map. It returns nil when there is no readable font.
+func trueTypeGlyphText(file pdf.Value) map[int]string {
+	if file.Kind() != pdf.Stream {
+		return nil
+	}
+	rd := file.Reader()
+	defer rd.Close()
+	data, err := io.ReadAll(io.LimitReader(rd, maxFontFile))
+	if err != nil {
+		return nil
+	}
+	f, err := sfnt.Parse(data)
+	if err != nil {
+		return nil
+	}
+	var buf sfnt.Buffer
+	out := map[int]string{}
+	for _, rg := range cmapRanges {
+		for r := rg[0]; r <= rg[1]; r++ {
+			gid, err := f.GlyphIndex(&buf, r)
+			if _, seen := out[int(gid)]; err == nil && gid != 0 && !seen {
+				out[int(gid)] = string(r)
+			}
+		}
+	}
+	return out
 }
 
 // baseEncoding returns the table for the codes an encoding dictionary's

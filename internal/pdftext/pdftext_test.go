@@ -10,6 +10,9 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/sfnt"
+
 	"newsclip/internal/pdfgen"
 )
 
@@ -196,5 +199,44 @@ func TestStandardFontWithoutWidths(t *testing.T) {
 		if l := pt.Pages[0].Lines[i]; math.Abs(l.X1-want) > 0.05 {
 			t.Errorf("line %d %q ends at %.2f, want %.2f", i, l.Text, l.X1, want)
 		}
+	}
+}
+
+// TestIdentityWithoutToUnicode: an embedded TrueType font drawn by glyph
+// ids without a ToUnicode map reads through the font's own cmap.
+func TestIdentityWithoutToUnicode(t *testing.T) {
+	f, err := sfnt.Parse(goregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf sfnt.Buffer
+	var codes strings.Builder
+	for _, r := range "Größe €5" {
+		gid, err := f.GlyphIndex(&buf, r)
+		if err != nil || gid == 0 {
+			t.Fatalf("no glyph for %q", r)
+		}
+		fmt.Fprintf(&codes, "%04X", gid)
+	}
+	content := fmt.Sprintf("BT /G 12 Tf 72 700 Td <%s> Tj ET", codes.String())
+	if got := plainText(t, pdfgen.BuildRaw([]string{content}, "", pdfgen.TrueType(goregular.TTF))); got != "Größe €5" {
+		t.Errorf("got %q", got)
+	}
+}
+
+// TestDifferencesWithToUnicode: a Type 3 font whose /Differences name
+// glyphs /g36 and /g2E reads through its ToUnicode map (two-byte sources
+// for one-byte codes, a bfrange with an array), not the glyph names.
+func TestDifferencesWithToUnicode(t *testing.T) {
+	cmap := "/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <0001> <00FF> endcodespacerange " +
+		"2 beginbfchar <0036> <0055> <002E> <004D> endbfchar 2 beginbfrange <0044> <0045> <0064> <0050> <0051> [<0070> <0074>] endbfrange endcmap end end"
+	font := func(add func(string) int) string {
+		tu := add(fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(cmap), cmap))
+		return fmt.Sprintf("/X %d 0 R", add(fmt.Sprintf("<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1000 1000] /FontMatrix [0.001 0 0 0.001 0 0] /CharProcs << >> /Resources << >> "+
+			"/FirstChar 46 /LastChar 81 /Widths [%s] /Encoding << /Type /Encoding /Differences [46 /g2E 54 /g36 68 /g44 /g45 80 /g50 /g51] >> /ToUnicode %d 0 R >>", strings.TrimSpace(strings.Repeat("600 ", 36)), tu)))
+	}
+	content := "BT /X 10 Tf 72 700 Td (6PQDE.) Tj ET"
+	if got := plainText(t, pdfgen.BuildRaw([]string{content}, "", font)); got != "UptdeM" {
+		t.Errorf("got %q", got)
 	}
 }
