@@ -132,3 +132,38 @@ func splitBylineDates(lines []string) []string {
 	}
 	return lines
 }
+
+// Word counts of promoteHeadline: a label is at most labelWords words, a
+// headline at most titleWords.
+const (
+	labelWords = 5
+	titleWords = 14
+)
+
+// promoteHeadline reads a short label taken for the headline as the
+// kicker when the paragraph after it is the real headline, as archive
+// exports print an online article's column: label, headline, standfirst.
+//
+//	SZ-Podcast "Auf den Punkt"                    <- read as headline: kicker
+//	Transkript - Rammstein: Das System Lindemann  <- headline
+//	Rammstein tourt gerade durch ... .            <- standfirst
+//
+// The next paragraph (the standfirst, or else the first body block) must
+// be title-like: at most titleWords words without a closing period,
+// followed by more text. Only for articles set in one type size: where
+// the headline is in display type, type tells it.
+func promoteHeadline(a *Article) {
+	if a.Kicker != "" || countWords(a.Headline) > labelWords || strings.HasSuffix(a.Headline, ".") {
+		return
+	}
+	isTitle := func(s string) bool {
+		return countWords(s) <= titleWords && !strings.HasSuffix(strings.TrimSpace(s), ".")
+	}
+	switch {
+	case a.Subheadline != "" && isTitle(a.Subheadline) && len(a.Body) > 0:
+		a.Kicker, a.Headline, a.Subheadline = a.Headline, a.Subheadline, ""
+	case a.Subheadline == "" && len(a.Body) > 1 && isTitle(a.Body[0].Text()):
+		a.Kicker, a.Headline = a.Headline, a.Body[0].Text()
+		a.Body = a.Body[1:]
+	}
+}

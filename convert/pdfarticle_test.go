@@ -73,3 +73,24 @@ func TestSplitBylineDates(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+func TestPromoteHeadline(t *testing.T) {
+	for _, tc := range []struct {
+		headline, sub, first string
+		kicker, want         string
+	}{
+		{"Podcast Harbour Talk", "", "Record catch: what it means for the bay", "Podcast Harbour Talk", "Record catch: what it means for the bay"},
+		{"Harbour news", "Record catch in the bay", "", "Harbour news", "Record catch in the bay"},
+		{"Record catch in the bay", "", "The catch was the largest in years.", "", "Record catch in the bay"},                      // a sentence follows
+		{"Record catch in the bay this spring and more", "", "Why it matters", "", "Record catch in the bay this spring and more"}, // too long for a label
+	} {
+		a := &Article{Headline: tc.headline, Subheadline: tc.sub, Body: []Block{&Paragraph{"The catch was large."}}}
+		if tc.first != "" {
+			a.Body = append([]Block{&Paragraph{tc.first}}, a.Body...)
+		}
+		promoteHeadline(a)
+		if a.Kicker != tc.kicker || a.Headline != tc.want {
+			t.Errorf("%q: kicker %q headline %q", tc.headline, a.Kicker, a.Headline)
+		}
+	}
+}

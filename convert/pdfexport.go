@@ -202,6 +202,10 @@ func exportArticle(pages []exportPage) *Article {
 	a := readClipping(joinBrokenBylines(lines), false)
 	liftLateByline(a)
 	liftSignature(a)
+	if displayLead(t) == 0 {
+		// All in one type size: the headline is told by position only.
+		promoteHeadline(a)
+	}
 	removed = append(removed, web...)
 	h := pages[0].header
 	a.Publication, a.Section, a.Date = h.publication, h.section, h.date
