@@ -17,13 +17,20 @@
 //     obj" markers), an encrypted file without /ID.
 //   - interp.go interprets each page's content stream (and the form
 //     XObjects it draws) into glyphs in user space, in points;
-//     fonts.go reads what it needs of each font once per document.
-//   - layout.go joins glyphs into words and lines, cuts the page into
-//     blocks by recursive XY cuts through whitespace (columns left to
-//     right, bands top to bottom) and turns landscape pages upright.
-//   - paragraphs.go removes running heads and page numbers at page edges
-//     and groups lines into paragraphs by type size, weight, indents and
-//     line ends.
+//     fonts.go reads what it needs of each font once per document:
+//     widths (std14.go, generated from AFM files, for the standard 14
+//     fonts used without /Widths), encodings, ToUnicode maps the library
+//     skips (cmap.go), and the cmap of an embedded TrueType font drawn
+//     by glyph ids without one.
+//   - layout.go joins glyphs into words and lines, joins drop caps to
+//     their lines, cuts the page into blocks by recursive XY cuts through
+//     whitespace (columns left to right, bands top to bottom; gutters
+//     measured against the page's own word spacing) and turns landscape
+//     pages upright.
+//   - paragraphs.go removes running heads, page numbers and a browser's
+//     print header and footer at page edges (kept in Page.Heads) and
+//     groups lines into paragraphs by type size, weight, indents, line
+//     ends and blank lines.
 //
 // Units: every position and size is in PDF points (1/72 in), x growing to
 // the right and y growing up the page, as on the page the PDF describes
@@ -36,7 +43,6 @@
 // newsclip/internal/pdfchild) report ErrTimeout and ErrMemory. Extract
 // never panics: a panic inside the PDF library becomes ErrDamaged. Damage
 // on one page after some text keeps the text and adds a Warning.
-
 package pdftext
 
 //go:generate go run std14_gen.go

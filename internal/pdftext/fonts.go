@@ -129,12 +129,10 @@ func standardMetrics(name string) (fixed float64, widths []uint16) {
 // std14Width returns the width of the first character of text in a face
 // of std14Widths, 0 when it has none.
 func std14Width(widths []uint16, text string) float64 {
-	for _, r := range text {
-		i := sort.Search(len(std14Runes), func(i int) bool { return std14Runes[i] >= r })
-		if i < len(std14Runes) && i < len(widths) && std14Runes[i] == r {
-			return float64(widths[i])
-		}
-		break
+	r, _ := utf8.DecodeRuneInString(text)
+	i := sort.Search(len(std14Runes), func(i int) bool { return std14Runes[i] >= r })
+	if text != "" && i < len(std14Runes) && i < len(widths) && std14Runes[i] == r {
+		return float64(widths[i])
 	}
 	return 0
 }
