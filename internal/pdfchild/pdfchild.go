@@ -14,7 +14,6 @@ package pdfchild
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -22,6 +21,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
@@ -45,7 +45,7 @@ const passwordEnv = "NEWSCLIP_PDF_PASSWORD"
 // DefaultTimeout).
 type Settings struct {
 	Password string
-	Timeout  time.Duration // wall-clock limit for one PDF
+	Timeout  time.Duration // work limit for one PDF (see runLimited)
 }
 
 // reply is what the child writes on stdout.
@@ -154,16 +154,14 @@ func Extract(data []byte, s Settings) (*pdftext.Text, error) {
 	if err != nil {
 		return extract(data, s.Password, nil)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, exe, Command)
+	cmd := exec.Command(exe, Command)
 	cmd.Stdin = bytes.NewReader(data)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	cmd.Env = append(os.Environ(), passwordEnv+"="+s.Password)
-	err = cmd.Run()
+	timedOut, err := runLimited(cmd, timeout)
 	page := lastPage(errb.String())
-	if ctx.Err() != nil {
+	if timedOut {
 		msg := fmt.Sprintf("no result within %s: raise --pdf-timeout", timeout)
 		return nil, &pdftext.Error{Page: page, Err: &kindError{pdftext.ErrTimeout, msg}}
 	}
@@ -176,6 +174,66 @@ func Extract(data []byte, s Settings) (*pdftext.Text, error) {
 		return nil, &pdftext.Error{Page: page, Err: fmt.Errorf("%w: extraction crashed", pdftext.ErrDamaged)}
 	}
 	return r.result()
+}
+
+// maxWallFactor caps the wall-clock time of a child at this many times
+// its time limit, however little CPU it got.
+const maxWallFactor = 4
+
+// runLimited runs cmd and kills it when it has worked for timeout: its
+// CPU time where the system reports it (Linux), so that a machine busy
+// with other work does not fail a healthy file, but never longer than
+// maxWallFactor times timeout of wall-clock time; elsewhere, wall-clock
+// time. It reports whether the child was killed.
+func runLimited(cmd *exec.Cmd, timeout time.Duration) (killed bool, err error) {
+	if err := cmd.Start(); err != nil {
+		return false, err
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	start := time.Now()
+	tick := time.NewTicker(100 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case err := <-done:
+			return false, err
+		case <-tick.C:
+			wall := time.Since(start)
+			cpu, ok := cpuTime(cmd.Process.Pid)
+			if !ok {
+				cpu = wall
+			}
+			if cpu >= timeout || wall >= maxWallFactor*timeout {
+				cmd.Process.Kill()
+				<-done
+				return true, nil
+			}
+		}
+	}
+}
+
+// cpuTime reads the user and system CPU time of process pid from
+// /proc/PID/stat (fields 14 and 15, in clock ticks of 1/100 s).
+func cpuTime(pid int) (time.Duration, bool) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, false
+	}
+	i := bytes.LastIndexByte(b, ')') // the command name may hold spaces
+	if i < 0 {
+		return 0, false
+	}
+	f := strings.Fields(string(b[i+1:]))
+	if len(f) < 13 {
+		return 0, false
+	}
+	utime, err1 := strconv.ParseInt(f[11], 10, 64)
+	stime, err2 := strconv.ParseInt(f[12], 10, 64)
+	if err1 != nil || err2 != nil {
+		return 0, false
+	}
+	return time.Duration(utime+stime) * 10 * time.Millisecond, true
 }
 
 // outOfMemory reports whether a child's stderr shows that the Go runtime
