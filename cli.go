@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -22,6 +21,8 @@ import (
 	"newsclip/internal/batch"
 	"newsclip/internal/input"
 	"newsclip/internal/interrupt"
+	"newsclip/internal/pdfchild"
+	"newsclip/internal/pdftext"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -51,8 +52,8 @@ func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(f
 // run is the whole program: it parses args, reads stdin and writes stdout
 // and stderr, and returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) > 1 && args[1] == pdfChildCommand {
-		return runPDFChild(stdin, stdout, stderr)
+	if len(args) > 1 && args[1] == pdfchild.Command {
+		return pdfchild.Serve(stdin, stdout, stderr)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	sig := interrupt.Watch(cancel, stderr)
@@ -137,16 +138,15 @@ func flagError(c *cli.Context, err error, _ bool) error {
 	var value, flag string
 	if _, e := fmt.Sscanf(msg, "invalid value %q for flag -%s", &value, &flag); e == nil {
 		flag = strings.TrimSuffix(flag, ":")
+		_, detail, _ := strings.Cut(msg, "-"+flag+": ")
 		dashes := "--"
 		if len(flag) == 1 {
 			dashes = "-"
 		}
-		flag = dashes + flag
-		msg = fmt.Sprintf("%s %q: not a valid value", flag, value)
-		for _, f := range c.Command.Flags {
-			if _, ok := f.(*cli.DurationFlag); ok && slices.Contains(f.Names(), strings.TrimLeft(flag, "-")) {
-				msg = fmt.Sprintf("%s %q: want a duration such as 30s or 2m", flag, value)
-			}
+		msg = fmt.Sprintf("%s%s %q: not a valid value", dashes, flag, value)
+		if detail != "" && detail != "parse error" && !strings.HasPrefix(detail, "strconv.") {
+			// A flag type of our own says what it wants.
+			msg = fmt.Sprintf("%s%s: %s", dashes, flag, detail)
 		}
 	}
 	return usagef("%s (see newsclip %s --help)", msg, strings.TrimSpace(c.Command.FullName()))
@@ -201,7 +201,7 @@ type convertOptions struct {
 	Report   string // batch: JSON Lines report file
 	Shard    string // batch: "K/N", convert only shard K (from 0) of N
 	MaxInput int64  // bytes read from one input at most; 0 means defaultMaxInput
-	PDF      pdfSettings
+	PDF      pdfchild.Settings
 
 	format formats.Format // looked up from To
 }
@@ -228,12 +228,9 @@ func convertCommand() *cli.Command {
 			&cli.StringFlag{Name: "shard", Usage: "batch: convert only the inputs of shard `K/N` (0 <= K < N, by path hash)"},
 			&cli.StringFlag{Name: "max-input", Value: "1GiB", Usage: "refuse inputs larger than `SIZE` (bytes, or with KB, MB, GB, KiB, MiB, GiB)"},
 			&cli.StringFlag{Name: "password", Usage: "user password of encrypted PDFs (default: the empty password)"},
-			&cli.DurationFlag{Name: "pdf-timeout", Value: 30 * time.Second, Usage: "time limit for reading one PDF"},
+			&cli.GenericFlag{Name: "pdf-timeout", Value: &pdfchild.Timeout{D: pdfchild.DefaultTimeout}, Usage: "time limit for reading one PDF (a `DURATION` such as 30s or 2m)"},
 		},
 		Action: func(c *cli.Context) error {
-			if c.Duration("pdf-timeout") <= 0 {
-				return usagef("--pdf-timeout %v: want a positive duration such as 30s", c.Duration("pdf-timeout"))
-			}
 			maxIn, err := input.ParseSize(c.String("max-input"))
 			if err != nil {
 				return usagef("--max-input %q: %v", c.String("max-input"), err)
@@ -243,7 +240,7 @@ func convertCommand() *cli.Command {
 				Inputs: c.Args().Slice(), Bundle: c.Bool("bundle"), GroupBy: c.String("group-by"),
 				Jobs: c.Int("jobs"), Split: c.Bool("split"), Resume: c.Bool("resume"),
 				Report: c.String("report"), Shard: c.String("shard"), MaxInput: maxIn,
-				PDF: pdfSettings{Password: c.String("password"), Timeout: c.Duration("pdf-timeout")},
+				PDF: pdfchild.Settings{Password: c.String("password"), Timeout: c.Generic("pdf-timeout").(*pdfchild.Timeout).D},
 			}
 			return runConvert(c.Context, opts, c.App.Reader, c.App.Writer, c.App.ErrWriter)
 		},
@@ -462,7 +459,7 @@ func isTerminal(w io.Writer) bool {
 }
 
 // readInput reads and converts one input; "-" is stdin. PDFs are read in
-// a child process (see pdfchild.go).
+// a child process (see internal/pdfchild).
 func readInput(name string, stdin io.Reader, opts convertOptions) (*convert.Document, error) {
 	limit := opts.MaxInput
 	if limit <= 0 {
@@ -484,11 +481,7 @@ func readInput(name string, stdin io.Reader, opts convertOptions) (*convert.Docu
 		return nil, &convert.Error{File: name, Err: err}
 	}
 	if convert.IsPDF(data) {
-		t, err := extractPDF(name, data, opts.PDF)
-		if err != nil {
-			return nil, err
-		}
-		return convert.FromPDFText(name, data, t)
+		return convert.ConvertPDF(name, data, func(d []byte) (*pdftext.Text, error) { return pdfchild.Extract(d, opts.PDF) })
 	}
 	return convert.Convert(name, data)
 }

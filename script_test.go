@@ -11,11 +11,13 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"newsclip/internal/pdfchild"
 )
 
 func TestMain(m *testing.M) {
 	// Tests that need a real process to kill re-run this binary as newsclip.
-	if os.Getenv("NEWSCLIP_TEST_MAIN") == "1" || len(os.Args) > 1 && os.Args[1] == pdfChildCommand {
+	if os.Getenv("NEWSCLIP_TEST_MAIN") == "1" || len(os.Args) > 1 && os.Args[1] == pdfchild.Command {
 		os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))
 	}
 	testscript.Main(m, map[string]func(){

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times newsclip against pdftotext on the same PDFs in the same run: a long
-# multi-column document made here with groff (~70 pages), the two shared
-# newspaper pages, and the groff test pages. RUNS interleaved runs (default
+# multi-column document made here with groff (~70 pages), the shared
+# newspaper pages, the shared real PDFs (an archive export of 59 pages,
+# browser prints) and the groff test pages. RUNS interleaved runs (default
 # 5) of each tool with /usr/bin/time -v; reports median wall time and peak
 # RSS per file, and the newsclip/pdftotext ratios (lower is better).
 # Usage: bench/pdf-speed.sh [RUNS]    (needs groff, poppler-utils)
@@ -17,6 +18,7 @@ go build -o "$work/newsclip" .
   for i in $(seq 70); do sed -n '/^\.PP$/,$p' testdata/pdf/article.ms; done
 } | groff -ms -Tpdf -P-p4.5i,8.5i > "$work/long.pdf"
 files=("$work/long.pdf" ../shared/corpus/pdf/beijing-review-3col.pdf ../shared/corpus/pdf/beijing-review-4col.pdf testdata/pdf/groff-4col.pdf)
+for f in ../shared/corpus/pdf-real/*.pdf; do [ -e "$f" ] && files+=("$f"); done
 echo "long.pdf: $(pdfinfo "$work/long.pdf" | awk '/^Pages/ {print $2}') pages"
 
 # Each run goes through /usr/bin/time -v (peak RSS, children included);

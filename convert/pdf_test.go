@@ -1,153 +1,23 @@
 package convert
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
-	"os"
-	"regexp"
 	"strings"
 	"testing"
+
+	"newsclip/internal/pdfgen"
+	"newsclip/internal/pdftext"
 )
 
-// A pdfRun is text drawn at a position of a test page: x, y in points from
-// the bottom left, in Courier (600/1000 em per character) or, with cjk, a
-// two-byte font whose codes are the Unicode values.
-type pdfRun struct {
-	x, y, size float64
-	text       string
-	cjk        bool
-	raw        string // drawn as is, for ligature codes
-	up         bool   // drawn turned a quarter counter-clockwise (landscape)
-}
-
-// buildPDF writes a small valid PDF with one page per slice of runs. Its
-// fonts are not embedded: extraction needs only widths and the ToUnicode map.
-func buildPDF(pages [][]pdfRun) []byte {
-	var objs []string
-	add := func(s string) int { objs = append(objs, s); return len(objs) }
-	widths := strings.TrimSpace(strings.Repeat("600 ", 224))
-	courier := add(fmt.Sprintf("<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 255 /Widths [%s] >>", widths))
-	// code 0x01 is the "fi" ligature in this font's ToUnicode map.
-	ligCMap := "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Lig def 1 begincodespacerange <00> <FF> endcodespacerange 2 beginbfchar <01> <FB01> <20> <0020> endbfchar 1 beginbfrange <21> <7E> <0021> endbfrange endcmap CMapName currentdict /CMap defineresource pop end end"
-	ligStream := add(fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(ligCMap), ligCMap))
-	lig := add(fmt.Sprintf("<< /Type /Font /Subtype /Type1 /BaseFont /Courier /FirstChar 1 /LastChar 126 /Widths [%s] /ToUnicode %d 0 R >>", strings.TrimSpace(strings.Repeat("600 ", 126)), ligStream))
-	var chars strings.Builder
-	n := 0
-	for _, runs := range pages {
-		for _, r := range runs {
-			if r.cjk {
-				for _, ch := range r.text {
-					fmt.Fprintf(&chars, "<%04X> <%04X> ", ch, ch)
-					n++
-				}
-			}
-		}
-	}
-	cjkCMap := fmt.Sprintf("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /U def 1 begincodespacerange <0000> <FFFF> endcodespacerange %d beginbfchar %s endbfchar endcmap CMapName currentdict /CMap defineresource pop end end", max(n, 1), chars.String())
-	if n == 0 {
-		cjkCMap = strings.Replace(cjkCMap, "beginbfchar  endbfchar", "beginbfchar <0020> <0020> endbfchar", 1)
-	}
-	cjkStream := add(fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(cjkCMap), cjkCMap))
-	desc := add("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /TestCJK /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>")
-	cjk := add(fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont /TestCJK /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>", desc, cjkStream))
-	pagesID := len(objs) + 1 + 2*len(pages)
-	var kids []string
-	for _, runs := range pages {
-		var c strings.Builder
-		for _, r := range runs {
-			font, s := "F1", ""
-			switch {
-			case r.cjk:
-				font = "F3"
-				var h strings.Builder
-				for _, ch := range r.text {
-					fmt.Fprintf(&h, "%04X", ch)
-				}
-				s = "<" + h.String() + ">"
-			case r.raw != "":
-				font, s = "F2", "<"+fmt.Sprintf("%X", r.raw)+">"
-			default:
-				esc := strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`).Replace(r.text)
-				var b bytes.Buffer
-				for _, ch := range esc {
-					if ch < 256 {
-						b.WriteByte(byte(ch)) // WinAnsi = Latin-1 for these tests
-					}
-				}
-				s = "(" + b.String() + ")"
-			}
-			if r.up {
-				fmt.Fprintf(&c, "BT /%s %g Tf 0 1 -1 0 %g %g Tm %s Tj ET\n", font, r.size, r.x, r.y, s)
-			} else {
-				fmt.Fprintf(&c, "BT /%s %g Tf %g %g Td %s Tj ET\n", font, r.size, r.x, r.y, s)
-			}
-		}
-		content := add(fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", c.Len(), c.String()))
-		page := add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Contents %d 0 R /Resources << /Font << /F1 %d 0 R /F2 %d 0 R /F3 %d 0 R >> >> >>", pagesID, content, courier, lig, cjk))
-		kids = append(kids, fmt.Sprintf("%d 0 R", page))
-	}
-	add(fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(kids)))
-	catalog := add(fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pagesID))
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f\r\n", len(objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n\r\n", off)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, catalog, xref)
-	return b.Bytes()
-}
-
-// columnPage lays out paragraphs of words in n columns of equal height
-// under a headline that spans them, Courier 10 pt on 12 pt leading, with
-// first-line indents and hyphenated breaks; text flows from column to
-// column, paragraphs across the column breaks.
-func columnPage(n int, headline string, paras []string) []pdfRun {
-	colWidth := (612.0 - 144 - float64(n-1)*18) / float64(n)
-	chars := int(colWidth / 6)
-	var lines []string
-	for _, p := range paras {
-		line := "  " // first-line indent
-		for _, w := range strings.Fields(p) {
-			if len(line)+len(w)+1 > chars && line != "" {
-				// Hyphenate long words that straddle the edge, as a typesetter would.
-				if room := chars - len(line) - 2; len(w) > 8 && room >= 3 {
-					line += " " + w[:room] + "-"
-					w = w[room:]
-				}
-				lines = append(lines, line)
-				line = ""
-			}
-			if line != "" && line != "  " {
-				line += " "
-			}
-			line += w
-		}
-		lines = append(lines, line)
-	}
-	runs := []pdfRun{{x: 72, y: 720, size: 20, text: headline}}
-	perCol := (len(lines) + n - 1) / n
-	for i, l := range lines {
-		col, row := i/perCol, i%perCol
-		runs = append(runs, pdfRun{x: 72 + float64(col)*(colWidth+18), y: 680 - 12*float64(row), size: 10, text: l})
-	}
-	return runs
-}
-
+// extractText reads a PDF as convert does: paragraphs as lines with a
+// blank line after each, typeset hyphens marked.
 func extractText(t *testing.T, data []byte) string {
 	t.Helper()
-	pt, err := ExtractPDF(data, PDFOptions{})
+	pt, err := pdftext.Extract(data, pdftext.Options{})
 	if err != nil {
-		t.Fatalf("ExtractPDF: %v", err)
+		t.Fatalf("Extract: %v", err)
 	}
-	return strings.Join(pt.Lines, "\n")
+	return strings.Join(markTypesetBreaks(paragraphLines(pt.Paragraphs())), "\n")
 }
 
 var testParas = []string{
@@ -161,7 +31,7 @@ var testParas = []string{
 func TestPDFColumns(t *testing.T) {
 	for _, n := range []int{3, 4} {
 		t.Run(fmt.Sprintf("%d columns", n), func(t *testing.T) {
-			text := extractText(t, buildPDF([][]pdfRun{columnPage(n, "Record Catch in the Harbour", testParas)}))
+			text := extractText(t, pdfgen.Build([][]pdfgen.Run{pdfgen.Columns(n, "Record Catch in the Harbour", testParas)}))
 			paras := strings.Split(text, "\n\n")
 			if len(paras) < 4 || paras[0] != "Record Catch in the Harbour" {
 				t.Fatalf("want the headline then 3 paragraphs, got:\n%s", text)
@@ -176,124 +46,20 @@ func TestPDFColumns(t *testing.T) {
 	}
 }
 
-func TestPDFLigaturesAccentsCJK(t *testing.T) {
-	pages := [][]pdfRun{{
-		{x: 72, y: 700, size: 12, text: "Café crème à la française"},
-		{x: 72, y: 680, size: 12, raw: "\x01ne o\x01ce"},
-		{x: 72, y: 660, size: 12, cjk: true, text: "新闻剪报"},
-	}}
-	text := extractText(t, buildPDF(pages))
-	for _, want := range []string{"Café crème à la française", "fine ofice", "新闻剪报"} {
-		if !strings.Contains(text, want) {
-			t.Errorf("lacks %q:\n%s", want, text)
-		}
-	}
-}
-
-// TestPDFRunningFoot: a foot repeated on every page, with the page number,
-// is removed and recorded.
-func TestPDFRunningFoot(t *testing.T) {
-	var pages [][]pdfRun
-	for i := 1; i <= 3; i++ {
-		pages = append(pages, []pdfRun{
-			{x: 72, y: 700, size: 10, text: fmt.Sprintf("Body text of page %d goes on here.", i)},
-			{x: 250, y: 30, size: 8, text: fmt.Sprintf("THE GAZETTE | %d", i)},
-		})
-	}
-	pt, err := ExtractPDF(buildPDF(pages), PDFOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if text := strings.Join(pt.Lines, "\n"); strings.Contains(text, "GAZETTE") {
-		t.Errorf("running foot leaked:\n%s", text)
-	}
-	if len(pt.Removed) != 3 || pt.Removed[0].Kind != RemovedRunningHead {
-		t.Errorf("removed = %+v", pt.Removed)
-	}
-}
-
-func TestPDFFailures(t *testing.T) {
-	good := buildPDF([][]pdfRun{{{x: 72, y: 700, size: 12, text: "Hello newsprint"}}})
-	for name, tc := range map[string]struct {
-		data []byte
-		want error
-	}{
-		"no text":        {buildPDF([][]pdfRun{{}}), ErrNoTextLayer},
-		"not a pdf":      {[]byte("%PDF-1.4\nthis is not really a pdf\n"), ErrDamaged},
-		"truncated":      {good[:len(good)/2], nil},
-		"junk around":    {append(append([]byte("JUNK\n"), good...), "trailing junk"...), nil},
-		"version 2.0":    {bytes.Replace(good, []byte("%PDF-1.4"), []byte("%PDF-2.0"), 1), nil},
-		"broken xref":    {bytes.Replace(good, []byte("xref\n0"), []byte("xref\n9"), 1), nil},
-		"huge xref size": {bytes.Replace(good, []byte("/Size "), []byte("/Size 999999999"), 1), nil},
-	} {
-		t.Run(name, func(t *testing.T) {
-			pt, err := ExtractPDF(tc.data, PDFOptions{})
-			switch {
-			case tc.want != nil && !errors.Is(err, tc.want):
-				t.Errorf("err = %v, want %v", err, tc.want)
-			case tc.want == nil && err != nil && !errors.Is(err, ErrDamaged):
-				t.Errorf("err = %v, want text or ErrDamaged", err)
-			case tc.want == nil && err == nil && !strings.Contains(strings.Join(pt.Lines, " "), "Hello newsprint"):
-				t.Errorf("text = %q", pt.Lines)
-			}
-		})
-	}
-}
-
-// FuzzPDF: any bytes after a PDF header either extract or fail with an
-// error; no panic escapes ExtractPDF.
-func FuzzPDF(f *testing.F) {
-	f.Add(buildPDF([][]pdfRun{columnPage(3, "Headline", testParas)}))
-	f.Add(buildPDF([][]pdfRun{{{x: 72, y: 700, size: 12, cjk: true, text: "新闻"}}}))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		pt, err := ExtractPDF(data, PDFOptions{MaxPages: 5})
-		if err == nil && pt == nil {
-			t.Fatal("nil text without error")
-		}
-	})
-}
-
-// BenchmarkExtractPDF reads the golden groff pages and, when present, the
-// long document bench/pdf-speed.sh makes (NEWSCLIP_BENCH_PDF).
-func BenchmarkExtractPDF(b *testing.B) {
-	files := []string{"../testdata/pdf/groff-3col.pdf", "../testdata/pdf/groff-4col.pdf"}
-	if f := os.Getenv("NEWSCLIP_BENCH_PDF"); f != "" {
-		files = []string{f}
-	}
-	var datas [][]byte
-	total := 0
-	for _, f := range files {
-		d, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		datas = append(datas, d)
-		total += len(d)
-	}
-	b.SetBytes(int64(total))
-	for b.Loop() {
-		for _, d := range datas {
-			if _, err := ExtractPDF(d, PDFOptions{}); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
-}
-
 // TestPDFHeadlineByTypeSize: a page that opens with its headline (one group
 // of display type) has no masthead, even when a short standfirst follows;
 // two groups are masthead and headline.
 func TestPDFHeadlineByTypeSize(t *testing.T) {
-	body := columnPage(1, "", testParas)[1:]
+	body := pdfgen.Columns(1, "", testParas)[1:]
 	for _, tc := range []struct {
-		top                   []pdfRun
+		top                   []pdfgen.Run
 		publication, headline string
 	}{
-		{[]pdfRun{{x: 72, y: 740, size: 20, text: "Record Catch"}, {x: 72, y: 712, size: 10, text: "Quotas work, for now"}}, "", "Record Catch"},
-		{[]pdfRun{{x: 72, y: 740, size: 28, text: "Harbour Gazette"}, {x: 72, y: 712, size: 20, text: "Record Catch"}}, "Harbour Gazette", "Record Catch"},
-		{[]pdfRun{{x: 72, y: 760, size: 28, text: "Harbour Gazette"}, {x: 72, y: 732, size: 20, text: "Record Catch"}, {x: 72, y: 712, size: 13, text: "Quotas work, for now."}}, "Harbour Gazette", "Record Catch"},
+		{[]pdfgen.Run{{X: 72, Y: 740, Size: 20, Text: "Record Catch"}, {X: 72, Y: 712, Size: 10, Text: "Quotas work, for now"}}, "", "Record Catch"},
+		{[]pdfgen.Run{{X: 72, Y: 740, Size: 28, Text: "Harbour Gazette"}, {X: 72, Y: 712, Size: 20, Text: "Record Catch"}}, "Harbour Gazette", "Record Catch"},
+		{[]pdfgen.Run{{X: 72, Y: 760, Size: 28, Text: "Harbour Gazette"}, {X: 72, Y: 732, Size: 20, Text: "Record Catch"}, {X: 72, Y: 712, Size: 13, Text: "Quotas work, for now."}}, "Harbour Gazette", "Record Catch"},
 	} {
-		data := buildPDF([][]pdfRun{append(tc.top, body...)})
+		data := pdfgen.Build([][]pdfgen.Run{append(tc.top, body...)})
 		doc, err := Convert("t.pdf", data)
 		if err != nil {
 			t.Fatal(err)
@@ -305,30 +71,30 @@ func TestPDFHeadlineByTypeSize(t *testing.T) {
 	}
 }
 
-// TestPDFRotatedPage: a page printed in landscape (lines running up the
-// page) reads in order, words whole.
-func TestPDFRotatedPage(t *testing.T) {
-	lines := []string{"The first line of the landscape page.", "The second line follows it.", "And the third ends it."}
-	var runs []pdfRun
-	for i, l := range lines {
-		// Lines run upwards, so the tops of the letters face left: the
-		// next line lies to the right of the last.
-		runs = append(runs, pdfRun{x: 300 + 14*float64(i), y: 100, size: 12, text: l, up: true})
+func TestDropCaptions(t *testing.T) {
+	line := func(text string, size float64) pdftext.Line { return pdftext.Line{Text: text, Size: size} }
+	paras := []pdftext.Paragraph{
+		{line("The catch was the largest in years, the cooperative said.", 10)},
+		{line("Two boats, including the one above, were sold on Monday.", 7)}, // caption
+		{line("By Anna Schmidt and Bo Ma of the Gazette", 7)},                 // small byline stays
+		{line("Harbour news in brief", 7)},                                    // too short to tell
 	}
-	text := extractText(t, buildPDF([][]pdfRun{runs}))
-	if got := strings.Join(strings.Fields(text), " "); got != strings.Join(lines, " ") {
-		t.Errorf("got %q", text)
+	kept, removed := dropCaptions(paras, 10)
+	if len(kept) != 3 || len(removed) != 1 || removed[0].Kind != RemovedCaption || !strings.HasPrefix(removed[0].Text, "Two boats") {
+		t.Errorf("kept %d, removed %+v", len(kept), removed)
 	}
 }
 
-// TestPDFUnmappableCIDFont: CJK text in a character collection without a
-// Unicode map is an error that says so, not garbage.
-func TestPDFUnmappableCIDFont(t *testing.T) {
-	data := buildPDF([][]pdfRun{{{x: 72, y: 700, size: 12, cjk: true, text: "新闻"}}})
-	data = bytes.Replace(data, []byte("/Ordering (Identity)"), []byte("/Ordering (Japan1)"), 1)
-	data = regexp.MustCompile(`(/DescendantFonts \[\d+ 0 R\]) /ToUnicode \d+ 0 R`).ReplaceAll(data, []byte("$1"))
-	_, err := ExtractPDF(data, PDFOptions{})
-	if !errors.Is(err, ErrUnmappable) || !strings.Contains(err.Error(), "Adobe-Japan1") {
-		t.Errorf("err = %v", err)
+// TestPDFKickerOverHeadline: a label in capitals over the headline, in
+// body-size type, is the kicker, not the masthead.
+func TestPDFKickerOverHeadline(t *testing.T) {
+	body := pdfgen.Columns(1, "", testParas)[1:]
+	top := []pdfgen.Run{{X: 72, Y: 750, Size: 10, Text: "DEAL OF THE WEEK"}, {X: 72, Y: 720, Size: 20, Text: "Record Catch"}}
+	doc, err := Convert("t.pdf", pdfgen.Build([][]pdfgen.Run{append(top, body...)}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := doc.Articles[0]; a.Publication != "" || a.Kicker != "DEAL OF THE WEEK" || a.Headline != "Record Catch" {
+		t.Errorf("publication %q kicker %q headline %q", a.Publication, a.Kicker, a.Headline)
 	}
 }

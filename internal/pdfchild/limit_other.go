@@ -1,6 +1,6 @@
 //go:build !unix
 
-package main
+package pdfchild
 
 // limitData does nothing where there is no setrlimit; the time limit still
 // applies.

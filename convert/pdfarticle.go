@@ -1,0 +1,169 @@
+package convert
+
+// Rules for articles read from PDFs whose layout hides what the text
+// reader expects in order: bylines under a long standfirst in a margin
+// column, authors signing at the end, captions with a photo credit.
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// lateBylineBlocks is how many body blocks may precede a byline that the
+// header reader missed.
+const lateBylineBlocks = 3
+
+// liftLateByline reads a byline that comes after a standfirst too long for
+// the header reader, as archive exports set online articles in a narrow
+// margin column:
+//
+//	Wie steht es um die Sicherheit im Rathaus?   <- headline
+//	Bei der Vollversammlung ... (seven lines)    <- standfirst
+//	Von Joachim Mölter                           <- byline
+//
+// When the article has no authors and one of its first lateBylineBlocks
+// body blocks is a byline, the byline is parsed and removed, and a single
+// block before it becomes the standfirst.
+func liftLateByline(a *Article) {
+	if len(a.Authors) > 0 {
+		return
+	}
+	for i := 0; i < len(a.Body) && i < lateBylineBlocks; i++ {
+		t := a.Body[i].Text()
+		if _, ok := a.Body[i].(*Quote); ok || !isBylineLine(t) {
+			continue
+		}
+		a.applyByline(t, true)
+		a.remove(RemovedByline, t)
+		if i == 1 && a.Subheadline == "" {
+			a.Subheadline = a.Body[0].Text()
+			a.Body = a.Body[2:]
+			return
+		}
+		a.Body = append(a.Body[:i:i], a.Body[i+1:]...)
+		return
+	}
+}
+
+// bylineBreakRE matches a byline broken after the first name of its last
+// author ("Von Markus Balser und Christoph").
+var bylineBreakRE = regexp.MustCompile(`(?:\s(?:und|and|&|et|y|e)|,)\s\p{Lu}\p{Ll}+$`)
+
+// joinBrokenBylines joins a byline paragraph that ends on a first name to
+// the next paragraph when that is one capitalized word, the surname a
+// narrow column carried over:
+//
+//	Von Markus Balser und Christoph
+//	Koopmann
+//
+// lines hold one paragraph per run of lines, blank lines between.
+func joinBrokenBylines(lines []string) []string {
+	for i := 0; i+2 < len(lines); i++ {
+		next := lines[i+2]
+		if lines[i+1] != "" || !isBylineLine(lines[i]) || !bylineBreakRE.MatchString(lines[i]) ||
+			strings.Contains(next, " ") || !capitalized(next) || i+3 < len(lines) && lines[i+3] != "" {
+			continue
+		}
+		lines[i] += " " + next
+		lines = append(lines[:i+1], lines[i+3:]...)
+	}
+	return lines
+}
+
+// signatureRE splits a closing paragraph into its last sentence and a
+// name after it.
+var signatureRE = regexp.MustCompile(`^(.*[.!?“”"])\s+(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+){1,2})$`)
+
+// liftSignature reads the author's name that closes the last paragraph,
+// as German papers sign short pieces, when the article has no authors:
+//
+//	... Also, dringend deeskalieren bitte. Iris Mayer
+func liftSignature(a *Article) {
+	if len(a.Authors) > 0 || len(a.Body) == 0 {
+		return
+	}
+	last, ok := a.Body[len(a.Body)-1].(*Paragraph)
+	if !ok {
+		return
+	}
+	m := signatureRE.FindStringSubmatch(last.Content)
+	if m == nil || !isBareName(m[2]) {
+		return
+	}
+	a.Authors = append(a.Authors, Person{Name: m[2], Raw: m[2]})
+	a.remove(RemovedByline, m[2])
+	last.Content = m[1]
+}
+
+// captionCreditRE matches the photo credit that closes a caption:
+// "... FOTO: HENDRIK SCHMIDT/DPA", "(Photo: Jane Doe/AP)".
+var captionCreditRE = regexp.MustCompile(`(?i)\b(?:foto|photo|bild|illustration|grafik|graphic)s?:\s*[\p{L}. /-]+\)?$`)
+
+// isCaptionText recognises a caption by the photo credit it ends with.
+func isCaptionText(s string) bool {
+	return captionCreditRE.MatchString(strings.TrimSpace(s))
+}
+
+// headerLines is how many lines from the top splitBylineDates looks at.
+const headerLines = 12
+
+// splitBylineDates gives the date and time a web page prints after its
+// byline a paragraph of its own, so that both are read:
+//
+//	BY AL BARBARINO OCT. 3, 2013, 7:30 A.M.  ->  BY AL BARBARINO
+//	                                             OCT. 3, 2013, 7:30 A.M.
+//
+// lines hold one paragraph per run of lines, blank lines between.
+func splitBylineDates(lines []string) []string {
+	for i := 0; i < len(lines) && i < headerLines; i++ {
+		words := strings.Fields(lines[i])
+		if isBylineLine(lines[i]) || len(words) < 4 {
+			continue
+		}
+		for k := 2; k < len(words)-1; k++ {
+			by, date := strings.Join(words[:k], " "), strings.Join(words[k:], " ")
+			if _, ok := parseDate(date); ok && isBylineLine(by) {
+				lines = slices.Insert(lines, i+1, "", date)
+				lines[i] = by
+				break
+			}
+		}
+	}
+	return lines
+}
+
+// Word counts of promoteHeadline: a label is at most labelWords words, a
+// headline at most titleWords.
+const (
+	labelWords = 5
+	titleWords = 14
+)
+
+// promoteHeadline reads a short label taken for the headline as the
+// kicker when the paragraph after it is the real headline, as archive
+// exports print an online article's column: label, headline, standfirst.
+//
+//	SZ-Podcast "Auf den Punkt"                    <- read as headline: kicker
+//	Transkript - Rammstein: Das System Lindemann  <- headline
+//	Rammstein tourt gerade durch ... .            <- standfirst
+//
+// The next paragraph (the standfirst, or else the first body block) must
+// be title-like: at most titleWords words without a closing period,
+// followed by more text. Only for articles set in one type size: where
+// the headline is in display type, type tells it.
+func promoteHeadline(a *Article) {
+	if a.Kicker != "" || countWords(a.Headline) > labelWords || strings.HasSuffix(a.Headline, ".") {
+		return
+	}
+	isTitle := func(s string) bool {
+		return countWords(s) <= titleWords && !strings.HasSuffix(strings.TrimSpace(s), ".")
+	}
+	switch {
+	case a.Subheadline != "" && isTitle(a.Subheadline) && len(a.Body) > 0:
+		a.Kicker, a.Headline, a.Subheadline = a.Headline, a.Subheadline, ""
+	case a.Subheadline == "" && len(a.Body) > 1 && isTitle(a.Body[0].Text()):
+		a.Kicker, a.Headline = a.Headline, a.Body[0].Text()
+		a.Body = a.Body[1:]
+	}
+}

@@ -1,0 +1,224 @@
+package convert
+
+// Archive exports: PDFs that hold one article after another, each page
+// under a header naming publication, section and date, each article's
+// pages under a record id in the foot.
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+
+	"newsclip/internal/pdftext"
+)
+
+// An exportHeader is what a page header of an archive export says:
+//
+//	Süddeutsche Zeitung Landkreise   MÜNCHEN   Freitag, 7. Juli 2023
+//	-> publication "Süddeutsche Zeitung Landkreise", section "MÜNCHEN"
+type exportHeader struct {
+	publication, section string
+	date                 Date
+}
+
+// readExportHeader reads a header line that ends with a date: the words
+// before it are the publication, then the section when set in capitals.
+// The publication holds at most maxHeaderPubWords words, the first and
+// last capitalized.
+func readExportHeader(s string) (exportHeader, bool) {
+	words := strings.Fields(s)
+	for k := min(5, len(words)-1); k >= 2; k-- {
+		d, ok := parseDate(strings.Join(words[len(words)-k:], " "))
+		if !ok || d.Day == 0 {
+			continue
+		}
+		rest := words[:len(words)-k]
+		sec := len(rest)
+		for sec > 1 && isAllCaps(rest[sec-1]) && hasLetter(rest[sec-1]) {
+			sec--
+		}
+		h := exportHeader{publication: strings.Join(rest[:sec], " "), section: strings.Join(rest[sec:], " "), date: d}
+		if sec > maxHeaderPubWords || !capitalized(rest[0]) || !capitalized(rest[sec-1]) {
+			return exportHeader{}, false
+		}
+		return h, true
+	}
+	return exportHeader{}, false
+}
+
+// maxHeaderPubWords bounds the publication name of a page header.
+const maxHeaderPubWords = 4
+
+func hasLetter(s string) bool { return strings.IndexFunc(s, unicode.IsLetter) >= 0 }
+
+// capitalized reports whether s starts with an upper-case letter.
+func capitalized(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// recordIDRE matches an archive record id in a page foot: an optional
+// letter prefix and at least six digits ("A117645895"). Page numbers
+// have fewer digits.
+var recordIDRE = regexp.MustCompile(`^[A-Z]{0,3}\d{6,}$`)
+
+// An exportPage is a page of an archive export with its header read.
+type exportPage struct {
+	page   pdftext.Page
+	header exportHeader
+	rows   int    // header rows to drop from the top of the page
+	record string // the record id in the foot, "" when none
+}
+
+// A row is the text of the lines on one baseline, left to right.
+type row struct {
+	text    string
+	y, size float64 // baseline and largest type size, in points
+}
+
+// edgeRows returns the rows of the lines (kept and removed) at the top or
+// bottom edge of p, top to bottom.
+func edgeRows(p pdftext.Page, top bool) []row {
+	var ls []pdftext.Line
+	for _, l := range append(append([]pdftext.Line(nil), p.Lines...), p.Heads...) {
+		if top && p.AtTop(l) || !top && p.AtBottom(l) {
+			ls = append(ls, l)
+		}
+	}
+	sort.SliceStable(ls, func(i, j int) bool {
+		if math.Abs(ls[i].Y-ls[j].Y) > 2 {
+			return ls[i].Y > ls[j].Y
+		}
+		return ls[i].X0 < ls[j].X0
+	})
+	var rows []row
+	for i, l := range ls {
+		if i > 0 && math.Abs(l.Y-ls[i-1].Y) <= 2 {
+			r := &rows[len(rows)-1]
+			r.text += " " + l.Text
+			r.size = math.Max(r.size, l.Size)
+			continue
+		}
+		rows = append(rows, row{l.Text, l.Y, l.Size})
+	}
+	return rows
+}
+
+// headerRows counts the rows of a page header: the dated row, and the
+// rows under it each at most two of its lines' height below the last
+// ("DAH,EBE,ED Seite R1", "alle Ausgaben Seite 999").
+func headerRows(rows []row) int {
+	n := 1
+	for n < len(rows) && rows[n-1].y-rows[n].y <= 2*rows[n].size {
+		n++
+	}
+	return n
+}
+
+// readExportPage reads the header (the first top row, ending with a date)
+// and the record id of a page.
+func readExportPage(p pdftext.Page) (exportPage, bool) {
+	rows := edgeRows(p, true)
+	if len(rows) == 0 {
+		return exportPage{}, false
+	}
+	h, ok := readExportHeader(rows[0].text)
+	if !ok {
+		return exportPage{}, false
+	}
+	ep := exportPage{page: p, header: h, rows: headerRows(rows)}
+	for _, f := range edgeRows(p, false) {
+		for _, w := range strings.Fields(f.text) {
+			if recordIDRE.MatchString(w) {
+				ep.record = w
+			}
+		}
+	}
+	return ep, true
+}
+
+// splitExport splits the pages of an archive export into articles: every
+// page of at least two must carry a dated header. A new article starts
+// where the record id in the foot changes; without record ids, at every
+// page. It returns nil for any other PDF.
+func splitExport(t *pdftext.Text) [][]exportPage {
+	if len(t.Pages) < 2 {
+		return nil
+	}
+	var eps []exportPage
+	ids := true
+	for _, p := range t.Pages {
+		ep, ok := readExportPage(p)
+		if !ok {
+			return nil
+		}
+		ids = ids && ep.record != ""
+		eps = append(eps, ep)
+	}
+	var out [][]exportPage
+	for i, ep := range eps {
+		if i > 0 && ids && ep.record == eps[i-1].record {
+			out[len(out)-1] = append(out[len(out)-1], ep)
+			continue
+		}
+		out = append(out, []exportPage{ep})
+	}
+	return out
+}
+
+// exportArticle reads one article of an export: its pages without the
+// header rows, read as a clipping whose publication and date the header
+// gives.
+func exportArticle(pages []exportPage) *Article {
+	t := &pdftext.Text{}
+	var removed []Removal
+	for _, ep := range pages {
+		p := ep.page
+		header := edgeRows(p, true)[:ep.rows]
+		var kept []pdftext.Line
+		for _, l := range p.Lines {
+			if p.AtTop(l) && inRows(l.Text, header) {
+				continue
+			}
+			if p.AtBottom(l) && ep.record != "" && strings.Contains(l.Text, ep.record) {
+				removed = append(removed, Removal{Kind: RemovedRunningHead, Text: l.Text})
+				continue
+			}
+			kept = append(kept, l)
+		}
+		p.Lines = kept
+		for _, h := range p.Heads {
+			if !inRows(h.Text, header) {
+				removed = append(removed, Removal{Kind: RemovedRunningHead, Text: h.Text})
+			}
+		}
+		t.Pages = append(t.Pages, p)
+	}
+	lines, web := pdfLines(t)
+	a := readClipping(joinBrokenBylines(lines), false)
+	liftLateByline(a)
+	liftSignature(a)
+	if displayLead(t) == 0 {
+		// All in one type size: the headline is told by position only.
+		promoteHeadline(a)
+	}
+	removed = append(removed, web...)
+	h := pages[0].header
+	a.Publication, a.Section, a.Date = h.publication, h.section, h.date
+	a.Removed = append([]Removal{{Kind: RemovedHeader, Text: edgeRows(pages[0].page, true)[0].text}}, append(removed, a.Removed...)...)
+	return a
+}
+
+// inRows reports whether s is one of rows or a part of one.
+func inRows(s string, rows []row) bool {
+	for _, r := range rows {
+		if strings.Contains(r.text, s) {
+			return true
+		}
+	}
+	return false
+}

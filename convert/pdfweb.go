@@ -1,0 +1,115 @@
+package convert
+
+// Web furniture in PDFs: addresses printed beside or above an article.
+
+import (
+	"regexp"
+	"strings"
+)
+
+// RemovedURL is the kind of a web address removed from a PDF's text.
+const RemovedURL = "url"
+
+// urlStartRE matches a line that starts a web address.
+var urlStartRE = regexp.MustCompile(`^(?i:https?://|www\.)\S+$`)
+
+// urlPartRE matches a line that continues one: only the lower-case
+// characters of a path (soft hyphens included, which some producers print
+// where they broke the address).
+var urlPartRE = regexp.MustCompile("^[a-z0-9./_?=&%#:~+\u00ad-]+$")
+
+// isURLParagraph recognises a web address set as a paragraph of its own,
+// broken over lines at slashes and hyphens, as archive exports print an
+// online article's address in the margin:
+//
+//	https://www.example.de/
+//	muenchen/muenchen-rathaus-
+//	sicherheit-1.6003935
+//
+// Every line is a piece of an address; the first starts it ("https://",
+// "www.") or, when that line went as a running head, the pieces hold a
+// slash or end in a number after at least two hyphens
+// ("tag-x-demo-leipzig-" "e-1.5899795").
+func isURLParagraph(lines []string) bool {
+	if len(lines) == 0 {
+		return false
+	}
+	for i, l := range lines {
+		if !urlPartRE.MatchString(l) && !(i == 0 && urlStartRE.MatchString(l)) {
+			return false
+		}
+	}
+	joined := strings.Join(lines, "")
+	last := joined[len(joined)-1]
+	return urlStartRE.MatchString(lines[0]) || strings.Contains(joined, "/") ||
+		strings.Count(joined, "-") >= 2 && last >= '0' && last <= '9'
+}
+
+// dropURLParagraphs removes the web-address paragraphs of lines (one
+// paragraph per run of lines, blank lines between) and returns what is
+// left and the addresses removed.
+func dropURLParagraphs(lines []string) (kept, urls []string) {
+	for i := 0; i < len(lines); {
+		j := i
+		for j < len(lines) && lines[j] != "" {
+			j++
+		}
+		if j > i && isURLParagraph(lines[i:j]) {
+			urls = append(urls, strings.Join(lines[i:j], ""))
+		} else {
+			kept = append(kept, lines[i:j]...)
+			if j < len(lines) {
+				kept = append(kept, "")
+			}
+		}
+		i = j + 1
+	}
+	return kept, urls
+}
+
+// linkTargetRE matches the address a print style sheet writes after a
+// link's text: " (/author/jane-doe/)", " (https://example.com/x)".
+var linkTargetRE = regexp.MustCompile(`\s*\((?:/|https?://)[^()\s]*\)`)
+
+// breadcrumbRE matches a breadcrumb trail: two or more parts joined by
+// "∠", "›" or "»" ("HOME ∠ DEALS & DEALMAKERS ∠ FEATURED"), or a
+// line that continues one ("∠ YOUNG GUNS SET THEIR SIGHTS").
+var breadcrumbRE = regexp.MustCompile(`^(?:[^∠›»]+(?:\s[∠›»]\s[^∠›»]+)+|[∠›»]\s.+)$`)
+
+// tagListRE matches the label of a web page's tag list.
+var tagListRE = regexp.MustCompile(`(?i)^(?:keywords|tags|topics|themen|schlagworte):`)
+
+// cleanWebPrint removes what a browser prints around an article besides
+// its text: link addresses after link texts, breadcrumb trails, tag lists
+// ("KEYWORDS: ...") and web-address paragraphs. lines hold one paragraph
+// per run of lines, blank lines between.
+func cleanWebPrint(lines []string) (kept []string, removed []Removal) {
+	kept, urls := dropURLParagraphs(lines)
+	for _, u := range urls {
+		removed = append(removed, Removal{Kind: RemovedURL, Text: u})
+	}
+	out := kept[:0]
+	inTags := false
+	for _, l := range kept {
+		switch {
+		case l == "":
+			inTags = false
+		case inTags || tagListRE.MatchString(l):
+			inTags = true
+			removed = append(removed, Removal{Kind: RemovedFooter, Text: l})
+			continue
+		case breadcrumbRE.MatchString(l):
+			removed = append(removed, Removal{Kind: RemovedFooter, Text: l})
+			continue
+		}
+		if t := linkTargetRE.ReplaceAllString(l, ""); t != l {
+			removed = append(removed, Removal{Kind: RemovedURL, Text: strings.Join(linkTargetRE.FindAllString(l, -1), " ")})
+			l = t
+		}
+		if l == "" && (len(out) == 0 || out[len(out)-1] == "") {
+			continue // the paragraph before was removed whole
+		}
+		out = append(out, l)
+	}
+	return out, removed
+}

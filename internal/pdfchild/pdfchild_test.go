@@ -1,0 +1,112 @@
+package pdfchild
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"newsclip/internal/pdfgen"
+	"newsclip/internal/pdftext"
+)
+
+// TestMain makes the test binary a child when started as one, as the
+// newsclip binary is.
+func TestMain(m *testing.M) {
+	if len(os.Args) > 1 && os.Args[1] == Command {
+		os.Exit(Serve(os.Stdin, os.Stdout, os.Stderr))
+	}
+	os.Exit(m.Run())
+}
+
+// TestKindsCrossTheBoundary: every typed error the child meets comes back
+// to the parent as the same sentinel, with its message and page.
+func TestKindsCrossTheBoundary(t *testing.T) {
+	for _, k := range kinds {
+		sent := &pdftext.Error{Page: 3, Err: fmt.Errorf("%w: detail", k.err)}
+		b, err := json.Marshal(newReply(nil, sent))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var r reply
+		if err := json.Unmarshal(b, &r); err != nil {
+			t.Fatal(err)
+		}
+		_, got := r.result()
+		var pe *pdftext.Error
+		if !errors.Is(got, k.err) || !errors.As(got, &pe) || pe.Page != 3 || got.Error() != sent.Error() {
+			t.Errorf("%s: got %v (page %d), want %v", k.name, got, pe.Page, sent)
+		}
+	}
+}
+
+// hangingPDF's content ends inside a hex string, on which the PDF library
+// loops forever.
+func hangingPDF() []byte {
+	return pdfgen.BuildRaw([]string{"BT /F1 12 Tf 72 700 Td (Hello) Tj <4142"}, "")
+}
+
+// TestExtractThroughChild runs real children: text comes back, and each
+// failure keeps its type.
+func TestExtractThroughChild(t *testing.T) {
+	good := pdfgen.Build([][]pdfgen.Run{{{X: 72, Y: 700, Size: 12, Text: "Hello newsprint"}}})
+	got, err := Extract(good, Settings{})
+	if err != nil || len(got.Pages) != 1 || got.Pages[0].Lines[0].Text != "Hello newsprint" {
+		t.Fatalf("got %+v, %v", got, err)
+	}
+	for name, tc := range map[string]struct {
+		data []byte
+		want error
+		msg  string
+	}{
+		"no text":   {pdfgen.Build([][]pdfgen.Run{{}}), pdftext.ErrNoTextLayer, "page 1: no text layer"},
+		"not a pdf": {[]byte("%PDF-1.4\nnothing\n"), pdftext.ErrDamaged, "damaged PDF"},
+		"hangs":     {hangingPDF(), pdftext.ErrTimeout, "page 1: no result within 1s: raise --pdf-timeout"},
+	} {
+		_, err := Extract(tc.data, Settings{Timeout: time.Second})
+		if !errors.Is(err, tc.want) || !strings.HasPrefix(err.Error(), tc.msg) {
+			t.Errorf("%s: err = %v, want %v starting %q", name, err, tc.want, tc.msg)
+		}
+	}
+}
+
+func TestTimeoutFlag(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want time.Duration
+		err  string
+	}{
+		{"30s", 30 * time.Second, ""},
+		{"2m", 2 * time.Minute, ""},
+		{"1", 0, `want a duration such as 30s or 2m, not "1"`},
+		{"0s", 0, "want a positive duration such as 30s, not 0s"},
+		{"-5s", 0, "want a positive duration"},
+	} {
+		var d Timeout
+		err := d.Set(tc.in)
+		if tc.err == "" && (err != nil || d.D != tc.want) || tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)) {
+			t.Errorf("Set(%q) = %v, %v", tc.in, d.D, err)
+		}
+	}
+}
+
+// TestCPUTime: the work a process did is read from /proc where there is
+// one; a busy loop of 200 ms shows.
+func TestCPUTime(t *testing.T) {
+	if _, ok := cpuTime(os.Getpid()); !ok {
+		t.Skip("no /proc")
+	}
+	before, _ := cpuTime(os.Getpid())
+	for start := time.Now(); time.Since(start) < 200*time.Millisecond; {
+	}
+	after, _ := cpuTime(os.Getpid())
+	if after-before < 50*time.Millisecond {
+		t.Errorf("cpu time %v -> %v after a 200 ms busy loop", before, after)
+	}
+	if _, ok := cpuTime(-1); ok {
+		t.Error("a process that does not exist has a cpu time")
+	}
+}

@@ -1,0 +1,54 @@
+// Package pdftext reads the text of a PDF as positioned lines in reading
+// order. It knows typography, not newspapers: it finds words, lines,
+// blocks, columns, paragraphs and running heads, and leaves headlines and
+// bylines to its caller.
+//
+// Extract is the entry point:
+//
+//	t, err := pdftext.Extract(data, pdftext.Options{})
+//	for _, p := range t.Paragraphs() { ... p[0].Text, p[0].Size ... }
+//
+// Reading goes through four stages, one file each:
+//
+//   - repair.go opens the file with github.com/ledongthuc/pdf (objects,
+//     streams, fonts, encodings, decryption), repairing what pdftotext
+//     would accept: junk before the header, odd versions, bytes after the
+//     last %%EOF, a damaged cross-reference table (rebuilt from the "N G
+//     obj" markers), an encrypted file without /ID.
+//   - interp.go interprets each page's content stream (and the form
+//     XObjects it draws) into glyphs in user space, in points;
+//     fonts.go reads what it needs of each font once per document:
+//     widths (std14.go, generated from AFM files, for the standard 14
+//     fonts used without /Widths), encodings, ToUnicode maps the library
+//     skips (cmap.go), and the cmap of an embedded TrueType font drawn
+//     by glyph ids without one.
+//   - layout.go joins glyphs into words and lines, joins drop caps to
+//     their lines, cuts the page into blocks by recursive XY cuts through
+//     whitespace (columns left to right, bands top to bottom; gutters
+//     measured against the page's own word spacing) and turns landscape
+//     pages upright.
+//   - paragraphs.go removes running heads, page numbers and a browser's
+//     print header and footer at page edges (kept in Page.Heads) and
+//     groups lines into paragraphs by type size, weight, indents, line
+//     ends and blank lines.
+//
+// Units: every position and size is in PDF points (1/72 in), x growing to
+// the right and y growing up the page, as on the page the PDF describes
+// (after the page's own transformations). Font sizes are the size the
+// glyphs are drawn at, in points.
+//
+// Errors are *Error values naming the page (1-based, 0 for the whole
+// file) and wrapping one of ErrEncrypted, ErrNoTextLayer, ErrDamaged,
+// ErrUnmappable; callers that bound time or memory (see
+// newsclip/internal/pdfchild) report ErrTimeout and ErrMemory. Extract
+// never panics: a panic inside the PDF library becomes ErrDamaged. Damage
+// on one page after some text keeps the text and adds a Warning.
+package pdftext
+
+//go:generate go run std14_gen.go
+
+// BUG(pdf): Type0 fonts are read as two bytes per code; Type3 glyph widths
+// are estimated; vertical writing is read as horizontal.
+//
+// BUG(pdf): AES-256 encryption (V5, R5/R6) is not supported by the PDF
+// library; such files fail with ErrEncrypted naming the algorithm.

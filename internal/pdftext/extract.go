@@ -1,0 +1,187 @@
+package pdftext
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// Options configure Extract. The zero value tries the empty password and
+// reads up to 2000 pages.
+type Options struct {
+	Password string // user password for encrypted files
+	MaxPages int    // pages read at most; 0 means 2000
+	// OnPage, when set, is called before each page is read (1-based), so
+	// that a supervisor can tell which page a hang happened on.
+	OnPage func(page int)
+
+	rebuilt bool // reading through a rebuilt cross-reference table
+}
+
+// maxPageOps bounds the drawing operators read on one page.
+const maxPageOps = 5_000_000
+
+// IsPDF reports whether data is a PDF: "%PDF-" within its first 1024 bytes
+// (pdftotext tolerates junk before the header, and so do we).
+func IsPDF(data []byte) bool {
+	return bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-"))
+}
+
+// Extract reads the text of a PDF in reading order. It never panics: a
+// panic inside the PDF library becomes ErrDamaged, with the page when
+// known. A file without any text gets ErrNoTextLayer; one whose only text
+// is in codes without a Unicode map, ErrUnmappable. Errors are *Error.
+func Extract(data []byte, opts Options) (t *Text, err error) {
+	page := 0
+	defer func() {
+		if p := recover(); p != nil {
+			t, err = nil, &Error{Page: page, Err: fmt.Errorf("%w: %v", ErrDamaged, p)}
+		}
+	}()
+	r, warns, err := openPDF(data, opts.Password)
+	if err != nil {
+		return nil, &Error{Err: err}
+	}
+	t = &Text{}
+	for _, w := range warns {
+		t.Warnings = append(t.Warnings, Warning{Msg: w})
+	}
+	pageList := pdfPages(r)
+	n := len(pageList)
+	limit := opts.MaxPages
+	if limit <= 0 {
+		limit = 2000
+	}
+	if n > limit {
+		t.Warnings = append(t.Warnings, Warning{Msg: fmt.Sprintf("read the first %d of %d pages", limit, n)})
+		n = limit
+	}
+	fonts := map[string]*pdfFont{} // shared by the pages
+	glyphs, failed := 0, 0
+	var firstErr error
+	for page = 1; page <= n; page++ {
+		if opts.OnPage != nil {
+			opts.OnPage(page)
+		}
+		p, err := readPage(pageList[page-1], fonts)
+		p.Number = page
+		if err != nil && p.Glyphs > 0 {
+			// Damage after some text: keep what was read.
+			t.Warnings = append(t.Warnings, Warning{page, fmt.Sprintf("%v (text before the damage kept)", err)})
+			err = nil
+		}
+		if err != nil {
+			failed++
+			if firstErr == nil {
+				firstErr = &Error{Page: page, Err: err}
+			}
+			t.Warnings = append(t.Warnings, Warning{page, err.Error()})
+			continue
+		}
+		glyphs += p.Glyphs
+		if p.Unmapped != "" && p.Glyphs > 0 {
+			t.Warnings = append(t.Warnings, Warning{page, fmt.Sprintf("text in %s character codes without a Unicode map was left out", p.Unmapped)})
+		}
+		t.Pages = append(t.Pages, p)
+	}
+	page = 0
+	t.PageCount = n
+	if failed == n && firstErr != nil {
+		return retryRebuilt(data, opts, firstErr)
+	}
+	if glyphs == 0 {
+		for i, p := range t.Pages {
+			if p.Unmapped != "" {
+				return nil, &Error{Page: i + 1, Err: fmt.Errorf("%w: its text uses %s character codes without a Unicode map", ErrUnmappable, p.Unmapped)}
+			}
+		}
+		return nil, &Error{Page: 1, Err: ErrNoTextLayer}
+	}
+	t.RunningHeads = removeRunningHeads(t.Pages)
+	return t, nil
+}
+
+// retryRebuilt reads again, once, through a cross-reference table rebuilt
+// from the objects themselves, when every page failed: the table may point
+// into the wrong places. It returns firstErr when that fails too.
+func retryRebuilt(data []byte, opts Options, firstErr error) (*Text, error) {
+	if rebuilt, err := rebuildXref(repairPDF(data)); err == nil && !opts.rebuilt {
+		o := opts
+		o.rebuilt = true
+		if t2, err := Extract(rebuilt, o); err == nil {
+			t2.Warnings = append(t2.Warnings, Warning{Msg: "rebuilt the damaged cross-reference table"})
+			return t2, nil
+		}
+	}
+	return nil, firstErr
+}
+
+// readPage lays out one page, turning a library panic into an error.
+func readPage(pg pdf.Page, fonts map[string]*pdfFont) (p Page, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			err = fmt.Errorf("%w: %v", ErrDamaged, x)
+		}
+	}()
+	if pg.V.IsNull() {
+		return p, fmt.Errorf("%w: page not found", ErrDamaged)
+	}
+	y0, y1 := 0.0, 792.0
+	if box := inherited(pg.V, "MediaBox"); box.Len() == 4 {
+		y0, y1 = math.Min(box.Index(1).Float64(), box.Index(3).Float64()), math.Max(box.Index(1).Float64(), box.Index(3).Float64())
+	}
+	in, err := pageGlyphs(pg, maxPageOps, fonts)
+	p = layoutPage(in.glyphs, y0, y1)
+	p.Images, p.Unmapped = in.images, in.unmapped
+	return p, err
+}
+
+// inherited looks a page attribute up the page tree (at most 32 levels: a
+// cycle in the tree must not hang us).
+func inherited(v pdf.Value, key string) pdf.Value {
+	for i := 0; i < 32 && !v.IsNull(); i++ {
+		if r := v.Key(key); !r.IsNull() {
+			return r
+		}
+		v = v.Key("Parent")
+	}
+	return pdf.Value{}
+}
+
+// pdfPages lists the pages in order by one walk of the page tree (the
+// library's Page(n) walks it from the root for every page). The walk stops
+// at 32 levels and 100,000 pages, so a cycle in the tree cannot hang it.
+func pdfPages(r *pdf.Reader) []pdf.Page {
+	var out []pdf.Page
+	var walk func(v pdf.Value, depth int)
+	walk = func(v pdf.Value, depth int) {
+		if depth > 32 || len(out) >= 100000 || v.IsNull() {
+			return
+		}
+		switch v.Key("Type").Name() {
+		case "Pages":
+			kids := v.Key("Kids")
+			for i := 0; i < kids.Len() && len(out) < 100000; i++ {
+				walk(kids.Index(i), depth+1)
+			}
+		default:
+			out = append(out, pdf.Page{V: v})
+		}
+	}
+	func() {
+		defer func() { recover() }()
+		walk(r.Trailer().Key("Root").Key("Pages"), 0)
+	}()
+	if len(out) == 0 {
+		// Fall back on the library's own walk.
+		func() {
+			defer func() { recover() }()
+			for i := 1; i <= r.NumPage() && i <= 100000; i++ {
+				out = append(out, r.Page(i))
+			}
+		}()
+	}
+	return out
+}

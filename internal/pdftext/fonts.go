@@ -1,0 +1,306 @@
+package pdftext
+
+// Fonts: what the interpreter needs of each font (widths, encoding,
+// whether codes are one or two bytes), read once per document, and the
+// clean-up of the text a font decodes to.
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ledongthuc/pdf"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/text/encoding/charmap"
+)
+
+// pdfFont is what the interpreter needs of a font, read once per font.
+type pdfFont struct {
+	enc       pdf.TextEncoding
+	twoByte   bool
+	toUnicode bool            // has a ToUnicode CMap
+	widths    map[int]float64 // code -> width in glyph space (1/1000 em)
+	// noUnicode names the character collection of a CID font whose codes
+	// cannot be mapped to Unicode here ("Adobe-Japan1"); "" otherwise.
+	noUnicode string
+	missing   float64
+	bold      bool
+	name      string
+	decodeMem map[string]string
+	// base decodes the codes a /Differences array leaves to the font's
+	// base encoding; nil when the library's own decoding is right.
+	base *charmap.Charmap
+	// fixed and std14 are the metrics of a standard 14 font used without
+	// /Widths: a fixed advance (Courier), or widths by character.
+	fixed float64
+	std14 []uint16
+	// gidText maps the glyph ids of an Identity-H font without a
+	// ToUnicode map to text, from the embedded TrueType font's cmap.
+	gidText map[int]string
+	// simpleText maps the codes of a simple font with both an encoding
+	// dictionary and a ToUnicode map (see cmap.go).
+	simpleText map[byte]string
+}
+
+func loadFont(f pdf.Font) *pdfFont {
+	pf := &pdfFont{widths: map[int]float64{}, decodeMem: map[string]string{}}
+	pf.name = f.BaseFont()
+	if i := strings.IndexByte(pf.name, '+'); i >= 0 {
+		pf.name = pf.name[i+1:]
+	}
+	low := strings.ToLower(pf.name)
+	pf.bold = strings.Contains(low, "bold") || strings.Contains(low, "black") || strings.Contains(low, "heavy")
+	pf.enc = f.Encoder()
+	pf.toUnicode = !f.V.Key("ToUnicode").IsNull()
+	pf.base = baseEncoding(f.V.Key("Encoding"))
+	if pf.toUnicode && f.V.Key("Encoding").Kind() == pdf.Dict {
+		pf.simpleText = readToUnicode(f.V.Key("ToUnicode"))
+	}
+	if f.V.Key("Subtype").Name() == "Type0" {
+		pf.twoByte = true
+		d := f.V.Key("DescendantFonts").Index(0)
+		info := d.Key("CIDSystemInfo")
+		if ord := info.Key("Ordering").RawString(); !pf.toUnicode && ord != "" && ord != "Identity" && ord != "UCS" {
+			pf.noUnicode = info.Key("Registry").RawString() + "-" + ord
+		}
+		if !pf.toUnicode && d.Key("CIDToGIDMap").Kind() != pdf.Stream {
+			pf.gidText = trueTypeGlyphText(d.Key("FontDescriptor").Key("FontFile2"))
+		}
+		pf.missing = d.Key("DW").Float64()
+		if pf.missing == 0 {
+			pf.missing = 1000
+		}
+		w := d.Key("W")
+		for i := 0; i < w.Len() && i < 100000; {
+			first := int(w.Index(i).Int64())
+			next := w.Index(i + 1)
+			if next.Kind() == pdf.Array {
+				for k := 0; k < next.Len() && k < 65536; k++ {
+					pf.widths[first+k] = next.Index(k).Float64()
+				}
+				i += 2
+				continue
+			}
+			last := int(next.Int64())
+			width := w.Index(i + 2).Float64()
+			for c := first; c <= last && c-first < 65536; c++ {
+				pf.widths[c] = width
+			}
+			i += 3
+		}
+		return pf
+	}
+	first := f.FirstChar()
+	for i, w := range f.Widths() {
+		pf.widths[first+i] = w
+	}
+	pf.missing = f.V.Key("FontDescriptor").Key("MissingWidth").Float64()
+	if len(pf.widths) == 0 {
+		pf.fixed, pf.std14 = standardMetrics(pf.name)
+	}
+	return pf
+}
+
+// standardMetrics returns the metrics of a standard 14 font (or a common
+// alias: Arial for Helvetica, Times New Roman for Times) used without
+// /Widths: a fixed advance for Courier, else the face's widths from
+// std14.go (nil when the font is none of these).
+func standardMetrics(name string) (fixed float64, widths []uint16) {
+	low := strings.ToLower(name)
+	bold := strings.Contains(low, "bold")
+	slanted := strings.Contains(low, "italic") || strings.Contains(low, "oblique")
+	var face string
+	switch {
+	case strings.HasPrefix(low, "courier"):
+		return 600, nil
+	case strings.HasPrefix(low, "helvetica") || strings.HasPrefix(low, "arial"):
+		face = "Helvetica" + map[[2]bool]string{{true, true}: "-BoldOblique", {true, false}: "-Bold", {false, true}: "-Oblique"}[[2]bool{bold, slanted}]
+	case strings.HasPrefix(low, "times"):
+		face = "Times-" + map[[2]bool]string{{true, true}: "BoldItalic", {true, false}: "Bold", {false, true}: "Italic", {false, false}: "Roman"}[[2]bool{bold, slanted}]
+	default:
+		return 0, nil
+	}
+	return 0, std14Widths[face]
+}
+
+// std14Width returns the width of the first character of text in a face
+// of std14Widths, 0 when it has none.
+func std14Width(widths []uint16, text string) float64 {
+	r, _ := utf8.DecodeRuneInString(text)
+	i := sort.Search(len(std14Runes), func(i int) bool { return std14Runes[i] >= r })
+	if text != "" && i < len(std14Runes) && i < len(widths) && std14Runes[i] == r {
+		return float64(widths[i])
+	}
+	return 0
+}
+
+func (f *pdfFont) decode(code string) string {
+	if s, ok := f.decodeMem[code]; ok {
+		return s
+	}
+	var s string
+	if f.noUnicode != "" {
+		// CIDs of a character collection (Adobe-Japan1 ...) need that
+		// collection's tables, which newsclip does not carry.
+	} else if t, ok := f.simpleText[code[0]]; ok && len(code) == 1 {
+		s = cleanGlyphText(t)
+	} else if t, ok := f.gidText[int(code[0])<<8|int(code[len(code)-1])]; ok && len(code) == 2 {
+		s = t
+	} else if f.twoByte && !f.toUnicode && len(code) == 2 {
+		// Identity encoding without a ToUnicode map: many producers use
+		// the Unicode value as the code; other codes cannot be read.
+		r := rune(code[0])<<8 | rune(code[1])
+		if r >= 0x20 && unicode.IsPrint(r) {
+			s = string(r)
+		}
+	} else {
+		d := f.enc.Decode(code)
+		if f.base != nil && len(code) == 1 && code[0] >= 0x80 && d == string(rune(code[0])) {
+			d = string(f.base.DecodeByte(code[0])) // not in the Differences
+		}
+		s = cleanGlyphText(d)
+	}
+	f.decodeMem[code] = s
+	return s
+}
+
+// maxFontFile bounds the embedded font program read for its cmap, in bytes.
+const maxFontFile = 16 << 20
+
+// cmapRanges are the characters looked up in an embedded font's cmap to
+// read its glyph ids back: Latin, general punctuation, currency, the
+// f-ligatures.
+var cmapRanges = [][2]rune{{0x20, 0x24f}, {0x2000, 0x206f}, {0x20a0, 0x20bf}, {0x2122, 0x2122}, {0xfb00, 0xfb06}}
+
+// trueTypeGlyphText reads the cmap of an embedded TrueType font (a
+// FontFile2 stream) backwards: glyph id -> character, the first character
+// in cmapRanges order when several share a glyph. A Chrome print draws its
+// headline fonts as Identity-H with glyph ids as codes and no ToUnicode
+// map. It returns nil when there is no readable font.
+func trueTypeGlyphText(file pdf.Value) map[int]string {
+	if file.Kind() != pdf.Stream {
+		return nil
+	}
+	rd := file.Reader()
+	defer rd.Close()
+	data, err := io.ReadAll(io.LimitReader(rd, maxFontFile))
+	if err != nil {
+		return nil
+	}
+	f, err := sfnt.Parse(data)
+	if err != nil {
+		return nil
+	}
+	var buf sfnt.Buffer
+	out := map[int]string{}
+	for _, rg := range cmapRanges {
+		for r := rg[0]; r <= rg[1]; r++ {
+			gid, err := f.GlyphIndex(&buf, r)
+			if _, seen := out[int(gid)]; err == nil && gid != 0 && !seen {
+				out[int(gid)] = string(r)
+			}
+		}
+	}
+	return out
+}
+
+// baseEncoding returns the table for the codes an encoding dictionary's
+// /Differences leave alone, which the PDF library reads as Latin-1: the
+// /BaseEncoding, WinAnsi when it names none ("plusregio’s" drawn with
+// code 0x92, "€" with 0x80). It returns nil for other encodings.
+func baseEncoding(enc pdf.Value) *charmap.Charmap {
+	if enc.Kind() != pdf.Dict {
+		return nil
+	}
+	if enc.Key("BaseEncoding").Name() == "MacRomanEncoding" {
+		return charmap.Macintosh
+	}
+	return charmap.Windows1252
+}
+
+// width returns the advance of the glyph of code (raw as drawn), in
+// glyph space (1/1000 em).
+func (f *pdfFont) width(code int, raw string) float64 {
+	if w, ok := f.widths[code]; ok && w > 0 {
+		return w
+	}
+	if f.fixed > 0 {
+		return f.fixed
+	}
+	if f.std14 != nil {
+		if w := std14Width(f.std14, f.decode(raw)); w > 0 {
+			return w
+		}
+	}
+	if f.missing > 0 {
+		return f.missing
+	}
+	return 500
+}
+
+// font returns the font named name in res, loaded once per document: fonts
+// are told apart by name, base font, type, character range, widths and
+// encoding, which is cheap to read, while loading one parses its tables.
+func (in *interp) font(res pdf.Value, name string) *pdfFont {
+	fv := res.Key("Font").Key(name)
+	enc := fv.Key("Encoding")
+	key := fmt.Sprintf("%s\x00%s\x00%s\x00%d-%d\x00%d\x00%s%d\x00%v", name, fv.Key("BaseFont").Name(),
+		fv.Key("Subtype").Name(), fv.Key("FirstChar").Int64(), fv.Key("LastChar").Int64(),
+		fv.Key("Widths").Len(), enc.Name(), enc.Key("Differences").Len(), fv.Key("ToUnicode").IsNull())
+	if f, ok := in.fonts[key]; ok {
+		return f
+	}
+	f := loadFont(pdf.Font{V: fv})
+	in.fonts[key] = f
+	return f
+}
+
+// cleanGlyphText drops what a decoder gives for unmapped codes: U+FFFD,
+// NUL and other control characters.
+func cleanGlyphText(s string) string {
+	for _, r := range s {
+		if r == utf8.RuneError || r < 0x20 || r >= 0x7f && r < 0xa0 {
+			return strings.Map(func(r rune) rune {
+				if r == utf8.RuneError || r < 0x20 || r >= 0x7f && r < 0xa0 {
+					return -1
+				}
+				return r
+			}, s)
+		}
+	}
+	return s
+}
+
+// normalizeGlyphText decomposes the ligatures U+FB00-FB06 (NFKC for those
+// only: "ﬁ" -> "fi") and maps other compatibility spaces to a space.
+func normalizeGlyphText(s string) string {
+	if s == "" {
+		return s
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	if size == len(s) {
+		switch r {
+		case 'ﬀ':
+			return "ff"
+		case 'ﬁ':
+			return "fi"
+		case 'ﬂ':
+			return "fl"
+		case 'ﬃ':
+			return "ffi"
+		case 'ﬄ':
+			return "ffl"
+		case 'ﬅ', 'ﬆ':
+			return "st"
+		case '\u00a0', '\u2002', '\u2003', '\u2009', '\t':
+			return " "
+		case '\u2212', '\u2010', '\u2011':
+			return "-" // groff draws \- as a minus sign
+		}
+		return s
+	}
+	return strings.NewReplacer("ﬀ", "ff", "ﬁ", "fi", "ﬂ", "fl", "ﬃ", "ffi", "ﬄ", "ffl", "ﬅ", "st", "ﬆ", "st").Replace(s)
+}

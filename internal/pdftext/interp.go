@@ -1,0 +1,329 @@
+package pdftext
+
+// The content stream interpreter: text positioning and showing, the
+// graphics state it depends on, and form XObjects, into glyphs in user
+// space. Paths, colours and images other than their count are ignored.
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// A glyph is one character drawn on a page, in PDF user space (points,
+// Y increasing bottom to top).
+type glyph struct {
+	x0, x1 float64 // start and end of the advance along x
+	y      float64 // baseline at the start
+	ey     float64 // baseline at the end (differs from y in rotated text)
+	size   float64 // font size, in points
+	text   string
+	bold   bool
+	font   string
+}
+
+// matrix is a PDF transformation [a b c d e f].
+type matrix [6]float64
+
+var identity = matrix{1, 0, 0, 1, 0, 0}
+
+// mul returns m × n (apply m, then n).
+func (m matrix) mul(n matrix) matrix {
+	return matrix{
+		m[0]*n[0] + m[1]*n[2], m[0]*n[1] + m[1]*n[3],
+		m[2]*n[0] + m[3]*n[2], m[2]*n[1] + m[3]*n[3],
+		m[4]*n[0] + m[5]*n[2] + n[4], m[4]*n[1] + m[5]*n[3] + n[5],
+	}
+}
+
+func (m matrix) apply(x, y float64) (float64, float64) {
+	return x*m[0] + y*m[2] + m[4], x*m[1] + y*m[3] + m[5]
+}
+
+// textState is the part of the graphics state that text drawing reads.
+type textState struct {
+	ctm                   matrix
+	font                  *pdfFont
+	size                  float64
+	tc, tw, th, tl, trise float64
+	render                int
+}
+
+// pageGlyphs interprets one page's content stream (and the form XObjects
+// it draws) into glyphs, kept in the returned interpreter (with what was
+// drawn before any damage). ops bounds the work: it returns ErrDamaged when
+// a page holds more operators than that.
+func pageGlyphs(page pdf.Page, ops int, fonts map[string]*pdfFont) (in *interp, err error) {
+	in = &interp{fonts: fonts, budget: ops}
+	defer func() {
+		if p := recover(); p != nil {
+			// Keep what was drawn before the damage.
+			err = fmt.Errorf("%w: %v", ErrDamaged, p)
+		}
+	}()
+	in.run(page.V.Key("Contents"), page.Resources(), textState{ctm: identity, th: 1}, 0)
+	if in.budget < 0 {
+		return in, fmt.Errorf("%w: too many drawing operators", ErrDamaged)
+	}
+	return in, nil
+}
+
+type interp struct {
+	glyphs   []glyph
+	images   int
+	unmapped string // a character collection met without a Unicode map
+	fonts    map[string]*pdfFont
+	budget   int
+}
+
+// font returns the font named name in res, loaded once per document: fonts
+
+// A frame is one content stream being interpreted: its resources, its
+// fonts by name, the graphics state with its saved copies, and the text
+// matrix and text line matrix.
+type frame struct {
+	in      *interp
+	res     pdf.Value
+	depth   int                 // form XObject nesting, 0 for the page
+	fonts   map[string]*pdfFont // this resource dictionary's, by name
+	g       textState
+	stack   []textState
+	tm, tlm matrix
+}
+
+// run interprets the content stream strm with resources res, starting in
+// graphics state g; depth counts the form XObjects it is drawn from (at
+// most 8).
+func (in *interp) run(strm, res pdf.Value, g textState, depth int) {
+	if depth > 8 || strm.IsNull() {
+		return
+	}
+	f := &frame{in: in, res: res, depth: depth, fonts: map[string]*pdfFont{}, g: g, tm: identity, tlm: identity}
+	var argBuf []pdf.Value // reused: operands are read before the next operator
+	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
+		n := stk.Len()
+		if cap(argBuf) < n {
+			argBuf = make([]pdf.Value, n)
+		}
+		args := argBuf[:n]
+		for i := n - 1; i >= 0; i-- {
+			args[i] = stk.Pop()
+		}
+		in.budget--
+		if in.budget < 0 {
+			panic("operator budget exhausted")
+		}
+		f.op(op, args)
+	})
+}
+
+// op dispatches one operator to the method of its group.
+func (f *frame) op(op string, args []pdf.Value) {
+	switch op {
+	case "q", "Q", "cm":
+		f.graphicsState(op, args)
+	case "BT", "Tf", "Tc", "Tw", "Tz", "TL", "Ts", "Tr":
+		f.textState(op, args)
+	case "Td", "TD", "Tm", "T*":
+		f.textPosition(op, args)
+	case "Tj", "'", "\"", "TJ":
+		f.textShow(op, args)
+	case "Do", "BI", "EI":
+		f.xobject(op, args)
+	}
+}
+
+// num returns operand i as a number, 0 when it is missing.
+func num(args []pdf.Value, i int) float64 {
+	if i < len(args) {
+		return args[i].Float64()
+	}
+	return 0
+}
+
+// matrixOf reads six operands (or array elements) as a matrix.
+func matrixOf(at func(i int) float64) matrix {
+	return matrix{at(0), at(1), at(2), at(3), at(4), at(5)}
+}
+
+// graphicsState runs the operators of the general graphics state that
+// text positions depend on.
+func (f *frame) graphicsState(op string, args []pdf.Value) {
+	switch op {
+	case "q": // save the graphics state
+		if len(f.stack) < 64 {
+			f.stack = append(f.stack, f.g)
+		}
+	case "Q": // restore the graphics state
+		if len(f.stack) > 0 {
+			f.g = f.stack[len(f.stack)-1]
+			f.stack = f.stack[:len(f.stack)-1]
+		}
+	case "cm": // concatenate a matrix to the CTM
+		if len(args) == 6 {
+			f.g.ctm = matrixOf(func(i int) float64 { return num(args, i) }).mul(f.g.ctm)
+		}
+	}
+}
+
+// textState runs the operators that begin a text object and set the
+// text state parameters.
+func (f *frame) textState(op string, args []pdf.Value) {
+	g := &f.g
+	switch op {
+	case "BT": // begin text object
+		f.tm, f.tlm = identity, identity
+	case "Tf": // set font and size
+		if len(args) == 2 {
+			name := args[0].Name()
+			font, ok := f.fonts[name]
+			if !ok {
+				font = f.in.font(f.res, name)
+				f.fonts[name] = font
+			}
+			g.font, g.size = font, num(args, 1)
+		}
+	case "Tc": // set character spacing
+		g.tc = num(args, 0)
+	case "Tw": // set word spacing
+		g.tw = num(args, 0)
+	case "Tz": // set horizontal scaling (percent)
+		g.th = num(args, 0) / 100
+	case "TL": // set leading
+		g.tl = num(args, 0)
+	case "Ts": // set text rise
+		g.trise = num(args, 0)
+	case "Tr": // set rendering mode
+		g.render = int(num(args, 0))
+	}
+}
+
+// textPosition runs the operators that move to a new line or set the text
+// matrix.
+func (f *frame) textPosition(op string, args []pdf.Value) {
+	switch op {
+	case "Td", "TD": // move to the start of the next line, offset by tx ty (TD also sets the leading)
+		if op == "TD" {
+			f.g.tl = -num(args, 1)
+		}
+		f.tlm = matrix{1, 0, 0, 1, num(args, 0), num(args, 1)}.mul(f.tlm)
+		f.tm = f.tlm
+	case "Tm": // set the text matrix and text line matrix
+		if len(args) == 6 {
+			f.tlm = matrixOf(func(i int) float64 { return num(args, i) })
+			f.tm = f.tlm
+		}
+	case "T*": // move to the start of the next line
+		f.nextLine()
+	}
+}
+
+func (f *frame) nextLine() {
+	f.tlm = matrix{1, 0, 0, 1, 0, -f.g.tl}.mul(f.tlm)
+	f.tm = f.tlm
+}
+
+// textShow runs the text-showing operators.
+func (f *frame) textShow(op string, args []pdf.Value) {
+	switch op {
+	case "Tj": // show text
+		if len(args) > 0 {
+			f.show(args[0].RawString())
+		}
+	case "'", "\"": // move to the next line and show text (" also sets word and character spacing)
+		if op == "\"" && len(args) == 3 {
+			f.g.tw, f.g.tc = num(args, 0), num(args, 1)
+			args = args[2:]
+		}
+		f.nextLine()
+		if len(args) > 0 {
+			f.show(args[len(args)-1].RawString())
+		}
+	case "TJ": // show text, with positioning between strings
+		if len(args) == 0 {
+			return
+		}
+		a := args[0]
+		for i := 0; i < a.Len(); i++ {
+			v := a.Index(i)
+			if v.Kind() == pdf.String {
+				f.show(v.RawString())
+			} else {
+				tx := -v.Float64() / 1000 * f.g.size * f.g.th
+				f.tm = matrix{1, 0, 0, 1, tx, 0}.mul(f.tm)
+			}
+		}
+	}
+}
+
+// xobject runs the operators that draw external objects and inline
+// images: form XObjects are interpreted, images counted.
+func (f *frame) xobject(op string, args []pdf.Value) {
+	switch op {
+	case "Do": // draw an XObject
+		if len(args) == 0 {
+			return
+		}
+		x := f.res.Key("XObject").Key(args[0].Name())
+		switch x.Key("Subtype").Name() {
+		case "Form":
+			sub := f.g
+			if m := x.Key("Matrix"); m.Len() == 6 {
+				sub.ctm = matrixOf(func(i int) float64 { return m.Index(i).Float64() }).mul(f.g.ctm)
+			}
+			r := x.Key("Resources")
+			if r.IsNull() {
+				r = f.res
+			}
+			f.in.run(x, r, sub, f.depth+1)
+		case "Image":
+			f.in.images++
+		}
+	case "BI", "EI": // begin and end an inline image
+		f.in.images++
+	}
+}
+
+// show draws the string s in the current font: one glyph per code, each
+// advancing the text matrix by its width, the character and word spacing,
+// scaled horizontally.
+func (f *frame) show(s string) {
+	g := f.g
+	if g.font == nil {
+		return
+	}
+	step := 1
+	if g.font.twoByte {
+		step = 2
+	}
+	// Within one string only the text matrix's translation changes: map
+	// positions through one matrix and move the text matrix once.
+	m := f.tm.mul(g.ctm)
+	size := math.Abs(math.Hypot(m[2], m[3]) * g.size)
+	bold := g.font.bold || g.render == 2
+	acc := 0.0
+	for i := 0; i+step <= len(s); i += step {
+		raw := s[i : i+step]
+		code := int(raw[0])
+		if step == 2 {
+			code = code<<8 | int(raw[1])
+		}
+		tx := g.font.width(code, raw)/1000*g.size + g.tc
+		if step == 1 && raw[0] == ' ' {
+			tx += g.tw
+		}
+		tx *= g.th
+		text := g.font.decode(raw)
+		if text == "" && g.font.noUnicode != "" {
+			f.in.unmapped = g.font.noUnicode
+		}
+		if text != "" {
+			x0, y := m.apply(acc, g.trise)
+			ex, ey := m.apply(acc+tx, g.trise)
+			f.in.glyphs = append(f.in.glyphs, glyph{x0: x0, x1: ex, y: y, ey: ey, size: size, text: text, bold: bold, font: g.font.name})
+		}
+		acc += tx
+	}
+	f.tm = matrix{1, 0, 0, 1, acc, 0}.mul(f.tm)
+}

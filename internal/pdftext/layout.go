@@ -1,0 +1,463 @@
+package pdftext
+
+// Layout: glyphs into words, words into blocks by recursive XY cuts
+// through whitespace, blocks into lines; landscape pages turned upright.
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// A word is a run of glyphs on one baseline without a gap, in user space.
+type word struct {
+	x0, x1, y, size float64
+	text            string
+	bold            bool
+}
+
+func (w word) top() float64    { return w.y + 0.8*w.size }
+func (w word) bottom() float64 { return w.y - 0.25*w.size }
+
+// dedupeFakeBold drops glyphs drawn twice at (almost) the same place, as
+// producers do to fake a bold face.
+func dedupeFakeBold(gs []glyph) []glyph {
+	out := gs[:0]
+	for i, g := range gs {
+		dup := false
+		for j := max(0, i-8); j < i; j++ {
+			p := gs[j]
+			if p.text == g.text && math.Abs(p.x0-g.x0) < 0.2*g.size && math.Abs(p.y-g.y) < 0.1*g.size {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// glyphsToWords joins glyphs into words in drawing order. A word ends at a
+// space glyph, a change of baseline, a jump back, or a gap wider than 15%
+// of the font size (word spacing comes from positioning in many files).
+func glyphsToWords(gs []glyph) []word {
+	var out []word
+	var cur *word
+	var curText strings.Builder
+	flush := func() {
+		if cur != nil && strings.TrimSpace(curText.String()) != "" {
+			cur.text = curText.String()
+			out = append(out, *cur)
+		}
+		cur = nil
+		curText.Reset()
+	}
+	for _, g := range gs {
+		t := normalizeGlyphText(g.text)
+		if strings.TrimSpace(t) == "" {
+			// A space drawn over the end of the glyph before it (as some
+			// producers do after a ligature) separates nothing.
+			if cur == nil || g.x0 >= cur.x1-overlap*g.size {
+				flush()
+			}
+			continue
+		}
+		if cur != nil {
+			gap, space := g.x0-cur.x1, wordGap*g.size
+			if math.Abs(g.y-cur.y) > 0.3*math.Max(g.size, cur.size) || gap > space || gap < -0.5*g.size ||
+				math.Abs(g.size-cur.size) > 0.2*cur.size {
+				flush()
+			}
+		}
+		if cur == nil {
+			cur = &word{x0: g.x0, x1: g.x1, y: g.y, size: g.size, bold: g.bold}
+		}
+		cur.x1 = math.Max(cur.x1, g.x1)
+		curText.WriteString(t)
+	}
+	flush()
+	return out
+}
+
+// Word breaks: a gap wider than wordGap em between glyphs ends a word; a
+// space glyph starting more than overlap em before the end of the glyph
+// before it does not (some producers draw one over a ligature's end).
+const (
+	wordGap = 0.1
+	overlap = 0.1
+)
+
+// A region is a set of words that the XY cut keeps together.
+type region []word
+
+func (r region) bounds() (x0, x1, y0, y1 float64) {
+	x0, y0 = math.Inf(1), math.Inf(1)
+	x1, y1 = math.Inf(-1), math.Inf(-1)
+	for _, w := range r {
+		x0, x1 = math.Min(x0, w.x0), math.Max(x1, w.x1)
+		y0, y1 = math.Min(y0, w.bottom()), math.Max(y1, w.top())
+	}
+	return
+}
+
+func medianSize(ws []word) float64 {
+	if len(ws) == 0 {
+		return 10
+	}
+	s := make([]float64, len(ws))
+	for i, w := range ws {
+		s[i] = w.size
+	}
+	sort.Float64s(s)
+	return s[len(s)/2]
+}
+
+type interval struct{ lo, hi float64 }
+
+// gaps returns the empty bands between the merged intervals, widest first
+// is not needed: they come in increasing order.
+func gaps(iv []interval, minGap float64) []interval {
+	if len(iv) < 2 {
+		return nil
+	}
+	sort.Slice(iv, func(i, j int) bool { return iv[i].lo < iv[j].lo })
+	var out []interval
+	hi := iv[0].hi
+	for _, v := range iv[1:] {
+		if v.lo-hi >= minGap {
+			out = append(out, interval{hi, v.lo})
+		}
+		hi = math.Max(hi, v.hi)
+	}
+	return out
+}
+
+// xyCut orders a page's words into blocks in reading order by recursive
+// cuts through whitespace: first a vertical cut through a gutter that runs
+// the full height of the region (columns, left to right), else a
+// horizontal cut through an empty band (top to bottom). A headline that
+// spans the columns blocks the gutter, so it is cut off above them first.
+func xyCut(r region, size float64, depth int, out *[]region) {
+	if len(r) <= 1 || depth > 60 {
+		*out = append(*out, r)
+		return
+	}
+	// A blank band of 1.5 em or more across the whole width (under a
+	// headline, between stories) is cut first: titles centred over the
+	// columns must not fall to one side of a gutter.
+	var ys []interval
+	for _, w := range r {
+		ys = append(ys, interval{-w.top(), -w.bottom()}) // top of page first
+	}
+	if major := gaps(ys, 1.5*size); len(major) > 0 {
+		cutBands(r, major, size, depth, out)
+		return
+	}
+	// Vertical: a gutter across the whole region (see gutterCut).
+	if g := gutterCut(r, size); g != nil {
+		mid := (g.lo + g.hi) / 2
+		var left, right region
+		for _, w := range r {
+			if w.x1 <= mid {
+				left = append(left, w)
+			} else {
+				right = append(right, w)
+			}
+		}
+		xyCut(left, size, depth+1, out)
+		xyCut(right, size, depth+1, out)
+		return
+	}
+	// Horizontal: an empty band at least 0.3 em high.
+	gs := gaps(ys, 0.3*size)
+	if len(gs) == 0 {
+		*out = append(*out, r)
+		return
+	}
+	cutBands(r, gs, size, depth, out)
+}
+
+// cutBands cuts r at every band of gs at once; the pieces come top to
+// bottom.
+func cutBands(r region, gs []interval, size float64, depth int, out *[]region) {
+	bands := make([]float64, len(gs))
+	for i, g := range gs {
+		bands[i] = -(g.lo + g.hi) / 2
+	}
+	pieces := make([]region, len(bands)+1)
+	for _, w := range r {
+		// bands decrease (top of the page first): find the first below w.
+		k := sort.Search(len(bands), func(i int) bool { return w.y >= bands[i] })
+		pieces[k] = append(pieces[k], w)
+	}
+	for _, p := range pieces {
+		if len(p) > 0 {
+			xyCut(p, size, depth+1, out)
+		}
+	}
+}
+
+// Gutters: a vertical gap through the whole region is a gutter when it is
+// at least wideGutter em wide, or, in a region of at least narrowLines
+// lines, narrowGutter times the region's own word space (but at least
+// minGutter em): narrow columns of justified type (8 pt type with 4 pt
+// gutters, 2 pt word spaces) are set that way.
+const (
+	wideGutter   = 1.2 // em of the region's median type size
+	narrowGutter = 1.6 // times the median word space
+	minGutter    = 0.3 // em
+	narrowLines  = 4
+)
+
+// gutterCut returns the widest gutter of r (see wideGutter), or nil.
+func gutterCut(r region, size float64) *interval {
+	if lineCount(r) <= 1 {
+		return nil
+	}
+	var xs []interval
+	for _, w := range r {
+		xs = append(xs, interval{w.x0, w.x1})
+	}
+	narrow := math.Max(minGutter, narrowGutter*wordSpace(r))
+	if narrow >= wideGutter || lineCount(r) < narrowLines {
+		narrow = wideGutter
+	}
+	return widestCut(r, gaps(xs, narrow*size), wideGutter*size, narrow)
+}
+
+// wordSpace is the median space between neighbouring words on one
+// baseline in r, in em of the words' size (0.25 when r has none).
+func wordSpace(r region) float64 {
+	ws := make([]word, len(r))
+	copy(ws, r)
+	sort.Slice(ws, func(i, j int) bool {
+		if ki, kj := math.Round(ws[i].y/2), math.Round(ws[j].y/2); ki != kj {
+			return ki > kj
+		}
+		return ws[i].x0 < ws[j].x0
+	})
+	var em []float64
+	for i := 1; i < len(ws); i++ {
+		a, b := ws[i-1], ws[i]
+		if math.Round(a.y/2) != math.Round(b.y/2) {
+			continue
+		}
+		if g := (b.x0 - a.x1) / b.size; g > 0 && g < 1 {
+			em = append(em, g)
+		}
+	}
+	if len(em) == 0 {
+		return 0.25
+	}
+	sort.Float64s(em)
+	return em[len(em)/2]
+}
+
+// widestCut returns the widest gap that splits no line: a gap is not a
+// gutter when two words on one baseline face each other across it closer
+// than one em of their size (a headline's word space can line up with a
+// gutter), or than narrow em for a gap narrower than wide points.
+func widestCut(r region, gs []interval, wide, narrow float64) *interval {
+	var best *interval
+	for i := range gs {
+		g := gs[i]
+		if best != nil && g.hi-g.lo <= best.hi-best.lo {
+			continue
+		}
+		facing := 1.0
+		if g.hi-g.lo < wide {
+			facing = narrow
+		}
+		if !splitsLine(r, (g.lo+g.hi)/2, facing) {
+			best = &gs[i]
+		}
+	}
+	return best
+}
+
+// splitsLine reports whether a cut at x = mid would part two words on one
+// baseline closer than facing em of the larger of the two.
+func splitsLine(r region, mid, facing float64) bool {
+	type edge struct{ left, right, lsize, rsize float64 }
+	rows := map[int]*edge{} // by baseline, rounded to 2 pt
+	for _, w := range r {
+		k := int(math.Round(w.y / 2))
+		e := rows[k]
+		if e == nil {
+			e = &edge{left: math.Inf(-1), right: math.Inf(1)}
+			rows[k] = e
+		}
+		if w.x1 <= mid && w.x1 > e.left {
+			e.left, e.lsize = w.x1, w.size
+		} else if w.x0 >= mid && w.x0 < e.right {
+			e.right, e.rsize = w.x0, w.size
+		}
+	}
+	for _, e := range rows {
+		if e.right-e.left < facing*math.Max(e.lsize, e.rsize) {
+			return true
+		}
+	}
+	return false
+}
+
+// lineCount counts the distinct baselines of a region.
+func lineCount(r region) int {
+	ys := make([]float64, len(r))
+	for i, w := range r {
+		ys[i] = w.y
+	}
+	sort.Float64s(ys)
+	n := 1
+	for i := 1; i < len(ys); i++ {
+		if ys[i]-ys[i-1] > 2 {
+			n++
+		}
+	}
+	return n
+}
+
+// dropCapRatio is how many times larger than the block's median type a
+// single letter must be to be read as a drop cap.
+const dropCapRatio = 2.5
+
+// joinDropCaps merges each drop cap of r (one capital letter in type at
+// least dropCapRatio times the block's, with lines running to its right)
+// into the first word of the topmost line beside it: a 34 pt "W" beside
+// three lines of 8 pt type starting "er in diesen Tagen" reads "Wer in
+// diesen Tagen".
+func joinDropCaps(r []word) []word {
+	size := medianSize(r)
+	for i := 0; i < len(r); i++ {
+		c := r[i]
+		rs := []rune(c.text)
+		if len(rs) != 1 || !unicode.IsUpper(rs[0]) || c.size < dropCapRatio*size {
+			continue
+		}
+		best := -1
+		for j, w := range r {
+			beside := w.x0 >= c.x1-0.5 && w.x0 <= c.x1+2*size && w.y >= c.y-0.5 && w.y <= c.top()
+			if j != i && beside && (best < 0 || w.y > r[best].y || w.y == r[best].y && w.x0 < r[best].x0) {
+				best = j
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		r[best].text = c.text + r[best].text
+		r[best].x0 = c.x0
+		r = append(r[:i:i], r[i+1:]...)
+		i--
+	}
+	return r
+}
+
+// blockLines splits a block into lines (by baseline, top to bottom) with
+// words left to right.
+func blockLines(r region) []Line {
+	sort.SliceStable(r, func(i, j int) bool {
+		if math.Abs(r[i].y-r[j].y) > 0.3*math.Min(r[i].size, r[j].size) {
+			return r[i].y > r[j].y
+		}
+		return r[i].x0 < r[j].x0
+	})
+	bx0, bx1, _, _ := r.bounds()
+	var lines []Line
+	for i := 0; i < len(r); {
+		j := i + 1
+		for j < len(r) && math.Abs(r[j].y-r[i].y) <= 0.3*math.Min(r[i].size, r[j].size) {
+			j++
+		}
+		ws := r[i:j]
+		var b strings.Builder
+		l := Line{X0: ws[0].x0, X1: ws[0].x1, Y: ws[0].y, Size: ws[0].size, Bold: ws[0].bold, BlockX0: bx0, BlockX1: bx1}
+		for k, w := range ws {
+			if k > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w.text)
+			l.X1 = math.Max(l.X1, w.x1)
+			l.Size = math.Max(l.Size, w.size)
+			l.Bold = l.Bold && w.bold
+		}
+		l.Text = b.String()
+		lines = append(lines, l)
+		i = j
+	}
+	if len(lines) > 0 {
+		lines[0].BlockStart = true
+	}
+	return lines
+}
+
+// layoutPage turns a page's glyphs into lines in reading order.
+func layoutPage(gs []glyph, y0, y1 float64) Page {
+	if q := dominantRotation(gs); q != 0 {
+		gs = unrotate(gs, q)
+		y0, y1 = math.Inf(1), math.Inf(-1)
+		for _, g := range gs {
+			y0, y1 = math.Min(y0, g.y), math.Max(y1, g.y+g.size)
+		}
+	}
+	ws := glyphsToWords(dedupeFakeBold(gs))
+	p := Page{Bottom: y0, Top: y1, Glyphs: len(gs)}
+	if len(ws) == 0 {
+		return p
+	}
+	// A drop cap reaches up into the band above its lines: joined first,
+	// it cannot hold a headline and the columns under it together.
+	ws = joinDropCaps(ws)
+	var blocks []region
+	xyCut(region(ws), medianSize(ws), 0, &blocks)
+	for _, b := range blocks {
+		p.Lines = append(p.Lines, blockLines(b)...)
+	}
+	return p
+}
+
+// dominantRotation returns the quarter turns (0-3, counter-clockwise) of
+// most of the page's text: a page printed in landscape draws its lines
+// going up or down.
+func dominantRotation(gs []glyph) int {
+	var n [4]int
+	for _, g := range gs {
+		n[quadrant(g)]++
+	}
+	best := 0
+	for q := 1; q < 4; q++ {
+		if n[q] > n[best] {
+			best = q
+		}
+	}
+	return best
+}
+
+func quadrant(g glyph) int {
+	a := math.Atan2(g.ey-g.y, g.x1-g.x0)
+	return (int(math.Round(a/(math.Pi/2))) + 4) % 4
+}
+
+// unrotate turns the glyphs by q quarter turns clockwise, so that text
+// drawn at q quarter turns runs left to right.
+func unrotate(gs []glyph, q int) []glyph {
+	rot := func(x, y float64) (float64, float64) {
+		switch q {
+		case 1:
+			return y, -x
+		case 2:
+			return -x, -y
+		}
+		return -y, x
+	}
+	out := make([]glyph, len(gs))
+	for i, g := range gs {
+		ox, oy := rot(g.x0, g.y)
+		ex, ey := rot(g.x1, g.ey)
+		g.x0, g.y, g.x1, g.ey = ox, oy, ex, ey
+		out[i] = g
+	}
+	return out
+}

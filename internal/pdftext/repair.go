@@ -1,0 +1,302 @@
+package pdftext
+
+// Opening a file: repairs of what pdftotext accepts and the PDF library
+// does not, a rebuilt cross-reference table, and encryption.
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/ledongthuc/pdf"
+)
+
+var objMarkerRE = regexp.MustCompile(`(?m)(?:^|[\r\n\s])(\d{1,7})\s+(\d{1,5})\s+obj\b`)
+
+// repairPDF makes bytes the library accepts out of what pdftotext accepts:
+// junk before "%PDF" is dropped, a 2.0 (or odd) header becomes 1.7, and
+// bytes after the last "%%EOF" are cut.
+func repairPDF(data []byte) []byte {
+	if i := bytes.Index(data[:min(len(data), 1024)], []byte("%PDF-")); i > 0 {
+		data = data[i:]
+	}
+	out := data
+	if len(out) >= 9 && !(out[5] == '1' && out[6] == '.' && out[7] >= '0' && out[7] <= '7' && (out[8] == '\n' || out[8] == '\r')) {
+		// Rewrite the header line as %PDF-1.7 of the same length when it fits.
+		end := bytes.IndexAny(out, "\r\n")
+		if end >= 8 {
+			fixed := make([]byte, len(out))
+			copy(fixed, out)
+			copy(fixed, "%PDF-1.7")
+			for i := 8; i < end; i++ {
+				fixed[i] = ' '
+			}
+			fixed[8] = '\n'
+			out = fixed
+		}
+	}
+	if i := bytes.LastIndex(out, []byte("%%EOF")); i >= 0 && i+5 < len(out) {
+		out = out[:i+5]
+	}
+	return out
+}
+
+// rebuildXref appends a fresh cross-reference table to a PDF whose own is
+// damaged, found by scanning for "N G obj" markers, with a trailer taken from
+// the file's last trailer (or naming the catalog when there is none).
+func rebuildXref(data []byte) ([]byte, error) {
+	type entry struct {
+		off int
+		gen int
+	}
+	objs := map[int]entry{}
+	maxNum := 0
+	for _, m := range objMarkerRE.FindAllSubmatchIndex(data, -1) {
+		num, _ := strconv.Atoi(string(data[m[2]:m[3]]))
+		gen, _ := strconv.Atoi(string(data[m[4]:m[5]]))
+		objs[num] = entry{m[2], gen} // later definitions win, as in an update
+		maxNum = max(maxNum, num)
+	}
+	if len(objs) == 0 || maxNum > 5_000_000 {
+		return nil, fmt.Errorf("%w: no objects found", ErrDamaged)
+	}
+	trailer := lastTrailerDict(data)
+	if trailer == "" {
+		root := catalogObject(data, objs)
+		if root < 0 {
+			return nil, fmt.Errorf("%w: no catalog found", ErrDamaged)
+		}
+		trailer = fmt.Sprintf("<< /Root %d 0 R >>", root)
+	}
+	trailer = sizeRE.ReplaceAllString(trailer, "")
+	trailer = strings.TrimSuffix(strings.TrimSpace(trailer), ">>") + fmt.Sprintf(" /Size %d >>", maxNum+1)
+	var b bytes.Buffer
+	b.Write(data)
+	b.WriteString("\n")
+	xrefAt := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n", maxNum+1)
+	for n := 0; n <= maxNum; n++ {
+		if e, ok := objs[n]; ok {
+			fmt.Fprintf(&b, "%010d %05d n\r\n", e.off, e.gen)
+		} else {
+			b.WriteString("0000000000 65535 f\r\n")
+		}
+	}
+	fmt.Fprintf(&b, "trailer\n%s\nstartxref\n%d\n%%%%EOF\n", trailer, xrefAt)
+	return b.Bytes(), nil
+}
+
+var sizeRE = regexp.MustCompile(`/Size\s+\d+`)
+var prevRE = regexp.MustCompile(`/(?:Prev|XRefStm)\s+\d+`)
+
+// lastTrailerDict returns the dictionary of the file's last "trailer", or "".
+func lastTrailerDict(data []byte) string {
+	i := bytes.LastIndex(data, []byte("trailer"))
+	if i < 0 {
+		return ""
+	}
+	d := balancedDict(data[i+7:])
+	return prevRE.ReplaceAllString(d, "")
+}
+
+// balancedDict returns the "<< ... >>" at the start of b (after spaces).
+func balancedDict(b []byte) string {
+	s := bytes.TrimLeft(b, " \t\r\n")
+	if !bytes.HasPrefix(s, []byte("<<")) {
+		return ""
+	}
+	depth := 0
+	for i := 0; i+1 < len(s) && i < 1<<16; i++ {
+		switch {
+		case s[i] == '<' && s[i+1] == '<':
+			depth++
+			i++
+		case s[i] == '>' && s[i+1] == '>':
+			depth--
+			i++
+			if depth == 0 {
+				return string(s[:i+1])
+			}
+		}
+	}
+	return ""
+}
+
+var catalogRE = regexp.MustCompile(`/Type\s*/Catalog\b`)
+
+func catalogObject[E any](data []byte, objs map[int]E) int {
+	loc := catalogRE.FindIndex(data)
+	if loc == nil {
+		return -1
+	}
+	best, bestAt := -1, -1
+	for _, m := range objMarkerRE.FindAllSubmatchIndex(data[:loc[0]], -1) {
+		if m[0] > bestAt {
+			bestAt = m[0]
+			best, _ = strconv.Atoi(string(data[m[2]:m[3]]))
+		}
+	}
+	return best
+}
+
+// openPDF opens data with the library, repairing what it can: header,
+// trailing bytes, and a damaged cross-reference table.
+func openPDF(data []byte, password string) (r *pdf.Reader, warns []string, err error) {
+	fixed := repairPDF(data)
+	// Only a change beyond trailing white space is worth a warning.
+	if !bytes.Equal(bytes.TrimRight(fixed, " \t\r\n"), bytes.TrimRight(data, " \t\r\n")) {
+		warns = append(warns, "repaired the file's header or trailing bytes")
+	}
+	if sz := trailerSize(fixed); sz > 10_000_000 {
+		return nil, warns, fmt.Errorf("%w: cross-reference table claims %d objects", ErrDamaged, sz)
+	}
+	r, err = newPDFReader(fixed, password)
+	if err != nil && strings.Contains(err.Error(), "missing ID") {
+		// An encrypted file without /ID: derive the key with an empty one.
+		if patched := addEmptyID(fixed); patched != nil {
+			r, err = newPDFReader(patched, password)
+		}
+	}
+	if err == nil {
+		if e := checkReadable(r); e == nil {
+			return r, warns, nil
+		}
+		// The page tree is damaged: try the rebuilt table below.
+	}
+	if err != nil && isEncryptionError(err) {
+		return nil, warns, encryptionError(fixed, err, password)
+	}
+	if err == nil {
+		err = fmt.Errorf("unreadable page tree")
+	}
+	rebuilt, rerr := rebuildXref(fixed)
+	if rerr != nil {
+		return nil, warns, fmt.Errorf("%w: %v", ErrDamaged, err)
+	}
+	r, err2 := newPDFReader(rebuilt, password)
+	if err2 != nil {
+		if isEncryptionError(err2) {
+			return nil, warns, encryptionError(fixed, err2, password)
+		}
+		return nil, warns, fmt.Errorf("%w: %v", ErrDamaged, err)
+	}
+	if e := checkReadable(r); e != nil {
+		return nil, warns, e
+	}
+	warns = append(warns, "rebuilt the damaged cross-reference table")
+	return r, warns, nil
+}
+
+// checkReadable touches the page tree and the first page's content, which
+// panic or fail on some damage.
+func checkReadable(r *pdf.Reader) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%w: %v", ErrDamaged, p)
+		}
+	}()
+	if r.NumPage() == 0 {
+		return fmt.Errorf("%w: no pages", ErrDamaged)
+	}
+	c := r.Page(1).V.Key("Contents")
+	if c.Kind() == pdf.Stream {
+		rd := c.Reader()
+		defer rd.Close()
+		var buf [512]byte
+		if _, err := rd.Read(buf[:]); err != nil && err != io.EOF {
+			return fmt.Errorf("%w: %v", ErrDamaged, err)
+		}
+	}
+	return nil
+}
+
+func newPDFReader(data []byte, password string) (r *pdf.Reader, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			r, err = nil, fmt.Errorf("%v", p)
+		}
+	}()
+	tried := false
+	return pdf.NewReaderEncrypted(bytes.NewReader(data), int64(len(data)), func() string {
+		if tried || password == "" {
+			return ""
+		}
+		tried = true
+		return password
+	})
+}
+
+// addEmptyID inserts "/ID [<> <>]" into the last trailer dictionary.
+func addEmptyID(data []byte) []byte {
+	i := bytes.LastIndex(data, []byte("trailer"))
+	if i < 0 {
+		return nil
+	}
+	j := bytes.Index(data[i:], []byte("<<"))
+	if j < 0 {
+		return nil
+	}
+	at := i + j + 2
+	out := make([]byte, 0, len(data)+16)
+	out = append(out, data[:at]...)
+	out = append(out, " /ID [<> <>] "...)
+	return append(out, data[at:]...)
+}
+
+var trailerSizeRE = regexp.MustCompile(`/Size\s+(\d{1,12})`)
+
+func trailerSize(data []byte) int64 {
+	tail := data[max(0, len(data)-4096):]
+	m := trailerSizeRE.FindSubmatch(tail)
+	if m == nil {
+		return 0
+	}
+	n, _ := strconv.ParseInt(string(m[1]), 10, 64)
+	return n
+}
+
+func isEncryptionError(err error) bool {
+	s := err.Error()
+	return errors.Is(err, pdf.ErrInvalidPassword) || strings.Contains(s, "encrypt") || strings.Contains(s, "password")
+}
+
+var encryptVRE = regexp.MustCompile(`/V\s+(\d)`)
+var encryptRRE = regexp.MustCompile(`/R\s+(\d)`)
+
+// encryptionError names the algorithm of an encrypted file that could not
+// be opened.
+func encryptionError(data []byte, err error, password string) error {
+	algo := "unknown algorithm"
+	// The encryption dictionary names the standard handler; V and R near it
+	// tell the algorithm.
+	if i := bytes.LastIndex(data, []byte("/Standard")); i >= 0 {
+		seg := data[max(0, i-400):]
+		seg = seg[:min(len(seg), 800)]
+		v, r := "", ""
+		if m := encryptVRE.FindSubmatch(seg); m != nil {
+			v = string(m[1])
+		}
+		if m := encryptRRE.FindSubmatch(seg); m != nil {
+			r = string(m[1])
+		}
+		switch {
+		case v == "5" || r == "5" || r == "6":
+			algo = "AES-256 (V5/R" + r + ")"
+		case v == "4":
+			algo = "RC4 or AES-128 (V4)"
+		case v == "1" || v == "2":
+			algo = "RC4 (V" + v + ")"
+		}
+	}
+	if errors.Is(err, pdf.ErrInvalidPassword) || strings.Contains(err.Error(), "password") {
+		if password == "" {
+			return fmt.Errorf("%w with %s: a password is needed (--password)", ErrEncrypted, algo)
+		}
+		return fmt.Errorf("%w with %s: wrong password", ErrEncrypted, algo)
+	}
+	return fmt.Errorf("%w with %s: not supported (%v)", ErrEncrypted, algo, err)
+}
