@@ -278,6 +278,7 @@ func BenchmarkExtractPDF(b *testing.B) {
 			}
 		}
 	}
+	vsSHA256(b, datas...)
 }
 
 // TestPDFHeadlineByTypeSize: a page that opens with its headline (one group
