@@ -30,7 +30,7 @@ func SHA256(b *testing.B, datas ...[]byte) {
 	}
 	b.SetBytes(int64(total))
 	perOp := b.Elapsed().Seconds() / float64(b.N) // seconds per op
-	refBps := Rate(datas, total)                   // bytes per second
+	refBps := Rate(datas, total)                  // bytes per second
 	b.ReportMetric(float64(total)/perOp/refBps, "x-sha256")
 	b.ReportMetric(refBps/1e6, "sha256-MB/s")
 }
