@@ -17,15 +17,19 @@ import (
 //
 // Its time is linear in the text: every paragraph is normalized once and
 // hashed (prefix hashes, so any span's hash costs O(1)); the distinct
-// candidate texts go into a table by their last tailBytes bytes; and at
-// each sentence end of each paragraph one lookup of the span ending there
-// finds the candidates that could end there. Spans that hash alike are
-// compared byte for byte before a candidate is marked, so a hash collision
-// costs time, never a wrong answer. The work per sentence end is bounded
-// by the number of distinct candidates whose texts share one tail: one in
-// running text; in a text built to defeat it, at most the number of
-// distinct candidate lengths. Unlike the quadratic search it replaces, it
-// has no paragraph limit.
+// candidate texts go into a table by length and hash, and the lengths to
+// try go into a second table by the candidates' last tailBytes bytes (or
+// into one short list below that length); at each sentence end of each
+// paragraph, the hash of the tailBytes bytes before it names the lengths
+// to try, and one lookup per length finds the candidates ending there.
+// Spans that hash alike are compared byte for byte before a candidate is
+// marked, so a hash collision costs time, never a wrong answer. The work
+// per sentence end is the number of distinct candidate lengths sharing one
+// tail (one or two in running text; under tailBytes more in text built to
+// defeat it), never the number of candidates. Unlike the pairwise search
+// it replaces, it needs no paragraph limit. It does not look at the text as
+// printed: pullQuoteMask also asked that a candidate's last 12 bytes as
+// printed occur in the source, which changes nothing on the corpora.
 func findPullQuotes(texts []bodyText) []bool {
 	mask := make([]bool, len(texts))
 	if len(texts) < 2 {
@@ -63,9 +67,9 @@ const tailBytes = 32
 // A quoteGroup is the candidates whose normalized texts are identical.
 type quoteGroup struct {
 	key     string
-	long    bool   // minMidSentenceWords words or more: may start mid-sentence
-	marked  bool   // found in a longer paragraph
-	members []int  // indexes into texts
+	long    bool  // minMidSentenceWords words or more: may start mid-sentence
+	marked  bool  // found in a longer paragraph
+	members []int // indexes into texts
 }
 
 // quoteIndex finds the candidate groups whose text ends at a position of a
