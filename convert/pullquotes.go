@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"bytes"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -35,10 +36,7 @@ func findPullQuotes(texts []bodyText) []bool {
 	if len(texts) < 2 {
 		return mask
 	}
-	keys := make([]string, len(texts))
-	for i, t := range texts {
-		keys[i] = pullQuoteKey(t.text)
-	}
+	keys := quoteKeys(texts)
 	idx := newQuoteIndex(texts, keys)
 	if idx.empty() {
 		return mask
@@ -60,6 +58,73 @@ func findPullQuotes(texts []bodyText) []bool {
 	}
 	return mask
 }
+
+// quoteKeys returns pullQuoteKey of every text, built in one buffer: ASCII
+// texts (most) by a table-driven copy, the others by pullQuoteKey itself.
+func quoteKeys(texts []bodyText) []string {
+	n := 0
+	for _, t := range texts {
+		n += len(t.text)
+	}
+	buf := make([]byte, 0, n)
+	ends := make([]int, len(texts))
+	var other []int // texts left to pullQuoteKey
+	for i, t := range texts {
+		var ok bool
+		if buf, ok = appendASCIIKey(buf, t.text); !ok {
+			other = append(other, i)
+		}
+		ends[i] = len(buf)
+	}
+	all := string(buf)
+	keys := make([]string, len(texts))
+	start := 0
+	for i, e := range ends {
+		keys[i] = all[start:e]
+		start = e
+	}
+	for _, i := range other {
+		keys[i] = pullQuoteKey(texts[i].text)
+	}
+	return keys
+}
+
+// appendASCIIKey appends pullQuoteKey(s) to dst when s is all ASCII and
+// reports true; otherwise it leaves dst as it was and reports false.
+func appendASCIIKey(dst []byte, s string) ([]byte, bool) {
+	start := len(dst)
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return dst[:start], false
+		case asciiSpace[c]:
+			space = len(dst) > start
+			continue
+		case space:
+			dst = append(dst, ' ')
+			space = false
+		}
+		dst = append(dst, lowerByte[c])
+	}
+	key := bytes.Trim(dst[start:], "\"' .,;:!?")
+	n := copy(dst[start:], key) // key lies inside dst[start:], at or after start
+	return dst[:start+n], true
+}
+
+// asciiSpace and lowerByte are the ASCII cases of pullQuoteKey's
+// unicode.IsSpace and unicode.ToLower.
+var asciiSpace = [utf8.RuneSelf]bool{' ': true, '\t': true, '\n': true, '\r': true, '\v': true, '\f': true}
+var lowerByte = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] += 'a' - 'A'
+		}
+	}
+	return t
+}()
 
 // tailBytes is the length of the tail by which long candidates are indexed.
 const tailBytes = 32

@@ -108,3 +108,28 @@ func benchPullQuotes(b *testing.B, n int) {
 	}
 	ref.SHA256([]byte(strings.Join(paras, "\n")))
 }
+
+// quoteKeys gives pullQuoteKey's result for every text: ASCII ones by its
+// own fast copy, the others through pullQuoteKey.
+func TestQuoteKeysMatchPullQuoteKey(t *testing.T) {
+	texts := []string{
+		"", " ", "\"Quoted,\" he said.", "  Two  spaces\tand\ttabs \n", "UPPER and lower!",
+		"“Curly” quotes — and dashes…", "...", "'Single' quotes?!", "Ends with a space ",
+		"Café au lait.", "\"", "a", "Mixed “ASCII” then ascii",
+	}
+	r := rand.New(rand.NewSource(5))
+	alphabet := []string{"a", "B", " ", "  ", "\t", ".", ",", "\"", "'", "?", "…", "é", "“", "—", "z", "Q"}
+	for range 2000 {
+		var b strings.Builder
+		for range r.Intn(12) {
+			b.WriteString(alphabet[r.Intn(len(alphabet))])
+		}
+		texts = append(texts, b.String())
+	}
+	keys := quoteKeys(bodyTextsOf(texts...))
+	for i, s := range texts {
+		if want := pullQuoteKey(s); keys[i] != want {
+			t.Errorf("quoteKeys(%q) = %q, want %q", s, keys[i], want)
+		}
+	}
+}
