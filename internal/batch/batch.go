@@ -216,7 +216,10 @@ type outDirs struct {
 // checks that it still does once symlinks are resolved: a link inside
 // OUTDIR must not lead the batch to write elsewhere. A folder that passed
 // is remembered for the rest of the batch; one that failed is tried again
-// for each file, with the same message as the first time.
+// for each file, with the same message as the first time. (A folder that
+// passed and is then swapped for a symlink while the batch runs is not
+// checked again; a per-file check had the same gap between check and
+// write, only shorter.)
 func (d *outDirs) make(dir string) error {
 	d.mu.Lock()
 	done := d.ok[dir]
