@@ -5,7 +5,9 @@
 # cp and of newsclip at each -j in JOBS, each through /usr/bin/time -v
 # (wall, user+system CPU, peak RSS); outputs are removed between runs
 # (not timed). Prints medians and the ratio to cp -r (the goal: <= 2.0 at
-# -j 2). With BEFORE=path/to/newsclip, that binary runs interleaved too.
+# -j 2) in wall time, and in CPU time (user+system; steadier on a busy
+# machine). With BEFORE=path/to/newsclip, that binary runs interleaved
+# too. TMPDIR=/dev/shm takes the disk out of the comparison.
 # Usage: N=10000 RUNS=5 JOBS="1 2" [BEFORE=bin] bench/batch-vs-cp.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +29,7 @@ for run in $(seq "$runs"); do
   for name in $names; do
     rm -rf "$work/out"
     # shellcheck disable=SC2086
-    /usr/bin/time -v -o "$work/t" ${cmds[$name]} >/dev/null
+    /usr/bin/time -v -o "$work/t" ${cmds[$name]} >/dev/null 2>"$work/stderr"
     awk -v name="$name" -F': ' '
       /Elapsed \(wall clock\)/ { k = split($2, p, ":"); w = 0; for (i = 1; i <= k; i++) w = w * 60 + p[i] }
       /User time/ { u = $2 } /System time/ { s = $2 } /Maximum resident/ { m = $2 }
@@ -42,8 +44,9 @@ for line in open(sys.argv[1]):
     rows.setdefault(name, []).append([float(x) for x in v])
 med = {k: [statistics.median(c) for c in zip(*v)] for k, v in rows.items()}
 cp = med["cp"][0]
-print(f"{'command':14} {'wall s':>8} {'user s':>8} {'sys s':>8} {'RSS MB':>8} {'x cp -r':>8}   (medians of {len(rows['cp'])})")
+cpcpu = med["cp"][1] + med["cp"][2]
+print(f"{'command':14} {'wall s':>8} {'user s':>8} {'sys s':>8} {'RSS MB':>8} {'x cp -r':>8} {'CPU x cp':>9}   (medians of {len(rows['cp'])})")
 for k in sorted(med):
     w, u, s, m = med[k]
-    print(f"{k:14} {w:8.3f} {u:8.3f} {s:8.3f} {m/1024:8.1f} {w/cp:8.2f}")
+    print(f"{k:14} {w:8.3f} {u:8.3f} {s:8.3f} {m/1024:8.1f} {w/cp:8.2f} {(u+s)/cpcpu:9.2f}")
 PY
