@@ -13,6 +13,7 @@ import (
 
 	"newsclip/convert"
 	"newsclip/formats"
+	"newsclip/internal/benchref"
 	"newsclip/internal/synth"
 )
 
@@ -50,14 +51,10 @@ func benchClippings(b *testing.B) [][]byte {
 func BenchmarkConvertJSON(b *testing.B) { benchConvert(b, benchClippings(b)) }
 
 // benchConvert converts every clipping to JSON Lines per op; bytes/s are
-// input bytes.
+// input bytes, and x-sha256 the ratio to SHA-256 over the same clippings.
 func benchConvert(b *testing.B, clips [][]byte) {
-	total := 0
-	for _, c := range clips {
-		total += len(c)
-	}
-	b.SetBytes(int64(total))
 	b.ReportAllocs()
+	ref := benchref.Start(b)
 	for b.Loop() {
 		for _, c := range clips {
 			doc, err := convert.Convert("bench.txt", c)
@@ -69,6 +66,7 @@ func benchConvert(b *testing.B, clips [][]byte) {
 			}
 		}
 	}
+	ref.SHA256(clips...)
 }
 
 // BenchmarkConvertLargeExport measures one large LexisNexis-style export
@@ -90,7 +88,7 @@ func BenchmarkConvertLargeExport(b *testing.B) {
 		big.WriteString(strings.Replace(string(doc), "1 of 3", fmt.Sprintf("%d of %d", i, n), 1))
 	}
 	data := big.Bytes()
-	b.SetBytes(int64(len(data)))
+	ref := benchref.Start(b)
 	for b.Loop() {
 		doc, err := convert.Convert("big.txt", data)
 		if err != nil || len(doc.Articles) != n {
@@ -98,6 +96,7 @@ func BenchmarkConvertLargeExport(b *testing.B) {
 		}
 		formats.WriteJSON(io.Discard, []*convert.Document{doc}, true)
 	}
+	ref.SHA256(data)
 }
 
 // benchDocs converts n varied clippings once, for the writer benchmarks.
@@ -158,4 +157,45 @@ func BenchmarkConvertSynthetic(b *testing.B) {
 		clips[i] = []byte(synth.Clipping(r, i))
 	}
 	benchConvert(b, clips)
+}
+
+// BenchmarkConvert1KB converts 2,000 synthetic clippings of about 1 KB
+// (masthead, headline, byline, two paragraphs, footer: the size of most
+// real clippings), input to JSON Lines: the fixed cost per clipping shows
+// here.
+func BenchmarkConvert1KB(b *testing.B) {
+	r := rand.New(rand.NewSource(1))
+	clips := make([][]byte, 2000)
+	for i := range clips {
+		clips[i] = smallClipping(synth.Clipping(r, i))
+	}
+	benchConvert(b, clips)
+}
+
+// smallClipping cuts a synthetic clipping down to its first two
+// paragraphs, keeping the header (masthead, headline, byline: the first
+// three blocks) and the footer (the last three).
+func smallClipping(clip string) []byte {
+	blocks := strings.Split(strings.TrimSuffix(clip, "\n"), "\n\n")
+	keep := append(blocks[:5:5], blocks[len(blocks)-3:]...)
+	return []byte(strings.Join(keep, "\n\n") + "\n")
+}
+
+// TestSmallClipping checks that the 1 KB benchmark's clippings are what it
+// says: about 1 KB, and converted to one article with a byline and two
+// paragraphs.
+func TestSmallClipping(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	c := smallClipping(synth.Clipping(r, 7))
+	if len(c) < 700 || len(c) > 1400 {
+		t.Errorf("small clipping of %d bytes, want about 1 KB:\n%s", len(c), c)
+	}
+	doc, err := convert.Convert("small.txt", c)
+	if err != nil || len(doc.Articles) != 1 {
+		t.Fatalf("%v, %d articles", err, len(doc.Articles))
+	}
+	a := doc.Articles[0]
+	if len(a.Body) != 2 || len(a.Authors) == 0 {
+		t.Errorf("body of %d blocks, authors %v; want 2 paragraphs and an author", len(a.Body), a.Authors)
+	}
 }

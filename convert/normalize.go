@@ -2,7 +2,6 @@ package convert
 
 import (
 	"cmp"
-	"fmt"
 	"strings"
 )
 
@@ -111,11 +110,7 @@ func bodyTexts(paras []para) []bodyText {
 
 // movePullQuotes moves the texts that repeat others to a.PullQuotes.
 func (a *Article) movePullQuotes(texts []bodyText) []bodyText {
-	if len(texts) > maxPullQuoteParas {
-		a.warn(0, fmt.Sprintf("%d paragraphs: pull quotes not searched", len(texts)))
-		return texts
-	}
-	quote := pullQuoteMask(texts)
+	quote := findPullQuotes(texts)
 	kept := texts[:0]
 	for i, t := range texts {
 		if quote[i] {

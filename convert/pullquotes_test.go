@@ -28,14 +28,14 @@ func TestPullQuoteMidSentence(t *testing.T) {
 		{"That the old ferry will keep running all winter long, whatever the council decides", true}, // 14 words
 		{"Nobody objected at all to the ferry", false},
 	} {
-		got := pullQuoteMask(bodyTextsOf(src, tc.quote))
+		got := findPullQuotes(bodyTextsOf(src, tc.quote))
 		if got[1] != tc.want {
 			t.Errorf("pull quote %q = %v, want %v", tc.quote, got[1], tc.want)
 		}
 	}
 	// A 7-word crosshead echoing a sentence's end is never a pull quote.
 	src = "The trust said on Monday that the old ferry runs until the council decides. Nobody objected."
-	if got := pullQuoteMask(bodyTextsOf(src, "Old ferry runs until the council decides")); got[1] {
+	if got := findPullQuotes(bodyTextsOf(src, "Old ferry runs until the council decides")); got[1] {
 		t.Error("a 7-word crosshead echoing the text was taken for a pull quote")
 	}
 }
@@ -78,9 +78,9 @@ func TestPullQuotes(t *testing.T) {
 	for i, t := range body {
 		texts[i] = bodyText{text: t, words: countWords(t)}
 	}
-	got := pullQuoteMask(texts)
+	got := findPullQuotes(texts)
 	want := []bool{false, false, false, true, false, false, false}
 	if !reflect.DeepEqual(got, want) {
-		t.Errorf("pullQuoteMask = %v, want %v", got, want)
+		t.Errorf("findPullQuotes = %v, want %v", got, want)
 	}
 }

@@ -43,31 +43,37 @@ func TempTarget(name string) (string, bool) {
 // Write calls write with a temporary file in path's folder and renames it
 // to path once write and Close both succeeded. On any failure the temporary
 // file is removed and path is untouched. The file gets mode 0644. Errors
-// name path.
+// name path. On success it makes five system calls besides write's own:
+// open, fchmod, close, rename (and fcntl in os.NewFile).
 func Write(path string, write func(io.Writer) error) error {
-	f, err := os.CreateTemp(filepath.Dir(path), tempPattern(filepath.Base(path)))
+	f, err := createTemp(filepath.Dir(path), tempPattern(filepath.Base(path)))
 	if err != nil {
 		return fmt.Errorf("%s: %v", path, Unwrap(err))
 	}
 	tmp := f.Name()
 	live.Store(tmp, struct{}{})
+	renamed := false
 	defer func() {
-		os.Remove(tmp) // a no-op once renamed
+		if !renamed {
+			os.Remove(tmp)
+		}
 		live.Delete(tmp)
 	}()
 	if err := write(f); err != nil {
 		f.Close()
 		return fmt.Errorf("%s: %v", path, err)
 	}
+	if err := f.Chmod(0o644); err != nil {
+		f.Close()
+		return fmt.Errorf("%s: %v", path, Unwrap(err))
+	}
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("%s: %v", path, Unwrap(err))
 	}
-	if err := os.Chmod(tmp, 0o644); err != nil {
+	if err := rename(tmp, path); err != nil {
 		return fmt.Errorf("%s: %v", path, Unwrap(err))
 	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("%s: %v", path, Unwrap(err))
-	}
+	renamed = true
 	return nil
 }
 
@@ -83,7 +89,7 @@ type File struct {
 
 // Create starts writing path through a temporary file.
 func Create(path string) (*File, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), tempPattern(filepath.Base(path)))
+	f, err := createTemp(filepath.Dir(path), tempPattern(filepath.Base(path)))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", path, Unwrap(err))
 	}

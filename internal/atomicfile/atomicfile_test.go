@@ -130,3 +130,33 @@ func TestLockDirAloneOnlyFirst(t *testing.T) {
 		t.Fatalf("second LockDir = %v, %v; want not alone while the first holds it", alone, err)
 	}
 }
+
+// A target that is a folder is refused (by rename itself, which Write no
+// longer checks beforehand): the folder is untouched and no temporary file
+// is left; a normal target gets mode 0644 and no temporary file either.
+func TestWriteOverFolderFails(t *testing.T) {
+	dir := t.TempDir()
+	sub := filepath.Join(dir, "story.md")
+	if err := os.Mkdir(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	err := Write(sub, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err })
+	if err == nil {
+		t.Fatal("Write over a folder succeeded")
+	}
+	if fi, err := os.Stat(sub); err != nil || !fi.IsDir() {
+		t.Errorf("the folder is gone: %v", err)
+	}
+	ok := filepath.Join(dir, "ok.md")
+	if err := Write(ok, func(w io.Writer) error { _, err := io.WriteString(w, "text"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Stat(ok); err != nil {
+		t.Error(err)
+	} else if fi.Mode().Perm() != 0o644 {
+		t.Errorf("ok.md has mode %v, want 0644", fi.Mode().Perm())
+	}
+	if tmps := tempFiles(t, dir); len(tmps) > 0 {
+		t.Errorf("temporary files left: %v", tmps)
+	}
+}

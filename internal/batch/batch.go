@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"newsclip/convert"
@@ -108,9 +109,10 @@ func Run(ctx context.Context, opts Options, stderr io.Writer) error {
 		return err
 	}
 	start := time.Now()
-	results := make(chan Result, max(opts.Jobs, 1))
+	results := make(chan Result, 64*max(opts.Jobs, 1))
+	dirs := &outDirs{root: opts.OutDir}
 	go func() {
-		ForEach(ctx, opts.Jobs, len(jobs), func(i int) { results <- convertOne(jobs[i], opts) })
+		ForEach(ctx, opts.Jobs, len(jobs), func(i int) { results <- convertOne(jobs[i], opts, dirs) })
 		close(results)
 	}()
 	for r := range results {
@@ -127,34 +129,32 @@ func Run(ctx context.Context, opts Options, stderr io.Writer) error {
 
 // ForEach calls f(i) for every i in [0, n) on workers goroutines (<= 0:
 // one per CPU) and returns when all calls have returned. Once ctx is done
-// no more calls start.
+// no more calls start. Workers take the next index from a shared counter,
+// in increasing order, without waking one another.
 func ForEach(ctx context.Context, workers, n int, f func(i int)) {
 	if workers <= 0 {
 		workers = DefaultJobs()
 	}
-	next := make(chan int)
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(workers, max(n, 1)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
+			for ctx.Err() == nil {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
 				f(i)
 			}
 		}()
 	}
-	for i := 0; i < n && ctx.Err() == nil; i++ {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-		}
-	}
-	close(next)
 	wg.Wait()
 }
 
 // convertOne converts one input of a batch and writes its output(s).
-func convertOne(j Job, opts Options) (r Result) {
+func convertOne(j Job, opts Options, dirs *outDirs) (r Result) {
 	start := time.Now()
 	r = Result{Path: j.Src, Output: j.Out, Status: "ok", Warnings: []string{}, index: j.Index}
 	defer func() {
@@ -185,7 +185,7 @@ func convertOne(j Job, opts Options) (r Result) {
 	if !opts.Split {
 		dir = filepath.Dir(j.Out)
 	}
-	if err = safeMkdir(dir, opts.OutDir); err == nil {
+	if err = dirs.make(dir); err == nil {
 		if opts.Split {
 			err = writeSplit(j.Out, doc, opts)
 		} else {
@@ -200,23 +200,71 @@ func convertOne(j Job, opts Options) (r Result) {
 	return r
 }
 
-// safeMkdir makes dir, which lies lexically inside outRoot, and checks that
-// it still does once symlinks are resolved: a link inside OUTDIR must not
-// lead the batch to write elsewhere.
-func safeMkdir(dir, outRoot string) error {
+// outDirs makes the output folders of one batch, each once: a folder
+// made and checked (see make) is not made or checked again for the next
+// file that goes into it, which saves a stat of every component of its
+// path per file. Safe for concurrent use.
+type outDirs struct {
+	root string // the -o folder as given
+
+	mu       sync.Mutex
+	realRoot string          // root with symlinks resolved, once known
+	ok       map[string]bool // folders made and found inside root
+}
+
+// make makes dir, which lies lexically inside the output folder, and
+// checks that it still does once symlinks are resolved: a link inside
+// OUTDIR must not lead the batch to write elsewhere. A folder that passed
+// is remembered for the rest of the batch; one that failed is tried again
+// for each file, with the same message as the first time. (A folder that
+// passed and is then swapped for a symlink while the batch runs is not
+// checked again; a per-file check had the same gap between check and
+// write, only shorter.)
+func (d *outDirs) make(dir string) error {
+	d.mu.Lock()
+	done := d.ok[dir]
+	d.mu.Unlock()
+	if done {
+		return nil
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("%s: %v", dir, atomicfile.Unwrap(err))
 	}
-	root, err1 := filepath.EvalSymlinks(outRoot)
+	root, err1 := d.resolvedRoot()
 	real, err2 := filepath.EvalSymlinks(dir)
 	if err1 != nil || err2 != nil {
 		return fmt.Errorf("%s: cannot resolve the output folder", dir)
 	}
-	root, _ = filepath.Abs(root)
 	if !Within(root, real) {
-		return fmt.Errorf("folder %s leads outside %s; not written", dir, outRoot)
+		return fmt.Errorf("folder %s leads outside %s; not written", dir, d.root)
 	}
+	d.mu.Lock()
+	if d.ok == nil {
+		d.ok = map[string]bool{}
+	}
+	d.ok[dir] = true
+	d.mu.Unlock()
 	return nil
+}
+
+// resolvedRoot returns the output folder with symlinks resolved, as an
+// absolute path, resolving it on the first call that succeeds.
+func (d *outDirs) resolvedRoot() (string, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.realRoot != "" {
+		return d.realRoot, nil
+	}
+	root, err := filepath.EvalSymlinks(d.root)
+	if err != nil {
+		return "", err
+	}
+	root, err = filepath.Abs(root)
+	if err != nil {
+		return "", err
+	}
+	d.realRoot = root
+	return root, nil
 }
 
 // upToDate reports whether out exists and is newer than src (--resume).
