@@ -332,12 +332,17 @@ func shareAgency(people []Person) {
 	}
 }
 
+// bylineSeparators turn the pipes, slashes and middle dots that separate
+// a name from its title or agency into commas (built once: a replacer is
+// costly to build).
+var bylineSeparators = strings.NewReplacer(" | ", ",", " / ", ",", " · ", ",")
+
 // appendAuthorPart adds the people of one ";"/"and"-separated part of a
 // byline, which may still hold commas: "Jane Doe, Staff Writer",
 // "John Smith, Jr.", "Anna Roe, Reuters", "Anna Roe, Ben Poe".
 func appendAuthorPart(people []Person, part, publication string) []Person {
 	// "Jane Doe | Staff Writer" and "Jane Doe / Reuters" separate like commas.
-	part = strings.NewReplacer(" | ", ",", " / ", ",", " · ", ",").Replace(part)
+	part = bylineSeparators.Replace(part)
 	pieces := strings.Split(part, ",")
 	for i, piece := range pieces {
 		piece = strings.TrimSpace(piece)

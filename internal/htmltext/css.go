@@ -87,8 +87,11 @@ func stripComments(css string) string {
 		css = css[i+2+j+2:]
 	}
 	b.WriteString(css)
-	return strings.NewReplacer("<!--", " ", "-->", " ").Replace(b.String())
+	return commentMarks.Replace(b.String())
 }
+
+// commentMarks blanks the HTML comment marks a style sheet may hold.
+var commentMarks = strings.NewReplacer("<!--", " ", "-->", " ")
 
 // alignOf returns the text alignment in force inside n: its own align
 // attribute, <center>, a text-align in its style attribute or set by one

@@ -302,5 +302,8 @@ func normalizeGlyphText(s string) string {
 		}
 		return s
 	}
-	return strings.NewReplacer("ﬀ", "ff", "ﬁ", "fi", "ﬂ", "fl", "ﬃ", "ffi", "ﬄ", "ffl", "ﬅ", "st", "ﬆ", "st").Replace(s)
+	return ligatures.Replace(s)
 }
+
+// ligatures decomposes the Latin ligature characters U+FB00-FB06.
+var ligatures = strings.NewReplacer("ﬀ", "ff", "ﬁ", "fi", "ﬂ", "fl", "ﬃ", "ffi", "ﬄ", "ffl", "ﬅ", "st", "ﬆ", "st")
