@@ -238,21 +238,7 @@ func isFactivaCaption(s string) bool { return factivaCaptionRE.MatchString(s) }
 // quote, since a database's text carries none, and a paragraph repeating
 // a sentence of another is the publisher's own.
 func finishExportArticle(a *Article, paras []para) {
-	texts := bodyTexts(a.dropArtifacts(paras))
-	for i, t := range texts {
-		switch {
-		case t.bullet:
-			a.Body = append(a.Body, &ListItem{Content: t.text})
-		case isCrosshead(texts, i):
-			a.Body = append(a.Body, &Heading{Content: t.text})
-		default:
-			a.Body = append(a.Body, &Paragraph{Content: t.text})
-		}
-		a.WordCount += t.words
-	}
-	a.applyDateline()
-	a.Authors = dedupePeople(a.Authors)
-	a.Contacts = dedupeStrings(a.Contacts)
+	a.settle(bodyTexts(a.dropArtifacts(paras)))
 }
 
 // isFactivaParagraph: a lead or body paragraph, class "articleParagraph".

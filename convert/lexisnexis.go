@@ -360,23 +360,32 @@ func (a *Article) applyLexisHeader(all []string) {
 // applyLexisFields reads a paragraph of labelled fields; a field's value
 // continues on the following lines until the next label.
 func (a *Article) applyLexisFields(p para) {
-	var kind, value, raw string
-	flush := func() {
-		if raw == "" {
-			return
-		}
+	eachField(p, lexisField, func(kind, value, raw string) {
 		a.applyLexisField(kind, cleanSpaces(value), cleanSpaces(raw))
-	}
+	})
+}
+
+// eachField calls apply with every labelled field of a paragraph, as
+// label finds them in its lines ("LENGTH: 355 words" -> "length", "355
+// words"): a line without a label continues the field above it, and raw
+// holds the field's lines as printed. Lines before the first label come
+// as a field of kind "".
+func eachField(p para, label func(string) (kind, value string, ok bool), apply func(kind, value, raw string)) {
+	var kind, value, raw string
 	for _, l := range p.lines {
-		if k, v, ok := lexisField(l); ok {
-			flush()
+		if k, v, ok := label(l); ok {
+			if raw != "" {
+				apply(kind, value, raw)
+			}
 			kind, value, raw = k, v, l
 			continue
 		}
 		value += " " + l
 		raw += " " + l
 	}
-	flush()
+	if raw != "" {
+		apply(kind, value, raw)
+	}
 }
 
 func (a *Article) applyLexisField(kind, value, raw string) {

@@ -77,26 +77,12 @@ func splitGluedFields(kind, value string) (kinds, values []string) {
 // applyNexisFields reads a paragraph of fields; a line without a label
 // continues the field above it.
 func (a *Article) applyNexisFields(p para) {
-	var kind, value, raw string
-	flush := func() {
-		if raw == "" {
-			return
-		}
+	eachField(p, nexisField, func(kind, value, raw string) {
 		kinds, values := splitGluedFields(kind, cleanSpaces(value))
 		for k := range kinds {
 			a.applyNexisField(kinds[k], values[k], cleanSpaces(raw))
 		}
-	}
-	for _, l := range p.lines {
-		if k, v, ok := nexisField(l); ok {
-			flush()
-			kind, value, raw = k, v, l
-			continue
-		}
-		value += " " + l
-		raw += " " + l
-	}
-	flush()
+	})
 }
 
 func (a *Article) applyNexisField(kind, value, raw string) {

@@ -16,6 +16,13 @@ func finishArticle(a *Article, paras []para) {
 	if len(a.Authors) == 0 && len(texts) > 0 {
 		a.takeBodyByline(&texts[0])
 	}
+	a.settle(texts)
+}
+
+// settle makes the body blocks of texts (list items, crossheads,
+// paragraphs), counts their words, reads the dateline and merges repeated
+// authors and contacts: the last stage every reader's articles go through.
+func (a *Article) settle(texts []bodyText) {
 	for i, t := range texts {
 		switch {
 		case t.bullet:
