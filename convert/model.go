@@ -1,10 +1,12 @@
-// Package convert reads newspaper clippings (text copied from e-paper sites,
-// LexisNexis exports, web articles, plain text, PDFs) into one article model.
+// Package convert reads newspaper clippings (text copied from e-paper sites
+// or the web, database exports: LexisNexis, Nexis Uni, Factiva, APA; PDFs)
+// into one article model.
 //
 // Input goes through four stages, each forgiving:
 //
-//	bytes -> decode (BOM, UTF-16, Windows-1252, mojibake) -> lines
-//	         (a PDF: ExtractPDF -> lines in reading order, pdf.go, pdflayout.go)
+//	bytes -> input format sniffed by content (inputs.go): text is decoded
+//	         (BOM, UTF-16, Windows-1252, mojibake); PDF, DOCX, RTF and HTML
+//	         are read by their packages under internal/ -> lines or blocks
 //	lines -> layout detector (a fixed table, see layouts.go) -> raw articles
 //	raw article -> normalizer (header, bylines, credits, artifacts, body)
 //	-> *Document
@@ -145,6 +147,7 @@ const (
 	RemovedHeader      = "header-field" // header lines parsed into fields
 	RemovedRunningHead = "running-head" // a PDF page's running head, foot or number
 	RemovedFurniture   = "furniture"    // web page furniture: a tag line, share buttons
+	RemovedURL         = "url"          // a web address printed by a browser or beside a link
 )
 
 // A Warning is a doubt the reader had. Line is 1-based, 0 when not known.

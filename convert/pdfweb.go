@@ -7,9 +7,6 @@ import (
 	"strings"
 )
 
-// RemovedURL is the kind of a web address removed from a PDF's text.
-const RemovedURL = "url"
-
 // urlStartRE matches a line that starts a web address.
 var urlStartRE = regexp.MustCompile(`^(?i:https?://|www\.)\S+$`)
 
