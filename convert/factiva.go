@@ -172,8 +172,8 @@ func factivaGroups(blocks []htmltext.Block) [][]htmltext.Block {
 	return out
 }
 
-// readFactiva reads every article block of a Factiva page. n numbers the
-// articles from 1, as Factiva numbers headlines ("12) Headline").
+// readFactiva reads every article block of a Factiva page, numbering them
+// from 1 as Factiva numbers headlines ("12) Headline").
 func readFactiva(blocks []htmltext.Block) []*Article {
 	var arts []*Article
 	for _, g := range factivaGroups(blocks) {
@@ -182,7 +182,9 @@ func readFactiva(blocks []htmltext.Block) []*Article {
 	return arts
 }
 
-// readFactivaArticle reads one article: header, body paragraphs, trailer.
+// readFactivaArticle reads one article, the n-th: header, body paragraphs
+// (class "articleParagraph"; in an export without that class, every block
+// after the copyright line), and the trailer lines after them.
 func readFactivaArticle(bs []htmltext.Block, n int) *Article {
 	a := &Article{}
 	bodyStart := len(bs)
@@ -199,30 +201,32 @@ func readFactivaArticle(bs []htmltext.Block, n int) *Article {
 	}
 	var body []para
 	for _, b := range bs[bodyStart:] {
-		if hasParagraphs && isFactivaParagraph(b) || !hasParagraphs {
-			if id := factivaDocID(b.Text); id != "" && !isFactivaParagraph(b) {
-				a.VendorID = id
-				continue
-			}
-			a.addFactivaParagraph(&body, b.Text)
-			continue
-		}
-		if id := factivaDocID(b.Text); id != "" {
+		isPara := isFactivaParagraph(b)
+		switch id := factivaDocID(b.Text); {
+		case id != "" && !isPara:
 			a.VendorID = id
-			continue
+		case isPara || !hasParagraphs:
+			a.addFactivaParagraph(&body, b.Text)
+		default:
+			a.remove(RemovedField, b.Text) // the distribution line: "New York Times Digital (Full Text)"
 		}
-		a.remove(RemovedField, b.Text) // the distribution line: "New York Times Digital (Full Text)"
 	}
 	if a.VendorID == "" && len(bs) > 0 {
-		for _, e := range bs[0].Path {
-			if id, ok := strings.CutPrefix(e.ID, "article-"); ok && e.HasClass("article") {
-				a.VendorID = id
-				break
-			}
-		}
+		a.VendorID = factivaContainerID(bs[0])
 	}
 	finishExportArticle(a, body)
 	return a
+}
+
+// factivaContainerID returns the document id in the id of the article
+// element around b ("article-NYTF0000..."), or "".
+func factivaContainerID(b htmltext.Block) string {
+	for _, e := range b.Path {
+		if id, ok := strings.CutPrefix(e.ID, "article-"); ok && e.HasClass("article") {
+			return id
+		}
+	}
+	return ""
 }
 
 // addFactivaParagraph adds a body paragraph, unless it is a picture

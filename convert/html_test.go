@@ -369,3 +369,20 @@ func FuzzHTMLInput(f *testing.F) {
 		checkArticles(t, doc.Articles)
 	})
 }
+
+// TestFactivaWithoutParagraphClasses: an article view whose paragraphs
+// carry no class still gives its body (the blocks after the copyright)
+// and takes the document id from the article element.
+func TestFactivaWithoutParagraphClasses(t *testing.T) {
+	art := `<div id="article-DLYC000020010304dx3400002" class="article"><div id="hd">Ferry starts on Monday</div>
+<div>120 words</div><div>4 March 2001</div><div>The Daily Courier</div><div>DLYC</div><div>English</div><div>Copyright 2001 Courier Ltd.</div>
+<p>A ferry will carry foot passengers across the river.</p><p>Tickets cost one pound.</p></div>`
+	doc, err := Convert("f.html", []byte(factivaPage(art)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := doc.Articles[0]
+	if len(doc.Articles) != 1 || a.Headline != "Ferry starts on Monday" || len(a.Body) != 2 || a.VendorID != "DLYC000020010304dx3400002" || a.Publication != "The Daily Courier" {
+		t.Errorf("got %d articles: headline %q, %d blocks, id %q, publication %q", len(doc.Articles), a.Headline, len(a.Body), a.VendorID, a.Publication)
+	}
+}
