@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"cmp"
 	"regexp"
 	"strconv"
 	"strings"
@@ -381,3 +382,108 @@ func isDateOK(s string) bool {
 }
 
 func isLowerLetter(r rune) bool { return r >= 'a' && r <= 'z' }
+
+// Factiva's "full article with indexing" view prints each article as a
+// table of rows labelled with Factiva's two- and three-letter field codes,
+// the same in every interface language, and ends it with the accession
+// number:
+//
+//	HD | Council votes to rebuild the old bridge
+//	BY | By Ann Lee
+//	PD | 3 March 2001
+//	SN | The Daily Courier
+//	LP | <p>The town council voted ...</p>
+//	TD | <p>Work is to start ...</p>
+//	AN | Document DLYC000020010303dx3300001
+
+// factivaCodeRE matches a labelled row and captures code and value.
+var factivaCodeRE = regexp.MustCompile(`^(SE|HD|BY|CR|WC|PD|ET|SN|SC|ED|PG|LA|CY|LP|TD|CT|RF|CO|IN|NS|RE|IPC|IPD|PUB|AN|VOL)(?: \|(?: (.*))?)?$`)
+
+// factivaCode returns the code and value of a labelled row, or ok false.
+func factivaCode(b htmltext.Block) (code, value string, ok bool) {
+	if b.Tag != "tr" {
+		return "", "", false
+	}
+	m := factivaCodeRE.FindStringSubmatch(b.Text)
+	if m == nil {
+		return "", "", false
+	}
+	return m[1], strings.TrimSpace(m[2]), true
+}
+
+// isFactivaIndexed: the page holds rows labelled HD and AN.
+func isFactivaIndexed(blocks []htmltext.Block) bool {
+	var hd, an bool
+	for _, b := range blocks {
+		if code, _, ok := factivaCode(b); ok {
+			hd, an = hd || code == "HD", an || code == "AN"
+		}
+	}
+	return hd && an
+}
+
+// readFactivaIndexed reads the articles of the indexed view: each runs
+// from the rows after the previous AN row through its own AN row. A value
+// continues in the paragraphs under its row (LP, TD).
+func readFactivaIndexed(blocks []htmltext.Block) []*Article {
+	var arts []*Article
+	a, code := &Article{}, ""
+	var body []para
+	var byline []string
+	for _, b := range blocks {
+		c, value, ok := factivaCode(b)
+		if ok {
+			code = c
+		}
+		if !ok {
+			value = b.Text
+		}
+		if value == "" {
+			continue
+		}
+		switch code {
+		case "LP", "TD":
+			a.addFactivaParagraph(&body, value)
+		case "BY":
+			byline = append(byline, value)
+			a.remove(RemovedByline, value)
+		case "AN":
+			a.VendorID = cmp.Or(factivaDocID(value), value)
+			for _, l := range byline {
+				a.applyByline(l, true)
+			}
+			finishExportArticle(a, body)
+			arts = append(arts, a)
+			a, code, body, byline = &Article{}, "", nil, nil
+		case "":
+		default:
+			a.applyFactivaCode(code, cleanSpaces(value))
+		}
+	}
+	return arts
+}
+
+// applyFactivaCode reads one labelled header field.
+func (a *Article) applyFactivaCode(code, value string) {
+	switch code {
+	case "HD":
+		a.Headline = strings.TrimSpace(a.Headline + " " + value)
+		return
+	case "SE":
+		a.Section = value
+	case "PD":
+		a.Date, _ = factivaDate(value)
+	case "SN":
+		a.Publication = value
+	case "ED":
+		a.Edition = value
+	case "PG":
+		a.Page = value
+	case "LA":
+		a.Language = factivaLanguage(value)
+	case "CY":
+		a.remove(RemovedCopyright, value)
+		return
+	}
+	a.remove(RemovedField, code+": "+value)
+}
