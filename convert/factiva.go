@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"cmp"
 	"regexp"
 	"strconv"
 	"strings"
@@ -156,8 +157,8 @@ func factivaGroups(blocks []htmltext.Block) [][]htmltext.Block {
 	return out
 }
 
-// readFactiva reads every article block of a Factiva page. n numbers the
-// articles from 1, as Factiva numbers headlines ("12) Headline").
+// readFactiva reads every article block of a Factiva page, numbering them
+// from 1 as Factiva numbers headlines ("12) Headline").
 func readFactiva(blocks []htmltext.Block) []*Article {
 	var arts []*Article
 	for _, g := range factivaGroups(blocks) {
@@ -166,7 +167,9 @@ func readFactiva(blocks []htmltext.Block) []*Article {
 	return arts
 }
 
-// readFactivaArticle reads one article: header, body paragraphs, trailer.
+// readFactivaArticle reads one article, the n-th: header, body paragraphs
+// (class "articleParagraph"; in an export without that class, every block
+// after the copyright line), and the trailer lines after them.
 func readFactivaArticle(bs []htmltext.Block, n int) *Article {
 	a := &Article{}
 	bodyStart := len(bs)
@@ -183,30 +186,32 @@ func readFactivaArticle(bs []htmltext.Block, n int) *Article {
 	}
 	var body []para
 	for _, b := range bs[bodyStart:] {
-		if hasParagraphs && isFactivaParagraph(b) || !hasParagraphs {
-			if id := factivaDocID(b.Text); id != "" && !isFactivaParagraph(b) {
-				a.VendorID = id
-				continue
-			}
-			a.addFactivaParagraph(&body, b.Text)
-			continue
-		}
-		if id := factivaDocID(b.Text); id != "" {
+		isPara := isFactivaParagraph(b)
+		switch id := factivaDocID(b.Text); {
+		case id != "" && !isPara:
 			a.VendorID = id
-			continue
+		case isPara || !hasParagraphs:
+			a.addFactivaParagraph(&body, b.Text)
+		default:
+			a.remove(RemovedField, b.Text) // the distribution line: "New York Times Digital (Full Text)"
 		}
-		a.remove(RemovedField, b.Text) // the distribution line: "New York Times Digital (Full Text)"
 	}
 	if a.VendorID == "" && len(bs) > 0 {
-		for _, e := range bs[0].Path {
-			if id, ok := strings.CutPrefix(e.ID, "article-"); ok && e.HasClass("article") {
-				a.VendorID = id
-				break
-			}
-		}
+		a.VendorID = factivaContainerID(bs[0])
 	}
 	finishExportArticle(a, body)
 	return a
+}
+
+// factivaContainerID returns the document id in the id of the article
+// element around b ("article-NYTF0000..."), or "".
+func factivaContainerID(b htmltext.Block) string {
+	for _, e := range b.Path {
+		if id, ok := strings.CutPrefix(e.ID, "article-"); ok && e.HasClass("article") {
+			return id
+		}
+	}
+	return ""
 }
 
 // addFactivaParagraph adds a body paragraph, unless it is a picture
@@ -347,3 +352,108 @@ func isDateOK(s string) bool {
 }
 
 func isLowerLetter(r rune) bool { return r >= 'a' && r <= 'z' }
+
+// Factiva's "full article with indexing" view prints each article as a
+// table of rows labelled with Factiva's two- and three-letter field codes,
+// the same in every interface language, and ends it with the accession
+// number:
+//
+//	HD | Council votes to rebuild the old bridge
+//	BY | By Ann Lee
+//	PD | 3 March 2001
+//	SN | The Daily Courier
+//	LP | <p>The town council voted ...</p>
+//	TD | <p>Work is to start ...</p>
+//	AN | Document DLYC000020010303dx3300001
+
+// factivaCodeRE matches a labelled row and captures code and value.
+var factivaCodeRE = regexp.MustCompile(`^(SE|HD|BY|CR|WC|PD|ET|SN|SC|ED|PG|LA|CY|LP|TD|CT|RF|CO|IN|NS|RE|IPC|IPD|PUB|AN|VOL)(?: \|(?: (.*))?)?$`)
+
+// factivaCode returns the code and value of a labelled row, or ok false.
+func factivaCode(b htmltext.Block) (code, value string, ok bool) {
+	if b.Tag != "tr" {
+		return "", "", false
+	}
+	m := factivaCodeRE.FindStringSubmatch(b.Text)
+	if m == nil {
+		return "", "", false
+	}
+	return m[1], strings.TrimSpace(m[2]), true
+}
+
+// isFactivaIndexed: the page holds rows labelled HD and AN.
+func isFactivaIndexed(blocks []htmltext.Block) bool {
+	var hd, an bool
+	for _, b := range blocks {
+		if code, _, ok := factivaCode(b); ok {
+			hd, an = hd || code == "HD", an || code == "AN"
+		}
+	}
+	return hd && an
+}
+
+// readFactivaIndexed reads the articles of the indexed view: each runs
+// from the rows after the previous AN row through its own AN row. A value
+// continues in the paragraphs under its row (LP, TD).
+func readFactivaIndexed(blocks []htmltext.Block) []*Article {
+	var arts []*Article
+	a, code := &Article{}, ""
+	var body []para
+	var byline []string
+	for _, b := range blocks {
+		c, value, ok := factivaCode(b)
+		if ok {
+			code = c
+		}
+		if !ok {
+			value = b.Text
+		}
+		if value == "" {
+			continue
+		}
+		switch code {
+		case "LP", "TD":
+			a.addFactivaParagraph(&body, value)
+		case "BY":
+			byline = append(byline, value)
+			a.remove(RemovedByline, value)
+		case "AN":
+			a.VendorID = cmp.Or(factivaDocID(value), value)
+			for _, l := range byline {
+				a.applyByline(l, true)
+			}
+			finishExportArticle(a, body)
+			arts = append(arts, a)
+			a, code, body, byline = &Article{}, "", nil, nil
+		case "":
+		default:
+			a.applyFactivaCode(code, cleanSpaces(value))
+		}
+	}
+	return arts
+}
+
+// applyFactivaCode reads one labelled header field.
+func (a *Article) applyFactivaCode(code, value string) {
+	switch code {
+	case "HD":
+		a.Headline = strings.TrimSpace(a.Headline + " " + value)
+		return
+	case "SE":
+		a.Section = value
+	case "PD":
+		a.Date, _ = factivaDate(value)
+	case "SN":
+		a.Publication = value
+	case "ED":
+		a.Edition = value
+	case "PG":
+		a.Page = value
+	case "LA":
+		a.Language = factivaLanguage(value)
+	case "CY":
+		a.remove(RemovedCopyright, value)
+		return
+	}
+	a.remove(RemovedField, code+": "+value)
+}

@@ -46,7 +46,8 @@ func IsHTML(data []byte) bool {
 }
 
 // convertHTML is Convert for HTML input. A Factiva article view becomes one
-// article per article block (factiva.go); a LexisNexis HTML export
+// article per article block, and so does its indexed view of labelled
+// rows (factiva.go); a LexisNexis HTML export
 // ("1 of 262 DOCUMENTS") is turned into the text lines the LexisNexis
 // layout reads; any other page is read as one web article (htmlpage.go).
 func convertHTML(name string, data []byte) (*Document, error) {
@@ -65,13 +66,10 @@ func convertHTML(name string, data []byte) (*Document, error) {
 	switch {
 	case isFactivaHTML(hdoc.Blocks):
 		doc.Source.Format = "factiva"
-		for _, a := range readFactiva(hdoc.Blocks) {
-			if a.Headline == "" && len(a.Body) == 0 {
-				continue
-			}
-			a.Index = len(doc.Articles)
-			doc.Articles = append(doc.Articles, a)
-		}
+		doc.addArticles(readFactiva(hdoc.Blocks))
+	case isFactivaIndexed(hdoc.Blocks):
+		doc.Source.Format = "factiva"
+		doc.addArticles(readFactivaIndexed(hdoc.Blocks))
 	case hasNexisMarker(hdoc.Blocks):
 		lines := nexisLines(hdoc.Blocks)
 		if f := readLayouts(doc, lines, false); f != "" {
@@ -87,6 +85,18 @@ func convertHTML(name string, data []byte) (*Document, error) {
 		return nil, &Error{File: name, Err: ErrEmpty}
 	}
 	return doc, nil
+}
+
+// addArticles adds the articles that hold a headline or text, numbering
+// them.
+func (doc *Document) addArticles(arts []*Article) {
+	for _, a := range arts {
+		if a.Headline == "" && len(a.Body) == 0 {
+			continue
+		}
+		a.Index = len(doc.Articles)
+		doc.Articles = append(doc.Articles, a)
+	}
 }
 
 // hasNexisMarker: one of the first 500 blocks is a LexisNexis document

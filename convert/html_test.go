@@ -369,3 +369,58 @@ func FuzzHTMLInput(f *testing.F) {
 		checkArticles(t, doc.Articles)
 	})
 }
+
+// TestFactivaWithoutParagraphClasses: an article view whose paragraphs
+// carry no class still gives its body (the blocks after the copyright)
+// and takes the document id from the article element.
+func TestFactivaWithoutParagraphClasses(t *testing.T) {
+	art := `<div id="article-DLYC000020010304dx3400002" class="article"><div id="hd">Ferry starts on Monday</div>
+<div>120 words</div><div>4 March 2001</div><div>The Daily Courier</div><div>DLYC</div><div>English</div><div>Copyright 2001 Courier Ltd.</div>
+<p>A ferry will carry foot passengers across the river.</p><p>Tickets cost one pound.</p></div>`
+	doc, err := Convert("f.html", []byte(factivaPage(art)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := doc.Articles[0]
+	if len(doc.Articles) != 1 || a.Headline != "Ferry starts on Monday" || len(a.Body) != 2 || a.VendorID != "DLYC000020010304dx3400002" || a.Publication != "The Daily Courier" {
+		t.Errorf("got %d articles: headline %q, %d blocks, id %q, publication %q", len(doc.Articles), a.Headline, len(a.Body), a.VendorID, a.Publication)
+	}
+}
+
+// TestFactivaIndexed: the indexed view, one table of code-labelled rows
+// per article, gives one article per AN row with its fields and the LP
+// and TD paragraphs as body.
+func TestFactivaIndexed(t *testing.T) {
+	row := func(code, value string) string {
+		return `<tr><td class="index">` + code + `</td><td>` + value + `</td></tr>`
+	}
+	table := func(hd, pd, an string) string {
+		return `<table class="article">` + row("SE", "Local News") + row("HD", hd) + row("BY", "By Ann Lee") +
+			row("WC", "120 words") + row("PD", pd) + row("SN", "The Daily Courier") + row("SC", "DLYC") +
+			row("LA", "English") + row("CY", "Copyright 2001 Courier Ltd.") +
+			row("LP", "<p>The council met on Tuesday.</p>") + row("TD", "<p>It voted twice.</p><p>Photo: The hall.</p><p>Work starts soon.</p>") +
+			row("NS", "gcat : Political/General News") + row("AN", "Document "+an) + `</table>`
+	}
+	page := `<html><body><div id="content">` + table("Council votes", "3 March 2001", "DLYC000020010303dx3300001") +
+		table("Ferry starts", "4 March 2001", "DLYC000020010304dx3400002") + `</div></body></html>`
+	doc, err := Convert("indexed.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Source.Format != "factiva" || len(doc.Articles) != 2 {
+		t.Fatalf("format %q, %d articles", doc.Source.Format, len(doc.Articles))
+	}
+	a := doc.Articles[1]
+	got := fmt.Sprintf("%s|%s|%s|%s|%s|%s|%d", a.Headline, a.Section, a.Publication, a.Date.ISO(), a.Language, a.VendorID, len(a.Body))
+	if want := "Ferry starts|Local News|The Daily Courier|2001-03-04|en|DLYC000020010304dx3400002|3"; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	if len(a.Authors) != 1 || !strings.EqualFold(a.Authors[0].Name, "Ann Lee") {
+		t.Errorf("authors %+v", a.Authors)
+	}
+	for _, b := range a.Body {
+		if strings.Contains(b.Text(), "Photo") || strings.Contains(b.Text(), "gcat") {
+			t.Errorf("body holds %q", b.Text())
+		}
+	}
+}

@@ -26,8 +26,8 @@ func readWebPage(doc *htmltext.Document) *Article {
 		}
 		main = doc.Blocks
 	}
-	a.Headline = cmp.Or(meta.headline, rmeta.headline, titleWithoutSite(doc.Meta.Title, meta.site))
 	a.Publication = cmp.Or(meta.site, rmeta.site)
+	a.Headline = cmp.Or(meta.headline, titleWithoutSite(rmeta.headline, a.Publication), titleWithoutSite(doc.Meta.Title, a.Publication))
 	a.Section = meta.section
 	a.Language = languageOfPage(cmp.Or(doc.Meta.Lang, meta.lang, rmeta.lang))
 	if d, ok := isoDate(cmp.Or(meta.date, rmeta.date)); ok {

@@ -82,17 +82,19 @@ func BlocksOf(n *html.Node) (blocks []Block, err error) {
 // Decode returns data as UTF-8 text and the name of the encoding it was
 // read in. The encoding is the one a byte order mark gives, else the one a
 // <meta charset> or http-equiv Content-Type near the start declares, else
-// UTF-8 when the bytes are valid UTF-8, else Windows-1252. A page declared
-// (or guessed) Windows-1252 or Latin-1 whose bytes are all valid UTF-8 is
-// read as UTF-8: Latin-1 text almost never forms valid UTF-8 sequences, and
-// the guess sees only the first 1,024 bytes. Exports often
+// UTF-8 when the bytes are valid UTF-8, else Windows-1252. Without a BOM,
+// bytes that are all valid UTF-8 are read as UTF-8 whatever the page
+// declares: browsers save pages as UTF-8 but keep the old <meta charset>
+// ("gb2312", "iso-8859-1"), text in a legacy encoding of any length almost
+// never forms valid UTF-8, and the declaration is looked for in the first
+// 1,024 bytes only. Exports often
 // declare UTF-8 but hold Latin-1 bytes: when the declared (or assumed)
 // UTF-8 is invalid, each valid UTF-8 sequence is kept and every other byte
 // is read as Windows-1252, and the name is "utf-8+windows-1252".
 func Decode(data []byte) (text, name string) {
-	enc, name, _ := charset.DetermineEncoding(data, "")
-	if name == "windows-1252" && utf8.Valid(data) {
-		name = "utf-8" // ASCII up to byte 1,024, or a page mislabelled Latin-1
+	enc, name, certain := charset.DetermineEncoding(data, "")
+	if !certain && utf8.Valid(data) {
+		name = "utf-8" // ASCII up to byte 1,024, or a page saved as UTF-8 under its old label
 	}
 	if name == "utf-8" || name == "" {
 		data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))

@@ -169,6 +169,8 @@ func TestDecode(t *testing.T) {
 		{"undeclared Latin-1", "<p>caf\xe9</p>", "café", "windows-1252"},
 		{"ASCII head, UTF-8 later", "<html><head>" + strings.Repeat(" ", 1100) + "<p>Wörter</p>", "Wörter", "utf-8"},
 		{"declared Latin-1, bytes UTF-8", `<meta charset="iso-8859-1"><p>Wörter</p>`, "Wörter", "utf-8"},
+		{"declared GB2312, saved as UTF-8", `<meta charset="gb2312"><p>新电脑</p>`, "新电脑", "utf-8"},
+		{"declared GB2312, GBK bytes", "<meta charset=\"gb2312\"><p>\xd0\xc2\xb5\xe7\xc4\xd4</p>", "新电脑", "gbk"},
 		{"UTF-16LE BOM", "\xff\xfe<\x00p\x00>\x00\xe9\x00", "é", "utf-16le"},
 	}
 	for _, tt := range tests {
