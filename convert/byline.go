@@ -80,10 +80,31 @@ var proseWords = map[string]bool{"the": true, "a": true, "an": true, "our": true
 	"his": true, "her": true, "their": true, "its": true, "this": true, "that": true,
 	"admin": true, "staff": true, "guest": true, "anonymous": true, "unknown": true}
 
-// strongJoins join several authors in a byline, lower case:
+// fieldLeads open the value of a labelled byline field (a database's
+// BYLINE:), where they cannot open prose: "BYLINE: From ALEX BRUMMER".
+// Outside a field "From Tuesday, ..." is prose, so they count only there.
+var fieldLeads = []string{"from "}
+
+// stripFieldLead removes a lead of fieldLeads from a byline field's value
+// when a capitalised name follows it.
+func stripFieldLead(s string) string {
+	for _, w := range fieldLeads {
+		if len(s) > len(w) && strings.EqualFold(s[:len(w)], w) {
+			rest := strings.TrimSpace(s[len(w):])
+			if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) {
+				return rest
+			}
+		}
+	}
+	return s
+}
+
+// strongJoins join several authors in a byline, lower case, or upper case
+// in a byline set in capitals:
 //
 //	Ada Brook and Ivo Stern    Anna Schmidt und Jan Weber
 //	Jean Dupont et Marie Curie         Smith & Jones     A; B
+//	SMITH AND JONES
 var strongJoins = []string{"and", "und", "et", "&"}
 
 // weakJoins join authors too, but are also prepositions ("corresponsal en
@@ -96,9 +117,9 @@ var weakJoins = map[string]bool{"y": true, "e": true, "en": true, "avec": true, 
 // authorSeparator splits at a strong join or a semicolon; it is built from
 // strongJoins, like the cheap test mayJoinAuthors.
 var authorSeparator = func() *regexp.Regexp {
-	alts := make([]string, len(strongJoins))
-	for i, w := range strongJoins {
-		alts[i] = regexp.QuoteMeta(w)
+	var alts []string
+	for _, w := range strongJoins {
+		alts = append(alts, regexp.QuoteMeta(w), regexp.QuoteMeta(strings.ToUpper(w)))
 	}
 	return regexp.MustCompile(`\s+(?:` + strings.Join(alts, "|") + `)\s+|\s*;\s*`)
 }()
@@ -109,8 +130,10 @@ func mayJoinAuthors(s string) bool {
 		return true
 	}
 	for _, w := range strongJoins {
-		if strings.Contains(s, " "+w+" ") || strings.Contains(s, " "+w+"\t") || strings.Contains(s, "\t"+w+" ") {
-			return true
+		for _, w := range []string{w, strings.ToUpper(w)} {
+			if strings.Contains(s, " "+w+" ") || strings.Contains(s, " "+w+"\t") || strings.Contains(s, "\t"+w+" ") {
+				return true
+			}
 		}
 	}
 	return false
@@ -419,6 +442,9 @@ func (a *Article) applyByline(line string, lead bool) {
 			text, hasBy := stripBylineLead(s.text)
 			if text == "" || !hasBy && !lead {
 				continue
+			}
+			if lead {
+				text = stripFieldLead(text)
 			}
 			text, credits := roleNotes(text)
 			a.Credits = append(a.Credits, credits...)

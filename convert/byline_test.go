@@ -337,3 +337,38 @@ func TestAuthorJoinPrecheckAgrees(t *testing.T) {
 		}
 	}
 }
+
+func TestStripFieldLead(t *testing.T) {
+	for in, want := range map[string]string{
+		"From ALEX BRUMMER":      "ALEX BRUMMER",
+		"from Tom Reyes":         "Tom Reyes",
+		"From our correspondent": "From our correspondent",
+		"Frome Smith":            "Frome Smith",
+		"Tom Reyes":              "Tom Reyes",
+		"From":                   "From",
+	} {
+		if got := stripFieldLead(in); got != want {
+			t.Errorf("stripFieldLead(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestBylineFieldInCapitals(t *testing.T) {
+	for in, want := range map[string][]string{
+		"From ALEX BRUMMER":       {"Alex Brummer"},
+		"ANN LEE AND BO MA":       {"Ann Lee", "Bo Ma"},
+		"JEAN ROE ET MARIE CURIE": {"Jean Roe", "Marie Curie"},
+		"Ann Lee and Bo Ma":       {"Ann Lee", "Bo Ma"},
+		"Tom Andrews":             {"Tom Andrews"},
+	} {
+		a := &Article{}
+		a.applyByline(in, true)
+		var got []string
+		for _, p := range a.Authors {
+			got = append(got, p.Name)
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("byline field %q: authors %q, want %q", in, got, want)
+		}
+	}
+}
