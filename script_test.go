@@ -40,7 +40,7 @@ func TestScript(t *testing.T) {
 				utf16be = append(utf16be, byte(r>>8), byte(r))
 				noBOM = append(noBOM, byte(r), byte(r>>8))
 			}
-			for _, f := range []string{"groff-3col.pdf", "groff-4col.pdf"} {
+			for _, f := range []string{"groff-3col.pdf", "groff-4col.pdf", "encrypted-rc4-40.pdf", "encrypted-rc4-128.pdf", "encrypted-aes-128.pdf"} {
 				data, err := os.ReadFile(filepath.Join("testdata", "pdf", f))
 				if err != nil {
 					return err

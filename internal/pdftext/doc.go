@@ -52,3 +52,8 @@ package pdftext
 //
 // BUG(pdf): AES-256 encryption (V5, R5/R6) is not supported by the PDF
 // library; such files fail with ErrEncrypted naming the algorithm.
+//
+// BUG(pdf): 40-bit RC4 encryption (V1) is refused with ErrEncrypted: the
+// PDF library uses all 16 bytes of each object's MD5 key where the
+// standard takes the first n+5 (10 for a 40-bit key), so such files open
+// but decrypt to garbage. 128-bit RC4 (V2) and AES-128 (V4) are read.

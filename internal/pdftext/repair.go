@@ -161,6 +161,13 @@ func openPDF(data []byte, password string) (r *pdf.Reader, warns []string, err e
 			r, err = newPDFReader(patched, password)
 		}
 	}
+	if err == nil && isEncrypted(fixed) {
+		if v, _ := encryptionVersion(fixed); v == "1" {
+			// See the BUG note in doc.go: 40-bit RC4 opens but decrypts
+			// to garbage.
+			return nil, warns, fmt.Errorf("%w with RC4 40-bit (V1): not supported (the PDF library derives its object keys wrongly); decrypt it first, e.g. qpdf --decrypt", ErrEncrypted)
+		}
+	}
 	if err == nil {
 		if e := checkReadable(r); e == nil {
 			return r, warns, nil
@@ -267,22 +274,36 @@ func isEncryptionError(err error) bool {
 var encryptVRE = regexp.MustCompile(`/V\s+(\d)`)
 var encryptRRE = regexp.MustCompile(`/R\s+(\d)`)
 
+// isEncrypted reports whether the trailer names an encryption dictionary.
+func isEncrypted(data []byte) bool {
+	i := bytes.LastIndex(data, []byte("trailer"))
+	return i >= 0 && bytes.Contains(data[i:], []byte("/Encrypt")) || bytes.Contains(data, []byte("/Encrypt "))
+}
+
+// encryptionVersion reads the V and R entries of the encryption
+// dictionary ("" when absent): the standard handler's name is found, and V
+// and R near it tell the algorithm.
+func encryptionVersion(data []byte) (v, r string) {
+	i := bytes.LastIndex(data, []byte("/Standard"))
+	if i < 0 {
+		return "", ""
+	}
+	seg := data[max(0, i-400):]
+	seg = seg[:min(len(seg), 800)]
+	if m := encryptVRE.FindSubmatch(seg); m != nil {
+		v = string(m[1])
+	}
+	if m := encryptRRE.FindSubmatch(seg); m != nil {
+		r = string(m[1])
+	}
+	return v, r
+}
+
 // encryptionError names the algorithm of an encrypted file that could not
 // be opened.
 func encryptionError(data []byte, err error, password string) error {
 	algo := "unknown algorithm"
-	// The encryption dictionary names the standard handler; V and R near it
-	// tell the algorithm.
-	if i := bytes.LastIndex(data, []byte("/Standard")); i >= 0 {
-		seg := data[max(0, i-400):]
-		seg = seg[:min(len(seg), 800)]
-		v, r := "", ""
-		if m := encryptVRE.FindSubmatch(seg); m != nil {
-			v = string(m[1])
-		}
-		if m := encryptRRE.FindSubmatch(seg); m != nil {
-			r = string(m[1])
-		}
+	if v, r := encryptionVersion(data); v != "" || r != "" {
 		switch {
 		case v == "5" || r == "5" || r == "6":
 			algo = "AES-256 (V5/R" + r + ")"
