@@ -214,14 +214,13 @@ func TestEPUBMetadata(t *testing.T) {
 }
 
 // TestEbookMeta asks calibre's ebook-meta, a real EPUB client, for the
-// authors and publisher.
+// authors and publisher (Debian package calibre; required, like epubcheck,
+// under NEWSCLIP_REQUIRE_TOOLS=1).
 func TestEbookMeta(t *testing.T) {
-	if _, err := exec.LookPath("ebook-meta"); err != nil {
-		t.Skip("calibre's ebook-meta not installed; package.opf is read by TestEPUBMetadata")
-	}
+	meta := requireTool(t, "ebook-meta")
 	out := filepath.Join(t.TempDir(), "one.epub")
 	convertCLI(t, "--to", "epub", "-o", out, "testdata/sample-clipping.txt")
-	msg, err := exec.Command("ebook-meta", out).CombinedOutput()
+	msg, err := exec.Command(meta, out).CombinedOutput()
 	if err != nil {
 		t.Fatalf("ebook-meta: %v\n%s", err, msg)
 	}
