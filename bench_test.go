@@ -2,14 +2,17 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"io/fs"
 	"math/rand"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"newsclip/convert"
 	"newsclip/formats"
@@ -115,19 +118,75 @@ func benchDocs(b *testing.B, n int) []*convert.Document {
 }
 
 // BenchmarkEPUBBundle1000 and BenchmarkEPUBBundle10000 write one EPUB of
-// 1,000 and 10,000 inputs: the time per op should grow tenfold, not more.
+// 1,000 and 10,000 inputs: the time per article should stay the same.
+// MB/s are bytes of EPUB written; sha256-ratio is that throughput over
+// SHA-256's on as many bytes in the same run (absolute MB/s do not carry
+// from one machine to another); retained-B/article is the heap the
+// writer still holds per article just before Close (bench/epub-batch.sh
+// measures whole-process peak memory).
 func BenchmarkEPUBBundle1000(b *testing.B)  { benchBundle(b, 1000) }
 func BenchmarkEPUBBundle10000(b *testing.B) { benchBundle(b, 10000) }
 
 func benchBundle(b *testing.B, n int) {
 	docs := benchDocs(b, n)
+	var size countWriter
+	if err := formats.WriteEPUB(&size, docs, formats.EPUBOptions{}); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(size.n)
+	retained := retainedPerArticle(b, docs)
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := formats.WriteEPUB(io.Discard, docs, formats.EPUBOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	}
+	perOp := b.Elapsed() / time.Duration(b.N)
+	b.ReportMetric(float64(perOp.Nanoseconds())/float64(n), "ns/article")
+	b.ReportMetric(float64(sha256PerOp(int(size.n)))/float64(perOp), "sha256-ratio")
+	b.ReportMetric(float64(retained), "retained-B/article")
 }
+
+// retainedPerArticle adds docs to an EPUBWriter and returns the heap it
+// holds per article before Close, in bytes.
+func retainedPerArticle(b *testing.B, docs []*convert.Document) int64 {
+	heap := func() int64 {
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return int64(m.HeapAlloc)
+	}
+	before := heap()
+	ew := formats.NewEPUBWriter(io.Discard, formats.EPUBOptions{})
+	articles := 0
+	for _, d := range docs {
+		if err := ew.Add(d); err != nil {
+			b.Fatal(err)
+		}
+		articles += len(d.Articles)
+	}
+	held := heap() - before
+	if err := ew.Close(); err != nil {
+		b.Fatal(err)
+	}
+	return held / int64(max(articles, 1))
+}
+
+// sha256PerOp times SHA-256 over size bytes: the in-run reference.
+func sha256PerOp(size int) time.Duration {
+	data := make([]byte, size)
+	start, ops := time.Now(), 0
+	for ops < 3 || time.Since(start) < 100*time.Millisecond {
+		sha256.Sum256(data)
+		ops++
+	}
+	return time.Since(start) / time.Duration(ops)
+}
+
+// countWriter counts the bytes written to it.
+type countWriter struct{ n int64 }
+
+func (c *countWriter) Write(p []byte) (int, error) { c.n += int64(len(p)); return len(p), nil }
 
 // BenchmarkConvertCorpus measures throughput on the real articles of the
 // shared corpus (../shared/corpus, text files; skipped when absent), input

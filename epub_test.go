@@ -7,12 +7,15 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"math/rand"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+
+	"newsclip/internal/synth"
 )
 
 // epubcheck returns the command that runs epubcheck: Debian installs it as
@@ -48,16 +51,28 @@ func hostileClipping() string {
 		"Newspapers in English\n\nNewspapers from Egypt\n"
 }
 
-// TestEPUBCheck validates three books with epubcheck: one article, a bundle
-// of the shared corpus, and one of hostile text. 0 errors, 0 warnings.
+// TestEPUBCheck validates four books with epubcheck: one article, a bundle
+// of the shared corpus, one of hostile text, and 300 synthetic clippings
+// grouped by date (files in input order, spine in date order). 0 errors,
+// 0 warnings. Skipped with -short: epubcheck runs under java.
 func TestEPUBCheck(t *testing.T) {
+	if testing.Short() {
+		t.Skip("epubcheck is slow; run without -short")
+	}
 	check := epubcheck(t)
 	dir := t.TempDir()
 	hostile := filepath.Join(dir, "hostile.txt")
 	os.WriteFile(hostile, []byte(hostileClipping()), 0o644)
+	synthDir := filepath.Join(dir, "synth")
+	os.Mkdir(synthDir, 0o755)
+	r := rand.New(rand.NewSource(1))
+	for i := range 300 {
+		os.WriteFile(filepath.Join(synthDir, fmt.Sprintf("c%03d.txt", i)), []byte(synth.Clipping(r, i)), 0o644)
+	}
 	books := map[string][]string{
 		"one.epub":     {"testdata/sample-clipping.txt"},
 		"hostile.epub": {hostile},
+		"date.epub":    {"--bundle", "--group-by", "date", synthDir},
 	}
 	if _, err := os.Stat("../shared/corpus"); err == nil {
 		books["corpus.epub"] = []string{"--bundle", "../shared/corpus/pressreader", "../shared/corpus/lexisnexis", "../shared/corpus/web"}
@@ -199,14 +214,13 @@ func TestEPUBMetadata(t *testing.T) {
 }
 
 // TestEbookMeta asks calibre's ebook-meta, a real EPUB client, for the
-// authors and publisher.
+// authors and publisher (Debian package calibre; required, like epubcheck,
+// under NEWSCLIP_REQUIRE_TOOLS=1).
 func TestEbookMeta(t *testing.T) {
-	if _, err := exec.LookPath("ebook-meta"); err != nil {
-		t.Skip("calibre's ebook-meta not installed; package.opf is read by TestEPUBMetadata")
-	}
+	meta := requireTool(t, "ebook-meta")
 	out := filepath.Join(t.TempDir(), "one.epub")
 	convertCLI(t, "--to", "epub", "-o", out, "testdata/sample-clipping.txt")
-	msg, err := exec.Command("ebook-meta", out).CombinedOutput()
+	msg, err := exec.Command(meta, out).CombinedOutput()
 	if err != nil {
 		t.Fatalf("ebook-meta: %v\n%s", err, msg)
 	}
