@@ -41,7 +41,7 @@ func TestScript(t *testing.T) {
 				noBOM = append(noBOM, byte(r), byte(r>>8))
 			}
 			for _, f := range []string{"groff-3col.pdf", "groff-4col.pdf", "encrypted-rc4-40.pdf", "encrypted-rc4-128.pdf", "encrypted-aes-128.pdf"} {
-				data, err := os.ReadFile(filepath.Join("testdata", "pdf", f))
+				data, err := os.ReadFile(filepath.Join("testdata", "pdf", strings.Replace(f, "encrypted-", "encrypted/", 1)))
 				if err != nil {
 					return err
 				}

@@ -12,6 +12,6 @@ for n in 3 4; do
 done
 # Encrypted copies of the 3-column page (Debian package qpdf), user
 # password "harbour": RC4 40-bit (V1), RC4 128-bit (V2), AES-128 (V4).
-qpdf --allow-weak-crypto --encrypt harbour secret 40 -- groff-3col.pdf encrypted-rc4-40.pdf
-qpdf --allow-weak-crypto --encrypt harbour secret 128 --use-aes=n -- groff-3col.pdf encrypted-rc4-128.pdf
-qpdf --encrypt harbour secret 128 --use-aes=y -- groff-3col.pdf encrypted-aes-128.pdf
+qpdf --allow-weak-crypto --encrypt harbour secret 40 -- groff-3col.pdf encrypted/rc4-40.pdf
+qpdf --allow-weak-crypto --encrypt harbour secret 128 --use-aes=n -- groff-3col.pdf encrypted/rc4-128.pdf
+qpdf --encrypt harbour secret 128 --use-aes=y -- groff-3col.pdf encrypted/aes-128.pdf
