@@ -439,16 +439,74 @@ func runBundle(ctx context.Context, opts convertOptions, stdin io.Reader, stdout
 		}
 		jobs = append(jobs, js...)
 	}
-	docs := make([]*convert.Document, len(jobs))
-	errs := make([]error, len(jobs))
-	batch.ForEach(ctx, opts.Jobs, len(jobs), func(i int) {
-		docs[i], errs[i] = readInput(jobs[i].Src, stdin, opts)
-	})
-	if ctx.Err() != nil {
+	return streamBundle(ctx, opts, jobs, stdin, stdout, stderr)
+}
+
+// bundleAhead is how many inputs per worker are converted ahead of the
+// EPUB writer: memory holds that window, not the whole bundle.
+const bundleAhead = 64
+
+// streamBundle converts the jobs on -j workers and adds each document to
+// the book in input order as soon as it is ready. Failed inputs are
+// reported and left out; the book is written (atomically with -o) when at
+// least one input converted.
+func streamBundle(ctx context.Context, opts convertOptions, jobs []batch.Job, stdin io.Reader, stdout, stderr io.Writer) error {
+	fo, err := formatOptions(opts)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	type result struct {
+		doc *convert.Document
+		err error
+	}
+	failed, added := 0, 0
+	write := func(w io.Writer) error {
+		ew := formats.NewEPUBWriter(w, fo.EPUB)
+		err := batch.InOrder(ctx, opts.Jobs, len(jobs), bundleAhead*max(opts.Jobs, batch.DefaultJobs()),
+			func(i int) result {
+				d, err := readInput(jobs[i].Src, stdin, opts)
+				return result{d, err}
+			},
+			func(i int, r result) error {
+				if r.err != nil {
+					fmt.Fprintf(stderr, "newsclip: %v\n", r.err)
+					failed++
+					return nil
+				}
+				if !opts.Quiet {
+					printWarnings(stderr, r.doc)
+				}
+				added++
+				return ew.Add(r.doc)
+			})
+		if err == nil && added == 0 {
+			err = errNothingConverted
+		}
+		if err != nil {
+			return err
+		}
+		return ew.Close()
+	}
+	if opts.Output == "" || opts.Output == "-" {
+		err = write(stdout)
+	} else {
+		err = atomicfile.Write(opts.Output, write)
+	}
+	switch {
+	case ctx.Err() != nil, errors.Is(err, errNothingConverted):
+		return errFailed
+	case err != nil:
+		fmt.Fprintf(stderr, "newsclip: %v\n", err)
+		return errFailed
+	case failed > 0:
 		return errFailed
 	}
-	return writeConverted(opts, docs, errs, stdout, stderr)
+	return nil
 }
+
+// errNothingConverted: every input of a bundle failed; each failure has
+// been reported, and no book is written.
+var errNothingConverted = errors.New("no input converted")
 
 // terminal reports whether w is a terminal; tests replace it.
 var terminal = isTerminal
@@ -500,15 +558,25 @@ func printWarnings(w io.Writer, doc *convert.Document) {
 
 // writeFormat writes docs in the chosen format to w.
 func writeFormat(w io.Writer, opts convertOptions, docs []*convert.Document) error {
+	fo, err := formatOptions(opts)
+	if err != nil {
+		return err
+	}
+	return opts.format.Write(w, docs, fo)
+}
+
+// formatOptions are the writer settings of a run: the EPUB grouping, and
+// its modification time from SOURCE_DATE_EPOCH when set.
+func formatOptions(opts convertOptions) (formats.Options, error) {
 	fo := formats.Options{EPUB: formats.EPUBOptions{GroupBy: opts.GroupBy}}
 	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" && opts.format.Name == "epub" {
 		sec, err := strconv.ParseInt(s, 10, 64)
 		if err != nil {
-			return fmt.Errorf("SOURCE_DATE_EPOCH=%q: not a number of seconds", s)
+			return fo, fmt.Errorf("SOURCE_DATE_EPOCH=%q: not a number of seconds", s)
 		}
 		fo.EPUB.Modified = time.Unix(sec, 0).UTC()
 	}
-	return opts.format.Write(w, docs, fo)
+	return fo, nil
 }
 
 // writeOutput writes docs in the chosen format to stdout or, atomically, to

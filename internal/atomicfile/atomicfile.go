@@ -61,7 +61,7 @@ func Write(path string, write func(io.Writer) error) error {
 	}()
 	if err := write(f); err != nil {
 		f.Close()
-		return fmt.Errorf("%s: %v", path, err)
+		return fmt.Errorf("%s: %w", path, err)
 	}
 	if err := f.Chmod(0o644); err != nil {
 		f.Close()
