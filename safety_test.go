@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -203,4 +204,49 @@ func waitReading(t *testing.T, pid int) {
 		time.Sleep(5 * time.Millisecond)
 	}
 	t.Fatalf("process %d never blocked reading stdin", pid)
+}
+
+// TestInterruptedBatchKeepsReport: a batch stopped by SIGINT exits 130 and
+// leaves its report in place, every line a complete JSON object, whether
+// it finished the file in hand within its grace period or not.
+func TestInterruptedBatchKeepsReport(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: a 40 MB input")
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	os.MkdirAll(in, 0o755)
+	big := bytes.Repeat([]byte("The harbour wall was repaired on Monday after the storms of the winter.\n"), 550_000)
+	os.WriteFile(filepath.Join(in, "a-big.txt"), append([]byte("Harbour Wall Repaired\n\n"), big...), 0o644)
+	for i := range 50 {
+		os.WriteFile(filepath.Join(in, fmt.Sprintf("b%02d.txt", i)), []byte("Tram Line Approved\n\nThe council approved the tram line on Monday.\n"), 0o644)
+	}
+	report := filepath.Join(dir, "report.jsonl")
+	cmd := newsclipCmd("convert", "-q", "-j", "1", "--report", report, "-o", filepath.Join(dir, "out"), in)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond) // the big file is in hand
+	cmd.Process.Signal(syscall.SIGINT)
+	err := cmd.Wait()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 130 {
+		if err == nil {
+			t.Skip("the batch finished before the signal")
+		}
+		t.Fatalf("exit: %v, want 130", err)
+	}
+	data, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatalf("no report after an interruption: %v", err)
+	}
+	for i, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		if line == "" {
+			continue
+		}
+		var r map[string]any
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Errorf("report line %d is not complete JSON: %q", i+1, line)
+		}
+	}
 }

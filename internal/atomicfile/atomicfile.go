@@ -21,8 +21,10 @@ import (
 )
 
 // live holds the temporary files being written by this process, so that a
-// signal handler can remove them before the process exits (Abandon).
-var live sync.Map // string -> struct{}
+// signal handler can remove them before the process exits (Abandon): each
+// temporary name maps to "" (remove it) or to its target (a File marked
+// KeepOnAbandon: rename it into place).
+var live sync.Map // string -> string
 
 // tempPattern names the temporary file that becomes base.
 func tempPattern(base string) string { return "." + base + ".newsclip-*.tmp" }
@@ -93,9 +95,14 @@ func Create(path string) (*File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", path, Unwrap(err))
 	}
-	live.Store(f.Name(), struct{}{})
+	live.Store(f.Name(), "")
 	return &File{path: path, f: f}, nil
 }
+
+// KeepOnAbandon marks the file as one whose lines so far are worth more
+// than nothing (a batch report): Abandon renames it into place instead of
+// removing it.
+func (w *File) KeepOnAbandon() { live.Store(w.f.Name(), w.path) }
 
 // Write writes p; after a failed write it writes nothing more and returns
 // the first error again.
@@ -140,11 +147,17 @@ func (w *File) Abort() {
 	live.Delete(w.f.Name())
 }
 
-// Abandon removes every temporary file this process is writing. It is for
-// a signal handler that is about to exit the process.
+// Abandon removes every temporary file this process is writing, and
+// renames those marked KeepOnAbandon into place. It is for a signal
+// handler that is about to exit the process.
 func Abandon() {
-	live.Range(func(k, _ any) bool {
-		os.Remove(k.(string))
+	live.Range(func(k, v any) bool {
+		if target := v.(string); target != "" {
+			os.Chmod(k.(string), 0o644)
+			os.Rename(k.(string), target)
+		} else {
+			os.Remove(k.(string))
+		}
 		return true
 	})
 }

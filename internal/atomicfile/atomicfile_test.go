@@ -160,3 +160,22 @@ func TestWriteOverFolderFails(t *testing.T) {
 		t.Errorf("temporary files left: %v", tmps)
 	}
 }
+
+func TestAbandonKeepsMarkedFiles(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "report.jsonl")
+	w, err := Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.f.Close()
+	w.KeepOnAbandon()
+	w.Write([]byte("{\"path\":\"a.txt\"}\n"))
+	Abandon()
+	if data, err := os.ReadFile(path); err != nil || string(data) != "{\"path\":\"a.txt\"}\n" {
+		t.Errorf("after Abandon: %q, %v; want the lines written so far in place", data, err)
+	}
+	if tmps := tempFiles(t, dir); len(tmps) > 0 {
+		t.Errorf("temporary files left: %v", tmps)
+	}
+}

@@ -91,6 +91,9 @@ func Run(ctx context.Context, opts Options, stderr io.Writer) error {
 			jobs = append(jobs, j)
 		}
 	}
+	if err := checkNamedOutputs(opts, all); err != nil {
+		return err
+	}
 	if err := checkReport(opts, all, outRoot); err != nil {
 		return err
 	}

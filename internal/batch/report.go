@@ -59,6 +59,9 @@ func newReporter(opts Options, stderr io.Writer, total int) (*reporter, error) {
 		if err != nil {
 			return nil, err
 		}
+		// Stopped at once by a signal, the batch keeps the lines of the
+		// inputs it finished (in input order, complete lines).
+		f.KeepOnAbandon()
 		r.report = f
 	}
 	return r, nil

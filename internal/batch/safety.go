@@ -95,3 +95,21 @@ func checkReport(opts Options, jobs []Job, outRoot string) error {
 	}
 	return nil
 }
+
+// checkNamedOutputs refuses a batch in which the output of an input named
+// on the command line is that input itself (`-o . clip.md`: Markdown over
+// clip.md), compared by device and inode. Walked inputs cannot meet their
+// outputs: a walk reads only input extensions, outputs never have one.
+func checkNamedOutputs(opts Options, jobs []Job) error {
+	for _, j := range jobs {
+		if j.Root >= len(opts.Inputs) || opts.Inputs[j.Root] != j.Src {
+			continue // found by a walk
+		}
+		out, err1 := os.Stat(j.Out)
+		src, err2 := os.Stat(j.Src)
+		if err1 == nil && err2 == nil && os.SameFile(out, src) {
+			return &UsageError{fmt.Sprintf("output %s is the input %s; choose another -o", Quote(j.Out), Quote(j.Src))}
+		}
+	}
+	return nil
+}
