@@ -221,7 +221,7 @@ func convertCommand() *cli.Command {
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no warnings and no progress bar"},
 			&cli.BoolFlag{Name: "bundle", Usage: "epub: put every article of every input into one book"},
 			&cli.StringFlag{Name: "group-by", Value: "publication", Usage: "epub navigation: publication or date"},
-			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "batch: `N` parallel workers (default: number of CPUs)"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "batch: `N` parallel workers", DefaultText: "number of CPUs"},
 			&cli.BoolFlag{Name: "split", Usage: "batch: one output file per article, named from date and headline"},
 			&cli.BoolFlag{Name: "resume", Usage: "batch: skip inputs whose output exists and is newer than the input"},
 			&cli.StringFlag{Name: "report", Usage: "batch: write one JSON line per input to `FILE`"},
@@ -234,6 +234,9 @@ func convertCommand() *cli.Command {
 			maxIn, err := input.ParseSize(c.String("max-input"))
 			if err != nil {
 				return usagef("--max-input %q: %v", c.String("max-input"), err)
+			}
+			if c.IsSet("group-by") && c.String("to") != "epub" {
+				return usagef("convert: --group-by applies to --to epub")
 			}
 			opts := convertOptions{
 				To: c.String("to"), Output: c.String("output"), Quiet: c.Bool("quiet"),
@@ -269,6 +272,18 @@ func checkOptions(opts *convertOptions) error {
 		if strings.HasPrefix(in, "-") && in != "-" {
 			return usagef("convert: %s: flags go before the inputs (name a file starting with - as ./%s)", in, in)
 		}
+	}
+	stdins := 0
+	for _, in := range opts.Inputs {
+		if in == "-" {
+			stdins++
+		}
+	}
+	if stdins > 1 {
+		return usagef("convert: - (stdin) given %d times; it can be read once", stdins)
+	}
+	if stdins > 0 && !opts.Bundle && isBatch(*opts) {
+		return usagef("convert: - (stdin) cannot be part of a folder batch (-o OUTDIR, --split); convert it on its own")
 	}
 	if opts.Bundle && f.Name != "epub" {
 		return usagef("convert: --bundle needs --to epub")
@@ -391,7 +406,10 @@ func runBatch(ctx context.Context, opts convertOptions, stderr io.Writer) error 
 		}
 		return usagef("convert: --split needs -o OUTDIR")
 	}
-	if _, err := os.Stat(opts.Output); err != nil && !opts.Split {
+	if fi, err := os.Stat(opts.Output); err == nil && !fi.IsDir() {
+		return usagef("convert: -o %s is a file, but a folder input (or --split) writes a folder of outputs: give -o OUTDIR", batch.Quote(opts.Output))
+	}
+	if _, err := os.Stat(opts.Output); err != nil {
 		if f, ok := formats.ByExt(filepath.Ext(opts.Output)); ok {
 			hint := ""
 			if f.Name == "epub" {

@@ -56,10 +56,17 @@ func (s Skipped) Total() int {
 func Collect(inputs []string, warn func(string)) ([]Job, Skipped, error) {
 	var jobs []Job
 	skipped := Skipped{}
+	seen := map[string]bool{} // inputs by real path: one given twice is read once
 	for root, in := range inputs {
 		fi, err := os.Stat(in)
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s: %v", Quote(in), atomicfile.Unwrap(err))
+		}
+		if real := realPath(in); seen[real] {
+			warn(fmt.Sprintf("%s: given more than once; converted once", Quote(in)))
+			continue
+		} else {
+			seen[real] = true
 		}
 		if !fi.IsDir() {
 			jobs = append(jobs, Job{Src: in, Root: root, Rel: filepath.Base(in)})
@@ -109,7 +116,12 @@ func walk(in string, root int, warn func(string), skipped Skipped) ([]Job, error
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			target, err := filepath.EvalSymlinks(path)
-			if err != nil || !Within(realRoot, target) {
+			if err != nil {
+				warn(fmt.Sprintf("%s: broken symlink; skipped", Quote(path)))
+				skipped["broken symlink"]++
+				return nil
+			}
+			if !Within(realRoot, target) {
 				warn(fmt.Sprintf("%s: symlink leads outside %s; skipped", Quote(path), Quote(in)))
 				skipped["symlink leading outside the folder"]++
 				return nil

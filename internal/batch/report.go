@@ -130,10 +130,10 @@ func (r *reporter) finish(elapsed time.Duration, interrupted bool, skipped Skipp
 	}
 	notInput := ""
 	if skipped.Total() > 0 {
-		notInput = fmt.Sprintf("; %d files passed over (%s)", skipped.Total(), skipped)
+		notInput = fmt.Sprintf("; %s passed over (%s)", plural(skipped.Total(), "file"), skipped)
 	}
-	fmt.Fprintf(r.stderr, "newsclip: %d inputs: %d converted (%d articles), %d skipped, %d failed in %.1fs%s%s\n",
-		r.total, r.done, r.articles, r.skipped, r.failed, elapsed.Seconds(), state, notInput)
+	fmt.Fprintf(r.stderr, "newsclip: %s: %d converted (%s), %d skipped, %d failed in %.1fs%s%s\n",
+		plural(r.total, "input"), r.done, plural(r.articles, "article"), r.skipped, r.failed, elapsed.Seconds(), state, notInput)
 	if r.report == nil {
 		return nil
 	}
@@ -147,4 +147,12 @@ func (r *reporter) finish(elapsed time.Duration, interrupted bool, skipped Skipp
 		r.writeLine(r.pending[i])
 	}
 	return r.report.Commit()
+}
+
+// plural writes a count and its noun: "1 input", "3 inputs".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

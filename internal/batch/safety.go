@@ -61,6 +61,11 @@ func checkReport(opts Options, jobs []Job, outRoot string) error {
 	if opts.Report == "" {
 		return nil
 	}
+	repDir, _ := filepath.Abs(filepath.Dir(opts.Report))
+	outDir, _ := filepath.Abs(opts.OutDir)
+	if fi, err := os.Stat(repDir); repDir != outDir && (err != nil || !fi.IsDir()) {
+		return &UsageError{fmt.Sprintf("--report %s: its folder %s does not exist", Quote(opts.Report), Quote(filepath.Dir(opts.Report)))}
+	}
 	rep := realPath(opts.Report)
 	readable := convert.InputExtensions(filepath.Ext(rep))
 	if fi, err := os.Stat(opts.Report); err == nil {
