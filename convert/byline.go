@@ -50,15 +50,15 @@ func stripBylineLead(s string) (string, bool) {
 	if !mayLeadByline(s) {
 		return s, false // cheap test before the regexp
 	}
-	loc := bylineLead.FindStringIndex(s)
-	if loc == nil {
+	end := bylineLeadEnd(s)
+	if end < 0 {
 		return s, false
 	}
-	rest := strings.TrimSpace(s[loc[1]:])
+	rest := strings.TrimSpace(s[end:])
 	// "By the way, ..." is prose, not a byline: the name must start upper
 	// case, except a handle after a two-word lead ("Posted by tidefan").
 	r, _ := utf8.DecodeRuneInString(rest)
-	if !unicode.IsUpper(r) && !isHandleAfterLead(s[:loc[1]], rest) {
+	if !unicode.IsUpper(r) && !isHandleAfterLead(s[:end], rest) {
 		return s, false
 	}
 	return rest, true
