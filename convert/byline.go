@@ -50,15 +50,15 @@ func stripBylineLead(s string) (string, bool) {
 	if !mayLeadByline(s) {
 		return s, false // cheap test before the regexp
 	}
-	loc := bylineLead.FindStringIndex(s)
-	if loc == nil {
+	end := bylineLeadEnd(s)
+	if end < 0 {
 		return s, false
 	}
-	rest := strings.TrimSpace(s[loc[1]:])
+	rest := strings.TrimSpace(s[end:])
 	// "By the way, ..." is prose, not a byline: the name must start upper
 	// case, except a handle after a two-word lead ("Posted by tidefan").
 	r, _ := utf8.DecodeRuneInString(rest)
-	if !unicode.IsUpper(r) && !isHandleAfterLead(s[:loc[1]], rest) {
+	if !unicode.IsUpper(r) && !isHandleAfterLead(s[:end], rest) {
 		return s, false
 	}
 	return rest, true
@@ -192,18 +192,10 @@ var trailingDate = regexp.MustCompile(`^(.*?)[\s,|·•–—-]+((?:[A-Za-z]{3,9
 // readingTimeRE matches a reading-time note: "5 min read", "3 minute read".
 var readingTimeRE = regexp.MustCompile(`(?i)[\s|·•-]*\b\d+\s*(?:min|mins|minute|minutes)\s+read\b`)
 
-// stampRE matches a publishing stamp glued to a byline, from its keyword
-// to the end: "Jane Doe Updated 10:30 AM ET, Tue March 5, 2019".
-var stampRE = regexp.MustCompile(`(?i)\s*[|·•,]?\s*\b(?:last updated|updated|published|posted|modified)\b:?\s*(.*)$`)
-
 // maxStampLen is the longest publishing stamp without a date, in bytes,
 // that stripBylineTail cuts ("Updated 2 hours ago"); a longer rest after
 // "published" is a sentence.
 const maxStampLen = 40
-
-// linkTail matches a link printed after a name: "Jane Doe
-// (https://example.org/jane)", "Jane Doe (@janedoe)".
-var linkTail = regexp.MustCompile(`\s*\((?:https?://|www\.|@)[^()\s]*\)\s*$`)
 
 // tailFurniture are the words a blog prints after a byline's date, lower
 // case: "Posted by Ann on 2019-02-15, all posts", "... | 4 comments".
@@ -268,11 +260,13 @@ func stripBylineTail(s string) (string, Date) {
 		s = relativeTime.ReplaceAllString(s, "")
 	}
 	s = readingTimeRE.ReplaceAllString(s, "")
-	if strings.HasSuffix(s, ")") {
+	if strings.HasSuffix(s, ")") && mayEndInLink(s) {
 		s = linkTail.ReplaceAllString(s, "")
 	}
 	var date Date
-	if m := stampRE.FindStringSubmatchIndex(s); m != nil && m[0] > 0 && len(s) <= maxBylineLen {
+	if len(s) > maxBylineLen || !mayHoldStamp(s) {
+		// cheap tests before stampRE
+	} else if m := stampRE.FindStringSubmatchIndex(s); m != nil && m[0] > 0 {
 		// Only a stamp that holds a date, or is short, ends the byline:
 		// "Stack Overflow published its analysis ..." is a sentence.
 		rest := s[m[2]:m[3]]

@@ -299,7 +299,21 @@ func isTagLine(paras []para, i int) bool {
 	return utf8.RuneCountInString(next) >= 4*utf8.RuneCountInString(t) && strings.ContainsRune(".!?。！？”\"", last)
 }
 
-var mastheadSep = regexp.MustCompile(`\s+[·•|]\s+`)
+// mastheadSepMarks are the marks between a masthead's parts; mastheadSep
+// matches one with spaces either side.
+const mastheadSepMarks = "·•|"
+
+var mastheadSep = regexp.MustCompile(`\s+[` + mastheadSepMarks + `]\s+`)
+
+// splitMasthead splits a masthead line at mastheadSep, without running the
+// regexp when the line holds none of mastheadSepMarks:
+// "The Guardian · 12 Mar 2021 · Sport" -> 3 parts, "Harbour Gazette" -> 1.
+func splitMasthead(s string) []string {
+	if !strings.ContainsAny(s, mastheadSepMarks) {
+		return []string{s}
+	}
+	return mastheadSep.Split(s, -1)
+}
 
 // applyMasthead reads the publication line, which e-paper sites may extend
 // with date, section and page:
@@ -307,7 +321,7 @@ var mastheadSep = regexp.MustCompile(`\s+[·•|]\s+`)
 //	Harbour Gazette
 //	The Guardian · 12 Mar 2021 · Sport · 14 · By Jane Doe
 func (a *Article) applyMasthead(s string) {
-	parts := mastheadSep.Split(strings.TrimSpace(s), -1)
+	parts := splitMasthead(strings.TrimSpace(s))
 	a.Publication = parts[0]
 	for _, p := range parts[1:] {
 		switch d, ok := parseDate(p); {

@@ -103,7 +103,7 @@ func isImpossibleDate(s string) bool {
 // day exists in its month.
 func parseDateForm(s string) (Date, bool) {
 	raw := strings.TrimSpace(s)
-	if raw == "" || len(raw) > maxDateLen || !strings.ContainsAny(raw, "0123456789") {
+	if raw == "" || len(raw) > maxDateLen || !hasYearDigits(raw) {
 		return Date{}, false // a date without a year is not one we take
 	}
 	for _, re := range []*regexp.Regexp{isoDateRE, cjkDateRE} {
@@ -130,6 +130,24 @@ func parseDateForm(s string) (Date, bool) {
 	d, ok := dateOfFields(fields)
 	d.Raw = raw
 	return d, ok && d.valid()
+}
+
+// hasYearDigits is a cheap test before the regexps and the lower-casing of
+// parseDateForm: s holds a run of at least four ASCII digits, as every year
+// that Date.valid accepts (minYear to maxYear) is printed: "2019",
+// "11.01.2010", "2016年3月9日". "March 5" and "10:30" have none.
+func hasYearDigits(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			run = 0
+			continue
+		}
+		if run++; run == 4 {
+			return true
+		}
+	}
+	return false
 }
 
 // dateOfFields reads day, month and year from the words of a date line,

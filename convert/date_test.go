@@ -90,3 +90,28 @@ func TestParseDate(t *testing.T) {
 		}
 	}
 }
+
+func TestHasYearDigits(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"4 June 1987", true},
+		{"03.09.2021", true},
+		{"1999年12月1日", true},
+		{"Tuesday, 12 May", false},
+		{"at 9:45 pm", false},
+		{"1 2 3 4", false},
+		{"no digits here", false},
+	} {
+		if got := hasYearDigits(tc.in); got != tc.want {
+			t.Errorf("hasYearDigits(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+		// The pre-check may only reject what parseDateForm rejects too.
+		if !tc.want {
+			if _, ok := parseDateForm(tc.in); ok {
+				t.Errorf("parseDateForm(%q) accepted a date without a year", tc.in)
+			}
+		}
+	}
+}

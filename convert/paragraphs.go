@@ -16,22 +16,32 @@ type para struct {
 func (p para) joined() string { return strings.Join(p.lines, " ") }
 
 // splitParas groups lines into paragraphs at blank lines. first is the
-// 1-based input line of lines[0].
+// 1-based input line of lines[0]. The paragraphs' lines share one backing
+// array, each capped at its own end, so an append to one never writes into
+// the next.
 func splitParas(lines []string, first int) []para {
 	var out []para
-	var cur *para
+	kept := make([]string, 0, len(lines))
+	start := -1 // index in kept of the open paragraph's first line
+	closePara := func() {
+		if start >= 0 {
+			out[len(out)-1].lines = kept[start:len(kept):len(kept)]
+			start = -1
+		}
+	}
 	for i, l := range lines {
 		l = strings.TrimRight(l, " \t\u00a0\f\v")
 		if strings.TrimSpace(l) == "" {
-			cur = nil
+			closePara()
 			continue
 		}
-		if cur == nil {
+		if start < 0 {
 			out = append(out, para{line: first + i})
-			cur = &out[len(out)-1]
+			start = len(kept)
 		}
-		cur.lines = append(cur.lines, l)
+		kept = append(kept, l)
 	}
+	closePara()
 	return out
 }
 

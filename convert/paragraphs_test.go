@@ -19,3 +19,19 @@ func TestSplitWrapped(t *testing.T) {
 		t.Errorf("bullets: %+v", got)
 	}
 }
+
+// Paragraphs share one backing array; growing one must not overwrite the
+// next, and blank lines (spaces, tabs, NBSP) end a paragraph.
+func TestSplitParasSeparate(t *testing.T) {
+	ps := splitParas([]string{"Rain fell.", "It kept on.  ", " \u00a0", "", "Then sun.", "\t", "End."}, 3)
+	if len(ps) != 3 || ps[0].line != 3 || ps[1].line != 7 || ps[2].line != 9 {
+		t.Fatalf("splitParas = %+v, want 3 paragraphs at lines 3, 7, 9", ps)
+	}
+	if ps[0].lines[1] != "It kept on." {
+		t.Errorf("trailing spaces kept: %q", ps[0].lines[1])
+	}
+	_ = append(ps[0].lines, "Extra.")
+	if ps[1].lines[0] != "Then sun." {
+		t.Errorf("append to the first paragraph overwrote the second: %q", ps[1].lines[0])
+	}
+}

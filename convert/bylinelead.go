@@ -1,0 +1,70 @@
+package convert
+
+// bylineLeadEnd returns the end of bylineLead's match at the start of s, or
+// -1 when it does not match, without running the regexp: "By Jane" -> 3,
+// "— Written  by: Jane" -> 18, "Bypass" -> -1. It tries the leads of
+// bylineLeads in table order, as the regexp's alternation does, each after
+// an optional dash, with any run of spaces where the lead has one, then
+// spaces, or a colon and spaces. Where a lead's letter meets a non-ASCII
+// byte (which (?i) might fold: "ſ" to s), it asks the regexp.
+func bylineLeadEnd(s string) int {
+	start := 0
+	for _, d := range []string{"-", "–", "—"} {
+		if len(s) >= len(d) && s[:len(d)] == d {
+			start = skipRESpace(s, len(d))
+			break
+		}
+	}
+	for _, w := range bylineLeads {
+		p, ok := start, true
+		for i := 0; ok && i < len(w); i++ {
+			switch {
+			case w[i] == ' ':
+				q := skipRESpace(s, p)
+				ok, p = q > p, q
+			case p >= len(s):
+				ok = false
+			case s[p] >= 0x80:
+				return regexpLeadEnd(s)
+			default:
+				ok = lowerASCII(s[p]) == w[i]
+				p++
+			}
+		}
+		if !ok {
+			continue
+		}
+		ws := skipRESpace(s, p)
+		if ws < len(s) && s[ws] == ':' {
+			if end := skipRESpace(s, ws+1); end > ws+1 {
+				return end // lead, spaces, colon, spaces
+			}
+		}
+		if ws > p {
+			return ws // lead and spaces
+		}
+	}
+	return -1
+}
+
+// regexpLeadEnd is bylineLeadEnd by the regexp itself.
+func regexpLeadEnd(s string) int {
+	if loc := bylineLead.FindStringIndex(s); loc != nil {
+		return loc[1]
+	}
+	return -1
+}
+
+// skipRESpace returns the index of the first byte of s from i on that is
+// not a regexp \s (tab, newline, form feed, carriage return, space).
+func skipRESpace(s string, i int) int {
+	for i < len(s) {
+		switch s[i] {
+		case '\t', '\n', '\f', '\r', ' ':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
+}

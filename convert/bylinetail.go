@@ -1,0 +1,91 @@
+package convert
+
+import (
+	"regexp"
+	"strings"
+)
+
+// stampKeywords open a publishing stamp glued to a byline, lower case:
+// "Jane Doe Updated 10:30 AM ET", "Jane Doe | Published: March 5, 2019".
+var stampKeywords = []string{"last updated", "updated", "published", "posted", "modified"}
+
+// stampRE matches a publishing stamp glued to a byline, from its keyword
+// of stampKeywords to the end: "Jane Doe Updated 10:30 AM ET, Tue March 5,
+// 2019". It is built from the table, like the cheap test mayHoldStamp.
+var stampRE = regexp.MustCompile(`(?i)\s*[|·•,]?\s*\b(?:` + quoteAlternatives(stampKeywords) + `)\b:?\s*(.*)$`)
+
+// linkOpeners open a link printed in brackets after a name.
+var linkOpeners = []string{"https://", "http://", "www.", "@"}
+
+// linkTail matches a link of linkOpeners printed after a name: "Jane Doe
+// (https://example.org/jane)", "Jane Doe (@janedoe)". It is built from the
+// table, like the cheap test mayEndInLink.
+var linkTail = regexp.MustCompile(`\s*\((?:` + quoteAlternatives(linkOpeners) + `)[^()\s]*\)\s*$`)
+
+// quoteAlternatives joins the literal words ws as regexp alternatives.
+func quoteAlternatives(ws []string) string {
+	q := make([]string, len(ws))
+	for i, w := range ws {
+		q[i] = regexp.QuoteMeta(w)
+	}
+	return strings.Join(q, "|")
+}
+
+// mayHoldStamp is a cheap test before stampRE: s holds a word of
+// stampKeywords in any ASCII case, or a rune that (?i) folds onto an ASCII
+// letter ("ſ" to s, the Kelvin sign to k), when it answers yes to be safe.
+// It never says no where stampRE matches.
+func mayHoldStamp(s string) bool {
+	if strings.Contains(s, "ſ") || strings.Contains(s, "\u212a") {
+		return true
+	}
+	for _, w := range stampKeywords {
+		if containsFoldASCII(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayEndInLink is a cheap test before linkTail: s holds "(" followed by
+// one of linkOpeners. It never says no where linkTail matches.
+func mayEndInLink(s string) bool {
+	for i := strings.IndexByte(s, '('); i >= 0; {
+		rest := s[i+1:]
+		for _, o := range linkOpeners {
+			if strings.HasPrefix(rest, o) {
+				return true
+			}
+		}
+		j := strings.IndexByte(rest, '(')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// containsFoldASCII reports whether s holds the lower-case ASCII word w,
+// matching ASCII letters of s in either case, without allocating.
+func containsFoldASCII(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		j := 0
+		for j < len(w) && lowerASCII(s[i+j]) == w[j] {
+			j++
+		}
+		if j == len(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerASCII lower-cases an ASCII capital letter and returns other bytes
+// as they are.
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
