@@ -156,13 +156,30 @@ func ForEach(ctx context.Context, workers, n int, f func(i int)) {
 	wg.Wait()
 }
 
+// reportPath names an output in the report the way the inputs are named:
+// under OUTDIR as the user gave it ("out/a/b.md"), not as an absolute path.
+func reportPath(out, outDir string) string {
+	abs, err := filepath.Abs(outDir)
+	if err != nil {
+		return out
+	}
+	rel, err := filepath.Rel(abs, out)
+	if err != nil {
+		return out
+	}
+	return filepath.Join(outDir, rel)
+}
+
 // convertOne converts one input of a batch and writes its output(s).
 func convertOne(j Job, opts Options, dirs *outDirs) (r Result) {
 	start := time.Now()
-	r = Result{Path: j.Src, Output: j.Out, Status: "ok", Warnings: []string{}, index: j.Index}
+	r = Result{Path: j.Src, Output: reportPath(j.Out, opts.OutDir), Status: "ok", Warnings: []string{}, index: j.Index}
 	defer func() {
 		if p := recover(); p != nil {
 			r.Status, r.Error = "failed", fmt.Sprintf("%s: internal error: %v", Quote(j.Src), p)
+		}
+		if r.Status == "failed" {
+			r.Output = "" // nothing was written
 		}
 		r.Seconds = float64(time.Since(start).Microseconds()) / 1e6
 	}()
