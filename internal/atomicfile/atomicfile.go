@@ -5,8 +5,8 @@
 //
 // Temporary files are named ".BASE.newsclip-RANDOM.tmp" (TempTarget
 // recovers BASE). Several processes may write into one folder at once; a
-// folder lock (LockDir) tells a process whether any other is live there, so
-// that only the temporary files of dead runs are ever removed
+// folder lock (LockDir) lets a process clean while no other is live there,
+// so that only the temporary files of dead runs are ever removed
 // (RemoveStale).
 package atomicfile
 

@@ -119,15 +119,16 @@ func TestRemoveStaleOnlyOwnTargets(t *testing.T) {
 
 func TestLockDirAloneOnlyFirst(t *testing.T) {
 	dir := t.TempDir()
-	alone, err := LockDir(dir)
-	if err != nil || !alone {
-		t.Fatalf("first LockDir = %v, %v; want alone", alone, err)
+	called := 0
+	alone, err := LockDir(dir, func() { called++ })
+	if err != nil || !alone || called != 1 {
+		t.Fatalf("first LockDir = %v, %v (whileAlone called %d times); want alone, called once", alone, err, called)
 	}
 	// flock locks belong to open file descriptions: a second open in the
 	// same process behaves as another process would.
-	alone, err = LockDir(dir)
-	if err != nil || alone {
-		t.Fatalf("second LockDir = %v, %v; want not alone while the first holds it", alone, err)
+	alone, err = LockDir(dir, func() { called++ })
+	if err != nil || alone || called != 1 {
+		t.Fatalf("second LockDir = %v, %v (whileAlone called %d times); want not alone and not called while the first holds it", alone, err, called)
 	}
 }
 

@@ -2,6 +2,7 @@
 
 package atomicfile
 
-// LockDir is a no-op where flock is missing: alone is false, so stale
-// temporary files are left in place rather than risk removing live ones.
-func LockDir(dir string) (alone bool, err error) { return false, nil }
+// LockDir is a no-op where flock is missing: alone is false and whileAlone
+// is not called, so stale temporary files are left in place rather than
+// risk removing live ones.
+func LockDir(dir string, whileAlone func()) (alone bool, err error) { return false, nil }

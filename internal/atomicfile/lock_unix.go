@@ -12,10 +12,13 @@ import (
 const lockName = ".newsclip.lock"
 
 // LockDir takes the folder lock of dir (created if missing) for the life
-// of the process. Every run holds it shared while it writes; alone reports
-// whether no other live process held it when this one arrived, which is
-// when the temporary files in dir can only be stale ones.
-func LockDir(dir string) (alone bool, err error) {
+// of the process and reports whether this run was alone there. Every run
+// writes while holding the lock shared; a run that gets it exclusively
+// first is alone and calls whileAlone (the removal of stale temporary
+// files) before sharing it. Shared and exclusive holders exclude each
+// other, so whileAlone never runs while another run writes: a run that
+// arrives while another cleans waits for it.
+func LockDir(dir string, whileAlone func()) (alone bool, err error) {
 	f, err := os.OpenFile(filepath.Join(dir, lockName), os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return false, err
@@ -23,11 +26,13 @@ func LockDir(dir string) (alone bool, err error) {
 	fd := int(f.Fd())
 	if syscall.Flock(fd, syscall.LOCK_EX|syscall.LOCK_NB) == nil {
 		alone = true
+		if whileAlone != nil {
+			whileAlone()
+		}
 	}
-	// Held shared from here on: others may write beside us, but none of
-	// them will find itself alone. (A conversion from exclusive to shared
-	// may let another process in between; it then finds no temporary file
-	// of ours, since we write none before this returns.)
+	// From here on held shared. (Changing exclusive to shared may let an
+	// exclusive taker in between; this process then blocks here until that
+	// one has cleaned and shares the lock too, before writing anything.)
 	if err := syscall.Flock(fd, syscall.LOCK_SH); err != nil {
 		f.Close()
 		return false, err

@@ -7,8 +7,8 @@ import (
 
 // RemoveStale removes, in each folder of targets, the temporary files
 // that were meant to become one of targets (and no others: another shard
-// may be writing other names there). Call it only when LockDir said the
-// run is alone in the output folder.
+// may be writing other names there). Call it only as LockDir's whileAlone:
+// then no other run is writing in the output folder.
 func RemoveStale(targets []string) {
 	dirs := map[string]map[string]bool{}
 	for _, t := range targets {

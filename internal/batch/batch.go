@@ -100,13 +100,13 @@ func Run(ctx context.Context, opts Options, stderr io.Writer) error {
 	if err := os.MkdirAll(outRoot, 0o755); err != nil {
 		return fmt.Errorf("%s: %v", Quote(opts.OutDir), atomicfile.Unwrap(err))
 	}
-	if alone, err := atomicfile.LockDir(outRoot); err == nil && alone {
+	atomicfile.LockDir(outRoot, func() {
 		outs := make([]string, len(jobs))
 		for i, j := range jobs {
 			outs[i] = j.Out
 		}
 		atomicfile.RemoveStale(outs)
-	}
+	})
 	rep, err := newReporter(opts, stderr, len(jobs))
 	if err != nil {
 		return err
