@@ -15,6 +15,7 @@ import (
 
 	"newsclip/convert"
 	"newsclip/formats"
+	"newsclip/internal/pdfgen"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected outputs of golden files")
@@ -170,9 +171,10 @@ func lineDiff(want, got string) string {
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-// TestGoldenPDF converts the team's PDFs in testdata/pdf (made by
-// testdata/pdf/make.sh with groff) and compares the JSON with NAME.want.json
-// beside each; go test -update rewrites them.
+// TestGoldenPDF converts the team's PDFs and compares the JSON with
+// testdata/pdf/NAME.want.json: the files in testdata/pdf (made by
+// testdata/pdf/make.sh with groff) and the cases package pdfgen builds
+// in memory (pdfgen.Cases). go test -update rewrites the expectations.
 func TestGoldenPDF(t *testing.T) {
 	files, _ := filepath.Glob("testdata/pdf/*.pdf")
 	if len(files) == 0 {
@@ -184,30 +186,42 @@ func TestGoldenPDF(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			doc, err := convert.Convert(filepath.Base(file), data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var js bytes.Buffer
-			if err := formats.WriteJSON(&js, []*convert.Document{doc}, false); err != nil {
-				t.Fatal(err)
-			}
-			validateArticles(t, js.Bytes(), false)
-			want := strings.TrimSuffix(file, ".pdf") + ".want.json"
-			if *update {
-				if err := os.WriteFile(want, js.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			w, err := os.ReadFile(want)
-			if err != nil {
-				t.Fatalf("%v (run go test -update after checking the output)", err)
-			}
-			if !bytes.Equal(w, js.Bytes()) {
-				t.Errorf("%s differs (go test -update rewrites it):\n%s", want, lineDiff(string(w), js.String()))
-			}
+			checkGoldenPDF(t, filepath.Base(file), data, strings.TrimSuffix(file, ".pdf")+".want.json")
 		})
+	}
+	for _, name := range pdfgen.Cases() {
+		t.Run(name, func(t *testing.T) {
+			data, _ := pdfgen.Case(name)
+			checkGoldenPDF(t, name+".pdf", data, filepath.Join("testdata", "pdf", name+".want.json"))
+		})
+	}
+}
+
+// checkGoldenPDF converts the PDF data, read as name, and compares its
+// JSON with the file want (or rewrites want under -update).
+func checkGoldenPDF(t *testing.T, name string, data []byte, want string) {
+	t.Helper()
+	doc, err := convert.Convert(name, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var js bytes.Buffer
+	if err := formats.WriteJSON(&js, []*convert.Document{doc}, false); err != nil {
+		t.Fatal(err)
+	}
+	validateArticles(t, js.Bytes(), false)
+	if *update {
+		if err := os.WriteFile(want, js.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	w, err := os.ReadFile(want)
+	if err != nil {
+		t.Fatalf("%v (run go test -update after checking the output)", err)
+	}
+	if !bytes.Equal(w, js.Bytes()) {
+		t.Errorf("%s differs (go test -update rewrites it):\n%s", want, lineDiff(string(w), js.String()))
 	}
 }
 
