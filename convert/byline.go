@@ -439,6 +439,12 @@ func (a *Article) applyByline(line string, lead bool) {
 			}
 			if lead {
 				text = stripFieldLead(text)
+				if names, place, ok := reportsFrom(text); ok {
+					text = names
+					if a.Dateline == "" {
+						a.Dateline = place
+					}
+				}
 			}
 			text, credits := roleNotes(text)
 			a.Credits = append(a.Credits, credits...)
