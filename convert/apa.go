@@ -1,7 +1,6 @@
 package convert
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -26,7 +25,7 @@ import (
 // apaSourceRE matches an article's source line: the quoted publication, an
 // optional section, "gefunden am" (found on, web sources) or "vom" (of,
 // print), the date, an optional time and an optional page.
-var apaSourceRE = regexp.MustCompile(`^"([^"]{1,120})"\s*(.{0,80}?)\s*\b(?:gefunden am|vom)\s+(\d{1,2}\.\s?\d{1,2}\.\s?\d{4})(?:,?\s+\d{1,2}[.:]\d{2}(?:\s*Uhr)?)?(?:\s+Seite:?\s*(\S{1,10}))?\s*$`)
+var apaSourceRE = lazyRE(`^"([^"]{1,120})"\s*(.{0,80}?)\s*\b(?:gefunden am|vom)\s+(\d{1,2}\.\s?\d{1,2}\.\s?\d{4})(?:,?\s+\d{1,2}[.:]\d{2}(?:\s*Uhr)?)?(?:\s+Seite:?\s*(\S{1,10}))?\s*$`)
 
 // isAPASource is apaSourceRE with a cheap test first: the line opens with a
 // quote mark and is short.
@@ -72,11 +71,11 @@ func isAPASeparator(l string) bool {
 
 // apaStopRE matches the lines where an article's text ends and the
 // service's notes begin: saved attachments, the transcript disclaimer.
-var apaStopRE = regexp.MustCompile(`^(?:Gespeicherter? Anh(?:ang|änge):|Der gegenständliche Text ist eine Abschrift)`)
+var apaStopRE = lazyRE(`^(?:Gespeicherter? Anh(?:ang|änge):|Der gegenständliche Text ist eine Abschrift)`)
 
 // apaCaptionRE matches what stands in the text for a picture or a video of
 // the web page: "Foto: APA/...", "Grafik: ...", "Bild: ...", "Video: ...".
-var apaCaptionRE = regexp.MustCompile(`^(?:Foto|Fotos|Bild|Grafik|Video):\s`)
+var apaCaptionRE = lazyRE(`^(?:Foto|Fotos|Bild|Grafik|Video):\s`)
 
 // readAPA reads an APA export saved as text, which has no styles.
 func readAPA(lines []string) ([]*Article, []Warning) { return readAPAStyled(lines, nil) }

@@ -21,13 +21,13 @@ var bylineLeads = []string{"written by", "posted by", "reported by", "story by",
 // bylineLead matches a lead of bylineLeads, after an optional dash, and the
 // space (and colon) after it. It is built from the table, like the cheap
 // test mayLeadByline, so the two cannot drift.
-var bylineLead = func() *regexp.Regexp {
+var bylineLead = lazyREOf(func() string {
 	alts := make([]string, len(bylineLeads))
 	for i, w := range bylineLeads {
 		alts[i] = strings.ReplaceAll(regexp.QuoteMeta(w), " ", `\s+`)
 	}
-	return regexp.MustCompile(`^(?:[-–—]\s*)?(?i:` + strings.Join(alts, "|") + `)\s*:?\s+`)
-}()
+	return `^(?:[-–—]\s*)?(?i:` + strings.Join(alts, "|") + `)\s*:?\s+`
+})
 
 // mayLeadByline is a cheap test before bylineLead: s opens with a lead of
 // bylineLeads followed by a space, a tab or a colon.
@@ -116,13 +116,13 @@ var weakJoins = map[string]bool{"y": true, "e": true, "en": true, "avec": true, 
 
 // authorSeparator splits at a strong join or a semicolon; it is built from
 // strongJoins, like the cheap test mayJoinAuthors.
-var authorSeparator = func() *regexp.Regexp {
+var authorSeparator = lazyREOf(func() string {
 	var alts []string
 	for _, w := range strongJoins {
 		alts = append(alts, regexp.QuoteMeta(w), regexp.QuoteMeta(strings.ToUpper(w)))
 	}
-	return regexp.MustCompile(`\s+(?:` + strings.Join(alts, "|") + `)\s+|\s*;\s*`)
-}()
+	return `\s+(?:` + strings.Join(alts, "|") + `)\s+|\s*;\s*`
+})
 
 // mayJoinAuthors is a cheap test before authorSeparator.
 func mayJoinAuthors(s string) bool {
@@ -179,18 +179,18 @@ func startsUpper(s string) bool {
 
 // relativeTime matches a "posted" stamp glued to the end of a web byline:
 // "Sam Reyes 1 day ago", "Jane Doe 3 hours ago".
-var relativeTime = regexp.MustCompile(`(?i)\s*\d+\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\s*$`)
+var relativeTime = lazyRE(`(?i)\s*\d+\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\s*$`)
 
 // gluedDate matches a date (and a comment count) glued to the end of a web
 // byline: "Tom Hale22 Dec 2016651" -> "Tom Hale", "22 Dec 2016".
-var gluedDate = regexp.MustCompile(`^(.*?\D)\s*(\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4})\d*\s*$`)
+var gluedDate = lazyRE(`^(.*?\D)\s*(\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4})\d*\s*$`)
 
 // trailingDate matches a date at the end of a byline:
 // "By Jane Doe, March 3, 2021" or "Jane Doe | 3 March 2021".
-var trailingDate = regexp.MustCompile(`^(.*?)[\s,|·•–—-]+((?:[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})|(?:\d{1,2}\.?\s+[A-Za-z]{3,9}\.?\s+\d{4}))\s*$`)
+var trailingDate = lazyRE(`^(.*?)[\s,|·•–—-]+((?:[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})|(?:\d{1,2}\.?\s+[A-Za-z]{3,9}\.?\s+\d{4}))\s*$`)
 
 // readingTimeRE matches a reading-time note: "5 min read", "3 minute read".
-var readingTimeRE = regexp.MustCompile(`(?i)[\s|·•-]*\b\d+\s*(?:min|mins|minute|minutes)\s+read\b`)
+var readingTimeRE = lazyRE(`(?i)[\s|·•-]*\b\d+\s*(?:min|mins|minute|minutes)\s+read\b`)
 
 // maxStampLen is the longest publishing stamp without a date, in bytes,
 // that stripBylineTail cuts ("Updated 2 hours ago"); a longer rest after

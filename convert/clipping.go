@@ -1,7 +1,6 @@
 package convert
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -303,7 +302,7 @@ func isTagLine(paras []para, i int) bool {
 // matches one with spaces either side.
 const mastheadSepMarks = "·•|"
 
-var mastheadSep = regexp.MustCompile(`\s+[` + mastheadSepMarks + `]\s+`)
+var mastheadSep = lazyRE(`\s+[` + mastheadSepMarks + `]\s+`)
 
 // splitMasthead splits a masthead line at mastheadSep, without running the
 // regexp when the line holds none of mastheadSepMarks:
@@ -338,7 +337,7 @@ func (a *Article) applyMasthead(s string) {
 	}
 }
 
-var pageLabelRE = regexp.MustCompile(`^(?:(?:Page|Pg\.|p\.|S\.|Seite)\s*)?[A-Z]?\d{1,3}[A-Z]?$`)
+var pageLabelRE = lazyRE(`^(?:(?:Page|Pg\.|p\.|S\.|Seite)\s*)?[A-Z]?\d{1,3}[A-Z]?$`)
 
 func isPageLabel(s string) bool { return pageLabelRE.MatchString(strings.TrimSpace(s)) }
 
@@ -351,7 +350,7 @@ var wirePrefixes = map[string]bool{"LEADALL": true, "LEAD": true, "URGENT": true
 
 // wirePrefixRE matches a slug from wirePrefixes (with an update number)
 // and its separator: "LEADALL: ", "ATTENTION - ", "UPDATE 2-".
-var wirePrefixRE = regexp.MustCompile(`^([\p{Lu} ]{3,14}?)(?:\s+\d{1,2})?\s*(?::|\s-|-|–|—)\s*(\S.*)$`)
+var wirePrefixRE = lazyRE(`^([\p{Lu} ]{3,14}?)(?:\s+\d{1,2})?\s*(?::|\s-|-|–|—)\s*(\S.*)$`)
 
 // splitWirePrefix cuts a wire or desk slug off a headline:
 //

@@ -1,7 +1,6 @@
 package convert
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -106,7 +105,7 @@ var creditFirstBytes = func() (b [256]bool) {
 	return b
 }()
 
-var emailRE = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)
+var emailRE = lazyRE(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)
 
 // A segment is one part of a byline line: the text before any marker
 // (role ""), a credit (role copyeditor, editor, ...) or a contact.
@@ -297,7 +296,7 @@ func creditLine(text string) (credits []Credit, contacts []string, ok bool) {
 // contributedRE matches the closing credit of agency and web copy:
 // "CNN's Bo Ma contributed to this report.", "The Ledger's Bo Ma
 // contributed reporting.", "Ann Lee and Cy Dee contributed reporting."
-var contributedRE = regexp.MustCompile(`^(?:(?:\p{Lu}[\p{L}.&]*\s+){0,3}[\p{L}.&]+['’]s\s+)?(.+?)\s+contributed(?:\s+reporting)?(?:\s+to\s+this\s+(?:report|story|article))?\.?$`)
+var contributedRE = lazyRE(`^(?:(?:\p{Lu}[\p{L}.&]*\s+){0,3}[\p{L}.&]+['’]s\s+)?(.+?)\s+contributed(?:\s+reporting)?(?:\s+to\s+this\s+(?:report|story|article))?\.?$`)
 
 // contributedLine reads a "... contributed to this report" line into
 // contributor credits; ok is false when the names do not look like names.
@@ -330,7 +329,7 @@ var noteRoles = map[string]string{"reporting": RoleContributor, "additional repo
 	"texte": ""}
 
 // roleNoteRE matches a name followed by a role note in parentheses.
-var roleNoteRE = regexp.MustCompile(`^(.+?)\s*\(([^()]{2,30})\)$`)
+var roleNoteRE = lazyRE(`^(.+?)\s*\(([^()]{2,30})\)$`)
 
 // roleNotes takes the names a byline marks with a role note out of it as
 // credits, and returns the rest for parseByline:

@@ -1,7 +1,6 @@
 package convert
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -51,12 +50,12 @@ var dateNoise = func() map[string]bool {
 }()
 
 var (
-	isoDateRE   = regexp.MustCompile(`^(\d{4})-(\d{2})(?:-(\d{2}))?(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?$`)
-	cjkDateRE   = regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?\s*(?:[（(][^)）]{1,6}[)）])?\s*(?:\d{1,2}[:：]\d{2})?$`)
-	dottedRE    = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{4})$`)
-	slashedRE   = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
-	clockRE     = regexp.MustCompile(`^\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?$`)
-	ordinalDayR = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th|er|e)?$`)
+	isoDateRE   = lazyRE(`^(\d{4})-(\d{2})(?:-(\d{2}))?(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?$`)
+	cjkDateRE   = lazyRE(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?\s*(?:[（(][^)）]{1,6}[)）])?\s*(?:\d{1,2}[:：]\d{2})?$`)
+	dottedRE    = lazyRE(`^(\d{1,2})\.(\d{1,2})\.(\d{4})$`)
+	slashedRE   = lazyRE(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
+	clockRE     = lazyRE(`^\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?$`)
+	ordinalDayR = lazyRE(`^(\d{1,2})(?:st|nd|rd|th|er|e)?$`)
 )
 
 // maxDateLen bounds a date line, in bytes.
@@ -106,7 +105,7 @@ func parseDateForm(s string) (Date, bool) {
 	if raw == "" || len(raw) > maxDateLen || !hasYearDigits(raw) {
 		return Date{}, false // a date without a year is not one we take
 	}
-	for _, re := range []*regexp.Regexp{isoDateRE, cjkDateRE} {
+	for _, re := range []*lazyRegexp{isoDateRE, cjkDateRE} {
 		if m := re.FindStringSubmatch(raw); m != nil {
 			d := Date{Raw: raw}
 			d.Year, _ = strconv.Atoi(m[1])

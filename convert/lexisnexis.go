@@ -2,7 +2,6 @@ package convert
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -22,11 +21,11 @@ var (
 //
 //	1 of 10 DOCUMENTS     3 von 12 DOKUMENTEN     2 sur 5 DOCUMENTS
 //	Dokument 3 von 12     Document 2 de 5         1 de 4 DOCUMENTOS
-var docMarkerRE = func() *regexp.Regexp {
+var docMarkerRE = lazyREOf(func() string {
 	words, joins := strings.Join(docMarkerWords, "|"), strings.Join(docMarkerJoins, "|")
-	return regexp.MustCompile(`(?i)^\s*(?:(\d+)\s+(?:` + joins + `)\s+(\d+)\s+(?:` + words + `)|(?:` +
-		words + `)\s+(\d+)\s+(?:` + joins + `)\s+(\d+))\s*$`)
-}()
+	return `(?i)^\s*(?:(\d+)\s+(?:` + joins + `)\s+(\d+)\s+(?:` + words + `)|(?:` +
+		words + `)\s+(\d+)\s+(?:` + joins + `)\s+(\d+))\s*$`
+})
 
 // maxDocMarkerLen bounds a marker line, in bytes, trimmed.
 const maxDocMarkerLen = 40
@@ -132,7 +131,7 @@ func isTitleCaseLabel(s string) bool {
 
 // sectionPageRE splits a section field into section and page:
 // "NEWS; Pg. 3", "Wirtschaft; S. 12", "FEATURES; Pg. A6".
-var sectionPageRE = regexp.MustCompile(`^(.*?)\s*[;,]\s*(?:Pg\.?|Page|S\.|Seite|p\.|Blz\.?)\s*(\S+?)\.?$`)
+var sectionPageRE = lazyRE(`^(.*?)\s*[;,]\s*(?:Pg\.?|Page|S\.|Seite|p\.|Blz\.?)\s*(\S+?)\.?$`)
 
 // isCentered: LexisNexis centres the header and copyright lines on an
 // 80-column page; body lines start in the first column.

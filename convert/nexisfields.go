@@ -2,7 +2,6 @@ package convert
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -56,7 +55,7 @@ func nexisField(line string) (kind, value string, ok bool) {
 // export lost the break between them:
 //
 //	Byline: Jane Doe Highlight: Storms closed the road.
-var nexisGluedRE = regexp.MustCompile(`\s(\p{Lu}\p{L}+(?:-\p{Lu}?\p{L}+)?):\s`)
+var nexisGluedRE = lazyRE(`\s(\p{Lu}\p{L}+(?:-\p{Lu}?\p{L}+)?):\s`)
 
 // splitGluedFields splits "Jane Doe Highlight: Storms ..." at labels of
 // nexisFields into the first value and further fields. Other capitalised
@@ -117,7 +116,7 @@ func (a *Article) applyNexisField(kind, value, raw string) {
 }
 
 // nexisPageRE matches the page part of a section field: "Pg. A3", "S. 12".
-var nexisPageRE = regexp.MustCompile(`^(?:Pg\.?|Page|S\.|Seite|p\.|Blz\.?)\s*(\S+?)\.?$`)
+var nexisPageRE = lazyRE(`^(?:Pg\.?|Page|S\.|Seite|p\.|Blz\.?)\s*(\S+?)\.?$`)
 
 // nexisSection splits a section field at its semicolons into section and
 // page, dropping Nexis's revision counter:
@@ -167,13 +166,13 @@ func (a *Article) nexisAbstract(paras []para) []para {
 // would take for parts of a name:
 var (
 	// a parenthesised note: "Mattha Busby (now), Andrew Sparrow (earlier)"
-	nexisNoteRE = regexp.MustCompile(`\s*\([^()]{1,30}\)`)
+	nexisNoteRE = lazyRE(`\s*\([^()]{1,30}\)`)
 	// the place the writer filed from: "Daniel Boffey in Brussels"
-	nexisPlaceRE = regexp.MustCompile(`\s+in\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)*\s*(,|;|\s+and\s+|$)`)
+	nexisPlaceRE = lazyRE(`\s+in\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)*\s*(,|;|\s+and\s+|$)`)
 	// a desk title after the name without a comma: "Lisa Doe Brexit
 	// correspondent" (the name is two words, or three with an initial or
 	// particle in the middle)
-	nexisDeskRE = regexp.MustCompile(`^(\p{Lu}[\p{L}'’-]+\s+(?:(?:\p{Lu}\.|van|von|de|der|da|di|le|la|al|bin)\s+)?\p{Lu}[\p{L}'’-]+)\s+(\p{Lu}[\p{L}\s]*?\s(?:correspondent|editor|reporter|writer|columnist|critic|analyst|commentator))$`)
+	nexisDeskRE = lazyRE(`^(\p{Lu}[\p{L}'’-]+\s+(?:(?:\p{Lu}\.|van|von|de|der|da|di|le|la|al|bin)\s+)?\p{Lu}[\p{L}'’-]+)\s+(\p{Lu}[\p{L}\s]*?\s(?:correspondent|editor|reporter|writer|columnist|critic|analyst|commentator))$`)
 )
 
 // cleanNexisByline takes the notes of a Nexis byline out before it goes

@@ -2,7 +2,6 @@ package convert
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -90,7 +89,7 @@ func isNexisLengthOrLoad(t string) bool {
 
 // nexisCountRE matches the cover page's count line: "Documents (10)",
 // "Dokumente (10)".
-var nexisCountRE = regexp.MustCompile(`^(?:Documents|Dokumente|Documenten)\s*\((\d+)\)$`)
+var nexisCountRE = lazyRE(`^(?:Documents|Dokumente|Documenten)\s*\((\d+)\)$`)
 
 // nexisCoverRE matches the lines of the cover page around the result list:
 //
@@ -98,7 +97,7 @@ var nexisCountRE = regexp.MustCompile(`^(?:Documents|Dokumente|Documenten)\s*\((
 //	1. Storm closes coastal road           Client/Matter: -None-
 //	Search Terms: storm   Search Type: Natural Language   Narrowed by:
 //	Content Type Narrowed by   News Sources: The Gazette; Content Type: News
-var nexisCoverRE = regexp.MustCompile(`^(?:\d{1,5}\.\s+\S|(?:User Name|Date and Time|Job Number|Client/Matter|Search Terms|Search Type|Narrowed by|Timeline|Sources?|Quellen|Print Date|Benutzername|Datum und Uhrzeit|Auftragsnummer|Suchbegriffe|Suchtyp|Eingeschränkt durch)\b|Documents\s*\(|Dokumente\s*\(|Content Type)|Content Type:`)
+var nexisCoverRE = lazyRE(`^(?:\d{1,5}\.\s+\S|(?:User Name|Date and Time|Job Number|Client/Matter|Search Terms|Search Type|Narrowed by|Timeline|Sources?|Quellen|Print Date|Benutzername|Datum und Uhrzeit|Auftragsnummer|Suchbegriffe|Suchtyp|Eingeschränkt durch)\b|Documents\s*\(|Dokumente\s*\(|Content Type)|Content Type:`)
 
 // A nexisCover is what the cover page promises.
 type nexisCover struct {
@@ -443,7 +442,7 @@ func (a *Article) applyNexisHead(lines []string) {
 }
 
 // nexisZoneRE matches a time-zone offset after a time: "GMT+1", "+0100".
-var nexisZoneRE = regexp.MustCompile(`\s+(?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?$`)
+var nexisZoneRE = lazyRE(`\s+(?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?$`)
 
 // nexisDate reads a date line, with its weekday, time and zone:
 //

@@ -1,7 +1,6 @@
 package convert
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -46,7 +45,7 @@ func splitParas(lines []string, first int) []para {
 }
 
 // bulletRE matches a bullet that opens a list item: "• ", "- ", "* ", "– ".
-var bulletRE = regexp.MustCompile(`^\s*[•◦▪●*·–-]\s+`)
+var bulletRE = lazyRE(`^\s*[•◦▪●*·–-]\s+`)
 
 // mayBeBullet is a cheap test before bulletRE: the line's first non-space
 // character is one of its bullets.

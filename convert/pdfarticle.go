@@ -5,7 +5,6 @@ package convert
 // column, authors signing at the end, captions with a photo credit.
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 )
@@ -48,7 +47,7 @@ func liftLateByline(a *Article) {
 
 // bylineBreakRE matches a byline broken after the first name of its last
 // author ("Von Markus Balser und Christoph").
-var bylineBreakRE = regexp.MustCompile(`(?:\s(?:und|and|&|et|y|e)|,)\s\p{Lu}\p{Ll}+$`)
+var bylineBreakRE = lazyRE(`(?:\s(?:und|and|&|et|y|e)|,)\s\p{Lu}\p{Ll}+$`)
 
 // joinBrokenBylines joins a byline paragraph that ends on a first name to
 // the next paragraph when that is one capitalized word, the surname a
@@ -73,7 +72,7 @@ func joinBrokenBylines(lines []string) []string {
 
 // signatureRE splits a closing paragraph into its last sentence and a
 // name after it.
-var signatureRE = regexp.MustCompile(`^(.*[.!?“”"])\s+(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+){1,2})$`)
+var signatureRE = lazyRE(`^(.*[.!?“”"])\s+(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+){1,2})$`)
 
 // liftSignature reads the author's name that closes the last paragraph,
 // as German papers sign short pieces, when the article has no authors:
@@ -98,7 +97,7 @@ func liftSignature(a *Article) {
 
 // captionCreditRE matches the photo credit that closes a caption:
 // "... FOTO: HENDRIK SCHMIDT/DPA", "(Photo: Jane Doe/AP)".
-var captionCreditRE = regexp.MustCompile(`(?i)\b(?:foto|photo|bild|illustration|grafik|graphic)s?:\s*[\p{L}. /-]+\)?$`)
+var captionCreditRE = lazyRE(`(?i)\b(?:foto|photo|bild|illustration|grafik|graphic)s?:\s*[\p{L}. /-]+\)?$`)
 
 // isCaptionText recognises a caption by the photo credit it ends with.
 func isCaptionText(s string) bool {

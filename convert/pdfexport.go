@@ -6,7 +6,6 @@ package convert
 
 import (
 	"math"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -64,7 +63,7 @@ func capitalized(s string) bool {
 // recordIDRE matches an archive record id in a page foot: an optional
 // letter prefix and at least six digits ("A117645895"). Page numbers
 // have fewer digits.
-var recordIDRE = regexp.MustCompile(`^[A-Z]{0,3}\d{6,}$`)
+var recordIDRE = lazyRE(`^[A-Z]{0,3}\d{6,}$`)
 
 // An exportPage is a page of an archive export with its header read.
 type exportPage struct {

@@ -3,17 +3,16 @@ package convert
 // Web furniture in PDFs: addresses printed beside or above an article.
 
 import (
-	"regexp"
 	"strings"
 )
 
 // urlStartRE matches a line that starts a web address.
-var urlStartRE = regexp.MustCompile(`^(?i:https?://|www\.)\S+$`)
+var urlStartRE = lazyRE(`^(?i:https?://|www\.)\S+$`)
 
 // urlPartRE matches a line that continues one: only the lower-case
 // characters of a path (soft hyphens included, which some producers print
 // where they broke the address).
-var urlPartRE = regexp.MustCompile("^[a-z0-9./_?=&%#:~+\u00ad-]+$")
+var urlPartRE = lazyRE("^[a-z0-9./_?=&%#:~+\u00ad-]+$")
 
 // isURLParagraph recognises a web address set as a paragraph of its own,
 // broken over lines at slashes and hyphens, as archive exports print an
@@ -66,15 +65,15 @@ func dropURLParagraphs(lines []string) (kept, urls []string) {
 
 // linkTargetRE matches the address a print style sheet writes after a
 // link's text: " (/author/jane-doe/)", " (https://example.com/x)".
-var linkTargetRE = regexp.MustCompile(`\s*\((?:/|https?://)[^()\s]*\)`)
+var linkTargetRE = lazyRE(`\s*\((?:/|https?://)[^()\s]*\)`)
 
 // breadcrumbRE matches a breadcrumb trail: two or more parts joined by
 // "∠", "›" or "»" ("HOME ∠ DEALS & DEALMAKERS ∠ FEATURED"), or a
 // line that continues one ("∠ YOUNG GUNS SET THEIR SIGHTS").
-var breadcrumbRE = regexp.MustCompile(`^(?:[^∠›»]+(?:\s[∠›»]\s[^∠›»]+)+|[∠›»]\s.+)$`)
+var breadcrumbRE = lazyRE(`^(?:[^∠›»]+(?:\s[∠›»]\s[^∠›»]+)+|[∠›»]\s.+)$`)
 
 // tagListRE matches the label of a web page's tag list.
-var tagListRE = regexp.MustCompile(`(?i)^(?:keywords|tags|topics|themen|schlagworte):`)
+var tagListRE = lazyRE(`(?i)^(?:keywords|tags|topics|themen|schlagworte):`)
 
 // cleanWebPrint removes what a browser prints around an article besides
 // its text: link addresses after link texts, breadcrumb trails, tag lists
