@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"cmp"
 	"strings"
 )
 
@@ -165,30 +166,18 @@ func (a *Article) readAPAFields(paras []para) int {
 			if !ok {
 				return i
 			}
-			a.applyAPAField(kind, value, strings.TrimSpace(l))
+			a.applyField(apaFieldRules, kind, value, strings.TrimSpace(l))
 		}
 	}
 	return i
 }
 
-func (a *Article) applyAPAField(kind, value, raw string) {
-	switch kind {
-	case "section":
-		if a.Section == "" {
-			a.Section = value
-		}
-	case "page":
-		if a.Page == "" {
-			a.Page = value
-		}
-	case "edition":
-		a.Edition = value
-	case "byline":
-		a.applyByline(value, true)
-		a.remove(RemovedByline, raw)
-		return
-	}
-	a.remove(RemovedField, raw)
+// apaFieldRules are the APA rules besides commonFieldRules: the first
+// section and page fields count, the last edition field.
+var apaFieldRules = fieldRules{
+	"section": func(a *Article, v string) { a.Section = cmp.Or(a.Section, v) },
+	"page":    func(a *Article, v string) { a.Page = cmp.Or(a.Page, v) },
+	"edition": func(a *Article, v string) { a.Edition = v },
 }
 
 // readAPAHeadline takes the headline, the paragraph at i, and returns the

@@ -63,7 +63,7 @@ func FromPDFText(name string, data []byte, t *pdftext.Text) (*Document, error) {
 	sum := sha256.Sum256(data)
 	doc := &Document{Source: Source{File: name, Format: "pdf", SHA256: hex.EncodeToString(sum[:])}}
 	for _, w := range t.Warnings {
-		doc.Warnings = append(doc.Warnings, Warning{Msg: w.String()})
+		doc.Warnings = append(doc.Warnings, Warning{Page: w.Page, Msg: w.Msg})
 	}
 	if parts := splitExport(t); parts != nil {
 		for _, pages := range parts {

@@ -7,7 +7,6 @@ package pdftext
 import (
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -107,7 +106,7 @@ func loadFont(f pdf.Font) *pdfFont {
 // standardMetrics returns the metrics of a standard 14 font (or a common
 // alias: Arial for Helvetica, Times New Roman for Times) used without
 // /Widths: a fixed advance for Courier, else the face's widths from
-// std14.go (nil when the font is none of these).
+// std14.txt (nil when the font is none of these).
 func standardMetrics(name string) (fixed float64, widths []uint16) {
 	low := strings.ToLower(name)
 	bold := strings.Contains(low, "bold")
@@ -123,18 +122,7 @@ func standardMetrics(name string) (fixed float64, widths []uint16) {
 	default:
 		return 0, nil
 	}
-	return 0, std14Widths[face]
-}
-
-// std14Width returns the width of the first character of text in a face
-// of std14Widths, 0 when it has none.
-func std14Width(widths []uint16, text string) float64 {
-	r, _ := utf8.DecodeRuneInString(text)
-	i := sort.Search(len(std14Runes), func(i int) bool { return std14Runes[i] >= r })
-	if text != "" && i < len(std14Runes) && i < len(widths) && std14Runes[i] == r {
-		return float64(widths[i])
-	}
-	return 0
+	return 0, std14Table().widths[face]
 }
 
 func (f *pdfFont) decode(code string) string {

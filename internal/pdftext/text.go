@@ -47,13 +47,6 @@ type Warning struct {
 	Msg  string
 }
 
-func (w Warning) String() string {
-	if w.Page > 0 {
-		return fmt.Sprintf("page %d: %s", w.Page, w.Msg)
-	}
-	return w.Msg
-}
-
 // Kinds of failure, wrapped by *Error.
 var (
 	ErrEncrypted   = errors.New("encrypted")
