@@ -155,6 +155,18 @@ func (f *pdfFont) decode(code string) string {
 	return s
 }
 
+// readStream returns the decoded bytes of a stream, the first limit of
+// them; ok is false when v is no stream or its data cannot be read.
+func readStream(v pdf.Value, limit int64) (data []byte, ok bool) {
+	if v.Kind() != pdf.Stream {
+		return nil, false
+	}
+	rd := v.Reader()
+	defer rd.Close()
+	data, err := io.ReadAll(io.LimitReader(rd, limit))
+	return data, err == nil
+}
+
 // maxFontFile bounds the embedded font program read for its cmap, in bytes.
 const maxFontFile = 16 << 20
 
@@ -169,13 +181,8 @@ var cmapRanges = [][2]rune{{0x20, 0x24f}, {0x2000, 0x206f}, {0x20a0, 0x20bf}, {0
 // headline fonts as Identity-H with glyph ids as codes and no ToUnicode
 // map. It returns nil when there is no readable font.
 func trueTypeGlyphText(file pdf.Value) map[int]string {
-	if file.Kind() != pdf.Stream {
-		return nil
-	}
-	rd := file.Reader()
-	defer rd.Close()
-	data, err := io.ReadAll(io.LimitReader(rd, maxFontFile))
-	if err != nil {
+	data, ok := readStream(file, maxFontFile)
+	if !ok {
 		return nil
 	}
 	f, err := sfnt.Parse(data)
