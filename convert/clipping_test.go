@@ -3,13 +3,15 @@ package convert
 import (
 	"strings"
 	"testing"
+
+	"newsclip/internal/testutil"
 )
 
 // parasOf splits a sample written with blank lines into paragraphs.
 func parasOf(s string) []para { return splitParas(strings.Split(s, "\n"), 1) }
 
 func TestEndsASentence(t *testing.T) {
-	for in, want := range map[string]bool{
+	testutil.Rows(t, "endsASentence", endsASentence, map[string]bool{
 		"Harbour Gazette":       false,
 		"Ruth K. Okafor":        false, // an initial
 		"Tidewatch.org":         false, // a domain
@@ -18,16 +20,12 @@ func TestEndsASentence(t *testing.T) {
 		"Read this: a masthead": true,
 		"Why now?":              true,
 		"Dr. Who":               true, // "Dr." is a word, not an initial
-	} {
-		if got := endsASentence(in); got != want {
-			t.Errorf("endsASentence(%q) = %v, want %v", in, got, want)
-		}
-	}
+	})
 }
 
 func TestIsTagLine(t *testing.T) {
 	body := "The council voted on Tuesday to keep the ferry running through the winter months."
-	for in, want := range map[string]bool{
+	testutil.Rows(t, "isTagLine", func(in string) bool { return isTagLine(parasOf(in), 0) }, map[string]bool{
 		"Home & Garden\n\n" + body:      true,
 		"Verkehr\n\n" + body:            true,
 		"地域\n\n" + body:                 true,
@@ -37,11 +35,7 @@ func TestIsTagLine(t *testing.T) {
 		"Vote 2024\n\n" + body:          false, // digits
 		"Ferries, buses\n\n" + body:     false, // punctuation
 		"One two three four\n\n" + body: false, // too many words
-	} {
-		if got := isTagLine(parasOf(in), 0); got != want {
-			t.Errorf("isTagLine(%q) = %v, want %v", in, got, want)
-		}
-	}
+	})
 }
 
 func TestIsStandfirst(t *testing.T) {
@@ -74,17 +68,13 @@ func TestIsStandfirst(t *testing.T) {
 }
 
 func TestStartsContents(t *testing.T) {
-	for in, want := range map[string]bool{
+	testutil.Rows(t, "startsContents", func(in string) bool { return startsContents(parasOf(in)) }, map[string]bool{
 		"Why Ferries Matter\n\nWhat Towns Can Do":                    true,
 		"Why Ferries Matter\n\nThe ferry ran all winter.":            false, // a sentence
 		"Why Ferries Matter":                                         false, // one entry
 		"Why Ferries Matter\n\nWhat Towns Can Do?":                   false,
 		"Why Ferries Matter\nand buses\n\nWhat Towns Can Do\n\nMore": false, // two lines
-	} {
-		if got := startsContents(parasOf(in)); got != want {
-			t.Errorf("startsContents(%q) = %v, want %v", in, got, want)
-		}
-	}
+	})
 }
 
 func TestIsSectionLabel(t *testing.T) {
@@ -109,7 +99,7 @@ func TestIsSectionLabel(t *testing.T) {
 }
 
 func TestIsKicker(t *testing.T) {
-	for in, want := range map[string]bool{
+	testutil.Rows(t, "isKicker", isKicker, map[string]bool{
 		"ANALYSIS":                    true,
 		"WORLD NEWS":                  true,
 		"THE BIG INTERVIEW":           true,
@@ -117,11 +107,7 @@ func TestIsKicker(t *testing.T) {
 		"BREAKING NEWS FROM THE PORT": false, // five words
 		"STOP.":                       false,
 		"A":                           false, // one letter is not a word in capitals
-	} {
-		if got := isKicker(in); got != want {
-			t.Errorf("isKicker(%q) = %v, want %v", in, got, want)
-		}
-	}
+	})
 }
 
 func TestSplitWirePrefix(t *testing.T) {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"newsclip/internal/testutil"
 )
 
 // pressClipping is a PressReader-style clipping of our own: masthead,
@@ -102,15 +104,11 @@ func TestClippingStartsOneClipping(t *testing.T) {
 }
 
 func TestIsMastheadLine(t *testing.T) {
-	for s, want := range map[string]bool{
+	testutil.Rows(t, "isMastheadLine", isMastheadLine, map[string]bool{
 		"Coastal Courier": true, "The Harbour Gazette": true, "example.com": true,
 		"By Tom Reyes": false, "March 3, 2021": false, "": false,
 		"The ferry will leave earlier.": false, "A name that goes on for far too many words to be a masthead": false,
-	} {
-		if got := isMastheadLine(s); got != want {
-			t.Errorf("isMastheadLine(%q) = %v, want %v", s, got, want)
-		}
-	}
+	})
 }
 
 // TestImpossibleDates: dates the calendar lacks are no dates but are

@@ -3,6 +3,8 @@ package convert
 import (
 	"reflect"
 	"testing"
+
+	"newsclip/internal/testutil"
 )
 
 func creditStrings(cs []Credit) []string {
@@ -112,15 +114,11 @@ func TestCreditLine(t *testing.T) {
 }
 
 func TestContactsWithoutEmail(t *testing.T) {
-	for in, want := range map[string][]string{
+	testutil.Rows(t, "contactsOf", contactsOf, map[string][]string{
 		"Ruth Okafor, harbour desk.": {"Ruth Okafor, harbour desk"},
 		"write to r@ledger.example":  {"r@ledger.example"},
 		" . ":                        nil,
-	} {
-		if got := contactsOf(in); !reflect.DeepEqual(got, want) {
-			t.Errorf("contactsOf(%q) = %q, want %q", in, got, want)
-		}
-	}
+	})
 	if _, k, ok := creditLine("Contact: the harbour desk"); !ok || !reflect.DeepEqual(k, []string{"the harbour desk"}) {
 		t.Errorf("contact without an address: %q, %v", k, ok)
 	}

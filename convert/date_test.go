@@ -3,21 +3,19 @@ package convert
 import (
 	"strings"
 	"testing"
+
+	"newsclip/internal/testutil"
 )
 
 func TestIsImpossibleDate(t *testing.T) {
-	for in, want := range map[string]bool{
+	testutil.Rows(t, "isImpossibleDate", isImpossibleDate, map[string]bool{
 		"31 April 2021":    true,
 		"30. Februar 2022": true,
 		"2021-06-31":       true,
 		"30 April 2021":    false, // a real date
 		"Harbour news":     false, // no date at all
 		"April 2021":       false,
-	} {
-		if got := isImpossibleDate(in); got != want {
-			t.Errorf("isImpossibleDate(%q) = %v, want %v", in, got, want)
-		}
-	}
+	})
 }
 
 func TestImpossibleHeaderDate(t *testing.T) {

@@ -1,9 +1,13 @@
 package convert
 
-import "testing"
+import (
+	"testing"
+
+	"newsclip/internal/testutil"
+)
 
 func TestIsDocMarker(t *testing.T) {
-	for in, want := range map[string]bool{
+	testutil.Rows(t, "isDocMarker", isDocMarker, map[string]bool{
 		"                1 of 12 DOCUMENTS": true,
 		"1 of 1 DOCUMENT":                   true,
 		"1 von 2 DOKUMENTEN":                true,
@@ -16,11 +20,7 @@ func TestIsDocMarker(t *testing.T) {
 		"Documents 2 de 5 pages":            false,
 		"12 documents were filed":           false,
 		"Page 1 of 12":                      false,
-	} {
-		if got := isDocMarker(in); got != want {
-			t.Errorf("isDocMarker(%q) = %v, want %v", in, got, want)
-		}
-	}
+	})
 }
 
 func TestLexisField(t *testing.T) {

@@ -1,9 +1,13 @@
 package convert
 
-import "testing"
+import (
+	"testing"
+
+	"newsclip/internal/testutil"
+)
 
 func TestFixNameCase(t *testing.T) {
-	for in, want := range map[string]string{
+	testutil.Rows(t, "fixNameCase", fixNameCase, map[string]string{
 		"MARTIN Kowalski":   "Martin Kowalski",
 		"HELEN MARSH":       "Helen Marsh",
 		"MARY MCDONALD":     "Mary McDonald",
@@ -16,9 +20,5 @@ func TestFixNameCase(t *testing.T) {
 		"BO MA":             "Bo Ma",
 		"RUTH OKAFOR, MD":   "Ruth Okafor, MD",
 		"LI MD":             "Li Md",
-	} {
-		if got := fixNameCase(in); got != want {
-			t.Errorf("fixNameCase(%q) = %q, want %q", in, got, want)
-		}
-	}
+	})
 }

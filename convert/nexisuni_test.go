@@ -5,10 +5,12 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"newsclip/internal/testutil"
 )
 
 func TestIsNexisEnd(t *testing.T) {
-	for s, want := range map[string]bool{
+	testutil.Rows(t, "isNexisEnd", isNexisEnd, map[string]bool{
 		"End of Document":        true,
 		"  end of document  ":    true,
 		"Ende des Dokuments":     true,
@@ -16,11 +18,7 @@ func TestIsNexisEnd(t *testing.T) {
 		"The End of Document":    false,
 		"End of Documentation":   false,
 		"the end of the article": false,
-	} {
-		if got := isNexisEnd(s); got != want {
-			t.Errorf("isNexisEnd(%q) = %v, want %v", s, got, want)
-		}
-	}
+	})
 }
 
 func TestNexisField(t *testing.T) {

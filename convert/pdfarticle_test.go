@@ -3,6 +3,8 @@ package convert
 import (
 	"slices"
 	"testing"
+
+	"newsclip/internal/testutil"
 )
 
 func TestLiftLateByline(t *testing.T) {
@@ -54,16 +56,12 @@ func TestJoinBrokenBylines(t *testing.T) {
 }
 
 func TestIsCaptionText(t *testing.T) {
-	for s, want := range map[string]bool{
+	testutil.Rows(t, "isCaptionText", isCaptionText, map[string]bool{
 		"Beamte waren am Samstag im Einsatz. FOTO: HENDRIK SCHMIDT/DPA": true,
 		"The harbour at dawn. (Photo: Jane Doe/AP)":                     true,
 		"The photo: a harbour at dawn, taken on Monday morning.":        false,
 		"Fotos zeigen den Hafen.":                                       false,
-	} {
-		if got := isCaptionText(s); got != want {
-			t.Errorf("%q: got %v", s, got)
-		}
-	}
+	})
 }
 
 func TestSplitBylineDates(t *testing.T) {

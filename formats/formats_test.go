@@ -10,10 +10,12 @@ import (
 	"testing"
 
 	"newsclip/convert"
+
+	"newsclip/internal/testutil"
 )
 
 func TestEscapeMarkdown(t *testing.T) {
-	for in, want := range map[string]string{
+	testutil.Rows(t, "EscapeMarkdown", EscapeMarkdown, map[string]string{
 		"1998. The year":         `1998\. The year`,
 		"2) second":              `2\) second`,
 		"- 30 -":                 `\- 30 -`,
@@ -28,11 +30,7 @@ func TestEscapeMarkdown(t *testing.T) {
 		`back\slash`:             `back\\slash`,
 		"plain text, no markup.": "plain text, no markup.",
 		"In 1998. Then":          "In 1998. Then",
-	} {
-		if got := EscapeMarkdown(in); got != want {
-			t.Errorf("EscapeMarkdown(%q) = %q, want %q", in, got, want)
-		}
-	}
+	})
 }
 
 func sampleDoc(t *testing.T) *convert.Document {

@@ -1,0 +1,32 @@
+package convert
+
+import (
+	"testing"
+
+	"newsclip/internal/testutil"
+)
+
+// two and three hold a rule's results in order, so that a row of a table
+// reads as the call's results: {"section", "CITY", true}.
+type two[A, B any] struct {
+	a A
+	b B
+}
+
+type three[A, B, C any] struct {
+	a A
+	b B
+	c C
+}
+
+// rows2 is testutil.Rows for a rule with two results.
+func rows2[In comparable, A, B any](t *testing.T, name string, f func(In) (A, B), rows map[In]two[A, B]) {
+	t.Helper()
+	testutil.Rows(t, name, func(in In) two[A, B] { a, b := f(in); return two[A, B]{a, b} }, rows)
+}
+
+// rows3 is testutil.Rows for a rule with three results.
+func rows3[In comparable, A, B, C any](t *testing.T, name string, f func(In) (A, B, C), rows map[In]three[A, B, C]) {
+	t.Helper()
+	testutil.Rows(t, name, func(in In) three[A, B, C] { a, b, c := f(in); return three[A, B, C]{a, b, c} }, rows)
+}
