@@ -150,10 +150,7 @@ func TestSplitByline(t *testing.T) {
 func TestSplitBylineInArticle(t *testing.T) {
 	in := "Harbour Gazette\n\nFerry keeps running\n\nBy\n\nRuth Okafor\n\nHarbour Correspondent\n\n" +
 		"The ferry kept running all winter, the trust said on Monday.\n\nNobody objected to it.\n"
-	doc, err := Convert("in.txt", []byte(in))
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := mustConvert(t, "in.txt", []byte(in))
 	a := doc.Articles[0]
 	if got := names(a.Authors); len(got) != 1 || got[0] != "Ruth Okafor | Harbour Correspondent" || len(a.Body) != 2 {
 		t.Errorf("authors %q, %d body blocks", got, len(a.Body))

@@ -59,10 +59,7 @@ func TestConcatenatedClippings(t *testing.T) {
 		for i := 1; i <= tc.count; i++ {
 			parts = append(parts, tc.make(i))
 		}
-		doc, err := Convert("pasted.txt", []byte(strings.Join(parts, "\n")))
-		if err != nil {
-			t.Fatal(err)
-		}
+		doc := mustConvert(t, "pasted.txt", []byte(strings.Join(parts, "\n")))
 		if len(doc.Articles) != tc.count {
 			t.Fatalf("%s x%d: %d articles, want %d", tc.name, tc.count, len(doc.Articles), tc.count)
 		}

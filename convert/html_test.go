@@ -159,10 +159,7 @@ const factivaGerman = `<div id="article-RHBLON0020160504ec5400abc" class="articl
 <p>Dokument RHBLON0020160504ec5400abc</p></div></div>`
 
 func TestConvertFactiva(t *testing.T) {
-	doc, err := Convert("export.html", []byte(factivaPage(factivaEnglish, factivaGerman)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := mustConvert(t, "export.html", []byte(factivaPage(factivaEnglish, factivaGerman)))
 	if doc.Source.Format != "factiva" || len(doc.Articles) != 2 {
 		t.Fatalf("format %q, %d articles", doc.Source.Format, len(doc.Articles))
 	}
@@ -235,10 +232,7 @@ func nexisPage(centred bool, docs int) string {
 
 func TestConvertNexisHTML(t *testing.T) {
 	for _, centred := range []bool{true, false} {
-		doc, err := Convert("nexis.html", []byte(nexisPage(centred, 3)))
-		if err != nil {
-			t.Fatal(err)
-		}
+		doc := mustConvert(t, "nexis.html", []byte(nexisPage(centred, 3)))
 		if doc.Source.Format != "lexisnexis" || len(doc.Articles) != 3 {
 			t.Fatalf("centred %v: format %q, %d articles", centred, doc.Source.Format, len(doc.Articles))
 		}
@@ -267,10 +261,7 @@ func TestConvertWebPage(t *testing.T) {
 <article><h1>Council votes to rebuild bridge</h1><p class="byline">By Ann Lee and Bo Ma</p>
 <p>` + strings.Repeat(para, 3) + `</p><p>` + strings.Repeat("Work is to start in the spring and last two years, the council said. ", 4) + `</p></article>
 <footer><p>© 2001 The Daily Courier. All rights reserved.</p></footer></body></html>`
-	doc, err := Convert("page.html", []byte(page))
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := mustConvert(t, "page.html", []byte(page))
 	if doc.Source.Format != "html" || len(doc.Articles) != 1 {
 		t.Fatalf("format %q, %d articles", doc.Source.Format, len(doc.Articles))
 	}
@@ -296,10 +287,7 @@ func TestWebPageHeadline(t *testing.T) {
 		"<!DOCTYPE html>\n<html><head><title>Storm hits coast - Herald</title></head><body><p>Rain fell all day on the coast.</p></body></html>",
 		"<!DOCTYPE html>\n<html><body><h1>Storm hits coast</h1><p>Rain fell all day on the coast.</p></body></html>",
 	} {
-		doc, err := Convert("p.html", []byte(page))
-		if err != nil {
-			t.Fatal(err)
-		}
+		doc := mustConvert(t, "p.html", []byte(page))
 		a := doc.Articles[0]
 		if strings.Contains(a.Headline, "<") || len(a.Body) == 0 || !strings.Contains(a.Body[len(a.Body)-1].Text(), "Rain fell") {
 			t.Errorf("headline %q, body %v", a.Headline, a.Body)
@@ -377,10 +365,7 @@ func TestFactivaWithoutParagraphClasses(t *testing.T) {
 	art := `<div id="article-DLYC000020010304dx3400002" class="article"><div id="hd">Ferry starts on Monday</div>
 <div>120 words</div><div>4 March 2001</div><div>The Daily Courier</div><div>DLYC</div><div>English</div><div>Copyright 2001 Courier Ltd.</div>
 <p>A ferry will carry foot passengers across the river.</p><p>Tickets cost one pound.</p></div>`
-	doc, err := Convert("f.html", []byte(factivaPage(art)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := mustConvert(t, "f.html", []byte(factivaPage(art)))
 	a := doc.Articles[0]
 	if len(doc.Articles) != 1 || a.Headline != "Ferry starts on Monday" || len(a.Body) != 2 || a.VendorID != "DLYC000020010304dx3400002" || a.Publication != "The Daily Courier" {
 		t.Errorf("got %d articles: headline %q, %d blocks, id %q, publication %q", len(doc.Articles), a.Headline, len(a.Body), a.VendorID, a.Publication)
@@ -403,10 +388,7 @@ func TestFactivaIndexed(t *testing.T) {
 	}
 	page := `<html><body><div id="content">` + table("Council votes", "3 March 2001", "DLYC000020010303dx3300001") +
 		table("Ferry starts", "4 March 2001", "DLYC000020010304dx3400002") + `</div></body></html>`
-	doc, err := Convert("indexed.html", []byte(page))
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := mustConvert(t, "indexed.html", []byte(page))
 	if doc.Source.Format != "factiva" || len(doc.Articles) != 2 {
 		t.Fatalf("format %q, %d articles", doc.Source.Format, len(doc.Articles))
 	}

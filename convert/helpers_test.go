@@ -30,3 +30,14 @@ func rows3[In comparable, A, B, C any](t *testing.T, name string, f func(In) (A,
 	t.Helper()
 	testutil.Rows(t, name, func(in In) three[A, B, C] { a, b, c := f(in); return three[A, B, C]{a, b, c} }, rows)
 }
+
+// mustConvert converts data read from the file name and stops the test if
+// that fails.
+func mustConvert(t testing.TB, name string, data []byte) *Document {
+	t.Helper()
+	doc, err := Convert(name, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
