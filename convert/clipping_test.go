@@ -40,31 +40,23 @@ func TestIsTagLine(t *testing.T) {
 
 func TestIsStandfirst(t *testing.T) {
 	long := strings.Repeat("The ferry kept running all winter and the town was glad of it. ", 8)
-	for _, tc := range []struct {
-		in   string
-		want bool
-	}{
+	deck := strings.Repeat("Ferries matter to small towns more than most people think. ", 4)
+	testutil.Rows(t, "isStandfirst", func(in string) bool { return isStandfirst(parasOf(in), 0) }, map[string]bool{
 		// A byline under it makes any short paragraph a standfirst.
-		{"The town keeps its ferry.\n\nBy Ruth Okafor\n\n" + long, true},
-		{"I rode the last ferry home.\n\nRuth Okafor\n\n" + long, true},
+		"The town keeps its ferry.\n\nBy Ruth Okafor\n\n" + long: true,
+		"I rode the last ferry home.\n\nRuth Okafor\n\n" + long:  true,
 		// Short, one line, more text after it.
-		{"The town keeps its ferry after a long fight.\n\n" + long + "\n\n" + long, true},
+		"The town keeps its ferry after a long fight.\n\n" + long + "\n\n" + long: true,
 		// The writer's own voice opens a blog post's body.
-		{"I've been meaning to write about the ferry for months.\n\n" + long + "\n\n" + long, false},
-		{"Ich bin lange mit der Fähre gefahren.\n\n" + long + "\n\n" + long, false},
+		"I've been meaning to write about the ferry for months.\n\n" + long + "\n\n" + long: false,
+		"Ich bin lange mit der Fähre gefahren.\n\n" + long + "\n\n" + long:                  false,
 		// A table of contents under a longer paragraph marks it as the deck.
-		{strings.Repeat("Ferries matter to small towns more than most people think. ", 4) +
-			"\n\nWhy ferries matter\n\nWhat towns can do now\n\n" + long, true},
-		{strings.Repeat("Ferries matter to small towns more than most people think. ", 4) +
-			"\n\n" + long + "\n\n" + long, false}, // too long without one
-		{"MARSHPORT - The ferry will keep running.\n\n" + long + "\n\n" + long, false}, // a dateline
-		{"The town keeps its ferry.\n\n" + long, false},                                // nothing after the body
-		{long + "\n\nBy Ruth Okafor\n\n" + long, false},                                // over 400 characters
-	} {
-		if got := isStandfirst(parasOf(tc.in), 0); got != tc.want {
-			t.Errorf("isStandfirst(%.50q...) = %v, want %v", tc.in, got, tc.want)
-		}
-	}
+		deck + "\n\nWhy ferries matter\n\nWhat towns can do now\n\n" + long:   true,
+		deck + "\n\n" + long + "\n\n" + long:                                  false, // too long without one
+		"MARSHPORT - The ferry will keep running.\n\n" + long + "\n\n" + long: false, // a dateline
+		"The town keeps its ferry.\n\n" + long:                                false, // nothing after the body
+		long + "\n\nBy Ruth Okafor\n\n" + long:                                false, // over 400 characters
+	})
 }
 
 func TestStartsContents(t *testing.T) {
@@ -78,24 +70,19 @@ func TestStartsContents(t *testing.T) {
 }
 
 func TestIsSectionLabel(t *testing.T) {
-	for _, tc := range []struct {
-		label, head string
-		want        bool
-	}{
-		{"Opinion", "Why the harbour wall must be rebuilt this year", true},
-		{"World news", "Ferry strike spreads to three more ports", true},
-		{"Opinion", "Ferry strike", false},                                         // headline not twice as long
-		{"Page 3", "Why the harbour wall must be rebuilt this year", false},        // digits
-		{"Breaking: now", "Why the harbour wall must be rebuilt this year", false}, // punctuation
-		{"Opinion", "The harbour wall will be rebuilt this year.", false},          // a sentence, not a headline
-		{"Opinion", "By Ruth Okafor and Tom Lee of the Harbour Desk", false},       // a byline
-		{"Arts and culture news", "Why the harbour wall must be rebuilt this year", false},
-	} {
-		p, next := para{lines: []string{tc.label}}, para{lines: []string{tc.head}}
-		if got := isSectionLabel(p, next); got != tc.want {
-			t.Errorf("isSectionLabel(%q, %q) = %v, want %v", tc.label, tc.head, got, tc.want)
-		}
+	label := func(in [2]string) bool {
+		return isSectionLabel(para{lines: []string{in[0]}}, para{lines: []string{in[1]}})
 	}
+	testutil.Rows(t, "isSectionLabel", label, map[[2]string]bool{
+		{"Opinion", "Why the harbour wall must be rebuilt this year"}:               true,
+		{"World news", "Ferry strike spreads to three more ports"}:                  true,
+		{"Opinion", "Ferry strike"}:                                                 false, // headline not twice as long
+		{"Page 3", "Why the harbour wall must be rebuilt this year"}:                false, // digits
+		{"Breaking: now", "Why the harbour wall must be rebuilt this year"}:         false, // punctuation
+		{"Opinion", "The harbour wall will be rebuilt this year."}:                  false, // a sentence, not a headline
+		{"Opinion", "By Ruth Okafor and Tom Lee of the Harbour Desk"}:               false, // a byline
+		{"Arts and culture news", "Why the harbour wall must be rebuilt this year"}: false,
+	})
 }
 
 func TestIsKicker(t *testing.T) {
@@ -111,40 +98,27 @@ func TestIsKicker(t *testing.T) {
 }
 
 func TestSplitWirePrefix(t *testing.T) {
-	for _, tc := range []struct{ in, slug, rest string }{
-		{"URGENT: Port closed after storm", "URGENT", "Port closed after storm"},
-		{"LEADALL: Port closed after storm", "LEADALL", "Port closed after storm"},
-		{"ATTENTION - Port closed after storm", "ATTENTION", "Port closed after storm"},
-		{"UPDATE 2-Port closed after storm", "UPDATE 2", "Port closed after storm"},
-		{"EILMELDUNG: Hafen geschlossen", "EILMELDUNG", "Hafen geschlossen"},
-		{"PORTHAVEN: A town waits", "", "PORTHAVEN: A town waits"}, // a place, not a slug
-		{"Urgent: a town waits", "", "Urgent: a town waits"},       // slugs are capitals
-		{"UPDATE on the port", "", "UPDATE on the port"},
-	} {
-		slug, rest, _ := splitWirePrefix(tc.in)
-		if slug != tc.slug || rest != tc.rest {
-			t.Errorf("splitWirePrefix(%q) = %q, %q; want %q, %q", tc.in, slug, rest, tc.slug, tc.rest)
-		}
-	}
+	wire := func(in string) (string, string) { slug, rest, _ := splitWirePrefix(in); return slug, rest }
+	rows2(t, "splitWirePrefix", wire, map[string]two[string, string]{
+		"URGENT: Port closed after storm":     {"URGENT", "Port closed after storm"},
+		"LEADALL: Port closed after storm":    {"LEADALL", "Port closed after storm"},
+		"ATTENTION - Port closed after storm": {"ATTENTION", "Port closed after storm"},
+		"UPDATE 2-Port closed after storm":    {"UPDATE 2", "Port closed after storm"},
+		"EILMELDUNG: Hafen geschlossen":       {"EILMELDUNG", "Hafen geschlossen"},
+		"PORTHAVEN: A town waits":             {"", "PORTHAVEN: A town waits"}, // a place, not a slug
+		"Urgent: a town waits":                {"", "Urgent: a town waits"},    // slugs are capitals
+		"UPDATE on the port":                  {"", "UPDATE on the port"},
+	})
 }
 
 func TestSplitByline(t *testing.T) {
 	body := "The ferry kept running all winter, the trust said on Monday."
-	for _, tc := range []struct {
-		in   string
-		want string
-		n    int
-	}{
-		{"By\n\nRuth Okafor\n\nHarbour Correspondent\n\n" + body, "By Ruth Okafor, Harbour Correspondent", 3},
-		{"Von:\n\nAnna Schmidt\n\n" + body, "Von: Anna Schmidt", 2},
-		{"By\n\nthe end of the week\n\n" + body, "", 0}, // not a name
-		{"Ruth Okafor\n\n" + body, "", 0},
-	} {
-		got, n := splitByline(parasOf(tc.in), 0)
-		if got != tc.want || n != tc.n {
-			t.Errorf("splitByline(%.30q) = %q, %d; want %q, %d", tc.in, got, n, tc.want, tc.n)
-		}
-	}
+	rows2(t, "splitByline", func(in string) (string, int) { return splitByline(parasOf(in), 0) }, map[string]two[string, int]{
+		"By\n\nRuth Okafor\n\nHarbour Correspondent\n\n" + body: {"By Ruth Okafor, Harbour Correspondent", 3},
+		"Von:\n\nAnna Schmidt\n\n" + body:                       {"Von: Anna Schmidt", 2},
+		"By\n\nthe end of the week\n\n" + body:                  {"", 0}, // not a name
+		"Ruth Okafor\n\n" + body:                                {"", 0},
+	})
 }
 
 func TestSplitBylineInArticle(t *testing.T) {
