@@ -124,8 +124,7 @@ func TestSplitByline(t *testing.T) {
 func TestSplitBylineInArticle(t *testing.T) {
 	in := "Harbour Gazette\n\nFerry keeps running\n\nBy\n\nRuth Okafor\n\nHarbour Correspondent\n\n" +
 		"The ferry kept running all winter, the trust said on Monday.\n\nNobody objected to it.\n"
-	doc := mustConvert(t, "in.txt", []byte(in))
-	a := doc.Articles[0]
+	a := firstArticle(t, "in.txt", []byte(in))
 	if got := names(a.Authors); len(got) != 1 || got[0] != "Ruth Okafor | Harbour Correspondent" || len(a.Body) != 2 {
 		t.Errorf("authors %q, %d body blocks", got, len(a.Body))
 	}

@@ -19,8 +19,7 @@ func TestIsImpossibleDate(t *testing.T) {
 }
 
 func TestImpossibleHeaderDate(t *testing.T) {
-	doc := mustConvert(t, "in.txt", []byte("Harbour Gazette\n\nFerry keeps running\n\n31 April 2021\n\nThe ferry will keep running all winter, the trust said.\n\nNobody objected.\n"))
-	a := doc.Articles[0]
+	a := firstArticle(t, "in.txt", []byte("Harbour Gazette\n\nFerry keeps running\n\n31 April 2021\n\nThe ferry will keep running all winter, the trust said.\n\nNobody objected.\n"))
 	if !a.Date.IsZero() || a.Date.Raw != "31 April 2021" || len(a.Warnings) == 0 {
 		t.Errorf("date %+v, warnings %v; want no date, raw kept, a warning", a.Date, a.Warnings)
 	}

@@ -92,10 +92,7 @@ func TestConvertNexisUniDOCX(t *testing.T) {
 		nexisDoc("Storm closes coastal road", "March 4, 2021 Thursday 9:20 PM GMT", "Kate Ames in Porthaven", nexisPara1, nexisPara2),
 		nexisDoc("Ferry resumes sailing", "March 5, 2021 Friday", "Tom Rye", nexisPara3),
 	)...)
-	doc := mustConvert(t, "export.docx", export)
-	if doc.Source.Format != "nexisuni" || len(doc.Articles) != 2 {
-		t.Fatalf("format %q, %d articles; want nexisuni, 2", doc.Source.Format, len(doc.Articles))
-	}
+	doc := convertAs(t, "export.docx", export, "nexisuni", 2)
 	if len(doc.Warnings) > 0 {
 		t.Errorf("warnings: %v", doc.Warnings)
 	}
@@ -243,8 +240,7 @@ func TestDOCXIsSniffedByContent(t *testing.T) {
 // TestDocxLines: paragraphs are separated by blank lines, breaks split
 // lines, tabs and no-break spaces become spaces.
 func TestDocxLines(t *testing.T) {
-	doc := mustConvert(t, "x.docx", makeDOCX(t, "Title", "Length:\u00a0355 words\nByline:\tJane Doe", "End of Document"))
-	a := doc.Articles[0]
+	a := firstArticle(t, "x.docx", makeDOCX(t, "Title", "Length:\u00a0355 words\nByline:\tJane Doe", "End of Document"))
 	if a.Headline != "Title" || len(a.Authors) != 1 || a.Authors[0].Name != "Jane Doe" {
 		t.Errorf("got %q %+v", a.Headline, a.Authors)
 	}

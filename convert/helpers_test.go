@@ -41,3 +41,25 @@ func mustConvert(t testing.TB, name string, data []byte) *Document {
 	}
 	return doc
 }
+
+// convertAs converts data read from the file name and stops the test unless
+// it is read as the input format given and gives n articles.
+func convertAs(t testing.TB, name string, data []byte, format string, n int) *Document {
+	t.Helper()
+	doc := mustConvert(t, name, data)
+	if doc.Source.Format != format || len(doc.Articles) != n {
+		t.Fatalf("%s: format %q, %d articles; want %q, %d", name, doc.Source.Format, len(doc.Articles), format, n)
+	}
+	return doc
+}
+
+// firstArticle converts data read from the file name and returns the first
+// article, stopping the test if there is none.
+func firstArticle(t testing.TB, name string, data []byte) *Article {
+	t.Helper()
+	doc := mustConvert(t, name, data)
+	if len(doc.Articles) == 0 {
+		t.Fatalf("%s: no article", name)
+	}
+	return doc.Articles[0]
+}

@@ -81,8 +81,7 @@ func TestLexisHeaderSkipsCopyright(t *testing.T) {
 	in := "                1 of 1 DOCUMENT\n\n      Copyright 2021 Harbour Media Ltd. All Rights Reserved\n\n" +
 		"                 The Ledger\n\n               June 8, 2024\n\nURGENT: Port stays open\n\n" +
 		"BYLINE: Ruth Okafor\n\nThe port will stay open all winter, the trust said.\n"
-	doc := mustConvert(t, "in.txt", []byte(in))
-	a := doc.Articles[0]
+	a := firstArticle(t, "in.txt", []byte(in))
 	if a.Publication != "The Ledger" || a.Headline != "Port stays open" || a.Kicker != "URGENT" || a.Date.ISO() != "2024-06-08" {
 		t.Errorf("publication %q, headline %q, kicker %q, date %q", a.Publication, a.Headline, a.Kicker, a.Date.ISO())
 	}
@@ -103,8 +102,7 @@ func TestLexisFieldsCovered(t *testing.T) {
 	in := "                1 of 1 DOCUMENT\n\n                 The Ledger\n\n               June 8, 2024\n\n" +
 		"Port stays open\n\nEDITION: Late Final\n\nDATELINE: PORTHAVEN\n\nHIGHLIGHT: The trust decides.\n\n" +
 		"BODY:\nThe port will stay open, the trust said.\n"
-	doc := mustConvert(t, "in.txt", []byte(in))
-	a := doc.Articles[0]
+	a := firstArticle(t, "in.txt", []byte(in))
 	if a.Edition != "Late Final" || a.Dateline != "PORTHAVEN" || a.Subheadline != "The trust decides." {
 		t.Errorf("edition %q, dateline %q, subheadline %q", a.Edition, a.Dateline, a.Subheadline)
 	}
@@ -113,8 +111,7 @@ func TestLexisFieldsCovered(t *testing.T) {
 func TestLexisImpossibleDate(t *testing.T) {
 	in := "                1 of 1 DOCUMENT\n\n                 The Ledger\n\n               April 31, 2021 Saturday\n\n" +
 		"Port stays open\n\nBODY:\nThe port will stay open, the trust said.\n"
-	doc := mustConvert(t, "in.txt", []byte(in))
-	a := doc.Articles[0]
+	a := firstArticle(t, "in.txt", []byte(in))
 	if a.Publication != "The Ledger" || !a.Date.IsZero() || a.Date.Raw != "April 31, 2021 Saturday" || len(a.Warnings) == 0 {
 		t.Errorf("publication %q, date %+v, warnings %v", a.Publication, a.Date, a.Warnings)
 	}

@@ -60,8 +60,7 @@ func TestPDFHeadlineByTypeSize(t *testing.T) {
 		{[]pdfgen.Run{{X: 72, Y: 760, Size: 28, Text: "Harbour Gazette"}, {X: 72, Y: 732, Size: 20, Text: "Record Catch"}, {X: 72, Y: 712, Size: 13, Text: "Quotas work, for now."}}, "Harbour Gazette", "Record Catch"},
 	} {
 		data := pdfgen.Build([][]pdfgen.Run{append(tc.top, body...)})
-		doc := mustConvert(t, "t.pdf", data)
-		a := doc.Articles[0]
+		a := firstArticle(t, "t.pdf", data)
 		if a.Publication != tc.publication || a.Headline != tc.headline {
 			t.Errorf("publication %q headline %q; want %q, %q", a.Publication, a.Headline, tc.publication, tc.headline)
 		}
