@@ -3,6 +3,8 @@ package convert
 import (
 	"strings"
 	"testing"
+
+	"newsclip/internal/testutil"
 )
 
 // bylineLeadEnd must end where bylineLead's match ends, or find none where
@@ -36,18 +38,11 @@ func TestBylineLeadEndAgreesWithRegexp(t *testing.T) {
 }
 
 func TestBylineLeadEnd(t *testing.T) {
-	for _, tc := range []struct {
-		in   string
-		want int
-	}{
-		{"By Nora Quill", 3},
-		{"— Written  by: Nora Quill", len("— Written  by: ")},
-		{"Par Léa Morel", 4},
-		{"Bypass road closed", -1},
-		{"Door:Jan", -1},
-	} {
-		if got := bylineLeadEnd(tc.in); got != tc.want {
-			t.Errorf("bylineLeadEnd(%q) = %d, want %d", tc.in, got, tc.want)
-		}
-	}
+	testutil.Rows(t, "bylineLeadEnd", bylineLeadEnd, map[string]int{
+		"By Nora Quill":             3,
+		"— Written  by: Nora Quill": len("— Written  by: "),
+		"Par Léa Morel":             4,
+		"Bypass road closed":        -1,
+		"Door:Jan":                  -1,
+	})
 }

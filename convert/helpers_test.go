@@ -63,3 +63,20 @@ func firstArticle(t testing.TB, name string, data []byte) *Article {
 	}
 	return doc.Articles[0]
 }
+
+// fieldOf turns a field rule's kind, value and ok into "kind/value", or ""
+// where the line is no field, so that a row reads
+// "Byline: Ann Lee": "byline/Ann Lee". A rule that finds no field but
+// still returns a kind or value gives "no field: kind/value".
+func fieldOf(rule func(string) (string, string, bool)) func(string) string {
+	return func(in string) string {
+		kind, value, ok := rule(in)
+		switch {
+		case ok:
+			return kind + "/" + value
+		case kind != "" || value != "":
+			return "no field: " + kind + "/" + value
+		}
+		return ""
+	}
+}

@@ -24,22 +24,22 @@ func TestIsDocMarker(t *testing.T) {
 }
 
 func TestLexisField(t *testing.T) {
-	rows3(t, "lexisField", lexisField, map[string]three[string, string, bool]{
-		"SECTION: CITY; Pg. 4":                  {"section", "CITY; Pg. 4", true},
-		"RUBRIK: Lokales; S. 3":                 {"section", "Lokales; S. 3", true},
-		"Byline: Ruth Okafor":                   {"byline", "Ruth Okafor", true},
-		"AUTEUR:\tJean Roe":                     {"byline", "Jean Roe", true},
-		"KOP: Veerdienst blijft varen":          {"headline", "Veerdienst blijft varen", true},
-		"LOAD-DATE: June 8, 2024":               {"other", "June 8, 2024", true},
-		"BODY:":                                 {"body", "", true},
-		"TITULAR:\u00a0El puerto sigue abierto": {"headline", "El puerto sigue abierto", true},
-		"TITRE\u00a0: Le port reste ouvert":     {"headline", "Le port reste ouvert", true},
-		"SECCIÓN:\tLocal":                       {"section", "Local", true},
-		"Title: The port stays open":            {"headline", "The port stays open", true},
-		"URL:https://example.org":               {"", "", false}, // no space after the colon
-		"NOTE TO THE HARBOUR: a sentence":       {"", "", false},
-		"Section Eight: not a label":            {"", "", false},
-		"The mayor: no comment":                 {"", "", false},
+	testutil.Rows(t, "lexisField", fieldOf(lexisField), map[string]string{
+		"SECTION: CITY; Pg. 4":                  "section/CITY; Pg. 4",
+		"RUBRIK: Lokales; S. 3":                 "section/Lokales; S. 3",
+		"Byline: Ruth Okafor":                   "byline/Ruth Okafor",
+		"AUTEUR:\tJean Roe":                     "byline/Jean Roe",
+		"KOP: Veerdienst blijft varen":          "headline/Veerdienst blijft varen",
+		"LOAD-DATE: June 8, 2024":               "other/June 8, 2024",
+		"BODY:":                                 "body/",
+		"TITULAR:\u00a0El puerto sigue abierto": "headline/El puerto sigue abierto",
+		"TITRE\u00a0: Le port reste ouvert":     "headline/Le port reste ouvert",
+		"SECCIÓN:\tLocal":                       "section/Local",
+		"Title: The port stays open":            "headline/The port stays open",
+		"URL:https://example.org":               "", // no space after the colon
+		"NOTE TO THE HARBOUR: a sentence":       "",
+		"Section Eight: not a label":            "",
+		"The mayor: no comment":                 "",
 	})
 }
 

@@ -22,19 +22,19 @@ func TestIsNexisEnd(t *testing.T) {
 }
 
 func TestNexisField(t *testing.T) {
-	rows3(t, "nexisField", nexisField, map[string]three[string, string, bool]{
-		"Length: 355 words":                    {"other", "355 words", true},
-		"Byline:\u00a0Jane Doe":                {"byline", "Jane Doe", true},
-		"Load-Date: July 3, 2019":              {"loaddate", "July 3, 2019", true},
-		"Journal Code: WEBGNS":                 {"other", "WEBGNS", true},
-		"LANGUAGE: ENGLISH":                    {"language", "ENGLISH", true},
-		"Rubrik: Politik; S. 3":                {"section", "Politik; S. 3", true},
-		"Graphic:":                             {"graphic", "", true},
-		"URL:http://example.com":               {"", "", false}, // no space after the colon
-		"length: of the river":                 {"", "", false}, // labels are capitalised
-		"Subjects of the talks: trade":         {"", "", false}, // not a label
-		"He said: Byline: none":                {"", "", false}, // the label must open the line
-		"A very long label that is not one: x": {"", "", false},
+	testutil.Rows(t, "nexisField", fieldOf(nexisField), map[string]string{
+		"Length: 355 words":                    "other/355 words",
+		"Byline:\u00a0Jane Doe":                "byline/Jane Doe",
+		"Load-Date: July 3, 2019":              "loaddate/July 3, 2019",
+		"Journal Code: WEBGNS":                 "other/WEBGNS",
+		"LANGUAGE: ENGLISH":                    "language/ENGLISH",
+		"Rubrik: Politik; S. 3":                "section/Politik; S. 3",
+		"Graphic:":                             "graphic/",
+		"URL:http://example.com":               "", // no space after the colon
+		"length: of the river":                 "", // labels are capitalised
+		"Subjects of the talks: trade":         "", // not a label
+		"He said: Byline: none":                "", // the label must open the line
+		"A very long label that is not one: x": "",
 	})
 }
 
