@@ -3,8 +3,6 @@ package convert
 import (
 	"strings"
 	"testing"
-
-	"newsclip/internal/testutil"
 )
 
 func TestIsAPASource(t *testing.T) {
@@ -36,7 +34,7 @@ func TestAPAField(t *testing.T) {
 		}
 		return ""
 	}
-	testutil.Rows(t, "apaField", field, map[string]string{
+	rows(t, "apaField", field, map[string]string{
 		"Ressort: Innenpolitik":  "section/Innenpolitik",
 		"Seite: 7":               "page/7",
 		"Autorin: Eva Probe":     "byline/Eva Probe",

@@ -1,13 +1,9 @@
 package convert
 
-import (
-	"testing"
-
-	"newsclip/internal/testutil"
-)
+import "testing"
 
 func TestIsPlaceholder(t *testing.T) {
-	testutil.Rows(t, "isPlaceholder", isPlaceholder, map[string]bool{
+	rows(t, "isPlaceholder", isPlaceholder, map[string]bool{
 		" ??  ?? ":           true,
 		"??":                 true,
 		"?? ?? ??\u00a0":     true,
@@ -30,7 +26,7 @@ func TestPressReaderFooter(t *testing.T) {
 }
 
 func TestIsContinuedLine(t *testing.T) {
-	testutil.Rows(t, "isContinuedLine", isContinuedLine, map[string]bool{
+	rows(t, "isContinuedLine", isContinuedLine, map[string]bool{
 		"Continued on page 7":     true,
 		"(Continued from B2)":     true,
 		"Cont'd on A9":            true,
@@ -45,7 +41,7 @@ func TestIsContinuedLine(t *testing.T) {
 }
 
 func TestIsCopyright(t *testing.T) {
-	testutil.Rows(t, "isCopyright", isCopyright, map[string]bool{
+	rows(t, "isCopyright", isCopyright, map[string]bool{
 		"Copyright 2019 Harbour Media Ltd.":             true,
 		"(c) 2020 The Ledger":                           true,
 		"© 2021 Tidewatch":                              true,
@@ -56,7 +52,7 @@ func TestIsCopyright(t *testing.T) {
 }
 
 func TestIsFurniture(t *testing.T) {
-	testutil.Rows(t, "isFurniture", isFurniture, map[string]bool{
+	rows(t, "isFurniture", isFurniture, map[string]bool{
 		"SIGN UP FOR OUR NEWSLETTER":      true,
 		"Share on Facebook":               true,
 		"Tweet":                           true,

@@ -1,10 +1,6 @@
 package convert
 
-import (
-	"testing"
-
-	"newsclip/internal/testutil"
-)
+import "testing"
 
 func TestBodyByline(t *testing.T) {
 	type found struct {
@@ -18,7 +14,7 @@ func TestBodyByline(t *testing.T) {
 		}
 		return found{}
 	}
-	testutil.Rows(t, "bodyByline", byline, map[string]found{
+	rows(t, "bodyByline", byline, map[string]found{
 		"J. L. MORENO Desde que el puerto cerró, nadie pesca.":     {"J. L. Moreno", "", "Desde que el puerto cerró, nadie pesca.", true},
 		"POR ANA RUIZ MADRID. El gobierno anunció ayer el cierre.": {"Ana Ruiz", "MADRID", "El gobierno anunció ayer el cierre.", true},
 		"BY RUTH OKAFOR The ferry kept running.":                   {"Ruth Okafor", "", "The ferry kept running.", true},

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-
-	"newsclip/internal/testutil"
 )
 
 // leadOf is stripBylineLead with the rest blanked when there is no lead,
@@ -68,7 +66,7 @@ func TestSplitAffiliation(t *testing.T) {
 }
 
 func TestIsTitle(t *testing.T) {
-	testutil.Rows(t, "isTitle", isTitle, map[string]bool{
+	rows(t, "isTitle", isTitle, map[string]bool{
 		"Staff Writer":                  true,
 		"Harbour Correspondent":         true,
 		"Chief Political Correspondent": true,
@@ -81,7 +79,7 @@ func TestIsTitle(t *testing.T) {
 }
 
 func TestIsRoleOnly(t *testing.T) {
-	testutil.Rows(t, "isRoleOnly", isRoleOnly, map[string]bool{
+	rows(t, "isRoleOnly", isRoleOnly, map[string]bool{
 		"Staff Reporter":          true,
 		"OUR FOREIGN STAFF":       true,
 		"Van onze correspondent":  true,
@@ -93,7 +91,7 @@ func TestIsRoleOnly(t *testing.T) {
 }
 
 func TestAgencyName(t *testing.T) {
-	testutil.Rows(t, "agencyName", agencyName, map[string]string{
+	rows(t, "agencyName", agencyName, map[string]string{
 		"Reuters":                 "Reuters",
 		"(AFP)":                   "AFP",
 		"associated press":        "Associated Press",
@@ -105,7 +103,7 @@ func TestAgencyName(t *testing.T) {
 
 func TestIsOrganisation(t *testing.T) {
 	org := func(in [2]string) bool { return isOrganisation(in[0], in[1]) }
-	testutil.Rows(t, "isOrganisation", org, map[[2]string]bool{
+	rows(t, "isOrganisation", org, map[[2]string]bool{
 		{"CNN", ""}:                  true,
 		{"The Ledger", "The Ledger"}: true,
 		{"Reuters", ""}:              true,
@@ -198,7 +196,7 @@ func TestStripBylineLead(t *testing.T) {
 }
 
 func TestIsBylineLine(t *testing.T) {
-	testutil.Rows(t, "isBylineLine", isBylineLine, map[string]bool{
+	rows(t, "isBylineLine", isBylineLine, map[string]bool{
 		"- By Wen Lihua Copyedited by Lena Voss Comments to wen@gazette.example": true,
 		"By Mia Gold Tidewatch Health News":                                      true,
 		"By Tuesday, the storm had passed.":                                      false,
@@ -208,7 +206,7 @@ func TestIsBylineLine(t *testing.T) {
 }
 
 func TestIsBareName(t *testing.T) {
-	testutil.Rows(t, "isBareName", isBareName, map[string]bool{
+	rows(t, "isBareName", isBareName, map[string]bool{
 		"Inés Duarte":                 true,
 		"Jane Doe, Staff Writer":      true,
 		"Sam Reyes 1 day ago":         true,
@@ -281,7 +279,7 @@ func TestAuthorJoinPrecheckAgrees(t *testing.T) {
 }
 
 func TestStripFieldLead(t *testing.T) {
-	testutil.Rows(t, "stripFieldLead", stripFieldLead, map[string]string{
+	rows(t, "stripFieldLead", stripFieldLead, map[string]string{
 		"From ALEX BRUMMER":      "ALEX BRUMMER",
 		"from Tom Reyes":         "Tom Reyes",
 		"From our correspondent": "From our correspondent",
@@ -302,7 +300,7 @@ func TestBylineFieldInCapitals(t *testing.T) {
 		}
 		return got
 	}
-	testutil.Rows(t, "applyByline (a field)", field, map[string][]string{
+	rows(t, "applyByline (a field)", field, map[string][]string{
 		"From ALEX BRUMMER":       {"Alex Brummer"},
 		"ANN LEE AND BO MA":       {"Ann Lee", "Bo Ma"},
 		"JEAN ROE ET MARIE CURIE": {"Jean Roe", "Marie Curie"},

@@ -3,8 +3,6 @@ package convert
 import (
 	"strings"
 	"testing"
-
-	"newsclip/internal/testutil"
 )
 
 // bylineLeadEnd must end where bylineLead's match ends, or find none where
@@ -38,7 +36,7 @@ func TestBylineLeadEndAgreesWithRegexp(t *testing.T) {
 }
 
 func TestBylineLeadEnd(t *testing.T) {
-	testutil.Rows(t, "bylineLeadEnd", bylineLeadEnd, map[string]int{
+	rows(t, "bylineLeadEnd", bylineLeadEnd, map[string]int{
 		"By Nora Quill":             3,
 		"— Written  by: Nora Quill": len("— Written  by: "),
 		"Par Léa Morel":             4,

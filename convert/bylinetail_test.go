@@ -3,8 +3,6 @@ package convert
 import (
 	"strings"
 	"testing"
-
-	"newsclip/internal/testutil"
 )
 
 // The cheap tests must let through every byline their regexps match, for
@@ -48,7 +46,7 @@ func TestBylineTailPrechecks(t *testing.T) {
 
 func TestContainsFoldASCII(t *testing.T) {
 	contains := func(in [2]string) bool { return containsFoldASCII(in[0], in[1]) }
-	testutil.Rows(t, "containsFoldASCII", contains, map[[2]string]bool{
+	rows(t, "containsFoldASCII", contains, map[[2]string]bool{
 		{"Nora Quill UPDATED today", "updated"}: true,
 		{"Last Updated", "last updated"}:        true,
 		{"Nora Quill", "posted"}:                false,

@@ -3,15 +3,13 @@ package convert
 import (
 	"strings"
 	"testing"
-
-	"newsclip/internal/testutil"
 )
 
 // parasOf splits a sample written with blank lines into paragraphs.
 func parasOf(s string) []para { return splitParas(strings.Split(s, "\n"), 1) }
 
 func TestEndsASentence(t *testing.T) {
-	testutil.Rows(t, "endsASentence", endsASentence, map[string]bool{
+	rows(t, "endsASentence", endsASentence, map[string]bool{
 		"Harbour Gazette":       false,
 		"Ruth K. Okafor":        false, // an initial
 		"Tidewatch.org":         false, // a domain
@@ -25,7 +23,7 @@ func TestEndsASentence(t *testing.T) {
 
 func TestIsTagLine(t *testing.T) {
 	body := "The council voted on Tuesday to keep the ferry running through the winter months."
-	testutil.Rows(t, "isTagLine", func(in string) bool { return isTagLine(parasOf(in), 0) }, map[string]bool{
+	rows(t, "isTagLine", func(in string) bool { return isTagLine(parasOf(in), 0) }, map[string]bool{
 		"Home & Garden\n\n" + body:      true,
 		"Verkehr\n\n" + body:            true,
 		"地域\n\n" + body:                 true,
@@ -41,7 +39,7 @@ func TestIsTagLine(t *testing.T) {
 func TestIsStandfirst(t *testing.T) {
 	long := strings.Repeat("The ferry kept running all winter and the town was glad of it. ", 8)
 	deck := strings.Repeat("Ferries matter to small towns more than most people think. ", 4)
-	testutil.Rows(t, "isStandfirst", func(in string) bool { return isStandfirst(parasOf(in), 0) }, map[string]bool{
+	rows(t, "isStandfirst", func(in string) bool { return isStandfirst(parasOf(in), 0) }, map[string]bool{
 		// A byline under it makes any short paragraph a standfirst.
 		"The town keeps its ferry.\n\nBy Ruth Okafor\n\n" + long: true,
 		"I rode the last ferry home.\n\nRuth Okafor\n\n" + long:  true,
@@ -60,7 +58,7 @@ func TestIsStandfirst(t *testing.T) {
 }
 
 func TestStartsContents(t *testing.T) {
-	testutil.Rows(t, "startsContents", func(in string) bool { return startsContents(parasOf(in)) }, map[string]bool{
+	rows(t, "startsContents", func(in string) bool { return startsContents(parasOf(in)) }, map[string]bool{
 		"Why Ferries Matter\n\nWhat Towns Can Do":                    true,
 		"Why Ferries Matter\n\nThe ferry ran all winter.":            false, // a sentence
 		"Why Ferries Matter":                                         false, // one entry
@@ -73,7 +71,7 @@ func TestIsSectionLabel(t *testing.T) {
 	label := func(in [2]string) bool {
 		return isSectionLabel(para{lines: []string{in[0]}}, para{lines: []string{in[1]}})
 	}
-	testutil.Rows(t, "isSectionLabel", label, map[[2]string]bool{
+	rows(t, "isSectionLabel", label, map[[2]string]bool{
 		{"Opinion", "Why the harbour wall must be rebuilt this year"}:               true,
 		{"World news", "Ferry strike spreads to three more ports"}:                  true,
 		{"Opinion", "Ferry strike"}:                                                 false, // headline not twice as long
@@ -86,7 +84,7 @@ func TestIsSectionLabel(t *testing.T) {
 }
 
 func TestIsKicker(t *testing.T) {
-	testutil.Rows(t, "isKicker", isKicker, map[string]bool{
+	rows(t, "isKicker", isKicker, map[string]bool{
 		"ANALYSIS":                    true,
 		"WORLD NEWS":                  true,
 		"THE BIG INTERVIEW":           true,

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-
-	"newsclip/internal/testutil"
 )
 
 // pressClipping is a PressReader-style clipping of our own: masthead,
@@ -101,7 +99,7 @@ func TestClippingStartsOneClipping(t *testing.T) {
 }
 
 func TestIsMastheadLine(t *testing.T) {
-	testutil.Rows(t, "isMastheadLine", isMastheadLine, map[string]bool{
+	rows(t, "isMastheadLine", isMastheadLine, map[string]bool{
 		"Coastal Courier": true, "The Harbour Gazette": true, "example.com": true,
 		"By Tom Reyes": false, "March 3, 2021": false, "": false,
 		"The ferry will leave earlier.": false, "A name that goes on for far too many words to be a masthead": false,

@@ -3,8 +3,6 @@ package convert
 import (
 	"reflect"
 	"testing"
-
-	"newsclip/internal/testutil"
 )
 
 func creditStrings(cs []Credit) []string {
@@ -39,7 +37,7 @@ func TestCreditNote(t *testing.T) {
 }
 
 func TestCreditLineQualified(t *testing.T) {
-	testutil.Rows(t, "creditLine", func(in string) []string { got, _, ok := creditLine(in); return found(got, ok) }, map[string][]string{
+	rows(t, "creditLine", func(in string) []string { got, _, ok := creditLine(in); return found(got, ok) }, map[string][]string{
 		"Top photo by Ana Ruiz":      {"photographer:Ana Ruiz"},
 		"Main image: Tom Lee":        nil, // "image:" is not a credit phrase
 		"Cover photo: Ana Ruiz":      {"photographer:Ana Ruiz"},
@@ -50,7 +48,7 @@ func TestCreditLineQualified(t *testing.T) {
 }
 
 func TestContributedLine(t *testing.T) {
-	testutil.Rows(t, "contributedLine", func(in string) []string { return found(contributedLine(in)) }, map[string][]string{
+	rows(t, "contributedLine", func(in string) []string { return found(contributedLine(in)) }, map[string][]string{
 		"Ann Lee contributed to this report.":                 {"contributor:Ann Lee"},
 		"The Ledger's Bo Ma contributed reporting.":           {"contributor:Bo Ma"},
 		"Ann Lee and Cy Dee contributed to this story":        {"contributor:Ann Lee", "contributor:Cy Dee"},
@@ -61,7 +59,7 @@ func TestContributedLine(t *testing.T) {
 }
 
 func TestIsHanName(t *testing.T) {
-	testutil.Rows(t, "isHanName", isHanName, map[string]bool{"李明": true, "欧阳文华": true, "李": false,
+	rows(t, "isHanName", isHanName, map[string]bool{"李明": true, "欧阳文华": true, "李": false,
 		"港口周一重新开放": false, "李 明": false, "Li Ming": false})
 }
 
@@ -102,7 +100,7 @@ func TestCreditLine(t *testing.T) {
 }
 
 func TestContactsWithoutEmail(t *testing.T) {
-	testutil.Rows(t, "contactsOf", contactsOf, map[string][]string{
+	rows(t, "contactsOf", contactsOf, map[string][]string{
 		"Ruth Okafor, harbour desk.": {"Ruth Okafor, harbour desk"},
 		"write to r@ledger.example":  {"r@ledger.example"},
 		" . ":                        nil,

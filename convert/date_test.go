@@ -3,12 +3,10 @@ package convert
 import (
 	"strings"
 	"testing"
-
-	"newsclip/internal/testutil"
 )
 
 func TestIsImpossibleDate(t *testing.T) {
-	testutil.Rows(t, "isImpossibleDate", isImpossibleDate, map[string]bool{
+	rows(t, "isImpossibleDate", isImpossibleDate, map[string]bool{
 		"31 April 2021":    true,
 		"30. Februar 2022": true,
 		"2021-06-31":       true,

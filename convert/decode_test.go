@@ -3,12 +3,10 @@ package convert
 import (
 	"errors"
 	"testing"
-
-	"newsclip/internal/testutil"
 )
 
 func TestRepairMojibake(t *testing.T) {
-	testutil.Rows(t, "repairMojibake", func(in string) string { got, _ := repairMojibake(in); return got }, map[string]string{
+	rows(t, "repairMojibake", func(in string) string { got, _ := repairMojibake(in); return got }, map[string]string{
 		"this yearâ€™s conference": "this year’s conference",
 		"Ã©tÃ©":                    "été",
 		"â€œquotedâ€\u009d":        "“quoted”",

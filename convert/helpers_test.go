@@ -19,16 +19,23 @@ type three[A, B, C any] struct {
 	c C
 }
 
-// rows2 is testutil.Rows for a rule with two results.
-func rows2[In comparable, A, B any](t *testing.T, name string, f func(In) (A, B), rows map[In]two[A, B]) {
+// rows checks a rule with one result against its table: testutil.Rows,
+// named like rows2 and rows3 so that every rule test here reads the same.
+func rows[In comparable, Out any](t *testing.T, name string, f func(In) Out, table map[In]Out) {
 	t.Helper()
-	testutil.Rows(t, name, func(in In) two[A, B] { a, b := f(in); return two[A, B]{a, b} }, rows)
+	testutil.Rows(t, name, f, table)
 }
 
-// rows3 is testutil.Rows for a rule with three results.
-func rows3[In comparable, A, B, C any](t *testing.T, name string, f func(In) (A, B, C), rows map[In]three[A, B, C]) {
+// rows2 is rows for a rule with two results.
+func rows2[In comparable, A, B any](t *testing.T, name string, f func(In) (A, B), table map[In]two[A, B]) {
 	t.Helper()
-	testutil.Rows(t, name, func(in In) three[A, B, C] { a, b, c := f(in); return three[A, B, C]{a, b, c} }, rows)
+	testutil.Rows(t, name, func(in In) two[A, B] { a, b := f(in); return two[A, B]{a, b} }, table)
+}
+
+// rows3 is rows for a rule with three results.
+func rows3[In comparable, A, B, C any](t *testing.T, name string, f func(In) (A, B, C), table map[In]three[A, B, C]) {
+	t.Helper()
+	testutil.Rows(t, name, func(in In) three[A, B, C] { a, b, c := f(in); return three[A, B, C]{a, b, c} }, table)
 }
 
 // mustConvert converts data read from the file name and stops the test if

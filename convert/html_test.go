@@ -5,12 +5,10 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-
-	"newsclip/internal/testutil"
 )
 
 func TestIsHTML(t *testing.T) {
-	testutil.Rows(t, "IsHTML", func(in string) bool { return IsHTML([]byte(in)) }, map[string]bool{
+	rows(t, "IsHTML", func(in string) bool { return IsHTML([]byte(in)) }, map[string]bool{
 		"<!DOCTYPE html><html><body>x":                                              true,
 		"\xef\xbb\xbf  \n<!doctype HTML>":                                           true,
 		"<HTML>\n<HEAD>":                                                            true,
@@ -72,24 +70,24 @@ func TestFactivaFields(t *testing.T) {
 }
 
 func TestFactivaLabels(t *testing.T) {
-	testutil.Rows(t, "factivaDocID", factivaDocID, map[string]string{
+	rows(t, "factivaDocID", factivaDocID, map[string]string{
 		"Document DLYC000020010303dx3300001": "DLYC000020010303dx3300001",
 		"Dokument RHBLON0020160504ec5400abc": "RHBLON0020160504ec5400abc",
 		"文件 MRXW000020170401ed4100001":       "MRXW000020170401ed4100001",
 		"Document this is prose":             "",
 		"Documents ABCDEFGHIJKLMNOP":         "",
 	})
-	testutil.Rows(t, "factivaLanguage", factivaLanguage, map[string]string{
+	rows(t, "factivaLanguage", factivaLanguage, map[string]string{
 		"Englisch": "en", "Inglés": "en", "英文": "en", "Deutsch": "de",
 		"The Daily Courier": "", "Final": "",
 	})
 	headline := func(in two[string, int]) string { return factivaHeadline(in.a, in.b) }
-	testutil.Rows(t, "factivaHeadline", headline, map[two[string, int]]string{
+	rows(t, "factivaHeadline", headline, map[two[string, int]]string{
 		{"3) Council votes", 3}: "Council votes",
 		{"3) Council votes", 4}: "3) Council votes",
 		{"1993) A year", 1993}:  "A year",
 	})
-	testutil.Rows(t, "isFactivaCaption", isFactivaCaption, map[string]bool{
+	rows(t, "isFactivaCaption", isFactivaCaption, map[string]bool{
 		"Photo: The mayor opens the bridge. (Ann Lee/Courier)": true,
 		"Fotos: Der Bürgermeister":                             true,
 		"Drawing:":                                             false,
@@ -262,7 +260,7 @@ func TestWebPageHeadline(t *testing.T) {
 
 func TestTitleWithoutSite(t *testing.T) {
 	title := func(in [2]string) string { return titleWithoutSite(in[0], in[1]) }
-	testutil.Rows(t, "titleWithoutSite", title, map[[2]string]string{
+	rows(t, "titleWithoutSite", title, map[[2]string]string{
 		{"Storm hits coast | The Herald", "The Herald"}: "Storm hits coast",
 		{"The Herald - Storm hits coast", "The Herald"}: "Storm hits coast",
 		{"Storm hits coast - Herald", ""}:               "Storm hits coast",
@@ -272,13 +270,13 @@ func TestTitleWithoutSite(t *testing.T) {
 }
 
 func TestPageDates(t *testing.T) {
-	testutil.Rows(t, "isoDate", func(in string) string { d, _ := isoDate(in); return d.ISO() }, map[string]string{
+	rows(t, "isoDate", func(in string) string { d, _ := isoDate(in); return d.ISO() }, map[string]string{
 		"2024-05-01T09:30:00+02:00": "2024-05-01",
 		"2024-05-01":                "2024-05-01",
 		"May 1, 2024":               "2024-05-01",
 		"yesterday":                 "",
 	})
-	testutil.Rows(t, "languageOfPage", languageOfPage, map[string]string{
+	rows(t, "languageOfPage", languageOfPage, map[string]string{
 		"en-GB": "en", "de_DE": "de", "EN": "en", "x-klingon": "", "": "",
 	})
 }

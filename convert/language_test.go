@@ -1,13 +1,9 @@
 package convert
 
-import (
-	"testing"
-
-	"newsclip/internal/testutil"
-)
+import "testing"
 
 func TestGuessLanguage(t *testing.T) {
-	testutil.Rows(t, "guessLanguage", guessLanguage, map[string]string{
+	rows(t, "guessLanguage", guessLanguage, map[string]string{
 		"The ferry will keep running all winter, the trust said on Monday, and the town is glad of it.":                                "en",
 		"Die Fähre fährt den ganzen Winter, sagte der Verein am Montag, und die Stadt ist froh, dass es nicht anders kommt.":           "de",
 		"Le bac continuera de circuler tout l'hiver, a dit la fondation, et les habitants sont contents pour la ville.":                "fr",

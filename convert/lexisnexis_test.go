@@ -1,13 +1,9 @@
 package convert
 
-import (
-	"testing"
-
-	"newsclip/internal/testutil"
-)
+import "testing"
 
 func TestIsDocMarker(t *testing.T) {
-	testutil.Rows(t, "isDocMarker", isDocMarker, map[string]bool{
+	rows(t, "isDocMarker", isDocMarker, map[string]bool{
 		"                1 of 12 DOCUMENTS": true,
 		"1 of 1 DOCUMENT":                   true,
 		"1 von 2 DOKUMENTEN":                true,
@@ -24,7 +20,7 @@ func TestIsDocMarker(t *testing.T) {
 }
 
 func TestLexisField(t *testing.T) {
-	testutil.Rows(t, "lexisField", fieldOf(lexisField), map[string]string{
+	rows(t, "lexisField", fieldOf(lexisField), map[string]string{
 		"SECTION: CITY; Pg. 4":                  "section/CITY; Pg. 4",
 		"RUBRIK: Lokales; S. 3":                 "section/Lokales; S. 3",
 		"Byline: Ruth Okafor":                   "byline/Ruth Okafor",

@@ -1,13 +1,9 @@
 package convert
 
-import (
-	"testing"
-
-	"newsclip/internal/testutil"
-)
+import "testing"
 
 func TestFixNameCase(t *testing.T) {
-	testutil.Rows(t, "fixNameCase", fixNameCase, map[string]string{
+	rows(t, "fixNameCase", fixNameCase, map[string]string{
 		"MARTIN Kowalski":   "Martin Kowalski",
 		"HELEN MARSH":       "Helen Marsh",
 		"MARY MCDONALD":     "Mary McDonald",

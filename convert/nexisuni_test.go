@@ -5,12 +5,10 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-
-	"newsclip/internal/testutil"
 )
 
 func TestIsNexisEnd(t *testing.T) {
-	testutil.Rows(t, "isNexisEnd", isNexisEnd, map[string]bool{
+	rows(t, "isNexisEnd", isNexisEnd, map[string]bool{
 		"End of Document":        true,
 		"  end of document  ":    true,
 		"Ende des Dokuments":     true,
@@ -22,7 +20,7 @@ func TestIsNexisEnd(t *testing.T) {
 }
 
 func TestNexisField(t *testing.T) {
-	testutil.Rows(t, "nexisField", fieldOf(nexisField), map[string]string{
+	rows(t, "nexisField", fieldOf(nexisField), map[string]string{
 		"Length: 355 words":                    "other/355 words",
 		"Byline:\u00a0Jane Doe":                "byline/Jane Doe",
 		"Load-Date: July 3, 2019":              "loaddate/July 3, 2019",
@@ -60,7 +58,7 @@ func TestNexisSection(t *testing.T) {
 }
 
 func TestCleanNexisByline(t *testing.T) {
-	testutil.Rows(t, "cleanNexisByline", cleanNexisByline, map[string]string{
+	rows(t, "cleanNexisByline", cleanNexisByline, map[string]string{
 		"Kate Ames (now) and Tom Rye (earlier)":        "Kate Ames and Tom Rye",
 		"Ben Oduya in Lagos":                           "Ben Oduya",
 		"Ben Oduya in Lagos and Ida Berg in New Delhi": "Ben Oduya and Ida Berg",
@@ -99,7 +97,7 @@ func TestApplyNexisByline(t *testing.T) {
 }
 
 func TestNexisDate(t *testing.T) {
-	testutil.Rows(t, "nexisDate", func(in string) string { d, _ := nexisDate(in); return d.ISO() }, map[string]string{
+	rows(t, "nexisDate", func(in string) string { d, _ := nexisDate(in); return d.ISO() }, map[string]string{
 		"July 1, 2019 Monday 9:20 AM GMT": "2019-07-01",
 		"May 30, 2014 Friday":             "2014-05-30",
 		"5 januari 2023 donderdag":        "2023-01-05",
@@ -208,7 +206,7 @@ func TestNexisHead(t *testing.T) {
 }
 
 func TestDetectNexisUni(t *testing.T) {
-	testutil.Rows(t, "detectNexisUni", func(in string) bool { return detectNexisUni(strings.Split(in, "\n")) }, map[string]bool{
+	rows(t, "detectNexisUni", func(in string) bool { return detectNexisUni(strings.Split(in, "\n")) }, map[string]bool{
 		"Storm\nGazette\nJuly 1, 2019\nBody\ntext\nEnd of Document": true,
 		"Storm\nLength: 9 words\ntext\nEnd of Document":             true,
 		"Dear editor,\nthe storm closed the road.\nEnd of Document": false, // no label

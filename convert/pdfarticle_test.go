@@ -3,8 +3,6 @@ package convert
 import (
 	"slices"
 	"testing"
-
-	"newsclip/internal/testutil"
 )
 
 func TestLiftLateByline(t *testing.T) {
@@ -56,7 +54,7 @@ func TestJoinBrokenBylines(t *testing.T) {
 }
 
 func TestIsCaptionText(t *testing.T) {
-	testutil.Rows(t, "isCaptionText", isCaptionText, map[string]bool{
+	rows(t, "isCaptionText", isCaptionText, map[string]bool{
 		"Beamte waren am Samstag im Einsatz. FOTO: HENDRIK SCHMIDT/DPA": true,
 		"The harbour at dawn. (Photo: Jane Doe/AP)":                     true,
 		"The photo: a harbour at dawn, taken on Monday morning.":        false,

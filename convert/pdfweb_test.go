@@ -3,8 +3,6 @@ package convert
 import (
 	"slices"
 	"testing"
-
-	"newsclip/internal/testutil"
 )
 
 func TestIsURLParagraph(t *testing.T) {
@@ -54,7 +52,7 @@ func TestCleanWebPrint(t *testing.T) {
 }
 
 func TestBreadcrumb(t *testing.T) {
-	testutil.Rows(t, "breadcrumbRE.MatchString", breadcrumbRE.MatchString, map[string]bool{
+	rows(t, "breadcrumbRE.MatchString", breadcrumbRE.MatchString, map[string]bool{
 		"HOME ∠ DEALS & DEALMAKERS ∠ FEATURED": true,
 		"News › World › Europe":                true,
 		"» Older posts":                        true,

@@ -6,12 +6,10 @@ import (
 	"testing"
 
 	"newsclip/internal/rtf"
-
-	"newsclip/internal/testutil"
 )
 
 func TestIsRTF(t *testing.T) {
-	testutil.Rows(t, "IsRTF", func(in string) bool { return IsRTF([]byte(in)) }, map[string]bool{
+	rows(t, "IsRTF", func(in string) bool { return IsRTF([]byte(in)) }, map[string]bool{
 		`{\rtf1\ansi x}`:            true,
 		"\xef\xbb\xbf\r\n {\\rtf1}": true,
 		`{\rt`:                      false,
