@@ -106,14 +106,14 @@ func TestReadAPA(t *testing.T) {
 	if len(a.Authors) != 2 || a.Authors[1].Name != "Jan Muster" {
 		t.Errorf("article 1 authors: %+v", a.Authors)
 	}
-	if got := bodyStrings(a); strings.Join(got, "|") != "Die Stadt baut bis Herbst vier Kilometer Radweg.|Die Arbeiten beginnen im April an der Ringstraße.|(APA)" {
+	if got := blockTexts(a.Body); strings.Join(got, "|") != "Die Stadt baut bis Herbst vier Kilometer Radweg.|Die Arbeiten beginnen im April an der Ringstraße.|(APA)" {
 		t.Errorf("article 1 body: %q", got)
 	}
 	if b.Publication != "Grazer Abendpost" || b.Page != "12" || b.Section != "Lokal" || b.Edition != "Abend" ||
 		b.Kicker != "Streit im Gemeinderat:" || b.Headline != "Budget vertagt" {
 		t.Errorf("article 2 header: %+v", b)
 	}
-	if got := bodyStrings(b); len(got) != 1 || !strings.HasPrefix(got[0], "Der Gemeinderat") {
+	if got := blockTexts(b.Body); len(got) != 1 || !strings.HasPrefix(got[0], "Der Gemeinderat") {
 		t.Errorf("article 2 body: %q (want no caption, no attachment)", got)
 	}
 	// Without bold hints (a text export) the first paragraph after the
@@ -122,12 +122,4 @@ func TestReadAPA(t *testing.T) {
 	if arts[1].Headline != "Streit im Gemeinderat:" || arts[1].Edition != "Abend" {
 		t.Errorf("no hints: headline %q, edition %q", arts[1].Headline, arts[1].Edition)
 	}
-}
-
-func bodyStrings(a *Article) []string {
-	var out []string
-	for _, b := range a.Body {
-		out = append(out, b.Text())
-	}
-	return out
 }

@@ -3,14 +3,13 @@ package convert
 import (
 	"reflect"
 	"testing"
+
+	"newsclip/internal/testutil"
 )
 
+// creditStrings lists "role:name" for each credit.
 func creditStrings(cs []Credit) []string {
-	var out []string
-	for _, c := range cs {
-		out = append(out, c.Role+":"+c.Name)
-	}
-	return out
+	return testutil.Strings(cs, func(c Credit) string { return c.Role + ":" + c.Name })
 }
 
 // found is creditStrings for a rule that reports whether it matched: nil

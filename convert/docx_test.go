@@ -106,7 +106,7 @@ func TestConvertNexisUniDOCX(t *testing.T) {
 		t.Errorf("authors: %+v", a.Authors)
 	}
 	if len(a.Body) != 2 || a.Body[0].Text() != nexisPara1 || a.Body[1].Text() != nexisPara2 {
-		t.Errorf("body: %q", docxBlockTexts(a.Body))
+		t.Errorf("body: %q", blockTexts(a.Body))
 	}
 	kinds := map[string]bool{}
 	for _, r := range a.Removed {
@@ -118,16 +118,8 @@ func TestConvertNexisUniDOCX(t *testing.T) {
 		}
 	}
 	if b := doc.Articles[1]; b.Headline != "Ferry resumes sailing" || len(b.Body) != 1 || b.VendorID != "2 of 2" {
-		t.Errorf("second article: %q %q %q", b.Headline, docxBlockTexts(b.Body), b.VendorID)
+		t.Errorf("second article: %q %q %q", b.Headline, blockTexts(b.Body), b.VendorID)
 	}
-}
-
-func docxBlockTexts(bs []Block) []string {
-	var out []string
-	for _, b := range bs {
-		out = append(out, b.Text())
-	}
-	return out
 }
 
 // TestNexisUniVariants: exports of other years and settings.
@@ -172,8 +164,8 @@ func TestNexisUniVariants(t *testing.T) {
 				t.Fatalf("%d articles, want %d", len(doc.Articles), tt.articles)
 			}
 			a := doc.Articles[0]
-			if a.Headline != tt.headline || a.Subheadline != tt.sub || fmt.Sprint(docxBlockTexts(a.Body)) != fmt.Sprint(tt.body) {
-				t.Errorf("got headline %q sub %q body %q", a.Headline, a.Subheadline, docxBlockTexts(a.Body))
+			if a.Headline != tt.headline || a.Subheadline != tt.sub || fmt.Sprint(blockTexts(a.Body)) != fmt.Sprint(tt.body) {
+				t.Errorf("got headline %q sub %q body %q", a.Headline, a.Subheadline, blockTexts(a.Body))
 			}
 			if tt.warning != "" && !strings.Contains(fmt.Sprint(doc.Warnings), tt.warning) {
 				t.Errorf("warnings %v, want one with %q", doc.Warnings, tt.warning)
@@ -350,6 +342,6 @@ func TestDOCXListItems(t *testing.T) {
 		}
 	}
 	if fmt.Sprint(items) != "[Roads shut at dusk Ferries cancelled]" {
-		t.Errorf("list items %q in %q", items, docxBlockTexts(doc.Articles[0].Body))
+		t.Errorf("list items %q in %q", items, blockTexts(doc.Articles[0].Body))
 	}
 }

@@ -87,3 +87,8 @@ func fieldOf(rule func(string) (string, string, bool)) func(string) string {
 		return ""
 	}
 }
+
+// blockTexts lists the text of each block.
+func blockTexts(bs []Block) []string {
+	return testutil.Strings(bs, Block.Text)
+}

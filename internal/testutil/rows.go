@@ -83,3 +83,13 @@ func show(v reflect.Value) string {
 	}
 	return fmt.Sprint(v)
 }
+
+// Strings lists f of each element of xs, nil for none, so that a test can
+// compare a list of results with a table row such as {"tag:text", ...}.
+func Strings[T any](xs []T, f func(T) string) []string {
+	var out []string
+	for _, x := range xs {
+		out = append(out, f(x))
+	}
+	return out
+}

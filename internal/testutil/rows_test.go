@@ -68,3 +68,12 @@ func TestShow(t *testing.T) {
 		}
 	}
 }
+
+func TestStrings(t *testing.T) {
+	if got := Strings([]int{1, 22}, func(n int) string { return fmt.Sprint(n) }); len(got) != 2 || got[0] != "1" || got[1] != "22" {
+		t.Errorf("Strings = %q, want [1 22]", got)
+	}
+	if got := Strings(nil, func(n int) string { return "x" }); got != nil {
+		t.Errorf("Strings of nothing = %q, want nil", got)
+	}
+}
