@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -68,7 +69,16 @@ func TestSplitCredits(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("splitCredits = %q, want %q", got, want)
 	}
-	for in, role := range map[string]string{
+	// role gives the role of the credit after the byline, or how many
+	// segments there are if not two.
+	role := func(in string) string {
+		segs := splitCredits(in)
+		if len(segs) != 2 {
+			return fmt.Sprint(len(segs), " segments")
+		}
+		return segs[1].role
+	}
+	rows(t, "splitCredits", role, map[string]string{
 		"Copy edited by A B":            RoleCopyeditor,
 		"Edited by A B":                 RoleEditor,
 		"Translated by A B":             RoleTranslator,
@@ -77,12 +87,7 @@ func TestSplitCredits(t *testing.T) {
 		"Graphic by A B":                RoleIllustrator,
 		"Additional reporting by A B":   RoleContributor,
 		"Contact the writer at a@b.org": "contact",
-	} {
-		segs := splitCredits(in)
-		if len(segs) != 2 || segs[1].role != role {
-			t.Errorf("splitCredits(%q) = %q, want role %s", in, segs, role)
-		}
-	}
+	})
 }
 
 func TestCreditLine(t *testing.T) {
