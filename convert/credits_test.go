@@ -4,14 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"testing"
-
-	"newsclip/internal/testutil"
 )
-
-// creditStrings lists "role:name" for each credit.
-func creditStrings(cs []Credit) []string {
-	return testutil.Strings(cs, func(c Credit) string { return c.Role + ":" + c.Name })
-}
 
 // found is creditStrings for a rule that reports whether it matched: nil
 // when it did not, never nil when it did, so that a nil row means "no

@@ -88,6 +88,11 @@ func fieldOf(rule func(string) (string, string, bool)) func(string) string {
 	}
 }
 
+// creditStrings lists "role:name" for each credit.
+func creditStrings(cs []Credit) []string {
+	return testutil.Strings(cs, func(c Credit) string { return c.Role + ":" + c.Name })
+}
+
 // blockTexts lists the text of each block.
 func blockTexts(bs []Block) []string {
 	return testutil.Strings(bs, Block.Text)
