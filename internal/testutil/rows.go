@@ -20,11 +20,15 @@ type Reporter interface {
 // is not the one wanted (reflect.DeepEqual) as "name(input) = got; want
 // want", strings quoted, a struct as its fields in order. Rows are checked
 // in the order of their printed inputs, so the report is the same every run.
+// A table without rows is reported too: a test that checks nothing fails.
 // A function of several inputs or results is wrapped to take an array or
 // struct and give a struct (unkeyed rows of a struct type need it declared
 // in the test's own package, or go vet objects).
 func Rows[In comparable, Out any](t Reporter, name string, f func(In) Out, rows map[In]Out) {
 	t.Helper()
+	if len(rows) == 0 {
+		t.Errorf("%s: the table has no rows", name)
+	}
 	ins := make([]In, 0, len(rows))
 	for in := range rows {
 		ins = append(ins, in)

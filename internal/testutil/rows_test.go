@@ -46,6 +46,14 @@ func TestRowsSeveralResults(t *testing.T) {
 	}
 }
 
+func TestRowsRefusesAnEmptyTable(t *testing.T) {
+	var l log
+	Rows(&l, "upper", strings.ToUpper, map[string]string{})
+	if len(l.lines) != 1 || l.lines[0] != "upper: the table has no rows" {
+		t.Errorf("reported %q, want one complaint about the empty table", l.lines)
+	}
+}
+
 func TestShow(t *testing.T) {
 	var nilSlice []int
 	for _, tc := range []struct {
