@@ -6,51 +6,42 @@ import (
 )
 
 func TestIsAPASource(t *testing.T) {
-	for _, tc := range []struct {
-		in                     string
-		ok                     bool
-		pub, section, date, pg string
-	}{
-		{`"Wiener Tagblatt" gefunden am 04.03.2019 09:15 Uhr`, true, "Wiener Tagblatt", "", "04.03.2019", ""},
-		{`"Grazer Abendpost" vom 11.11.2018 Seite: 12`, true, "Grazer Abendpost", "", "11.11.2018", "12"},
-		{`"Linzer Bote" Wochenende vom 1.2.2020 Seite L4`, true, "Linzer Bote", "Wochenende", "1.2.2020", "L4"},
-		{`"Linzer Bote" vom 01.02.2020`, true, "Linzer Bote", "", "01.02.2020", ""},
-		{`"Das war gut", sagte er vom 01.02.2020 an.`, false, "", "", "", ""},
-		{`Linzer Bote vom 01.02.2020`, false, "", "", "", ""},
-		{`"Quote" gefunden am Montag`, false, "", "", "", ""},
-	} {
-		if got := isAPASource(tc.in); got != tc.ok {
-			t.Errorf("isAPASource(%q) = %v, want %v", tc.in, got, tc.ok)
-			continue
+	// source gives whether the line is a source line and, if so, the
+	// publication, section, date and page the regexp takes from it.
+	source := func(in string) (bool, [4]string) {
+		if !isAPASource(in) {
+			return false, [4]string{}
 		}
-		if !tc.ok {
-			continue
-		}
-		m := apaSourceRE.FindStringSubmatch(tc.in)
-		if m[1] != tc.pub || m[2] != tc.section || m[3] != tc.date || m[4] != tc.pg {
-			t.Errorf("%q: publication %q, section %q, date %q, page %q", tc.in, m[1], m[2], m[3], m[4])
-		}
+		m := apaSourceRE.FindStringSubmatch(in)
+		return true, [4]string{m[1], m[2], m[3], m[4]}
 	}
+	rows2(t, "isAPASource", source, map[string]two[bool, [4]string]{
+		`"Wiener Tagblatt" gefunden am 04.03.2019 09:15 Uhr`: {true, [4]string{"Wiener Tagblatt", "", "04.03.2019", ""}},
+		`"Grazer Abendpost" vom 11.11.2018 Seite: 12`:        {true, [4]string{"Grazer Abendpost", "", "11.11.2018", "12"}},
+		`"Linzer Bote" Wochenende vom 1.2.2020 Seite L4`:     {true, [4]string{"Linzer Bote", "Wochenende", "1.2.2020", "L4"}},
+		`"Linzer Bote" vom 01.02.2020`:                       {true, [4]string{"Linzer Bote", "", "01.02.2020", ""}},
+		`"Das war gut", sagte er vom 01.02.2020 an.`:         {false, [4]string{}},
+		`Linzer Bote vom 01.02.2020`:                         {false, [4]string{}},
+		`"Quote" gefunden am Montag`:                         {false, [4]string{}},
+	})
 }
 
 func TestAPAField(t *testing.T) {
-	for in, want := range map[string]string{
+	// field gives "kind/value", or "" where apaField finds no field.
+	field := func(in string) string {
+		if kind, value, ok := apaField(in); ok {
+			return kind + "/" + value
+		}
+		return ""
+	}
+	rows(t, "apaField", field, map[string]string{
 		"Ressort: Innenpolitik":  "section/Innenpolitik",
 		"Seite: 7":               "page/7",
 		"Autorin: Eva Probe":     "byline/Eva Probe",
 		"Wörter: 412":            "other/412",
 		"Wien: Ein Tag im Regen": "",
 		"Kein Feld":              "",
-	} {
-		kind, value, ok := apaField(in)
-		got := ""
-		if ok {
-			got = kind + "/" + value
-		}
-		if got != want {
-			t.Errorf("apaField(%q) = %q, want %q", in, got, want)
-		}
-	}
+	})
 }
 
 // apaExport is a small export of two articles, the second a print source
@@ -115,14 +106,14 @@ func TestReadAPA(t *testing.T) {
 	if len(a.Authors) != 2 || a.Authors[1].Name != "Jan Muster" {
 		t.Errorf("article 1 authors: %+v", a.Authors)
 	}
-	if got := bodyStrings(a); strings.Join(got, "|") != "Die Stadt baut bis Herbst vier Kilometer Radweg.|Die Arbeiten beginnen im April an der Ringstraße.|(APA)" {
+	if got := blockTexts(a.Body); strings.Join(got, "|") != "Die Stadt baut bis Herbst vier Kilometer Radweg.|Die Arbeiten beginnen im April an der Ringstraße.|(APA)" {
 		t.Errorf("article 1 body: %q", got)
 	}
 	if b.Publication != "Grazer Abendpost" || b.Page != "12" || b.Section != "Lokal" || b.Edition != "Abend" ||
 		b.Kicker != "Streit im Gemeinderat:" || b.Headline != "Budget vertagt" {
 		t.Errorf("article 2 header: %+v", b)
 	}
-	if got := bodyStrings(b); len(got) != 1 || !strings.HasPrefix(got[0], "Der Gemeinderat") {
+	if got := blockTexts(b.Body); len(got) != 1 || !strings.HasPrefix(got[0], "Der Gemeinderat") {
 		t.Errorf("article 2 body: %q (want no caption, no attachment)", got)
 	}
 	// Without bold hints (a text export) the first paragraph after the
@@ -131,12 +122,4 @@ func TestReadAPA(t *testing.T) {
 	if arts[1].Headline != "Streit im Gemeinderat:" || arts[1].Edition != "Abend" {
 		t.Errorf("no hints: headline %q, edition %q", arts[1].Headline, arts[1].Edition)
 	}
-}
-
-func bodyStrings(a *Article) []string {
-	var out []string
-	for _, b := range a.Body {
-		out = append(out, b.Text())
-	}
-	return out
 }

@@ -45,18 +45,12 @@ func TestBylineTailPrechecks(t *testing.T) {
 }
 
 func TestContainsFoldASCII(t *testing.T) {
-	for _, tc := range []struct {
-		s, w string
-		want bool
-	}{
-		{"Nora Quill UPDATED today", "updated", true},
-		{"Last Updated", "last updated", true},
-		{"Nora Quill", "posted", false},
-		{"post", "posted", false},
-		{"", "posted", false},
-	} {
-		if got := containsFoldASCII(tc.s, tc.w); got != tc.want {
-			t.Errorf("containsFoldASCII(%q, %q) = %v, want %v", tc.s, tc.w, got, tc.want)
-		}
-	}
+	contains := func(in [2]string) bool { return containsFoldASCII(in[0], in[1]) }
+	rows(t, "containsFoldASCII", contains, map[[2]string]bool{
+		{"Nora Quill UPDATED today", "updated"}: true,
+		{"Last Updated", "last updated"}:        true,
+		{"Nora Quill", "posted"}:                false,
+		{"post", "posted"}:                      false,
+		{"", "posted"}:                          false,
+	})
 }

@@ -6,18 +6,14 @@ import (
 )
 
 func TestRepairMojibake(t *testing.T) {
-	for in, want := range map[string]string{
+	rows(t, "repairMojibake", func(in string) string { got, _ := repairMojibake(in); return got }, map[string]string{
 		"this yearâ€™s conference": "this year’s conference",
 		"Ã©tÃ©":                    "été",
 		"â€œquotedâ€\u009d":        "“quoted”",
 		"café, naïve, Zürich":      "café, naïve, Zürich", // no mojibake
 		"£5 and €3":                "£5 and €3",
 		"Â£5":                      "£5",
-	} {
-		if got, _ := repairMojibake(in); got != want {
-			t.Errorf("repairMojibake(%q) = %q, want %q", in, got, want)
-		}
-	}
+	})
 }
 
 func TestDecode(t *testing.T) {

@@ -92,13 +92,7 @@ func TestConvertNexisUniDOCX(t *testing.T) {
 		nexisDoc("Storm closes coastal road", "March 4, 2021 Thursday 9:20 PM GMT", "Kate Ames in Porthaven", nexisPara1, nexisPara2),
 		nexisDoc("Ferry resumes sailing", "March 5, 2021 Friday", "Tom Rye", nexisPara3),
 	)...)
-	doc, err := Convert("export.docx", export)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if doc.Source.Format != "nexisuni" || len(doc.Articles) != 2 {
-		t.Fatalf("format %q, %d articles; want nexisuni, 2", doc.Source.Format, len(doc.Articles))
-	}
+	doc := convertAs(t, "export.docx", export, "nexisuni", 2)
 	if len(doc.Warnings) > 0 {
 		t.Errorf("warnings: %v", doc.Warnings)
 	}
@@ -112,7 +106,7 @@ func TestConvertNexisUniDOCX(t *testing.T) {
 		t.Errorf("authors: %+v", a.Authors)
 	}
 	if len(a.Body) != 2 || a.Body[0].Text() != nexisPara1 || a.Body[1].Text() != nexisPara2 {
-		t.Errorf("body: %q", docxBlockTexts(a.Body))
+		t.Errorf("body: %q", blockTexts(a.Body))
 	}
 	kinds := map[string]bool{}
 	for _, r := range a.Removed {
@@ -124,16 +118,8 @@ func TestConvertNexisUniDOCX(t *testing.T) {
 		}
 	}
 	if b := doc.Articles[1]; b.Headline != "Ferry resumes sailing" || len(b.Body) != 1 || b.VendorID != "2 of 2" {
-		t.Errorf("second article: %q %q %q", b.Headline, docxBlockTexts(b.Body), b.VendorID)
+		t.Errorf("second article: %q %q %q", b.Headline, blockTexts(b.Body), b.VendorID)
 	}
-}
-
-func docxBlockTexts(bs []Block) []string {
-	var out []string
-	for _, b := range bs {
-		out = append(out, b.Text())
-	}
-	return out
 }
 
 // TestNexisUniVariants: exports of other years and settings.
@@ -173,16 +159,13 @@ func TestNexisUniVariants(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := Convert("export.docx", makeDOCX(t, tt.paras...))
-			if err != nil {
-				t.Fatal(err)
-			}
+			doc := mustConvert(t, "export.docx", makeDOCX(t, tt.paras...))
 			if len(doc.Articles) != tt.articles {
 				t.Fatalf("%d articles, want %d", len(doc.Articles), tt.articles)
 			}
 			a := doc.Articles[0]
-			if a.Headline != tt.headline || a.Subheadline != tt.sub || fmt.Sprint(docxBlockTexts(a.Body)) != fmt.Sprint(tt.body) {
-				t.Errorf("got headline %q sub %q body %q", a.Headline, a.Subheadline, docxBlockTexts(a.Body))
+			if a.Headline != tt.headline || a.Subheadline != tt.sub || fmt.Sprint(blockTexts(a.Body)) != fmt.Sprint(tt.body) {
+				t.Errorf("got headline %q sub %q body %q", a.Headline, a.Subheadline, blockTexts(a.Body))
 			}
 			if tt.warning != "" && !strings.Contains(fmt.Sprint(doc.Warnings), tt.warning) {
 				t.Errorf("warnings %v, want one with %q", doc.Warnings, tt.warning)
@@ -194,10 +177,7 @@ func TestNexisUniVariants(t *testing.T) {
 func TestTruncatedExportIsWarned(t *testing.T) {
 	paras := nexisConcat(nexisDoc("Storm closes coastal road", "March 4, 2021", "Kate Ames", nexisPara1),
 		[]string{"Ferry resumes sailing", "The Porthaven Gazette", "March 5, 2021", "Body", nexisPara3})
-	doc, err := Convert("export.docx", makeDOCX(t, paras...))
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := mustConvert(t, "export.docx", makeDOCX(t, paras...))
 	last := doc.Articles[len(doc.Articles)-1]
 	// The warning names the DOCX paragraph where the document starts.
 	want := fmt.Sprintf("paragraph %d: nexisuni: the last document has no End of Document", len(paras)-4)
@@ -209,17 +189,14 @@ func TestTruncatedExportIsWarned(t *testing.T) {
 // TestConvertDOCXOther: a DOCX that is no Nexis export is read as text,
 // and damaged or hostile archives are refused naming the file.
 func TestConvertDOCXOther(t *testing.T) {
-	doc, err := Convert("letter.docx", makeDOCX(t, "Storm closes coastal road", nexisPara1, nexisPara2))
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := mustConvert(t, "letter.docx", makeDOCX(t, "Storm closes coastal road", nexisPara1, nexisPara2))
 	if doc.Source.Format == "nexisuni" || len(doc.Articles) != 1 || len(doc.Articles[0].Body) == 0 {
 		t.Errorf("plain DOCX: format %q, %d articles", doc.Source.Format, len(doc.Articles))
 	}
 	if _, err := Convert("empty.docx", makeDOCX(t, "", " ")); !errors.Is(err, ErrEmpty) {
 		t.Errorf("empty DOCX: %v", err)
 	}
-	_, err = Convert("bad.docx", docxZipOf(t, "word/document.xml", "<w:document>\x00"))
+	_, err := Convert("bad.docx", docxZipOf(t, "word/document.xml", "<w:document>\x00"))
 	var e *Error
 	if !errors.As(err, &e) || e.File != "bad.docx" || !strings.Contains(err.Error(), "word/document.xml: byte ") {
 		t.Errorf("damaged DOCX: %v", err)
@@ -255,11 +232,7 @@ func TestDOCXIsSniffedByContent(t *testing.T) {
 // TestDocxLines: paragraphs are separated by blank lines, breaks split
 // lines, tabs and no-break spaces become spaces.
 func TestDocxLines(t *testing.T) {
-	doc, err := Convert("x.docx", makeDOCX(t, "Title", "Length:\u00a0355 words\nByline:\tJane Doe", "End of Document"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := doc.Articles[0]
+	a := firstArticle(t, "x.docx", makeDOCX(t, "Title", "Length:\u00a0355 words\nByline:\tJane Doe", "End of Document"))
 	if a.Headline != "Title" || len(a.Authors) != 1 || a.Authors[0].Name != "Jane Doe" {
 		t.Errorf("got %q %+v", a.Headline, a.Authors)
 	}
@@ -336,10 +309,7 @@ func TestNexisUni2018(t *testing.T) {
 		"Storm closes coastal road", "PORTHAVEN DAILY", "May 2, 2002, Thursday,, FINAL EDITION", "",
 		"\nCopyright 2002 Porthaven Media", "Section: NEWS;; COVER STORY", "Length: 1823 words",
 		"Byline: Kate Ames", "Dateline: PORTHAVEN", "Body", "", nexisPara1, nexisPara2, "Load-Date: May 3, 2002", "", "End of Document"}
-	doc, err := Convert("2018.docx", makeDOCX(t, paras...))
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := mustConvert(t, "2018.docx", makeDOCX(t, paras...))
 	if len(doc.Articles) != 1 || len(doc.Warnings) > 0 {
 		t.Fatalf("%d articles, warnings %v", len(doc.Articles), doc.Warnings)
 	}
@@ -364,10 +334,7 @@ func TestDOCXListItems(t *testing.T) {
 		`<w:p><w:r><w:t>Storm closes coastal road</w:t></w:r></w:p><w:p><w:r><w:t>`+nexisPara1+`</w:t></w:r></w:p>`,
 		item("Roads shut at dusk"), item("Ferries cancelled"), `<w:p><w:r><w:t>`+nexisPara2+`</w:t></w:r></w:p>`)
 	z.Close()
-	doc, err := Convert("list.docx", buf.Bytes())
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := mustConvert(t, "list.docx", buf.Bytes())
 	var items []string
 	for _, b := range doc.Articles[0].Body {
 		if li, ok := b.(*ListItem); ok {
@@ -375,6 +342,6 @@ func TestDOCXListItems(t *testing.T) {
 		}
 	}
 	if fmt.Sprint(items) != "[Roads shut at dusk Ferries cancelled]" {
-		t.Errorf("list items %q in %q", items, docxBlockTexts(doc.Articles[0].Body))
+		t.Errorf("list items %q in %q", items, blockTexts(doc.Articles[0].Body))
 	}
 }

@@ -64,23 +64,16 @@ func TestRefusedFormats(t *testing.T) {
 }
 
 func TestInputExtensions(t *testing.T) {
-	for ext, want := range map[string]bool{".txt": true, ".TXT": true, ".text": true, ".pdf": true, ".Pdf": true, ".md": false, ".xlsx": false, "": false} {
-		if got := InputExtensions(ext); got != want {
-			t.Errorf("InputExtensions(%q) = %v, want %v", ext, got, want)
-		}
-	}
+	rows(t, "InputExtensions", InputExtensions, map[string]bool{".txt": true, ".TXT": true, ".text": true, ".pdf": true, ".Pdf": true, ".md": false, ".xlsx": false, "": false})
 }
 
 func TestErrorQuotesControlCharacters(t *testing.T) {
-	for name, want := range map[string]string{
+	// message gives the message of an error reading line 3 of the file name.
+	message := func(name string) string { return (&Error{File: name, Line: 3, Err: ErrBinary}).Error() }
+	rows(t, "Error", message, map[string]string{
 		"a.txt":          "a.txt:3: not text",
 		"evil\nname.txt": `"evil\nname.txt":3: not text`,
 		"tab\there.txt":  `"tab\there.txt":3: not text`,
 		"café.txt":       "café.txt:3: not text",
-	} {
-		err := &Error{File: name, Line: 3, Err: ErrBinary}
-		if got := err.Error(); got != want {
-			t.Errorf("Error() = %q, want %q", got, want)
-		}
-	}
+	})
 }

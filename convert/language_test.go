@@ -3,7 +3,7 @@ package convert
 import "testing"
 
 func TestGuessLanguage(t *testing.T) {
-	for in, want := range map[string]string{
+	rows(t, "guessLanguage", guessLanguage, map[string]string{
 		"The ferry will keep running all winter, the trust said on Monday, and the town is glad of it.":                                "en",
 		"Die Fähre fährt den ganzen Winter, sagte der Verein am Montag, und die Stadt ist froh, dass es nicht anders kommt.":           "de",
 		"Le bac continuera de circuler tout l'hiver, a dit la fondation, et les habitants sont contents pour la ville.":                "fr",
@@ -16,11 +16,7 @@ func TestGuessLanguage(t *testing.T) {
 		"Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt.":                                   "", // none of ours
 		"Ferry": "", // too short to tell
 		"":      "",
-	} {
-		if got := guessLanguage(in); got != want {
-			t.Errorf("guessLanguage(%.40q) = %q, want %q", in, got, want)
-		}
-	}
+	})
 }
 
 func TestPrintedLanguageWins(t *testing.T) {

@@ -3,7 +3,7 @@ package convert
 import "testing"
 
 func TestFixNameCase(t *testing.T) {
-	for in, want := range map[string]string{
+	rows(t, "fixNameCase", fixNameCase, map[string]string{
 		"MARTIN Kowalski":   "Martin Kowalski",
 		"HELEN MARSH":       "Helen Marsh",
 		"MARY MCDONALD":     "Mary McDonald",
@@ -16,9 +16,5 @@ func TestFixNameCase(t *testing.T) {
 		"BO MA":             "Bo Ma",
 		"RUTH OKAFOR, MD":   "Ruth Okafor, MD",
 		"LI MD":             "Li Md",
-	} {
-		if got := fixNameCase(in); got != want {
-			t.Errorf("fixNameCase(%q) = %q, want %q", in, got, want)
-		}
-	}
+	})
 }

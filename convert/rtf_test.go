@@ -9,17 +9,13 @@ import (
 )
 
 func TestIsRTF(t *testing.T) {
-	for in, want := range map[string]bool{
+	rows(t, "IsRTF", func(in string) bool { return IsRTF([]byte(in)) }, map[string]bool{
 		`{\rtf1\ansi x}`:            true,
 		"\xef\xbb\xbf\r\n {\\rtf1}": true,
 		`{\rt`:                      false,
 		`Text about {\rtf1 files}`:  false,
 		`{\pdf}`:                    false,
-	} {
-		if got := IsRTF([]byte(in)); got != want {
-			t.Errorf("IsRTF(%q) = %v, want %v", in, got, want)
-		}
-	}
+	})
 }
 
 func TestRTFLines(t *testing.T) {
