@@ -18,6 +18,14 @@ import (
 var bylineLeads = []string{"written by", "posted by", "reported by", "story by", "words by",
 	"text by", "reporting by", "by", "von", "par", "por", "door", "di", "da"}
 
+// longestBylineLead is the length of the longest of bylineLeads, in bytes.
+var longestBylineLead = func() (n int) {
+	for _, w := range bylineLeads {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
 // bylineLead matches a lead of bylineLeads, after an optional dash, and the
 // space (and colon) after it. It is built from the table, like the cheap
 // test mayLeadByline, so the two cannot drift.

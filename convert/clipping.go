@@ -381,8 +381,15 @@ func (a *Article) setHeadline(h string) {
 }
 
 // isBareLead reports whether s is only a byline's lead word: "By", "Von:".
+// A longer s (a paragraph) is turned away before it is lower-cased:
+// lower-casing shortens a rune's bytes at most four times ("K", the kelvin
+// sign, becomes "k").
 func isBareLead(s string) bool {
-	s = strings.ToLower(strings.TrimRight(strings.TrimSpace(s), ": "))
+	s = strings.TrimRight(strings.TrimSpace(s), ": ")
+	if len(s) > 4*longestBylineLead {
+		return false
+	}
+	s = strings.ToLower(s)
 	for _, w := range bylineLeads {
 		if s == w {
 			return true

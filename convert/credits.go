@@ -75,12 +75,16 @@ var creditMarkers = []struct{ phrase, role string }{
 // lower-cased line) as a whole word, and its length.
 func creditMarkerAt(lower string, i int) (role string, n int, ok bool) {
 	if i > 0 {
-		r, _ := utf8.DecodeLastRuneInString(lower[:i])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if c := lower[i-1]; c < utf8.RuneSelf {
+			if asciiWordByte[c] {
+				return "", 0, false
+			}
+		} else if r, _ := utf8.DecodeLastRuneInString(lower[:i]); unicode.IsLetter(r) || unicode.IsDigit(r) {
 			return "", 0, false
 		}
 	}
-	for _, m := range creditMarkers {
+	for _, k := range creditMarkersByFirst[lower[i]] {
+		m := creditMarkers[k]
 		if !strings.HasPrefix(lower[i:], m.phrase) {
 			continue
 		}
@@ -96,13 +100,23 @@ func creditMarkerAt(lower string, i int) (role string, n int, ok bool) {
 	return "", 0, false
 }
 
-// creditFirstBytes holds the first letters of the markers, to skip the
-// positions where none can start.
-var creditFirstBytes = func() (b [256]bool) {
-	for _, m := range creditMarkers {
-		b[m.phrase[0]] = true
+// creditMarkersByFirst lists, by first byte, the indexes of the markers
+// in creditMarkers (in its order), to skip the positions where none can
+// start and try only the markers that may.
+var creditMarkersByFirst = func() (t [256][]int) {
+	for k, m := range creditMarkers {
+		t[m.phrase[0]] = append(t[m.phrase[0]], k)
 	}
-	return b
+	return t
+}()
+
+// asciiWordByte marks the ASCII letters and digits: the ASCII runes for
+// which unicode.IsLetter or unicode.IsDigit holds.
+var asciiWordByte = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c))
+	}
+	return t
 }()
 
 var emailRE = lazyRE(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)
@@ -130,7 +144,7 @@ func splitCredits(line string) []segment {
 	segs := []segment{{}}
 	prev := 0
 	for i := 0; i < len(lower); i++ {
-		if !creditFirstBytes[lower[i]] {
+		if creditMarkersByFirst[lower[i]] == nil {
 			continue
 		}
 		role, n, ok := creditMarkerAt(lower, i)

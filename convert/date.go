@@ -105,13 +105,15 @@ func parseDateForm(s string) (Date, bool) {
 	if raw == "" || len(raw) > maxDateLen || !hasYearDigits(raw) {
 		return Date{}, false // a date without a year is not one we take
 	}
-	for _, re := range []*lazyRegexp{isoDateRE, cjkDateRE} {
-		if m := re.FindStringSubmatch(raw); m != nil {
-			d := Date{Raw: raw}
-			d.Year, _ = strconv.Atoi(m[1])
-			d.Month, _ = strconv.Atoi(m[2])
-			d.Day, _ = strconv.Atoi(m[3])
-			return d, d.valid()
+	if startsWithYear(raw) { // cheap test before the regexps, which both begin with a year
+		for _, re := range []*lazyRegexp{isoDateRE, cjkDateRE} {
+			if m := re.FindStringSubmatch(raw); m != nil {
+				d := Date{Raw: raw}
+				d.Year, _ = strconv.Atoi(m[1])
+				d.Month, _ = strconv.Atoi(m[2])
+				d.Day, _ = strconv.Atoi(m[3])
+				return d, d.valid()
+			}
 		}
 	}
 	lower := strings.ToLower(raw)
@@ -149,6 +151,14 @@ func hasYearDigits(s string) bool {
 	return false
 }
 
+// startsWithYear reports whether s opens with four ASCII digits, as every
+// match of isoDateRE and cjkDateRE does: "2021-03-01", "2016年3月9日".
+func startsWithYear(s string) bool { return len(s) >= 4 && isDigits(s[:4]) }
+
+// startsWithDigit reports whether s opens with an ASCII digit, as every
+// match of clockRE, ordinalDayR, dottedRE and slashedRE does.
+func startsWithDigit(s string) bool { return s != "" && '0' <= s[0] && s[0] <= '9' }
+
 // dateOfFields reads day, month and year from the words of a date line,
 // skipping the words of dateNoise and clock times.
 func dateOfFields(fields []string) (Date, bool) {
@@ -161,12 +171,12 @@ func dateOfFields(fields []string) (Date, bool) {
 		f = strings.TrimRight(f, ".:")
 		switch {
 		case f == "" || f == "-" || f == "|" || f == "—" || f == "•" || f == "·" || f == "–":
-		case dateNoise[f] || clockRE.MatchString(f):
+		case dateNoise[f] || startsWithDigit(f) && clockRE.MatchString(f):
 		case monthNames[f] != 0 && d.Month == 0:
 			d.Month = monthNames[f]
 		case len(f) == 4 && isDigits(f) && d.Year == 0:
 			d.Year, _ = strconv.Atoi(f)
-		case ordinalDayR.MatchString(f) && d.Day == 0:
+		case d.Day == 0 && startsWithDigit(f) && ordinalDayR.MatchString(f):
 			d.Day, _ = strconv.Atoi(ordinalDayR.FindStringSubmatch(f)[1])
 		default:
 			return Date{}, false
@@ -179,6 +189,9 @@ func dateOfFields(fields []string) (Date, bool) {
 // "2/26/2015" (whichever order leaves a month of at most 12; both possible
 // is ambiguous and no date).
 func numericDate(f string) (day, month, year int, ok bool) {
+	if !startsWithDigit(f) {
+		return 0, 0, 0, false // cheap test before the regexps
+	}
 	if m := dottedRE.FindStringSubmatch(f); m != nil {
 		day, _ = strconv.Atoi(m[1])
 		month, _ = strconv.Atoi(m[2])
