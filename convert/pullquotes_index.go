@@ -37,9 +37,20 @@ func findPullQuotes(texts []bodyText) []bool {
 		return mask
 	}
 	keys := quoteKeys(texts)
+	if len(texts) <= maxPairwiseTexts {
+		pairwisePullQuotes(texts, keys, mask)
+	} else {
+		indexPullQuotes(texts, keys, mask)
+	}
+	return mask
+}
+
+// indexPullQuotes marks in mask the candidates among texts that are pull
+// quotes of another text, with a quoteIndex: time linear in the text.
+func indexPullQuotes(texts []bodyText, keys []string, mask []bool) {
 	idx := newQuoteIndex(texts, keys)
 	if idx.empty() {
-		return mask
+		return
 	}
 	for _, src := range keys {
 		if len(src) <= idx.minLen {
@@ -53,7 +64,30 @@ func findPullQuotes(texts []bodyText) []bool {
 			})
 		})
 	}
-	return mask
+}
+
+// maxPairwiseTexts is the most paragraphs an article may have for
+// findPullQuotes to test each candidate against each other paragraph
+// with isPullQuoteOf, the rule itself, rather than build its index: for
+// the few paragraphs of most clippings the tables cost more than the
+// comparisons they save.
+const maxPairwiseTexts = 8
+
+// pairwisePullQuotes marks in mask the candidates among texts (as
+// newQuoteIndex takes them) that are pull quotes of another text, testing
+// every pair: time quadratic in len(texts).
+func pairwisePullQuotes(texts []bodyText, keys []string, mask []bool) {
+	for i, t := range texts {
+		if !isQuoteCandidate(t, keys[i]) {
+			continue
+		}
+		for j, src := range keys {
+			if j != i && isPullQuoteOf(keys[i], src) {
+				mask[i] = true
+				break
+			}
+		}
+	}
 }
 
 // quoteKeys returns pullQuoteKey of every text, built in one buffer by
@@ -176,7 +210,7 @@ type quoteIndex struct {
 func newQuoteIndex(texts []bodyText, keys []string) *quoteIndex {
 	idx := &quoteIndex{groups: make(map[string]*quoteGroup, len(texts)), minLen: -1}
 	for i, t := range texts {
-		if t.words < 6 || t.words > 80 || trimmedLen(t.text) < 12 || !isPullQuoteCandidate(keys[i]) {
+		if !isQuoteCandidate(t, keys[i]) {
 			continue
 		}
 		k := keys[i]
@@ -199,6 +233,13 @@ func newQuoteIndex(texts []bodyText, keys []string) *quoteIndex {
 		idx.tailLens[tail] = insertSorted(idx.tailLens[tail], len(k))
 	}
 	return idx
+}
+
+// isQuoteCandidate reports whether t, whose key is key, may be a pull
+// quote: 6 to 80 words, both as printed and normalized, and at least 12
+// bytes as printed without closing quotes and punctuation.
+func isQuoteCandidate(t bodyText, key string) bool {
+	return t.words >= 6 && t.words <= 80 && trimmedLen(t.text) >= 12 && isPullQuoteCandidate(key)
 }
 
 // trimmedLen is the length of s without closing quotes and punctuation
