@@ -76,7 +76,7 @@ func stripBylineLead(s string) (string, bool) {
 // "Posted by", opens with a user name written lower case ("tidefan",
 // "jdoe42"), not with a word of prose ("the team", "our staff").
 func isHandleAfterLead(lead, rest string) bool {
-	if len(strings.Fields(lead)) < 2 {
+	if fieldCount(lead) < 2 {
 		return false
 	}
 	w := strings.ToLower(strings.TrimRight(firstField(rest), ",;"))
@@ -488,7 +488,7 @@ func isBylineLine(s string) bool {
 	}
 	segs := splitCredits(s)
 	text, ok := stripBylineLead(segs[0].text)
-	if !ok || text == "" || len(strings.Fields(text)) > maxBylineWords {
+	if !ok || text == "" || fieldCount(text) > maxBylineWords {
 		return false
 	}
 	if strings.HasSuffix(text, ".") && !strings.HasSuffix(text, "Jr.") && !strings.HasSuffix(text, "Sr.") {

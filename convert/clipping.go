@@ -156,7 +156,7 @@ func isTitleLike(p para) bool {
 // isKicker recognises the label above a headline: a few capital words,
 // "ANALYSIS", "WORLD NEWS".
 func isKicker(s string) bool {
-	return len(strings.Fields(s)) <= 4 && isAllCaps(s) && !strings.ContainsAny(s, ".!?")
+	return fieldCount(s) <= 4 && isAllCaps(s) && !strings.ContainsAny(s, ".!?")
 }
 
 // isSectionLabel recognises a short label above a headline in title case,

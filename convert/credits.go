@@ -290,7 +290,7 @@ func creditLine(text string) (credits []Credit, contacts []string, ok bool) {
 	for _, s := range segs[1:] {
 		if s.role == "contact" {
 			c := contactsOf(s.text)
-			if len(emailRE.FindAllString(s.text, -1)) == 0 && len(strings.Fields(s.text)) > 6 {
+			if len(emailRE.FindAllString(s.text, -1)) == 0 && fieldCount(s.text) > 6 {
 				return nil, nil, false
 			}
 			contacts = append(contacts, c...)

@@ -31,7 +31,7 @@ func parseDateline(s string) (place string, date Date, ok bool) {
 		return "", d, true
 	}
 	placePart, _, _ := strings.Cut(head, ",")
-	if !isAllCaps(placePart) || len(strings.Fields(placePart)) > 4 {
+	if !isAllCaps(placePart) || fieldCount(placePart) > 4 {
 		return "", Date{}, false
 	}
 	return head, Date{}, true
