@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -91,18 +92,22 @@ func pairwisePullQuotes(texts []bodyText, keys []string, mask []bool) {
 }
 
 // quoteKeys returns pullQuoteKey of every text, built in one buffer by
-// appendQuoteKey.
+// appendQuoteKey (recycled from one article to the next: it is copied to
+// the one string the keys share).
 func quoteKeys(texts []bodyText) []string {
 	n := 0
 	for _, t := range texts {
 		n += len(t.text)
 	}
-	buf := make([]byte, 0, n+n/8) // lower case may take more bytes ("ẞ" to "ß" does not, "Ⱥ" to "ⱥ" does)
+	bp := keyBuffers.Get().(*[]byte)
+	defer putKeyBuffer(bp)
+	buf := slices.Grow((*bp)[:0], n+n/8) // lower case may take more bytes ("Ⱥ" to "ⱥ")
 	ends := make([]int, len(texts))
 	for i, t := range texts {
 		buf = appendQuoteKey(buf, t.text)
 		ends[i] = len(buf)
 	}
+	*bp = buf
 	all := string(buf)
 	keys := make([]string, len(texts))
 	start := 0
@@ -111,6 +116,18 @@ func quoteKeys(texts []bodyText) []string {
 		start = e
 	}
 	return keys
+}
+
+// keyBuffers recycles quoteKeys' buffers; one larger than maxKeyBuffer
+// bytes is let go, so a huge document does not pin its size.
+var keyBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+const maxKeyBuffer = 1 << 20
+
+func putKeyBuffer(bp *[]byte) {
+	if cap(*bp) <= maxKeyBuffer {
+		keyBuffers.Put(bp)
+	}
 }
 
 // appendQuoteKey appends pullQuoteKey(s) to dst: runs of ASCII bytes that
