@@ -132,20 +132,30 @@ var authorSeparator = lazyREOf(func() string {
 	return `\s+(?:` + strings.Join(alts, "|") + `)\s+|\s*;\s*`
 })
 
-// mayJoinAuthors is a cheap test before authorSeparator.
+// mayJoinAuthors is a cheap test before authorSeparator: s holds a ';' or
+// one of joinNeedles.
 func mayJoinAuthors(s string) bool {
 	if strings.IndexByte(s, ';') >= 0 {
 		return true
 	}
-	for _, w := range strongJoins {
-		for _, w := range []string{w, strings.ToUpper(w)} {
-			if strings.Contains(s, " "+w+" ") || strings.Contains(s, " "+w+"\t") || strings.Contains(s, "\t"+w+" ") {
-				return true
-			}
+	for _, n := range joinNeedles {
+		if strings.Contains(s, n) {
+			return true
 		}
 	}
 	return false
 }
+
+// joinNeedles are the strong joins of strongJoins, lower and upper case,
+// between a space and a space or a tab: " and ", " AND\t", "\tund ".
+var joinNeedles = func() (out []string) {
+	for _, w := range strongJoins {
+		for _, w := range []string{w, strings.ToUpper(w)} {
+			out = append(out, " "+w+" ", " "+w+"\t", "\t"+w+" ")
+		}
+	}
+	return out
+}()
 
 // splitAuthors splits a byline (or a credit's names) into the parts of
 // its authors, at strong joins and at weak joins between capitalised

@@ -159,6 +159,29 @@ func startsWithYear(s string) bool { return len(s) >= 4 && isDigits(s[:4]) }
 // match of clockRE, ordinalDayR, dottedRE and slashedRE does.
 func startsWithDigit(s string) bool { return s != "" && '0' <= s[0] && s[0] <= '9' }
 
+// The cheap tests before the regexps of a date's fields, from the length
+// and the separator every match has: a clock time is 4 to 8 bytes with a
+// ':', '.' or 'h' ("9:30", "10.30.15"); an ordinal day at most 4 ("21st");
+// a dotted or slashed date 8 to 10 with its separator ("1.2.2010").
+func mayBeClock(f string) bool {
+	return len(f) >= 4 && len(f) <= 8 && startsWithDigit(f) && strings.ContainsAny(f, ":.h")
+}
+
+func mayBeOrdinal(f string) bool { return len(f) <= 4 && startsWithDigit(f) }
+
+func mayBeNumericDate(f string, sep byte) bool {
+	return len(f) >= 8 && len(f) <= 10 && startsWithDigit(f) && strings.IndexByte(f, sep) > 0
+}
+
+// leadingNumber returns the number the ASCII digits that open s spell.
+func leadingNumber(s string) int {
+	n := 0
+	for i := 0; i < len(s) && '0' <= s[i] && s[i] <= '9'; i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
 // dateOfFields reads day, month and year from the words of a date line,
 // skipping the words of dateNoise and clock times.
 func dateOfFields(fields []string) (Date, bool) {
@@ -171,13 +194,13 @@ func dateOfFields(fields []string) (Date, bool) {
 		f = strings.TrimRight(f, ".:")
 		switch {
 		case f == "" || f == "-" || f == "|" || f == "—" || f == "•" || f == "·" || f == "–":
-		case dateNoise[f] || startsWithDigit(f) && clockRE.MatchString(f):
+		case dateNoise[f] || mayBeClock(f) && clockRE.MatchString(f):
 		case monthNames[f] != 0 && d.Month == 0:
 			d.Month = monthNames[f]
 		case len(f) == 4 && isDigits(f) && d.Year == 0:
 			d.Year, _ = strconv.Atoi(f)
-		case d.Day == 0 && startsWithDigit(f) && ordinalDayR.MatchString(f):
-			d.Day, _ = strconv.Atoi(ordinalDayR.FindStringSubmatch(f)[1])
+		case d.Day == 0 && mayBeOrdinal(f) && ordinalDayR.MatchString(f):
+			d.Day = leadingNumber(f) // ordinalDayR's first group: the one or two digits
 		default:
 			return Date{}, false
 		}
@@ -189,14 +212,16 @@ func dateOfFields(fields []string) (Date, bool) {
 // "2/26/2015" (whichever order leaves a month of at most 12; both possible
 // is ambiguous and no date).
 func numericDate(f string) (day, month, year int, ok bool) {
-	if !startsWithDigit(f) {
-		return 0, 0, 0, false // cheap test before the regexps
+	if mayBeNumericDate(f, '.') {
+		if m := dottedRE.FindStringSubmatch(f); m != nil {
+			day, _ = strconv.Atoi(m[1])
+			month, _ = strconv.Atoi(m[2])
+			year, _ = strconv.Atoi(m[3])
+			return day, month, year, true
+		}
 	}
-	if m := dottedRE.FindStringSubmatch(f); m != nil {
-		day, _ = strconv.Atoi(m[1])
-		month, _ = strconv.Atoi(m[2])
-		year, _ = strconv.Atoi(m[3])
-		return day, month, year, true
+	if !mayBeNumericDate(f, '/') {
+		return 0, 0, 0, false
 	}
 	m := slashedRE.FindStringSubmatch(f)
 	if m == nil {

@@ -2,13 +2,15 @@ package convert
 
 import (
 	"math/rand"
+	"strconv"
 	"strings"
 	"testing"
 )
 
 // The cheap tests before the date regexps never turn away a string a
-// regexp matches: startsWithYear before isoDateRE and cjkDateRE,
-// startsWithDigit before clockRE, ordinalDayR, dottedRE and slashedRE. The
+// regexp matches: startsWithYear before isoDateRE and cjkDateRE, mayBeClock
+// before clockRE, mayBeOrdinal before ordinalDayR (whose day leadingNumber
+// reads), mayBeNumericDate before dottedRE and slashedRE. The
 // strings are dates and times of every form, and random strings of their
 // characters.
 func TestDatePrechecksAgreeWithRegexps(t *testing.T) {
@@ -34,12 +36,24 @@ func TestDatePrechecksAgreeWithRegexps(t *testing.T) {
 				}
 			}
 		}
-		for _, re := range []*lazyRegexp{clockRE, ordinalDayR, dottedRE, slashedRE} {
-			if re.MatchString(s) {
+		for _, c := range []struct {
+			re   *lazyRegexp
+			test func(string) bool
+		}{
+			{clockRE, mayBeClock}, {ordinalDayR, mayBeOrdinal},
+			{dottedRE, func(s string) bool { return mayBeNumericDate(s, '.') }},
+			{slashedRE, func(s string) bool { return mayBeNumericDate(s, '/') }},
+		} {
+			if c.re.MatchString(s) {
 				matched++
-				if !startsWithDigit(s) {
-					t.Errorf("startsWithDigit(%q) = false, a date regexp matches", s)
+				if !c.test(s) {
+					t.Errorf("the cheap test of %s turns away %q, which it matches", c.re.re(), s)
 				}
+			}
+		}
+		if m := ordinalDayR.FindStringSubmatch(s); m != nil {
+			if day, _ := strconv.Atoi(m[1]); leadingNumber(s) != day {
+				t.Errorf("leadingNumber(%q) = %d, ordinalDayR reads %q", s, leadingNumber(s), m[1])
 			}
 		}
 	}
