@@ -311,7 +311,7 @@ var mastheadSep = lazyRE(`\s+[` + mastheadSepMarks + `]\s+`)
 // taken whole.
 // "The Guardian · 12 Mar 2021 · Sport" -> 3 parts, "Harbour Gazette" -> 1.
 func splitMasthead(s string) []string {
-	if !strings.ContainsAny(s, mastheadSepMarks) {
+	if !containsRuneOf(s, mastheadSepMarks) {
 		return []string{s}
 	}
 	var parts []string

@@ -19,7 +19,7 @@ func parseDateline(s string) (place string, date Date, ok bool) {
 	if len(s) > 100 {
 		s = s[:100] // a dateline is short; this bounds the regexp's work
 	}
-	if !strings.ContainsAny(s, "-–—:") {
+	if !containsRuneOf(s, "-–—:") {
 		return "", Date{}, false
 	}
 	m := datelineRE.FindStringSubmatch(s)

@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -25,4 +26,16 @@ func fieldCount(s string) int {
 		in = !space
 	}
 	return n
+}
+
+// containsRuneOf reports whether s holds any rune of set, as
+// strings.ContainsAny does, but by one fast search per rune of set: for a
+// set that is not all ASCII, ContainsAny looks each rune of s up in set.
+func containsRuneOf(s, set string) bool {
+	for _, r := range set {
+		if strings.ContainsRune(s, r) {
+			return true
+		}
+	}
+	return false
 }

@@ -22,3 +22,22 @@ func TestFieldCountMatchesFields(t *testing.T) {
 		}
 	}
 }
+
+// containsRuneOf answers as strings.ContainsAny on random text with ASCII
+// and other runes, invalid UTF-8 and parts of the set's runes.
+func TestContainsRuneOfMatchesContainsAny(t *testing.T) {
+	alphabet := []string{"a", "-", ":", "–", "—", "·", "•", "|", "\xe2", "\x80", "\x93", "é", " "}
+	r := rand.New(rand.NewSource(29))
+	for range 5000 {
+		var b strings.Builder
+		for range r.Intn(8) {
+			b.WriteString(alphabet[r.Intn(len(alphabet))])
+		}
+		s := b.String()
+		for _, set := range []string{"-–—:", "·•|", ""} {
+			if got, want := containsRuneOf(s, set), strings.ContainsAny(s, set); got != want {
+				t.Fatalf("containsRuneOf(%q, %q) = %v, want %v", s, set, got, want)
+			}
+		}
+	}
+}
