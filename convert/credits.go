@@ -110,6 +110,41 @@ var creditMarkersByFirst = func() (t [256][]int) {
 	return t
 }()
 
+// creditMarkerIndexes lists the indexes of all of creditMarkers.
+var creditMarkerIndexes = func() []int {
+	ks := make([]int, len(creditMarkers))
+	for k := range ks {
+		ks[k] = k
+	}
+	return ks
+}()
+
+// creditMarkersByFold lists, by lower-case ASCII letter (or other ASCII
+// byte), the indexes of the markers whose first rune case-folds to it
+// (unicode.SimpleFold, as strings.EqualFold compares), in table order.
+var creditMarkersByFold = func() (t [utf8.RuneSelf][]int) {
+	for k, m := range creditMarkers {
+		r, _ := utf8.DecodeRuneInString(m.phrase)
+		for f := r; ; {
+			if f < utf8.RuneSelf && (f < 'A' || f > 'Z') {
+				t[f] = append(t[f], k)
+			}
+			if f = unicode.SimpleFold(f); f == r {
+				break
+			}
+		}
+	}
+	return t
+}()
+
+// lowerByte lower-cases an ASCII letter and returns other bytes as they are.
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
 // asciiWordByte marks the ASCII letters and digits: the ASCII runes for
 // which unicode.IsLetter or unicode.IsDigit holds.
 var asciiWordByte = func() (t [utf8.RuneSelf]bool) {
@@ -171,9 +206,19 @@ func asciiLower(s string) string {
 }
 
 // startsWithCredit reports whether s opens with a credit or contact phrase.
-// It compares without lower-casing, so that the test allocates nothing.
+// It compares without lower-casing, so that the test allocates nothing, and
+// when s opens with an ASCII byte it tries only the phrases whose first
+// letter folds to it (creditMarkersByFold).
 func startsWithCredit(s string) bool {
-	for _, m := range creditMarkers {
+	if s == "" {
+		return false
+	}
+	markers := creditMarkerIndexes
+	if c := s[0]; c < utf8.RuneSelf {
+		markers = creditMarkersByFold[lowerByte(c)]
+	}
+	for _, k := range markers {
+		m := creditMarkers[k]
 		n := len(m.phrase)
 		if len(s) < n || !strings.EqualFold(s[:n], m.phrase) {
 			continue
@@ -279,6 +324,9 @@ func contactsOf(text string) []string {
 // It reports false, changing nothing, when the paragraph holds anything
 // else, such as a caption ("Photo: Soldiers patrol the market at dawn.").
 func creditLine(text string) (credits []Credit, contacts []string, ok bool) {
+	if len(text) > maxCreditLine+len("featured ") {
+		return nil, nil, false // too long even without a qualifier word
+	}
 	text = stripCreditQualifier(text)
 	if len(text) > maxCreditLine || !startsWithCredit(text) {
 		return nil, nil, false

@@ -1,8 +1,11 @@
 package convert
 
 import (
+	"math/rand"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // creditMarkerAt finds a marker only as a whole word: not after an ASCII
@@ -50,5 +53,48 @@ func TestIsBareLeadLengths(t *testing.T) {
 		if got := isBareLead(in); got != want {
 			t.Errorf("isBareLead(%q) = %v, want %v", in, got, want)
 		}
+	}
+}
+
+// startsWithCredit, which tries only the markers whose first letter folds
+// to the text's first byte, answers as trying every marker of the table
+// with strings.EqualFold does, on random text of marker pieces in every
+// case, the kelvin sign and other non-ASCII letters.
+func TestStartsWithCreditMatchesEveryMarker(t *testing.T) {
+	every := func(s string) bool {
+		for _, m := range creditMarkers {
+			n := len(m.phrase)
+			if len(s) < n || !strings.EqualFold(s[:n], m.phrase) {
+				continue
+			}
+			if last := m.phrase[n-1]; 'a' <= last && last <= 'z' && n < len(s) {
+				if r, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+					continue
+				}
+			}
+			return true
+		}
+		return false
+	}
+	pieces := []string{"Photo", "PHOTO", "photo", " by ", ":", "Edited", "COPY", "copy-", "Contact", "\u212A", "Ü", "übersetzung",
+		"编辑：", "e-mail", "E", "x", " ", "Ann"}
+	r := rand.New(rand.NewSource(31))
+	found := 0
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + r.Intn(4) {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		s := b.String()
+		got, want := startsWithCredit(s), every(s)
+		if got != want {
+			t.Fatalf("startsWithCredit(%q) = %v, every marker gives %v", s, got, want)
+		}
+		if got {
+			found++
+		}
+	}
+	if found < 1000 {
+		t.Errorf("%d of 20,000 strings open with a credit: too few to compare", found)
 	}
 }
