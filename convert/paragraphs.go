@@ -170,8 +170,8 @@ func isCollapsed(s string) bool {
 	if strings.Contains(s, "  ") {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < ' ' && (c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
+	for i := nextControl(s, 0); i < len(s); i = nextControl(s, i+1) {
+		if c := s[i]; c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
 			return false
 		}
 	}
