@@ -18,6 +18,14 @@ import (
 var bylineLeads = []string{"written by", "posted by", "reported by", "story by", "words by",
 	"text by", "reporting by", "by", "von", "par", "por", "door", "di", "da"}
 
+// longestBylineLead is the length of the longest of bylineLeads, in bytes.
+var longestBylineLead = func() (n int) {
+	for _, w := range bylineLeads {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
 // bylineLead matches a lead of bylineLeads, after an optional dash, and the
 // space (and colon) after it. It is built from the table, like the cheap
 // test mayLeadByline, so the two cannot drift.
@@ -68,7 +76,7 @@ func stripBylineLead(s string) (string, bool) {
 // "Posted by", opens with a user name written lower case ("tidefan",
 // "jdoe42"), not with a word of prose ("the team", "our staff").
 func isHandleAfterLead(lead, rest string) bool {
-	if len(strings.Fields(lead)) < 2 {
+	if fieldCount(lead) < 2 {
 		return false
 	}
 	w := strings.ToLower(strings.TrimRight(firstField(rest), ",;"))
@@ -124,20 +132,30 @@ var authorSeparator = lazyREOf(func() string {
 	return `\s+(?:` + strings.Join(alts, "|") + `)\s+|\s*;\s*`
 })
 
-// mayJoinAuthors is a cheap test before authorSeparator.
+// mayJoinAuthors is a cheap test before authorSeparator: s holds a ';' or
+// one of joinNeedles.
 func mayJoinAuthors(s string) bool {
 	if strings.IndexByte(s, ';') >= 0 {
 		return true
 	}
-	for _, w := range strongJoins {
-		for _, w := range []string{w, strings.ToUpper(w)} {
-			if strings.Contains(s, " "+w+" ") || strings.Contains(s, " "+w+"\t") || strings.Contains(s, "\t"+w+" ") {
-				return true
-			}
+	for _, n := range joinNeedles {
+		if strings.Contains(s, n) {
+			return true
 		}
 	}
 	return false
 }
+
+// joinNeedles are the strong joins of strongJoins, lower and upper case,
+// between a space and a space or a tab: " and ", " AND\t", "\tund ".
+var joinNeedles = func() (out []string) {
+	for _, w := range strongJoins {
+		for _, w := range []string{w, strings.ToUpper(w)} {
+			out = append(out, " "+w+" ", " "+w+"\t", "\t"+w+" ")
+		}
+	}
+	return out
+}()
 
 // splitAuthors splits a byline (or a credit's names) into the parts of
 // its authors, at strong joins and at weak joins between capitalised
@@ -486,7 +504,7 @@ func isBylineLine(s string) bool {
 	}
 	segs := splitCredits(s)
 	text, ok := stripBylineLead(segs[0].text)
-	if !ok || text == "" || len(strings.Fields(text)) > maxBylineWords {
+	if !ok || text == "" || fieldCount(text) > maxBylineWords {
 		return false
 	}
 	if strings.HasSuffix(text, ".") && !strings.HasSuffix(text, "Jr.") && !strings.HasSuffix(text, "Sr.") {

@@ -19,7 +19,7 @@ func parseDateline(s string) (place string, date Date, ok bool) {
 	if len(s) > 100 {
 		s = s[:100] // a dateline is short; this bounds the regexp's work
 	}
-	if !strings.ContainsAny(s, "-–—:") {
+	if !containsRuneOf(s, "-–—:") {
 		return "", Date{}, false
 	}
 	m := datelineRE.FindStringSubmatch(s)
@@ -31,7 +31,7 @@ func parseDateline(s string) (place string, date Date, ok bool) {
 		return "", d, true
 	}
 	placePart, _, _ := strings.Cut(head, ",")
-	if !isAllCaps(placePart) || len(strings.Fields(placePart)) > 4 {
+	if !isAllCaps(placePart) || fieldCount(placePart) > 4 {
 		return "", Date{}, false
 	}
 	return head, Date{}, true

@@ -90,7 +90,7 @@ func factivaLanguage(s string) string {
 	if tag, ok := factivaLanguageNames[strings.ToLower(s)]; ok {
 		return tag
 	}
-	if len(strings.Fields(s)) > 2 {
+	if fieldCount(s) > 2 {
 		return ""
 	}
 	return languageTag(s)

@@ -82,9 +82,12 @@ func isNexisLengthOrLoad(t string) bool {
 	if len(t) < 8 || t[0] != 'L' && t[0] != 'l' {
 		return false
 	}
-	_, _, ok := nexisField(t)
-	label, _, _ := strings.Cut(strings.ToLower(t), ":")
-	return ok && (label == "length" || label == "load-date" || label == "länge" || label == "ladedatum" || label == "longueur")
+	if _, _, ok := nexisField(t); !ok {
+		return false
+	}
+	label, _, _ := strings.Cut(t, ":")
+	label = strings.ToLower(label) // the label only, not the line
+	return (label == "length" || label == "load-date" || label == "länge" || label == "ladedatum" || label == "longueur")
 }
 
 // nexisCountRE matches the cover page's count line: "Documents (10)",

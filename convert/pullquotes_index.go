@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -37,9 +38,20 @@ func findPullQuotes(texts []bodyText) []bool {
 		return mask
 	}
 	keys := quoteKeys(texts)
+	if len(texts) <= maxPairwiseTexts {
+		pairwisePullQuotes(texts, keys, mask)
+	} else {
+		indexPullQuotes(texts, keys, mask)
+	}
+	return mask
+}
+
+// indexPullQuotes marks in mask the candidates among texts that are pull
+// quotes of another text, with a quoteIndex: time linear in the text.
+func indexPullQuotes(texts []bodyText, keys []string, mask []bool) {
 	idx := newQuoteIndex(texts, keys)
 	if idx.empty() {
-		return mask
+		return
 	}
 	for _, src := range keys {
 		if len(src) <= idx.minLen {
@@ -53,22 +65,49 @@ func findPullQuotes(texts []bodyText) []bool {
 			})
 		})
 	}
-	return mask
+}
+
+// maxPairwiseTexts is the most paragraphs an article may have for
+// findPullQuotes to test each candidate against each other paragraph
+// with isPullQuoteOf, the rule itself, rather than build its index: for
+// the few paragraphs of most clippings the tables cost more than the
+// comparisons they save.
+const maxPairwiseTexts = 8
+
+// pairwisePullQuotes marks in mask the candidates among texts (as
+// newQuoteIndex takes them) that are pull quotes of another text, testing
+// every pair: time quadratic in len(texts).
+func pairwisePullQuotes(texts []bodyText, keys []string, mask []bool) {
+	for i, t := range texts {
+		if !isQuoteCandidate(t, keys[i]) {
+			continue
+		}
+		for j, src := range keys {
+			if j != i && isPullQuoteOf(keys[i], src) {
+				mask[i] = true
+				break
+			}
+		}
+	}
 }
 
 // quoteKeys returns pullQuoteKey of every text, built in one buffer by
-// appendQuoteKey.
+// appendQuoteKey (recycled from one article to the next: it is copied to
+// the one string the keys share).
 func quoteKeys(texts []bodyText) []string {
 	n := 0
 	for _, t := range texts {
 		n += len(t.text)
 	}
-	buf := make([]byte, 0, n+n/8) // lower case may take more bytes ("ẞ" to "ß" does not, "Ⱥ" to "ⱥ" does)
+	bp := keyBuffers.Get().(*[]byte)
+	defer putKeyBuffer(bp)
+	buf := slices.Grow((*bp)[:0], n+n/8) // lower case may take more bytes ("Ⱥ" to "ⱥ")
 	ends := make([]int, len(texts))
 	for i, t := range texts {
 		buf = appendQuoteKey(buf, t.text)
 		ends[i] = len(buf)
 	}
+	*bp = buf
 	all := string(buf)
 	keys := make([]string, len(texts))
 	start := 0
@@ -77,6 +116,18 @@ func quoteKeys(texts []bodyText) []string {
 		start = e
 	}
 	return keys
+}
+
+// keyBuffers recycles quoteKeys' buffers; one larger than maxKeyBuffer
+// bytes is let go, so a huge document does not pin its size.
+var keyBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+const maxKeyBuffer = 1 << 20
+
+func putKeyBuffer(bp *[]byte) {
+	if cap(*bp) <= maxKeyBuffer {
+		keyBuffers.Put(bp)
+	}
 }
 
 // appendQuoteKey appends pullQuoteKey(s) to dst: runs of ASCII bytes that
@@ -176,7 +227,7 @@ type quoteIndex struct {
 func newQuoteIndex(texts []bodyText, keys []string) *quoteIndex {
 	idx := &quoteIndex{groups: make(map[string]*quoteGroup, len(texts)), minLen: -1}
 	for i, t := range texts {
-		if t.words < 6 || t.words > 80 || trimmedLen(t.text) < 12 || !isPullQuoteCandidate(keys[i]) {
+		if !isQuoteCandidate(t, keys[i]) {
 			continue
 		}
 		k := keys[i]
@@ -199,6 +250,13 @@ func newQuoteIndex(texts []bodyText, keys []string) *quoteIndex {
 		idx.tailLens[tail] = insertSorted(idx.tailLens[tail], len(k))
 	}
 	return idx
+}
+
+// isQuoteCandidate reports whether t, whose key is key, may be a pull
+// quote: 6 to 80 words, both as printed and normalized, and at least 12
+// bytes as printed without closing quotes and punctuation.
+func isQuoteCandidate(t bodyText, key string) bool {
+	return t.words >= 6 && t.words <= 80 && trimmedLen(t.text) >= 12 && isPullQuoteCandidate(key)
 }
 
 // trimmedLen is the length of s without closing quotes and punctuation

@@ -6,6 +6,7 @@ package formats
 
 import (
 	"bufio"
+	"bytes"
 	_ "embed"
 	"encoding/json"
 	"io"
@@ -185,22 +186,29 @@ func countWords(s string) int {
 func WriteJSON(w io.Writer, docs []*convert.Document, lines bool) error {
 	bw := getBuffer(w)
 	defer putBuffer(bw)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
+	jb := jsonBuffers.Get().(*jsonBuffer)
+	defer jb.put()
 	if !lines {
-		enc.SetIndent("", "  ")
 		bw.WriteString("[")
 	}
 	n := 0
 	for _, d := range docs {
 		for _, a := range d.Articles {
+			jb.compact = append(appendWireJSON(jb.compact[:0], d, a), '\n')
+			out := jb.compact
 			if !lines {
 				if n > 0 {
 					bw.WriteString(",")
 				}
 				bw.WriteString("\n")
+				// As json.Encoder indents, from the compact bytes.
+				jb.indented.Reset()
+				if err := json.Indent(&jb.indented, jb.compact, "", "  "); err != nil {
+					return err
+				}
+				out = jb.indented.Bytes()
 			}
-			if err := enc.Encode(Wire(d, a)); err != nil {
+			if _, err := bw.Write(out); err != nil {
 				return err
 			}
 			n++
@@ -210,6 +218,26 @@ func WriteJSON(w io.Writer, docs []*convert.Document, lines bool) error {
 		bw.WriteString("]\n")
 	}
 	return bw.Flush()
+}
+
+// A jsonBuffer holds WriteJSON's per-article bytes: compact, and indented.
+type jsonBuffer struct {
+	compact  []byte
+	indented bytes.Buffer
+}
+
+// jsonBuffers recycles jsonBuffers from one WriteJSON to the next.
+var jsonBuffers = sync.Pool{New: func() any { return new(jsonBuffer) }}
+
+// maxPooledJSON is the largest buffer kept for reuse, in bytes: one huge
+// article does not pin its memory for the rest of a batch.
+const maxPooledJSON = 1 << 20
+
+func (jb *jsonBuffer) put() {
+	if cap(jb.compact) > maxPooledJSON || jb.indented.Cap() > maxPooledJSON {
+		return
+	}
+	jsonBuffers.Put(jb)
 }
 
 // buffers recycles the writers' output buffers: a batch writes one small
