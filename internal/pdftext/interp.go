@@ -53,9 +53,9 @@ type textState struct {
 // pageGlyphs interprets one page's content stream (and the form XObjects
 // it draws) into glyphs, kept in the returned interpreter (with what was
 // drawn before any damage). ops bounds the work: it returns ErrDamaged when
-// a page holds more operators than that.
-func pageGlyphs(page pdf.Page, ops int, fonts map[string]*pdfFont) (in *interp, err error) {
-	in = &interp{fonts: fonts, budget: ops}
+// a page holds more operators than that. The glyphs are appended to buf.
+func pageGlyphs(page pdf.Page, ops int, fonts map[string]*pdfFont, buf []glyph) (in *interp, err error) {
+	in = &interp{glyphs: buf, fonts: fonts, budget: ops}
 	defer func() {
 		if p := recover(); p != nil {
 			// Keep what was drawn before the damage.
