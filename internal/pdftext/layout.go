@@ -5,6 +5,7 @@ package pdftext
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -27,8 +28,8 @@ func dedupeFakeBold(gs []glyph) []glyph {
 	for i, g := range gs {
 		dup := false
 		for j := max(0, i-8); j < i; j++ {
-			p := gs[j]
-			if p.text == g.text && math.Abs(p.x0-g.x0) < 0.2*g.size && math.Abs(p.y-g.y) < 0.1*g.size {
+			p := &gs[j]
+			if math.Abs(p.x0-g.x0) < 0.2*g.size && math.Abs(p.y-g.y) < 0.1*g.size && p.text == g.text {
 				dup = true
 				break
 			}
@@ -123,7 +124,7 @@ func gaps(iv []interval, minGap float64) []interval {
 	if len(iv) < 2 {
 		return nil
 	}
-	sort.Slice(iv, func(i, j int) bool { return iv[i].lo < iv[j].lo })
+	slices.SortFunc(iv, func(a, b interval) int { return lessCmp(a.lo < b.lo, b.lo < a.lo) })
 	var out []interval
 	hi := iv[0].hi
 	for _, v := range iv[1:] {
@@ -148,9 +149,9 @@ func xyCut(r region, size float64, depth int, out *[]region) {
 	// A blank band of 1.5 em or more across the whole width (under a
 	// headline, between stories) is cut first: titles centred over the
 	// columns must not fall to one side of a gutter.
-	var ys []interval
-	for _, w := range r {
-		ys = append(ys, interval{-w.top(), -w.bottom()}) // top of page first
+	ys := make([]interval, len(r))
+	for i, w := range r {
+		ys[i] = interval{-w.top(), -w.bottom()} // top of page first
 	}
 	if major := gaps(ys, 1.5*size); len(major) > 0 {
 		cutBands(r, major, size, depth, out)
@@ -158,15 +159,7 @@ func xyCut(r region, size float64, depth int, out *[]region) {
 	}
 	// Vertical: a gutter across the whole region (see gutterCut).
 	if g := gutterCut(r, size); g != nil {
-		mid := (g.lo + g.hi) / 2
-		var left, right region
-		for _, w := range r {
-			if w.x1 <= mid {
-				left = append(left, w)
-			} else {
-				right = append(right, w)
-			}
-		}
+		left, right := splitLeft(r, (g.lo+g.hi)/2)
 		xyCut(left, size, depth+1, out)
 		xyCut(right, size, depth+1, out)
 		return
@@ -181,23 +174,70 @@ func xyCut(r region, size float64, depth int, out *[]region) {
 }
 
 // cutBands cuts r at every band of gs at once; the pieces come top to
-// bottom.
+// bottom. r is reordered in place, piece by piece, each piece keeping the
+// order of its words (the blocks are disjoint parts of the page's words).
 func cutBands(r region, gs []interval, size float64, depth int, out *[]region) {
 	bands := make([]float64, len(gs))
 	for i, g := range gs {
 		bands[i] = -(g.lo + g.hi) / 2
 	}
-	pieces := make([]region, len(bands)+1)
-	for _, w := range r {
+	piece := make([]int, len(r))
+	ends := make([]int, len(bands)+1) // piece sizes, then end offsets
+	for i, w := range r {
 		// bands decrease (top of the page first): find the first below w.
-		k := sort.Search(len(bands), func(i int) bool { return w.y >= bands[i] })
-		pieces[k] = append(pieces[k], w)
+		piece[i] = sort.Search(len(bands), func(i int) bool { return w.y >= bands[i] })
+		ends[piece[i]]++
 	}
-	for _, p := range pieces {
-		if len(p) > 0 {
-			xyCut(p, size, depth+1, out)
+	for k := 1; k < len(ends); k++ {
+		ends[k] += ends[k-1]
+	}
+	at := make([]int, len(ends)) // next free slot of each piece
+	for k := 1; k < len(ends); k++ {
+		at[k] = ends[k-1]
+	}
+	sorted := make(region, len(r))
+	for i, w := range r {
+		sorted[at[piece[i]]] = w
+		at[piece[i]]++
+	}
+	copy(r, sorted)
+	start := 0
+	for _, end := range ends {
+		if end > start {
+			xyCut(r[start:end:end], size, depth+1, out)
+		}
+		start = end
+	}
+}
+
+// splitLeft reorders r in place: the words ending left of x first, then
+// the others, each in their order, and returns the two parts.
+func splitLeft(r region, x float64) (left, right region) {
+	var rest region
+	n := 0
+	for _, w := range r {
+		if w.x1 <= x {
+			r[n] = w // n <= the index of w: nothing unread is overwritten
+			n++
+		} else {
+			rest = append(rest, w)
 		}
 	}
+	copy(r[n:], rest)
+	return r[:n:n], r[n:]
+}
+
+// lessCmp turns the two answers of a less function, less(a, b) and
+// less(b, a), into a comparison for slices.SortFunc (which then orders
+// exactly as sort.Slice with that less function).
+func lessCmp(ab, ba bool) int {
+	switch {
+	case ab:
+		return -1
+	case ba:
+		return 1
+	}
+	return 0
 }
 
 // Gutters: a vertical gap through the whole region is a gutter when it is
@@ -214,15 +254,16 @@ const (
 
 // gutterCut returns the widest gutter of r (see wideGutter), or nil.
 func gutterCut(r region, size float64) *interval {
-	if lineCount(r) <= 1 {
+	lines := lineCount(r)
+	if lines <= 1 {
 		return nil
 	}
-	var xs []interval
-	for _, w := range r {
-		xs = append(xs, interval{w.x0, w.x1})
+	xs := make([]interval, len(r))
+	for i, w := range r {
+		xs[i] = interval{w.x0, w.x1}
 	}
 	narrow := math.Max(minGutter, narrowGutter*wordSpace(r))
-	if narrow >= wideGutter || lineCount(r) < narrowLines {
+	if narrow >= wideGutter || lines < narrowLines {
 		narrow = wideGutter
 	}
 	return widestCut(r, gaps(xs, narrow*size), wideGutter*size, narrow)
@@ -231,18 +272,23 @@ func gutterCut(r region, size float64) *interval {
 // wordSpace is the median space between neighbouring words on one
 // baseline in r, in em of the words' size (0.25 when r has none).
 func wordSpace(r region) float64 {
-	ws := make([]word, len(r))
-	copy(ws, r)
-	sort.Slice(ws, func(i, j int) bool {
-		if ki, kj := math.Round(ws[i].y/2), math.Round(ws[j].y/2); ki != kj {
-			return ki > kj
+	// Baselines rounded to 2 pt, top to bottom, then left to right.
+	type pos struct{ row, x0, x1, size float64 }
+	ws := make([]pos, len(r))
+	for i, w := range r {
+		ws[i] = pos{math.Round(w.y / 2), w.x0, w.x1, w.size}
+	}
+	less := func(a, b pos) bool {
+		if a.row != b.row {
+			return a.row > b.row
 		}
-		return ws[i].x0 < ws[j].x0
-	})
+		return a.x0 < b.x0
+	}
+	slices.SortFunc(ws, func(a, b pos) int { return lessCmp(less(a, b), less(b, a)) })
 	var em []float64
 	for i := 1; i < len(ws); i++ {
 		a, b := ws[i-1], ws[i]
-		if math.Round(a.y/2) != math.Round(b.y/2) {
+		if a.row != b.row {
 			continue
 		}
 		if g := (b.x0 - a.x1) / b.size; g > 0 && g < 1 {
@@ -358,12 +404,13 @@ func joinDropCaps(r []word) []word {
 // blockLines splits a block into lines (by baseline, top to bottom) with
 // words left to right.
 func blockLines(r region) []Line {
-	sort.SliceStable(r, func(i, j int) bool {
-		if math.Abs(r[i].y-r[j].y) > 0.3*math.Min(r[i].size, r[j].size) {
-			return r[i].y > r[j].y
+	less := func(a, b *word) bool {
+		if math.Abs(a.y-b.y) > 0.3*math.Min(a.size, b.size) {
+			return a.y > b.y
 		}
-		return r[i].x0 < r[j].x0
-	})
+		return a.x0 < b.x0
+	}
+	slices.SortStableFunc(r, func(a, b word) int { return lessCmp(less(&a, &b), less(&b, &a)) })
 	bx0, bx1, _, _ := r.bounds()
 	var lines []Line
 	for i := 0; i < len(r); {
