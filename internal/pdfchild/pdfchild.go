@@ -37,6 +37,14 @@ const Command = "__extract-pdf"
 // MemoryLimit bounds the child's data segment, in bytes.
 const MemoryLimit = 2 << 30
 
+// childGCPercent is the child's garbage collection target (GOGC): a new
+// cycle starts when the heap has grown by this many percent of what the
+// last one kept. A child's live heap is small (one page, the fonts, the
+// file) and its garbage large (content streams, layout): collecting at 50%
+// instead of Go's 100% cuts its peak memory by about a sixth for some 10%
+// more CPU time (measured on the 59-page archive export).
+const childGCPercent = 50
+
 // DefaultTimeout is the time limit when Settings.Timeout is zero.
 const DefaultTimeout = 30 * time.Second
 
@@ -142,6 +150,7 @@ func (r reply) result() (*pdftext.Text, error) {
 func Serve(stdin io.Reader, stdout, stderr io.Writer) int {
 	limitData(MemoryLimit)
 	debug.SetMemoryLimit(MemoryLimit / 2)
+	debug.SetGCPercent(childGCPercent)
 	in := bufio.NewReaderSize(stdin, 64<<10)
 	out := bufio.NewWriterSize(stdout, 64<<10)
 	for {

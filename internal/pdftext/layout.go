@@ -118,6 +118,10 @@ func medianSize(ws []word) float64 {
 
 type interval struct{ lo, hi float64 }
 
+// pos is where a word lies, for wordSpace: its baseline rounded to 2 pt,
+// its left and right edges and its size.
+type pos struct{ row, x0, x1, size float64 }
+
 // gaps returns the empty bands between the merged intervals, widest first
 // is not needed: they come in increasing order.
 func gaps(iv []interval, minGap float64) []interval {
@@ -136,52 +140,75 @@ func gaps(iv []interval, minGap float64) []interval {
 	return out
 }
 
-// xyCut orders a page's words into blocks in reading order by recursive
+// A cutter runs the XY cut of one page (see cut): the page's median type
+// size, the blocks found so far, and scratch buffers that every level of
+// the recursion reuses (each is done with them before it recurses).
+type cutter struct {
+	size   float64
+	blocks []region
+	ys, xs []interval // vertical extents (cut), horizontal ones (gutter)
+	pos    []pos      // wordSpace
+	em     []float64  // wordSpace
+	lines  []float64  // lineCount
+	piece  []int      // cutBands
+	words  region     // cutBands, splitLeft
+}
+
+// grow returns (*b)[:n], reallocating when it is too short.
+func grow[S ~[]T, T any](b *S, n int) S {
+	if cap(*b) < n {
+		*b = make(S, n)
+	}
+	return (*b)[:n]
+}
+
+// cut orders a page's words into blocks in reading order by recursive
 // cuts through whitespace: first a vertical cut through a gutter that runs
 // the full height of the region (columns, left to right), else a
 // horizontal cut through an empty band (top to bottom). A headline that
 // spans the columns blocks the gutter, so it is cut off above them first.
-func xyCut(r region, size float64, depth int, out *[]region) {
+// The blocks are appended to c.blocks.
+func (c *cutter) cut(r region, depth int) {
 	if len(r) <= 1 || depth > 60 {
-		*out = append(*out, r)
+		c.blocks = append(c.blocks, r)
 		return
 	}
 	// A blank band of 1.5 em or more across the whole width (under a
 	// headline, between stories) is cut first: titles centred over the
 	// columns must not fall to one side of a gutter.
-	ys := make([]interval, len(r))
+	ys := grow(&c.ys, len(r))
 	for i, w := range r {
 		ys[i] = interval{-w.top(), -w.bottom()} // top of page first
 	}
-	if major := gaps(ys, 1.5*size); len(major) > 0 {
-		cutBands(r, major, size, depth, out)
+	if major := gaps(ys, 1.5*c.size); len(major) > 0 {
+		c.cutBands(r, major, depth)
 		return
 	}
-	// Vertical: a gutter across the whole region (see gutterCut).
-	if g := gutterCut(r, size); g != nil {
-		left, right := splitLeft(r, (g.lo+g.hi)/2)
-		xyCut(left, size, depth+1, out)
-		xyCut(right, size, depth+1, out)
+	// Vertical: a gutter across the whole region (see gutter).
+	if g := c.gutter(r); g != nil {
+		left, right := c.splitLeft(r, (g.lo+g.hi)/2)
+		c.cut(left, depth+1)
+		c.cut(right, depth+1)
 		return
 	}
 	// Horizontal: an empty band at least 0.3 em high.
-	gs := gaps(ys, 0.3*size)
+	gs := gaps(ys, 0.3*c.size)
 	if len(gs) == 0 {
-		*out = append(*out, r)
+		c.blocks = append(c.blocks, r)
 		return
 	}
-	cutBands(r, gs, size, depth, out)
+	c.cutBands(r, gs, depth)
 }
 
 // cutBands cuts r at every band of gs at once; the pieces come top to
 // bottom. r is reordered in place, piece by piece, each piece keeping the
 // order of its words (the blocks are disjoint parts of the page's words).
-func cutBands(r region, gs []interval, size float64, depth int, out *[]region) {
+func (c *cutter) cutBands(r region, gs []interval, depth int) {
 	bands := make([]float64, len(gs))
 	for i, g := range gs {
 		bands[i] = -(g.lo + g.hi) / 2
 	}
-	piece := make([]int, len(r))
+	piece := grow(&c.piece, len(r))
 	ends := make([]int, len(bands)+1) // piece sizes, then end offsets
 	for i, w := range r {
 		// bands decrease (top of the page first): find the first below w.
@@ -195,7 +222,7 @@ func cutBands(r region, gs []interval, size float64, depth int, out *[]region) {
 	for k := 1; k < len(ends); k++ {
 		at[k] = ends[k-1]
 	}
-	sorted := make(region, len(r))
+	sorted := grow(&c.words, len(r))
 	for i, w := range r {
 		sorted[at[piece[i]]] = w
 		at[piece[i]]++
@@ -204,7 +231,7 @@ func cutBands(r region, gs []interval, size float64, depth int, out *[]region) {
 	start := 0
 	for _, end := range ends {
 		if end > start {
-			xyCut(r[start:end:end], size, depth+1, out)
+			c.cut(r[start:end:end], depth+1)
 		}
 		start = end
 	}
@@ -212,8 +239,8 @@ func cutBands(r region, gs []interval, size float64, depth int, out *[]region) {
 
 // splitLeft reorders r in place: the words ending left of x first, then
 // the others, each in their order, and returns the two parts.
-func splitLeft(r region, x float64) (left, right region) {
-	var rest region
+func (c *cutter) splitLeft(r region, x float64) (left, right region) {
+	rest := c.words[:0]
 	n := 0
 	for _, w := range r {
 		if w.x1 <= x {
@@ -224,6 +251,7 @@ func splitLeft(r region, x float64) (left, right region) {
 		}
 	}
 	copy(r[n:], rest)
+	c.words = rest[:0]
 	return r[:n:n], r[n:]
 }
 
@@ -252,29 +280,28 @@ const (
 	narrowLines  = 4
 )
 
-// gutterCut returns the widest gutter of r (see wideGutter), or nil.
-func gutterCut(r region, size float64) *interval {
-	lines := lineCount(r)
+// gutter returns the widest gutter of r (see wideGutter), or nil.
+func (c *cutter) gutter(r region) *interval {
+	lines := c.lineCount(r)
 	if lines <= 1 {
 		return nil
 	}
-	xs := make([]interval, len(r))
+	xs := grow(&c.xs, len(r))
 	for i, w := range r {
 		xs[i] = interval{w.x0, w.x1}
 	}
-	narrow := math.Max(minGutter, narrowGutter*wordSpace(r))
+	narrow := math.Max(minGutter, narrowGutter*c.wordSpace(r))
 	if narrow >= wideGutter || lines < narrowLines {
 		narrow = wideGutter
 	}
-	return widestCut(r, gaps(xs, narrow*size), wideGutter*size, narrow)
+	return widestCut(r, gaps(xs, narrow*c.size), wideGutter*c.size, narrow)
 }
 
 // wordSpace is the median space between neighbouring words on one
 // baseline in r, in em of the words' size (0.25 when r has none).
-func wordSpace(r region) float64 {
+func (c *cutter) wordSpace(r region) float64 {
 	// Baselines rounded to 2 pt, top to bottom, then left to right.
-	type pos struct{ row, x0, x1, size float64 }
-	ws := make([]pos, len(r))
+	ws := grow(&c.pos, len(r))
 	for i, w := range r {
 		ws[i] = pos{math.Round(w.y / 2), w.x0, w.x1, w.size}
 	}
@@ -285,7 +312,7 @@ func wordSpace(r region) float64 {
 		return a.x0 < b.x0
 	}
 	slices.SortFunc(ws, func(a, b pos) int { return lessCmp(less(a, b), less(b, a)) })
-	var em []float64
+	em := c.em[:0]
 	for i := 1; i < len(ws); i++ {
 		a, b := ws[i-1], ws[i]
 		if a.row != b.row {
@@ -295,6 +322,7 @@ func wordSpace(r region) float64 {
 			em = append(em, g)
 		}
 	}
+	c.em = em[:0]
 	if len(em) == 0 {
 		return 0.25
 	}
@@ -351,8 +379,8 @@ func splitsLine(r region, mid, facing float64) bool {
 }
 
 // lineCount counts the distinct baselines of a region.
-func lineCount(r region) int {
-	ys := make([]float64, len(r))
+func (c *cutter) lineCount(r region) int {
+	ys := grow(&c.lines, len(r))
 	for i, w := range r {
 		ys[i] = w.y
 	}
@@ -457,9 +485,9 @@ func layoutPage(gs []glyph, y0, y1 float64) Page {
 	// A drop cap reaches up into the band above its lines: joined first,
 	// it cannot hold a headline and the columns under it together.
 	ws = joinDropCaps(ws)
-	var blocks []region
-	xyCut(region(ws), medianSize(ws), 0, &blocks)
-	for _, b := range blocks {
+	c := cutter{size: medianSize(ws)}
+	c.cut(region(ws), 0)
+	for _, b := range c.blocks {
 		p.Lines = append(p.Lines, blockLines(b)...)
 	}
 	return p
