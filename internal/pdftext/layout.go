@@ -4,11 +4,13 @@ package pdftext
 // through whitespace, blocks into lines; landscape pages turned upright.
 
 import (
+	"bytes"
 	"math"
 	"slices"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A word is a run of glyphs on one baseline without a gap, in user space.
@@ -46,40 +48,51 @@ func dedupeFakeBold(gs []glyph) []glyph {
 // of the font size (word spacing comes from positioning in many files).
 func glyphsToWords(gs []glyph) []word {
 	var out []word
-	var cur *word
-	var curText strings.Builder
+	var cur word
+	open := false  // cur holds a word
+	var buf []byte // the text of every word, one after another
+	var ends []int // where each word of out ends in buf
+	start := 0     // where cur's text starts in buf
 	flush := func() {
-		if cur != nil && strings.TrimSpace(curText.String()) != "" {
-			cur.text = curText.String()
-			out = append(out, *cur)
+		if open && len(bytes.TrimSpace(buf[start:])) != 0 {
+			out = append(out, cur)
+			ends = append(ends, len(buf))
+			start = len(buf)
 		}
-		cur = nil
-		curText.Reset()
+		buf = buf[:start]
+		open = false
 	}
 	for _, g := range gs {
 		t := normalizeGlyphText(g.text)
 		if strings.TrimSpace(t) == "" {
 			// A space drawn over the end of the glyph before it (as some
 			// producers do after a ligature) separates nothing.
-			if cur == nil || g.x0 >= cur.x1-overlap*g.size {
+			if !open || g.x0 >= cur.x1-overlap*g.size {
 				flush()
 			}
 			continue
 		}
-		if cur != nil {
+		if open {
 			gap, space := g.x0-cur.x1, wordGap*g.size
 			if math.Abs(g.y-cur.y) > 0.3*math.Max(g.size, cur.size) || gap > space || gap < -0.5*g.size ||
 				math.Abs(g.size-cur.size) > 0.2*cur.size {
 				flush()
 			}
 		}
-		if cur == nil {
-			cur = &word{x0: g.x0, x1: g.x1, y: g.y, size: g.size, bold: g.bold}
+		if !open {
+			cur, open = word{x0: g.x0, x1: g.x1, y: g.y, size: g.size, bold: g.bold}, true
 		}
 		cur.x1 = math.Max(cur.x1, g.x1)
-		curText.WriteString(t)
+		buf = append(buf, t...)
 	}
 	flush()
+	// One string for the page's words, each word's text a part of it.
+	all := string(buf)
+	from := 0
+	for i, end := range ends {
+		out[i].text = all[from:end]
+		from = end
+	}
 	return out
 }
 
@@ -407,8 +420,8 @@ func joinDropCaps(r []word) []word {
 	size := medianSize(r)
 	for i := 0; i < len(r); i++ {
 		c := r[i]
-		rs := []rune(c.text)
-		if len(rs) != 1 || !unicode.IsUpper(rs[0]) || c.size < dropCapRatio*size {
+		first, n := utf8.DecodeRuneInString(c.text)
+		if n == 0 || n != len(c.text) || !unicode.IsUpper(first) || c.size < dropCapRatio*size {
 			continue
 		}
 		best := -1
