@@ -164,3 +164,54 @@ func TestInterpretCutHexString(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// FuzzInterpretAsLibrary: on any content stream, our reader and the PDF
+// library's give the same operators, operands and panics. Content with a
+// '<' that no '>' follows is skipped: the library loops for ever on a hex
+// string the end cuts off.
+func FuzzInterpretAsLibrary(f *testing.F) {
+	for _, c := range []string{
+		"BT /F1 12 Tf 72 700 Td (Hello) Tj ET",
+		"[(Ke) -120 (rn)] TJ <</A [1 (x)]>> BDC",
+		"(esc\\n\\101) Tj /a#20b 1.5 -.5 true null ] }",
+		"/d 1 dict def 3 dict begin /k (v) def k Tj end",
+	} {
+		f.Add(c)
+	}
+	f.Fuzz(func(t *testing.T, c string) {
+		if i := strings.LastIndexByte(c, '<'); i >= 0 && !strings.Contains(c[i:], ">") {
+			t.Skip()
+		}
+		data := pdfgen.BuildRaw([]string{c}, "")
+		r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Skip()
+		}
+		contents := r.Page(1).V.Key("Contents")
+		want, got := libraryOps(t, contents), interpretOps(contents)
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("content %q:\n got %q\nwant %q", c, got, want)
+		}
+	})
+}
+
+// TestShowAllocatesNothing: drawing a string in a font met before
+// allocates nothing per glyph once the page's glyph buffer has grown.
+func TestShowAllocatesNothing(t *testing.T) {
+	data := pdfgen.BuildRaw([]string{"BT /F1 12 Tf (x) Tj ET"}, "")
+	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := &interp{}
+	f := &frame{in: in, g: textState{ctm: identity, th: 1, size: 12, font: loadFont(r.Page(1).Font("F1"))}, tm: identity}
+	line := []byte("Every glyph of this line was decoded before.")
+	f.show(line)
+	allocs := testing.AllocsPerRun(100, func() {
+		in.glyphs = in.glyphs[:0]
+		f.show(line)
+	})
+	if allocs != 0 || len(in.glyphs) != len(line) {
+		t.Errorf("%v allocations per line, %d glyphs", allocs, len(in.glyphs))
+	}
+}
