@@ -35,8 +35,10 @@ type PDFExtractor func(data []byte) (*pdftext.Text, error)
 // ConvertPDF reads a PDF with extract and its text into a Document. It is
 // the one path for PDF input, in this process (Convert) and through a
 // child process (the CLI). A *pdftext.Error becomes an *Error naming the
-// file and the page.
+// file and the page. The bytes are hashed first and not used after
+// extract, so that the articles are built without the file in memory.
 func ConvertPDF(name string, data []byte, extract PDFExtractor) (*Document, error) {
+	sum := sha256.Sum256(data)
 	t, err := extract(data)
 	if err != nil {
 		var e *pdftext.Error
@@ -45,7 +47,7 @@ func ConvertPDF(name string, data []byte, extract PDFExtractor) (*Document, erro
 		}
 		return nil, &Error{File: name, Err: err}
 	}
-	return FromPDFText(name, data, t)
+	return fromPDFText(name, sum, t)
 }
 
 // convertPDF is Convert for PDF input, in this process.
@@ -60,7 +62,11 @@ func convertPDF(name string, data []byte) (*Document, error) {
 // text alone cannot: whether the first line is a masthead or the headline.
 // A PDF's format is "pdf" whatever it reads as.
 func FromPDFText(name string, data []byte, t *pdftext.Text) (*Document, error) {
-	sum := sha256.Sum256(data)
+	return fromPDFText(name, sha256.Sum256(data), t)
+}
+
+// fromPDFText is FromPDFText with the file's SHA-256 sum.
+func fromPDFText(name string, sum [sha256.Size]byte, t *pdftext.Text) (*Document, error) {
 	doc := &Document{Source: Source{File: name, Format: "pdf", SHA256: hex.EncodeToString(sum[:])}}
 	for _, w := range t.Warnings {
 		doc.Warnings = append(doc.Warnings, Warning{Page: w.Page, Msg: w.Msg})

@@ -8,6 +8,10 @@
 //	t, err := pdftext.Extract(data, pdftext.Options{})
 //	for _, p := range t.Paragraphs() { ... p[0].Text, p[0].Size ... }
 //
+// ExtractPages reads the same way but hands each page on as soon as it is
+// laid out and keeps none (newsclip/internal/pdfchild streams them to its
+// parent); Text.Finish then removes the running heads.
+//
 // Reading goes through four stages, one file each:
 //
 //   - repair.go opens the file with github.com/ledongthuc/pdf (objects,
