@@ -12,6 +12,10 @@ type Text struct {
 	Pages        []Page    // the pages that could be read, in order
 	RunningHeads []string  // lines removed at page edges, in page order
 	Warnings     []Warning // what was repaired, skipped or left out
+	// Title is the document's title from its information dictionary
+	// (/Info /Title), spaces trimmed; "" when it has none. Browsers set
+	// it to the printed page's title ("Article | Site").
+	Title string
 }
 
 // A Page is the layout of one page.
