@@ -86,6 +86,9 @@ func FromPDFText(name string, data []byte, t *pdftext.Text) (*Document, error) {
 	if len(doc.Articles) == 0 {
 		return nil, &Error{File: name, Err: ErrNoTextLayer}
 	}
+	if a := doc.Articles[0]; a.Publication == "" {
+		a.Publication = printedSite(t, a.Headline)
+	}
 	var removed []Removal
 	for _, h := range t.RunningHeads {
 		removed = append(removed, Removal{Kind: RemovedRunningHead, Text: h})
