@@ -78,9 +78,10 @@ var tagListRE = regexp.MustCompile(`(?i)^(?:keywords|tags|topics|themen|schlagwo
 
 // cleanWebPrint removes what a browser prints around an article besides
 // its text: link addresses after link texts, breadcrumb trails, tag lists
-// ("KEYWORDS: ...") and web-address paragraphs. lines hold one paragraph
-// per run of lines, blank lines between.
+// ("KEYWORDS: ..."), link buttons and web-address paragraphs. lines hold
+// one paragraph per run of lines, blank lines between.
 func cleanWebPrint(lines []string) (kept []string, removed []Removal) {
+	lines, removed = dropLinkButtons(lines)
 	kept, urls := dropURLParagraphs(lines)
 	for _, u := range urls {
 		removed = append(removed, Removal{Kind: RemovedURL, Text: u})
