@@ -16,19 +16,21 @@ const maxButtonWords = 6
 
 // isLinkButton recognises a paragraph of web page buttons and navigation
 // links, as a browser prints them with their addresses: at least one
-// link address, and besides the addresses at most maxButtonWords words,
-// none in lower case:
+// link address, the last closing the paragraph, and besides the
+// addresses at most maxButtonWords words, none in lower case, not a
+// byline:
 //
 //	(/club/) COAST CONNECTED JOIN (/club      -> buttons
 //	/join)
 //	Read more (/news/quay/)                   -> text (lower case)
+//	BY ANN LEE (/AUTHOR/ANN-LEE/)             -> a byline
 func isLinkButton(lines []string) bool {
-	s := strings.Join(lines, " ")
-	if !brokenLinkTargetRE.MatchString(s) {
+	s := strings.TrimSpace(strings.Join(lines, " "))
+	if !strings.HasSuffix(s, ")") || !brokenLinkTargetRE.MatchString(s) {
 		return false
 	}
-	rest := brokenLinkTargetRE.ReplaceAllString(s, " ")
-	return countWords(rest) <= maxButtonWords && !strings.ContainsFunc(rest, unicode.IsLower)
+	rest := strings.TrimSpace(brokenLinkTargetRE.ReplaceAllString(s, " "))
+	return countWords(rest) <= maxButtonWords && !strings.ContainsFunc(rest, unicode.IsLower) && !isBylineLine(rest)
 }
 
 // dropLinkButtons removes the paragraphs isLinkButton recognises from

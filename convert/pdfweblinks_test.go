@@ -17,6 +17,8 @@ func TestIsLinkButton(t *testing.T) {
 		{[]string{"COAST CONNECTED JOIN"}, false},
 		{[]string{"ONE TWO THREE FOUR FIVE SIX SEVEN (/x/)"}, false},
 		{[]string{"The board (AP) met."}, false},
+		{[]string{"BY ANN LEE (/AUTHOR/ANN-LEE/)"}, false},
+		{[]string{"JOIN (/club/) NOW"}, false},
 	} {
 		if got := isLinkButton(c.lines); got != c.want {
 			t.Errorf("isLinkButton(%q) = %v, want %v", c.lines, got, c.want)
