@@ -200,6 +200,7 @@ func exportArticle(pages []exportPage) *Article {
 	}
 	lines, web := pdfLines(t)
 	a := readClipping(joinBrokenBylines(lines), false)
+	rejoinRunOns(a, runOnBreaks(t.Paragraphs()))
 	liftLateByline(a)
 	liftSignature(a)
 	if displayLead(t) == 0 {
