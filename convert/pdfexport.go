@@ -110,14 +110,20 @@ func edgeRows(p pdftext.Page, top bool) []row {
 
 // headerRows counts the rows of a page header: the dated row, and the
 // rows under it each at most two of its lines' height below the last
-// ("DAH,EBE,ED Seite R1", "alle Ausgaben Seite 999").
+// ("DAH,EBE,ED Seite R1", "alle Ausgaben Seite 999") and set no larger
+// than headerRowSize times the dated row's type: a headline close under
+// the header is not part of it.
 func headerRows(rows []row) int {
 	n := 1
-	for n < len(rows) && rows[n-1].y-rows[n].y <= 2*rows[n].size {
+	for n < len(rows) && rows[n-1].y-rows[n].y <= 2*rows[n].size && rows[n].size <= headerRowSize*rows[0].size {
 		n++
 	}
 	return n
 }
+
+// headerRowSize is the largest type of a page header's further rows, in
+// parts of its dated row's type size.
+const headerRowSize = 1.2
 
 // readExportPage reads the header (the first top row, ending with a date)
 // and the record id of a page.
