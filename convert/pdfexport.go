@@ -123,7 +123,7 @@ func headerRows(rows []row) int {
 
 // headerRowSize is the largest type of a page header's further rows, in
 // parts of its dated row's type size.
-const headerRowSize = 1.2
+const headerRowSize = 1.1
 
 // readExportPage reads the header (the first top row, ending with a date)
 // and the record id of a page.
