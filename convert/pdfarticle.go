@@ -23,7 +23,8 @@ const lateBylineBlocks = 3
 //	Von Joachim Mölter                           <- byline
 //
 // When the article has no authors and one of its first lateBylineBlocks
-// body blocks is a byline, the byline is parsed and removed, and a single
+// body blocks is a byline (perhaps in small caps or after a genre label:
+// see pdfBylineForm), the byline is parsed and removed, and a single
 // block before it becomes the standfirst.
 func liftLateByline(a *Article) {
 	if len(a.Authors) > 0 {
@@ -31,10 +32,11 @@ func liftLateByline(a *Article) {
 	}
 	for i := 0; i < len(a.Body) && i < lateBylineBlocks; i++ {
 		t := a.Body[i].Text()
-		if _, ok := a.Body[i].(*Quote); ok || !isBylineLine(t) {
+		form, _ := pdfBylineForm(t)
+		if _, ok := a.Body[i].(*Quote); ok || !isBylineLine(form) {
 			continue
 		}
-		a.applyByline(t, true)
+		a.applyByline(form, true)
 		a.remove(RemovedByline, t)
 		if i == 1 && a.Subheadline == "" {
 			a.Subheadline = a.Body[0].Text()
@@ -79,12 +81,29 @@ var signatureRE = regexp.MustCompile(`^(.*[.!?“”"])\s+(\p{Lu}[\p{L}-]+(?:\s\
 // as German papers sign short pieces, when the article has no authors:
 //
 //	... Also, dringend deeskalieren bitte. Iris Mayer
+//	... Also, dringend deeskalieren bitte. iris mayer   (small caps)
+//	iris mayer                                          (a paragraph)
 func liftSignature(a *Article) {
 	if len(a.Authors) > 0 || len(a.Body) == 0 {
 		return
 	}
 	last, ok := a.Body[len(a.Body)-1].(*Paragraph)
 	if !ok {
+		return
+	}
+	var texts []string
+	for _, b := range a.Body[:len(a.Body)-1] {
+		texts = append(texts, b.Text())
+	}
+	if m := smallCapsSignatureRE.FindStringSubmatch(strings.TrimSpace(last.Content)); m != nil {
+		texts = append(texts, m[1])
+	}
+	if rest, name, ok := smallCapsSignature(last.Content, lowerWords(texts...)); ok {
+		a.Authors = append(a.Authors, Person{Name: name, Raw: strings.TrimSpace(last.Content[len(rest):])})
+		a.remove(RemovedByline, strings.TrimSpace(last.Content[len(rest):]))
+		if last.Content = rest; rest == "" {
+			a.Body = a.Body[:len(a.Body)-1]
+		}
 		return
 	}
 	m := signatureRE.FindStringSubmatch(last.Content)

@@ -1,0 +1,84 @@
+package convert
+
+import "testing"
+
+func TestSmallCapsName(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"antonie rietzschel", "Antonie Rietzschel", true},
+		{"vinzent-vitus leitgeb", "Vinzent-Vitus Leitgeb", true},
+		{"anna von heide", "Anna von Heide", true},
+		{"anna von der heide", "", false},
+		{"iris", "", false},
+		{"Iris Mayer", "", false},
+		{"staff reporter", "", false},
+		{"the vote was", "", false},
+	} {
+		got, ok := smallCapsName(c.in)
+		if ok != c.ok || ok && got != c.want {
+			t.Errorf("smallCapsName(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+func TestPDFBylineForm(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+		changed  bool
+	}{
+		{"Kommentar von Iris Mayer", "von Iris Mayer", true},
+		{"Ein Kommentar von Iris Mayer", "von Iris Mayer", true},
+		{"Analysis by Jane Doe", "by Jane Doe", true},
+		{"von antonie rietzschel", "Von Antonie Rietzschel", true},
+		{"by jane doe", "By Jane Doe", true},
+		{"Von Iris Mayer", "Von Iris Mayer", false},
+		{"Kommentar zur Lage", "Kommentar zur Lage", false},
+		{"by the end of the year", "by the end of the year", false},
+	} {
+		got, changed := pdfBylineForm(c.in)
+		if got != c.want || changed != c.changed {
+			t.Errorf("pdfBylineForm(%q) = %q, %v; want %q, %v", c.in, got, changed, c.want, c.changed)
+		}
+	}
+}
+
+func TestSmallCapsSignature(t *testing.T) {
+	for _, c := range []struct {
+		in, rest, name string
+		ok             bool
+	}{
+		{"Es wirkt wie eine Drohung. antonie rietzschel", "Es wirkt wie eine Drohung.", "Antonie Rietzschel", true},
+		{"iris mayer", "", "Iris Mayer", true},
+		{"Es wirkt wie eine Drohung. Iris Mayer", "", "", false},
+		{"Es wirkt wie eine Drohung.", "", "", false},
+		{"The hall stays open. read more", "", "", false},
+		{"the hall stays open", "", "", false},
+	} {
+		rest, name, ok := smallCapsSignature(c.in, lowerWords("You can read more about the hall online."))
+		if ok != c.ok || ok && (rest != c.rest || name != c.name) {
+			t.Errorf("smallCapsSignature(%q) = %q, %q, %v; want %q, %q, %v", c.in, rest, name, ok, c.rest, c.name, c.ok)
+		}
+	}
+}
+
+func TestLiftSignatureSmallCaps(t *testing.T) {
+	a := &Article{Body: []Block{&Paragraph{Content: "The hall stays open."}, &Paragraph{Content: "iris mayer"}}}
+	liftSignature(a)
+	if len(a.Authors) != 1 || a.Authors[0].Name != "Iris Mayer" || len(a.Body) != 1 {
+		t.Errorf("authors %+v body %d blocks", a.Authors, len(a.Body))
+	}
+}
+
+func TestLowerWords(t *testing.T) {
+	got := lowerWords("Read the „plan“, then vote.", "Iris said no")
+	for _, w := range []string{"the", "plan", "then", "vote", "said", "no"} {
+		if !got[w] {
+			t.Errorf("lowerWords lacks %q", w)
+		}
+	}
+	if got["Read"] || got["Iris"] || got["read"] {
+		t.Errorf("lowerWords kept a capitalized word: %v", got)
+	}
+}
