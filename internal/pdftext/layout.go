@@ -402,8 +402,10 @@ func layoutPage(gs []glyph, y0, y1 float64) Page {
 			y0, y1 = math.Min(y0, g.y), math.Max(y1, g.y+g.size)
 		}
 	}
-	ws := glyphsToWords(dedupeFakeBold(gs))
 	p := Page{Bottom: y0, Top: y1, Glyphs: len(gs)}
+	gs, turned := splitTurned(gs)
+	p.Turned = turnedLines(turned)
+	ws := glyphsToWords(dedupeFakeBold(gs))
 	if len(ws) == 0 {
 		return p
 	}
@@ -443,21 +445,26 @@ func quadrant(g glyph) int {
 // unrotate turns the glyphs by q quarter turns clockwise, so that text
 // drawn at q quarter turns runs left to right.
 func unrotate(gs []glyph, q int) []glyph {
-	rot := func(x, y float64) (float64, float64) {
-		switch q {
-		case 1:
-			return y, -x
-		case 2:
-			return -x, -y
-		}
-		return -y, x
-	}
 	out := make([]glyph, len(gs))
 	for i, g := range gs {
-		ox, oy := rot(g.x0, g.y)
-		ex, ey := rot(g.x1, g.ey)
+		ox, oy := turnPoint(g.x0, g.y, q)
+		ex, ey := turnPoint(g.x1, g.ey, q)
 		g.x0, g.y, g.x1, g.ey = ox, oy, ex, ey
 		out[i] = g
 	}
 	return out
+}
+
+// turnPoint turns the point (x, y) by q quarter turns clockwise about the
+// origin (q in 0-3).
+func turnPoint(x, y float64, q int) (float64, float64) {
+	switch q {
+	case 0:
+		return x, y
+	case 1:
+		return y, -x
+	case 2:
+		return -x, -y
+	}
+	return -y, x
 }

@@ -24,8 +24,13 @@ type Page struct {
 	Bottom, Top float64 // vertical extent of the page box, in points
 	Lines       []Line  // in reading order
 	Heads       []Line  // running heads, feet and page numbers removed from Lines
-	Glyphs      int     // characters drawn
-	Images      int     // images drawn
+	// Turned holds the text drawn in another direction than the page's
+	// own (a photo credit up the side of a picture), each line read in
+	// its own direction; X0, X1 and Y give the left, right and bottom
+	// edges of its box on the page. It is not in Lines.
+	Turned []Line
+	Glyphs int // characters drawn
+	Images int // images drawn
 	// Unmapped names a character collection ("Adobe-Japan1") whose codes
 	// were drawn without a Unicode map and left out; "" otherwise.
 	Unmapped string
