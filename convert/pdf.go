@@ -94,7 +94,7 @@ func FromPDFText(name string, data []byte, t *pdftext.Text) (*Document, error) {
 	for _, h := range t.RunningHeads {
 		removed = append(removed, Removal{Kind: RemovedRunningHead, Text: h})
 	}
-	removed = append(removed, web...)
+	removed = append(append(removed, turnedRemovals(t.Pages)...), web...)
 	doc.Articles[0].Removed = append(removed, doc.Articles[0].Removed...)
 	return doc, nil
 }

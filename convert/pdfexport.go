@@ -197,6 +197,7 @@ func exportArticle(pages []exportPage) *Article {
 			kept = append(kept, l)
 		}
 		p.Lines = kept
+		removed = append(removed, turnedRemovals([]pdftext.Page{p})...)
 		for _, h := range p.Heads {
 			if !inRows(h.Text, header) {
 				removed = append(removed, Removal{Kind: RemovedRunningHead, Text: h.Text})
