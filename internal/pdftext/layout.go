@@ -383,7 +383,7 @@ func blockLines(r region) []Line {
 			l.Size = math.Max(l.Size, w.size)
 			l.Bold = l.Bold && w.bold
 		}
-		l.Text = b.String()
+		l.Text = drawnSoftHyphens(b.String())
 		lines = append(lines, l)
 		i = j
 	}
