@@ -77,7 +77,7 @@ func FromPDFText(name string, data []byte, t *pdftext.Text) (*Document, error) {
 	switch lead := displayLead(t); {
 	case lead >= 1:
 		a := readClipping(lines, lead >= 2)
-		rejoinRunOns(a, runOnBreaks(t.Paragraphs()))
+		settlePDFArticle(a, t)
 		if a.Headline != "" || len(a.Body) > 0 {
 			doc.Articles = append(doc.Articles, a)
 		}
