@@ -49,26 +49,42 @@ func liftLateByline(a *Article) {
 }
 
 // bylineBreakRE matches a byline broken after the first name of its last
-// author ("Von Markus Balser und Christoph").
-var bylineBreakRE = regexp.MustCompile(`(?:\s(?:und|and|&|et|y|e)|,)\s\p{Lu}\p{Ll}+$`)
+// author ("Von Markus Balser und Christoph"), or inside a hyphenated
+// first name ("Von Ann Lee und Vinzent-").
+var bylineBreakRE = regexp.MustCompile(`(?:\s(?:und|and|&|et|y|e)|,)\s\p{Lu}\p{Ll}+-?$`)
 
-// joinBrokenBylines joins a byline paragraph that ends on a first name to
-// the next paragraph when that is one capitalized word, the surname a
-// narrow column carried over:
+// surnameLineRE matches the rest of a name a narrow column carried over:
+// one or two capitalized words.
+var surnameLineRE = regexp.MustCompile(`^\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?$`)
+
+// joinBrokenBylines joins a byline line that ends on a first name (or
+// inside a hyphenated one) to the next line when that holds the rest of
+// the name and ends its paragraph, whether a blank line lies between
+// them or not:
 //
-//	Von Markus Balser und Christoph
-//	Koopmann
+//	Von Markus Balser und Christoph      Von Ann Lee und Vinzent-
+//	Koopmann                             Vitus Leitgeb
 //
 // lines hold one paragraph per run of lines, blank lines between.
 func joinBrokenBylines(lines []string) []string {
-	for i := 0; i+2 < len(lines); i++ {
-		next := lines[i+2]
-		if lines[i+1] != "" || !isBylineLine(lines[i]) || !bylineBreakRE.MatchString(lines[i]) ||
-			strings.Contains(next, " ") || !capitalized(next) || i+3 < len(lines) && lines[i+3] != "" {
+	for i := 0; i+1 < len(lines); i++ {
+		if !isBylineLine(lines[i]) || !bylineBreakRE.MatchString(lines[i]) {
 			continue
 		}
-		lines[i] += " " + next
-		lines = append(lines[:i+1], lines[i+3:]...)
+		j := i + 1
+		if lines[j] == "" {
+			j++
+		}
+		if j >= len(lines) || !surnameLineRE.MatchString(lines[j]) || j+1 < len(lines) && lines[j+1] != "" ||
+			lines[j-1] == "" && strings.Contains(lines[j], " ") {
+			continue
+		}
+		if strings.HasSuffix(lines[i], "-") {
+			lines[i] += lines[j]
+		} else {
+			lines[i] += " " + lines[j]
+		}
+		lines = append(lines[:i+1], lines[j+1:]...)
 	}
 	return lines
 }
