@@ -184,15 +184,15 @@ const (
 //	Rammstein tourt gerade durch ... .            <- standfirst
 //
 // The next paragraph (the standfirst, or else the first body block) must
-// be title-like: at most titleWords words without a closing period,
-// followed by more text. Only for articles set in one type size: where
+// be title-like: at most titleWords words without a closing period (an
+// initial's is none: see endsWithStop), followed by more text. Only for articles set in one type size: where
 // the headline is in display type, type tells it.
 func promoteHeadline(a *Article) {
-	if a.Kicker != "" || countWords(a.Headline) > labelWords || strings.HasSuffix(a.Headline, ".") {
+	if a.Kicker != "" || countWords(a.Headline) > labelWords || endsWithStop(a.Headline) {
 		return
 	}
 	isTitle := func(s string) bool {
-		return countWords(s) <= titleWords && !strings.HasSuffix(strings.TrimSpace(s), ".")
+		return countWords(s) <= titleWords && !endsWithStop(s)
 	}
 	switch {
 	case a.Subheadline != "" && isTitle(a.Subheadline) && len(a.Body) > 0:
@@ -201,4 +201,17 @@ func promoteHeadline(a *Article) {
 		a.Kicker, a.Headline = a.Headline, a.Body[0].Text()
 		a.Body = a.Body[1:]
 	}
+}
+
+// initialEndRE matches a text that ends with a name's initial: "Lina E.".
+var initialEndRE = regexp.MustCompile(`(?:^|\s)\p{Lu}\.$`)
+
+// endsWithStop reports whether s ends with a full stop that closes a
+// sentence, not an initial's:
+//
+//	Die Stadt hat entschieden.   -> true
+//	Prozess gegen Lina E.        -> false
+func endsWithStop(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasSuffix(s, ".") && !initialEndRE.MatchString(s)
 }

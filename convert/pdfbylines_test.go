@@ -131,3 +131,26 @@ func TestDropURLParagraphsLead(t *testing.T) {
 		t.Errorf("urls %q, want %q", urls, want)
 	}
 }
+
+func TestEndsWithStop(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Die Stadt hat entschieden.": true,
+		"Prozess gegen Lina E.":      false,
+		"E.":                         false,
+		"Haft für Lina E. ":          false,
+		"Harbour board":              false,
+		"It rose by 5 p.c.":          true,
+	} {
+		if got := endsWithStop(s); got != want {
+			t.Errorf("endsWithStop(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestPromoteHeadlineInitial(t *testing.T) {
+	a := &Article{Headline: "Prozess gegen Lina E.", Subheadline: "Aussage eines Zeugen", Body: []Block{&Paragraph{Content: "Dresden – Es ist früh."}}}
+	promoteHeadline(a)
+	if a.Kicker != "Prozess gegen Lina E." || a.Headline != "Aussage eines Zeugen" {
+		t.Errorf("kicker %q headline %q", a.Kicker, a.Headline)
+	}
+}
