@@ -54,10 +54,11 @@ var genreLabels = []string{"ein kommentar", "kommentar", "eine analyse", "analys
 
 // pdfBylineForm rewrites a paragraph that may be a byline into the form
 // the byline reader knows, and reports whether it changed anything: a
-// genre label before the lead is cut off, and a byline in small caps
-// (lower case) is title-cased:
+// genre label before the lead is cut off, a full stop after a name is
+// dropped, and a byline in small caps (lower case) is title-cased:
 //
-//	Kommentar von Iris Mayer   -> Von Iris Mayer
+//	Kommentar von Iris Mayer   -> von Iris Mayer
+//	Von Oliver Klasen.         -> Von Oliver Klasen
 //	von antonie rietzschel     -> Von Antonie Rietzschel
 //	by jane doe                -> By Jane Doe
 func pdfBylineForm(s string) (string, bool) {
@@ -68,6 +69,9 @@ func pdfBylineForm(s string) (string, bool) {
 			out = out[len(out)-len(rest):]
 			break
 		}
+	}
+	if m := bylineLead.FindString(out); m != "" && strings.HasSuffix(out, ".") && isBareName(strings.TrimSuffix(out[len(m):], ".")) {
+		out = strings.TrimSuffix(out, ".")
 	}
 	if m := bylineLead.FindString(out); m != "" && !strings.ContainsFunc(out, unicode.IsUpper) {
 		if name, ok := smallCapsName(out[len(m):]); ok {

@@ -37,6 +37,8 @@ func TestPDFBylineForm(t *testing.T) {
 		{"von antonie rietzschel", "Von Antonie Rietzschel", true},
 		{"by jane doe", "By Jane Doe", true},
 		{"Von Iris Mayer", "Von Iris Mayer", false},
+		{"Von Oliver Klasen.", "Von Oliver Klasen", true},
+		{"Von Montag an gilt das.", "Von Montag an gilt das.", false},
 		{"Kommentar zur Lage", "Kommentar zur Lage", false},
 		{"by the end of the year", "by the end of the year", false},
 	} {
