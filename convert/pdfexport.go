@@ -215,6 +215,7 @@ func exportArticle(pages []exportPage) *Article {
 	a := readClipping(joinBrokenBylines(lines), false)
 	settlePDFArticle(a, t)
 	liftLateByline(a)
+	dropDeskSignature(a)
 	liftSignature(a)
 	if displayLead(t) == 0 {
 		// All in one type size: the headline is told by position only.
