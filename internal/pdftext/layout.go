@@ -347,12 +347,28 @@ func joinDropCaps(r []word) []word {
 		if best < 0 {
 			continue
 		}
+		alignBesideCap(r, r[best], c)
 		r[best].text = c.text + r[best].text
 		r[best].x0 = c.x0
 		r = append(r[:i:i], r[i+1:]...)
 		i--
 	}
 	return r
+}
+
+// alignBesideCap moves the words that open the lines beside a drop cap c,
+// under first (the word the cap joins), out to the cap's left edge: set
+// in from the column's edge by the cap's width, they would read as
+// indented, a paragraph break after every line the cap spans. A word
+// opens such a line when it starts within a third of an em of first's
+// start, its baseline lies below first's and not below the cap's.
+func alignBesideCap(r []word, first, c word) {
+	for j := range r {
+		w := &r[j]
+		if w.y < first.y && w.y >= c.y-0.3*w.size && math.Abs(w.x0-first.x0) < w.size/3 {
+			w.x0 = c.x0
+		}
+	}
 }
 
 // blockLines splits a block into lines (by baseline, top to bottom) with
