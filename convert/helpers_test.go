@@ -118,7 +118,8 @@ func parseRules(name string, data []byte) ([]ruleRow, error) {
 // testdata/rules/name.txt: f is called with the row's first fields (as
 // many as f takes: string, []byte or int) and must give the rest (one field
 // a result: a string as it is, a bool or int as Go prints it, a list of
-// strings joined by "; "). Each wrong row is reported with its file and
+// strings as %q prints it: ["Ann Lee" "Bo Ma"], so that it cannot be taken
+// for a list of one). Each wrong row is reported with its file and
 // line, as
 //
 //	testdata/rules/fixNameCase.txt:4: fixNameCase("MARTIN Kowalski") = "Martin kowalski"; want "Martin Kowalski"
@@ -151,7 +152,7 @@ func ruleFile(t *testing.T, name string, f any) {
 			continue
 		}
 		in, want := r.fields[:ft.NumIn()], r.fields[ft.NumIn():]
-		args := quoted(in)
+		args := shown(in, ft.In)
 		if at, ok := seen[args]; ok {
 			t.Errorf("%s:%d: %s repeats the input of line %d", path, r.line, args, at)
 		}
@@ -161,7 +162,7 @@ func ruleFile(t *testing.T, name string, f any) {
 			got = append(got, ruleResult(v))
 		}
 		if !slices.Equal(got, want) {
-			t.Errorf("%s:%d: %s(%s) = %s; want %s", path, r.line, name, args, quoted(got), quoted(want))
+			t.Errorf("%s:%d: %s(%s) = %s; want %s", path, r.line, name, args, shown(got, ft.Out), shown(want, ft.Out))
 		}
 	}
 }
@@ -198,12 +199,21 @@ func ruleResult(v reflect.Value) string {
 	case bool, int:
 		return fmt.Sprint(r)
 	case []string:
-		return strings.Join(r, "; ")
+		return fmt.Sprintf("%q", r)
 	}
 	return fmt.Sprintf("(a %s: give the rule an adapter)", v.Type())
 }
 
-// quoted lists fields as Go strings, comma-separated, for a report.
-func quoted(fields []string) string {
-	return strings.Join(testutil.Strings(fields, strconv.Quote), ", ")
+// shown lists a row's fields for a report, comma-separated: a field
+// that stands for a string (typ(i) is the type of the i-th) quoted, any
+// other as the file writes it.
+func shown(fields []string, typ func(int) reflect.Type) string {
+	parts := make([]string, len(fields))
+	for i, f := range fields {
+		parts[i] = f
+		if k := typ(i).Kind(); k == reflect.String || k == reflect.Slice && typ(i).Elem().Kind() == reflect.Uint8 {
+			parts[i] = strconv.Quote(f)
+		}
+	}
+	return strings.Join(parts, ", ")
 }
