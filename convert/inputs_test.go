@@ -10,7 +10,7 @@ import (
 
 // makeZip writes a zip whose entries are name/content pairs, the first one
 // stored uncompressed (as OpenDocument and EPUB containers store mimetype).
-func makeZip(t *testing.T, pairs ...string) []byte {
+func makeZip(t testing.TB, pairs ...string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	w := zip.NewWriter(&buf)
