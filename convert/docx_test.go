@@ -121,13 +121,12 @@ func TestConvertNexisUniDOCX(t *testing.T) {
 // TestNexisUniVariants: exports of other years and settings.
 func TestNexisUniVariants(t *testing.T) {
 	tests := []struct {
-		name     string
-		paras    []string
-		articles int
-		headline string
-		sub      string
-		body     []string
-		warning  string // a document warning containing this
+		name          string
+		paras         []string
+		articles      int
+		headline, sub string
+		body          []string
+		warning       string // a document warning containing this
 	}{
 		{"cover promises more than found", nexisConcat(nexisCoverPage(3, "Storm closes coastal road"),
 			nexisDoc("Storm closes coastal road", "March 4, 2021", "Kate Ames", nexisPara1)),

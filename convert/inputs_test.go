@@ -1,35 +1,15 @@
 package convert
 
 import (
-	"archive/zip"
-	"bytes"
 	"errors"
 	"strings"
 	"testing"
+
+	"newsclip/internal/testutil"
 )
 
-// makeZip writes a zip whose entries are name/content pairs, the first one
-// stored uncompressed (as OpenDocument and EPUB containers store mimetype).
-func makeZip(t testing.TB, pairs ...string) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	w := zip.NewWriter(&buf)
-	for i := 0; i < len(pairs); i += 2 {
-		method := zip.Deflate
-		if i == 0 {
-			method = zip.Store
-		}
-		f, err := w.CreateHeader(&zip.FileHeader{Name: pairs[i], Method: method})
-		if err != nil {
-			t.Fatal(err)
-		}
-		f.Write([]byte(pairs[i+1]))
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
+// makeZip writes a zip of name/content pairs (see testutil.Zip).
+func makeZip(t testing.TB, pairs ...string) []byte { return testutil.Zip(t, pairs...) }
 
 func TestRefusedFormats(t *testing.T) {
 	tests := []struct {
