@@ -55,6 +55,7 @@ var (
 	cjkDateRE   = regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?\s*(?:[（(][^)）]{1,6}[)）])?\s*(?:\d{1,2}[:：]\d{2})?$`)
 	dottedRE    = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{4})$`)
 	slashedRE   = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
+	dashedRE    = regexp.MustCompile(`^(\d{1,2})-(\d{1,2})-(\d{4})$`)
 	clockRE     = regexp.MustCompile(`^\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?$`)
 	ordinalDayR = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th|er|e)?$`)
 )
@@ -176,10 +177,20 @@ func dateOfFields(fields []string) (Date, bool) {
 	return d, true
 }
 
-// numericDate reads "11.01.2010" (day first) and "26/02/2015" or
-// "2/26/2015" (whichever order leaves a month of at most 12; both possible
-// is ambiguous and no date).
+// numericDate reads "11.01.2010" and "11-01-2010" (day first, as
+// European papers and clipping services print them; "01-26-2010" only
+// month first) and "26/02/2015" or "2/26/2015" (whichever order leaves a
+// month of at most 12; both possible is ambiguous and no date).
 func numericDate(f string) (day, month, year int, ok bool) {
+	if m := dashedRE.FindStringSubmatch(f); m != nil {
+		day, _ = strconv.Atoi(m[1])
+		month, _ = strconv.Atoi(m[2])
+		year, _ = strconv.Atoi(m[3])
+		if month > 12 && day <= 12 {
+			day, month = month, day
+		}
+		return day, month, year, true
+	}
 	if m := dottedRE.FindStringSubmatch(f); m != nil {
 		day, _ = strconv.Atoi(m[1])
 		month, _ = strconv.Atoi(m[2])

@@ -73,6 +73,10 @@ func FromPDFText(name string, data []byte, t *pdftext.Text) (*Document, error) {
 		}
 		return doc, nil
 	}
+	if arts := readManyArticles(t); arts != nil {
+		doc.Articles = arts
+		return doc, nil
+	}
 	lines, web := pdfLines(t)
 	switch lead := displayLead(t); {
 	case lead >= 1:
