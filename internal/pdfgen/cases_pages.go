@@ -9,8 +9,10 @@ import "strings"
 func init() {
 	register("compilation-index", compilationIndex)
 	register("compilation-source-above", compilationSourceAbove)
-	// register("page-three-stories", pageThreeStories)
-	// register("page-inside-folio", pageInsideFolio)
+	register("page-three-stories", pageThreeStories)
+	register("page-inside-folio", pageInsideFolio)
+	register("page-two-pages-pullquote", pageTwoPages)
+	register("compilation-index-only-fr", compilationIndexOnly)
 }
 
 // flow sets paragraphs in Courier at size points in a column width
@@ -262,4 +264,84 @@ func pageInsideFolio() []byte {
 		runs = append(runs, r...)
 	}
 	return Build([][]Run{runs})
+}
+
+// pageTwoPages is a two-page paper: the front page has a masthead over
+// the lead story's headline and no folio line, the lead story in two
+// columns, then a second story whose
+// pull quote (in display type, repeating its text) sits in mid-column; the
+// second page's folio ("2 | Harbour Courier | 3 May 2023") is read as a
+// running head, and its two stories sit side by side.
+func pageTwoPages() []byte {
+	front := []Run{{X: 100, Y: 745, Size: 32, Text: "HARBOUR COURIER"}}
+	lead := story{"Storm closes the coast road", 22, "By Ruth Okafor", []string{
+		"The coast road was closed on Sunday night after waves washed stones and sand across both lanes near the lighthouse.",
+		"Council crews worked through the night to clear it, and one lane reopened on Monday morning under traffic lights.",
+		"Drivers were told to expect delays for the rest of the week while the sea wall is checked for damage.",
+	}}
+	head, y := flow(36, 540, 700, lead.size, []string{lead.headline})
+	front = append(front, head...)
+	front = append(front, Run{X: 36, Y: y - 4, Size: 9, Text: lead.byline})
+	left1, y1 := flow(36, 260, y-22, 9, lead.body[:2])
+	right1, y2 := flow(316, 260, y-22, 9, lead.body[2:])
+	front = append(append(front, left1...), right1...)
+	y = min(y1, y2)
+	dunes := story{"Volunteers plant the dunes", 15, "By Mark Ellery", []string{
+		"More than sixty volunteers planted marram grass on the dunes north of the harbour on Saturday.",
+		"The grass holds the sand together, the warden said. The dunes will stand up better to winter storms.",
+	}}
+	left, yl := setStory(dunes, 36, 260, y-24, 9)
+	quote := []Run{{X: 36, Y: yl - 6, Size: 14, Text: "The dunes will stand up"}, {X: 36, Y: yl - 23, Size: 14, Text: "better to winter storms"}}
+	more, _ := flow(36, 260, yl-44, 9, []string{"The next planting day is in March, when the school will join in with two classes."})
+	front = append(append(append(front, left...), quote...), more...)
+	inside := []Run{{X: 36, Y: 765, Size: 8, Text: "2 | Harbour Courier | 3 May 2023"}}
+	for i, s := range []story{
+		{"Choir sings for the lifeboat", 16, "By Priya Nand", []string{
+			"The town choir raised more than two thousand pounds for the lifeboat station with a concert in the church on Friday.",
+			"The coxswain thanked the singers and invited them to the launch of the new boat in the summer.",
+		}},
+		{"Bus timetable changes on Monday", 12, "", []string{
+			"The number 7 bus will leave the harbour ten minutes earlier from Monday, to meet the first train to the city.",
+			"The last bus back will run half an hour later on Fridays and Saturdays until the end of September.",
+		}},
+	} {
+		r, _ := setStory(s, 36+float64(i)*280, 260, 720, 9)
+		inside = append(inside, r...)
+	}
+	return Build([][]Run{front, inside})
+}
+
+// compilationIndexOnly is a French press review without source lines:
+// the index names each article's source ("Titre (Journal, date) ....
+// page"), and the articles follow under their headlines in display type.
+func compilationIndexOnly() []byte {
+	clips := []clip{
+		{"Le port vote son budget", "Le Petit Port", "3 mai 2023", "", "", []string{
+			"Le conseil du port a adopté mardi soir un budget en hausse pour la rénovation du quai nord.",
+			"Les travaux commenceront au printemps prochain et dureront dix-huit mois, selon le président.",
+		}},
+		{"La navette reprend du service", "La Gazette des Côtes", "2 mai 2023", "", "", []string{
+			"La navette entre le port et l'île a repris lundi après trois semaines de réparations au chantier naval.",
+			"Les horaires d'été entreront en vigueur le premier juin, avec un départ de plus le samedi.",
+		}},
+		{"La bibliothèque ouvre le dimanche", "Le Petit Port", "28 avril 2023", "", "", []string{
+			"La bibliothèque de la rue du Quai ouvrira le dimanche après-midi à partir du mois prochain.",
+			"Des bénévoles du cercle de lecture tiendront l'accueil avec deux bibliothécaires.",
+		}},
+	}
+	index := []Run{{X: 72, Y: 720, Size: 16, Text: "Revue de presse"}}
+	for i, c := range clips {
+		entry := c.headline + " (" + c.paper + ", " + c.date + ") "
+		entry += strings.Repeat(".", 70-len([]rune(entry))) + " 2"
+		index = append(index, Run{X: 72, Y: 680 - 16*float64(i), Size: 10, Text: entry})
+	}
+	var page []Run
+	y := 720.0
+	for _, c := range clips {
+		page = append(page, Run{X: 72, Y: y, Size: 14, Text: c.headline})
+		runs, next := flow(72, 468, y-24, 10, c.body)
+		page = append(page, runs...)
+		y = next - 24
+	}
+	return Build([][]Run{index, page})
 }
