@@ -23,33 +23,30 @@ import (
 )
 
 // A compiled article is an article of a compilation found in the flat
-// lines of the PDF: the line it starts at, its source line (-1 when the
-// index alone found it) and where it appeared.
+// lines of the PDF: the line it starts at, its source lines (none when
+// the index alone found it; more than one when the source line is
+// repeated where the article runs on) and where it appeared.
 type compiled struct {
-	start, source int
-	ref           sourceRef
+	start   int
+	sources []int
+	ref     sourceRef
 }
 
 // headLines is the most lines a headline beside a source line takes.
 const headLines = 4
 
 // readCompilation reads a clipping compilation into its articles: split at
-// the headlines of at least two source lines (see readSourceLine), or
-// else of at least two index entries found as headlines further on. The
-// part before the first article is the cover and the index, recorded as
-// removed when the index names the articles, else read as an article of
-// its own when it holds coverWords words or more. It returns nil for any
-// other PDF.
+// the headlines of at least two source lines (see sourceArticles), or
+// else of at least two index entries found as headlines further on (see
+// indexArticles). The part before the first article is the cover and the
+// index, recorded as removed when the index names the articles, else read
+// as an article of its own when it holds coverWords words or more. It
+// returns nil for any other PDF.
 func readCompilation(t *pdftext.Text) []*Article {
 	refs := flatLines(t)
 	body := t.BodySize()
-	var arts []compiled
-	for i, r := range refs {
-		if ref, ok := readSourceLine(lineAt(t, r).Text); ok {
-			arts = append(arts, compiled{start: sourceHeadStart(t, refs, i, body), source: i, ref: ref})
-		}
-	}
 	var entries []indexRow
+	arts := sourceArticles(t, refs, body)
 	if len(arts) < 2 {
 		entries, arts = indexArticles(t, refs, body)
 	}
@@ -62,12 +59,15 @@ func readCompilation(t *pdftext.Text) []*Article {
 		if k+1 < len(arts) {
 			end = arts[k+1].start
 		}
-		src := c.source
-		a := readSegment(segmentText(t, refs, c.start, end, func(i int) bool { return i == src }))
-		a.Publication, a.Date, a.Page = c.ref.publication, c.ref.date, c.ref.page
-		if src >= 0 {
-			a.Removed = append([]Removal{{Kind: RemovedHeader, Text: lineAt(t, refs[src]).Text}}, a.Removed...)
+		isSource := map[int]bool{}
+		var removed []Removal
+		for _, i := range c.sources {
+			isSource[i] = true
+			removed = append(removed, Removal{Kind: RemovedHeader, Text: lineAt(t, refs[i]).Text})
 		}
+		a := readSegment(segmentText(t, refs, c.start, end, func(i int) bool { return isSource[i] }))
+		a.Publication, a.Date, a.Page = c.ref.publication, c.ref.date, c.ref.page
+		a.Removed = append(removed, a.Removed...)
 		out = append(out, a)
 	}
 	if entries == nil {
@@ -76,11 +76,37 @@ func readCompilation(t *pdftext.Text) []*Article {
 	return withFrontMatter(t, refs[:arts[0].start], entries, out)
 }
 
+// sourceArticles finds the articles of a compilation by their source lines
+// (see readSourceLine), each headline found by sourceHeadStart. A source
+// line that repeats the one before, with no headline beside it, is where
+// the article runs on to another page: it is removed, and starts nothing.
+func sourceArticles(t *pdftext.Text, refs []lineRef, body float64) []compiled {
+	var titles []string
+	for _, r := range indexRows(t, leadingRefs(t, refs)) {
+		titles = append(titles, r.entry.headline)
+	}
+	var arts []compiled
+	for i, r := range refs {
+		ref, ok := readSourceLine(lineAt(t, r).Text)
+		if !ok {
+			continue
+		}
+		start := sourceHeadStart(t, refs, i, body, titles)
+		if n := len(arts); n > 0 && ref == arts[n-1].ref && start == i && !(i+1 < len(refs) && isDisplayLine(lineAt(t, refs[i+1]), body)) {
+			arts[n-1].sources = append(arts[n-1].sources, i)
+			continue
+		}
+		arts = append(arts, compiled{start: start, sources: []int{i}, ref: ref})
+	}
+	return arts
+}
+
 // sourceHeadStart finds the headline of the article whose source line is
 // refs[s]: the display lines (see isDisplayLine) just above it on its
-// page, when there are any (the start is the first of them), else the
-// source line itself, the headline under it.
-func sourceHeadStart(t *pdftext.Text, refs []lineRef, s int, body float64) int {
+// page, when there are any (the start is the first of them); else up to
+// two lines above that an index entry names (titles), a headline in body
+// type; else the source line itself, the headline under it.
+func sourceHeadStart(t *pdftext.Text, refs []lineRef, s int, body float64, titles []string) int {
 	start := s
 	for j := s - 1; j >= 0 && s-j <= headLines && refs[j].page == refs[s].page; j-- {
 		if !isDisplayLine(lineAt(t, refs[j]), body) {
@@ -88,7 +114,29 @@ func sourceHeadStart(t *pdftext.Text, refs []lineRef, s int, body float64) int {
 		}
 		start = j
 	}
-	return start
+	if start < s || len(titles) == 0 {
+		return start
+	}
+	text := ""
+	for j := s - 1; j >= 0 && s-j <= 2 && refs[j].page == refs[s].page; j-- {
+		text = strings.TrimSpace(lineAt(t, refs[j]).Text + " " + text)
+		for _, title := range titles {
+			if sameTitle(title, text) {
+				return j
+			}
+		}
+	}
+	return s
+}
+
+// leadingRefs returns the lines of the pages where an index may stand:
+// the first indexPages pages, never the last page.
+func leadingRefs(t *pdftext.Text, refs []lineRef) []lineRef {
+	n := 0
+	for n < len(refs) && refs[n].page < indexPages && refs[n].page < len(t.Pages)-1 {
+		n++
+	}
+	return refs[:n]
 }
 
 // isDisplayLine reports whether l is set in display type: larger than the
@@ -164,11 +212,7 @@ const indexPages = 3
 // table of contents names no sources). It returns the index rows and the
 // articles found, their publication and date from the entries.
 func indexArticles(t *pdftext.Text, refs []lineRef, body float64) ([]indexRow, []compiled) {
-	n := 0
-	for n < len(refs) && refs[n].page < indexPages && refs[n].page < len(t.Pages)-1 {
-		n++
-	}
-	rows := indexRows(t, refs[:n])
+	rows := indexRows(t, leadingRefs(t, refs))
 	if len(rows) < 2 {
 		return nil, nil
 	}
@@ -186,7 +230,7 @@ func indexArticles(t *pdftext.Text, refs []lineRef, body float64) ([]indexRow, [
 		}
 		for i := from; i < len(refs); i++ {
 			if start, ok := headlineAt(t, refs, i, body, r.entry.headline); ok {
-				arts = append(arts, compiled{start: start, source: -1, ref: r.entry.source})
+				arts = append(arts, compiled{start: start, ref: r.entry.source})
 				from = i + 1
 				break
 			}

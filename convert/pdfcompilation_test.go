@@ -20,6 +20,8 @@ func TestReadSourceLine(t *testing.T) {
 		{"Source : Le Petit Port, 3 mai 2023, p. 12", "Le Petit Port", "2023-05-03", "12", true},
 		{"Bron: De Havenbode, 4 mei 2023, pagina 3", "De Havenbode", "2023-05-04", "3", true},
 		{"The Coast Herald | May 3, 2023 | Pages 4-5", "The Coast Herald", "2023-05-03", "4-5", true},
+		{"De Havenbode | 12 mei 2023 | Pagina 4 | 512 woorden", "De Havenbode", "2023-05-12", "4", true},
+		{"Harbour Courier 03-05-2023 (p.4) (continued)", "Harbour Courier", "2023-05-03", "4", true},
 		{"Source: Harbour Courier, 3 May 2023", "Harbour Courier", "2023-05-03", "", true},         // label, no page
 		{"Harbour Courier 3 May 2023", "", "", "", false},                                          // neither label nor page: a dated byline looks the same
 		{"Jane Marlow 3 May 2023 page 4", "Jane Marlow", "2023-05-03", "4", true},                  // a name is a name: page makes it a source
@@ -203,6 +205,44 @@ func TestDashedDates(t *testing.T) {
 		d, _ := parseDate(tc.in)
 		if d.ISO() != tc.want {
 			t.Errorf("parseDate(%q) = %q, want %q", tc.in, d.ISO(), tc.want)
+		}
+	}
+}
+
+// TestCompilationPlainHeadlines: in a compilation set in one type, the
+// index tells which line over a source line is the headline; a source line
+// repeated where an article runs on to the next page starts no article.
+func TestCompilationPlainHeadlines(t *testing.T) {
+	index := []pdfgen.Run{
+		{X: 72, Y: 720, Size: 10, Text: "Lifeboat crew rescues two (The Coast Herald) ..... 2"},
+		{X: 72, Y: 704, Size: 10, Text: "Market moves to the square (Harbour Courier) ..... 2"},
+	}
+	page2 := []pdfgen.Run{
+		{X: 72, Y: 720, Size: 10, Text: "Lifeboat crew rescues two"},
+		{X: 72, Y: 706, Size: 10, Text: "Source: The Coast Herald, 2 May 2023, page 3"},
+		{X: 72, Y: 680, Size: 10, Text: "Two sailors were brought ashore on Sunday after their yacht lost its mast."},
+		{X: 72, Y: 640, Size: 10, Text: "Market moves to the square"},
+		{X: 72, Y: 626, Size: 10, Text: "Source: Harbour Courier, 4 May 2023, page 8"},
+		{X: 72, Y: 600, Size: 10, Text: "The Saturday market will move from the car park in June, the traders said."},
+	}
+	page3 := []pdfgen.Run{
+		{X: 72, Y: 720, Size: 10, Text: "Source: Harbour Courier, 4 May 2023, page 8"},
+		{X: 72, Y: 700, Size: 10, Text: "Stalls will be set out along the fountain."},
+	}
+	doc, err := Convert("plain.pdf", pdfgen.Build([][]pdfgen.Run{index, page2, page3}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Articles) != 2 {
+		t.Fatalf("%d articles, want 2", len(doc.Articles))
+	}
+	for i, want := range []struct{ headline, last string }{
+		{"Lifeboat crew rescues two", "lost its mast."},
+		{"Market moves to the square", "along the fountain."},
+	} {
+		a := doc.Articles[i]
+		if a.Headline != want.headline || !strings.HasSuffix(a.Body[len(a.Body)-1].Text(), want.last) {
+			t.Errorf("article %d: %q ... %q", i, a.Headline, a.Body[len(a.Body)-1].Text())
 		}
 	}
 }

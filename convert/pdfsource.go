@@ -22,10 +22,11 @@ type sourceRef struct {
 // "Quelle:", "Source :" (French spacing), "Bron:", "Fuente:", "Fonte:".
 var sourceLabelRE = regexp.MustCompile(`(?i)^(?:sources?|quelle|bron|fuente|fonte|publication|publikation|medium|média|media)\s*:\s*`)
 
-// sourcePageRE matches a page reference ending a source line, the page
-// in group 1: "(p.4)", "p. 4", "page 12", "Seite 4", "S. 4", "pp. 4-5",
-// "pages 4–5", "blz. 3", "pagina 3", "pág. 3".
-var sourcePageRE = regexp.MustCompile(`(?i)(?:^|[\s,;|·•(\[–-])(?:pp?\.|pages?|seiten?|s\.|blz\.|pagina|página|pág\.)\s*([A-Z]?\d{1,4}[A-Z]?(?:\s*[-–]\s*[A-Z]?\d{1,4}[A-Z]?)?)[)\]]?\.?$`)
+// sourcePageRE matches a page reference in a source line, the page in
+// group 1: "(p.4)", "p. 4", "page 12", "Seite 4", "S. 4", "pp. 4-5",
+// "pages 4–5", "blz. 3", "pagina 3", "pág. 3", with the separators
+// around it.
+var sourcePageRE = regexp.MustCompile(`(?i)(?:^|[\s,;|·•(\[–-])(?:pp?\.|pages?|seiten?|s\.|blz\.|pagina|página|pág\.)\s*([A-Z]?\d{1,4}[A-Z]?(?:\s*[-–]\s*[A-Z]?\d{1,4}[A-Z]?)?)[)\]]?\.?(?:$|[\s,;|·•])`)
 
 // sourcePartSep splits a source line into parts: "|", "·", "•", ";",
 // ",", and a dash with spaces either side.
@@ -45,6 +46,7 @@ const (
 //	Source: The Guardian, 3 May 2023, page 12
 //	Quelle: Hafenkurier vom 12.05.2023, Seite 4
 //	Source : Le Monde, 3 mai 2023, p. 12
+//	De Telegraaf | 12 mei 2023 | Pagina 4 | 512 woorden
 //
 // A dated byline ("Jane Doe 3 May 2023") has neither label nor page.
 func readSourceLine(s string) (sourceRef, bool) {
@@ -59,7 +61,7 @@ func readSourceLine(s string) (sourceRef, bool) {
 	var ref sourceRef
 	if m := sourcePageRE.FindStringSubmatchIndex(s); m != nil {
 		ref.page = strings.Join(strings.Fields(s[m[2]:m[3]]), "")
-		s = s[:m[0]]
+		s = s[:m[0]] + " | " + s[m[1]:]
 	}
 	ref.publication, ref.date = splitPubDate(s)
 	if ref.publication == "" || ref.date.Day == 0 || !label && ref.page == "" {
@@ -74,7 +76,12 @@ func readSourceLine(s string) (sourceRef, bool) {
 // part) that parseDate reads; the publication is the first other part
 // that isPublicationName accepts. Either may be missing.
 func splitPubDate(s string) (pub string, d Date) {
-	parts := sourcePartSep.Split(strings.TrimSpace(s), -1)
+	var parts []string
+	for _, p := range sourcePartSep.Split(strings.TrimSpace(s), -1) {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
 	used := make([]bool, len(parts))
 	for i := 0; i < len(parts) && d.IsZero(); i++ {
 		for j := min(len(parts), i+3); j > i; j-- {
