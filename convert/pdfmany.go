@@ -13,14 +13,19 @@ import (
 
 // readManyArticles reads a PDF that holds several articles other than an
 // archive export: a clipping compilation, or newspaper pages of several
-// stories. It returns nil when t is neither, and the articles (at least
-// two) otherwise, the running heads recorded on the first.
+// stories. It returns nil when t is neither, and the articles otherwise
+// (those with neither headline nor body left out), the running heads
+// recorded on the first.
 func readManyArticles(t *pdftext.Text) []*Article {
 	arts := readCompilation(t)
 	if arts == nil {
 		arts = readStoryPages(t)
 	}
-	if len(arts) < 2 {
+	if arts == nil {
+		return nil
+	}
+	arts = dropEmpty(arts)
+	if len(arts) == 0 {
 		return nil
 	}
 	var heads []Removal
@@ -32,6 +37,27 @@ func readManyArticles(t *pdftext.Text) []*Article {
 		a.Index = i
 	}
 	return arts
+}
+
+// dropEmpty leaves out the articles with neither headline nor body (a
+// segment of header lines only), handing what they recorded as removed
+// to the next article kept, or the last.
+func dropEmpty(arts []*Article) []*Article {
+	var out []*Article
+	var removed []Removal
+	for _, a := range arts {
+		if a.Headline == "" && len(a.Body) == 0 {
+			removed = append(removed, a.Removed...)
+			continue
+		}
+		a.Removed = append(removed, a.Removed...)
+		removed = nil
+		out = append(out, a)
+	}
+	if n := len(out); n > 0 {
+		out[n-1].Removed = append(out[n-1].Removed, removed...)
+	}
+	return out
 }
 
 // A lineRef names a line of a PDF's text: the index of its page in

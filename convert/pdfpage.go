@@ -79,8 +79,8 @@ func readStoryPages(t *pdftext.Text) []*Article {
 // page that is not set in columns (see inColumns), nor anywhere unless
 // half of the pages are: there a large line is a crosshead.
 func storyStarts(t *pdftext.Text, refs []lineRef, skip map[int]bool, body float64) []int {
-	display := func(i int) bool { return lineAt(t, refs[i]).Size >= storyHeadSize*body }
-	text := bodyKey(t, refs, skip, display)
+	isDisplay := func(r lineRef) bool { return lineAt(t, r).Size >= storyHeadSize*body }
+	display := func(i int) bool { return isDisplay(refs[i]) }
 	columns := map[int]bool{}
 	n := 0
 	for pi, p := range t.Pages {
@@ -92,6 +92,7 @@ func storyStarts(t *pdftext.Text, refs []lineRef, skip map[int]bool, body float6
 	if 2*n < len(t.Pages) {
 		return nil // a book or report with a few pages of tables
 	}
+	text := map[int]string{} // bodyKey by page, made when first needed
 	starts := []int{}
 	words := 0
 	first := true
@@ -108,9 +109,13 @@ func storyStarts(t *pdftext.Text, refs []lineRef, skip map[int]bool, body float6
 		for ; j < len(refs) && !skip[j] && display(j) && refs[j].page == refs[i].page; j++ {
 			run = append(run, lineAt(t, refs[j]).Text)
 		}
-		if (first || words >= storyWords && columns[refs[i].page]) && isStoryHead(strings.Join(run, " "), text) {
+		pi := refs[i].page
+		if _, ok := text[pi]; !ok && !first {
+			text[pi] = bodyKey(t, pi, isDisplay)
+		}
+		if (first || words >= storyWords && columns[pi]) && isStoryHead(strings.Join(run, " "), text[pi]) {
 			start := i
-			if k := i - 1; k >= 0 && !first && !skip[k] && refs[k].page == refs[i].page && isKicker(lineAt(t, refs[k]).Text) {
+			if k := i - 1; k >= 0 && !first && !skip[k] && refs[k].page == pi && isKicker(lineAt(t, refs[k]).Text) {
 				start = k
 			}
 			if !first && segmentWords(t, refs, starts[len(starts)-1], start) < storyWords {
@@ -130,13 +135,14 @@ func storyStarts(t *pdftext.Text, refs []lineRef, skip map[int]bool, body float6
 	return starts
 }
 
-// bodyKey is the titleKey of all text not in display type (nor in page
-// headers), between spaces, for isStoryHead to find pull quotes in.
-func bodyKey(t *pdftext.Text, refs []lineRef, skip map[int]bool, display func(int) bool) string {
+// bodyKey is the titleKey of the text of page pi not in display type,
+// between spaces, for isStoryHead to find pull quotes in: a pull quote
+// repeats its story, which stands on the same page.
+func bodyKey(t *pdftext.Text, pi int, display func(lineRef) bool) string {
 	var b strings.Builder
-	for i, r := range refs {
-		if !skip[i] && !display(i) {
-			b.WriteString(lineAt(t, r).Text)
+	for li, l := range t.Pages[pi].Lines {
+		if !display(lineRef{pi, li}) {
+			b.WriteString(l.Text)
 			b.WriteByte(' ')
 		}
 	}
