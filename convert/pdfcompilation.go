@@ -86,19 +86,59 @@ func sourceArticles(t *pdftext.Text, refs []lineRef, body float64) []compiled {
 		titles = append(titles, r.entry.headline)
 	}
 	var arts []compiled
-	for i, r := range refs {
-		ref, ok := readSourceLine(lineAt(t, r).Text)
+	for i := 0; i < len(refs); i++ {
+		ref, n, ok := sourceAt(t, refs, i)
 		if !ok {
 			continue
 		}
-		start := sourceHeadStart(t, refs, i, body, titles)
-		if n := len(arts); n > 0 && ref == arts[n-1].ref && start == i && !(i+1 < len(refs) && isDisplayLine(lineAt(t, refs[i+1]), body)) {
-			arts[n-1].sources = append(arts[n-1].sources, i)
-			continue
+		lines := make([]int, n)
+		for k := range lines {
+			lines[k] = i + k
 		}
-		arts = append(arts, compiled{start: start, sources: []int{i}, ref: ref})
+		start := sourceHeadStart(t, refs, i, body, titles)
+		last := i + n - 1
+		if k := len(arts); k > 0 && ref == arts[k-1].ref && start == i && !(last+1 < len(refs) && isDisplayLine(lineAt(t, refs[last+1]), body)) {
+			arts[k-1].sources = append(arts[k-1].sources, lines...)
+		} else {
+			arts = append(arts, compiled{start: start, sources: lines, ref: ref})
+		}
+		i = last
 	}
 	return arts
+}
+
+// fieldLines is the most lines of labelled fields a source takes.
+const fieldLines = 4
+
+// sourceAt reads the source line refs[i], or the labelled fields on the
+// lines from refs[i] on, each line opening with a label (see
+// readSourceFields):
+//
+//	Quelle: Hafenkurier
+//	Datum: 12.05.2023
+//	Seite: 4
+//
+// It returns the source and the number of lines it takes.
+func sourceAt(t *pdftext.Text, refs []lineRef, i int) (sourceRef, int, bool) {
+	text := lineAt(t, refs[i]).Text
+	if ref, ok := readSourceLine(text); ok {
+		return ref, 1, true
+	}
+	if m := fieldLabelRE.FindStringIndex(text); m == nil || m[0] != 0 {
+		return sourceRef{}, 0, false
+	}
+	j := i + 1
+	for ; j < len(refs) && j-i < fieldLines && refs[j].page == refs[i].page; j++ {
+		next := lineAt(t, refs[j]).Text
+		if m := fieldLabelRE.FindStringIndex(next); m == nil || m[0] != 0 {
+			break
+		}
+		text += " | " + next
+	}
+	if ref, ok := readSourceFields(text); ok && j > i+1 {
+		return ref, j - i, true
+	}
+	return sourceRef{}, 0, false
 }
 
 // sourceHeadStart finds the headline of the article whose source line is

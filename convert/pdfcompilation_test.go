@@ -246,3 +246,51 @@ func TestCompilationPlainHeadlines(t *testing.T) {
 		}
 	}
 }
+
+func TestReadSourceFields(t *testing.T) {
+	for _, tc := range []struct {
+		in             string
+		pub, date, pag string
+		ok             bool
+	}{
+		{"Quelle: Hafenkurier  Datum: 12.05.2023  Seite: 4  Rubrik: Lokales", "Hafenkurier", "2023-05-12", "4", true},
+		{"Rubrik: Lokales | Medium: Hafenkurier | Datum: Freitag, 12. Mai 2023", "Hafenkurier", "2023-05-12", "", true},
+		{"Medium : Le Petit Port  Date : 3 mai 2023  Page : 12", "Le Petit Port", "2023-05-03", "12", true},
+		{"Quelle: Hafenkurier | Seite: 4", "", "", "", false},     // no date
+		{"Datum: 12.05.2023 | Seite: 4", "", "", "", false},       // no publication
+		{"Quelle: Hafenkurier vom 12.05.2023", "", "", "", false}, // one field: readSourceLine's
+	} {
+		ref, ok := readSourceFields(tc.in)
+		if ok != tc.ok || ok && (ref.publication != tc.pub || ref.date.ISO() != tc.date || ref.page != tc.pag) {
+			t.Errorf("%q: got %+v %v", tc.in, ref, ok)
+		}
+	}
+}
+
+// TestCompilationStackedFields: source fields on lines of their own over
+// each headline are read together and left out of the text.
+func TestCompilationStackedFields(t *testing.T) {
+	art := func(y float64, paper, date, headline, body string) []pdfgen.Run {
+		return []pdfgen.Run{
+			{X: 72, Y: y, Size: 8, Text: "Medium: " + paper},
+			{X: 72, Y: y - 10, Size: 8, Text: "Datum: " + date},
+			{X: 72, Y: y - 20, Size: 8, Text: "Seite: 3"},
+			{X: 72, Y: y - 40, Size: 14, Text: headline},
+			{X: 72, Y: y - 60, Size: 10, Text: body},
+		}
+	}
+	page := append(art(720, "Hafenkurier", "12.05.2023", "Hafenplan erneut vertagt", "Der Hafenrat hat die Abstimmung über den Nordkai verschoben."),
+		art(600, "Küstenbote", "11.05.2023", "Fährpreise steigen im Juni", "Die Reederei nennt die Treibstoffpreise als Grund.")...)
+	doc, err := Convert("spiegel.pdf", pdfgen.Build([][]pdfgen.Run{page}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Articles) != 2 {
+		t.Fatalf("%d articles, want 2", len(doc.Articles))
+	}
+	a := doc.Articles[1]
+	if a.Headline != "Fährpreise steigen im Juni" || a.Publication != "Küstenbote" || a.Date.ISO() != "2023-05-11" || a.Page != "3" ||
+		len(a.Body) != 1 || strings.Contains(a.Body[0].Text(), "Seite") {
+		t.Errorf("second article: %q %q %s %q %q", a.Headline, a.Publication, a.Date.ISO(), a.Page, a.Body)
+	}
+}

@@ -26,7 +26,7 @@ var sourceLabelRE = regexp.MustCompile(`(?i)^(?:sources?|quelle|bron|fuente|font
 // group 1: "(p.4)", "p. 4", "page 12", "Seite 4", "S. 4", "pp. 4-5",
 // "pages 4–5", "blz. 3", "pagina 3", "pág. 3", with the separators
 // around it.
-var sourcePageRE = regexp.MustCompile(`(?i)(?:^|[\s,;|·•(\[–-])(?:pp?\.|pages?|seiten?|s\.|blz\.|pagina|página|pág\.)\s*([A-Z]?\d{1,4}[A-Z]?(?:\s*[-–]\s*[A-Z]?\d{1,4}[A-Z]?)?)[)\]]?\.?(?:$|[\s,;|·•])`)
+var sourcePageRE = regexp.MustCompile(`(?i)(?:^|[\s,;|·•(\[–-])(?:pp?\.|pages?|seiten?|s\.|blz\.|pagina|página|pág\.)\s*:?\s*([A-Z]?\d{1,4}[A-Z]?(?:\s*[-–]\s*[A-Z]?\d{1,4}[A-Z]?)?)[)\]]?\.?(?:$|[\s,;|·•])`)
 
 // sourcePartSep splits a source line into parts: "|", "·", "•", ";",
 // ",", and a dash with spaces either side.
@@ -54,6 +54,9 @@ func readSourceLine(s string) (sourceRef, bool) {
 	if s == "" || countWords(s) > maxSourceWords || !strings.ContainsAny(s, "0123456789") {
 		return sourceRef{}, false
 	}
+	if ref, ok := readSourceFields(s); ok {
+		return ref, true
+	}
 	label := false
 	if m := sourceLabelRE.FindString(s); m != "" {
 		s, label = s[len(m):], true
@@ -68,6 +71,55 @@ func readSourceLine(s string) (sourceRef, bool) {
 		return sourceRef{}, false
 	}
 	return ref, true
+}
+
+// fieldLabelRE matches the label of a field of a source line, the label
+// in group 1: "Quelle:", "Datum:", "Seite:", "Rubrik:", "Date :".
+var fieldLabelRE = regexp.MustCompile(`(?i)(?:^|[\s|·•;,])(quelle|sources?|medium|média|media|publication|publikation|zeitung|journal|titel|bron|fuente|fonte|datum|date|data|fecha|erschienen am|paru le|publié le|seiten?|pages?|pagina|página|blz|rubrik|ressort|sections?|rubrique|sección|ausgabe|edition|édition|auflage|autor|author|auteur|länge|length|wörter|words)\s*:`)
+
+// fieldRoles says what a field label names; labels not listed (section,
+// edition, author, length) name fields a source line may carry besides.
+var fieldRoles = map[string]string{
+	"quelle": "pub", "source": "pub", "sources": "pub", "medium": "pub", "média": "pub", "media": "pub",
+	"publication": "pub", "publikation": "pub", "zeitung": "pub", "journal": "pub", "titel": "pub",
+	"bron": "pub", "fuente": "pub", "fonte": "pub",
+	"datum": "date", "date": "date", "data": "date", "fecha": "date", "erschienen am": "date",
+	"paru le": "date", "publié le": "date",
+	"seite": "page", "seiten": "page", "page": "page", "pages": "page", "pagina": "page", "página": "page", "blz": "page",
+}
+
+// readSourceFields reads a source line made of labelled fields, at least
+// two, as German and French press reviews print them (on one line, or on
+// lines of their own joined by the caller):
+//
+//	Quelle: Hafenkurier  Datum: 12.05.2023  Seite: 4  Rubrik: Lokales
+//	Medium : Le Petit Port  Date : 3 mai 2023  Page : 12
+func readSourceFields(s string) (sourceRef, bool) {
+	ms := fieldLabelRE.FindAllStringSubmatchIndex(s, -1)
+	if len(ms) < 2 {
+		return sourceRef{}, false
+	}
+	var ref sourceRef
+	for k, m := range ms {
+		end := len(s)
+		if k+1 < len(ms) {
+			end = ms[k+1][0]
+		}
+		value := strings.Trim(s[m[1]:end], " \t|·•;,")
+		switch fieldRoles[strings.ToLower(s[m[2]:m[3]])] {
+		case "pub":
+			if isPublicationName(value) {
+				ref.publication = value
+			}
+		case "date":
+			ref.date, _ = parseDate(value)
+		case "page":
+			if n, ok := pageNumber(value); ok {
+				ref.page = n
+			}
+		}
+	}
+	return ref, ref.publication != "" && ref.date.Day != 0
 }
 
 // splitPubDate reads a publication and a date from the parts of a source
