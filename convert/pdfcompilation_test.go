@@ -68,6 +68,7 @@ func TestSameTitle(t *testing.T) {
 		{"Quay plan put off again", "Quay plan put off again", true},
 		{"Quay plan – put off again!", "quay plan put off again", true},
 		{"Ferry fares to rise", "Ferry fares to rise in June as fuel costs climb", true}, // shortened in the index
+		{"Ferry fares to ri…", "Ferry fares to rise in June", true},                      // cut in mid-word
 		{"Ferry fares", "Ferry fares to rise in June", false},                            // too short to tell
 		{"Ferry fares to fall", "Ferry fares to rise in June", false},
 		{"", "Ferry fares", false},

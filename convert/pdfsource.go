@@ -260,7 +260,8 @@ const minTitleMatchWords = 3
 
 // sameTitle reports whether an index entry names a headline: the same
 // words (see titleKey), or one the start of the other by at least
-// minTitleMatchWords words, as indexes shorten long headlines.
+// minTitleMatchWords words, as indexes shorten long headlines, perhaps in
+// mid-word ("Ferry fares to ri…").
 func sameTitle(entry, headline string) bool {
 	a, b := titleKey(entry), titleKey(headline)
 	if a == "" || b == "" {
@@ -273,5 +274,5 @@ func sameTitle(entry, headline string) bool {
 	if len(short) > len(long) {
 		short, long = long, short
 	}
-	return strings.Count(short, " ")+1 >= minTitleMatchWords && strings.HasPrefix(long, short+" ")
+	return strings.Count(short, " ")+1 >= minTitleMatchWords && strings.HasPrefix(long, short)
 }
