@@ -54,6 +54,7 @@ var (
 	cjkDateRE   = lazyRE(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?\s*(?:[（(][^)）]{1,6}[)）])?\s*(?:\d{1,2}[:：]\d{2})?$`)
 	dottedRE    = lazyRE(`^(\d{1,2})\.(\d{1,2})\.(\d{4})$`)
 	slashedRE   = lazyRE(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
+	dashedRE    = lazyRE(`^(\d{1,2})-(\d{1,2})-(\d{4})$`)
 	clockRE     = lazyRE(`^\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?$`)
 	ordinalDayR = lazyRE(`^(\d{1,2})(?:st|nd|rd|th|er|e)?$`)
 )
@@ -208,10 +209,22 @@ func dateOfFields(fields []string) (Date, bool) {
 	return d, true
 }
 
-// numericDate reads "11.01.2010" (day first) and "26/02/2015" or
-// "2/26/2015" (whichever order leaves a month of at most 12; both possible
-// is ambiguous and no date).
+// numericDate reads "11.01.2010" and "11-01-2010" (day first, as
+// European papers and clipping services print them; "01-26-2010" only
+// month first) and "26/02/2015" or "2/26/2015" (whichever order leaves a
+// month of at most 12; both possible is ambiguous and no date).
 func numericDate(f string) (day, month, year int, ok bool) {
+	if mayBeNumericDate(f, '-') {
+		if m := dashedRE.FindStringSubmatch(f); m != nil {
+			day, _ = strconv.Atoi(m[1])
+			month, _ = strconv.Atoi(m[2])
+			year, _ = strconv.Atoi(m[3])
+			if month > 12 && day <= 12 {
+				day, month = month, day
+			}
+			return day, month, year, true
+		}
+	}
 	if mayBeNumericDate(f, '.') {
 		if m := dottedRE.FindStringSubmatch(f); m != nil {
 			day, _ = strconv.Atoi(m[1])

@@ -148,6 +148,7 @@ const (
 	RemovedRunningHead = "running-head" // a PDF page's running head, foot or number
 	RemovedFurniture   = "furniture"    // web page furniture: a tag line, share buttons
 	RemovedURL         = "url"          // a web address printed by a browser or beside a link
+	RemovedIndex       = "index"        // a compilation's index line: "Quay plan put off (Courier) .... 2"
 )
 
 // A Warning is a doubt the reader had, where it arose: on a line of the

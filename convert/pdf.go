@@ -79,6 +79,10 @@ func fromPDFText(name string, sum [sha256.Size]byte, t *pdftext.Text) (*Document
 		}
 		return doc, nil
 	}
+	if arts := readManyArticles(t); arts != nil {
+		doc.Articles = arts
+		return doc, nil
+	}
 	lines, web := pdfLines(t)
 	switch lead := displayLead(t); {
 	case lead >= 1:

@@ -1,0 +1,347 @@
+package pdfgen
+
+import "strings"
+
+// Golden cases of many articles in one file: clipping compilations (an
+// index page, then each article under its source line) and newspaper
+// pages holding several stories. All text is the team's own.
+
+func init() {
+	register("compilation-index", compilationIndex)
+	register("compilation-source-above", compilationSourceAbove)
+	register("page-three-stories", pageThreeStories)
+	register("page-inside-folio", pageInsideFolio)
+	register("page-two-pages-pullquote", pageTwoPages)
+	register("compilation-index-only-fr", compilationIndexOnly)
+}
+
+// flow sets paragraphs in Courier at size points in a column width
+// points wide from x, first baseline at top, on size*1.2 leading, each
+// line one run; paragraphs after the first open with a two-space indent.
+// It returns the runs and the baseline the next line would take.
+func flow(x, width, top, size float64, paras []string) ([]Run, float64) {
+	chars := int(width / (0.6 * size))
+	var runs []Run
+	y := top
+	for i, p := range paras {
+		line := ""
+		if i > 0 {
+			line = "  "
+		}
+		for _, w := range strings.Fields(p) {
+			if strings.TrimSpace(line) != "" && len(line)+1+len(w) > chars {
+				runs = append(runs, Run{X: x, Y: y, Size: size, Text: line})
+				y -= 1.2 * size
+				line = ""
+			}
+			if strings.TrimSpace(line) != "" {
+				line += " "
+			}
+			line += w
+		}
+		runs = append(runs, Run{X: x, Y: y, Size: size, Text: line})
+		y -= 1.2 * size
+	}
+	return runs, y
+}
+
+// pageFoot is the compilation's own foot line, repeated on every page
+// with its page number.
+func pageFoot(label string, n int) Run {
+	return Run{X: 72, Y: 36, Size: 8, Text: label + " - " + string(rune('0'+n))}
+}
+
+// A clip is one article of a compilation.
+type clip struct {
+	headline, paper, date, page, byline string
+	body                                []string
+}
+
+// sourceLine is the line a clipping service sets under a headline:
+// "Harbour Courier 03-05-2023 (p.4)".
+func (c clip) sourceLine() string { return c.paper + " " + c.date + " (p." + c.page + ")" }
+
+var harbourClips = []clip{
+	{"Quay plan put off again", "Harbour Courier", "03-05-2023", "4", "By Jane Marlow", []string{
+		"The harbour board has again postponed its vote on the northern quay, the third delay since January.",
+		"Members said they wanted the engineers' revised costings before committing the town to a loan. The chairman promised a decision before the summer recess.",
+	}},
+	{"Ferry fares to rise in June", "The Coast Herald", "02-05-2023", "11", "By Tom Ashby", []string{
+		"Return tickets on the island ferry will cost a fifth more from the first of June, the operator announced on Tuesday.",
+		"The company blamed fuel prices and the new crew agreement. Season tickets for residents are frozen until the end of the year.",
+	}},
+	{"Library opens on Sundays", "Harbour Courier", "28-04-2023", "2", "By Priya Nand", []string{
+		"From next month the library on Quay Street will open on Sunday afternoons, after a trial that drew more than four hundred visitors a week.",
+		"Volunteers from the reading circle will staff the desk alongside two librarians. The council has set aside money for a year of Sunday opening.",
+		"Families were the largest group of visitors during the trial, the librarian said, many of them coming after the swimming lessons next door.",
+		"A survey of visitors asked for longer hours in winter and a quiet room for students, and both are being considered for next year.",
+		"The reading circle will also run a book swap on the first Sunday of each month, starting with a sale of old atlases and maps of the coast.",
+		"Council members from all parties welcomed the decision at their meeting on Thursday, though one asked how the heating bill would be met.",
+		"The head librarian said the building's new boiler would keep costs down and that the trial had cost less than the council had feared.",
+		"Opening hours on weekdays stay as they are. The library will close as usual on public holidays, including the two days at Easter.",
+	}},
+	{"Fishermen win slipway fight", "The Coast Herald", "27-04-2023", "7", "By Tom Ashby", []string{
+		"The fishermen's association has won its campaign for a second ramp on the eastern side of the basin.",
+		"Work is due to start in the autumn, once the spawning season is over. The association's secretary called it a fair outcome for everyone who works the harbour.",
+	}},
+}
+
+// compilationIndex is a press review as a press office sends it: an index
+// page of "Headline (Source) .... page" lines, then four articles from two
+// papers, each headline over a "Source dd-mm-yyyy (p.N)" line and a
+// byline, the third running over two pages; every page has the review's
+// own foot line.
+func compilationIndex() []byte {
+	index := []Run{
+		{X: 72, Y: 720, Size: 16, Text: "Press review"},
+		{X: 72, Y: 700, Size: 10, Text: "Harbour Council press office, 3 May 2023"},
+	}
+	pages := []int{2, 2, 3, 4}
+	for i, c := range harbourClips {
+		entry := c.headline + " (" + c.paper + ") "
+		entry += strings.Repeat(".", 70-len(entry)) + " " + string(rune('0'+pages[i]))
+		index = append(index, Run{X: 72, Y: 660 - 16*float64(i), Size: 10, Text: entry})
+	}
+	out := [][]Run{append(index, pageFoot("Press review", 1))}
+	page, y := []Run{}, 720.0
+	for i, c := range harbourClips {
+		page = append(page,
+			Run{X: 72, Y: y, Size: 14, Text: c.headline},
+			Run{X: 72, Y: y - 16, Size: 8, Text: c.sourceLine()},
+			Run{X: 72, Y: y - 32, Size: 10, Text: c.byline})
+		body := c.body
+		if i == 2 {
+			// The third article fills its page and runs over.
+			var runs []Run
+			runs, _ = flow(72, 468, y-50, 10, body[:5])
+			page = append(page, runs...)
+			out = append(out, append(page, pageFoot("Press review", len(out)+1)))
+			runs, y = flow(72, 468, 720, 10, body[5:])
+			page = runs
+			y -= 24
+			continue
+		}
+		runs, next := flow(72, 468, y-50, 10, body)
+		page = append(page, runs...)
+		y = next - 24
+		if i == 1 {
+			out = append(out, append(page, pageFoot("Press review", len(out)+1)))
+			page, y = nil, 720
+		}
+	}
+	out = append(out, append(page, pageFoot("Press review", len(out)+1)))
+	return Build(out)
+}
+
+// compilationSourceAbove is a German press review: an index of
+// "Headline  Source  page" set as three columns, then each article under
+// a "Quelle: Paper, dd.mm.yyyy, Seite N" line set above its headline.
+func compilationSourceAbove() []byte {
+	clips := []clip{
+		{"Hafenplan erneut vertagt", "Hafenkurier", "12.05.2023", "4", "Von Jana Marlow", []string{
+			"Der Hafenrat hat die Abstimmung über den Nordkai am Mittwochabend zum dritten Mal seit Januar verschoben.",
+			"Die Mitglieder wollen zuerst die neuen Kostenschätzungen der Ingenieure sehen. Der Vorsitzende versprach eine Entscheidung vor der Sommerpause.",
+		}},
+		{"Fährpreise steigen im Juni", "Küstenbote", "11.05.2023", "9", "Von Tom Asbach", []string{
+			"Hin- und Rückfahrt mit der Inselfähre kosten ab dem ersten Juni ein Fünftel mehr, teilte die Reederei am Dienstag mit.",
+			"Das Unternehmen nennt die Treibstoffpreise und den neuen Tarifvertrag als Gründe. Jahreskarten für Einwohner bleiben bis Jahresende gleich.",
+		}},
+		{"Bücherei öffnet sonntags", "Hafenkurier", "10.05.2023", "2", "Von Petra Nagel", []string{
+			"Die Bücherei in der Kaistraße öffnet vom kommenden Monat an auch am Sonntagnachmittag.",
+			"Ein Versuch im Frühjahr hatte mehr als vierhundert Besucher in der Woche gebracht. Der Rat stellt Geld für ein Jahr bereit.",
+		}},
+	}
+	index := []Run{{X: 72, Y: 720, Size: 16, Text: "Pressespiegel"}}
+	for i, c := range clips {
+		y := 680 - 16*float64(i)
+		index = append(index,
+			Run{X: 72, Y: y, Size: 10, Text: c.headline},
+			Run{X: 340, Y: y, Size: 10, Text: c.paper},
+			Run{X: 520, Y: y, Size: 10, Text: string(rune('2' + i/2))})
+	}
+	out := [][]Run{index}
+	var page []Run
+	y := 720.0
+	for i, c := range clips {
+		page = append(page,
+			Run{X: 72, Y: y, Size: 8, Text: "Quelle: " + c.paper + ", " + c.date + ", Seite " + c.page},
+			Run{X: 72, Y: y - 18, Size: 14, Text: c.headline},
+			Run{X: 72, Y: y - 34, Size: 10, Text: c.byline})
+		runs, next := flow(72, 468, y-52, 10, c.body)
+		page = append(page, runs...)
+		y = next - 24
+		if i == 1 || i == len(clips)-1 {
+			out = append(out, page)
+			page, y = nil, 720
+		}
+	}
+	return Build(out)
+}
+
+// A story is one article of a newspaper page: headline in its own size,
+// byline and body.
+type story struct {
+	headline string
+	size     float64
+	byline   string
+	body     []string
+}
+
+// setStory sets a story at x in a column width points wide from top: the
+// headline (wrapped), the byline and the body in body-point type. It
+// returns the runs and the next free baseline.
+func setStory(s story, x, width, top, body float64) ([]Run, float64) {
+	runs, y := flow(x, width, top, s.size, []string{s.headline})
+	y -= 0.4 * body
+	if s.byline != "" {
+		runs = append(runs, Run{X: x, Y: y, Size: body, Text: s.byline})
+		y -= 1.8 * body
+	}
+	more, y := flow(x, width, y, body, s.body)
+	return append(runs, more...), y
+}
+
+// pageThreeStories is a front page: the masthead, a folio line with the
+// date, a lead story under a 24 pt headline set across two columns, and
+// two stories side by side under it, with 16 pt and 13 pt headlines, all
+// in 9 pt body type and each with a byline.
+func pageThreeStories() []byte {
+	runs := []Run{
+		{X: 120, Y: 745, Size: 30, Text: "THE HARBOUR COURIER"},
+		{X: 36, Y: 712, Size: 8, Text: "Tuesday, 3 May 2023 | No. 4512 | Price 1.50"},
+	}
+	lead := story{"Harbour board backs new quay", 24, "By Jane Marlow", []string{
+		"The harbour board voted on Monday night to build a new quay on the northern side of the basin, ending two years of argument over the town's biggest project in a generation.",
+		"Seven members voted for the plan and two against. The quay will take larger ferries and free the old pier for fishing boats, the chairman said after the meeting.",
+		"Work is expected to begin next spring and to last eighteen months. The board will borrow most of the money and repay it from mooring fees over thirty years.",
+		"Traders on Quay Street welcomed the decision but asked for the road to stay open while the work goes on. The board promised a plan for deliveries before the summer.",
+	}}
+	head, y := flow(36, 540, 670, lead.size, []string{lead.headline})
+	runs = append(runs, head...)
+	runs = append(runs, Run{X: 36, Y: y - 4, Size: 9, Text: lead.byline})
+	half := len(lead.body) / 2
+	left, yl := flow(36, 260, y-22, 9, lead.body[:half])
+	right, yr := flow(316, 260, y-22, 9, lead.body[half:])
+	runs = append(append(runs, left...), right...)
+	top := min(yl, yr) - 30
+	ferry := story{"Ferry fares to rise in June", 16, "By Tom Ashby", []string{
+		"Return tickets on the island ferry will cost a fifth more from the first of June, the operator said on Tuesday.",
+		"The company blamed fuel prices and the new crew agreement. Season tickets for residents stay frozen until the end of the year.",
+	}}
+	library := story{"Library to open on Sundays", 13, "By Priya Nand", []string{
+		"The library on Quay Street will open on Sunday afternoons from next month, after a trial that drew four hundred visitors a week.",
+		"Volunteers from the reading circle will staff the desk alongside two librarians for the first year.",
+	}}
+	a, _ := setStory(ferry, 36, 260, top, 9)
+	b, _ := setStory(library, 316, 260, top, 9)
+	runs = append(append(runs, a...), b...)
+	return Build([][]Run{runs})
+}
+
+// pageInsidePage is an inside page: a folio line in the top margin
+// ("4 | The Harbour Courier | Tuesday, 3 May 2023") and three stories in
+// three columns with 18, 14 and 11 pt headlines over 8 pt body type; the
+// third has no byline.
+func pageInsideFolio() []byte {
+	runs := []Run{{X: 36, Y: 760, Size: 8, Text: "4 | The Harbour Courier | Tuesday, 3 May 2023"}}
+	stories := []story{
+		{"Council agrees budget for schools", 18, "By Mark Ellery", []string{
+			"The council agreed its budget for the coming year on Thursday, with more money for the two primary schools and less for roads.",
+			"The leader said the schools had waited long enough for new roofs. The opposition asked why the coast road was left out again.",
+			"Parents who had campaigned for the roofs watched from the gallery and applauded when the vote was read out.",
+		}},
+		{"Lifeboat crew rescues two sailors", 14, "By Ruth Okafor", []string{
+			"Two sailors were brought ashore on Sunday after their yacht lost its mast off the headland in strong winds.",
+			"The lifeboat reached them within forty minutes. Both were checked by paramedics on the quay and were unhurt.",
+		}},
+		{"Market moves to the square", 11, "", []string{
+			"The Saturday market will move from the car park to the town square from June, the traders' association said.",
+			"Stalls will be set out along the fountain, and the square will be closed to cars from seven until three.",
+		}},
+	}
+	for i, s := range stories {
+		r, _ := setStory(s, 36+float64(i)*184, 172, 710, 8)
+		runs = append(runs, r...)
+	}
+	return Build([][]Run{runs})
+}
+
+// pageTwoPages is a two-page paper: the front page has a masthead over
+// the lead story's headline and no folio line, the lead story in two
+// columns, then a second story whose
+// pull quote (in display type, repeating its text) sits in mid-column; the
+// second page's folio ("2 | Harbour Courier | 3 May 2023") is read as a
+// running head, and its two stories sit side by side.
+func pageTwoPages() []byte {
+	front := []Run{{X: 100, Y: 745, Size: 32, Text: "HARBOUR COURIER"}}
+	lead := story{"Storm closes the coast road", 22, "By Ruth Okafor", []string{
+		"The coast road was closed on Sunday night after waves washed stones and sand across both lanes near the lighthouse.",
+		"Council crews worked through the night to clear it, and one lane reopened on Monday morning under traffic lights.",
+		"Drivers were told to expect delays for the rest of the week while the sea wall is checked for damage.",
+	}}
+	head, y := flow(36, 540, 700, lead.size, []string{lead.headline})
+	front = append(front, head...)
+	front = append(front, Run{X: 36, Y: y - 4, Size: 9, Text: lead.byline})
+	left1, y1 := flow(36, 260, y-22, 9, lead.body[:2])
+	right1, y2 := flow(316, 260, y-22, 9, lead.body[2:])
+	front = append(append(front, left1...), right1...)
+	y = min(y1, y2)
+	dunes := story{"Volunteers plant the dunes", 15, "By Mark Ellery", []string{
+		"More than sixty volunteers planted marram grass on the dunes north of the harbour on Saturday.",
+		"The grass holds the sand together, the warden said. The dunes will stand up better to winter storms.",
+	}}
+	left, yl := setStory(dunes, 36, 260, y-24, 9)
+	quote := []Run{{X: 36, Y: yl - 6, Size: 14, Text: "The dunes will stand up"}, {X: 36, Y: yl - 23, Size: 14, Text: "better to winter storms"}}
+	more, _ := flow(36, 260, yl-44, 9, []string{"The next planting day is in March, when the school will join in with two classes."})
+	front = append(append(append(front, left...), quote...), more...)
+	inside := []Run{{X: 36, Y: 765, Size: 8, Text: "2 | Harbour Courier | 3 May 2023"}}
+	for i, s := range []story{
+		{"Choir sings for the lifeboat", 16, "By Priya Nand", []string{
+			"The town choir raised more than two thousand pounds for the lifeboat station with a concert in the church on Friday.",
+			"The coxswain thanked the singers and invited them to the launch of the new boat in the summer.",
+		}},
+		{"Bus timetable changes on Monday", 12, "", []string{
+			"The number 7 bus will leave the harbour ten minutes earlier from Monday, to meet the first train to the city.",
+			"The last bus back will run half an hour later on Fridays and Saturdays until the end of September.",
+		}},
+	} {
+		r, _ := setStory(s, 36+float64(i)*280, 260, 720, 9)
+		inside = append(inside, r...)
+	}
+	return Build([][]Run{front, inside})
+}
+
+// compilationIndexOnly is a French press review without source lines:
+// the index names each article's source ("Titre (Journal, date) ....
+// page"), and the articles follow under their headlines in display type.
+func compilationIndexOnly() []byte {
+	clips := []clip{
+		{"Le port vote son budget", "Le Petit Port", "3 mai 2023", "", "", []string{
+			"Le conseil du port a adopté mardi soir un budget en hausse pour la rénovation du quai nord.",
+			"Les travaux commenceront au printemps prochain et dureront dix-huit mois, selon le président.",
+		}},
+		{"La navette reprend du service", "La Gazette des Côtes", "2 mai 2023", "", "", []string{
+			"La navette entre le port et l'île a repris lundi après trois semaines de réparations au chantier naval.",
+			"Les horaires d'été entreront en vigueur le premier juin, avec un départ de plus le samedi.",
+		}},
+		{"La bibliothèque ouvre le dimanche", "Le Petit Port", "28 avril 2023", "", "", []string{
+			"La bibliothèque de la rue du Quai ouvrira le dimanche après-midi à partir du mois prochain.",
+			"Des bénévoles du cercle de lecture tiendront l'accueil avec deux bibliothécaires.",
+		}},
+	}
+	index := []Run{{X: 72, Y: 720, Size: 16, Text: "Revue de presse"}}
+	for i, c := range clips {
+		entry := c.headline + " (" + c.paper + ", " + c.date + ") "
+		entry += strings.Repeat(".", 70-len([]rune(entry))) + " 2"
+		index = append(index, Run{X: 72, Y: 680 - 16*float64(i), Size: 10, Text: entry})
+	}
+	var page []Run
+	y := 720.0
+	for _, c := range clips {
+		page = append(page, Run{X: 72, Y: y, Size: 14, Text: c.headline})
+		runs, next := flow(72, 468, y-24, 10, c.body)
+		page = append(page, runs...)
+		y = next - 24
+	}
+	return Build([][]Run{index, page})
+}
