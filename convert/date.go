@@ -117,9 +117,23 @@ func parseDateForm(s string) (Date, bool) {
 			}
 		}
 	}
+	if first := firstDateField(raw); first != "" && !startsWithYear(raw) {
+		if _, ok := dateOfFields([]string{strings.ToLower(first)}); !ok {
+			// Not a word of a date: neither is the line, nor its part
+			// before a stamp word (which starts with this word too, and
+			// without a year, so the regexps do not take it either).
+			return Date{Raw: raw}, false
+		}
+	}
 	lower := strings.ToLower(raw)
+	stamps := lower // where to look for stampWords: offsets into raw
+	if len(lower) != len(raw) {
+		// Lower-casing changed byte offsets ("Ⱥ" takes a byte more, "İ" one
+		// less): look in the ASCII-only lower case, which keeps them.
+		stamps = asciiLower(raw)
+	}
 	for _, w := range stampWords {
-		if i := strings.Index(lower, w); i > 0 {
+		if i := strings.Index(stamps, w); i > 0 {
 			if d, ok := parseDateForm(raw[:i]); ok {
 				d.Raw = raw
 				return d, true
@@ -132,6 +146,21 @@ func parseDateForm(s string) (Date, bool) {
 	d, ok := dateOfFields(fields)
 	d.Raw = raw
 	return d, ok && d.valid()
+}
+
+// firstDateField returns the first of the fields parseDateForm splits s
+// into (at spaces, commas and tabs), or "".
+func firstDateField(s string) string {
+	isSep := func(c byte) bool { return c == ' ' || c == ',' || c == '\t' }
+	i := 0
+	for i < len(s) && isSep(s[i]) {
+		i++
+	}
+	j := i
+	for j < len(s) && !isSep(s[j]) {
+		j++
+	}
+	return s[i:j]
 }
 
 // hasYearDigits is a cheap test before the regexps and the lower-casing of

@@ -61,3 +61,68 @@ func TestDatePrechecksAgreeWithRegexps(t *testing.T) {
 		t.Errorf("the regexps matched %d strings: too few to test the pre-checks", matched)
 	}
 }
+
+// parseDateForm, which turns a line away when its first word cannot start
+// a date, reads every line as reading all its words does (the function as
+// it was before that test), on dates of every form, stamps and random
+// lines of date words and others, with letters whose lower case is shorter
+// ("İ") or longer ("Ⱥ") in bytes.
+func TestParseDateFormFirstWordTest(t *testing.T) {
+	full := func(s string) (Date, bool) {
+		var rec func(s string) (Date, bool)
+		rec = func(s string) (Date, bool) {
+			raw := strings.TrimSpace(s)
+			if raw == "" || len(raw) > maxDateLen || !hasYearDigits(raw) {
+				return Date{}, false
+			}
+			for _, re := range []*lazyRegexp{isoDateRE, cjkDateRE} {
+				if m := re.FindStringSubmatch(raw); m != nil {
+					d := Date{Raw: raw}
+					d.Year, _ = strconv.Atoi(m[1])
+					d.Month, _ = strconv.Atoi(m[2])
+					d.Day, _ = strconv.Atoi(m[3])
+					return d, d.valid()
+				}
+			}
+			lower := strings.ToLower(raw)
+			stamps := lower
+			if len(lower) != len(raw) {
+				stamps = asciiLower(raw)
+			}
+			for _, w := range stampWords {
+				if i := strings.Index(stamps, w); i > 0 {
+					if d, ok := rec(raw[:i]); ok {
+						d.Raw = raw
+						return d, true
+					}
+				}
+			}
+			d, ok := dateOfFields(strings.FieldsFunc(lower, func(r rune) bool { return r == ' ' || r == ',' || r == '\t' }))
+			d.Raw = raw
+			return d, ok && d.valid()
+		}
+		return rec(s)
+	}
+	words := []string{"The", "Harbour", "March", "MAR", "5,", "5th", "2021", "11.01.2010", "2/26/2015", "10:30", "AM", "ET",
+		"Updated", "updated", "Monday,", "on", "by", "|", "·", ",", " ", "\t", "2021-03-05", "Mär", "İ", "\xff", "ȺȺȺȺȺȺȺȺȺȺ", "5"}
+	r := rand.New(rand.NewSource(59))
+	ok := 0
+	for range 30000 {
+		w := make([]string, r.Intn(8))
+		for i := range w {
+			w[i] = words[r.Intn(len(words))]
+		}
+		s := strings.Join(w, " ")
+		gd, gok := parseDateForm(s)
+		wd, wok := full(s)
+		if gd != wd || gok != wok {
+			t.Fatalf("parseDateForm(%q) = %+v, %v; reading every word gives %+v, %v", s, gd, gok, wd, wok)
+		}
+		if gok {
+			ok++
+		}
+	}
+	if ok < 1000 {
+		t.Errorf("%d of 30,000 lines read as dates: too few to compare", ok)
+	}
+}

@@ -56,7 +56,7 @@ func detectPressReader(lines []string) bool {
 // punctuation), then a headline that does not end with a period and is not
 // a date, then more text.
 func detectWeb(lines []string) bool {
-	paras := splitParas(lines[:min(len(lines), 200)], 1)
+	paras := headParas(lines[:min(len(lines), 200)], 3)
 	if len(paras) < 3 || len(paras[0].lines) != 1 {
 		return false
 	}

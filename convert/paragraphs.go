@@ -46,6 +46,24 @@ func splitParas(lines []string, first int) []para {
 	return out
 }
 
+// headParas returns the first n paragraphs of lines (all of them when it
+// has fewer), as splitParas(lines, 1) gives them, without splitting the
+// rest: it cuts lines where paragraph n+1 starts.
+func headParas(lines []string, n int) []para {
+	starts, blank := 0, true
+	for i, l := range lines {
+		b := strings.TrimSpace(l) == ""
+		if blank && !b {
+			if starts++; starts > n {
+				lines = lines[:i]
+				break
+			}
+		}
+		blank = b
+	}
+	return splitParas(lines, 1)
+}
+
 // maxParasReserved bounds the paragraphs splitParas makes room for at
 // once.
 const maxParasReserved = 256

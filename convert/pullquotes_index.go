@@ -2,6 +2,7 @@ package convert
 
 import (
 	"bytes"
+	"encoding/binary"
 	"slices"
 	"strings"
 	"sync"
@@ -130,55 +131,125 @@ func putKeyBuffer(bp *[]byte) {
 	}
 }
 
-// appendQuoteKey appends pullQuoteKey(s) to dst: runs of ASCII bytes that
-// are not spaces through the keyByte table, other runes as pullQuoteKey
-// folds them. A run of spaces becomes one space, also at either end, where
-// the final trim (whose set holds the space) takes it off again.
+// appendQuoteKey appends pullQuoteKey(s) to dst: eight bytes at a time
+// where they are ASCII letters, digits, marks and single spaces (most of
+// running text: lowerWord), runs of other ASCII bytes that are not spaces
+// through the keyByte table, other runes as pullQuoteKey folds them. A run
+// of spaces becomes one space, also at either end, where the final trim
+// (whose set holds the space) takes it off again.
 func appendQuoteKey(dst []byte, s string) []byte {
 	start := len(dst)
 	dst = slices.Grow(dst, len(s))
 	space := true // the last byte written is a space, or none was written
 	for i := 0; i < len(s); {
-		if keyByte[s[i]] != 0 {
-			for ; i < len(s) && keyByte[s[i]] != 0; i++ {
-				dst = append(dst, keyByte[s[i]])
+		if i+8 <= len(s) {
+			if x := load64(s, i); isPlainWord(x) && !(space && byte(x) == ' ') {
+				n := len(dst)
+				dst = slices.Grow(dst, 8)[:n+8] // the rune path may have used the room made above
+				binary.LittleEndian.PutUint64(dst[n:], lowerWord(x))
+				space = byte(x>>56) == ' '
+				i += 8
+				continue
 			}
-			space = false
-			continue
 		}
-		if asciiSpace[s[i]&0x7f] && s[i] < utf8.RuneSelf {
-			if !space {
-				dst = append(dst, ' ')
-				space = true
+		for end := min(i+8, len(s)); i < end; { // then the word test again
+			if keyByte[s[i]] != 0 {
+				for ; i < end && keyByte[s[i]] != 0; i++ {
+					dst = append(dst, keyByte[s[i]])
+				}
+				space = false
+				continue
 			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		switch r {
-		case '‘', '’':
-			r = '\''
-		case '“', '”':
-			r = '"'
-		case '–', '—':
-			r = '-'
-		default:
-			if unicode.IsSpace(r) {
+			if asciiSpace[s[i]&0x7f] && s[i] < utf8.RuneSelf {
 				if !space {
 					dst = append(dst, ' ')
 					space = true
 				}
+				i++
 				continue
 			}
-			r = unicode.ToLower(r)
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			switch r {
+			case '‘', '’':
+				r = '\''
+			case '“', '”':
+				r = '"'
+			case '–', '—':
+				r = '-'
+			default:
+				if unicode.IsSpace(r) {
+					if !space {
+						dst = append(dst, ' ')
+						space = true
+					}
+					continue
+				}
+				r = unicode.ToLower(r)
+			}
+			dst = utf8.AppendRune(dst, r)
+			space = false
 		}
-		dst = utf8.AppendRune(dst, r)
-		space = false
 	}
-	key := bytes.Trim(dst[start:], quoteKeyTrim)
+	key := trimQuoteKey(dst[start:])
 	n := copy(dst[start:], key) // key lies inside dst[start:], at or after start
 	return dst[:start+n]
+}
+
+// trimQuoteKey returns bytes.Trim(b, quoteKeyTrim) without decoding runes:
+// the set is ASCII but for '…', a three-byte rune found as such.
+func trimQuoteKey(b []byte) []byte {
+	for len(b) > 0 {
+		if c := b[0]; c < utf8.RuneSelf && quoteKeyTrimASCII[c] {
+			b = b[1:]
+		} else if bytes.HasPrefix(b, ellipsis) {
+			b = b[len(ellipsis):]
+		} else {
+			break
+		}
+	}
+	for len(b) > 0 {
+		if c := b[len(b)-1]; c < utf8.RuneSelf && quoteKeyTrimASCII[c] {
+			b = b[:len(b)-1]
+		} else if bytes.HasSuffix(b, ellipsis) {
+			b = b[:len(b)-len(ellipsis)]
+		} else {
+			break
+		}
+	}
+	return b
+}
+
+var ellipsis = []byte("…")
+
+// quoteKeyTrimASCII marks the ASCII bytes of quoteKeyTrim.
+var quoteKeyTrimASCII = func() (t [utf8.RuneSelf]bool) {
+	for _, r := range quoteKeyTrim {
+		if r < utf8.RuneSelf {
+			t[r] = true
+		}
+	}
+	return t
+}()
+
+// isPlainWord reports whether the eight bytes of x are ASCII, none below
+// 0x20, and no two neighbours spaces: bytes appendQuoteKey copies as they
+// are, lower-cased. It may turn away a word that is plain (a space before
+// a '!'), never take one that is not.
+func isPlainWord(x uint64) bool {
+	if x&highs != 0 || lowBytes(x) != 0 {
+		return false
+	}
+	sp := x ^ ones*' '
+	z := (sp - ones) & ^sp & highs // the high bit of each space byte (and maybe of the byte after one)
+	return z&(z>>8) == 0
+}
+
+// lowerWord lower-cases the ASCII letters of x, whose bytes are all ASCII.
+func lowerWord(x uint64) uint64 {
+	ge := x + ones*(0x80-'A')   // high bit set for bytes >= 'A'
+	gt := x + ones*(0x80-'Z'-1) // high bit set for bytes > 'Z'
+	return x | (ge&^gt&highs)>>2
 }
 
 // quoteKeyTrim is what pullQuoteKey trims off both ends of a key.

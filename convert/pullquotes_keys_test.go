@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand"
 	"strings"
@@ -8,17 +9,18 @@ import (
 )
 
 // appendQuoteKey gives pullQuoteKey's result on text mixing the cases its
-// fast path leaves to the slow one: NUL, non-ASCII spaces (no-break, next
-// line, ideographic), upper-case non-ASCII letters, invalid UTF-8, runs of
-// spaces at either end next to trimmed punctuation; and it appends, leaving
-// what dst held.
+// fast paths (words of eight plain bytes, runs of plain bytes) leave to the
+// slow one: NUL, non-ASCII spaces (no-break, next line, ideographic),
+// upper-case non-ASCII letters, invalid UTF-8, runs of spaces within and
+// across words of eight, at either end next to trimmed punctuation, the
+// bytes next to 'A' and 'Z'; and it appends, leaving what dst held.
 func TestAppendQuoteKeyMatchesPullQuoteKey(t *testing.T) {
 	alphabet := []string{"a", "Z", " ", "\t", "\x00", "\u00a0", "\u0085", "\u3000", "É", "Σ", "\xff", "\xe2\x80",
-		".", "…", "\"", "'", "“", "’", "—", "?", "7"}
+		".", "…", "\"", "'", "“", "’", "—", "?", "7", "Harbour", "FERRY ", " the mayor said ", "!", "[", "@", "`", "{", "\x7f"}
 	r := rand.New(rand.NewSource(11))
-	for range 5000 {
+	for range 20000 {
 		var b strings.Builder
-		for range r.Intn(16) {
+		for range r.Intn(40) {
 			b.WriteString(alphabet[r.Intn(len(alphabet))])
 		}
 		s := b.String()
@@ -109,5 +111,22 @@ func TestPairwisePullQuotesMatchIndex(t *testing.T) {
 	}
 	if marked < 100 {
 		t.Errorf("%d pull quotes in 1,000 articles: too few to compare the searches", marked)
+	}
+}
+
+// trimQuoteKey trims as bytes.Trim with quoteKeyTrim does, also around
+// invalid UTF-8 and broken ellipses.
+func TestTrimQuoteKeyMatchesTrim(t *testing.T) {
+	pieces := []string{".", "…", "\"", "'", " ", "?", "a", "\xe2", "\x80\xa6", "\xa6", "é", "!", ";"}
+	r := rand.New(rand.NewSource(47))
+	for range 20000 {
+		var b strings.Builder
+		for range r.Intn(8) {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		s := []byte(b.String())
+		if got, want := trimQuoteKey(s), bytes.Trim(s, quoteKeyTrim); string(got) != string(want) {
+			t.Fatalf("trimQuoteKey(%q) = %q, want %q", s, got, want)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"fmt"
 	"math/rand"
 	"strings"
 	"testing"
@@ -109,5 +110,24 @@ func TestHasMojibakeLeadMatchesFullScan(t *testing.T) {
 	}
 	if yes < 1000 {
 		t.Errorf("%d of 20,000 strings hold mojibake: too few to compare", yes)
+	}
+}
+
+// headParas gives the first n paragraphs of splitParas, whatever blank
+// lines (spaces, tabs, no-break spaces) separate them.
+func TestHeadParasMatchesSplitParas(t *testing.T) {
+	pieces := []string{"", " ", "\t", "\u00a0", "Harbour", "Gazette ", " text\u00a0"}
+	r := rand.New(rand.NewSource(43))
+	for range 5000 {
+		lines := make([]string, r.Intn(12))
+		for i := range lines {
+			lines[i] = pieces[r.Intn(len(pieces))]
+		}
+		n := r.Intn(5)
+		all := splitParas(lines, 1)
+		want := all[:min(n, len(all))]
+		if got := headParas(lines, n); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("headParas(%q, %d) = %v, want %v", lines, n, got, want)
+		}
 	}
 }

@@ -25,7 +25,7 @@ func appendWireJSON(b []byte, doc *convert.Document, a *convert.Article) []byte 
 	b = append(b, `,"sha256":`...)
 	b = appendJSONString(b, doc.Source.SHA256)
 	b = appendOptional(append(b, `,"id":`...), a.VendorID)
-	b = appendOptional(append(b, `,"load_date":`...), a.LoadDate.ISO())
+	b = appendDate(append(b, `,"load_date":`...), a.LoadDate)
 	b = append(b, `,"warnings":[`...)
 	if a.Index == 0 {
 		for i, w := range doc.Warnings {
@@ -36,8 +36,14 @@ func appendWireJSON(b []byte, doc *convert.Document, a *convert.Article) []byte 
 	for _, f := range [...]struct{ key, val string }{
 		{`,"publication":`, a.Publication}, {`,"kicker":`, a.Kicker}, {`,"headline":`, a.Headline},
 		{`,"subheadline":`, a.Subheadline}, {`,"section":`, a.Section}, {`,"page":`, a.Page},
-		{`,"edition":`, a.Edition}, {`,"date":`, a.Date.ISO()}, {`,"date_raw":`, a.Date.Raw},
-		{`,"dateline":`, a.Dateline}, {`,"language":`, a.Language}, {`,"country":`, a.Country},
+		{`,"edition":`, a.Edition},
+	} {
+		b = appendOptional(append(b, f.key...), f.val)
+	}
+	b = appendDate(append(b, `,"date":`...), a.Date)
+	for _, f := range [...]struct{ key, val string }{
+		{`,"date_raw":`, a.Date.Raw}, {`,"dateline":`, a.Dateline}, {`,"language":`, a.Language},
+		{`,"country":`, a.Country},
 	} {
 		b = appendOptional(append(b, f.key...), f.val)
 	}
@@ -90,6 +96,26 @@ func appendBody(b []byte, body []convert.Block, count bool) ([]byte, int) {
 	return b, words
 }
 
+// appendDate appends d.ISO() as a JSON string, or null for no date,
+// writing the digits itself for the dates of four-digit years and
+// two-digit months and days (d.ISO formats with fmt).
+func appendDate(b []byte, d convert.Date) []byte {
+	switch {
+	case d.Year == 0:
+		return append(b, "null"...)
+	case d.Year < 0 || d.Year > 9999 || d.Month < 0 || d.Month > 99 || d.Day < 0 || d.Day > 99:
+		return appendJSONString(b, d.ISO())
+	}
+	b = append(b, '"', byte('0'+d.Year/1000), byte('0'+d.Year/100%10), byte('0'+d.Year/10%10), byte('0'+d.Year%10))
+	if d.Month != 0 {
+		b = append(b, '-', byte('0'+d.Month/10), byte('0'+d.Month%10))
+		if d.Day != 0 {
+			b = append(b, '-', byte('0'+d.Day/10), byte('0'+d.Day%10))
+		}
+	}
+	return append(b, '"')
+}
+
 // appendComma appends the comma before the i-th element of a list (from 0).
 func appendComma(b []byte, i int) []byte {
 	if i > 0 {
@@ -123,6 +149,10 @@ func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0 // s[start:i] is pending, to be copied as is
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) && plainJSONWord(s[i:i+8]) {
+			i += 8
+			continue
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c >= 0x20 && c != '"' && c != '\\' {
@@ -171,3 +201,15 @@ func appendJSONString(b []byte, s string) []byte {
 }
 
 const hexDigits = "0123456789abcdef"
+
+// plainJSONWord reports whether the eight bytes of w are ASCII that JSON
+// strings hold as they are: none below 0x20, no '"', no '\\'. It tests
+// them at once, as one word.
+func plainJSONWord(w string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+	zero := func(y uint64) uint64 { return (y - ones) & ^y & highs } // non-zero iff a byte of y is 0
+	low := (x - ones*0x20) & ^x & highs                              // non-zero iff a byte is below 0x20
+	return x&highs == 0 && low == 0 && zero(x^ones*'"') == 0 && zero(x^ones*'\\') == 0
+}

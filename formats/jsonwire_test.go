@@ -155,3 +155,45 @@ func TestWriteJSONMatchesEncodingJSON(t *testing.T) {
 		}
 	}
 }
+
+// appendJSONString writes what json.Marshal writes for long strings too,
+// where words of eight plain bytes are skipped at once, whatever the offset
+// of the byte to escape in its word.
+func TestAppendJSONStringMatchesMarshal(t *testing.T) {
+	r := rand.New(rand.NewSource(53))
+	pieces := []string{"plain ascii text", "x", "\"", "\\", "\n", "\x00", "\x1f", " ", "é", "\u2028", "\xff", "<&>", "\x7f", "!#[]^"}
+	for range 20000 {
+		var b strings.Builder
+		for range r.Intn(30) {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		s := b.String()
+		want, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = bytes.ReplaceAll(bytes.ReplaceAll(bytes.ReplaceAll(want, []byte(`\u003c`), []byte("<")), []byte(`\u003e`), []byte(">")), []byte(`\u0026`), []byte("&"))
+		if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
+			t.Fatalf("appendJSONString(%q) = %s, want %s", s, got, want)
+		}
+	}
+}
+
+// appendDate writes Date.ISO as a JSON string for every year, month and
+// day, also the ones outside four and two digits, and null for no date.
+func TestAppendDateMatchesISO(t *testing.T) {
+	for _, y := range []int{0, 1, 7, 99, 999, 1600, 2024, 9999, 10000, -5, 123456} {
+		for _, m := range []int{0, 1, 9, 12, 13, 99, 100, -1} {
+			for _, d := range []int{0, 1, 9, 31, 99, 100, -1} {
+				date := convert.Date{Year: y, Month: m, Day: d}
+				want := "null"
+				if iso := date.ISO(); iso != "" {
+					want = `"` + iso + `"`
+				}
+				if got := string(appendDate(nil, date)); got != want {
+					t.Errorf("appendDate(%+v) = %s, want %s", date, got, want)
+				}
+			}
+		}
+	}
+}
