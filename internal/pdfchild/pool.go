@@ -64,14 +64,7 @@ func Extract(data []byte, s Settings) (*pdftext.Text, error) {
 	}
 	c, err := takeChild()
 	if errors.Is(err, errNoExecutable) {
-		var pages []pdftext.Page
-		t, err := extractPages(data, s.Password, nil, func(p pdftext.Page) { pages = append(pages, p) })
-		if err != nil {
-			return nil, err
-		}
-		t.Pages = pages
-		t.Finish()
-		return t, nil
+		return pdftext.Extract(data, pdftext.Options{Password: s.Password})
 	}
 	if err != nil {
 		return nil, &pdftext.Error{Err: fmt.Errorf("%w: extraction crashed (%v)", pdftext.ErrDamaged, err)}
