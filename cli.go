@@ -23,6 +23,7 @@ import (
 	"newsclip/internal/interrupt"
 	"newsclip/internal/pdfchild"
 	"newsclip/internal/pdftext"
+	"newsclip/internal/suggest"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -100,7 +101,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 				for _, cmd := range cmds {
 					names = append(names, cmd.Name)
 				}
-				if s := closest(names, name); s != "" {
+				if s := suggest.Closest(names, name); s != "" {
 					return usagef("unknown command %s (did you mean %s?)", name, s)
 				}
 				return usagef("unknown command %s (see newsclip --help)", name)
@@ -129,7 +130,7 @@ func flagError(c *cli.Context, err error, _ bool) error {
 		for _, f := range c.Command.Flags {
 			names = append(names, f.Names()...)
 		}
-		if s := closest(names, name); s != "" {
+		if s := suggest.Closest(names, name); s != "" {
 			if len(s) > 1 {
 				s = "-" + s
 			}
@@ -151,40 +152,6 @@ func flagError(c *cli.Context, err error, _ bool) error {
 		}
 	}
 	return usagef("%s (see newsclip %s --help)", msg, strings.TrimSpace(c.Command.FullName()))
-}
-
-// closest returns the name in names nearest to typed by edit distance,
-// when it is near enough to be a typo (at most 2 edits, and fewer than half
-// the letters), or "".
-func closest(names []string, typed string) string {
-	best, bestD := "", 3
-	for _, n := range names {
-		if d := editDistance(n, typed); d < bestD && 2*d < len(typed) {
-			best, bestD = n, d
-		}
-	}
-	return best
-}
-
-// editDistance is the Levenshtein distance of a and b, in bytes.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // convertOptions are the settings of one convert run. The zero value

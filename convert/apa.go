@@ -1,7 +1,7 @@
 package convert
 
 import (
-	"regexp"
+	"cmp"
 	"strings"
 )
 
@@ -26,7 +26,7 @@ import (
 // apaSourceRE matches an article's source line: the quoted publication, an
 // optional section, "gefunden am" (found on, web sources) or "vom" (of,
 // print), the date, an optional time and an optional page.
-var apaSourceRE = regexp.MustCompile(`^"([^"]{1,120})"\s*(.{0,80}?)\s*\b(?:gefunden am|vom)\s+(\d{1,2}\.\s?\d{1,2}\.\s?\d{4})(?:,?\s+\d{1,2}[.:]\d{2}(?:\s*Uhr)?)?(?:\s+Seite:?\s*(\S{1,10}))?\s*$`)
+var apaSourceRE = lazyRE(`^"([^"]{1,120})"\s*(.{0,80}?)\s*\b(?:gefunden am|vom)\s+(\d{1,2}\.\s?\d{1,2}\.\s?\d{4})(?:,?\s+\d{1,2}[.:]\d{2}(?:\s*Uhr)?)?(?:\s+Seite:?\s*(\S{1,10}))?\s*$`)
 
 // isAPASource is apaSourceRE with a cheap test first: the line opens with a
 // quote mark and is short.
@@ -72,11 +72,11 @@ func isAPASeparator(l string) bool {
 
 // apaStopRE matches the lines where an article's text ends and the
 // service's notes begin: saved attachments, the transcript disclaimer.
-var apaStopRE = regexp.MustCompile(`^(?:Gespeicherter? Anh(?:ang|änge):|Der gegenständliche Text ist eine Abschrift)`)
+var apaStopRE = lazyRE(`^(?:Gespeicherter? Anh(?:ang|änge):|Der gegenständliche Text ist eine Abschrift)`)
 
 // apaCaptionRE matches what stands in the text for a picture or a video of
 // the web page: "Foto: APA/...", "Grafik: ...", "Bild: ...", "Video: ...".
-var apaCaptionRE = regexp.MustCompile(`^(?:Foto|Fotos|Bild|Grafik|Video):\s`)
+var apaCaptionRE = lazyRE(`^(?:Foto|Fotos|Bild|Grafik|Video):\s`)
 
 // readAPA reads an APA export saved as text, which has no styles.
 func readAPA(lines []string) ([]*Article, []Warning) { return readAPAStyled(lines, nil) }
@@ -166,30 +166,18 @@ func (a *Article) readAPAFields(paras []para) int {
 			if !ok {
 				return i
 			}
-			a.applyAPAField(kind, value, strings.TrimSpace(l))
+			a.applyField(apaFieldRules, kind, value, strings.TrimSpace(l))
 		}
 	}
 	return i
 }
 
-func (a *Article) applyAPAField(kind, value, raw string) {
-	switch kind {
-	case "section":
-		if a.Section == "" {
-			a.Section = value
-		}
-	case "page":
-		if a.Page == "" {
-			a.Page = value
-		}
-	case "edition":
-		a.Edition = value
-	case "byline":
-		a.applyByline(value, true)
-		a.remove(RemovedByline, raw)
-		return
-	}
-	a.remove(RemovedField, raw)
+// apaFieldRules are the APA rules besides commonFieldRules: the first
+// section and page fields count, the last edition field.
+var apaFieldRules = fieldRules{
+	"section": func(a *Article, v string) { a.Section = cmp.Or(a.Section, v) },
+	"page":    func(a *Article, v string) { a.Page = cmp.Or(a.Page, v) },
+	"edition": func(a *Article, v string) { a.Edition = v },
 }
 
 // readAPAHeadline takes the headline, the paragraph at i, and returns the

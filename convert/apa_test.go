@@ -5,54 +5,6 @@ import (
 	"testing"
 )
 
-func TestIsAPASource(t *testing.T) {
-	for _, tc := range []struct {
-		in                     string
-		ok                     bool
-		pub, section, date, pg string
-	}{
-		{`"Wiener Tagblatt" gefunden am 04.03.2019 09:15 Uhr`, true, "Wiener Tagblatt", "", "04.03.2019", ""},
-		{`"Grazer Abendpost" vom 11.11.2018 Seite: 12`, true, "Grazer Abendpost", "", "11.11.2018", "12"},
-		{`"Linzer Bote" Wochenende vom 1.2.2020 Seite L4`, true, "Linzer Bote", "Wochenende", "1.2.2020", "L4"},
-		{`"Linzer Bote" vom 01.02.2020`, true, "Linzer Bote", "", "01.02.2020", ""},
-		{`"Das war gut", sagte er vom 01.02.2020 an.`, false, "", "", "", ""},
-		{`Linzer Bote vom 01.02.2020`, false, "", "", "", ""},
-		{`"Quote" gefunden am Montag`, false, "", "", "", ""},
-	} {
-		if got := isAPASource(tc.in); got != tc.ok {
-			t.Errorf("isAPASource(%q) = %v, want %v", tc.in, got, tc.ok)
-			continue
-		}
-		if !tc.ok {
-			continue
-		}
-		m := apaSourceRE.FindStringSubmatch(tc.in)
-		if m[1] != tc.pub || m[2] != tc.section || m[3] != tc.date || m[4] != tc.pg {
-			t.Errorf("%q: publication %q, section %q, date %q, page %q", tc.in, m[1], m[2], m[3], m[4])
-		}
-	}
-}
-
-func TestAPAField(t *testing.T) {
-	for in, want := range map[string]string{
-		"Ressort: Innenpolitik":  "section/Innenpolitik",
-		"Seite: 7":               "page/7",
-		"Autorin: Eva Probe":     "byline/Eva Probe",
-		"Wörter: 412":            "other/412",
-		"Wien: Ein Tag im Regen": "",
-		"Kein Feld":              "",
-	} {
-		kind, value, ok := apaField(in)
-		got := ""
-		if ok {
-			got = kind + "/" + value
-		}
-		if got != want {
-			t.Errorf("apaField(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // apaExport is a small export of two articles, the second a print source
 // with fields, an edition and a kicker.
 var apaExport = []string{
@@ -115,14 +67,14 @@ func TestReadAPA(t *testing.T) {
 	if len(a.Authors) != 2 || a.Authors[1].Name != "Jan Muster" {
 		t.Errorf("article 1 authors: %+v", a.Authors)
 	}
-	if got := bodyStrings(a); strings.Join(got, "|") != "Die Stadt baut bis Herbst vier Kilometer Radweg.|Die Arbeiten beginnen im April an der Ringstraße.|(APA)" {
+	if got := blockTexts(a.Body); strings.Join(got, "|") != "Die Stadt baut bis Herbst vier Kilometer Radweg.|Die Arbeiten beginnen im April an der Ringstraße.|(APA)" {
 		t.Errorf("article 1 body: %q", got)
 	}
 	if b.Publication != "Grazer Abendpost" || b.Page != "12" || b.Section != "Lokal" || b.Edition != "Abend" ||
 		b.Kicker != "Streit im Gemeinderat:" || b.Headline != "Budget vertagt" {
 		t.Errorf("article 2 header: %+v", b)
 	}
-	if got := bodyStrings(b); len(got) != 1 || !strings.HasPrefix(got[0], "Der Gemeinderat") {
+	if got := blockTexts(b.Body); len(got) != 1 || !strings.HasPrefix(got[0], "Der Gemeinderat") {
 		t.Errorf("article 2 body: %q (want no caption, no attachment)", got)
 	}
 	// Without bold hints (a text export) the first paragraph after the
@@ -133,10 +85,20 @@ func TestReadAPA(t *testing.T) {
 	}
 }
 
-func bodyStrings(a *Article) []string {
-	var out []string
-	for _, b := range a.Body {
-		out = append(out, b.Text())
+// apaSource gives whether the line is a source line and, if so, the
+// publication, section, date and page the regexp takes from it.
+func apaSource(in string) (bool, string, string, string, string) {
+	if !isAPASource(in) {
+		return false, "", "", "", ""
 	}
-	return out
+	m := apaSourceRE.FindStringSubmatch(in)
+	return true, m[1], m[2], m[3], m[4]
+}
+
+// apaFieldOf is apaField with kind and value blank where it finds no field.
+func apaFieldOf(in string) (string, string, bool) {
+	if kind, value, ok := apaField(in); ok {
+		return kind, value, true
+	}
+	return "", "", false
 }

@@ -1,7 +1,6 @@
 package convert
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 )
@@ -78,7 +77,7 @@ func pressReaderFooter(s string) (language, country string, ok bool) {
 
 // continuedRE matches jump lines: "Continued on page 4", "See MARKETS, A6",
 // "Fortsetzung auf Seite 3", "Suite page 5", "(continued from A1)".
-var continuedRE = regexp.MustCompile(`(?i)^\(?\s*(?:continued (?:on|from) (?:page|p\.)?\s*\w+|cont(?:inued|'d)? on (?:page )?\w+|see [\p{Lu} ]+,? (?:page |p\. ?)?[A-Z]?\d+|fortsetzung (?:auf|von) seite \d+|suite (?:en )?page \d+|vervolg op pagina \d+)\s*\)?\.?$`)
+var continuedRE = lazyRE(`(?i)^\(?\s*(?:continued (?:on|from) (?:page|p\.)?\s*\w+|cont(?:inued|'d)? on (?:page )?\w+|see [\p{Lu} ]+,? (?:page |p\. ?)?[A-Z]?\d+|fortsetzung (?:auf|von) seite \d+|suite (?:en )?page \d+|vervolg op pagina \d+)\s*\)?\.?$`)
 
 // maxJumpLine bounds a jump line, in bytes.
 const maxJumpLine = 60
@@ -98,7 +97,7 @@ func isContinuedLine(s string) bool {
 
 // copyrightRE matches copyright trailers: "Copyright 2010 Guardian
 // Unlimited", "All Rights Reserved", "© 2017 The Times".
-var copyrightRE = regexp.MustCompile(`(?i)^(?:copyright\b|\(c\)\s*\d{4}|©\s*\d{4}|all rights reserved\.?$)`)
+var copyrightRE = lazyRE(`(?i)^(?:copyright\b|\(c\)\s*\d{4}|©\s*\d{4}|all rights reserved\.?$)`)
 
 // isCopyright recognises a copyright trailer line.
 func isCopyright(s string) bool {

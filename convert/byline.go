@@ -18,16 +18,24 @@ import (
 var bylineLeads = []string{"written by", "posted by", "reported by", "story by", "words by",
 	"text by", "reporting by", "by", "von", "par", "por", "door", "di", "da"}
 
+// longestBylineLead is the length of the longest of bylineLeads, in bytes.
+var longestBylineLead = func() (n int) {
+	for _, w := range bylineLeads {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
 // bylineLead matches a lead of bylineLeads, after an optional dash, and the
 // space (and colon) after it. It is built from the table, like the cheap
 // test mayLeadByline, so the two cannot drift.
-var bylineLead = func() *regexp.Regexp {
+var bylineLead = lazyREOf(func() string {
 	alts := make([]string, len(bylineLeads))
 	for i, w := range bylineLeads {
 		alts[i] = strings.ReplaceAll(regexp.QuoteMeta(w), " ", `\s+`)
 	}
-	return regexp.MustCompile(`^(?:[-–—]\s*)?(?i:` + strings.Join(alts, "|") + `)\s*:?\s+`)
-}()
+	return `^(?:[-–—]\s*)?(?i:` + strings.Join(alts, "|") + `)\s*:?\s+`
+})
 
 // mayLeadByline is a cheap test before bylineLead: s opens with a lead of
 // bylineLeads followed by a space, a tab or a colon.
@@ -68,7 +76,7 @@ func stripBylineLead(s string) (string, bool) {
 // "Posted by", opens with a user name written lower case ("tidefan",
 // "jdoe42"), not with a word of prose ("the team", "our staff").
 func isHandleAfterLead(lead, rest string) bool {
-	if len(strings.Fields(lead)) < 2 {
+	if fieldCount(lead) < 2 {
 		return false
 	}
 	w := strings.ToLower(strings.TrimRight(firstField(rest), ",;"))
@@ -116,28 +124,38 @@ var weakJoins = map[string]bool{"y": true, "e": true, "en": true, "avec": true, 
 
 // authorSeparator splits at a strong join or a semicolon; it is built from
 // strongJoins, like the cheap test mayJoinAuthors.
-var authorSeparator = func() *regexp.Regexp {
+var authorSeparator = lazyREOf(func() string {
 	var alts []string
 	for _, w := range strongJoins {
 		alts = append(alts, regexp.QuoteMeta(w), regexp.QuoteMeta(strings.ToUpper(w)))
 	}
-	return regexp.MustCompile(`\s+(?:` + strings.Join(alts, "|") + `)\s+|\s*;\s*`)
-}()
+	return `\s+(?:` + strings.Join(alts, "|") + `)\s+|\s*;\s*`
+})
 
-// mayJoinAuthors is a cheap test before authorSeparator.
+// mayJoinAuthors is a cheap test before authorSeparator: s holds a ';' or
+// one of joinNeedles.
 func mayJoinAuthors(s string) bool {
 	if strings.IndexByte(s, ';') >= 0 {
 		return true
 	}
-	for _, w := range strongJoins {
-		for _, w := range []string{w, strings.ToUpper(w)} {
-			if strings.Contains(s, " "+w+" ") || strings.Contains(s, " "+w+"\t") || strings.Contains(s, "\t"+w+" ") {
-				return true
-			}
+	for _, n := range joinNeedles {
+		if strings.Contains(s, n) {
+			return true
 		}
 	}
 	return false
 }
+
+// joinNeedles are the strong joins of strongJoins, lower and upper case,
+// between a space and a space or a tab: " and ", " AND\t", "\tund ".
+var joinNeedles = func() (out []string) {
+	for _, w := range strongJoins {
+		for _, w := range []string{w, strings.ToUpper(w)} {
+			out = append(out, " "+w+" ", " "+w+"\t", "\t"+w+" ")
+		}
+	}
+	return out
+}()
 
 // splitAuthors splits a byline (or a credit's names) into the parts of
 // its authors, at strong joins and at weak joins between capitalised
@@ -179,18 +197,18 @@ func startsUpper(s string) bool {
 
 // relativeTime matches a "posted" stamp glued to the end of a web byline:
 // "Sam Reyes 1 day ago", "Jane Doe 3 hours ago".
-var relativeTime = regexp.MustCompile(`(?i)\s*\d+\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\s*$`)
+var relativeTime = lazyRE(`(?i)\s*\d+\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\s*$`)
 
 // gluedDate matches a date (and a comment count) glued to the end of a web
 // byline: "Tom Hale22 Dec 2016651" -> "Tom Hale", "22 Dec 2016".
-var gluedDate = regexp.MustCompile(`^(.*?\D)\s*(\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4})\d*\s*$`)
+var gluedDate = lazyRE(`^(.*?\D)\s*(\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4})\d*\s*$`)
 
 // trailingDate matches a date at the end of a byline:
 // "By Jane Doe, March 3, 2021" or "Jane Doe | 3 March 2021".
-var trailingDate = regexp.MustCompile(`^(.*?)[\s,|·•–—-]+((?:[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})|(?:\d{1,2}\.?\s+[A-Za-z]{3,9}\.?\s+\d{4}))\s*$`)
+var trailingDate = lazyRE(`^(.*?)[\s,|·•–—-]+((?:[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})|(?:\d{1,2}\.?\s+[A-Za-z]{3,9}\.?\s+\d{4}))\s*$`)
 
 // readingTimeRE matches a reading-time note: "5 min read", "3 minute read".
-var readingTimeRE = regexp.MustCompile(`(?i)[\s|·•-]*\b\d+\s*(?:min|mins|minute|minutes)\s+read\b`)
+var readingTimeRE = lazyRE(`(?i)[\s|·•-]*\b\d+\s*(?:min|mins|minute|minutes)\s+read\b`)
 
 // maxStampLen is the longest publishing stamp without a date, in bytes,
 // that stripBylineTail cuts ("Updated 2 hours ago"); a longer rest after
@@ -318,7 +336,7 @@ func stripBylineTail(s string) (string, Date) {
 // known, helps to cut an affiliation off a name.
 func parseByline(s, publication string) ([]Person, Date) {
 	s, date := stripBylineTail(s)
-	if s == "" || isRoleOnly(s) {
+	if s == "" || isRoleOnly(s) || isDeskStaff(s) {
 		return nil, date
 	}
 	if name, ok := invertedName(s); ok {
@@ -382,7 +400,7 @@ func appendAuthorPart(people []Person, part, publication string) []Person {
 			!strings.Contains(piece, " ") && strings.Contains(people[last].Name, " ")):
 			// A one-word piece after a full name is an affiliation: "Jane Doe, CNN".
 			people[last].Title = joinNonEmpty(", ", people[last].Title, piece)
-		case isRoleOnly(piece):
+		case isRoleOnly(piece) || isDeskStaff(piece):
 			// "Staff Reporter" alone names nobody.
 		default:
 			name, title := splitAffiliation(piece, publication)
@@ -439,6 +457,12 @@ func (a *Article) applyByline(line string, lead bool) {
 			}
 			if lead {
 				text = stripFieldLead(text)
+				if names, place, ok := reportsFrom(text); ok {
+					text = names
+					if a.Dateline == "" {
+						a.Dateline = place
+					}
+				}
 			}
 			text, credits := roleNotes(text)
 			a.Credits = append(a.Credits, credits...)
@@ -480,7 +504,7 @@ func isBylineLine(s string) bool {
 	}
 	segs := splitCredits(s)
 	text, ok := stripBylineLead(segs[0].text)
-	if !ok || text == "" || len(strings.Fields(text)) > maxBylineWords {
+	if !ok || text == "" || fieldCount(text) > maxBylineWords {
 		return false
 	}
 	if strings.HasSuffix(text, ".") && !strings.HasSuffix(text, "Jr.") && !strings.HasSuffix(text, "Sr.") {

@@ -36,18 +36,11 @@ func TestBylineLeadEndAgreesWithRegexp(t *testing.T) {
 }
 
 func TestBylineLeadEnd(t *testing.T) {
-	for _, tc := range []struct {
-		in   string
-		want int
-	}{
-		{"By Nora Quill", 3},
-		{"— Written  by: Nora Quill", len("— Written  by: ")},
-		{"Par Léa Morel", 4},
-		{"Bypass road closed", -1},
-		{"Door:Jan", -1},
-	} {
-		if got := bylineLeadEnd(tc.in); got != tc.want {
-			t.Errorf("bylineLeadEnd(%q) = %d, want %d", tc.in, got, tc.want)
-		}
-	}
+	rows(t, "bylineLeadEnd", bylineLeadEnd, map[string]int{
+		"By Nora Quill":             3,
+		"— Written  by: Nora Quill": len("— Written  by: "),
+		"Par Léa Morel":             4,
+		"Bypass road closed":        -1,
+		"Door:Jan":                  -1,
+	})
 }

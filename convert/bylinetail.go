@@ -12,7 +12,7 @@ var stampKeywords = []string{"last updated", "updated", "published", "posted", "
 // stampRE matches a publishing stamp glued to a byline, from its keyword
 // of stampKeywords to the end: "Jane Doe Updated 10:30 AM ET, Tue March 5,
 // 2019". It is built from the table, like the cheap test mayHoldStamp.
-var stampRE = regexp.MustCompile(`(?i)\s*[|·•,]?\s*\b(?:` + quoteAlternatives(stampKeywords) + `)\b:?\s*(.*)$`)
+var stampRE = lazyRE(`(?i)\s*[|·•,]?\s*\b(?:` + quoteAlternatives(stampKeywords) + `)\b:?\s*(.*)$`)
 
 // linkOpeners open a link printed in brackets after a name.
 var linkOpeners = []string{"https://", "http://", "www.", "@"}
@@ -20,7 +20,7 @@ var linkOpeners = []string{"https://", "http://", "www.", "@"}
 // linkTail matches a link of linkOpeners printed after a name: "Jane Doe
 // (https://example.org/jane)", "Jane Doe (@janedoe)". It is built from the
 // table, like the cheap test mayEndInLink.
-var linkTail = regexp.MustCompile(`\s*\((?:` + quoteAlternatives(linkOpeners) + `)[^()\s]*\)\s*$`)
+var linkTail = lazyRE(`\s*\((?:` + quoteAlternatives(linkOpeners) + `)[^()\s]*\)\s*$`)
 
 // quoteAlternatives joins the literal words ws as regexp alternatives.
 func quoteAlternatives(ws []string) string {

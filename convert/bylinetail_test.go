@@ -43,20 +43,3 @@ func TestBylineTailPrechecks(t *testing.T) {
 		t.Errorf("mayHoldStamp(%q) = false, stampRE matches", in)
 	}
 }
-
-func TestContainsFoldASCII(t *testing.T) {
-	for _, tc := range []struct {
-		s, w string
-		want bool
-	}{
-		{"Nora Quill UPDATED today", "updated", true},
-		{"Last Updated", "last updated", true},
-		{"Nora Quill", "posted", false},
-		{"post", "posted", false},
-		{"", "posted", false},
-	} {
-		if got := containsFoldASCII(tc.s, tc.w); got != tc.want {
-			t.Errorf("containsFoldASCII(%q, %q) = %v, want %v", tc.s, tc.w, got, tc.want)
-		}
-	}
-}

@@ -1,7 +1,6 @@
 package convert
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -157,7 +156,7 @@ func isTitleLike(p para) bool {
 // isKicker recognises the label above a headline: a few capital words,
 // "ANALYSIS", "WORLD NEWS".
 func isKicker(s string) bool {
-	return len(strings.Fields(s)) <= 4 && isAllCaps(s) && !strings.ContainsAny(s, ".!?")
+	return fieldCount(s) <= 4 && isAllCaps(s) && !strings.ContainsAny(s, ".!?")
 }
 
 // isSectionLabel recognises a short label above a headline in title case,
@@ -300,19 +299,59 @@ func isTagLine(paras []para, i int) bool {
 }
 
 // mastheadSepMarks are the marks between a masthead's parts; mastheadSep
-// matches one with spaces either side.
+// matches one with spaces either side. It states the rule splitMasthead
+// follows without a regexp (and is what the tests compare it with).
 const mastheadSepMarks = "·•|"
 
-var mastheadSep = regexp.MustCompile(`\s+[` + mastheadSepMarks + `]\s+`)
+var mastheadSep = lazyRE(`\s+[` + mastheadSepMarks + `]\s+`)
 
-// splitMasthead splits a masthead line at mastheadSep, without running the
-// regexp when the line holds none of mastheadSepMarks:
+// splitMasthead splits a masthead line where mastheadSep matches, as
+// mastheadSep.Split(s, -1) does: at a mark with a run of spaces (\s: ASCII
+// space, tab, newline, form feed, carriage return) either side, each run
+// taken whole.
 // "The Guardian · 12 Mar 2021 · Sport" -> 3 parts, "Harbour Gazette" -> 1.
 func splitMasthead(s string) []string {
-	if !strings.ContainsAny(s, mastheadSepMarks) {
+	if !containsRuneOf(s, mastheadSepMarks) {
 		return []string{s}
 	}
-	return mastheadSep.Split(s, -1)
+	var parts []string
+	beg := 0 // start of the current part
+	for i := 0; i < len(s); {
+		if !reSpace(s[i]) {
+			i++
+			continue
+		}
+		j := i // s[i:j] is a run of spaces
+		for j < len(s) && reSpace(s[j]) {
+			j++
+		}
+		k := j + mastheadMarkLen(s[j:]) // s[j:k] is a mark, if any
+		l := k
+		for l < len(s) && reSpace(s[l]) {
+			l++
+		}
+		if k == j || l == k {
+			i = j
+			continue
+		}
+		parts = append(parts, s[beg:i])
+		beg, i = l, l
+	}
+	return append(parts, s[beg:])
+}
+
+// reSpace reports whether c is a space of the regexp class \s.
+func reSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+// mastheadMarkLen returns the length in bytes of the mark of
+// mastheadSepMarks that s opens with, or 0.
+func mastheadMarkLen(s string) int {
+	for _, m := range mastheadSepMarks {
+		if strings.HasPrefix(s, string(m)) {
+			return utf8.RuneLen(m)
+		}
+	}
+	return 0
 }
 
 // applyMasthead reads the publication line, which e-paper sites may extend
@@ -338,7 +377,7 @@ func (a *Article) applyMasthead(s string) {
 	}
 }
 
-var pageLabelRE = regexp.MustCompile(`^(?:(?:Page|Pg\.|p\.|S\.|Seite)\s*)?[A-Z]?\d{1,3}[A-Z]?$`)
+var pageLabelRE = lazyRE(`^(?:(?:Page|Pg\.|p\.|S\.|Seite)\s*)?[A-Z]?\d{1,3}[A-Z]?$`)
 
 func isPageLabel(s string) bool { return pageLabelRE.MatchString(strings.TrimSpace(s)) }
 
@@ -351,7 +390,7 @@ var wirePrefixes = map[string]bool{"LEADALL": true, "LEAD": true, "URGENT": true
 
 // wirePrefixRE matches a slug from wirePrefixes (with an update number)
 // and its separator: "LEADALL: ", "ATTENTION - ", "UPDATE 2-".
-var wirePrefixRE = regexp.MustCompile(`^([\p{Lu} ]{3,14}?)(?:\s+\d{1,2})?\s*(?::|\s-|-|–|—)\s*(\S.*)$`)
+var wirePrefixRE = lazyRE(`^([\p{Lu} ]{3,14}?)(?:\s+\d{1,2})?\s*(?::|\s-|-|–|—)\s*(\S.*)$`)
 
 // splitWirePrefix cuts a wire or desk slug off a headline:
 //
@@ -382,8 +421,15 @@ func (a *Article) setHeadline(h string) {
 }
 
 // isBareLead reports whether s is only a byline's lead word: "By", "Von:".
+// A longer s (a paragraph) is turned away before it is lower-cased:
+// lower-casing shortens a rune's bytes at most four times ("K", the kelvin
+// sign, becomes "k").
 func isBareLead(s string) bool {
-	s = strings.ToLower(strings.TrimRight(strings.TrimSpace(s), ": "))
+	s = strings.TrimRight(strings.TrimSpace(s), ": ")
+	if len(s) > 4*longestBylineLead {
+		return false
+	}
+	s = strings.ToLower(s)
 	for _, w := range bylineLeads {
 		if s == w {
 			return true

@@ -8,26 +8,9 @@ import (
 // parasOf splits a sample written with blank lines into paragraphs.
 func parasOf(s string) []para { return splitParas(strings.Split(s, "\n"), 1) }
 
-func TestEndsASentence(t *testing.T) {
-	for in, want := range map[string]bool{
-		"Harbour Gazette":       false,
-		"Ruth K. Okafor":        false, // an initial
-		"Tidewatch.org":         false, // a domain
-		"Hoopla!Net":            false, // a '!' inside a name
-		"The tide came in.":     true,
-		"Read this: a masthead": true,
-		"Why now?":              true,
-		"Dr. Who":               true, // "Dr." is a word, not an initial
-	} {
-		if got := endsASentence(in); got != want {
-			t.Errorf("endsASentence(%q) = %v, want %v", in, got, want)
-		}
-	}
-}
-
 func TestIsTagLine(t *testing.T) {
 	body := "The council voted on Tuesday to keep the ferry running through the winter months."
-	for in, want := range map[string]bool{
+	rows(t, "isTagLine", func(in string) bool { return isTagLine(parasOf(in), 0) }, map[string]bool{
 		"Home & Garden\n\n" + body:      true,
 		"Verkehr\n\n" + body:            true,
 		"地域\n\n" + body:                 true,
@@ -37,138 +20,44 @@ func TestIsTagLine(t *testing.T) {
 		"Vote 2024\n\n" + body:          false, // digits
 		"Ferries, buses\n\n" + body:     false, // punctuation
 		"One two three four\n\n" + body: false, // too many words
-	} {
-		if got := isTagLine(parasOf(in), 0); got != want {
-			t.Errorf("isTagLine(%q) = %v, want %v", in, got, want)
-		}
-	}
+	})
 }
 
 func TestIsStandfirst(t *testing.T) {
 	long := strings.Repeat("The ferry kept running all winter and the town was glad of it. ", 8)
-	for _, tc := range []struct {
-		in   string
-		want bool
-	}{
+	deck := strings.Repeat("Ferries matter to small towns more than most people think. ", 4)
+	rows(t, "isStandfirst", func(in string) bool { return isStandfirst(parasOf(in), 0) }, map[string]bool{
 		// A byline under it makes any short paragraph a standfirst.
-		{"The town keeps its ferry.\n\nBy Ruth Okafor\n\n" + long, true},
-		{"I rode the last ferry home.\n\nRuth Okafor\n\n" + long, true},
+		"The town keeps its ferry.\n\nBy Ruth Okafor\n\n" + long: true,
+		"I rode the last ferry home.\n\nRuth Okafor\n\n" + long:  true,
 		// Short, one line, more text after it.
-		{"The town keeps its ferry after a long fight.\n\n" + long + "\n\n" + long, true},
+		"The town keeps its ferry after a long fight.\n\n" + long + "\n\n" + long: true,
 		// The writer's own voice opens a blog post's body.
-		{"I've been meaning to write about the ferry for months.\n\n" + long + "\n\n" + long, false},
-		{"Ich bin lange mit der Fähre gefahren.\n\n" + long + "\n\n" + long, false},
+		"I've been meaning to write about the ferry for months.\n\n" + long + "\n\n" + long: false,
+		"Ich bin lange mit der Fähre gefahren.\n\n" + long + "\n\n" + long:                  false,
 		// A table of contents under a longer paragraph marks it as the deck.
-		{strings.Repeat("Ferries matter to small towns more than most people think. ", 4) +
-			"\n\nWhy ferries matter\n\nWhat towns can do now\n\n" + long, true},
-		{strings.Repeat("Ferries matter to small towns more than most people think. ", 4) +
-			"\n\n" + long + "\n\n" + long, false}, // too long without one
-		{"MARSHPORT - The ferry will keep running.\n\n" + long + "\n\n" + long, false}, // a dateline
-		{"The town keeps its ferry.\n\n" + long, false},                                // nothing after the body
-		{long + "\n\nBy Ruth Okafor\n\n" + long, false},                                // over 400 characters
-	} {
-		if got := isStandfirst(parasOf(tc.in), 0); got != tc.want {
-			t.Errorf("isStandfirst(%.50q...) = %v, want %v", tc.in, got, tc.want)
-		}
-	}
-}
-
-func TestStartsContents(t *testing.T) {
-	for in, want := range map[string]bool{
-		"Why Ferries Matter\n\nWhat Towns Can Do":                    true,
-		"Why Ferries Matter\n\nThe ferry ran all winter.":            false, // a sentence
-		"Why Ferries Matter":                                         false, // one entry
-		"Why Ferries Matter\n\nWhat Towns Can Do?":                   false,
-		"Why Ferries Matter\nand buses\n\nWhat Towns Can Do\n\nMore": false, // two lines
-	} {
-		if got := startsContents(parasOf(in)); got != want {
-			t.Errorf("startsContents(%q) = %v, want %v", in, got, want)
-		}
-	}
-}
-
-func TestIsSectionLabel(t *testing.T) {
-	for _, tc := range []struct {
-		label, head string
-		want        bool
-	}{
-		{"Opinion", "Why the harbour wall must be rebuilt this year", true},
-		{"World news", "Ferry strike spreads to three more ports", true},
-		{"Opinion", "Ferry strike", false},                                         // headline not twice as long
-		{"Page 3", "Why the harbour wall must be rebuilt this year", false},        // digits
-		{"Breaking: now", "Why the harbour wall must be rebuilt this year", false}, // punctuation
-		{"Opinion", "The harbour wall will be rebuilt this year.", false},          // a sentence, not a headline
-		{"Opinion", "By Ruth Okafor and Tom Lee of the Harbour Desk", false},       // a byline
-		{"Arts and culture news", "Why the harbour wall must be rebuilt this year", false},
-	} {
-		p, next := para{lines: []string{tc.label}}, para{lines: []string{tc.head}}
-		if got := isSectionLabel(p, next); got != tc.want {
-			t.Errorf("isSectionLabel(%q, %q) = %v, want %v", tc.label, tc.head, got, tc.want)
-		}
-	}
-}
-
-func TestIsKicker(t *testing.T) {
-	for in, want := range map[string]bool{
-		"ANALYSIS":                    true,
-		"WORLD NEWS":                  true,
-		"THE BIG INTERVIEW":           true,
-		"Analysis":                    false, // not capitals
-		"BREAKING NEWS FROM THE PORT": false, // five words
-		"STOP.":                       false,
-		"A":                           false, // one letter is not a word in capitals
-	} {
-		if got := isKicker(in); got != want {
-			t.Errorf("isKicker(%q) = %v, want %v", in, got, want)
-		}
-	}
-}
-
-func TestSplitWirePrefix(t *testing.T) {
-	for _, tc := range []struct{ in, slug, rest string }{
-		{"URGENT: Port closed after storm", "URGENT", "Port closed after storm"},
-		{"LEADALL: Port closed after storm", "LEADALL", "Port closed after storm"},
-		{"ATTENTION - Port closed after storm", "ATTENTION", "Port closed after storm"},
-		{"UPDATE 2-Port closed after storm", "UPDATE 2", "Port closed after storm"},
-		{"EILMELDUNG: Hafen geschlossen", "EILMELDUNG", "Hafen geschlossen"},
-		{"PORTHAVEN: A town waits", "", "PORTHAVEN: A town waits"}, // a place, not a slug
-		{"Urgent: a town waits", "", "Urgent: a town waits"},       // slugs are capitals
-		{"UPDATE on the port", "", "UPDATE on the port"},
-	} {
-		slug, rest, _ := splitWirePrefix(tc.in)
-		if slug != tc.slug || rest != tc.rest {
-			t.Errorf("splitWirePrefix(%q) = %q, %q; want %q, %q", tc.in, slug, rest, tc.slug, tc.rest)
-		}
-	}
+		deck + "\n\nWhy ferries matter\n\nWhat towns can do now\n\n" + long:   true,
+		deck + "\n\n" + long + "\n\n" + long:                                  false, // too long without one
+		"MARSHPORT - The ferry will keep running.\n\n" + long + "\n\n" + long: false, // a dateline
+		"The town keeps its ferry.\n\n" + long:                                false, // nothing after the body
+		long + "\n\nBy Ruth Okafor\n\n" + long:                                false, // over 400 characters
+	})
 }
 
 func TestSplitByline(t *testing.T) {
 	body := "The ferry kept running all winter, the trust said on Monday."
-	for _, tc := range []struct {
-		in   string
-		want string
-		n    int
-	}{
-		{"By\n\nRuth Okafor\n\nHarbour Correspondent\n\n" + body, "By Ruth Okafor, Harbour Correspondent", 3},
-		{"Von:\n\nAnna Schmidt\n\n" + body, "Von: Anna Schmidt", 2},
-		{"By\n\nthe end of the week\n\n" + body, "", 0}, // not a name
-		{"Ruth Okafor\n\n" + body, "", 0},
-	} {
-		got, n := splitByline(parasOf(tc.in), 0)
-		if got != tc.want || n != tc.n {
-			t.Errorf("splitByline(%.30q) = %q, %d; want %q, %d", tc.in, got, n, tc.want, tc.n)
-		}
-	}
+	rows2(t, "splitByline", func(in string) (string, int) { return splitByline(parasOf(in), 0) }, map[string]two[string, int]{
+		"By\n\nRuth Okafor\n\nHarbour Correspondent\n\n" + body: {"By Ruth Okafor, Harbour Correspondent", 3},
+		"Von:\n\nAnna Schmidt\n\n" + body:                       {"Von: Anna Schmidt", 2},
+		"By\n\nthe end of the week\n\n" + body:                  {"", 0}, // not a name
+		"Ruth Okafor\n\n" + body:                                {"", 0},
+	})
 }
 
 func TestSplitBylineInArticle(t *testing.T) {
 	in := "Harbour Gazette\n\nFerry keeps running\n\nBy\n\nRuth Okafor\n\nHarbour Correspondent\n\n" +
 		"The ferry kept running all winter, the trust said on Monday.\n\nNobody objected to it.\n"
-	doc, err := Convert("in.txt", []byte(in))
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := doc.Articles[0]
+	a := firstArticle(t, "in.txt", []byte(in))
 	if got := names(a.Authors); len(got) != 1 || got[0] != "Ruth Okafor | Harbour Correspondent" || len(a.Body) != 2 {
 		t.Errorf("authors %q, %d body blocks", got, len(a.Body))
 	}
@@ -194,3 +83,14 @@ func TestSplitMasthead(t *testing.T) {
 		}
 	}
 }
+
+// contents is startsContents of a sample written with blank lines.
+func contents(in string) bool { return startsContents(parasOf(in)) }
+
+// sectionLabel is isSectionLabel of a one-line paragraph and the next.
+func sectionLabel(label, next string) bool {
+	return isSectionLabel(para{lines: []string{label}}, para{lines: []string{next}})
+}
+
+// wirePrefix is splitWirePrefix's slug and rest.
+func wirePrefix(in string) (string, string) { slug, rest, _ := splitWirePrefix(in); return slug, rest }

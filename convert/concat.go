@@ -77,7 +77,7 @@ func isFooterPara(p para) bool {
 // sentence punctuation (a ".com" name aside), not a byline or a date.
 func isMastheadLine(s string) bool {
 	s = strings.TrimSpace(s)
-	return s != "" && utf8.RuneCountInString(s) <= 60 && len(strings.Fields(s)) <= 7 &&
+	return s != "" && utf8.RuneCountInString(s) <= 60 && fieldCount(s) <= 7 &&
 		(!strings.ContainsAny(s, ".!?:") || strings.Contains(s, ".com")) &&
 		!isBylineLine(s) && !isDateLine(s)
 }

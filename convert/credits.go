@@ -1,7 +1,6 @@
 package convert
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -76,12 +75,16 @@ var creditMarkers = []struct{ phrase, role string }{
 // lower-cased line) as a whole word, and its length.
 func creditMarkerAt(lower string, i int) (role string, n int, ok bool) {
 	if i > 0 {
-		r, _ := utf8.DecodeLastRuneInString(lower[:i])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if c := lower[i-1]; c < utf8.RuneSelf {
+			if asciiWordByte[c] {
+				return "", 0, false
+			}
+		} else if r, _ := utf8.DecodeLastRuneInString(lower[:i]); unicode.IsLetter(r) || unicode.IsDigit(r) {
 			return "", 0, false
 		}
 	}
-	for _, m := range creditMarkers {
+	for _, k := range creditMarkersByFirst[lower[i]] {
+		m := creditMarkers[k]
 		if !strings.HasPrefix(lower[i:], m.phrase) {
 			continue
 		}
@@ -97,16 +100,61 @@ func creditMarkerAt(lower string, i int) (role string, n int, ok bool) {
 	return "", 0, false
 }
 
-// creditFirstBytes holds the first letters of the markers, to skip the
-// positions where none can start.
-var creditFirstBytes = func() (b [256]bool) {
-	for _, m := range creditMarkers {
-		b[m.phrase[0]] = true
+// creditMarkersByFirst lists, by first byte, the indexes of the markers
+// in creditMarkers (in its order), to skip the positions where none can
+// start and try only the markers that may.
+var creditMarkersByFirst = func() (t [256][]int) {
+	for k, m := range creditMarkers {
+		t[m.phrase[0]] = append(t[m.phrase[0]], k)
 	}
-	return b
+	return t
 }()
 
-var emailRE = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)
+// creditMarkerIndexes lists the indexes of all of creditMarkers.
+var creditMarkerIndexes = func() []int {
+	ks := make([]int, len(creditMarkers))
+	for k := range ks {
+		ks[k] = k
+	}
+	return ks
+}()
+
+// creditMarkersByFold lists, by lower-case ASCII letter (or other ASCII
+// byte), the indexes of the markers whose first rune case-folds to it
+// (unicode.SimpleFold, as strings.EqualFold compares), in table order.
+var creditMarkersByFold = func() (t [utf8.RuneSelf][]int) {
+	for k, m := range creditMarkers {
+		r, _ := utf8.DecodeRuneInString(m.phrase)
+		for f := r; ; {
+			if f < utf8.RuneSelf && (f < 'A' || f > 'Z') {
+				t[f] = append(t[f], k)
+			}
+			if f = unicode.SimpleFold(f); f == r {
+				break
+			}
+		}
+	}
+	return t
+}()
+
+// lowerByte lower-cases an ASCII letter and returns other bytes as they are.
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// asciiWordByte marks the ASCII letters and digits: the ASCII runes for
+// which unicode.IsLetter or unicode.IsDigit holds.
+var asciiWordByte = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c))
+	}
+	return t
+}()
+
+var emailRE = lazyRE(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)
 
 // A segment is one part of a byline line: the text before any marker
 // (role ""), a credit (role copyeditor, editor, ...) or a contact.
@@ -131,7 +179,7 @@ func splitCredits(line string) []segment {
 	segs := []segment{{}}
 	prev := 0
 	for i := 0; i < len(lower); i++ {
-		if !creditFirstBytes[lower[i]] {
+		if creditMarkersByFirst[lower[i]] == nil {
 			continue
 		}
 		role, n, ok := creditMarkerAt(lower, i)
@@ -158,9 +206,19 @@ func asciiLower(s string) string {
 }
 
 // startsWithCredit reports whether s opens with a credit or contact phrase.
-// It compares without lower-casing, so that the test allocates nothing.
+// It compares without lower-casing, so that the test allocates nothing, and
+// when s opens with an ASCII byte it tries only the phrases whose first
+// letter folds to it (creditMarkersByFold).
 func startsWithCredit(s string) bool {
-	for _, m := range creditMarkers {
+	if s == "" {
+		return false
+	}
+	markers := creditMarkerIndexes
+	if c := s[0]; c < utf8.RuneSelf {
+		markers = creditMarkersByFold[lowerByte(c)]
+	}
+	for _, k := range markers {
+		m := creditMarkers[k]
 		n := len(m.phrase)
 		if len(s) < n || !strings.EqualFold(s[:n], m.phrase) {
 			continue
@@ -266,6 +324,9 @@ func contactsOf(text string) []string {
 // It reports false, changing nothing, when the paragraph holds anything
 // else, such as a caption ("Photo: Soldiers patrol the market at dawn.").
 func creditLine(text string) (credits []Credit, contacts []string, ok bool) {
+	if len(text) > maxCreditLine+len("featured ") {
+		return nil, nil, false // too long even without a qualifier word
+	}
 	text = stripCreditQualifier(text)
 	if len(text) > maxCreditLine || !startsWithCredit(text) {
 		return nil, nil, false
@@ -277,7 +338,7 @@ func creditLine(text string) (credits []Credit, contacts []string, ok bool) {
 	for _, s := range segs[1:] {
 		if s.role == "contact" {
 			c := contactsOf(s.text)
-			if len(emailRE.FindAllString(s.text, -1)) == 0 && len(strings.Fields(s.text)) > 6 {
+			if len(emailRE.FindAllString(s.text, -1)) == 0 && fieldCount(s.text) > 6 {
 				return nil, nil, false
 			}
 			contacts = append(contacts, c...)
@@ -297,7 +358,7 @@ func creditLine(text string) (credits []Credit, contacts []string, ok bool) {
 // contributedRE matches the closing credit of agency and web copy:
 // "CNN's Bo Ma contributed to this report.", "The Ledger's Bo Ma
 // contributed reporting.", "Ann Lee and Cy Dee contributed reporting."
-var contributedRE = regexp.MustCompile(`^(?:(?:\p{Lu}[\p{L}.&]*\s+){0,3}[\p{L}.&]+['’]s\s+)?(.+?)\s+contributed(?:\s+reporting)?(?:\s+to\s+this\s+(?:report|story|article))?\.?$`)
+var contributedRE = lazyRE(`^(?:(?:\p{Lu}[\p{L}.&]*\s+){0,3}[\p{L}.&]+['’]s\s+)?(.+?)\s+contributed(?:\s+reporting)?(?:\s+to\s+this\s+(?:report|story|article))?\.?$`)
 
 // contributedLine reads a "... contributed to this report" line into
 // contributor credits; ok is false when the names do not look like names.
@@ -330,7 +391,7 @@ var noteRoles = map[string]string{"reporting": RoleContributor, "additional repo
 	"texte": ""}
 
 // roleNoteRE matches a name followed by a role note in parentheses.
-var roleNoteRE = regexp.MustCompile(`^(.+?)\s*\(([^()]{2,30})\)$`)
+var roleNoteRE = lazyRE(`^(.+?)\s*\(([^()]{2,30})\)$`)
 
 // roleNotes takes the names a byline marks with a role note out of it as
 // credits, and returns the rest for parseByline:

@@ -1,7 +1,6 @@
 package convert
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -51,12 +50,12 @@ var dateNoise = func() map[string]bool {
 }()
 
 var (
-	isoDateRE   = regexp.MustCompile(`^(\d{4})-(\d{2})(?:-(\d{2}))?(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?$`)
-	cjkDateRE   = regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?\s*(?:[（(][^)）]{1,6}[)）])?\s*(?:\d{1,2}[:：]\d{2})?$`)
-	dottedRE    = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{4})$`)
-	slashedRE   = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
-	clockRE     = regexp.MustCompile(`^\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?$`)
-	ordinalDayR = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th|er|e)?$`)
+	isoDateRE   = lazyRE(`^(\d{4})-(\d{2})(?:-(\d{2}))?(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?$`)
+	cjkDateRE   = lazyRE(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?\s*(?:[（(][^)）]{1,6}[)）])?\s*(?:\d{1,2}[:：]\d{2})?$`)
+	dottedRE    = lazyRE(`^(\d{1,2})\.(\d{1,2})\.(\d{4})$`)
+	slashedRE   = lazyRE(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
+	clockRE     = lazyRE(`^\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?$`)
+	ordinalDayR = lazyRE(`^(\d{1,2})(?:st|nd|rd|th|er|e)?$`)
 )
 
 // maxDateLen bounds a date line, in bytes.
@@ -106,13 +105,15 @@ func parseDateForm(s string) (Date, bool) {
 	if raw == "" || len(raw) > maxDateLen || !hasYearDigits(raw) {
 		return Date{}, false // a date without a year is not one we take
 	}
-	for _, re := range []*regexp.Regexp{isoDateRE, cjkDateRE} {
-		if m := re.FindStringSubmatch(raw); m != nil {
-			d := Date{Raw: raw}
-			d.Year, _ = strconv.Atoi(m[1])
-			d.Month, _ = strconv.Atoi(m[2])
-			d.Day, _ = strconv.Atoi(m[3])
-			return d, d.valid()
+	if startsWithYear(raw) { // cheap test before the regexps, which both begin with a year
+		for _, re := range []*lazyRegexp{isoDateRE, cjkDateRE} {
+			if m := re.FindStringSubmatch(raw); m != nil {
+				d := Date{Raw: raw}
+				d.Year, _ = strconv.Atoi(m[1])
+				d.Month, _ = strconv.Atoi(m[2])
+				d.Day, _ = strconv.Atoi(m[3])
+				return d, d.valid()
+			}
 		}
 	}
 	lower := strings.ToLower(raw)
@@ -150,6 +151,37 @@ func hasYearDigits(s string) bool {
 	return false
 }
 
+// startsWithYear reports whether s opens with four ASCII digits, as every
+// match of isoDateRE and cjkDateRE does: "2021-03-01", "2016年3月9日".
+func startsWithYear(s string) bool { return len(s) >= 4 && isDigits(s[:4]) }
+
+// startsWithDigit reports whether s opens with an ASCII digit, as every
+// match of clockRE, ordinalDayR, dottedRE and slashedRE does.
+func startsWithDigit(s string) bool { return s != "" && '0' <= s[0] && s[0] <= '9' }
+
+// The cheap tests before the regexps of a date's fields, from the length
+// and the separator every match has: a clock time is 4 to 8 bytes with a
+// ':', '.' or 'h' ("9:30", "10.30.15"); an ordinal day at most 4 ("21st");
+// a dotted or slashed date 8 to 10 with its separator ("1.2.2010").
+func mayBeClock(f string) bool {
+	return len(f) >= 4 && len(f) <= 8 && startsWithDigit(f) && strings.ContainsAny(f, ":.h")
+}
+
+func mayBeOrdinal(f string) bool { return len(f) <= 4 && startsWithDigit(f) }
+
+func mayBeNumericDate(f string, sep byte) bool {
+	return len(f) >= 8 && len(f) <= 10 && startsWithDigit(f) && strings.IndexByte(f, sep) > 0
+}
+
+// leadingNumber returns the number the ASCII digits that open s spell.
+func leadingNumber(s string) int {
+	n := 0
+	for i := 0; i < len(s) && '0' <= s[i] && s[i] <= '9'; i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
 // dateOfFields reads day, month and year from the words of a date line,
 // skipping the words of dateNoise and clock times.
 func dateOfFields(fields []string) (Date, bool) {
@@ -162,13 +194,13 @@ func dateOfFields(fields []string) (Date, bool) {
 		f = strings.TrimRight(f, ".:")
 		switch {
 		case f == "" || f == "-" || f == "|" || f == "—" || f == "•" || f == "·" || f == "–":
-		case dateNoise[f] || clockRE.MatchString(f):
+		case dateNoise[f] || mayBeClock(f) && clockRE.MatchString(f):
 		case monthNames[f] != 0 && d.Month == 0:
 			d.Month = monthNames[f]
 		case len(f) == 4 && isDigits(f) && d.Year == 0:
 			d.Year, _ = strconv.Atoi(f)
-		case ordinalDayR.MatchString(f) && d.Day == 0:
-			d.Day, _ = strconv.Atoi(ordinalDayR.FindStringSubmatch(f)[1])
+		case d.Day == 0 && mayBeOrdinal(f) && ordinalDayR.MatchString(f):
+			d.Day = leadingNumber(f) // ordinalDayR's first group: the one or two digits
 		default:
 			return Date{}, false
 		}
@@ -180,11 +212,16 @@ func dateOfFields(fields []string) (Date, bool) {
 // "2/26/2015" (whichever order leaves a month of at most 12; both possible
 // is ambiguous and no date).
 func numericDate(f string) (day, month, year int, ok bool) {
-	if m := dottedRE.FindStringSubmatch(f); m != nil {
-		day, _ = strconv.Atoi(m[1])
-		month, _ = strconv.Atoi(m[2])
-		year, _ = strconv.Atoi(m[3])
-		return day, month, year, true
+	if mayBeNumericDate(f, '.') {
+		if m := dottedRE.FindStringSubmatch(f); m != nil {
+			day, _ = strconv.Atoi(m[1])
+			month, _ = strconv.Atoi(m[2])
+			year, _ = strconv.Atoi(m[3])
+			return day, month, year, true
+		}
+	}
+	if !mayBeNumericDate(f, '/') {
+		return 0, 0, 0, false
 	}
 	m := slashedRE.FindStringSubmatch(f)
 	if m == nil {

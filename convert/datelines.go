@@ -1,7 +1,6 @@
 package convert
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -11,7 +10,7 @@ import (
 //	PORTHAVEN, 14 March — Fishermen ...
 //	WASHINGTON (Reuters) - ...
 //	April 17, 2015 -- Imagine being ...
-var datelineRE = regexp.MustCompile(`^([\p{Lu}][\p{Lu}\p{L}\d'.,\- ]{1,60}?|[\p{L}]+ \d{1,2}, \d{4})\s*(?:\(([^)]{2,30})\))?\s*(?:--|[-–—:])\s+\S`)
+var datelineRE = lazyRE(`^([\p{Lu}][\p{Lu}\p{L}\d'.,\- ]{1,60}?|[\p{L}]+ \d{1,2}, \d{4})\s*(?:\(([^)]{2,30})\))?\s*(?:--|[-–—:])\s+\S`)
 
 // parseDateline reads the dateline at the start of a body paragraph. A
 // place must be in capitals ("BEIJING", "PORTHAVEN, 14 March"); a dateline
@@ -20,7 +19,7 @@ func parseDateline(s string) (place string, date Date, ok bool) {
 	if len(s) > 100 {
 		s = s[:100] // a dateline is short; this bounds the regexp's work
 	}
-	if !strings.ContainsAny(s, "-–—:") {
+	if !containsRuneOf(s, "-–—:") {
 		return "", Date{}, false
 	}
 	m := datelineRE.FindStringSubmatch(s)
@@ -32,7 +31,7 @@ func parseDateline(s string) (place string, date Date, ok bool) {
 		return "", d, true
 	}
 	placePart, _, _ := strings.Cut(head, ",")
-	if !isAllCaps(placePart) || len(strings.Fields(placePart)) > 4 {
+	if !isAllCaps(placePart) || fieldCount(placePart) > 4 {
 		return "", Date{}, false
 	}
 	return head, Date{}, true

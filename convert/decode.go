@@ -97,11 +97,11 @@ func utf16WithoutBOM(data []byte) (unicode.Endianness, bool) {
 // form feed, carriage return and escape-free SUB (0x1A, the DOS end of file).
 func binaryLine(data []byte) (int, bool) {
 	line := 1
-	for _, c := range data {
-		switch {
+	for i := nextControl(data, 0); i < len(data); i = nextControl(data, i+1) {
+		switch c := data[i]; {
 		case c == '\n':
 			line++
-		case c < 0x20 && c != '\t' && c != '\r' && c != '\v' && c != '\f' && c != 0x1A:
+		case c != '\t' && c != '\r' && c != '\v' && c != '\f' && c != 0x1A:
 			return line, true
 		}
 	}
@@ -189,14 +189,23 @@ func hasMojibakeLead(s string) bool {
 	if strings.IndexByte(s, 0xC3) < 0 {
 		return false
 	}
-	lead := false
-	for _, r := range s {
-		if lead && r >= 0x80 {
-			if b, ok := cp1252Byte(r); ok && b >= 0x80 && b <= 0xBF {
-				return true
+	// A lead character is a two-byte rune 0xC3 0x82-0xB4, and 0xC3 always
+	// starts a rune (it is never a continuation byte), so only the runes
+	// after each 0xC3 need decoding.
+	for i := strings.IndexByte(s, 0xC3); i >= 0; {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r >= 0xC2 && r <= 0xF4 {
+			if r, _ := utf8.DecodeRuneInString(s[i+size:]); r >= 0x80 {
+				if b, ok := cp1252Byte(r); ok && b >= 0x80 && b <= 0xBF {
+					return true
+				}
 			}
 		}
-		lead = r >= 0xC2 && r <= 0xF4
+		j := strings.IndexByte(s[i+1:], 0xC3)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
 	}
 	return false
 }

@@ -1,8 +1,6 @@
 package convert
 
 import (
-	"archive/zip"
-	"bytes"
 	"errors"
 	"fmt"
 	"html"
@@ -11,11 +9,16 @@ import (
 	"unicode/utf8"
 )
 
-// makeDOCX builds a .docx whose body holds one paragraph per string: "\n"
-// inside a string is a line break, "\t" a tab; a string starting with "|"
-// is a table row whose cells are separated by "|".
+// makeDOCX builds a .docx whose word/document.xml is docxDocument(paras).
 func makeDOCX(t testing.TB, paras ...string) []byte {
 	t.Helper()
+	return makeZip(t, "word/document.xml", docxDocument(paras...))
+}
+
+// docxDocument writes a Word document whose body holds one paragraph per
+// string: "\n" inside a string is a line break, "\t" a tab; a string
+// starting with "|" is a table row whose cells are separated by "|".
+func docxDocument(paras ...string) string {
 	var body strings.Builder
 	run := func(s string) string {
 		var b strings.Builder
@@ -43,14 +46,7 @@ func makeDOCX(t testing.TB, paras ...string) []byte {
 		}
 		body.WriteString("<w:p>" + run(p) + "</w:p>")
 	}
-	var buf bytes.Buffer
-	z := zip.NewWriter(&buf)
-	w, _ := z.Create("word/document.xml")
-	fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>%s</w:body></w:document>`, body.String())
-	if err := z.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + body.String() + `</w:body></w:document>`
 }
 
 // nexisDoc is one document of a Nexis Uni export, as its paragraphs.
@@ -92,13 +88,7 @@ func TestConvertNexisUniDOCX(t *testing.T) {
 		nexisDoc("Storm closes coastal road", "March 4, 2021 Thursday 9:20 PM GMT", "Kate Ames in Porthaven", nexisPara1, nexisPara2),
 		nexisDoc("Ferry resumes sailing", "March 5, 2021 Friday", "Tom Rye", nexisPara3),
 	)...)
-	doc, err := Convert("export.docx", export)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if doc.Source.Format != "nexisuni" || len(doc.Articles) != 2 {
-		t.Fatalf("format %q, %d articles; want nexisuni, 2", doc.Source.Format, len(doc.Articles))
-	}
+	doc := convertAs(t, "export.docx", export, "nexisuni", 2)
 	if len(doc.Warnings) > 0 {
 		t.Errorf("warnings: %v", doc.Warnings)
 	}
@@ -112,7 +102,7 @@ func TestConvertNexisUniDOCX(t *testing.T) {
 		t.Errorf("authors: %+v", a.Authors)
 	}
 	if len(a.Body) != 2 || a.Body[0].Text() != nexisPara1 || a.Body[1].Text() != nexisPara2 {
-		t.Errorf("body: %q", docxBlockTexts(a.Body))
+		t.Errorf("body: %q", blockTexts(a.Body))
 	}
 	kinds := map[string]bool{}
 	for _, r := range a.Removed {
@@ -124,28 +114,19 @@ func TestConvertNexisUniDOCX(t *testing.T) {
 		}
 	}
 	if b := doc.Articles[1]; b.Headline != "Ferry resumes sailing" || len(b.Body) != 1 || b.VendorID != "2 of 2" {
-		t.Errorf("second article: %q %q %q", b.Headline, docxBlockTexts(b.Body), b.VendorID)
+		t.Errorf("second article: %q %q %q", b.Headline, blockTexts(b.Body), b.VendorID)
 	}
-}
-
-func docxBlockTexts(bs []Block) []string {
-	var out []string
-	for _, b := range bs {
-		out = append(out, b.Text())
-	}
-	return out
 }
 
 // TestNexisUniVariants: exports of other years and settings.
 func TestNexisUniVariants(t *testing.T) {
 	tests := []struct {
-		name     string
-		paras    []string
-		articles int
-		headline string
-		sub      string
-		body     []string
-		warning  string // a document warning containing this
+		name          string
+		paras         []string
+		articles      int
+		headline, sub string
+		body          []string
+		warning       string // a document warning containing this
 	}{
 		{"cover promises more than found", nexisConcat(nexisCoverPage(3, "Storm closes coastal road"),
 			nexisDoc("Storm closes coastal road", "March 4, 2021", "Kate Ames", nexisPara1)),
@@ -173,16 +154,13 @@ func TestNexisUniVariants(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := Convert("export.docx", makeDOCX(t, tt.paras...))
-			if err != nil {
-				t.Fatal(err)
-			}
+			doc := mustConvert(t, "export.docx", makeDOCX(t, tt.paras...))
 			if len(doc.Articles) != tt.articles {
 				t.Fatalf("%d articles, want %d", len(doc.Articles), tt.articles)
 			}
 			a := doc.Articles[0]
-			if a.Headline != tt.headline || a.Subheadline != tt.sub || fmt.Sprint(docxBlockTexts(a.Body)) != fmt.Sprint(tt.body) {
-				t.Errorf("got headline %q sub %q body %q", a.Headline, a.Subheadline, docxBlockTexts(a.Body))
+			if a.Headline != tt.headline || a.Subheadline != tt.sub || fmt.Sprint(blockTexts(a.Body)) != fmt.Sprint(tt.body) {
+				t.Errorf("got headline %q sub %q body %q", a.Headline, a.Subheadline, blockTexts(a.Body))
 			}
 			if tt.warning != "" && !strings.Contains(fmt.Sprint(doc.Warnings), tt.warning) {
 				t.Errorf("warnings %v, want one with %q", doc.Warnings, tt.warning)
@@ -194,10 +172,7 @@ func TestNexisUniVariants(t *testing.T) {
 func TestTruncatedExportIsWarned(t *testing.T) {
 	paras := nexisConcat(nexisDoc("Storm closes coastal road", "March 4, 2021", "Kate Ames", nexisPara1),
 		[]string{"Ferry resumes sailing", "The Porthaven Gazette", "March 5, 2021", "Body", nexisPara3})
-	doc, err := Convert("export.docx", makeDOCX(t, paras...))
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := mustConvert(t, "export.docx", makeDOCX(t, paras...))
 	last := doc.Articles[len(doc.Articles)-1]
 	// The warning names the DOCX paragraph where the document starts.
 	want := fmt.Sprintf("paragraph %d: nexisuni: the last document has no End of Document", len(paras)-4)
@@ -209,37 +184,23 @@ func TestTruncatedExportIsWarned(t *testing.T) {
 // TestConvertDOCXOther: a DOCX that is no Nexis export is read as text,
 // and damaged or hostile archives are refused naming the file.
 func TestConvertDOCXOther(t *testing.T) {
-	doc, err := Convert("letter.docx", makeDOCX(t, "Storm closes coastal road", nexisPara1, nexisPara2))
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := mustConvert(t, "letter.docx", makeDOCX(t, "Storm closes coastal road", nexisPara1, nexisPara2))
 	if doc.Source.Format == "nexisuni" || len(doc.Articles) != 1 || len(doc.Articles[0].Body) == 0 {
 		t.Errorf("plain DOCX: format %q, %d articles", doc.Source.Format, len(doc.Articles))
 	}
 	if _, err := Convert("empty.docx", makeDOCX(t, "", " ")); !errors.Is(err, ErrEmpty) {
 		t.Errorf("empty DOCX: %v", err)
 	}
-	_, err = Convert("bad.docx", docxZipOf(t, "word/document.xml", "<w:document>\x00"))
+	_, err := Convert("bad.docx", makeZip(t, "word/document.xml", "<w:document>\x00"))
 	var e *Error
 	if !errors.As(err, &e) || e.File != "bad.docx" || !strings.Contains(err.Error(), "word/document.xml: byte ") {
 		t.Errorf("damaged DOCX: %v", err)
 	}
 	// Damage after some text: the text is kept, the damage is warned about.
-	doc, err = Convert("cut.docx", docxZipOf(t, "word/document.xml", `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Storm closes coastal road</w:t></w:r></w:p><w:p><w:r><w:t>`+nexisPara1))
+	doc, err = Convert("cut.docx", makeZip(t, "word/document.xml", `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Storm closes coastal road</w:t></w:r></w:p><w:p><w:r><w:t>`+nexisPara1))
 	if err != nil || !strings.Contains(fmt.Sprint(doc.Warnings), "word/document.xml: byte ") {
 		t.Errorf("truncated DOCX: %v", err)
 	}
-}
-
-func docxZipOf(t testing.TB, name, content string) []byte {
-	var buf bytes.Buffer
-	z := zip.NewWriter(&buf)
-	w, _ := z.Create(name)
-	w.Write([]byte(content))
-	if err := z.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
 }
 
 func TestDOCXIsSniffedByContent(t *testing.T) {
@@ -255,11 +216,7 @@ func TestDOCXIsSniffedByContent(t *testing.T) {
 // TestDocxLines: paragraphs are separated by blank lines, breaks split
 // lines, tabs and no-break spaces become spaces.
 func TestDocxLines(t *testing.T) {
-	doc, err := Convert("x.docx", makeDOCX(t, "Title", "Length:\u00a0355 words\nByline:\tJane Doe", "End of Document"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := doc.Articles[0]
+	a := firstArticle(t, "x.docx", makeDOCX(t, "Title", "Length:\u00a0355 words\nByline:\tJane Doe", "End of Document"))
 	if a.Headline != "Title" || len(a.Authors) != 1 || a.Authors[0].Name != "Jane Doe" {
 		t.Errorf("got %q %+v", a.Headline, a.Authors)
 	}
@@ -336,10 +293,7 @@ func TestNexisUni2018(t *testing.T) {
 		"Storm closes coastal road", "PORTHAVEN DAILY", "May 2, 2002, Thursday,, FINAL EDITION", "",
 		"\nCopyright 2002 Porthaven Media", "Section: NEWS;; COVER STORY", "Length: 1823 words",
 		"Byline: Kate Ames", "Dateline: PORTHAVEN", "Body", "", nexisPara1, nexisPara2, "Load-Date: May 3, 2002", "", "End of Document"}
-	doc, err := Convert("2018.docx", makeDOCX(t, paras...))
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := mustConvert(t, "2018.docx", makeDOCX(t, paras...))
 	if len(doc.Articles) != 1 || len(doc.Warnings) > 0 {
 		t.Fatalf("%d articles, warnings %v", len(doc.Articles), doc.Warnings)
 	}
@@ -354,20 +308,13 @@ func TestNexisUni2018(t *testing.T) {
 // TestDOCXListItems: Word's numbered and bulleted paragraphs become list
 // items of the body.
 func TestDOCXListItems(t *testing.T) {
-	var buf bytes.Buffer
-	z := zip.NewWriter(&buf)
-	w, _ := z.Create("word/document.xml")
 	item := func(s string) string {
 		return `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr></w:pPr><w:r><w:t>` + s + `</w:t></w:r></w:p>`
 	}
-	fmt.Fprintf(w, `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>%s%s%s%s</w:body></w:document>`,
+	xml := fmt.Sprintf(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>%s%s%s%s</w:body></w:document>`,
 		`<w:p><w:r><w:t>Storm closes coastal road</w:t></w:r></w:p><w:p><w:r><w:t>`+nexisPara1+`</w:t></w:r></w:p>`,
 		item("Roads shut at dusk"), item("Ferries cancelled"), `<w:p><w:r><w:t>`+nexisPara2+`</w:t></w:r></w:p>`)
-	z.Close()
-	doc, err := Convert("list.docx", buf.Bytes())
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := mustConvert(t, "list.docx", makeZip(t, "word/document.xml", xml))
 	var items []string
 	for _, b := range doc.Articles[0].Body {
 		if li, ok := b.(*ListItem); ok {
@@ -375,6 +322,6 @@ func TestDOCXListItems(t *testing.T) {
 		}
 	}
 	if fmt.Sprint(items) != "[Roads shut at dusk Ferries cancelled]" {
-		t.Errorf("list items %q in %q", items, docxBlockTexts(doc.Articles[0].Body))
+		t.Errorf("list items %q in %q", items, blockTexts(doc.Articles[0].Body))
 	}
 }

@@ -67,15 +67,21 @@ var factivaLanguageNames = map[string]string{
 
 // factivaWordCountRE and factivaDocIDRE are built from factivaUIs:
 // "877 words", "1.285 Wörter"; "Document NYTF000020050408dp1900j9s".
-var factivaWordCountRE, factivaDocIDRE = func() (*regexp.Regexp, *regexp.Regexp) {
-	var words, docs []string
-	for _, ui := range factivaUIs {
-		words = append(words, regexp.QuoteMeta(ui.words))
-		docs = append(docs, regexp.QuoteMeta(ui.document))
+var factivaWordCountRE = lazyREOf(func() string {
+	words := make([]string, len(factivaUIs))
+	for i, ui := range factivaUIs {
+		words[i] = regexp.QuoteMeta(ui.words)
 	}
-	return regexp.MustCompile(`(?i)^(\d[\d.,\s]*)\s*(?:` + strings.Join(words, "|") + `)$`),
-		regexp.MustCompile(`^(?:` + strings.Join(docs, "|") + `)\s+([A-Za-z0-9]{12,40})$`)
-}()
+	return `(?i)^(\d[\d.,\s]*)\s*(?:` + strings.Join(words, "|") + `)$`
+})
+
+var factivaDocIDRE = lazyREOf(func() string {
+	docs := make([]string, len(factivaUIs))
+	for i, ui := range factivaUIs {
+		docs[i] = regexp.QuoteMeta(ui.document)
+	}
+	return `^(?:` + strings.Join(docs, "|") + `)\s+([A-Za-z0-9]{12,40})$`
+})
 
 // factivaLanguage returns the tag of a line that names a language ("English",
 // "Englisch", "英文"), or "".
@@ -84,7 +90,7 @@ func factivaLanguage(s string) string {
 	if tag, ok := factivaLanguageNames[strings.ToLower(s)]; ok {
 		return tag
 	}
-	if len(strings.Fields(s)) > 2 {
+	if fieldCount(s) > 2 {
 		return ""
 	}
 	return languageTag(s)
@@ -114,7 +120,7 @@ func isFactivaCode(s string) bool {
 func factivaDate(s string) (Date, bool) { return parseDate(s) }
 
 // factivaTimeRE matches the time line: "00:00:37", "12:22 GMT".
-var factivaTimeRE = regexp.MustCompile(`^\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[A-Z]{2,4})?$`)
+var factivaTimeRE = lazyRE(`^\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[A-Z]{2,4})?$`)
 
 // isFactivaHTML: blocks inside an element of class "article" of which one
 // is the headline block (id "hd").
@@ -233,7 +239,7 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // article's text as paragraphs of their own, a label, a colon and the
 // caption: "Photo: A woman waits ... (Jane Doe/Agency)", "Fotos: ...".
 // A bare "Drawing:" with nothing after it is not matched.
-var factivaCaptionRE = regexp.MustCompile(`^(?i:photos?|photographs?|fotos?|foto\(s\)|photo\(s\)):\s+\S`)
+var factivaCaptionRE = lazyRE(`^(?i:photos?|photographs?|fotos?|foto\(s\)|photo\(s\)):\s+\S`)
 
 // isFactivaCaption: a paragraph that is a picture caption.
 func isFactivaCaption(s string) bool { return factivaCaptionRE.MatchString(s) }
@@ -367,7 +373,7 @@ func isLowerLetter(r rune) bool { return r >= 'a' && r <= 'z' }
 //	AN | Document DLYC000020010303dx3300001
 
 // factivaCodeRE matches a labelled row and captures code and value.
-var factivaCodeRE = regexp.MustCompile(`^(SE|HD|BY|CR|WC|PD|ET|SN|SC|ED|PG|LA|CY|LP|TD|CT|RF|CO|IN|NS|RE|IPC|IPD|PUB|AN|VOL)(?: \|(?: (.*))?)?$`)
+var factivaCodeRE = lazyRE(`^(SE|HD|BY|CR|WC|PD|ET|SN|SC|ED|PG|LA|CY|LP|TD|CT|RF|CO|IN|NS|RE|IPC|IPD|PUB|AN|VOL)(?: \|(?: (.*))?)?$`)
 
 // factivaCode returns the code and value of a labelled row, or ok false.
 func factivaCode(b htmltext.Block) (code, value string, ok bool) {

@@ -7,31 +7,6 @@ import (
 	"testing"
 )
 
-func TestIsHTML(t *testing.T) {
-	tests := []struct {
-		in   string
-		want bool
-	}{
-		{"<!DOCTYPE html><html><body>x", true},
-		{"\xef\xbb\xbf  \n<!doctype HTML>", true},
-		{"<HTML>\n<HEAD>", true},
-		{"<!-- saved from url=(0014)about:internet -->\n<html>", true},
-		{`<?xml version="1.0"?><!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0"><html>`, true},
-		{"<head><title>x</title></head>", true},
-		{"<body><p>x</p></body>", true},
-		{"<p>A fragment with no document tags</p>", false},
-		{"BBC News\n\nHeadline about <html> tags\n", false},
-		{"%PDF-1.7", false},
-		{"", false},
-		{"<b>bold</b> then <html> later", false},
-	}
-	for _, tt := range tests {
-		if got := IsHTML([]byte(tt.in)); got != tt.want {
-			t.Errorf("IsHTML(%q) = %v, want %v", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestNexisHeaderEnd(t *testing.T) {
 	tests := []struct {
 		blocks []string
@@ -77,54 +52,6 @@ func TestFactivaFields(t *testing.T) {
 	}
 }
 
-func TestFactivaLabels(t *testing.T) {
-	for _, tt := range []struct{ in, want string }{
-		{"Document DLYC000020010303dx3300001", "DLYC000020010303dx3300001"},
-		{"Dokument RHBLON0020160504ec5400abc", "RHBLON0020160504ec5400abc"},
-		{"文件 MRXW000020170401ed4100001", "MRXW000020170401ed4100001"},
-		{"Document this is prose", ""},
-		{"Documents ABCDEFGHIJKLMNOP", ""},
-	} {
-		if got := factivaDocID(tt.in); got != tt.want {
-			t.Errorf("factivaDocID(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-	for _, tt := range []struct{ in, want string }{
-		{"Englisch", "en"}, {"Inglés", "en"}, {"英文", "en"}, {"Deutsch", "de"},
-		{"The Daily Courier", ""}, {"Final", ""},
-	} {
-		if got := factivaLanguage(tt.in); got != tt.want {
-			t.Errorf("factivaLanguage(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-	for _, tt := range []struct {
-		in   string
-		n    int
-		want string
-	}{
-		{"3) Council votes", 3, "Council votes"},
-		{"3) Council votes", 4, "3) Council votes"},
-		{"1993) A year", 1993, "A year"},
-	} {
-		if got := factivaHeadline(tt.in, tt.n); got != tt.want {
-			t.Errorf("factivaHeadline(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
-		}
-	}
-	for _, tt := range []struct {
-		in   string
-		want bool
-	}{
-		{"Photo: The mayor opens the bridge. (Ann Lee/Courier)", true},
-		{"Fotos: Der Bürgermeister", true},
-		{"Drawing:", false},
-		{"Photo opportunities were few that day.", false},
-	} {
-		if got := isFactivaCaption(tt.in); got != tt.want {
-			t.Errorf("isFactivaCaption(%q) = %v", tt.in, got)
-		}
-	}
-}
-
 // factivaPage builds a Factiva article view holding the given articles in
 // the markup Factiva saves: a page header, one article element each, and
 // the search summary table after them.
@@ -159,13 +86,7 @@ const factivaGerman = `<div id="article-RHBLON0020160504ec5400abc" class="articl
 <p>Dokument RHBLON0020160504ec5400abc</p></div></div>`
 
 func TestConvertFactiva(t *testing.T) {
-	doc, err := Convert("export.html", []byte(factivaPage(factivaEnglish, factivaGerman)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if doc.Source.Format != "factiva" || len(doc.Articles) != 2 {
-		t.Fatalf("format %q, %d articles", doc.Source.Format, len(doc.Articles))
-	}
+	doc := convertAs(t, "export.html", []byte(factivaPage(factivaEnglish, factivaGerman)), "factiva", 2)
 	en, de := doc.Articles[0], doc.Articles[1]
 	checks := []struct{ got, want string }{
 		{en.Headline, "Council votes to rebuild the old bridge"},
@@ -235,10 +156,7 @@ func nexisPage(centred bool, docs int) string {
 
 func TestConvertNexisHTML(t *testing.T) {
 	for _, centred := range []bool{true, false} {
-		doc, err := Convert("nexis.html", []byte(nexisPage(centred, 3)))
-		if err != nil {
-			t.Fatal(err)
-		}
+		doc := mustConvert(t, "nexis.html", []byte(nexisPage(centred, 3)))
 		if doc.Source.Format != "lexisnexis" || len(doc.Articles) != 3 {
 			t.Fatalf("centred %v: format %q, %d articles", centred, doc.Source.Format, len(doc.Articles))
 		}
@@ -267,13 +185,7 @@ func TestConvertWebPage(t *testing.T) {
 <article><h1>Council votes to rebuild bridge</h1><p class="byline">By Ann Lee and Bo Ma</p>
 <p>` + strings.Repeat(para, 3) + `</p><p>` + strings.Repeat("Work is to start in the spring and last two years, the council said. ", 4) + `</p></article>
 <footer><p>© 2001 The Daily Courier. All rights reserved.</p></footer></body></html>`
-	doc, err := Convert("page.html", []byte(page))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if doc.Source.Format != "html" || len(doc.Articles) != 1 {
-		t.Fatalf("format %q, %d articles", doc.Source.Format, len(doc.Articles))
-	}
+	doc := convertAs(t, "page.html", []byte(page), "html", 1)
 	a := doc.Articles[0]
 	got := fmt.Sprintf("%s|%s|%s|%s|%d", a.Headline, a.Publication, a.Date.ISO(), a.Language, len(a.Body))
 	if want := "Council votes to rebuild bridge|The Daily Courier|2001-03-03|en|2"; got != want {
@@ -296,48 +208,9 @@ func TestWebPageHeadline(t *testing.T) {
 		"<!DOCTYPE html>\n<html><head><title>Storm hits coast - Herald</title></head><body><p>Rain fell all day on the coast.</p></body></html>",
 		"<!DOCTYPE html>\n<html><body><h1>Storm hits coast</h1><p>Rain fell all day on the coast.</p></body></html>",
 	} {
-		doc, err := Convert("p.html", []byte(page))
-		if err != nil {
-			t.Fatal(err)
-		}
-		a := doc.Articles[0]
+		a := firstArticle(t, "p.html", []byte(page))
 		if strings.Contains(a.Headline, "<") || len(a.Body) == 0 || !strings.Contains(a.Body[len(a.Body)-1].Text(), "Rain fell") {
 			t.Errorf("headline %q, body %v", a.Headline, a.Body)
-		}
-	}
-}
-
-func TestTitleWithoutSite(t *testing.T) {
-	for _, tt := range []struct{ title, site, want string }{
-		{"Storm hits coast | The Herald", "The Herald", "Storm hits coast"},
-		{"The Herald - Storm hits coast", "The Herald", "Storm hits coast"},
-		{"Storm hits coast - Herald", "", "Storm hits coast"},
-		{"Storm - rain - wind", "", "Storm - rain - wind"},
-		{"Storm hits coast", "", "Storm hits coast"},
-	} {
-		if got := titleWithoutSite(tt.title, tt.site); got != tt.want {
-			t.Errorf("titleWithoutSite(%q, %q) = %q, want %q", tt.title, tt.site, got, tt.want)
-		}
-	}
-}
-
-func TestPageDates(t *testing.T) {
-	for _, tt := range []struct{ in, want string }{
-		{"2024-05-01T09:30:00+02:00", "2024-05-01"},
-		{"2024-05-01", "2024-05-01"},
-		{"May 1, 2024", "2024-05-01"},
-		{"yesterday", ""},
-	} {
-		d, _ := isoDate(tt.in)
-		if d.ISO() != tt.want {
-			t.Errorf("isoDate(%q) = %q, want %q", tt.in, d.ISO(), tt.want)
-		}
-	}
-	for _, tt := range []struct{ in, want string }{
-		{"en-GB", "en"}, {"de_DE", "de"}, {"EN", "en"}, {"x-klingon", ""}, {"", ""},
-	} {
-		if got := languageOfPage(tt.in); got != tt.want {
-			t.Errorf("languageOfPage(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
@@ -377,10 +250,7 @@ func TestFactivaWithoutParagraphClasses(t *testing.T) {
 	art := `<div id="article-DLYC000020010304dx3400002" class="article"><div id="hd">Ferry starts on Monday</div>
 <div>120 words</div><div>4 March 2001</div><div>The Daily Courier</div><div>DLYC</div><div>English</div><div>Copyright 2001 Courier Ltd.</div>
 <p>A ferry will carry foot passengers across the river.</p><p>Tickets cost one pound.</p></div>`
-	doc, err := Convert("f.html", []byte(factivaPage(art)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := mustConvert(t, "f.html", []byte(factivaPage(art)))
 	a := doc.Articles[0]
 	if len(doc.Articles) != 1 || a.Headline != "Ferry starts on Monday" || len(a.Body) != 2 || a.VendorID != "DLYC000020010304dx3400002" || a.Publication != "The Daily Courier" {
 		t.Errorf("got %d articles: headline %q, %d blocks, id %q, publication %q", len(doc.Articles), a.Headline, len(a.Body), a.VendorID, a.Publication)
@@ -403,13 +273,7 @@ func TestFactivaIndexed(t *testing.T) {
 	}
 	page := `<html><body><div id="content">` + table("Council votes", "3 March 2001", "DLYC000020010303dx3300001") +
 		table("Ferry starts", "4 March 2001", "DLYC000020010304dx3400002") + `</div></body></html>`
-	doc, err := Convert("indexed.html", []byte(page))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if doc.Source.Format != "factiva" || len(doc.Articles) != 2 {
-		t.Fatalf("format %q, %d articles", doc.Source.Format, len(doc.Articles))
-	}
+	doc := convertAs(t, "indexed.html", []byte(page), "factiva", 2)
 	a := doc.Articles[1]
 	got := fmt.Sprintf("%s|%s|%s|%s|%s|%s|%d", a.Headline, a.Section, a.Publication, a.Date.ISO(), a.Language, a.VendorID, len(a.Body))
 	if want := "Ferry starts|Local News|The Daily Courier|2001-03-04|en|DLYC000020010304dx3400002|3"; got != want {
@@ -424,3 +288,6 @@ func TestFactivaIndexed(t *testing.T) {
 		}
 	}
 }
+
+// isoDateOf is isoDate's date, ISO.
+func isoDateOf(in string) string { d, _ := isoDate(in); return d.ISO() }

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 
 	readability "codeberg.org/readeck/go-readability/v2"
@@ -193,7 +192,7 @@ func readableBlocks(root *html.Node) (blocks []htmltext.Block, f pageFields, err
 }
 
 // isoDatePrefixRE matches the date that opens an ISO 8601 timestamp.
-var isoDatePrefixRE = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})(?:[T ]|$)`)
+var isoDatePrefixRE = lazyRE(`^(\d{4}-\d{2}-\d{2})(?:[T ]|$)`)
 
 // isoDate reads a metadata date: "2024-05-01T09:30:00Z", "2024-05-01", or
 // any printed form parseDate reads.

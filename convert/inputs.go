@@ -102,6 +102,9 @@ func Convert(name string, data []byte) (doc *Document, err error) {
 			return f.read(name, data)
 		}
 	}
+	if damagedZip(data) {
+		return nil, &Error{File: name, Err: ErrDamagedZip}
+	}
 	if what := RefusedFormat(data); what != "" {
 		return nil, &Error{File: name, Err: fmt.Errorf("%s is %w (newsclip reads: %s)", what, ErrUnsupported, supportedNames)}
 	}
@@ -128,6 +131,17 @@ func hasPrefix(magic ...string) func([]byte) bool {
 		}
 		return false
 	}
+}
+
+// ErrDamagedZip is the error for a file that opens like a zip container
+// (a DOCX, an XLSX, an EPUB) but whose directory cannot be read.
+var ErrDamagedZip = errors.New("damaged zip container (DOCX, XLSX, EPUB...): its directory cannot be read; is the file truncated?")
+
+// damagedZip reports whether data starts as a zip archive (a local file
+// header, "PK\x03\x04") whose central directory cannot be read: a DOCX
+// cut short by a failed download, whose kind can no longer be told.
+func damagedZip(data []byte) bool {
+	return bytes.HasPrefix(data, []byte("PK\x03\x04")) && zipEntries(data) == nil
 }
 
 // zipEntries lists the names in a zip archive, or nil when data is not one.

@@ -62,7 +62,17 @@ func guessLanguage(text string) string {
 		}
 		text = text[:cut]
 	}
-	var letters, kana, han int
+	if lang, letters := scriptLanguage(text); lang != "" || letters < minGuessLetters {
+		return lang
+	}
+	return guessByWords(text)
+}
+
+// scriptLanguage tells Japanese (any kana) and Chinese (Han without kana)
+// by script, and counts the other letters of text: "" and the count when
+// the text is not mostly CJK.
+func scriptLanguage(text string) (lang string, letters int) {
+	var kana, han int
 	for _, r := range text {
 		switch {
 		case r < utf8.RuneSelf:
@@ -79,13 +89,11 @@ func guessLanguage(text string) string {
 	}
 	switch {
 	case kana > 0 && kana+han > letters && kana+han >= minGuessCJK:
-		return "ja"
+		return "ja", letters
 	case han > letters && han >= minGuessCJK:
-		return "zh"
-	case letters < minGuessLetters:
-		return ""
+		return "zh", letters
 	}
-	return guessByWords(text)
+	return "", letters
 }
 
 // guessByWords counts the function words of each language in text.
@@ -140,10 +148,13 @@ func isWordByte(c byte) bool {
 }
 
 // guessLanguages sets the language of the articles that do not print one,
-// from their headline and body. A printed language always wins.
+// from their headline and body. A printed language wins, unless the
+// headline and first paragraph are in a script it is not written in (see
+// scriptOverrides).
 func guessLanguages(arts []*Article) {
 	for _, a := range arts {
 		if a.Language != "" {
+			a.Language = scriptOverrides(a)
 			continue
 		}
 		var b strings.Builder
@@ -157,4 +168,21 @@ func guessLanguages(arts []*Article) {
 		}
 		a.Language = guessLanguage(b.String())
 	}
+}
+
+// scriptOverrides returns the article's language, or the one its script
+// shows when the printed one cannot be right: a PressReader catalogue
+// footer "Newspapers in English" under a Chinese article gives "en", the
+// Han headline and opening paragraph say "zh". Only the headline and the
+// first block are read.
+func scriptOverrides(a *Article) string {
+	text := a.Headline
+	if len(a.Body) > 0 {
+		text += "\n" + a.Body[0].Text()
+	}
+	lang, _ := scriptLanguage(text)
+	if lang == "" || a.Language == lang || strings.HasPrefix(a.Language, lang+"-") {
+		return a.Language
+	}
+	return lang
 }

@@ -61,7 +61,7 @@ func detectWeb(lines []string) bool {
 		return false
 	}
 	mast := strings.TrimSpace(paras[0].lines[0])
-	if utf8.RuneCountInString(mast) > maxMastheadRunes || len(strings.Fields(mast)) > maxMastheadWords ||
+	if utf8.RuneCountInString(mast) > maxMastheadRunes || fieldCount(mast) > maxMastheadWords ||
 		endsASentence(mast) || isBylineLine(mast) || isDateLine(mast) {
 		return false
 	}

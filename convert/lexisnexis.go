@@ -2,7 +2,6 @@ package convert
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -22,11 +21,11 @@ var (
 //
 //	1 of 10 DOCUMENTS     3 von 12 DOKUMENTEN     2 sur 5 DOCUMENTS
 //	Dokument 3 von 12     Document 2 de 5         1 de 4 DOCUMENTOS
-var docMarkerRE = func() *regexp.Regexp {
+var docMarkerRE = lazyREOf(func() string {
 	words, joins := strings.Join(docMarkerWords, "|"), strings.Join(docMarkerJoins, "|")
-	return regexp.MustCompile(`(?i)^\s*(?:(\d+)\s+(?:` + joins + `)\s+(\d+)\s+(?:` + words + `)|(?:` +
-		words + `)\s+(\d+)\s+(?:` + joins + `)\s+(\d+))\s*$`)
-}()
+	return `(?i)^\s*(?:(\d+)\s+(?:` + joins + `)\s+(\d+)\s+(?:` + words + `)|(?:` +
+		words + `)\s+(\d+)\s+(?:` + joins + `)\s+(\d+))\s*$`
+})
 
 // maxDocMarkerLen bounds a marker line, in bytes, trimmed.
 const maxDocMarkerLen = 40
@@ -62,58 +61,28 @@ func detectLexisNexis(lines []string) bool {
 	return false
 }
 
-// lexisField names what a labelled LexisNexis field holds. Labels are listed
-// in English, German, French and Dutch.
-var lexisFields = func() map[string]string {
-	m := map[string]string{}
-	add := func(kind, labels string) {
-		for _, l := range strings.Split(labels, "|") {
-			m[l] = kind
-		}
-	}
-	add("byline", "BYLINE|AUTOR|AUTEUR|AUTEURS|AUTHOR|AUTHORS|VERFASSER|AUTORES|FIRMA|AUTORE")
-	add("section", "SECTION|RUBRIK|RUBRIQUE|RUBRIEK|SECTIE|RESSORT|SECCIÓN|SECCION|SEZIONE")
-	add("language", "LANGUAGE|SPRACHE|LANGUE|TAAL|IDIOMA|LINGUA")
-	add("dateline", "DATELINE|ORTSZEILE|LIEU|LUGAR")
-	add("highlight", "HIGHLIGHT|UNTERTITEL|SOUS-TITRE|SUBTITLE|SUBTÍTULO|SUBTITULO|SOTTOTITOLO")
-	add("graphic", "GRAPHIC|GRAFIK|GRAPHIQUE|ILLUSTRATION|AFBEELDING|PHOTO|FOTO|GRÁFICO|GRAFICO")
-	add("edition", "EDITION|AUSGABE|ÉDITION|EDITIE|EDICIÓN|EDICION|EDIZIONE")
-	add("country", "COUNTRY|LAND|PAYS|PAÍS|PAIS|PAESE")
-	add("headline", "HEADLINE|TITLE|TITEL|TITRE|KOP|TITULAR|TÍTULO|TITULO|TITOLO|ÜBERSCHRIFT")
-	add("body", "BODY|TEXT|TEXTE|TEKST|CUERPO|TEXTO|TESTO")
-	add("other", "LENGTH|LÄNGE|LAENGE|LONGUEUR|LENGTE|UMFANG|LOAD-DATE|LADEDATUM|LONGITUD|LUNGHEZZA|"+
-		"FECHA-CARGA|FECHA DE CARGA|"+
-		"DATE-CHARGEMENT|LAADDATUM|PUBLICATION-TYPE|PUBLIKATIONSTYP|TYPE-PUBLICATION|"+
-		"PUBLICATIETYPE|JOURNAL-CODE|DOCUMENT-TYPE|DOKUMENTTYP|TYPE|URL|NOTES|"+
-		"CORRECTION-DATE|CORRECTION|SERIES|SOURCE|QUELLE|SUBJECT|ORGANIZATION|PERSON|"+
-		"GEOGRAPHIC|INDUSTRY|COMPANY|TICKER|CITY|STATE|UPDATE|COLUMN|DISTRIBUTION|ACC-NO|"+
-		"PUB-TYPE|DOCUMENT-TYPE|TYPE DE DOCUMENT|DOCUMENTTYPE")
-	return m
-}()
+// lexisFields maps the labels of LexisNexis's classic export to the kinds
+// of fields they name (see fieldLabelTable).
+var lexisFields = fieldLabels(func(r fieldLabelRow) string { return r.lexis })
 
 // lexisField returns the kind and value of a field line, a label of
 // lexisFields, a colon and the value after a space, a tab or a no-break
 // space ("SECTION: NEWS; Pg. 3" -> "section", "NEWS; Pg. 3"; "TITRE\u00a0:
 // ..."), or ok false.
 func lexisField(line string) (kind, value string, ok bool) {
-	line = strings.TrimSpace(line)
-	colon := strings.IndexByte(line, ':')
-	if colon < 2 || colon > 30 {
-		return "", "", false
-	}
-	label := strings.TrimRight(line[:colon], " \u00a0")
+	kind, value, ok = cutField(line, lexisLabel)
+	return kind, strings.Trim(value, " \t\u00a0"), ok
+}
+
+// lexisLabel returns the kind of a label of lexisFields, which may be
+// followed by spaces ("TITRE\u00a0") or set in title case ("Byline").
+func lexisLabel(label string) (kind string, ok bool) {
+	label = strings.TrimRight(label, " \u00a0")
 	kind, ok = lexisFields[label]
 	if !ok && isTitleCaseLabel(label) {
 		kind, ok = lexisFields[strings.ToUpper(label)] // "Byline:" as some exports print it
 	}
-	if !ok {
-		return "", "", false
-	}
-	value = line[colon+1:]
-	if value != "" && value[0] != ' ' && value[0] != '\t' && !strings.HasPrefix(value, "\u00a0") {
-		return "", "", false // "URL:http" is not a label followed by a value
-	}
-	return kind, strings.Trim(value, " \t\u00a0"), true
+	return kind, ok
 }
 
 // isTitleCaseLabel: "Byline", "Load-Date": words of an upper-case letter
@@ -132,7 +101,7 @@ func isTitleCaseLabel(s string) bool {
 
 // sectionPageRE splits a section field into section and page:
 // "NEWS; Pg. 3", "Wirtschaft; S. 12", "FEATURES; Pg. A6".
-var sectionPageRE = regexp.MustCompile(`^(.*?)\s*[;,]\s*(?:Pg\.?|Page|S\.|Seite|p\.|Blz\.?)\s*(\S+?)\.?$`)
+var sectionPageRE = lazyRE(`^(.*?)\s*[;,]\s*(?:Pg\.?|Page|S\.|Seite|p\.|Blz\.?)\s*(\S+?)\.?$`)
 
 // isCentered: LexisNexis centres the header and copyright lines on an
 // 80-column page; body lines start in the first column.
@@ -361,71 +330,24 @@ func (a *Article) applyLexisHeader(all []string) {
 // continues on the following lines until the next label.
 func (a *Article) applyLexisFields(p para) {
 	eachField(p, lexisField, func(kind, value, raw string) {
-		a.applyLexisField(kind, cleanSpaces(value), cleanSpaces(raw))
+		a.applyField(lexisFieldRules, kind, cleanSpaces(value), cleanSpaces(raw))
 	})
 }
 
-// eachField calls apply with every labelled field of a paragraph, as
-// label finds them in its lines ("LENGTH: 355 words" -> "length", "355
-// words"): a line without a label continues the field above it, and raw
-// holds the field's lines as printed. Lines before the first label come
-// as a field of kind "".
-func eachField(p para, label func(string) (kind, value string, ok bool), apply func(kind, value, raw string)) {
-	var kind, value, raw string
-	for _, l := range p.lines {
-		if k, v, ok := label(l); ok {
-			if raw != "" {
-				apply(kind, value, raw)
-			}
-			kind, value, raw = k, v, l
-			continue
-		}
-		value += " " + l
-		raw += " " + l
-	}
-	if raw != "" {
-		apply(kind, value, raw)
-	}
-}
-
-func (a *Article) applyLexisField(kind, value, raw string) {
-	switch kind {
-	case "byline":
-		a.applyByline(value, true)
-		a.remove(RemovedByline, raw)
-		return
-	case "section":
-		if m := sectionPageRE.FindStringSubmatch(value); m != nil {
+// lexisFieldRules are the LexisNexis rules besides commonFieldRules: a
+// section field may end in the page ("NEWS; Pg. 3"); the first headline
+// field counts.
+var lexisFieldRules = fieldRules{
+	"section": func(a *Article, v string) {
+		if m := sectionPageRE.FindStringSubmatch(v); m != nil {
 			a.Section, a.Page = m[1], m[2]
 		} else {
-			a.Section = value
+			a.Section = v
 		}
-	case "language":
-		a.Language = languageTag(value)
-		if a.Language == "" {
-			a.warn(0, fmt.Sprintf("unknown language %q", value))
-		}
-	case "dateline":
-		a.Dateline = value
-	case "highlight":
-		if a.Subheadline == "" {
-			a.Subheadline = value
-		}
-	case "edition":
-		if a.Edition == "" {
-			a.Edition = value
-		}
-	case "country":
-		if a.Country == "" {
-			a.Country = value
-		}
-	case "graphic":
-		a.remove(RemovedCaption, raw)
-		return
-	case "headline":
+	},
+	"headline": func(a *Article, v string) {
 		if a.Headline == "" {
-			a.setHeadline(value)
+			a.setHeadline(v)
 		}
-	}
-	a.remove(RemovedField, raw)
+	},
 }

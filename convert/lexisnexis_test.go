@@ -2,68 +2,6 @@ package convert
 
 import "testing"
 
-func TestIsDocMarker(t *testing.T) {
-	for in, want := range map[string]bool{
-		"                1 of 12 DOCUMENTS": true,
-		"1 of 1 DOCUMENT":                   true,
-		"1 von 2 DOKUMENTEN":                true,
-		"3 von 3 Dokumenten":                true,
-		"2 sur 5 DOCUMENTS":                 true,
-		"4 van 9 DOCUMENTEN":                true,
-		"1 de 4 DOCUMENTOS":                 true,
-		"Dokument 3 von 12":                 true,
-		"Document 2 de 5":                   true,
-		"Documents 2 de 5 pages":            false,
-		"12 documents were filed":           false,
-		"Page 1 of 12":                      false,
-	} {
-		if got := isDocMarker(in); got != want {
-			t.Errorf("isDocMarker(%q) = %v, want %v", in, got, want)
-		}
-	}
-}
-
-func TestLexisField(t *testing.T) {
-	for _, tc := range []struct {
-		in, kind, value string
-		ok              bool
-	}{
-		{"SECTION: CITY; Pg. 4", "section", "CITY; Pg. 4", true},
-		{"RUBRIK: Lokales; S. 3", "section", "Lokales; S. 3", true},
-		{"Byline: Ruth Okafor", "byline", "Ruth Okafor", true},
-		{"AUTEUR:\tJean Roe", "byline", "Jean Roe", true},
-		{"KOP: Veerdienst blijft varen", "headline", "Veerdienst blijft varen", true},
-		{"LOAD-DATE: June 8, 2024", "other", "June 8, 2024", true},
-		{"BODY:", "body", "", true},
-		{"TITULAR:\u00a0El puerto sigue abierto", "headline", "El puerto sigue abierto", true},
-		{"TITRE\u00a0: Le port reste ouvert", "headline", "Le port reste ouvert", true},
-		{"SECCIÓN:\tLocal", "section", "Local", true},
-		{"Title: The port stays open", "headline", "The port stays open", true},
-		{"URL:https://example.org", "", "", false}, // no space after the colon
-		{"NOTE TO THE HARBOUR: a sentence", "", "", false},
-		{"Section Eight: not a label", "", "", false},
-		{"The mayor: no comment", "", "", false},
-	} {
-		kind, value, ok := lexisField(tc.in)
-		if kind != tc.kind || value != tc.value || ok != tc.ok {
-			t.Errorf("lexisField(%q) = %q, %q, %v; want %q, %q, %v", tc.in, kind, value, ok, tc.kind, tc.value, tc.ok)
-		}
-	}
-}
-
-func TestDocMarkerCounts(t *testing.T) {
-	for in, want := range map[string][2]int{
-		"  3 of 12 DOCUMENTS": {3, 12},
-		"Dokument 4 von 9":    {4, 9},
-		"Document 2 de 5":     {2, 5},
-	} {
-		n, of, ok := docMarkerCounts(in)
-		if !ok || n != want[0] || of != want[1] {
-			t.Errorf("docMarkerCounts(%q) = %d, %d, %v; want %v", in, n, of, ok, want)
-		}
-	}
-}
-
 func TestMarkerWarnings(t *testing.T) {
 	mk := func(pairs ...int) []docMarker {
 		var out []docMarker
@@ -94,11 +32,7 @@ func TestLexisHeaderSkipsCopyright(t *testing.T) {
 	in := "                1 of 1 DOCUMENT\n\n      Copyright 2021 Harbour Media Ltd. All Rights Reserved\n\n" +
 		"                 The Ledger\n\n               June 8, 2024\n\nURGENT: Port stays open\n\n" +
 		"BYLINE: Ruth Okafor\n\nThe port will stay open all winter, the trust said.\n"
-	doc, err := Convert("in.txt", []byte(in))
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := doc.Articles[0]
+	a := firstArticle(t, "in.txt", []byte(in))
 	if a.Publication != "The Ledger" || a.Headline != "Port stays open" || a.Kicker != "URGENT" || a.Date.ISO() != "2024-06-08" {
 		t.Errorf("publication %q, headline %q, kicker %q, date %q", a.Publication, a.Headline, a.Kicker, a.Date.ISO())
 	}
@@ -108,10 +42,7 @@ func TestLexisTranscriptCredit(t *testing.T) {
 	in := "                1 of 1 DOCUMENT\n\n                 Harbour Radio\n\n               June 8, 2024\n\n" +
 		"Prepared by Harbour Transcripts\n\nMorning Show: the ferry debate\n\nSHOW: Morning Show\n\n" +
 		"RUTH OKAFOR: Good morning.\n"
-	doc, err := Convert("in.txt", []byte(in))
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := mustConvert(t, "in.txt", []byte(in))
 	a := doc.Articles[0]
 	if len(doc.Articles) != 1 || a.Headline != "Morning Show: the ferry debate" || len(a.Credits) != 1 || a.Credits[0].Name != "Harbour Transcripts" {
 		t.Errorf("%d articles, headline %q, credits %+v", len(doc.Articles), a.Headline, a.Credits)
@@ -122,11 +53,7 @@ func TestLexisFieldsCovered(t *testing.T) {
 	in := "                1 of 1 DOCUMENT\n\n                 The Ledger\n\n               June 8, 2024\n\n" +
 		"Port stays open\n\nEDITION: Late Final\n\nDATELINE: PORTHAVEN\n\nHIGHLIGHT: The trust decides.\n\n" +
 		"BODY:\nThe port will stay open, the trust said.\n"
-	doc, err := Convert("in.txt", []byte(in))
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := doc.Articles[0]
+	a := firstArticle(t, "in.txt", []byte(in))
 	if a.Edition != "Late Final" || a.Dateline != "PORTHAVEN" || a.Subheadline != "The trust decides." {
 		t.Errorf("edition %q, dateline %q, subheadline %q", a.Edition, a.Dateline, a.Subheadline)
 	}
@@ -135,11 +62,7 @@ func TestLexisFieldsCovered(t *testing.T) {
 func TestLexisImpossibleDate(t *testing.T) {
 	in := "                1 of 1 DOCUMENT\n\n                 The Ledger\n\n               April 31, 2021 Saturday\n\n" +
 		"Port stays open\n\nBODY:\nThe port will stay open, the trust said.\n"
-	doc, err := Convert("in.txt", []byte(in))
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := doc.Articles[0]
+	a := firstArticle(t, "in.txt", []byte(in))
 	if a.Publication != "The Ledger" || !a.Date.IsZero() || a.Date.Raw != "April 31, 2021 Saturday" || len(a.Warnings) == 0 {
 		t.Errorf("publication %q, date %+v, warnings %v", a.Publication, a.Date, a.Warnings)
 	}

@@ -150,15 +150,23 @@ const (
 	RemovedURL         = "url"          // a web address printed by a browser or beside a link
 )
 
-// A Warning is a doubt the reader had. Line is 1-based, 0 when not known.
+// A Warning is a doubt the reader had, where it arose: on a line of the
+// text read (Line, 1-based) or, for a PDF, on a page (Page, 1-based); 0
+// when not known. At most one of the two is set.
 type Warning struct {
 	Line int
+	Page int
 	Msg  string
 }
 
+// String gives the warning as users see it: "line 12: msg", "page 3:
+// msg" or "msg".
 func (w Warning) String() string {
-	if w.Line > 0 {
+	switch {
+	case w.Line > 0:
 		return fmt.Sprintf("line %d: %s", w.Line, w.Msg)
+	case w.Page > 0:
+		return fmt.Sprintf("page %d: %s", w.Page, w.Msg)
 	}
 	return w.Msg
 }

@@ -1,62 +1,39 @@
 package convert
 
 import (
-	"fmt"
-	"regexp"
 	"strings"
 )
 
 // The labelled fields of a Nexis Uni document (see nexisuni.go for the
 // layout) and the rules for their values.
 
-// nexisFields maps lower-case field labels to what they hold, in the
-// languages of LexisNexis's interfaces (the labels of the classic export,
-// lexisFields, in Nexis Uni's title case).
-var nexisFields = func() map[string]string {
-	m := map[string]string{}
-	add := func(kind, labels string) {
-		for _, l := range strings.Split(labels, "|") {
-			m[l] = kind
-		}
-	}
-	add("byline", "byline|author|authors|autor|auteur|auteurs|verfasser")
-	add("section", "section|rubrik|rubrique|rubriek|sectie|ressort")
-	add("highlight", "highlight|untertitel|sous-titre|subtitle")
-	add("dateline", "dateline|ortszeile|lieu")
-	add("loaddate", "load-date|ladedatum|date-chargement|laaddatum")
-	add("language", "language|sprache|langue|taal")
-	add("graphic", "graphic|grafik|graphique|illustration|afbeelding|photo|foto")
-	add("edition", "edition|ausgabe|édition|editie")
-	add("other", "length|länge|laenge|longueur|lengte|umfang|publication-type|publikationstyp|"+
-		"type-publication|publicatietype|journal code|journal-code|document-type|dokumenttyp|"+
-		"notes|correction|correction-date|series|url|column|distribution|pub-type|acc-no|"+
-		"subject|organization|person|geographic|industry|company|ticker|city|state|country|"+
-		"schlagwort|thema|geografisch|unternehmen|branche|personen|sujet|géographique|société")
-	return m
-}()
+// nexisFields maps lower-case Nexis Uni field labels to the kinds of
+// fields they name (see fieldLabelTable).
+var nexisFields = fieldLabels(func(r fieldLabelRow) string { return r.nexis })
 
 // nexisField returns the kind and value of a field line: a label of
 // nexisFields (capitalised), a colon and a space ("Length: 355 words" ->
 // "other", "355 words"), or ok false.
 func nexisField(line string) (kind, value string, ok bool) {
-	line = strings.TrimSpace(line)
-	colon := strings.IndexByte(line, ':')
-	if colon < 2 || colon > 30 || line[0] < 'A' || line[0] > 'Z' && line[0] < 0x80 {
-		return "", "", false
+	kind, value, ok = cutField(line, nexisLabel)
+	return kind, strings.TrimSpace(strings.ReplaceAll(value, "\u00a0", " ")), ok
+}
+
+// nexisLabel returns the kind of a label of nexisFields, which opens with
+// a capital letter (or a non-ASCII letter) and may hold runs of spaces.
+func nexisLabel(label string) (kind string, ok bool) {
+	if label == "" || label[0] < 'A' || label[0] > 'Z' && label[0] < 0x80 {
+		return "", false
 	}
-	kind, ok = nexisFields[strings.ToLower(cleanSpaces(line[:colon]))]
-	rest := line[colon+1:]
-	if !ok || rest != "" && rest[0] != ' ' && rest[0] != '\t' && !strings.HasPrefix(rest, "\u00a0") {
-		return "", "", false // "URL:http" is not a label and a value
-	}
-	return kind, strings.TrimSpace(strings.ReplaceAll(rest, "\u00a0", " ")), true
+	kind, ok = nexisFields[strings.ToLower(cleanSpaces(label))]
+	return kind, ok
 }
 
 // nexisGluedRE finds a field label inside another field's value, where an
 // export lost the break between them:
 //
 //	Byline: Jane Doe Highlight: Storms closed the road.
-var nexisGluedRE = regexp.MustCompile(`\s(\p{Lu}\p{L}+(?:-\p{Lu}?\p{L}+)?):\s`)
+var nexisGluedRE = lazyRE(`\s(\p{Lu}\p{L}+(?:-\p{Lu}?\p{L}+)?):\s`)
 
 // splitGluedFields splits "Jane Doe Highlight: Storms ..." at labels of
 // nexisFields into the first value and further fields. Other capitalised
@@ -80,44 +57,22 @@ func (a *Article) applyNexisFields(p para) {
 	eachField(p, nexisField, func(kind, value, raw string) {
 		kinds, values := splitGluedFields(kind, cleanSpaces(value))
 		for k := range kinds {
-			a.applyNexisField(kinds[k], values[k], cleanSpaces(raw))
+			a.applyField(nexisFieldRules, kinds[k], values[k], cleanSpaces(raw))
 		}
 	})
 }
 
-func (a *Article) applyNexisField(kind, value, raw string) {
-	switch kind {
-	case "byline":
-		a.applyNexisByline(value)
-		a.remove(RemovedByline, raw)
-		return
-	case "graphic":
-		a.remove(RemovedCaption, raw)
-		return
-	case "section":
-		a.Section, a.Page = nexisSection(value)
-	case "highlight":
-		if a.Subheadline == "" {
-			a.Subheadline = value
-		}
-	case "dateline":
-		a.Dateline = value
-	case "edition":
-		if a.Edition == "" {
-			a.Edition = value
-		}
-	case "loaddate":
-		a.LoadDate, _ = nexisDate(value)
-	case "language":
-		if a.Language = languageTag(value); a.Language == "" {
-			a.warn(0, fmt.Sprintf("unknown language %q", value))
-		}
-	}
-	a.remove(RemovedField, raw)
+// nexisFieldRules are the Nexis Uni rules besides commonFieldRules: a
+// byline may carry notes (applyNexisByline), a section field the page
+// (nexisSection); a load date is read as a date.
+var nexisFieldRules = fieldRules{
+	"byline":   (*Article).applyNexisByline,
+	"section":  func(a *Article, v string) { a.Section, a.Page = nexisSection(v) },
+	"loaddate": func(a *Article, v string) { a.LoadDate, _ = nexisDate(v) },
 }
 
 // nexisPageRE matches the page part of a section field: "Pg. A3", "S. 12".
-var nexisPageRE = regexp.MustCompile(`^(?:Pg\.?|Page|S\.|Seite|p\.|Blz\.?)\s*(\S+?)\.?$`)
+var nexisPageRE = lazyRE(`^(?:Pg\.?|Page|S\.|Seite|p\.|Blz\.?)\s*(\S+?)\.?$`)
 
 // nexisSection splits a section field at its semicolons into section and
 // page, dropping Nexis's revision counter:
@@ -167,13 +122,13 @@ func (a *Article) nexisAbstract(paras []para) []para {
 // would take for parts of a name:
 var (
 	// a parenthesised note: "Mattha Busby (now), Andrew Sparrow (earlier)"
-	nexisNoteRE = regexp.MustCompile(`\s*\([^()]{1,30}\)`)
+	nexisNoteRE = lazyRE(`\s*\([^()]{1,30}\)`)
 	// the place the writer filed from: "Daniel Boffey in Brussels"
-	nexisPlaceRE = regexp.MustCompile(`\s+in\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)*\s*(,|;|\s+and\s+|$)`)
+	nexisPlaceRE = lazyRE(`\s+in\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)*\s*(,|;|\s+and\s+|$)`)
 	// a desk title after the name without a comma: "Lisa Doe Brexit
 	// correspondent" (the name is two words, or three with an initial or
 	// particle in the middle)
-	nexisDeskRE = regexp.MustCompile(`^(\p{Lu}[\p{L}'’-]+\s+(?:(?:\p{Lu}\.|van|von|de|der|da|di|le|la|al|bin)\s+)?\p{Lu}[\p{L}'’-]+)\s+(\p{Lu}[\p{L}\s]*?\s(?:correspondent|editor|reporter|writer|columnist|critic|analyst|commentator))$`)
+	nexisDeskRE = lazyRE(`^(\p{Lu}[\p{L}'’-]+\s+(?:(?:\p{Lu}\.|van|von|de|der|da|di|le|la|al|bin)\s+)?\p{Lu}[\p{L}'’-]+)\s+(\p{Lu}[\p{L}\s]*?\s(?:correspondent|editor|reporter|writer|columnist|critic|analyst|commentator))$`)
 )
 
 // cleanNexisByline takes the notes of a Nexis byline out before it goes

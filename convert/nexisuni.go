@@ -2,7 +2,6 @@ package convert
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -83,14 +82,17 @@ func isNexisLengthOrLoad(t string) bool {
 	if len(t) < 8 || t[0] != 'L' && t[0] != 'l' {
 		return false
 	}
-	_, _, ok := nexisField(t)
-	label, _, _ := strings.Cut(strings.ToLower(t), ":")
-	return ok && (label == "length" || label == "load-date" || label == "länge" || label == "ladedatum" || label == "longueur")
+	if _, _, ok := nexisField(t); !ok {
+		return false
+	}
+	label, _, _ := strings.Cut(t, ":")
+	label = strings.ToLower(label) // the label only, not the line
+	return (label == "length" || label == "load-date" || label == "länge" || label == "ladedatum" || label == "longueur")
 }
 
 // nexisCountRE matches the cover page's count line: "Documents (10)",
 // "Dokumente (10)".
-var nexisCountRE = regexp.MustCompile(`^(?:Documents|Dokumente|Documenten)\s*\((\d+)\)$`)
+var nexisCountRE = lazyRE(`^(?:Documents|Dokumente|Documenten)\s*\((\d+)\)$`)
 
 // nexisCoverRE matches the lines of the cover page around the result list:
 //
@@ -98,7 +100,7 @@ var nexisCountRE = regexp.MustCompile(`^(?:Documents|Dokumente|Documenten)\s*\((
 //	1. Storm closes coastal road           Client/Matter: -None-
 //	Search Terms: storm   Search Type: Natural Language   Narrowed by:
 //	Content Type Narrowed by   News Sources: The Gazette; Content Type: News
-var nexisCoverRE = regexp.MustCompile(`^(?:\d{1,5}\.\s+\S|(?:User Name|Date and Time|Job Number|Client/Matter|Search Terms|Search Type|Narrowed by|Timeline|Sources?|Quellen|Print Date|Benutzername|Datum und Uhrzeit|Auftragsnummer|Suchbegriffe|Suchtyp|Eingeschränkt durch)\b|Documents\s*\(|Dokumente\s*\(|Content Type)|Content Type:`)
+var nexisCoverRE = lazyRE(`^(?:\d{1,5}\.\s+\S|(?:User Name|Date and Time|Job Number|Client/Matter|Search Terms|Search Type|Narrowed by|Timeline|Sources?|Quellen|Print Date|Benutzername|Datum und Uhrzeit|Auftragsnummer|Suchbegriffe|Suchtyp|Eingeschränkt durch)\b|Documents\s*\(|Dokumente\s*\(|Content Type)|Content Type:`)
 
 // A nexisCover is what the cover page promises.
 type nexisCover struct {
@@ -443,7 +445,7 @@ func (a *Article) applyNexisHead(lines []string) {
 }
 
 // nexisZoneRE matches a time-zone offset after a time: "GMT+1", "+0100".
-var nexisZoneRE = regexp.MustCompile(`\s+(?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?$`)
+var nexisZoneRE = lazyRE(`\s+(?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?$`)
 
 // nexisDate reads a date line, with its weekday, time and zone:
 //

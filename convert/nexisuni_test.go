@@ -7,166 +7,6 @@ import (
 	"testing"
 )
 
-func TestIsNexisEnd(t *testing.T) {
-	for s, want := range map[string]bool{
-		"End of Document":        true,
-		"  end of document  ":    true,
-		"Ende des Dokuments":     true,
-		"End of Document 3":      false,
-		"The End of Document":    false,
-		"End of Documentation":   false,
-		"the end of the article": false,
-	} {
-		if got := isNexisEnd(s); got != want {
-			t.Errorf("isNexisEnd(%q) = %v, want %v", s, got, want)
-		}
-	}
-}
-
-func TestNexisField(t *testing.T) {
-	tests := []struct {
-		line, kind, value string
-		ok                bool
-	}{
-		{"Length: 355 words", "other", "355 words", true},
-		{"Byline:\u00a0Jane Doe", "byline", "Jane Doe", true},
-		{"Load-Date: July 3, 2019", "loaddate", "July 3, 2019", true},
-		{"Journal Code: WEBGNS", "other", "WEBGNS", true},
-		{"LANGUAGE: ENGLISH", "language", "ENGLISH", true},
-		{"Rubrik: Politik; S. 3", "section", "Politik; S. 3", true},
-		{"Graphic:", "graphic", "", true},
-		{"URL:http://example.com", "", "", false},       // no space after the colon
-		{"length: of the river", "", "", false},         // labels are capitalised
-		{"Subjects of the talks: trade", "", "", false}, // not a label
-		{"He said: Byline: none", "", "", false},        // the label must open the line
-		{"A very long label that is not one: x", "", "", false},
-	}
-	for _, tt := range tests {
-		kind, value, ok := nexisField(tt.line)
-		if kind != tt.kind || value != tt.value || ok != tt.ok {
-			t.Errorf("nexisField(%q) = %q, %q, %v; want %q, %q, %v", tt.line, kind, value, ok, tt.kind, tt.value, tt.ok)
-		}
-	}
-}
-
-func TestSplitGluedFields(t *testing.T) {
-	tests := []struct {
-		kind, value string
-		kinds       []string
-		values      []string
-	}{
-		{"byline", "Jane Doe Highlight: Storms closed the road.", []string{"byline", "highlight"}, []string{"Jane Doe", "Storms closed the road."}},
-		{"byline", "Jane Doe", []string{"byline"}, []string{"Jane Doe"}},
-		// a colon after a word that is no label stays in the value
-		{"highlight", "Mayor Smith: we will rebuild", []string{"highlight"}, []string{"Mayor Smith: we will rebuild"}},
-		{"byline", "Jane Doe Dateline: PORTHAVEN Highlight: Roads shut", []string{"byline", "dateline", "highlight"}, []string{"Jane Doe", "PORTHAVEN", "Roads shut"}},
-	}
-	for _, tt := range tests {
-		kinds, values := splitGluedFields(tt.kind, tt.value)
-		if !reflect.DeepEqual(kinds, tt.kinds) || !reflect.DeepEqual(values, tt.values) {
-			t.Errorf("splitGluedFields(%q) = %q %q, want %q %q", tt.value, kinds, values, tt.kinds, tt.values)
-		}
-	}
-}
-
-func TestNexisSection(t *testing.T) {
-	tests := []struct{ in, section, page string }{
-		{"NEWS; Pg. 3", "NEWS", "3"},
-		{"POLITICS; Version:28", "POLITICS", ""},
-		{"Features; Arts; Page A6", "Features; Arts", "A6"},
-		{"Wirtschaft; S. 12", "Wirtschaft", "12"},
-		{"Opinion", "Opinion", ""},
-	}
-	for _, tt := range tests {
-		s, p := nexisSection(tt.in)
-		if s != tt.section || p != tt.page {
-			t.Errorf("nexisSection(%q) = %q, %q; want %q, %q", tt.in, s, p, tt.section, tt.page)
-		}
-	}
-}
-
-func TestCleanNexisByline(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"Kate Ames (now) and Tom Rye (earlier)", "Kate Ames and Tom Rye"},
-		{"Ben Oduya in Lagos", "Ben Oduya"},
-		{"Ben Oduya in Lagos and Ida Berg in New Delhi", "Ben Oduya and Ida Berg"},
-		{"Ida Berg Transport correspondent", "Ida Berg, Transport correspondent"},
-		{"Ida J. Berg Health editor", "Ida J. Berg, Health editor"},
-		{"Ida Berg", "Ida Berg"},
-		{"Tom Rye and Ida Berg Transport correspondent", "Tom Rye and Ida Berg, Transport correspondent"},
-		{"Ida Berg, Staff Writer", "Ida Berg, Staff Writer"},
-		// "in" followed by a lower-case word is not a place
-		{"Ida Berg in conversation", "Ida Berg in conversation"},
-	}
-	for _, tt := range tests {
-		if got := cleanNexisByline(tt.in); got != tt.want {
-			t.Errorf("cleanNexisByline(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
-func TestApplyNexisByline(t *testing.T) {
-	tests := []struct {
-		in    string
-		names []string
-	}{
-		{"Kate Ames (now), Tom Rye (earlier)", []string{"Kate Ames", "Tom Rye"}},
-		{"Letters", nil}, // a column label
-		{"Reuters", nil}, // an agency: no person
-		{"Ida Berg Transport correspondent", []string{"Ida Berg"}},
-	}
-	for _, tt := range tests {
-		a := &Article{}
-		a.applyNexisByline(tt.in)
-		var names []string
-		for _, p := range a.Authors {
-			if p.Name != "" {
-				names = append(names, p.Name)
-			}
-			if p.Raw != tt.in {
-				t.Errorf("%q: raw %q, want the byline as printed", tt.in, p.Raw)
-			}
-		}
-		if !reflect.DeepEqual(names, tt.names) {
-			t.Errorf("applyNexisByline(%q): names %q, want %q", tt.in, names, tt.names)
-		}
-	}
-}
-
-func TestNexisDate(t *testing.T) {
-	tests := []struct {
-		in   string
-		want string
-	}{
-		{"July 1, 2019 Monday 9:20 AM GMT", "2019-07-01"},
-		{"May 30, 2014 Friday", "2014-05-30"},
-		{"5 januari 2023 donderdag", "2023-01-05"},
-		{"1. Juli 2019 Montag 10:00 GMT+1", "2019-07-01"},
-		{"The Porthaven Gazette", ""},
-	}
-	for _, tt := range tests {
-		d, _ := nexisDate(tt.in)
-		if d.ISO() != tt.want {
-			t.Errorf("nexisDate(%q) = %q, want %q", tt.in, d.ISO(), tt.want)
-		}
-	}
-}
-
-func TestNexisDateLine(t *testing.T) {
-	tests := []struct{ in, date, rest string }{
-		{"May 2, 2002, Thursday,, FINAL EDITION", "2002-05-02", "FINAL EDITION"},
-		{"July 1, 2019 Monday 9:20 AM GMT", "2019-07-01", ""},
-		{"March 3, 2020, Tuesday, Late Edition - Final", "2020-03-03", "Late Edition - Final"},
-		{"Storm, rain, and wind", "", ""},
-	}
-	for _, tt := range tests {
-		d, rest, _ := nexisDateLine(tt.in)
-		if d.ISO() != tt.date || rest != tt.rest {
-			t.Errorf("nexisDateLine(%q) = %q, %q; want %q, %q", tt.in, d.ISO(), rest, tt.date, tt.rest)
-		}
-	}
-}
-
 func TestApplyNexisHead(t *testing.T) {
 	tests := []struct {
 		name                                 string
@@ -256,23 +96,6 @@ func TestNexisHead(t *testing.T) {
 	}
 }
 
-func TestDetectNexisUni(t *testing.T) {
-	tests := []struct {
-		text string
-		want bool
-	}{
-		{"Storm\nGazette\nJuly 1, 2019\nBody\ntext\nEnd of Document", true},
-		{"Storm\nLength: 9 words\ntext\nEnd of Document", true},
-		{"Dear editor,\nthe storm closed the road.\nEnd of Document", false}, // no label
-		{"Storm\nBody\ntext", false},                                         // no end marker
-	}
-	for _, tt := range tests {
-		if got := detectNexisUni(strings.Split(tt.text, "\n")); got != tt.want {
-			t.Errorf("detectNexisUni(%q) = %v, want %v", tt.text, got, tt.want)
-		}
-	}
-}
-
 func TestNexisGraphic(t *testing.T) {
 	ps := func(ls ...string) []para {
 		var out []para
@@ -302,3 +125,31 @@ func TestNexisGraphic(t *testing.T) {
 		}
 	}
 }
+
+// nexisByline gives the names of the authors applyNexisByline finds and
+// whether each keeps the byline as printed.
+func nexisByline(in string) ([]string, bool) {
+	a := &Article{}
+	a.applyNexisByline(in)
+	var names []string
+	raw := true
+	for _, p := range a.Authors {
+		if p.Name != "" {
+			names = append(names, p.Name)
+		}
+		raw = raw && p.Raw == in
+	}
+	return names, raw
+}
+
+// nexisDateOf is nexisDate's date, ISO.
+func nexisDateOf(in string) string { d, _ := nexisDate(in); return d.ISO() }
+
+// nexisDateLineOf is nexisDateLine's date, ISO, and the rest of the line.
+func nexisDateLineOf(in string) (string, string) {
+	d, rest, _ := nexisDateLine(in)
+	return d.ISO(), rest
+}
+
+// detectNexisUniOf is detectNexisUni of a sample's lines.
+func detectNexisUniOf(in string) bool { return detectNexisUni(strings.Split(in, "\n")) }

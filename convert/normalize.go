@@ -23,6 +23,9 @@ func finishArticle(a *Article, paras []para) {
 // paragraphs), counts their words, reads the dateline and merges repeated
 // authors and contacts: the last stage every reader's articles go through.
 func (a *Article) settle(texts []bodyText) {
+	if len(a.Body) == 0 && len(texts) > 0 {
+		a.Body = make([]Block, 0, len(texts))
+	}
 	for i, t := range texts {
 		switch {
 		case t.bullet:

@@ -1,7 +1,6 @@
 package convert
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,7 +19,9 @@ func (p para) joined() string { return strings.Join(p.lines, " ") }
 // array, each capped at its own end, so an append to one never writes into
 // the next.
 func splitParas(lines []string, first int) []para {
-	var out []para
+	// At most one paragraph per two lines (a line and a blank); the room
+	// reserved is bounded, past it the slice grows as usual.
+	out := make([]para, 0, min(len(lines)/2+1, maxParasReserved))
 	kept := make([]string, 0, len(lines))
 	start := -1 // index in kept of the open paragraph's first line
 	closePara := func() {
@@ -45,8 +46,12 @@ func splitParas(lines []string, first int) []para {
 	return out
 }
 
+// maxParasReserved bounds the paragraphs splitParas makes room for at
+// once.
+const maxParasReserved = 256
+
 // bulletRE matches a bullet that opens a list item: "• ", "- ", "* ", "– ".
-var bulletRE = regexp.MustCompile(`^\s*[•◦▪●*·–-]\s+`)
+var bulletRE = lazyRE(`^\s*[•◦▪●*·–-]\s+`)
 
 // mayBeBullet is a cheap test before bulletRE: the line's first non-space
 // character is one of its bullets.
@@ -165,8 +170,8 @@ func isCollapsed(s string) bool {
 	if strings.Contains(s, "  ") {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < ' ' && (c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
+	for i := nextControl(s, 0); i < len(s); i = nextControl(s, i+1) {
+		if c := s[i]; c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
 			return false
 		}
 	}

@@ -69,7 +69,7 @@ func FromPDFText(name string, data []byte, t *pdftext.Text) (*Document, error) {
 func fromPDFText(name string, sum [sha256.Size]byte, t *pdftext.Text) (*Document, error) {
 	doc := &Document{Source: Source{File: name, Format: "pdf", SHA256: hex.EncodeToString(sum[:])}}
 	for _, w := range t.Warnings {
-		doc.Warnings = append(doc.Warnings, Warning{Msg: w.String()})
+		doc.Warnings = append(doc.Warnings, Warning{Page: w.Page, Msg: w.Msg})
 	}
 	if parts := splitExport(t); parts != nil {
 		for _, pages := range parts {
@@ -83,6 +83,7 @@ func fromPDFText(name string, sum [sha256.Size]byte, t *pdftext.Text) (*Document
 	switch lead := displayLead(t); {
 	case lead >= 1:
 		a := readClipping(lines, lead >= 2)
+		settlePDFArticle(a, t)
 		if a.Headline != "" || len(a.Body) > 0 {
 			doc.Articles = append(doc.Articles, a)
 		}
@@ -92,11 +93,14 @@ func fromPDFText(name string, sum [sha256.Size]byte, t *pdftext.Text) (*Document
 	if len(doc.Articles) == 0 {
 		return nil, &Error{File: name, Err: ErrNoTextLayer}
 	}
+	if a := doc.Articles[0]; a.Publication == "" {
+		a.Publication = printedSite(t, a.Headline)
+	}
 	var removed []Removal
 	for _, h := range t.RunningHeads {
 		removed = append(removed, Removal{Kind: RemovedRunningHead, Text: h})
 	}
-	removed = append(removed, web...)
+	removed = append(append(removed, turnedRemovals(t.Pages)...), web...)
 	doc.Articles[0].Removed = append(removed, doc.Articles[0].Removed...)
 	return doc, nil
 }

@@ -60,11 +60,7 @@ func TestPDFHeadlineByTypeSize(t *testing.T) {
 		{[]pdfgen.Run{{X: 72, Y: 760, Size: 28, Text: "Harbour Gazette"}, {X: 72, Y: 732, Size: 20, Text: "Record Catch"}, {X: 72, Y: 712, Size: 13, Text: "Quotas work, for now."}}, "Harbour Gazette", "Record Catch"},
 	} {
 		data := pdfgen.Build([][]pdfgen.Run{append(tc.top, body...)})
-		doc, err := Convert("t.pdf", data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		a := doc.Articles[0]
+		a := firstArticle(t, "t.pdf", data)
 		if a.Publication != tc.publication || a.Headline != tc.headline {
 			t.Errorf("publication %q headline %q; want %q, %q", a.Publication, a.Headline, tc.publication, tc.headline)
 		}
@@ -90,10 +86,7 @@ func TestDropCaptions(t *testing.T) {
 func TestPDFKickerOverHeadline(t *testing.T) {
 	body := pdfgen.Columns(1, "", testParas)[1:]
 	top := []pdfgen.Run{{X: 72, Y: 750, Size: 10, Text: "DEAL OF THE WEEK"}, {X: 72, Y: 720, Size: 20, Text: "Record Catch"}}
-	doc, err := Convert("t.pdf", pdfgen.Build([][]pdfgen.Run{append(top, body...)}))
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := mustConvert(t, "t.pdf", pdfgen.Build([][]pdfgen.Run{append(top, body...)}))
 	if a := doc.Articles[0]; a.Publication != "" || a.Kicker != "DEAL OF THE WEEK" || a.Headline != "Record Catch" {
 		t.Errorf("publication %q kicker %q headline %q", a.Publication, a.Kicker, a.Headline)
 	}

@@ -22,24 +22,23 @@ func TestLiftLateByline(t *testing.T) {
 }
 
 func TestLiftSignature(t *testing.T) {
-	for _, tc := range []struct {
-		last, author, rest string
-	}{
-		{"Also, dringend deeskalieren bitte. Iris Mayer", "Iris Mayer", "Also, dringend deeskalieren bitte."},
-		{"The mill will open in May. Anna-Lena Schmidt", "Anna-Lena Schmidt", "The mill will open in May."},
-		{"The mill will open in May, said Anna Schmidt.", "", "The mill will open in May, said Anna Schmidt."},
-		{"It was, they said, Harbour Master Office", "", "It was, they said, Harbour Master Office"},
-	} {
-		a := &Article{Body: []Block{&Paragraph{tc.last}}}
+	// lift gives the author liftSignature takes from a last paragraph and
+	// the text left in it.
+	lift := func(last string) (string, string) {
+		a := &Article{Body: []Block{&Paragraph{last}}}
 		liftSignature(a)
-		got := ""
+		author := ""
 		if len(a.Authors) > 0 {
-			got = a.Authors[0].Name
+			author = a.Authors[0].Name
 		}
-		if got != tc.author || a.Body[0].Text() != tc.rest {
-			t.Errorf("%q: author %q, text %q", tc.last, got, a.Body[0].Text())
-		}
+		return author, a.Body[0].Text()
 	}
+	rows2(t, "liftSignature", lift, map[string]two[string, string]{
+		"Also, dringend deeskalieren bitte. Iris Mayer": {"Iris Mayer", "Also, dringend deeskalieren bitte."},
+		"The mill will open in May. Anna-Lena Schmidt":  {"Anna-Lena Schmidt", "The mill will open in May."},
+		"The mill will open in May, said Anna Schmidt.": {"", "The mill will open in May, said Anna Schmidt."},
+		"It was, they said, Harbour Master Office":      {"", "It was, they said, Harbour Master Office"},
+	})
 }
 
 func TestJoinBrokenBylines(t *testing.T) {
@@ -54,16 +53,12 @@ func TestJoinBrokenBylines(t *testing.T) {
 }
 
 func TestIsCaptionText(t *testing.T) {
-	for s, want := range map[string]bool{
+	rows(t, "isCaptionText", isCaptionText, map[string]bool{
 		"Beamte waren am Samstag im Einsatz. FOTO: HENDRIK SCHMIDT/DPA": true,
 		"The harbour at dawn. (Photo: Jane Doe/AP)":                     true,
 		"The photo: a harbour at dawn, taken on Monday morning.":        false,
 		"Fotos zeigen den Hafen.":                                       false,
-	} {
-		if got := isCaptionText(s); got != want {
-			t.Errorf("%q: got %v", s, got)
-		}
-	}
+	})
 }
 
 func TestSplitBylineDates(t *testing.T) {
@@ -75,22 +70,20 @@ func TestSplitBylineDates(t *testing.T) {
 }
 
 func TestPromoteHeadline(t *testing.T) {
-	for _, tc := range []struct {
-		headline, sub, first string
-		kicker, want         string
-	}{
-		{"Podcast Harbour Talk", "", "Record catch: what it means for the bay", "Podcast Harbour Talk", "Record catch: what it means for the bay"},
-		{"Harbour news", "Record catch in the bay", "", "Harbour news", "Record catch in the bay"},
-		{"Record catch in the bay", "", "The catch was the largest in years.", "", "Record catch in the bay"},                      // a sentence follows
-		{"Record catch in the bay this spring and more", "", "Why it matters", "", "Record catch in the bay this spring and more"}, // too long for a label
-	} {
-		a := &Article{Headline: tc.headline, Subheadline: tc.sub, Body: []Block{&Paragraph{"The catch was large."}}}
-		if tc.first != "" {
-			a.Body = append([]Block{&Paragraph{tc.first}}, a.Body...)
+	// promote gives the kicker and headline after promoteHeadline of an
+	// article with {headline, subheadline, first paragraph}.
+	promote := func(in [3]string) (string, string) {
+		a := &Article{Headline: in[0], Subheadline: in[1], Body: []Block{&Paragraph{"The catch was large."}}}
+		if in[2] != "" {
+			a.Body = append([]Block{&Paragraph{in[2]}}, a.Body...)
 		}
 		promoteHeadline(a)
-		if a.Kicker != tc.kicker || a.Headline != tc.want {
-			t.Errorf("%q: kicker %q headline %q", tc.headline, a.Kicker, a.Headline)
-		}
+		return a.Kicker, a.Headline
 	}
+	rows2(t, "promoteHeadline", promote, map[[3]string]two[string, string]{
+		{"Podcast Harbour Talk", "", "Record catch: what it means for the bay"}: {"Podcast Harbour Talk", "Record catch: what it means for the bay"},
+		{"Harbour news", "Record catch in the bay", ""}:                         {"Harbour news", "Record catch in the bay"},
+		{"Record catch in the bay", "", "The catch was the largest in years."}:  {"", "Record catch in the bay"},                      // a sentence follows
+		{"Record catch in the bay this spring and more", "", "Why it matters"}:  {"", "Record catch in the bay this spring and more"}, // too long for a label
+	})
 }

@@ -49,10 +49,7 @@ func TestExportSplit(t *testing.T) {
 			{X: 36, Y: 700, Size: 10, Text: "Its wheel had stood still for forty years."},
 			{X: 500, Y: 30, Size: 8, Text: "A7654321"}},
 	})
-	doc, err := Convert("export.pdf", data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := mustConvert(t, "export.pdf", data)
 	if len(doc.Articles) != 2 {
 		t.Fatalf("%d articles, want 2", len(doc.Articles))
 	}

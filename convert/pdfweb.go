@@ -3,17 +3,16 @@ package convert
 // Web furniture in PDFs: addresses printed beside or above an article.
 
 import (
-	"regexp"
 	"strings"
 )
 
 // urlStartRE matches a line that starts a web address.
-var urlStartRE = regexp.MustCompile(`^(?i:https?://|www\.)\S+$`)
+var urlStartRE = lazyRE(`^(?i:https?://|www\.)\S+$`)
 
 // urlPartRE matches a line that continues one: only the lower-case
 // characters of a path (soft hyphens included, which some producers print
 // where they broke the address).
-var urlPartRE = regexp.MustCompile("^[a-z0-9./_?=&%#:~+\u00ad-]+$")
+var urlPartRE = lazyRE("^[a-z0-9./_?=&%#:~+\u00ad-]+$")
 
 // isURLParagraph recognises a web address set as a paragraph of its own,
 // broken over lines at slashes and hyphens, as archive exports print an
@@ -42,14 +41,36 @@ func isURLParagraph(lines []string) bool {
 		strings.Count(joined, "-") >= 2 && last >= '0' && last <= '9'
 }
 
+// urlLead returns how many lines (fewer than all) open para with a web
+// address broken over at least two lines, as an export prints an online article's
+// address right over its section label; 0 when none does:
+//
+//	meinung/harbour-quay-      -> 2
+//	plan-kommentar-1.5892304
+//	Linke Gewalt
+func urlLead(para []string) int {
+	for k := len(para) - 1; k >= 2; k-- {
+		if isURLParagraph(para[:k]) {
+			return k
+		}
+	}
+	return 0
+}
+
 // dropURLParagraphs removes the web-address paragraphs of lines (one
-// paragraph per run of lines, blank lines between) and returns what is
+// paragraph per run of lines, blank lines between), and the address that
+// opens a paragraph over other text (see urlLead), and returns what is
 // left and the addresses removed.
 func dropURLParagraphs(lines []string) (kept, urls []string) {
 	for i := 0; i < len(lines); {
 		j := i
 		for j < len(lines) && lines[j] != "" {
 			j++
+		}
+		if k := urlLead(lines[i:j]); k > 0 && !isURLParagraph(lines[i:j]) {
+			// An address over a label in the same paragraph.
+			urls = append(urls, strings.Join(lines[i:i+k], ""))
+			i += k
 		}
 		if j > i && isURLParagraph(lines[i:j]) {
 			urls = append(urls, strings.Join(lines[i:j], ""))
@@ -66,21 +87,22 @@ func dropURLParagraphs(lines []string) (kept, urls []string) {
 
 // linkTargetRE matches the address a print style sheet writes after a
 // link's text: " (/author/jane-doe/)", " (https://example.com/x)".
-var linkTargetRE = regexp.MustCompile(`\s*\((?:/|https?://)[^()\s]*\)`)
+var linkTargetRE = lazyRE(`\s*\((?:/|https?://)[^()\s]*\)`)
 
 // breadcrumbRE matches a breadcrumb trail: two or more parts joined by
 // "∠", "›" or "»" ("HOME ∠ DEALS & DEALMAKERS ∠ FEATURED"), or a
 // line that continues one ("∠ YOUNG GUNS SET THEIR SIGHTS").
-var breadcrumbRE = regexp.MustCompile(`^(?:[^∠›»]+(?:\s[∠›»]\s[^∠›»]+)+|[∠›»]\s.+)$`)
+var breadcrumbRE = lazyRE(`^(?:[^∠›»]+(?:\s[∠›»]\s[^∠›»]+)+|[∠›»]\s.+)$`)
 
 // tagListRE matches the label of a web page's tag list.
-var tagListRE = regexp.MustCompile(`(?i)^(?:keywords|tags|topics|themen|schlagworte):`)
+var tagListRE = lazyRE(`(?i)^(?:keywords|tags|topics|themen|schlagworte):`)
 
 // cleanWebPrint removes what a browser prints around an article besides
 // its text: link addresses after link texts, breadcrumb trails, tag lists
-// ("KEYWORDS: ...") and web-address paragraphs. lines hold one paragraph
-// per run of lines, blank lines between.
+// ("KEYWORDS: ..."), link buttons and web-address paragraphs. lines hold
+// one paragraph per run of lines, blank lines between.
 func cleanWebPrint(lines []string) (kept []string, removed []Removal) {
+	lines, removed = dropLinkButtons(lines)
 	kept, urls := dropURLParagraphs(lines)
 	for _, u := range urls {
 		removed = append(removed, Removal{Kind: RemovedURL, Text: u})

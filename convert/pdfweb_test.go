@@ -52,15 +52,11 @@ func TestCleanWebPrint(t *testing.T) {
 }
 
 func TestBreadcrumb(t *testing.T) {
-	for s, want := range map[string]bool{
+	rows(t, "breadcrumbRE.MatchString", breadcrumbRE.MatchString, map[string]bool{
 		"HOME ∠ DEALS & DEALMAKERS ∠ FEATURED": true,
 		"News › World › Europe":                true,
 		"» Older posts":                        true,
 		"Prices rose > 5% in May":              false,
 		"Record catch in the bay":              false,
-	} {
-		if got := breadcrumbRE.MatchString(s); got != want {
-			t.Errorf("%q: got %v", s, got)
-		}
-	}
+	})
 }

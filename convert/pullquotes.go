@@ -53,7 +53,7 @@ func pullQuoteKey(s string) string {
 		}
 		b.WriteRune(r)
 	}
-	return strings.Trim(b.String(), "\"' .,;:!?…")
+	return strings.Trim(b.String(), quoteKeyTrim)
 }
 
 // isPullQuoteOf reports whether candidate repeats the end of a sentence (or

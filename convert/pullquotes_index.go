@@ -2,8 +2,10 @@ package convert
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -16,66 +18,96 @@ import (
 //	source:    "The mayor said the festival would stay on the water for good."
 //	candidate: "The festival would stay on the water for good"
 //
-// Its time is linear in the text: every paragraph is normalized once and
-// hashed (prefix hashes, so any span's hash costs O(1)); the distinct
-// candidate texts go into a table by length and hash, and the lengths to
-// try go into a second table by the candidates' last tailBytes bytes (or
-// into one short list below that length); at each sentence end of each
-// paragraph, the hash of the tailBytes bytes before it names the lengths
-// to try, and one lookup per length finds the candidates ending there.
-// Spans that hash alike are compared byte for byte before a candidate is
-// marked, so a hash collision costs time, never a wrong answer. The work
-// per sentence end is the number of distinct candidate lengths sharing one
-// tail (one or two in running text; under tailBytes more in text built to
-// defeat it), never the number of candidates. Unlike the pairwise search
-// it replaces, it needs no paragraph limit. It does not look at the text as
-// printed: pullQuoteMask also asked that a candidate's last 12 bytes as
-// printed occur in the source, which changes nothing on the corpora.
+// Its time is linear in the text: every paragraph is normalized once; the
+// distinct candidate texts go into a table keyed by the text, and the
+// lengths to try go into a second table by the candidates' last tailBytes
+// bytes (or into one short list below that length); at each sentence end
+// of each paragraph, the tailBytes bytes before it name the lengths to
+// try, and one lookup per length finds the candidate ending there. The
+// work per sentence end is bounded by the distinct candidate lengths
+// sharing one tail, times their length (one or two lengths in running
+// text; at most the 80 words of a candidate's length, squared, in text
+// built to defeat it), never the number of candidates or paragraphs.
+// Unlike the pairwise search it replaces, it needs no paragraph limit. It
+// does not look at the text as printed: pullQuoteMask also asked that a
+// candidate's last 12 bytes as printed occur in the source, which changes
+// nothing on the corpora.
 func findPullQuotes(texts []bodyText) []bool {
 	mask := make([]bool, len(texts))
 	if len(texts) < 2 {
 		return mask
 	}
 	keys := quoteKeys(texts)
+	if len(texts) <= maxPairwiseTexts {
+		pairwisePullQuotes(texts, keys, mask)
+	} else {
+		indexPullQuotes(texts, keys, mask)
+	}
+	return mask
+}
+
+// indexPullQuotes marks in mask the candidates among texts that are pull
+// quotes of another text, with a quoteIndex: time linear in the text.
+func indexPullQuotes(texts []bodyText, keys []string, mask []bool) {
 	idx := newQuoteIndex(texts, keys)
 	if idx.empty() {
-		return mask
+		return
 	}
-	h := hasherPool.Get().(*spanHasher)
-	defer hasherPool.Put(h)
 	for _, src := range keys {
 		if len(src) <= idx.minLen {
 			continue // no candidate fits strictly inside
 		}
-		h.reset(src)
 		forEachSentenceEnd(src, func(e int) {
-			idx.lookup(h, src, e, func(g *quoteGroup) {
+			idx.lookup(src, e, func(g *quoteGroup) {
 				for _, i := range g.members {
 					mask[i] = true
 				}
 			})
 		})
 	}
-	return mask
 }
 
-// quoteKeys returns pullQuoteKey of every text, built in one buffer: ASCII
-// texts (most) by a table-driven copy, the others by pullQuoteKey itself.
+// maxPairwiseTexts is the most paragraphs an article may have for
+// findPullQuotes to test each candidate against each other paragraph
+// with isPullQuoteOf, the rule itself, rather than build its index: for
+// the few paragraphs of most clippings the tables cost more than the
+// comparisons they save.
+const maxPairwiseTexts = 8
+
+// pairwisePullQuotes marks in mask the candidates among texts (as
+// newQuoteIndex takes them) that are pull quotes of another text, testing
+// every pair: time quadratic in len(texts).
+func pairwisePullQuotes(texts []bodyText, keys []string, mask []bool) {
+	for i, t := range texts {
+		if !isQuoteCandidate(t, keys[i]) {
+			continue
+		}
+		for j, src := range keys {
+			if j != i && isPullQuoteOf(keys[i], src) {
+				mask[i] = true
+				break
+			}
+		}
+	}
+}
+
+// quoteKeys returns pullQuoteKey of every text, built in one buffer by
+// appendQuoteKey (recycled from one article to the next: it is copied to
+// the one string the keys share).
 func quoteKeys(texts []bodyText) []string {
 	n := 0
 	for _, t := range texts {
 		n += len(t.text)
 	}
-	buf := make([]byte, 0, n)
+	bp := keyBuffers.Get().(*[]byte)
+	defer putKeyBuffer(bp)
+	buf := slices.Grow((*bp)[:0], n+n/8) // lower case may take more bytes ("Ⱥ" to "ⱥ")
 	ends := make([]int, len(texts))
-	var other []int // texts left to pullQuoteKey
 	for i, t := range texts {
-		var ok bool
-		if buf, ok = appendASCIIKey(buf, t.text); !ok {
-			other = append(other, i)
-		}
+		buf = appendQuoteKey(buf, t.text)
 		ends[i] = len(buf)
 	}
+	*bp = buf
 	all := string(buf)
 	keys := make([]string, len(texts))
 	start := 0
@@ -83,44 +115,85 @@ func quoteKeys(texts []bodyText) []string {
 		keys[i] = all[start:e]
 		start = e
 	}
-	for _, i := range other {
-		keys[i] = pullQuoteKey(texts[i].text)
-	}
 	return keys
 }
 
-// appendASCIIKey appends pullQuoteKey(s) to dst when s is all ASCII and
-// reports true; otherwise it leaves dst as it was and reports false.
-func appendASCIIKey(dst []byte, s string) ([]byte, bool) {
-	start := len(dst)
-	space := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= utf8.RuneSelf:
-			return dst[:start], false
-		case asciiSpace[c]:
-			space = len(dst) > start
-			continue
-		case space:
-			dst = append(dst, ' ')
-			space = false
-		}
-		dst = append(dst, lowerByte[c])
+// keyBuffers recycles quoteKeys' buffers; one larger than maxKeyBuffer
+// bytes is let go, so a huge document does not pin its size.
+var keyBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+const maxKeyBuffer = 1 << 20
+
+func putKeyBuffer(bp *[]byte) {
+	if cap(*bp) <= maxKeyBuffer {
+		keyBuffers.Put(bp)
 	}
-	key := bytes.Trim(dst[start:], "\"' .,;:!?")
-	n := copy(dst[start:], key) // key lies inside dst[start:], at or after start
-	return dst[:start+n], true
 }
 
-// asciiSpace and lowerByte are the ASCII cases of pullQuoteKey's
-// unicode.IsSpace and unicode.ToLower.
+// appendQuoteKey appends pullQuoteKey(s) to dst: runs of ASCII bytes that
+// are not spaces through the keyByte table, other runes as pullQuoteKey
+// folds them. A run of spaces becomes one space, also at either end, where
+// the final trim (whose set holds the space) takes it off again.
+func appendQuoteKey(dst []byte, s string) []byte {
+	start := len(dst)
+	dst = slices.Grow(dst, len(s))
+	space := true // the last byte written is a space, or none was written
+	for i := 0; i < len(s); {
+		if keyByte[s[i]] != 0 {
+			for ; i < len(s) && keyByte[s[i]] != 0; i++ {
+				dst = append(dst, keyByte[s[i]])
+			}
+			space = false
+			continue
+		}
+		if asciiSpace[s[i]&0x7f] && s[i] < utf8.RuneSelf {
+			if !space {
+				dst = append(dst, ' ')
+				space = true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch r {
+		case '‘', '’':
+			r = '\''
+		case '“', '”':
+			r = '"'
+		case '–', '—':
+			r = '-'
+		default:
+			if unicode.IsSpace(r) {
+				if !space {
+					dst = append(dst, ' ')
+					space = true
+				}
+				continue
+			}
+			r = unicode.ToLower(r)
+		}
+		dst = utf8.AppendRune(dst, r)
+		space = false
+	}
+	key := bytes.Trim(dst[start:], quoteKeyTrim)
+	n := copy(dst[start:], key) // key lies inside dst[start:], at or after start
+	return dst[:start+n]
+}
+
+// quoteKeyTrim is what pullQuoteKey trims off both ends of a key.
+const quoteKeyTrim = "\"' .,;:!?…"
+
+// asciiSpace is the ASCII case of pullQuoteKey's unicode.IsSpace.
 var asciiSpace = [utf8.RuneSelf]bool{' ': true, '\t': true, '\n': true, '\r': true, '\v': true, '\f': true}
-var lowerByte = func() (t [utf8.RuneSelf]byte) {
-	for c := range t {
-		t[c] = byte(c)
-		if 'A' <= c && c <= 'Z' {
-			t[c] += 'a' - 'A'
+
+// keyByte maps an ASCII byte other than a space (and NUL) to its lower case
+// (pullQuoteKey's unicode.ToLower); it is 0 for the others: spaces, NUL,
+// and the bytes of multi-byte runes.
+var keyByte = func() (t [256]byte) {
+	for c := 1; c < utf8.RuneSelf; c++ {
+		if !asciiSpace[c] {
+			t[c] = byte(unicode.ToLower(rune(c)))
 		}
 	}
 	return t
@@ -131,57 +204,59 @@ const tailBytes = 32
 
 // A quoteGroup is the candidates whose normalized texts are identical.
 type quoteGroup struct {
-	key     string
 	long    bool  // minMidSentenceWords words or more: may start mid-sentence
 	marked  bool  // found in a longer paragraph
 	members []int // indexes into texts
 }
 
 // quoteIndex finds the candidate groups whose text ends at a position of a
-// paragraph. All groups are kept by (length, hash); the lengths to try
-// there come from shortLens for texts shorter than tailBytes, and for
-// longer ones from the hash of the last tailBytes bytes: the lengths of
-// the groups that end with those bytes.
+// paragraph. All groups are kept by their text; the lengths to try there
+// come from shortLens for texts shorter than tailBytes, and for longer
+// ones from the last tailBytes bytes: the lengths of the groups that end
+// with those bytes.
 type quoteIndex struct {
-	groups    map[spanKey][]*quoteGroup
-	shortLens []int            // the distinct lengths under tailBytes, ascending
-	tailLens  map[uint64][]int // tail hash -> distinct lengths, ascending
-	minLen    int              // the shortest candidate text; -1: none
-}
-
-type spanKey struct {
-	n int
-	h uint64
+	groups    map[string]*quoteGroup // by key
+	shortLens []int                  // the distinct lengths under tailBytes, ascending
+	tailLens  map[string][]int       // last tailBytes bytes -> distinct lengths, ascending
+	minLen    int                    // the shortest candidate text; -1: none
 }
 
 // newQuoteIndex indexes the candidates among texts: 6 to 80 words, both as
 // printed and normalized, and at least 12 bytes as printed without closing
 // quotes and punctuation.
 func newQuoteIndex(texts []bodyText, keys []string) *quoteIndex {
-	idx := &quoteIndex{groups: make(map[spanKey][]*quoteGroup, len(texts)), tailLens: make(map[uint64][]int, len(texts)), minLen: -1}
+	idx := &quoteIndex{groups: make(map[string]*quoteGroup, len(texts)), minLen: -1}
 	for i, t := range texts {
-		if t.words < 6 || t.words > 80 || trimmedLen(t.text) < 12 || !isPullQuoteCandidate(keys[i]) {
+		if !isQuoteCandidate(t, keys[i]) {
 			continue
 		}
 		k := keys[i]
-		sk := spanKey{len(k), hashString(k)}
-		if g := findGroup(idx.groups[sk], k); g != nil {
+		if g := idx.groups[k]; g != nil {
 			g.members = append(g.members, i)
 			continue
 		}
-		g := &quoteGroup{key: k, long: minMidSentenceWords <= strings.Count(k, " ")+1, members: []int{i}}
-		idx.groups[sk] = append(idx.groups[sk], g)
+		idx.groups[k] = &quoteGroup{long: minMidSentenceWords <= strings.Count(k, " ")+1, members: []int{i}}
 		if idx.minLen < 0 || len(k) < idx.minLen {
 			idx.minLen = len(k)
 		}
 		if len(k) < tailBytes {
 			idx.shortLens = insertSorted(idx.shortLens, len(k))
-		} else {
-			th := hashString(k[len(k)-tailBytes:])
-			idx.tailLens[th] = insertSorted(idx.tailLens[th], len(k))
+			continue
 		}
+		if idx.tailLens == nil {
+			idx.tailLens = make(map[string][]int, len(texts))
+		}
+		tail := k[len(k)-tailBytes:]
+		idx.tailLens[tail] = insertSorted(idx.tailLens[tail], len(k))
 	}
 	return idx
+}
+
+// isQuoteCandidate reports whether t, whose key is key, may be a pull
+// quote: 6 to 80 words, both as printed and normalized, and at least 12
+// bytes as printed without closing quotes and punctuation.
+func isQuoteCandidate(t bodyText, key string) bool {
+	return t.words >= 6 && t.words <= 80 && trimmedLen(t.text) >= 12 && isPullQuoteCandidate(key)
 }
 
 // trimmedLen is the length of s without closing quotes and punctuation
@@ -200,27 +275,26 @@ func (idx *quoteIndex) empty() bool { return idx.minLen < 0 }
 
 // lookup calls found for each unmarked group whose text is src[s:e], for
 // some s, shorter than src, that passes the start rule, and marks it.
-func (idx *quoteIndex) lookup(h *spanHasher, src string, e int, found func(*quoteGroup)) {
+func (idx *quoteIndex) lookup(src string, e int, found func(*quoteGroup)) {
 	try := func(n int) {
 		s := e - n
 		if s < 0 || n >= len(src) {
 			return
 		}
-		for _, g := range idx.groups[spanKey{n, h.span(s, e)}] {
-			if g.marked || src[s:e] != g.key {
-				continue
-			}
-			if sentenceStartAt(src, s) || g.long && wordStartAt(src, s) {
-				g.marked = true
-				found(g)
-			}
+		g := idx.groups[src[s:e]]
+		if g == nil || g.marked {
+			return
+		}
+		if sentenceStartAt(src, s) || g.long && wordStartAt(src, s) {
+			g.marked = true
+			found(g)
 		}
 	}
 	for _, n := range idx.shortLens {
 		try(n)
 	}
-	if e >= tailBytes {
-		for _, n := range idx.tailLens[h.span(e-tailBytes, e)] {
+	if e >= tailBytes && idx.tailLens != nil {
+		for _, n := range idx.tailLens[src[e-tailBytes:e]] {
 			try(n)
 		}
 	}
@@ -233,8 +307,17 @@ func (idx *quoteIndex) lookup(h *spanHasher, src string, e int, found func(*quot
 func forEachSentenceEnd(s string, f func(e int)) {
 	q := len(s) // the first index >= e that is not a closing quote or bracket
 	for e := len(s); e >= 0; e-- {
-		if e < len(s) && !closerByte[s[e]] {
-			q = e
+		if e < len(s) {
+			if plainByte[s[e]] { // no end here, nor before the plain bytes preceding it
+				for e > 0 && plainByte[s[e-1]] {
+					e--
+				}
+				q = e
+				continue
+			}
+			if !closerByte[s[e]] {
+				q = e
+			}
 		}
 		if q == len(s) {
 			f(e)
@@ -254,55 +337,14 @@ func forEachSentenceEnd(s string, f func(e int)) {
 // closerByte marks the closing quotes and bracket sentenceEndAt skips.
 var closerByte = [256]bool{'"': true, '\'': true, ')': true}
 
-// hasherPool keeps spanHashers, whose buffers grow to the longest
-// paragraph seen, from one article to the next.
-var hasherPool = sync.Pool{New: func() any { return new(spanHasher) }}
-
-// findGroup returns the group of gs whose text is key, or nil.
-func findGroup(gs []*quoteGroup, key string) *quoteGroup {
-	for _, g := range gs {
-		if g.key == key {
-			return g
-		}
+// plainByte marks the bytes that are neither closers nor a mark a sentence
+// end may stand before ('.', '!', '?', ',' and the first byte of '…').
+var plainByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = !closerByte[c] && !strings.ContainsRune(".!?,", rune(c)) && c != 0xE2
 	}
-	return nil
-}
-
-// spanHasher hashes any span of one string in O(1) after O(n) set-up: a
-// polynomial hash modulo 2^64 over prefix sums. Its buffers are reused
-// from one string to the next.
-type spanHasher struct {
-	prefix []uint64 // prefix[i]: hash of s[:i]
-	pow    []uint64 // pow[i]: hashBase^i
-}
-
-const hashBase = 1099511628211 // odd, the FNV-64 prime
-
-// reset prepares h for the spans of s.
-func (h *spanHasher) reset(s string) {
-	h.prefix = append(h.prefix[:0], 0)
-	for i := 0; i < len(s); i++ {
-		h.prefix = append(h.prefix, h.prefix[i]*hashBase+uint64(s[i])+1)
-	}
-	if len(h.pow) == 0 {
-		h.pow = append(h.pow, 1)
-	}
-	for len(h.pow) <= len(s) {
-		h.pow = append(h.pow, h.pow[len(h.pow)-1]*hashBase)
-	}
-}
-
-// span returns the hash of s[i:j] for the string of the last reset.
-func (h *spanHasher) span(i, j int) uint64 { return h.prefix[j] - h.prefix[i]*h.pow[j-i] }
-
-// hashString is the hash span gives for the whole of s.
-func hashString(s string) uint64 {
-	var v uint64
-	for i := 0; i < len(s); i++ {
-		v = v*hashBase + uint64(s[i]) + 1
-	}
-	return v
-}
+	return t
+}()
 
 func insertSorted(a []int, n int) []int {
 	i := 0

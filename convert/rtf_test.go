@@ -8,20 +8,6 @@ import (
 	"newsclip/internal/rtf"
 )
 
-func TestIsRTF(t *testing.T) {
-	for in, want := range map[string]bool{
-		`{\rtf1\ansi x}`:            true,
-		"\xef\xbb\xbf\r\n {\\rtf1}": true,
-		`{\rt`:                      false,
-		`Text about {\rtf1 files}`:  false,
-		`{\pdf}`:                    false,
-	} {
-		if got := IsRTF([]byte(in)); got != want {
-			t.Errorf("IsRTF(%q) = %v, want %v", in, got, want)
-		}
-	}
-}
-
 func TestRTFLines(t *testing.T) {
 	ps := func(texts ...string) []rtf.Paragraph {
 		var out []rtf.Paragraph

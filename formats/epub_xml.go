@@ -31,10 +31,12 @@ type opfItemref struct {
 	IDRef   string   `xml:"idref,attr"`
 }
 
-// opfText is a Dublin Core element with an optional id for refines.
+// opfText is a Dublin Core element with an optional id for refines. Its
+// name is the field's tag, or XMLName where that is set.
 type opfText struct {
-	ID   string `xml:"id,attr,omitempty"`
-	Text string `xml:",chardata"`
+	XMLName xml.Name
+	ID      string `xml:"id,attr,omitempty"`
+	Text    string `xml:",chardata"`
 }
 
 type opfMeta struct {
@@ -47,17 +49,16 @@ type opfMeta struct {
 // opfMetadata is the metadata element. encoding/xml writes a prefixed
 // name given in full ("dc:title") as it stands; xmlns:dc declares it.
 type opfMetadata struct {
-	XMLName      xml.Name  `xml:"metadata"`
-	DC           string    `xml:"xmlns:dc,attr"`
-	Identifier   opfText   `xml:"dc:identifier"`
-	Title        string    `xml:"dc:title"`
-	Language     string    `xml:"dc:language"`
-	Creators     []opfText `xml:"dc:creator"`
-	Contributors []opfText `xml:"dc:contributor"`
-	Publishers   []string  `xml:"dc:publisher"`
-	Date         string    `xml:"dc:date,omitempty"`
-	Sources      []string  `xml:"dc:source"`
-	Meta         []opfMeta `xml:"meta"`
+	XMLName    xml.Name  `xml:"metadata"`
+	DC         string    `xml:"xmlns:dc,attr"`
+	Identifier opfText   `xml:"dc:identifier"`
+	Title      string    `xml:"dc:title"`
+	Language   string    `xml:"dc:language"`
+	People     []opfText // dc:creator and dc:contributor elements (see addPerson)
+	Publishers []string  `xml:"dc:publisher"`
+	Date       string    `xml:"dc:date,omitempty"`
+	Sources    []string  `xml:"dc:source"`
+	Meta       []opfMeta `xml:"meta"`
 }
 
 // newXMLEncoder starts an indented document on w: the XML declaration,
@@ -110,17 +111,21 @@ func opfMetadataOf(m epubMeta, modified time.Time) opfMetadata {
 	md := opfMetadata{DC: nsDC, Identifier: opfText{ID: "pub-id", Text: m.identifier},
 		Title: m.title, Language: m.lang, Publishers: m.publishers, Date: m.date, Sources: m.sources}
 	for i, a := range m.authors {
-		id := "creator" + strconv.Itoa(i+1)
-		md.Creators = append(md.Creators, opfText{ID: id, Text: a})
-		md.Meta = append(md.Meta, opfMeta{Refines: "#" + id, Property: "role", Scheme: "marc:relators", Value: "aut"})
+		md.addPerson("dc:creator", "creator"+strconv.Itoa(i+1), a, "aut")
 	}
 	for i, c := range m.contributors {
-		id := "contributor" + strconv.Itoa(i+1)
-		md.Contributors = append(md.Contributors, opfText{ID: id, Text: c.Name})
-		md.Meta = append(md.Meta, opfMeta{Refines: "#" + id, Property: "role", Scheme: "marc:relators", Value: marcRoles[c.Role]})
+		md.addPerson("dc:contributor", "contributor"+strconv.Itoa(i+1), c.Name, marcRoles[c.Role])
 	}
 	md.Meta = append(md.Meta, opfMeta{Property: "dcterms:modified", Value: modified.Format("2006-01-02T15:04:05Z")})
 	return md
+}
+
+// addPerson adds a person as an element (dc:creator or dc:contributor)
+// with the given id, and a meta that gives, through refines, the person's
+// MARC relator role ("aut", "edt").
+func (md *opfMetadata) addPerson(element, id, name, role string) {
+	md.People = append(md.People, opfText{XMLName: xml.Name{Local: element}, ID: id, Text: name})
+	md.Meta = append(md.Meta, opfMeta{Refines: "#" + id, Property: "role", Scheme: "marc:relators", Value: role})
 }
 
 // writeOPF writes the package document: metadata, go-epub's manifest items

@@ -10,10 +10,11 @@ import (
 	"testing"
 
 	"newsclip/convert"
+	"newsclip/internal/testutil"
 )
 
 func TestEscapeMarkdown(t *testing.T) {
-	for in, want := range map[string]string{
+	testutil.Rows(t, "EscapeMarkdown", EscapeMarkdown, map[string]string{
 		"1998. The year":         `1998\. The year`,
 		"2) second":              `2\) second`,
 		"- 30 -":                 `\- 30 -`,
@@ -28,11 +29,7 @@ func TestEscapeMarkdown(t *testing.T) {
 		`back\slash`:             `back\\slash`,
 		"plain text, no markup.": "plain text, no markup.",
 		"In 1998. Then":          "In 1998. Then",
-	} {
-		if got := EscapeMarkdown(in); got != want {
-			t.Errorf("EscapeMarkdown(%q) = %q, want %q", in, got, want)
-		}
-	}
+	})
 }
 
 func sampleDoc(t *testing.T) *convert.Document {
@@ -127,17 +124,15 @@ func TestEPUBWellFormed(t *testing.T) {
 }
 
 func TestLookup(t *testing.T) {
-	for name, want := range map[string]string{"": "md", "md": "md", "Markdown": "md", "json": "json", "JSONL": "jsonl", "ndjson": "jsonl", "epub": "epub"} {
-		f, ok := Lookup(name)
-		if !ok || f.Name != want {
-			t.Errorf("Lookup(%q) = %q, %v; want %q", name, f.Name, ok, want)
-		}
-	}
-	for _, name := range []string{"docx", "html", "m d"} {
+	// lookup gives the name of the format found, "" for none.
+	lookup := func(name string) string {
 		if f, ok := Lookup(name); ok {
-			t.Errorf("Lookup(%q) = %q, want no format", name, f.Name)
+			return f.Name
 		}
+		return ""
 	}
+	testutil.Rows(t, "Lookup", lookup, map[string]string{"": "md", "md": "md", "Markdown": "md", "json": "json",
+		"JSONL": "jsonl", "ndjson": "jsonl", "epub": "epub", "docx": "", "html": "", "m d": ""})
 	if got := Names(); got != "md, json, jsonl or epub" {
 		t.Errorf("Names() = %q", got)
 	}

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"newsclip/internal/testutil"
 )
 
 func tempFiles(t *testing.T, dir string) []string {
@@ -23,6 +25,27 @@ func tempFiles(t *testing.T, dir string) []string {
 	return tmps
 }
 
+// noTemps fails the test if dir holds temporary files.
+func noTemps(t *testing.T, dir string) {
+	t.Helper()
+	if tmps := tempFiles(t, dir); len(tmps) > 0 {
+		t.Errorf("temporary files left: %v", tmps)
+	}
+}
+
+// createReport creates report.jsonl in a new folder: the folder, the
+// report's path and its File.
+func createReport(t *testing.T) (dir, path string, w *File) {
+	t.Helper()
+	dir = t.TempDir()
+	path = filepath.Join(dir, "report.jsonl")
+	w, err := Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, path, w
+}
+
 func TestWriteFailureKeepsTarget(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "out.md")
@@ -38,9 +61,7 @@ func TestWriteFailureKeepsTarget(t *testing.T) {
 	if data, _ := os.ReadFile(path); string(data) != "old" {
 		t.Errorf("target = %q after a failed write, want it untouched", data)
 	}
-	if tmps := tempFiles(t, dir); len(tmps) > 0 {
-		t.Errorf("temporary files left: %v", tmps)
-	}
+	noTemps(t, dir)
 	if err := Write(path, func(w io.Writer) error { _, err := w.Write([]byte("new")); return err }); err != nil {
 		t.Fatal(err)
 	}
@@ -50,12 +71,7 @@ func TestWriteFailureKeepsTarget(t *testing.T) {
 }
 
 func TestFileFailedWriteIsNotCommitted(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "report.jsonl")
-	w, err := Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, path, w := createReport(t)
 	w.Write([]byte("line 1\n"))
 	w.f.Close() // the disk goes away: every later write fails
 	if _, err := w.Write([]byte("line 2\n")); err == nil {
@@ -67,24 +83,21 @@ func TestFileFailedWriteIsNotCommitted(t *testing.T) {
 	if _, err := os.Stat(path); !os.IsNotExist(err) {
 		t.Errorf("report renamed into place after a failed write (stat: %v)", err)
 	}
-	if tmps := tempFiles(t, dir); len(tmps) > 0 {
-		t.Errorf("temporary files left: %v", tmps)
-	}
+	noTemps(t, dir)
 }
 
 func TestTempTarget(t *testing.T) {
-	for name, want := range map[string]string{
-		".story.md.newsclip-123.tmp":    "story.md",
-		".a.b.newsclip-x.newsclip-.tmp": "a.b.newsclip-x",
-		"story.md":                      "",
-		".story.md.tmp":                 "",
-		".newsclip-1.tmp":               "",
-	} {
-		got, ok := TempTarget(name)
-		if got != want || ok != (want != "") {
-			t.Errorf("TempTarget(%q) = %q, %v; want %q", name, got, ok, want)
-		}
+	type target struct {
+		name string
+		ok   bool
 	}
+	testutil.Rows(t, "TempTarget", func(name string) target { got, ok := TempTarget(name); return target{got, ok} }, map[string]target{
+		".story.md.newsclip-123.tmp":    {"story.md", true},
+		".a.b.newsclip-x.newsclip-.tmp": {"a.b.newsclip-x", true},
+		"story.md":                      {},
+		".story.md.tmp":                 {},
+		".newsclip-1.tmp":               {},
+	})
 }
 
 func TestAbandonRemovesLiveTemps(t *testing.T) {
@@ -157,18 +170,11 @@ func TestWriteOverFolderFails(t *testing.T) {
 	} else if fi.Mode().Perm() != 0o644 {
 		t.Errorf("ok.md has mode %v, want 0644", fi.Mode().Perm())
 	}
-	if tmps := tempFiles(t, dir); len(tmps) > 0 {
-		t.Errorf("temporary files left: %v", tmps)
-	}
+	noTemps(t, dir)
 }
 
 func TestAbandonKeepsMarkedFiles(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "report.jsonl")
-	w, err := Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, path, w := createReport(t)
 	defer w.f.Close()
 	w.KeepOnAbandon()
 	w.Write([]byte("{\"path\":\"a.txt\"}\n"))
@@ -176,7 +182,5 @@ func TestAbandonKeepsMarkedFiles(t *testing.T) {
 	if data, err := os.ReadFile(path); err != nil || string(data) != "{\"path\":\"a.txt\"}\n" {
 		t.Errorf("after Abandon: %q, %v; want the lines written so far in place", data, err)
 	}
-	if tmps := tempFiles(t, dir); len(tmps) > 0 {
-		t.Errorf("temporary files left: %v", tmps)
-	}
+	noTemps(t, dir)
 }

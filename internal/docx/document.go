@@ -191,7 +191,7 @@ func (r *reader) start(e xml.StartElement) {
 	case "rStyle":
 		if r.inRPr {
 			if s, ok := r.styles[attr(e, "val")]; ok {
-				r.runBold = r.styles.bold(s, 0)
+				r.runBold = r.styles.bold(s)
 			}
 		}
 	case "b":
@@ -271,11 +271,11 @@ func (r *reader) setStyle(id string) {
 	if s.name != "" {
 		p.par.Style = s.name
 	}
-	p.styleBold = r.styles.bold(s, 0)
+	p.styleBold = r.styles.bold(s)
 	if p.par.Heading == 0 {
-		p.par.Heading = r.styles.heading(s, 0)
+		p.par.Heading = r.styles.heading(s)
 	}
-	p.par.List = r.styles.list(s, 0)
+	p.par.List = r.styles.list(s)
 }
 
 // write adds text to the innermost open paragraph, counting its bold

@@ -24,46 +24,13 @@ type styleSheet map[string]style
 // in a damaged file).
 const maxStyleDepth = 10
 
-// bold reports whether a style, or the style it is based on, sets bold.
-func (ss styleSheet) bold(s style, depth int) bool {
-	for ; depth < maxStyleDepth; depth++ {
-		if s.bold != 0 {
-			return s.bold > 0
-		}
-		parent, ok := ss[s.basedOn]
-		if !ok {
-			return false
-		}
-		s = parent
-	}
-	return false
-}
-
-// list reports whether a style, or the style it is based on, numbers its
-// paragraphs.
-func (ss styleSheet) list(s style, depth int) bool {
-	for ; depth < maxStyleDepth; depth++ {
-		if s.list != 0 {
-			return s.list > 0
-		}
-		parent, ok := ss[s.basedOn]
-		if !ok {
-			return false
-		}
-		s = parent
-	}
-	return false
-}
-
-// heading returns a style's heading level: its outline level, else 1 for
-// "Title" and N for "heading N", else its parent's, else 0.
-func (ss styleSheet) heading(s style, depth int) int {
-	for ; depth < maxStyleDepth; depth++ {
-		if s.outline > 0 {
-			return s.outline
-		}
-		if n := headingOfName(s.name); n > 0 {
-			return n
+// inherited returns get of a style, or, where that is 0 (inherited), of
+// the style it is based on, and so on up to maxStyleDepth styles; 0 when
+// none in the chain sets it.
+func (ss styleSheet) inherited(s style, get func(style) int) int {
+	for depth := 0; depth < maxStyleDepth; depth++ {
+		if v := get(s); v != 0 {
+			return v
 		}
 		parent, ok := ss[s.basedOn]
 		if !ok {
@@ -72,6 +39,28 @@ func (ss styleSheet) heading(s style, depth int) int {
 		s = parent
 	}
 	return 0
+}
+
+// bold reports whether a style, or the style it is based on, sets bold.
+func (ss styleSheet) bold(s style) bool {
+	return ss.inherited(s, func(s style) int { return s.bold }) > 0
+}
+
+// list reports whether a style, or the style it is based on, numbers its
+// paragraphs.
+func (ss styleSheet) list(s style) bool {
+	return ss.inherited(s, func(s style) int { return s.list }) > 0
+}
+
+// heading returns a style's heading level: its outline level, else 1 for
+// "Title" and N for "heading N", else its parent's, else 0.
+func (ss styleSheet) heading(s style) int {
+	return ss.inherited(s, func(s style) int {
+		if s.outline > 0 {
+			return s.outline
+		}
+		return headingOfName(s.name)
+	})
 }
 
 // headingOfName reads the built-in style names: "Title" is level 1,

@@ -5,15 +5,13 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"newsclip/internal/testutil"
 )
 
 // texts lists "tag:text" for each block.
 func texts(bs []Block) []string {
-	var out []string
-	for _, b := range bs {
-		out = append(out, b.Tag+":"+b.Text)
-	}
-	return out
+	return testutil.Strings(bs, func(b Block) string { return b.Tag + ":" + b.Text })
 }
 
 func TestBlocks(t *testing.T) {

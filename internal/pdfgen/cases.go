@@ -2,7 +2,8 @@ package pdfgen
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 )
 
 // cases holds the team's golden test PDFs by name: each builds, from
@@ -23,14 +24,7 @@ func register(name string, build func() []byte) {
 }
 
 // Cases returns the names of the golden cases, sorted.
-func Cases() []string {
-	names := make([]string, 0, len(cases))
-	for name := range cases {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	return names
-}
+func Cases() []string { return slices.Sorted(maps.Keys(cases)) }
 
 // Case builds the golden case name; ok is false for an unknown name.
 // The bytes are the same on every call.

@@ -9,7 +9,8 @@ package pdfgen
 import (
 	"bytes"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -90,14 +91,7 @@ var Fonts = map[string]string{
 	"W": fmt.Sprintf("<< /Type /Font /Subtype /TrueType /BaseFont /Courier /FirstChar 1 /LastChar 255 /Widths [%s] /Encoding << /Type /Encoding /Differences [1 /fi] >> >>", strings.TrimSpace(strings.Repeat("600 ", 255))),
 }
 
-func sortedFontNames() []string {
-	names := make([]string, 0, len(Fonts))
-	for n := range Fonts {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
+func sortedFontNames() []string { return slices.Sorted(maps.Keys(Fonts)) }
 
 // cjkCMap maps every character drawn in the CJK font to itself.
 func cjkCMap(pages [][]Run) string {

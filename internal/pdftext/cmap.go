@@ -8,7 +8,6 @@ package pdftext
 import (
 	"bytes"
 	"encoding/hex"
-	"io"
 	"unicode/utf16"
 
 	"github.com/ledongthuc/pdf"
@@ -20,13 +19,8 @@ const maxCMap = 1 << 20
 // readToUnicode reads the bfchar and bfrange sections of a ToUnicode CMap
 // for one-byte codes: code -> text. It returns nil when there is none.
 func readToUnicode(v pdf.Value) map[byte]string {
-	if v.Kind() != pdf.Stream {
-		return nil
-	}
-	rd := v.Reader()
-	defer rd.Close()
-	data, err := io.ReadAll(io.LimitReader(rd, maxCMap))
-	if err != nil {
+	data, ok := readStream(v, maxCMap)
+	if !ok {
 		return nil
 	}
 	out := map[byte]string{}

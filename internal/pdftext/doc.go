@@ -22,15 +22,16 @@
 //   - interp.go interprets each page's content stream (and the form
 //     XObjects it draws) into glyphs in user space, in points;
 //     fonts.go reads what it needs of each font once per document:
-//     widths (std14.go, generated from AFM files, for the standard 14
-//     fonts used without /Widths), encodings, ToUnicode maps the library
-//     skips (cmap.go), and the cmap of an embedded TrueType font drawn
-//     by glyph ids without one.
+//     widths (for the standard 14 fonts used without /Widths, std14.go
+//     reads the table std14.txt, generated from AFM files), encodings,
+//     ToUnicode maps the library skips (cmap.go), and the cmap of an
+//     embedded TrueType font drawn by glyph ids without one.
 //   - layout.go joins glyphs into words and lines, joins drop caps to
 //     their lines, cuts the page into blocks by recursive XY cuts through
 //     whitespace (columns left to right, bands top to bottom; gutters
 //     measured against the page's own word spacing) and turns landscape
-//     pages upright.
+//     pages upright; text drawn in another direction than the page's own
+//     (rotated.go) is read in its own direction into Page.Turned.
 //   - paragraphs.go removes running heads, page numbers and a browser's
 //     print header and footer at page edges (kept in Page.Heads) and
 //     groups lines into paragraphs by type size, weight, indents, line

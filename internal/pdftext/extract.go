@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -60,7 +61,7 @@ func ExtractPages(data []byte, opts Options, emit func(Page)) (t *Text, err erro
 	if err != nil {
 		return nil, &Error{Err: err}
 	}
-	t = &Text{}
+	t = &Text{Title: docTitle(r)}
 	for _, w := range warns {
 		t.Warnings = append(t.Warnings, Warning{Msg: w})
 	}
@@ -215,4 +216,17 @@ func pdfPages(r *pdf.Reader) []pdf.Page {
 		}()
 	}
 	return out
+}
+
+// maxTitle bounds the document title kept, in bytes.
+const maxTitle = 1000
+
+// docTitle returns the /Title of r's information dictionary with its
+// white space collapsed, at most maxTitle bytes; "" when there is none.
+func docTitle(r *pdf.Reader) string {
+	t := strings.Join(strings.Fields(r.Trailer().Key("Info").Key("Title").Text()), " ")
+	if len(t) > maxTitle {
+		t = strings.ToValidUTF8(t[:maxTitle], "")
+	}
+	return t
 }

@@ -7,7 +7,6 @@ package pdftext
 import (
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -107,7 +106,7 @@ func loadFont(f pdf.Font) *pdfFont {
 // standardMetrics returns the metrics of a standard 14 font (or a common
 // alias: Arial for Helvetica, Times New Roman for Times) used without
 // /Widths: a fixed advance for Courier, else the face's widths from
-// std14.go (nil when the font is none of these).
+// std14.txt (nil when the font is none of these).
 func standardMetrics(name string) (fixed float64, widths []uint16) {
 	low := strings.ToLower(name)
 	bold := strings.Contains(low, "bold")
@@ -123,18 +122,7 @@ func standardMetrics(name string) (fixed float64, widths []uint16) {
 	default:
 		return 0, nil
 	}
-	return 0, std14Widths[face]
-}
-
-// std14Width returns the width of the first character of text in a face
-// of std14Widths, 0 when it has none.
-func std14Width(widths []uint16, text string) float64 {
-	r, _ := utf8.DecodeRuneInString(text)
-	i := sort.Search(len(std14Runes), func(i int) bool { return std14Runes[i] >= r })
-	if text != "" && i < len(std14Runes) && i < len(widths) && std14Runes[i] == r {
-		return float64(widths[i])
-	}
-	return 0
+	return 0, std14Table().widths[face]
 }
 
 func (f *pdfFont) decode(code string) string {
@@ -167,6 +155,18 @@ func (f *pdfFont) decode(code string) string {
 	return s
 }
 
+// readStream returns the decoded bytes of a stream, the first limit of
+// them; ok is false when v is no stream or its data cannot be read.
+func readStream(v pdf.Value, limit int64) (data []byte, ok bool) {
+	if v.Kind() != pdf.Stream {
+		return nil, false
+	}
+	rd := v.Reader()
+	defer rd.Close()
+	data, err := io.ReadAll(io.LimitReader(rd, limit))
+	return data, err == nil
+}
+
 // maxFontFile bounds the embedded font program read for its cmap, in bytes.
 const maxFontFile = 16 << 20
 
@@ -181,13 +181,8 @@ var cmapRanges = [][2]rune{{0x20, 0x24f}, {0x2000, 0x206f}, {0x20a0, 0x20bf}, {0
 // headline fonts as Identity-H with glyph ids as codes and no ToUnicode
 // map. It returns nil when there is no readable font.
 func trueTypeGlyphText(file pdf.Value) map[int]string {
-	if file.Kind() != pdf.Stream {
-		return nil
-	}
-	rd := file.Reader()
-	defer rd.Close()
-	data, err := io.ReadAll(io.LimitReader(rd, maxFontFile))
-	if err != nil {
+	data, ok := readStream(file, maxFontFile)
+	if !ok {
 		return nil
 	}
 	f, err := sfnt.Parse(data)

@@ -434,12 +434,28 @@ func joinDropCaps(r []word) []word {
 		if best < 0 {
 			continue
 		}
+		alignBesideCap(r, r[best], c)
 		r[best].text = c.text + r[best].text
 		r[best].x0 = c.x0
 		r = append(r[:i:i], r[i+1:]...)
 		i--
 	}
 	return r
+}
+
+// alignBesideCap moves the words that open the lines beside a drop cap c,
+// under first (the word the cap joins), out to the cap's left edge: set
+// in from the column's edge by the cap's width, they would read as
+// indented, a paragraph break after every line the cap spans. A word
+// opens such a line when it starts within a third of an em of first's
+// start, its baseline lies below first's and not below the cap's.
+func alignBesideCap(r []word, first, c word) {
+	for j := range r {
+		w := &r[j]
+		if w.y < first.y && w.y >= c.y-0.3*w.size && math.Abs(w.x0-first.x0) < w.size/3 {
+			w.x0 = c.x0
+		}
+	}
 }
 
 // blockLines splits a block into lines (by baseline, top to bottom) with
@@ -471,7 +487,7 @@ func blockLines(r region) []Line {
 			l.Size = math.Max(l.Size, w.size)
 			l.Bold = l.Bold && w.bold
 		}
-		l.Text = b.String()
+		l.Text = drawnSoftHyphens(b.String())
 		lines = append(lines, l)
 		i = j
 	}
@@ -490,8 +506,10 @@ func layoutPage(gs []glyph, y0, y1 float64) Page {
 			y0, y1 = math.Min(y0, g.y), math.Max(y1, g.y+g.size)
 		}
 	}
-	ws := glyphsToWords(dedupeFakeBold(gs))
 	p := Page{Bottom: y0, Top: y1, Glyphs: len(gs)}
+	gs, turned := splitTurned(gs)
+	p.Turned = turnedLines(turned)
+	ws := glyphsToWords(dedupeFakeBold(gs))
 	if len(ws) == 0 {
 		return p
 	}
@@ -531,21 +549,26 @@ func quadrant(g glyph) int {
 // unrotate turns the glyphs by q quarter turns clockwise, so that text
 // drawn at q quarter turns runs left to right.
 func unrotate(gs []glyph, q int) []glyph {
-	rot := func(x, y float64) (float64, float64) {
-		switch q {
-		case 1:
-			return y, -x
-		case 2:
-			return -x, -y
-		}
-		return -y, x
-	}
 	out := make([]glyph, len(gs))
 	for i, g := range gs {
-		ox, oy := rot(g.x0, g.y)
-		ex, ey := rot(g.x1, g.ey)
+		ox, oy := turnPoint(g.x0, g.y, q)
+		ex, ey := turnPoint(g.x1, g.ey, q)
 		g.x0, g.y, g.x1, g.ey = ox, oy, ex, ey
 		out[i] = g
 	}
 	return out
+}
+
+// turnPoint turns the point (x, y) by q quarter turns clockwise about the
+// origin (q in 0-3).
+func turnPoint(x, y float64, q int) (float64, float64) {
+	switch q {
+	case 0:
+		return x, y
+	case 1:
+		return y, -x
+	case 2:
+		return -x, -y
+	}
+	return -y, x
 }

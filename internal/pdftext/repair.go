@@ -143,6 +143,9 @@ func catalogObject[E any](data []byte, objs map[int]E) int {
 	return best
 }
 
+// errTruncated says why a file without its end marker could not be read.
+var errTruncated = errors.New("the file ends before its end marker (%%EOF): truncated copy?")
+
 // openPDF opens data with the library, repairing what it can: header,
 // trailing bytes, and a damaged cross-reference table.
 func openPDF(data []byte, password string) (r *pdf.Reader, warns []string, err error) {
@@ -180,6 +183,9 @@ func openPDF(data []byte, password string) (r *pdf.Reader, warns []string, err e
 	if err == nil {
 		err = fmt.Errorf("unreadable page tree")
 	}
+	if !bytes.Contains(fixed, []byte("%%EOF")) {
+		err = errTruncated
+	}
 	rebuilt, rerr := rebuildXref(fixed)
 	if rerr != nil {
 		return nil, warns, fmt.Errorf("%w: %v", ErrDamaged, err)
@@ -192,6 +198,9 @@ func openPDF(data []byte, password string) (r *pdf.Reader, warns []string, err e
 		return nil, warns, fmt.Errorf("%w: %v", ErrDamaged, err)
 	}
 	if e := checkReadable(r); e != nil {
+		if err == errTruncated {
+			e = fmt.Errorf("%w: %v", ErrDamaged, errTruncated)
+		}
 		return nil, warns, e
 	}
 	warns = append(warns, "rebuilt the damaged cross-reference table")

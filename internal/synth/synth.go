@@ -26,6 +26,30 @@ func sentence(r *rand.Rand, n int) string {
 	return strings.ToUpper(s[:1]) + s[1:] + "."
 }
 
+// A bodyShape says how generated body text is laid out: paras paragraphs
+// of sentences sentences each, a sentence of minWords to
+// minWords+spread-1 words; every sentence is followed by sep (" " for
+// running text, "\n" for hard-wrapped lines) and every paragraph by end.
+type bodyShape struct {
+	paras, sentences, minWords, spread int
+	sep, end                           string
+}
+
+var (
+	clippingBody = bodyShape{paras: 8, sentences: 4, minWords: 8, spread: 10, sep: " ", end: "\n\n"}
+	lexisBody    = bodyShape{paras: 4, sentences: 3, minWords: 10, spread: 4, sep: "\n", end: "\n"}
+)
+
+// write writes a body of this shape to b, its words drawn from r.
+func (s bodyShape) write(b *strings.Builder, r *rand.Rand) {
+	for p := 0; p < s.paras; p++ {
+		for i := 0; i < s.sentences; i++ {
+			b.WriteString(sentence(r, s.minWords+r.Intn(s.spread)) + s.sep)
+		}
+		b.WriteString(s.end)
+	}
+}
+
 // Clipping returns clipping number i; r makes the words (seed it for
 // reproducible sets).
 func Clipping(r *rand.Rand, i int) string {
@@ -33,12 +57,7 @@ func Clipping(r *rand.Rand, i int) string {
 	fmt.Fprintf(&b, "%s · %d Mar 2021\n\n", pubs[i%len(pubs)], i%28+1)
 	fmt.Fprintf(&b, "%s %d\n\n", strings.TrimSuffix(sentence(r, 6), "."), i)
 	fmt.Fprintf(&b, "- By %s Copyedited by %s\n\n", names[i%len(names)], names[(i+3)%len(names)])
-	for p := 0; p < 8; p++ {
-		for s := 0; s < 4; s++ {
-			b.WriteString(sentence(r, 8+r.Intn(10)) + " ")
-		}
-		b.WriteString("\n\n")
-	}
+	clippingBody.write(&b, r)
 	b.WriteString(" ??  ??\n\nNewspapers in English\n\nNewspapers from United Kingdom\n")
 	return b.String()
 }
@@ -51,12 +70,7 @@ func LexisDocument(r *rand.Rand, i, n int) string {
 	fmt.Fprintf(&b, "                               %d of %d DOCUMENTS\n\n", i, n)
 	fmt.Fprintf(&b, "                              %s\n\n                             March %d, 2021\n\n", pubs[i%len(pubs)], i%28+1)
 	fmt.Fprintf(&b, "%s %d\n\nBYLINE: %s\n\nLENGTH: 150 words\n\n", strings.TrimSuffix(sentence(r, 6), "."), i, strings.ToUpper(names[i%len(names)]))
-	for p := 0; p < 4; p++ {
-		for l := 0; l < 3; l++ {
-			b.WriteString(sentence(r, 10+r.Intn(4)) + "\n")
-		}
-		b.WriteString("\n")
-	}
+	lexisBody.write(&b, r)
 	b.WriteString("LOAD-DATE: March 3, 2021\n\nLANGUAGE: ENGLISH\n\n")
 	return b.String()
 }

@@ -1,0 +1,63 @@
+package convert
+
+import (
+	"math/rand"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The cheap tests before the date regexps never turn away a string a
+// regexp matches: startsWithYear before isoDateRE and cjkDateRE, mayBeClock
+// before clockRE, mayBeOrdinal before ordinalDayR (whose day leadingNumber
+// reads), mayBeNumericDate before dottedRE and slashedRE. The
+// strings are dates and times of every form, and random strings of their
+// characters.
+func TestDatePrechecksAgreeWithRegexps(t *testing.T) {
+	inputs := []string{"2021-03-01", "2021-03", "2019-02-15T10:30:00Z", "2016年3月9日", "2016 年 3 月",
+		"2016年3月9日（水）10:30", "11.01.2010", "26/02/2015", "10:30", "9h30", "10.30.15", "3rd", "21st",
+		"1er", "5", "March", "am", "", " 2021-03-01", "x2021"}
+	r := rand.New(rand.NewSource(13))
+	alphabet := []string{"0", "1", "2", "9", "-", ".", "/", ":", "h", "T", "Z", "+", " ", "年", "月", "日", "（", "）", "st", "e", "x"}
+	for range 20000 {
+		var b strings.Builder
+		for range r.Intn(14) {
+			b.WriteString(alphabet[r.Intn(len(alphabet))])
+		}
+		inputs = append(inputs, b.String())
+	}
+	matched := 0
+	for _, s := range inputs {
+		for _, re := range []*lazyRegexp{isoDateRE, cjkDateRE} {
+			if re.MatchString(s) {
+				matched++
+				if !startsWithYear(s) {
+					t.Errorf("startsWithYear(%q) = false, a date regexp matches", s)
+				}
+			}
+		}
+		for _, c := range []struct {
+			re   *lazyRegexp
+			test func(string) bool
+		}{
+			{clockRE, mayBeClock}, {ordinalDayR, mayBeOrdinal},
+			{dottedRE, func(s string) bool { return mayBeNumericDate(s, '.') }},
+			{slashedRE, func(s string) bool { return mayBeNumericDate(s, '/') }},
+		} {
+			if c.re.MatchString(s) {
+				matched++
+				if !c.test(s) {
+					t.Errorf("the cheap test of %s turns away %q, which it matches", c.re.re(), s)
+				}
+			}
+		}
+		if m := ordinalDayR.FindStringSubmatch(s); m != nil {
+			if day, _ := strconv.Atoi(m[1]); leadingNumber(s) != day {
+				t.Errorf("leadingNumber(%q) = %d, ordinalDayR reads %q", s, leadingNumber(s), m[1])
+			}
+		}
+	}
+	if matched < 100 {
+		t.Errorf("the regexps matched %d strings: too few to test the pre-checks", matched)
+	}
+}

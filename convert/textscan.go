@@ -1,0 +1,75 @@
+package convert
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// fieldCount returns len(strings.Fields(s)), the number of runs of
+// non-space runes (unicode.IsSpace), without building the fields.
+func fieldCount(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
+}
+
+// containsRuneOf reports whether s holds any rune of set, as
+// strings.ContainsAny does, but by one fast search per rune of set: for a
+// set that is not all ASCII, ContainsAny looks each rune of s up in set.
+func containsRuneOf(s, set string) bool {
+	for _, r := range set {
+		if strings.ContainsRune(s, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// Word-at-a-time scanning: eight bytes are tested at once for one below
+// 0x20 (a control byte), so that text without one is skipped eight bytes a
+// step. lowBytes(x) is non-zero when a byte of x is below 0x20 (and may be
+// for a byte after one that is: only whether it is zero counts).
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+func lowBytes(x uint64) uint64 { return (x - ones*0x20) & ^x & highs }
+
+// load64 reads s[i:i+8] as a little-endian word.
+func load64[T string | []byte](s T, i int) uint64 {
+	_ = s[i+7]
+	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+}
+
+// nextControl returns the index of the first byte below 0x20 in s at or
+// after i, or len(s).
+func nextControl[T string | []byte](s T, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		if lowBytes(load64(s, i)) != 0 {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] < 0x20 {
+			return i
+		}
+	}
+	return len(s)
+}

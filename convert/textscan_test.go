@@ -1,0 +1,113 @@
+package convert
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+)
+
+// fieldCount counts what strings.Fields splits: words between ASCII and
+// other Unicode spaces, invalid UTF-8 counting as a word's byte.
+func TestFieldCountMatchesFields(t *testing.T) {
+	alphabet := []string{"a", "Bé", " ", "  ", "\t", "\n", "\r", "\v", "\f", "\u00a0", "\u0085", "\u2003", "\u3000", "\xff", "日", "-"}
+	r := rand.New(rand.NewSource(17))
+	for range 5000 {
+		var b strings.Builder
+		for range r.Intn(12) {
+			b.WriteString(alphabet[r.Intn(len(alphabet))])
+		}
+		s := b.String()
+		if got, want := fieldCount(s), len(strings.Fields(s)); got != want {
+			t.Fatalf("fieldCount(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// containsRuneOf answers as strings.ContainsAny on random text with ASCII
+// and other runes, invalid UTF-8 and parts of the set's runes.
+func TestContainsRuneOfMatchesContainsAny(t *testing.T) {
+	alphabet := []string{"a", "-", ":", "–", "—", "·", "•", "|", "\xe2", "\x80", "\x93", "é", " "}
+	r := rand.New(rand.NewSource(29))
+	for range 5000 {
+		var b strings.Builder
+		for range r.Intn(8) {
+			b.WriteString(alphabet[r.Intn(len(alphabet))])
+		}
+		s := b.String()
+		for _, set := range []string{"-–—:", "·•|", ""} {
+			if got, want := containsRuneOf(s, set), strings.ContainsAny(s, set); got != want {
+				t.Fatalf("containsRuneOf(%q, %q) = %v, want %v", s, set, got, want)
+			}
+		}
+	}
+}
+
+// nextControl finds the first byte below 0x20 as a byte loop does, wherever
+// it falls in a word of eight, after bytes of every value (0x80 and up,
+// 0x20 and 0x7f next to it, which word tests can confuse).
+func TestNextControlMatchesLoop(t *testing.T) {
+	r := rand.New(rand.NewSource(37))
+	bytes := []byte{0x00, 0x09, 0x0a, 0x1a, 0x1f, 0x20, 0x21, 'a', 0x7f, 0x80, 0x9f, 0xa0, 0xc3, 0xff}
+	for range 20000 {
+		b := make([]byte, r.Intn(30))
+		for i := range b {
+			if r.Intn(4) == 0 {
+				b[i] = bytes[r.Intn(len(bytes))]
+			} else {
+				b[i] = byte(0x20 + r.Intn(0xe0))
+			}
+		}
+		from := r.Intn(len(b) + 1)
+		want := len(b)
+		for i := from; i < len(b); i++ {
+			if b[i] < 0x20 {
+				want = i
+				break
+			}
+		}
+		if got := nextControl(b, from); got != want {
+			t.Fatalf("nextControl(%q, %d) = %d, want %d", b, from, got, want)
+		}
+		if got := nextControl(string(b), from); got != want {
+			t.Fatalf("nextControl(string %q, %d) = %d, want %d", b, from, got, want)
+		}
+	}
+}
+
+// hasMojibakeLead, which decodes only after each 0xC3 byte, answers as
+// decoding every rune in turn does, on random text of mojibake pieces,
+// clean accented letters and invalid UTF-8 around them.
+func TestHasMojibakeLeadMatchesFullScan(t *testing.T) {
+	full := func(s string) bool {
+		lead := false
+		for _, r := range s {
+			if lead && r >= 0x80 {
+				if b, ok := cp1252Byte(r); ok && b >= 0x80 && b <= 0xBF {
+					return true
+				}
+			}
+			lead = r >= 0xC2 && r <= 0xF4
+		}
+		return false
+	}
+	pieces := []string{"Ã", "©", "â", "€", "™", "é", "ô", "a", " ", "\xc3", "\xe2\x80", "\xff", "Â", "\u00a0", "’", "ö"}
+	r := rand.New(rand.NewSource(41))
+	yes := 0
+	for range 20000 {
+		var b strings.Builder
+		for range r.Intn(8) {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		s := b.String()
+		got, want := hasMojibakeLead(s), full(s)
+		if got != want {
+			t.Fatalf("hasMojibakeLead(%q) = %v, a full scan gives %v", s, got, want)
+		}
+		if got {
+			yes++
+		}
+	}
+	if yes < 1000 {
+		t.Errorf("%d of 20,000 strings hold mojibake: too few to compare", yes)
+	}
+}

@@ -1,0 +1,173 @@
+package formats
+
+import (
+	"strconv"
+	"unicode/utf8"
+
+	"newsclip/convert"
+)
+
+// appendWireJSON appends the article a of doc in the JSON wire format,
+// compact, without a final newline: the bytes json.Marshal gives for
+// Wire(doc, a) with HTML escaping off, written field by field without
+// reflection and without building the Article (whose optional strings are
+// a pointer, an allocation, each). The field order is the Article struct's;
+// TestAppendWireJSONMatchesMarshal holds the two together.
+func appendWireJSON(b []byte, doc *convert.Document, a *convert.Article) []byte {
+	b = append(b, `{"version":`...)
+	b = strconv.AppendInt(b, JSONVersion, 10)
+	b = append(b, `,"source":{"file":`...)
+	b = appendJSONString(b, doc.Source.File)
+	b = append(b, `,"format":`...)
+	b = appendJSONString(b, doc.Source.Format)
+	b = append(b, `,"index":`...)
+	b = strconv.AppendInt(b, int64(a.Index), 10)
+	b = append(b, `,"sha256":`...)
+	b = appendJSONString(b, doc.Source.SHA256)
+	b = appendOptional(append(b, `,"id":`...), a.VendorID)
+	b = appendOptional(append(b, `,"load_date":`...), a.LoadDate.ISO())
+	b = append(b, `,"warnings":[`...)
+	if a.Index == 0 {
+		for i, w := range doc.Warnings {
+			b = appendJSONString(appendComma(b, i), w.String())
+		}
+	}
+	b = append(b, "]}"...)
+	for _, f := range [...]struct{ key, val string }{
+		{`,"publication":`, a.Publication}, {`,"kicker":`, a.Kicker}, {`,"headline":`, a.Headline},
+		{`,"subheadline":`, a.Subheadline}, {`,"section":`, a.Section}, {`,"page":`, a.Page},
+		{`,"edition":`, a.Edition}, {`,"date":`, a.Date.ISO()}, {`,"date_raw":`, a.Date.Raw},
+		{`,"dateline":`, a.Dateline}, {`,"language":`, a.Language}, {`,"country":`, a.Country},
+	} {
+		b = appendOptional(append(b, f.key...), f.val)
+	}
+	b = append(b, `,"authors":[`...)
+	for i, p := range a.Authors {
+		b = append(appendComma(b, i), `{"name":`...)
+		b = appendOptional(b, p.Name)
+		b = appendOptional(append(b, `,"title":`...), p.Title)
+		b = appendOptional(append(b, `,"agency":`...), p.Agency)
+		b = append(appendJSONString(append(b, `,"raw":`...), p.Raw), '}')
+	}
+	b = append(b, `],"credits":[`...)
+	for i, c := range a.Credits {
+		b = appendJSONString(append(appendComma(b, i), `{"name":`...), c.Name)
+		b = appendJSONString(append(b, `,"role":`...), c.Role)
+		b = append(appendJSONString(append(b, `,"raw":`...), c.Raw), '}')
+	}
+	b = appendStrings(append(b, `],"contacts":`...), a.Contacts)
+	b, words := appendBody(append(b, `,"body":[`...), a.Body, a.WordCount == 0)
+	b = appendStrings(append(b, `],"pullquotes":`...), a.PullQuotes)
+	b = append(b, `,"removed":[`...)
+	for i, r := range a.Removed {
+		b = appendJSONString(append(appendComma(b, i), `{"kind":`...), r.Kind)
+		b = append(appendJSONString(append(b, `,"text":`...), r.Text), '}')
+	}
+	b = append(b, `],"warnings":[`...)
+	for i, w := range a.Warnings {
+		b = appendJSONString(appendComma(b, i), w.String())
+	}
+	if a.WordCount != 0 {
+		words = a.WordCount
+	}
+	b = append(b, `],"word_count":`...)
+	return append(strconv.AppendInt(b, int64(words), 10), '}')
+}
+
+// appendBody appends the body blocks' objects and, when count is set,
+// returns the words they hold (Wire's count for an article built by hand,
+// without a WordCount).
+func appendBody(b []byte, body []convert.Block, count bool) ([]byte, int) {
+	words := 0
+	for i, blk := range body {
+		text := blk.Text()
+		b = appendJSONString(append(appendComma(b, i), `{"type":`...), BlockType(blk))
+		b = append(appendJSONString(append(b, `,"text":`...), text), '}')
+		if count {
+			words += countWords(text)
+		}
+	}
+	return b, words
+}
+
+// appendComma appends the comma before the i-th element of a list (from 0).
+func appendComma(b []byte, i int) []byte {
+	if i > 0 {
+		return append(b, ',')
+	}
+	return b
+}
+
+// appendOptional appends s as a JSON string, or null when it is empty.
+func appendOptional(b []byte, s string) []byte {
+	if s == "" {
+		return append(b, "null"...)
+	}
+	return appendJSONString(b, s)
+}
+
+// appendStrings appends ss as a JSON array of strings ([] when empty).
+func appendStrings(b []byte, ss []string) []byte {
+	b = append(b, '[')
+	for i, s := range ss {
+		b = appendJSONString(appendComma(b, i), s)
+	}
+	return append(b, ']')
+}
+
+// appendJSONString appends s as a JSON string as encoding/json writes it
+// with HTML escaping off: '"' and '\\' escaped with a backslash, control
+// bytes as \b \f \n \r \t or \u00XX (lower-case hex), each invalid UTF-8
+// byte as \ufffd, U+2028 and U+2029 as \u2028 and \u2029, all else as is.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0 // s[start:i] is pending, to be copied as is
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, `\b`...)
+			case '\f':
+				b = append(b, `\f`...)
+			case '\n':
+				b = append(b, `\n`...)
+			case '\r':
+				b = append(b, `\r`...)
+			case '\t':
+				b = append(b, `\t`...)
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		var esc string
+		switch {
+		case r == utf8.RuneError && size == 1:
+			esc = `\ufffd`
+		case r == '\u2028':
+			esc = `\u2028`
+		case r == '\u2029':
+			esc = `\u2029`
+		default:
+			i += size
+			continue
+		}
+		b = append(append(b, s[start:i]...), esc...)
+		i += size
+		start = i
+	}
+	return append(append(b, s[start:]...), '"')
+}
+
+const hexDigits = "0123456789abcdef"

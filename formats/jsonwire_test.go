@@ -1,0 +1,157 @@
+package formats
+
+import (
+	"bytes"
+	"encoding/json"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"newsclip/convert"
+)
+
+// wireReference is WriteJSON as it was written with encoding/json: the
+// bytes appendWireJSON and WriteJSON must keep giving.
+func wireReference(t *testing.T, docs []*convert.Document, lines bool) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if !lines {
+		enc.SetIndent("", "  ")
+		buf.WriteString("[")
+	}
+	n := 0
+	for _, d := range docs {
+		for _, a := range d.Articles {
+			if !lines {
+				if n > 0 {
+					buf.WriteString(",")
+				}
+				buf.WriteString("\n")
+			}
+			if err := enc.Encode(Wire(d, a)); err != nil {
+				t.Fatal(err)
+			}
+			n++
+		}
+	}
+	if !lines {
+		buf.WriteString("]\n")
+	}
+	return buf.Bytes()
+}
+
+// hostileString draws text that exercises every escape of the JSON
+// writer: quotes, backslashes, every control byte, invalid UTF-8, the line
+// and paragraph separators, HTML characters (left as they are), and
+// ordinary and multi-byte letters.
+func hostileString(r *rand.Rand) string {
+	pieces := []string{"a", "Zürich", " ", "\"", "\\", "<", ">", "&", "\u2028", "\u2029", "\xff", "\xe2\x80", "€", "😀", "\x7f", "/"}
+	var b strings.Builder
+	for range r.Intn(8) {
+		if r.Intn(4) == 0 {
+			b.WriteByte(byte(r.Intn(0x20)))
+		} else {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+	}
+	return b.String()
+}
+
+// hostileDocument builds a document of two articles whose every field is
+// hostileString or empty (null in the wire format), with and without a
+// word count, warnings with and without a line.
+func hostileDocument(r *rand.Rand) *convert.Document {
+	s := func() string {
+		if r.Intn(3) == 0 {
+			return ""
+		}
+		return hostileString(r)
+	}
+	doc := &convert.Document{Source: convert.Source{File: s(), Format: s(), SHA256: s()}}
+	for range r.Intn(3) {
+		doc.Warnings = append(doc.Warnings, convert.Warning{Line: r.Intn(3), Msg: s()})
+	}
+	for i := range 2 {
+		a := &convert.Article{Index: i, Publication: s(), Kicker: s(), Headline: s(), Subheadline: s(),
+			Section: s(), Page: s(), Edition: s(), Dateline: s(), Language: s(), Country: s(), VendorID: s(),
+			Date: convert.Date{Year: 2000 + r.Intn(30), Month: r.Intn(13), Day: r.Intn(29), Raw: s()}}
+		if r.Intn(2) == 0 {
+			a.Date = convert.Date{}
+		}
+		if r.Intn(2) == 0 {
+			a.LoadDate = convert.Date{Year: 2019, Month: 5, Day: 1 + r.Intn(28)}
+		}
+		for range r.Intn(3) {
+			a.Authors = append(a.Authors, convert.Person{Name: s(), Title: s(), Agency: s(), Raw: s()})
+			a.Credits = append(a.Credits, convert.Credit{Name: s(), Role: s(), Raw: s()})
+			a.Contacts = append(a.Contacts, s())
+			a.PullQuotes = append(a.PullQuotes, s())
+			a.Removed = append(a.Removed, convert.Removal{Kind: s(), Text: s()})
+			a.Warnings = append(a.Warnings, convert.Warning{Line: r.Intn(3), Msg: s()})
+		}
+		blocks := []func(string) convert.Block{
+			func(t string) convert.Block { return &convert.Paragraph{Content: t} },
+			func(t string) convert.Block { return &convert.Heading{Content: t} },
+			func(t string) convert.Block { return &convert.Quote{Content: t} },
+			func(t string) convert.Block { return &convert.ListItem{Content: t} },
+		}
+		for range r.Intn(4) {
+			a.Body = append(a.Body, blocks[r.Intn(len(blocks))](s()+" two words"))
+		}
+		if r.Intn(2) == 0 {
+			a.WordCount = r.Intn(100)
+		}
+		doc.Articles = append(doc.Articles, a)
+	}
+	return doc
+}
+
+// WriteJSON gives the bytes encoding/json gave, in both modes, on hostile
+// documents and on the golden inputs.
+func TestWriteJSONMatchesEncodingJSON(t *testing.T) {
+	r := rand.New(rand.NewSource(7))
+	var docs []*convert.Document
+	for range 300 {
+		docs = append(docs, hostileDocument(r))
+	}
+	files, _ := filepath.Glob("../testdata/convert/*.txtar")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, rest, _ := bytes.Cut(data, []byte("-- input."))
+		_, rest, _ = bytes.Cut(rest, []byte("--\n"))
+		if i := bytes.Index(rest, []byte("\n-- want.")); i >= 0 {
+			rest = rest[:i+1]
+		}
+		if doc, err := convert.Convert(filepath.Base(f), rest); err == nil {
+			docs = append(docs, doc)
+		}
+	}
+	if len(docs) < 300+len(files)/2 {
+		t.Fatalf("%d documents, want most golden inputs converted", len(docs))
+	}
+	for _, lines := range []bool{true, false} {
+		for i, d := range docs {
+			var got bytes.Buffer
+			if err := WriteJSON(&got, []*convert.Document{d}, lines); err != nil {
+				t.Fatal(err)
+			}
+			if want := wireReference(t, []*convert.Document{d}, lines); !bytes.Equal(got.Bytes(), want) {
+				t.Fatalf("document %d, lines %v:\n got %s\nwant %s", i, lines, got.Bytes(), want)
+			}
+		}
+		var got bytes.Buffer
+		if err := WriteJSON(&got, docs[:20], lines); err != nil {
+			t.Fatal(err)
+		}
+		if want := wireReference(t, docs[:20], lines); !bytes.Equal(got.Bytes(), want) {
+			t.Errorf("20 documents in one call, lines %v: output differs from encoding/json's", lines)
+		}
+	}
+}
