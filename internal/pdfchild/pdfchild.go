@@ -116,13 +116,7 @@ type kindError struct {
 func (e *kindError) Error() string { return e.msg }
 func (e *kindError) Unwrap() error { return e.kind }
 
-// extractPages is the one extraction both paths run: the child's, and
-// this process's when no child can be started.
-func extractPages(data []byte, password string, onPage func(int), emit func(pdftext.Page)) (*pdftext.Text, error) {
-	return pdftext.ExtractPages(data, pdftext.Options{Password: password, OnPage: onPage}, emit)
-}
-
-// newReply encodes the result of extract.
+// newReply encodes the result of an extraction.
 func newReply(t *pdftext.Text, err error) reply {
 	if err == nil {
 		return reply{Text: t}
@@ -203,7 +197,8 @@ func serveOne(data []byte, password string, out *bufio.Writer) error {
 			werr = out.Flush() // the parent names this page if time runs out
 		}
 	}
-	t, err := extractPages(data, password, onPage, func(p pdftext.Page) { write(frame{Page: &p}) })
+	opts := pdftext.Options{Password: password, OnPage: onPage}
+	t, err := pdftext.ExtractPages(data, opts, func(p pdftext.Page) { write(frame{Page: &p}) })
 	r := newReply(t, err)
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)

@@ -62,30 +62,32 @@ func Extract(data []byte, s Settings) (*pdftext.Text, error) {
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}
-	c, err := takeChild()
-	if errors.Is(err, errNoExecutable) {
-		var pages []pdftext.Page
-		t, err := extractPages(data, s.Password, nil, func(p pdftext.Page) { pages = append(pages, p) })
-		if err != nil {
-			return nil, err
+	for {
+		c, err := takeChild()
+		if errors.Is(err, errNoExecutable) {
+			return pdftext.Extract(data, pdftext.Options{Password: s.Password})
 		}
-		t.Pages = pages
-		t.Finish()
-		return t, nil
+		if err != nil {
+			return nil, &pdftext.Error{Err: fmt.Errorf("%w: extraction crashed (%v)", pdftext.ErrDamaged, err)}
+		}
+		t, err, healthy := c.extract(data, s.Password, timeout)
+		if healthy {
+			idle.Lock()
+			idle.children = append(idle.children, c)
+			idle.Unlock()
+		} else {
+			c.end()
+		}
+		if err != errStale {
+			return t, err
+		}
+		// A child that died while idle: the file goes to a fresh one.
 	}
-	if err != nil {
-		return nil, &pdftext.Error{Err: fmt.Errorf("%w: extraction crashed (%v)", pdftext.ErrDamaged, err)}
-	}
-	t, err, healthy := c.extract(data, s.Password, timeout)
-	if healthy {
-		idle.Lock()
-		idle.children = append(idle.children, c)
-		idle.Unlock()
-	} else {
-		c.end()
-	}
-	return t, err
 }
+
+// errStale: a child kept from an earlier file took no request (it died
+// while idle, killed from outside).
+var errStale = errors.New("stale child")
 
 // Close ends the idle children (each exits when its stdin closes) and
 // waits for them; a later Extract starts new ones.
@@ -161,6 +163,9 @@ func (c *child) extract(data []byte, password string, timeout time.Duration) (t 
 	if err := c.send(data, password); err != nil {
 		c.cmd.Process.Kill()
 		<-done
+		if c.files > 0 && reading.Load() == 0 {
+			return nil, errStale, false
+		}
 		return nil, c.crashed(int(reading.Load())), false
 	}
 	tick := time.NewTicker(100 * time.Millisecond)

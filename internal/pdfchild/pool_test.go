@@ -100,3 +100,25 @@ func TestConcurrentCallersOwnChildren(t *testing.T) {
 		t.Errorf("%d idle children after %d concurrent callers", n, len(texts))
 	}
 }
+
+// TestDeadIdleChildReplaced: a child killed from outside while it waits
+// for the next file is replaced, and that file is read.
+func TestDeadIdleChildReplaced(t *testing.T) {
+	Close()
+	defer Close()
+	if _, err := Extract(onePage("First clipping"), Settings{}); err != nil {
+		t.Fatal(err)
+	}
+	idle.Lock()
+	dead := idle.children[0]
+	idle.Unlock()
+	dead.cmd.Process.Kill()
+	dead.cmd.Process.Wait()
+	got, err := Extract(onePage("Second clipping"), Settings{})
+	if err != nil || got.Pages[0].Lines[0].Text != "Second clipping" {
+		t.Fatalf("got %+v, %v", got, err)
+	}
+	if pids := idlePIDs(); len(pids) != 1 || pids[0] == dead.cmd.Process.Pid {
+		t.Errorf("idle children %v, want one fresh child (the dead one was %d)", pids, dead.cmd.Process.Pid)
+	}
+}
