@@ -226,7 +226,19 @@ func TestInterruptedBatchKeepsReport(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(300 * time.Millisecond) // the big file is in hand
+	// The batch has begun (signals are watched from the start of a run)
+	// once it holds its output folder's lock; the big file is then in hand.
+	lock := filepath.Join(dir, "out", ".newsclip.lock")
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if _, err := os.Stat(lock); err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatal("the batch did not start within 30 s")
+		}
+	}
+	time.Sleep(100 * time.Millisecond)
 	cmd.Process.Signal(syscall.SIGINT)
 	err := cmd.Wait()
 	var ee *exec.ExitError
