@@ -18,6 +18,8 @@ import (
 	"newsclip/formats"
 	"newsclip/internal/benchref"
 	"newsclip/internal/synth"
+
+	"github.com/rogpeppe/go-internal/txtar"
 )
 
 // benchClippings builds a set of clippings in every layout: the golden
@@ -27,15 +29,15 @@ func benchClippings(b *testing.B) [][]byte {
 	var seeds [][]byte
 	files, _ := filepath.Glob("testdata/convert/*.txtar")
 	for _, f := range files {
-		data, err := os.ReadFile(f)
+		ar, err := txtar.ParseFile(f)
 		if err != nil {
 			b.Fatal(err)
 		}
-		_, rest, _ := bytes.Cut(data, []byte("-- input.txt --\n"))
-		if i := bytes.Index(rest, []byte("\n-- want.")); i >= 0 {
-			rest = rest[:i+1]
+		for _, file := range ar.Files {
+			if strings.HasPrefix(file.Name, "input.") {
+				seeds = append(seeds, file.Data)
+			}
 		}
-		seeds = append(seeds, rest)
 	}
 	if s, err := os.ReadFile("testdata/sample-clipping.txt"); err == nil {
 		seeds = append(seeds, s)
