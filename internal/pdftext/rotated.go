@@ -9,10 +9,21 @@ import "math"
 // splitTurned splits glyphs (already turned so that the page's own text
 // runs left to right) into those that run left to right and the rest,
 // which run up, down or upside down. A glyph without an advance (a
-// combining mark) goes with the page's text.
+// combining mark) is in quadrant 0 and goes with the page's text.
 func splitTurned(gs []glyph) (upright, turned []glyph) {
-	for _, g := range gs {
-		if q := quadrant(g); q != 0 && (g.x1 != g.x0 || g.ey != g.y) {
+	first := -1
+	for i, g := range gs {
+		if quadrant(g) != 0 {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return gs, nil
+	}
+	upright = append(upright, gs[:first]...)
+	for _, g := range gs[first:] {
+		if quadrant(g) != 0 {
 			turned = append(turned, g)
 			continue
 		}
