@@ -110,11 +110,15 @@ func fromPDFText(name string, sum [sha256.Size]byte, t *pdftext.Text) (*Document
 }
 
 // pdfLines writes t's paragraphs as lines (a blank line after each)
-// without captions and web furniture, typeset hyphens marked, and returns
-// what it removed.
+// without captions and web furniture, typeset hyphens marked (none in a
+// browser's print: see isBrowserPrint), and returns what it removed.
 func pdfLines(t *pdftext.Text) ([]string, []Removal) {
 	paras, removed := dropCaptions(t.Paragraphs(), t.BodySize())
-	lines, web := cleanWebPrint(markTypesetBreaks(paragraphLines(paras)))
+	lines := paragraphLines(paras)
+	if !isBrowserPrint(t) {
+		lines = markTypesetBreaks(lines)
+	}
+	lines, web := cleanWebPrint(lines)
 	return splitBylineDates(lines), append(removed, web...)
 }
 

@@ -109,3 +109,17 @@ func printedSite(t *pdftext.Text, headline string) string {
 	}
 	return ""
 }
+
+// browserRE matches the name of a web browser (or its PDF engine) in a
+// document's creator or producer: "Mozilla/5.0 ... Chrome/54.0",
+// "Firefox", "Skia/PDF m54", "wkhtmltopdf 0.12".
+var browserRE = lazyRE(`(?i)\b(?:chrome|chromium|firefox|mozilla|safari|webkit|edge|opera|skia/pdf|wkhtmltopdf)\b`)
+
+// isBrowserPrint reports whether t was printed from a web browser, by the
+// program its document names as creator or producer. A browser breaks
+// lines after the hyphens the text has and adds none of its own, so a
+// hyphen that ends a line is part of the word ("off-/market" is
+// "off-market"), never a typesetter's break.
+func isBrowserPrint(t *pdftext.Text) bool {
+	return browserRE.MatchString(t.Creator) || browserRE.MatchString(t.Producer)
+}

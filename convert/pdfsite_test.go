@@ -56,3 +56,47 @@ func TestPrintedSite(t *testing.T) {
 		}
 	}
 }
+
+func TestIsBrowserPrint(t *testing.T) {
+	for _, c := range []struct {
+		creator, producer string
+		want              bool
+	}{
+		{"Mozilla/5.0 (Macintosh) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/54.0 Safari/537.36", "Skia/PDF m54", true},
+		{"Firefox", "Mac OS X 10.10.5 Quartz PDFContext", true},
+		{"", "Skia/PDF m120", true},
+		{"wkhtmltopdf 0.12.6", "Qt 4.8.7", true},
+		{"groff version 1.22.4", "gropdf version 1.22.4", false},
+		{"Adobe InDesign 18.0", "Adobe PDF Library 17.0", false},
+		{"", "", false},
+	} {
+		if got := isBrowserPrint(&pdftext.Text{Creator: c.creator, Producer: c.producer}); got != c.want {
+			t.Errorf("isBrowserPrint(%q, %q) = %v, want %v", c.creator, c.producer, got, c.want)
+		}
+	}
+}
+
+// TestBrowserPrintKeepsLineEndHyphens: in a browser's print a hyphen at a
+// line's end belongs to the word; in typeset text it is a break.
+func TestBrowserPrintKeepsLineEndHyphens(t *testing.T) {
+	page := pdftext.Page{Lines: []pdftext.Line{
+		{Text: "The firm bought the rent-", X0: 10, X1: 200, Y: 700, Size: 10, BlockX0: 10, BlockX1: 200, BlockStart: true},
+		{Text: "stabilized block on Monday.", X0: 10, X1: 150, Y: 688, Size: 10, BlockX0: 10, BlockX1: 200},
+	}}
+	for _, c := range []struct {
+		creator, want string
+	}{
+		{"Firefox", "The firm bought the rent-stabilized block on Monday."},
+		{"groff version 1.22.4", "The firm bought the rentstabilized block on Monday."},
+	} {
+		lines, _ := pdfLines(&pdftext.Text{Creator: c.creator, Pages: []pdftext.Page{page}})
+		a := readClipping(append([]string{"Rents rise", ""}, lines...), false)
+		if len(a.Body) != 1 || a.Body[0].Text() != c.want {
+			var got []string
+			for _, b := range a.Body {
+				got = append(got, b.Text())
+			}
+			t.Errorf("creator %q: body %q, want %q", c.creator, got, c.want)
+		}
+	}
+}

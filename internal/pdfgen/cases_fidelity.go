@@ -172,8 +172,9 @@ func printMargins(n, of int) string {
 // browserPrint is an article printed from a browser over two pages: the
 // print header and footer on each, a breadcrumb trail over the headline,
 // the byline and date the site prints under it, a paragraph that runs on
-// over the page break, and a tag list at the end. The publication is
-// only in the page title ("Headline | Site").
+// over the page break with a compound broken after its hyphen ("cost-/
+// benefit"), and a tag list at the end. The publication is only in the
+// page title ("Headline | Site"); the document names Chrome as creator.
 func browserPrint() []byte {
 	var p1 strings.Builder
 	p1.WriteString(printMargins(1, 2))
@@ -187,8 +188,8 @@ func browserPrint() []byte {
 		"after engineers asked for more time to study the tides.",
 		"",
 		"Members said the delay would cost the ferry company a season, and",
-		"traders on Quay Street asked the board to publish its costings",
-		"before the spring. The chairman said the board would meet again",
+		"traders on Quay Street asked the board to publish its cost-",
+		"benefit figures before spring. The chairman said the board would",
 	} {
 		if l != "" {
 			p1.WriteString(show("F1", 10, 72, y, l, false))
@@ -199,7 +200,7 @@ func browserPrint() []byte {
 	p2.WriteString(printMargins(2, 2))
 	y = 736
 	for _, l := range []string{
-		"in January to hear the fishermen and the harbour master.",
+		"meet again in January to hear the fishermen and the harbour master.",
 		"",
 		"Tags: Harbour, Quay Street, Ferries",
 	} {
@@ -208,7 +209,10 @@ func browserPrint() []byte {
 		}
 		y -= 12
 	}
-	return BuildRaw([]string{p1.String(), p2.String()}, "")
+	return WithInfo(BuildRaw([]string{p1.String(), p2.String()}, ""), map[string]string{
+		"Creator":  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36",
+		"Producer": "Skia/PDF m120",
+	})
 }
 
 // rotatedCredit is a page with a headline over two columns; the right

@@ -4,17 +4,25 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"sort"
+	"strings"
 )
 
 // trailerRE reads the size and root of the trailer assemble writes.
 var trailerRE = regexp.MustCompile(`trailer\n<< /Size (\d+) /Root (\d+) 0 R >>\nstartxref\n(\d+)\n`)
 
 // WithTitle returns pdf (as Build or BuildRaw writes it) with an
-// information dictionary whose /Title is title (Latin-1; other characters
-// are left out), added as an incremental update: a new object, a
-// cross-reference section for it and a trailer pointing back at the
-// first. It returns pdf unchanged when its trailer is not one of ours.
+// information dictionary whose /Title is title: see WithInfo.
 func WithTitle(pdf []byte, title string) []byte {
+	return WithInfo(pdf, map[string]string{"Title": title})
+}
+
+// WithInfo returns pdf (as Build or BuildRaw writes it) with an
+// information dictionary holding info's entries (values in Latin-1; other
+// characters are left out), added as an incremental update: a new
+// object, a cross-reference section for it and a trailer pointing back at
+// the first. It returns pdf unchanged when its trailer is not one of ours.
+func WithInfo(pdf []byte, info map[string]string) []byte {
 	m := trailerRE.FindSubmatch(pdf)
 	if m == nil {
 		return pdf
@@ -23,10 +31,19 @@ func WithTitle(pdf []byte, title string) []byte {
 	fmt.Sscan(string(m[1]), &size)
 	fmt.Sscan(string(m[2]), &root)
 	fmt.Sscan(string(m[3]), &prev)
+	keys := make([]string, 0, len(info))
+	for k := range info {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var dict strings.Builder
+	for _, k := range keys {
+		fmt.Fprintf(&dict, "/%s %s ", k, Literal(info[k]))
+	}
 	var b bytes.Buffer
 	b.Write(pdf)
 	off := b.Len()
-	fmt.Fprintf(&b, "%d 0 obj\n<< /Title %s >>\nendobj\n", size, Literal(title))
+	fmt.Fprintf(&b, "%d 0 obj\n<< %s>>\nendobj\n", size, dict.String())
 	xref := b.Len()
 	fmt.Fprintf(&b, "xref\n%d 1\n%010d 00000 n\r\n", size, off)
 	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /Prev %d >>\nstartxref\n%d\n%%%%EOF\n", size+1, root, size, prev, xref)

@@ -61,7 +61,7 @@ func ExtractPages(data []byte, opts Options, emit func(Page)) (t *Text, err erro
 	if err != nil {
 		return nil, &Error{Err: err}
 	}
-	t = &Text{Title: docTitle(r)}
+	t = &Text{Title: infoText(r, "Title"), Creator: infoText(r, "Creator"), Producer: infoText(r, "Producer")}
 	for _, w := range warns {
 		t.Warnings = append(t.Warnings, Warning{Msg: w})
 	}
@@ -218,13 +218,14 @@ func pdfPages(r *pdf.Reader) []pdf.Page {
 	return out
 }
 
-// maxTitle bounds the document title kept, in bytes.
+// maxTitle bounds an information dictionary entry kept, in bytes.
 const maxTitle = 1000
 
-// docTitle returns the /Title of r's information dictionary with its
-// white space collapsed, at most maxTitle bytes; "" when there is none.
-func docTitle(r *pdf.Reader) string {
-	t := strings.Join(strings.Fields(r.Trailer().Key("Info").Key("Title").Text()), " ")
+// infoText returns the entry key of r's information dictionary ("Title",
+// "Creator") with its white space collapsed, at most maxTitle bytes; ""
+// when there is none.
+func infoText(r *pdf.Reader, key string) string {
+	t := strings.Join(strings.Fields(r.Trailer().Key("Info").Key(key).Text()), " ")
 	if len(t) > maxTitle {
 		t = strings.ToValidUTF8(t[:maxTitle], "")
 	}

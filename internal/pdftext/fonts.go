@@ -52,8 +52,12 @@ func loadFont(f pdf.Font) *pdfFont {
 	}
 	low := strings.ToLower(pf.name)
 	pf.bold = strings.Contains(low, "bold") || strings.Contains(low, "black") || strings.Contains(low, "heavy")
-	pf.enc = f.Encoder()
 	pf.toUnicode = !f.V.Key("ToUnicode").IsNull()
+	if pf.toUnicode && !cmapCountsFit(f.V.Key("ToUnicode")) {
+		pf.enc = noText{}
+	} else {
+		pf.enc = f.Encoder()
+	}
 	pf.base = baseEncoding(f.V.Key("Encoding"))
 	if pf.toUnicode && f.V.Key("Encoding").Kind() == pdf.Dict {
 		pf.simpleText = readToUnicode(f.V.Key("ToUnicode"))

@@ -541,9 +541,19 @@ func dominantRotation(gs []glyph) int {
 	return best
 }
 
+// quadrant returns the quarter turns (0-3, counter-clockwise) nearest
+// the direction of g's advance; 0 for a glyph without one.
 func quadrant(g glyph) int {
-	a := math.Atan2(g.ey-g.y, g.x1-g.x0)
-	return (int(math.Round(a/(math.Pi/2))) + 4) % 4
+	dx, dy := g.x1-g.x0, g.ey-g.y
+	switch {
+	case math.Abs(dx) >= math.Abs(dy) && dx >= 0:
+		return 0
+	case math.Abs(dx) >= math.Abs(dy):
+		return 2
+	case dy > 0:
+		return 1
+	}
+	return 3
 }
 
 // unrotate turns the glyphs by q quarter turns clockwise, so that text

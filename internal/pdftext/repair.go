@@ -157,6 +157,15 @@ func openPDF(data []byte, password string) (r *pdf.Reader, warns []string, err e
 	if sz := trailerSize(fixed); sz > 10_000_000 {
 		return nil, warns, fmt.Errorf("%w: cross-reference table claims %d objects", ErrDamaged, sz)
 	}
+	if n := xrefClaims(fixed); n > maxXrefObjects {
+		// A damaged subsection header: read through a rebuilt table.
+		rebuilt, err := rebuildXref(fixed)
+		if err != nil {
+			return nil, warns, fmt.Errorf("%w: cross-reference table claims %d objects", ErrDamaged, n)
+		}
+		fixed = rebuilt
+		warns = append(warns, "rebuilt the damaged cross-reference table")
+	}
 	r, err = newPDFReader(fixed, password)
 	if err != nil && strings.Contains(err.Error(), "missing ID") {
 		// An encrypted file without /ID: derive the key with an empty one.

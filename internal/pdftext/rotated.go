@@ -9,13 +9,14 @@ import "math"
 // splitTurned splits glyphs (already turned so that the page's own text
 // runs left to right) into those that run left to right and the rest,
 // which run up, down or upside down. A glyph without an advance (a
-// combining mark) goes with the page's text. The upright glyphs take the
-// place of gs (each written at or before its own index), so that a page
-// costs no copy of its glyphs; gs is not to be used after.
+// combining mark) is in quadrant 0 and goes with the page's text. The
+// upright glyphs take the place of gs (each written at or before its own
+// index), so that a page costs no copy of its glyphs; gs is not to be used
+// after.
 func splitTurned(gs []glyph) (upright, turned []glyph) {
 	upright = gs[:0]
 	for _, g := range gs {
-		if q := quadrant(g); q != 0 && (g.x1 != g.x0 || g.ey != g.y) {
+		if quadrant(g) != 0 {
 			turned = append(turned, g)
 			continue
 		}

@@ -16,6 +16,10 @@ type Text struct {
 	// (/Info /Title), spaces trimmed; "" when it has none. Browsers set
 	// it to the printed page's title ("Article | Site").
 	Title string
+	// Creator and Producer name the programs that made the document
+	// (/Info /Creator and /Producer, spaces trimmed; "" when absent):
+	// "Mozilla/5.0 ... Chrome/54.0", "Skia/PDF m54".
+	Creator, Producer string
 }
 
 // A Page is the layout of one page.

@@ -26,3 +26,15 @@ func TestDocumentTitle(t *testing.T) {
 		}
 	}
 }
+
+func TestDocumentCreator(t *testing.T) {
+	data := pdfgen.WithInfo(pdfgen.Build([][]pdfgen.Run{{{X: 72, Y: 700, Size: 10, Text: "Quay plan put off."}}}),
+		map[string]string{"Creator": "Firefox", "Producer": "Mac OS X 10.10.5 Quartz PDFContext"})
+	pt, err := Extract(data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pt.Creator != "Firefox" || pt.Producer != "Mac OS X 10.10.5 Quartz PDFContext" || pt.Title != "" {
+		t.Errorf("creator %q producer %q title %q", pt.Creator, pt.Producer, pt.Title)
+	}
+}
