@@ -55,6 +55,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 1 && args[1] == pdfchild.Command {
 		return pdfchild.Serve(stdin, stdout, stderr)
 	}
+	defer pdfchild.Close() // the PDF children kept for the run
 	ctx, cancel := context.WithCancel(context.Background())
 	sig := interrupt.Watch(cancel, stderr)
 	defer sig.Stop()

@@ -15,11 +15,12 @@ import (
 
 // TestExitCodes checks the documented exit status of each outcome.
 func TestExitCodes(t *testing.T) {
+	const good = "testdata/sample-clipping.txt"
 	dir := t.TempDir()
-	good := filepath.Join(dir, "good.txt")
-	os.WriteFile(good, []byte("Harbour Wall Repaired\n\nWorkers finished the wall on Monday.\n"), 0o644)
 	empty := filepath.Join(dir, "empty.txt")
-	os.WriteFile(empty, nil, 0o644)
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		name string
 		args []string

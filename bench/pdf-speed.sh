@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Times newsclip against pdftotext on the same PDFs in the same run: a long
-# multi-column document made here with groff (~70 pages), the shared
-# newspaper pages, the shared real PDFs (an archive export of 59 pages,
-# browser prints) and the groff test pages. RUNS interleaved runs (default
-# 5) of each tool with /usr/bin/time -v; reports median wall time and peak
-# RSS per file, and the newsclip/pdftotext ratios (lower is better).
+# Times newsclip against pdftotext on the same PDFs in the same run: two
+# long multi-column documents made here with groff (~90 and ~500 pages),
+# the shared newspaper pages, the shared real PDFs (an archive export of 59
+# pages, browser prints) and the groff test pages. RUNS interleaved runs
+# (default 5) of each tool with /usr/bin/time -v; reports median wall time
+# and peak RSS per file, the newsclip/pdftotext ratios (lower is better)
+# and their medians over the files, and how peak RSS grows with the page
+# count between the two long documents (MiB per page).
 # Usage: bench/pdf-speed.sh [RUNS]    (needs groff, poppler-utils)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,21 +14,28 @@ runs=${1:-5}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 go build -o "$work/newsclip" .
-# A long document: the test article 70 times over, in 3 columns.
-{
-  sed -n '1,/^\.COLUMNS$/p' testdata/pdf/article.ms | sed 's/^\.COLUMNS$/.MC 2.0i 0.25i/'
-  for i in $(seq 70); do sed -n '/^\.PP$/,$p' testdata/pdf/article.ms; done
-} | groff -ms -Tpdf -P-p4.5i,8.5i > "$work/long.pdf"
-files=("$work/long.pdf" ../shared/corpus/pdf/beijing-review-3col.pdf ../shared/corpus/pdf/beijing-review-4col.pdf testdata/pdf/groff-4col.pdf)
+# Long documents: the test article N times over, in 3 columns.
+long() {
+  {
+    sed -n '1,/^\.COLUMNS$/p' testdata/pdf/article.ms | sed 's/^\.COLUMNS$/.MC 2.0i 0.25i/'
+    for i in $(seq "$1"); do sed -n '/^\.PP$/,$p' testdata/pdf/article.ms; done
+  } | groff -ms -Tpdf -P-p4.5i,8.5i > "$2"
+}
+long 70 "$work/long.pdf"
+long 385 "$work/long500.pdf"
+files=("$work/long.pdf" "$work/long500.pdf" ../shared/corpus/pdf/beijing-review-3col.pdf ../shared/corpus/pdf/beijing-review-4col.pdf testdata/pdf/groff-4col.pdf)
 for f in ../shared/corpus/pdf-real/*.pdf; do [ -e "$f" ] && files+=("$f"); done
-echo "long.pdf: $(pdfinfo "$work/long.pdf" | awk '/^Pages/ {print $2}') pages"
+pages() { pdfinfo "$1" | awk '/^Pages/ {print $2}'; }
+echo "long.pdf: $(pages "$work/long.pdf") pages; long500.pdf: $(pages "$work/long500.pdf") pages"
 
-# Each run goes through /usr/bin/time -v (peak RSS, children included);
-# wall time comes from the Python driver's clock, which resolves
-# milliseconds (time -v prints hundredths). Tools and files interleave.
-python3 - "$runs" "$work/newsclip" "${files[@]}" <<'PY'
+# Each run goes through /usr/bin/time -v (peak RSS of the process or of
+# its largest child, whichever is larger: newsclip's PDF child is waited
+# for and counts); wall time comes from the Python driver's clock, which
+# resolves milliseconds (time -v prints hundredths). Tools and files
+# interleave.
+python3 - "$runs" "$work/newsclip" "$(pages "$work/long.pdf")" "$(pages "$work/long500.pdf")" "${files[@]}" <<'PY'
 import os, re, statistics, subprocess, sys, time
-runs, newsclip, files = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+runs, newsclip, p1, p2, files = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5:]
 cmds = {"newsclip": lambda f: [newsclip, "convert", "-q", "--to", "jsonl", f],
         "pdftotext": lambda f: ["pdftotext", "-q", f, "-"]}
 res = {}
@@ -38,13 +47,17 @@ for _ in range(runs):
             wall = time.perf_counter() - t0
             rss = int(re.search(rb"Maximum resident set size \(kbytes\): (\d+)", p.stderr).group(1))
             res.setdefault((os.path.basename(f), tool), []).append((wall, rss))
-ratios = []
+ratios, med = [], {}
 for f in sorted({f for f, _ in res}):
     n, p = res[(f, "newsclip")], res[(f, "pdftotext")]
     nw, pw = statistics.median(w for w, _ in n), statistics.median(w for w, _ in p)
     nr, pr = statistics.median(r for _, r in n), statistics.median(r for _, r in p)
+    med[f] = (nr, pr)
     ratios.append((nw / pw, nr / pr))
     print(f"{f:32} newsclip {nw*1000:7.1f} ms {nr/1024:6.1f} MiB   pdftotext {pw*1000:7.1f} ms {pr/1024:6.1f} MiB"
           f"   ratio wall {nw/pw:5.2f}x  peak RSS {nr/pr:5.2f}x")
-print(f"median ratio over files: wall {statistics.median(r[0] for r in ratios):.2f}x, peak RSS {statistics.median(r[1] for r in ratios):.2f}x ({runs} runs each)")
+print(f"median ratio over files: wall {statistics.median(r[0] for r in ratios):.2f}x, peak RSS {statistics.median(r[1] for r in ratios):.2f}x"
+      f"; worst: wall {max(r[0] for r in ratios):.2f}x, peak RSS {max(r[1] for r in ratios):.2f}x ({runs} runs each)")
+(a, b), (c, d) = med["long.pdf"], med["long500.pdf"]
+print(f"peak RSS growth {p1} -> {p2} pages: newsclip {(c-a)/1024/(p2-p1):.4f} MiB/page, pdftotext {(d-b)/1024/(p2-p1):.4f} MiB/page")
 PY

@@ -5,45 +5,6 @@ import (
 	"testing"
 )
 
-func TestIsAPASource(t *testing.T) {
-	// source gives whether the line is a source line and, if so, the
-	// publication, section, date and page the regexp takes from it.
-	source := func(in string) (bool, [4]string) {
-		if !isAPASource(in) {
-			return false, [4]string{}
-		}
-		m := apaSourceRE.FindStringSubmatch(in)
-		return true, [4]string{m[1], m[2], m[3], m[4]}
-	}
-	rows2(t, "isAPASource", source, map[string]two[bool, [4]string]{
-		`"Wiener Tagblatt" gefunden am 04.03.2019 09:15 Uhr`: {true, [4]string{"Wiener Tagblatt", "", "04.03.2019", ""}},
-		`"Grazer Abendpost" vom 11.11.2018 Seite: 12`:        {true, [4]string{"Grazer Abendpost", "", "11.11.2018", "12"}},
-		`"Linzer Bote" Wochenende vom 1.2.2020 Seite L4`:     {true, [4]string{"Linzer Bote", "Wochenende", "1.2.2020", "L4"}},
-		`"Linzer Bote" vom 01.02.2020`:                       {true, [4]string{"Linzer Bote", "", "01.02.2020", ""}},
-		`"Das war gut", sagte er vom 01.02.2020 an.`:         {false, [4]string{}},
-		`Linzer Bote vom 01.02.2020`:                         {false, [4]string{}},
-		`"Quote" gefunden am Montag`:                         {false, [4]string{}},
-	})
-}
-
-func TestAPAField(t *testing.T) {
-	// field gives "kind/value", or "" where apaField finds no field.
-	field := func(in string) string {
-		if kind, value, ok := apaField(in); ok {
-			return kind + "/" + value
-		}
-		return ""
-	}
-	rows(t, "apaField", field, map[string]string{
-		"Ressort: Innenpolitik":  "section/Innenpolitik",
-		"Seite: 7":               "page/7",
-		"Autorin: Eva Probe":     "byline/Eva Probe",
-		"Wörter: 412":            "other/412",
-		"Wien: Ein Tag im Regen": "",
-		"Kein Feld":              "",
-	})
-}
-
 // apaExport is a small export of two articles, the second a print source
 // with fields, an edition and a kicker.
 var apaExport = []string{
@@ -122,4 +83,22 @@ func TestReadAPA(t *testing.T) {
 	if arts[1].Headline != "Streit im Gemeinderat:" || arts[1].Edition != "Abend" {
 		t.Errorf("no hints: headline %q, edition %q", arts[1].Headline, arts[1].Edition)
 	}
+}
+
+// apaSource gives whether the line is a source line and, if so, the
+// publication, section, date and page the regexp takes from it.
+func apaSource(in string) (bool, string, string, string, string) {
+	if !isAPASource(in) {
+		return false, "", "", "", ""
+	}
+	m := apaSourceRE.FindStringSubmatch(in)
+	return true, m[1], m[2], m[3], m[4]
+}
+
+// apaFieldOf is apaField with kind and value blank where it finds no field.
+func apaFieldOf(in string) (string, string, bool) {
+	if kind, value, ok := apaField(in); ok {
+		return kind, value, true
+	}
+	return "", "", false
 }

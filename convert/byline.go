@@ -336,7 +336,7 @@ func stripBylineTail(s string) (string, Date) {
 // known, helps to cut an affiliation off a name.
 func parseByline(s, publication string) ([]Person, Date) {
 	s, date := stripBylineTail(s)
-	if s == "" || isRoleOnly(s) {
+	if s == "" || isRoleOnly(s) || isDeskStaff(s) {
 		return nil, date
 	}
 	if name, ok := invertedName(s); ok {
@@ -400,7 +400,7 @@ func appendAuthorPart(people []Person, part, publication string) []Person {
 			!strings.Contains(piece, " ") && strings.Contains(people[last].Name, " ")):
 			// A one-word piece after a full name is an affiliation: "Jane Doe, CNN".
 			people[last].Title = joinNonEmpty(", ", people[last].Title, piece)
-		case isRoleOnly(piece):
+		case isRoleOnly(piece) || isDeskStaff(piece):
 			// "Staff Reporter" alone names nobody.
 		default:
 			name, title := splitAffiliation(piece, publication)

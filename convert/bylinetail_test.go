@@ -43,14 +43,3 @@ func TestBylineTailPrechecks(t *testing.T) {
 		t.Errorf("mayHoldStamp(%q) = false, stampRE matches", in)
 	}
 }
-
-func TestContainsFoldASCII(t *testing.T) {
-	contains := func(in [2]string) bool { return containsFoldASCII(in[0], in[1]) }
-	rows(t, "containsFoldASCII", contains, map[[2]string]bool{
-		{"Nora Quill UPDATED today", "updated"}: true,
-		{"Last Updated", "last updated"}:        true,
-		{"Nora Quill", "posted"}:                false,
-		{"post", "posted"}:                      false,
-		{"", "posted"}:                          false,
-	})
-}

@@ -5,17 +5,6 @@ import (
 	"testing"
 )
 
-func TestIsImpossibleDate(t *testing.T) {
-	rows(t, "isImpossibleDate", isImpossibleDate, map[string]bool{
-		"31 April 2021":    true,
-		"30. Februar 2022": true,
-		"2021-06-31":       true,
-		"30 April 2021":    false, // a real date
-		"Harbour news":     false, // no date at all
-		"April 2021":       false,
-	})
-}
-
 func TestImpossibleHeaderDate(t *testing.T) {
 	a := firstArticle(t, "in.txt", []byte("Harbour Gazette\n\nFerry keeps running\n\n31 April 2021\n\nThe ferry will keep running all winter, the trust said.\n\nNobody objected.\n"))
 	if !a.Date.IsZero() || a.Date.Raw != "31 April 2021" || len(a.Warnings) == 0 {

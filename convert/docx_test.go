@@ -1,8 +1,6 @@
 package convert
 
 import (
-	"archive/zip"
-	"bytes"
 	"errors"
 	"fmt"
 	"html"
@@ -11,11 +9,16 @@ import (
 	"unicode/utf8"
 )
 
-// makeDOCX builds a .docx whose body holds one paragraph per string: "\n"
-// inside a string is a line break, "\t" a tab; a string starting with "|"
-// is a table row whose cells are separated by "|".
+// makeDOCX builds a .docx whose word/document.xml is docxDocument(paras).
 func makeDOCX(t testing.TB, paras ...string) []byte {
 	t.Helper()
+	return makeZip(t, "word/document.xml", docxDocument(paras...))
+}
+
+// docxDocument writes a Word document whose body holds one paragraph per
+// string: "\n" inside a string is a line break, "\t" a tab; a string
+// starting with "|" is a table row whose cells are separated by "|".
+func docxDocument(paras ...string) string {
 	var body strings.Builder
 	run := func(s string) string {
 		var b strings.Builder
@@ -43,14 +46,7 @@ func makeDOCX(t testing.TB, paras ...string) []byte {
 		}
 		body.WriteString("<w:p>" + run(p) + "</w:p>")
 	}
-	var buf bytes.Buffer
-	z := zip.NewWriter(&buf)
-	w, _ := z.Create("word/document.xml")
-	fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>%s</w:body></w:document>`, body.String())
-	if err := z.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + body.String() + `</w:body></w:document>`
 }
 
 // nexisDoc is one document of a Nexis Uni export, as its paragraphs.
@@ -125,13 +121,12 @@ func TestConvertNexisUniDOCX(t *testing.T) {
 // TestNexisUniVariants: exports of other years and settings.
 func TestNexisUniVariants(t *testing.T) {
 	tests := []struct {
-		name     string
-		paras    []string
-		articles int
-		headline string
-		sub      string
-		body     []string
-		warning  string // a document warning containing this
+		name          string
+		paras         []string
+		articles      int
+		headline, sub string
+		body          []string
+		warning       string // a document warning containing this
 	}{
 		{"cover promises more than found", nexisConcat(nexisCoverPage(3, "Storm closes coastal road"),
 			nexisDoc("Storm closes coastal road", "March 4, 2021", "Kate Ames", nexisPara1)),
@@ -196,27 +191,16 @@ func TestConvertDOCXOther(t *testing.T) {
 	if _, err := Convert("empty.docx", makeDOCX(t, "", " ")); !errors.Is(err, ErrEmpty) {
 		t.Errorf("empty DOCX: %v", err)
 	}
-	_, err := Convert("bad.docx", docxZipOf(t, "word/document.xml", "<w:document>\x00"))
+	_, err := Convert("bad.docx", makeZip(t, "word/document.xml", "<w:document>\x00"))
 	var e *Error
 	if !errors.As(err, &e) || e.File != "bad.docx" || !strings.Contains(err.Error(), "word/document.xml: byte ") {
 		t.Errorf("damaged DOCX: %v", err)
 	}
 	// Damage after some text: the text is kept, the damage is warned about.
-	doc, err = Convert("cut.docx", docxZipOf(t, "word/document.xml", `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Storm closes coastal road</w:t></w:r></w:p><w:p><w:r><w:t>`+nexisPara1))
+	doc, err = Convert("cut.docx", makeZip(t, "word/document.xml", `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Storm closes coastal road</w:t></w:r></w:p><w:p><w:r><w:t>`+nexisPara1))
 	if err != nil || !strings.Contains(fmt.Sprint(doc.Warnings), "word/document.xml: byte ") {
 		t.Errorf("truncated DOCX: %v", err)
 	}
-}
-
-func docxZipOf(t testing.TB, name, content string) []byte {
-	var buf bytes.Buffer
-	z := zip.NewWriter(&buf)
-	w, _ := z.Create(name)
-	w.Write([]byte(content))
-	if err := z.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
 }
 
 func TestDOCXIsSniffedByContent(t *testing.T) {
@@ -324,17 +308,13 @@ func TestNexisUni2018(t *testing.T) {
 // TestDOCXListItems: Word's numbered and bulleted paragraphs become list
 // items of the body.
 func TestDOCXListItems(t *testing.T) {
-	var buf bytes.Buffer
-	z := zip.NewWriter(&buf)
-	w, _ := z.Create("word/document.xml")
 	item := func(s string) string {
 		return `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr></w:pPr><w:r><w:t>` + s + `</w:t></w:r></w:p>`
 	}
-	fmt.Fprintf(w, `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>%s%s%s%s</w:body></w:document>`,
+	xml := fmt.Sprintf(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>%s%s%s%s</w:body></w:document>`,
 		`<w:p><w:r><w:t>Storm closes coastal road</w:t></w:r></w:p><w:p><w:r><w:t>`+nexisPara1+`</w:t></w:r></w:p>`,
 		item("Roads shut at dusk"), item("Ferries cancelled"), `<w:p><w:r><w:t>`+nexisPara2+`</w:t></w:r></w:p>`)
-	z.Close()
-	doc := mustConvert(t, "list.docx", buf.Bytes())
+	doc := mustConvert(t, "list.docx", makeZip(t, "word/document.xml", xml))
 	var items []string
 	for _, b := range doc.Articles[0].Body {
 		if li, ok := b.(*ListItem); ok {

@@ -7,23 +7,6 @@ import (
 	"testing"
 )
 
-func TestIsHTML(t *testing.T) {
-	rows(t, "IsHTML", func(in string) bool { return IsHTML([]byte(in)) }, map[string]bool{
-		"<!DOCTYPE html><html><body>x":                                              true,
-		"\xef\xbb\xbf  \n<!doctype HTML>":                                           true,
-		"<HTML>\n<HEAD>":                                                            true,
-		"<!-- saved from url=(0014)about:internet -->\n<html>":                      true,
-		`<?xml version="1.0"?><!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0"><html>`: true,
-		"<head><title>x</title></head>":                                             true,
-		"<body><p>x</p></body>":                                                     true,
-		"<p>A fragment with no document tags</p>":                                   false,
-		"BBC News\n\nHeadline about <html> tags\n":                                  false,
-		"%PDF-1.7":                      false,
-		"":                              false,
-		"<b>bold</b> then <html> later": false,
-	})
-}
-
 func TestNexisHeaderEnd(t *testing.T) {
 	tests := []struct {
 		blocks []string
@@ -67,32 +50,6 @@ func TestFactivaFields(t *testing.T) {
 			t.Errorf("applyFactivaFields(%q)\n got %s\nwant %s", tt.lines, got, want)
 		}
 	}
-}
-
-func TestFactivaLabels(t *testing.T) {
-	rows(t, "factivaDocID", factivaDocID, map[string]string{
-		"Document DLYC000020010303dx3300001": "DLYC000020010303dx3300001",
-		"Dokument RHBLON0020160504ec5400abc": "RHBLON0020160504ec5400abc",
-		"文件 MRXW000020170401ed4100001":       "MRXW000020170401ed4100001",
-		"Document this is prose":             "",
-		"Documents ABCDEFGHIJKLMNOP":         "",
-	})
-	rows(t, "factivaLanguage", factivaLanguage, map[string]string{
-		"Englisch": "en", "Inglés": "en", "英文": "en", "Deutsch": "de",
-		"The Daily Courier": "", "Final": "",
-	})
-	headline := func(in two[string, int]) string { return factivaHeadline(in.a, in.b) }
-	rows(t, "factivaHeadline", headline, map[two[string, int]]string{
-		{"3) Council votes", 3}: "Council votes",
-		{"3) Council votes", 4}: "3) Council votes",
-		{"1993) A year", 1993}:  "A year",
-	})
-	rows(t, "isFactivaCaption", isFactivaCaption, map[string]bool{
-		"Photo: The mayor opens the bridge. (Ann Lee/Courier)": true,
-		"Fotos: Der Bürgermeister":                             true,
-		"Drawing:":                                             false,
-		"Photo opportunities were few that day.":               false,
-	})
 }
 
 // factivaPage builds a Factiva article view holding the given articles in
@@ -258,29 +215,6 @@ func TestWebPageHeadline(t *testing.T) {
 	}
 }
 
-func TestTitleWithoutSite(t *testing.T) {
-	title := func(in [2]string) string { return titleWithoutSite(in[0], in[1]) }
-	rows(t, "titleWithoutSite", title, map[[2]string]string{
-		{"Storm hits coast | The Herald", "The Herald"}: "Storm hits coast",
-		{"The Herald - Storm hits coast", "The Herald"}: "Storm hits coast",
-		{"Storm hits coast - Herald", ""}:               "Storm hits coast",
-		{"Storm - rain - wind", ""}:                     "Storm - rain - wind",
-		{"Storm hits coast", ""}:                        "Storm hits coast",
-	})
-}
-
-func TestPageDates(t *testing.T) {
-	rows(t, "isoDate", func(in string) string { d, _ := isoDate(in); return d.ISO() }, map[string]string{
-		"2024-05-01T09:30:00+02:00": "2024-05-01",
-		"2024-05-01":                "2024-05-01",
-		"May 1, 2024":               "2024-05-01",
-		"yesterday":                 "",
-	})
-	rows(t, "languageOfPage", languageOfPage, map[string]string{
-		"en-GB": "en", "de_DE": "de", "EN": "en", "x-klingon": "", "": "",
-	})
-}
-
 // FuzzHTMLInput: any markup read as HTML (a doctype is put before inputs
 // that lack one) converts or fails with ErrEmpty, never panics, and gives
 // articles with one-line blocks.
@@ -354,3 +288,6 @@ func TestFactivaIndexed(t *testing.T) {
 		}
 	}
 }
+
+// isoDateOf is isoDate's date, ISO.
+func isoDateOf(in string) string { d, _ := isoDate(in); return d.ISO() }

@@ -1,35 +1,15 @@
 package convert
 
 import (
-	"archive/zip"
-	"bytes"
 	"errors"
 	"strings"
 	"testing"
+
+	"newsclip/internal/testutil"
 )
 
-// makeZip writes a zip whose entries are name/content pairs, the first one
-// stored uncompressed (as OpenDocument and EPUB containers store mimetype).
-func makeZip(t *testing.T, pairs ...string) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	w := zip.NewWriter(&buf)
-	for i := 0; i < len(pairs); i += 2 {
-		method := zip.Deflate
-		if i == 0 {
-			method = zip.Store
-		}
-		f, err := w.CreateHeader(&zip.FileHeader{Name: pairs[i], Method: method})
-		if err != nil {
-			t.Fatal(err)
-		}
-		f.Write([]byte(pairs[i+1]))
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
+// makeZip writes a zip of name/content pairs (see testutil.Zip).
+func makeZip(t testing.TB, pairs ...string) []byte { return testutil.Zip(t, pairs...) }
 
 func TestRefusedFormats(t *testing.T) {
 	tests := []struct {
@@ -63,17 +43,6 @@ func TestRefusedFormats(t *testing.T) {
 	}
 }
 
-func TestInputExtensions(t *testing.T) {
-	rows(t, "InputExtensions", InputExtensions, map[string]bool{".txt": true, ".TXT": true, ".text": true, ".pdf": true, ".Pdf": true, ".md": false, ".xlsx": false, "": false})
-}
-
-func TestErrorQuotesControlCharacters(t *testing.T) {
-	// message gives the message of an error reading line 3 of the file name.
-	message := func(name string) string { return (&Error{File: name, Line: 3, Err: ErrBinary}).Error() }
-	rows(t, "Error", message, map[string]string{
-		"a.txt":          "a.txt:3: not text",
-		"evil\nname.txt": `"evil\nname.txt":3: not text`,
-		"tab\there.txt":  `"tab\there.txt":3: not text`,
-		"café.txt":       "café.txt:3: not text",
-	})
-}
+// errorMessage gives the message of an error reading line 3 of the file
+// name: control characters in the name are quoted.
+func errorMessage(name string) string { return (&Error{File: name, Line: 3, Err: ErrBinary}).Error() }

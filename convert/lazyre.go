@@ -54,3 +54,5 @@ func (l *lazyRegexp) ReplaceAllString(src, repl string) string {
 }
 
 func (l *lazyRegexp) Split(s string, n int) []string { return l.re().Split(s, n) }
+
+func (l *lazyRegexp) FindString(s string) string { return l.re().FindString(s) }

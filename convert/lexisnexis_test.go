@@ -2,51 +2,6 @@ package convert
 
 import "testing"
 
-func TestIsDocMarker(t *testing.T) {
-	rows(t, "isDocMarker", isDocMarker, map[string]bool{
-		"                1 of 12 DOCUMENTS": true,
-		"1 of 1 DOCUMENT":                   true,
-		"1 von 2 DOKUMENTEN":                true,
-		"3 von 3 Dokumenten":                true,
-		"2 sur 5 DOCUMENTS":                 true,
-		"4 van 9 DOCUMENTEN":                true,
-		"1 de 4 DOCUMENTOS":                 true,
-		"Dokument 3 von 12":                 true,
-		"Document 2 de 5":                   true,
-		"Documents 2 de 5 pages":            false,
-		"12 documents were filed":           false,
-		"Page 1 of 12":                      false,
-	})
-}
-
-func TestLexisField(t *testing.T) {
-	rows(t, "lexisField", fieldOf(lexisField), map[string]string{
-		"SECTION: CITY; Pg. 4":                  "section/CITY; Pg. 4",
-		"RUBRIK: Lokales; S. 3":                 "section/Lokales; S. 3",
-		"Byline: Ruth Okafor":                   "byline/Ruth Okafor",
-		"AUTEUR:\tJean Roe":                     "byline/Jean Roe",
-		"KOP: Veerdienst blijft varen":          "headline/Veerdienst blijft varen",
-		"LOAD-DATE: June 8, 2024":               "other/June 8, 2024",
-		"BODY:":                                 "body/",
-		"TITULAR:\u00a0El puerto sigue abierto": "headline/El puerto sigue abierto",
-		"TITRE\u00a0: Le port reste ouvert":     "headline/Le port reste ouvert",
-		"SECCIÓN:\tLocal":                       "section/Local",
-		"Title: The port stays open":            "headline/The port stays open",
-		"URL:https://example.org":               "", // no space after the colon
-		"NOTE TO THE HARBOUR: a sentence":       "",
-		"Section Eight: not a label":            "",
-		"The mayor: no comment":                 "",
-	})
-}
-
-func TestDocMarkerCounts(t *testing.T) {
-	rows3(t, "docMarkerCounts", docMarkerCounts, map[string]three[int, int, bool]{
-		"  3 of 12 DOCUMENTS": {3, 12, true},
-		"Dokument 4 von 9":    {4, 9, true},
-		"Document 2 de 5":     {2, 5, true},
-	})
-}
-
 func TestMarkerWarnings(t *testing.T) {
 	mk := func(pairs ...int) []docMarker {
 		var out []docMarker

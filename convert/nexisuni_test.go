@@ -7,115 +7,6 @@ import (
 	"testing"
 )
 
-func TestIsNexisEnd(t *testing.T) {
-	rows(t, "isNexisEnd", isNexisEnd, map[string]bool{
-		"End of Document":        true,
-		"  end of document  ":    true,
-		"Ende des Dokuments":     true,
-		"End of Document 3":      false,
-		"The End of Document":    false,
-		"End of Documentation":   false,
-		"the end of the article": false,
-	})
-}
-
-func TestNexisField(t *testing.T) {
-	rows(t, "nexisField", fieldOf(nexisField), map[string]string{
-		"Length: 355 words":                    "other/355 words",
-		"Byline:\u00a0Jane Doe":                "byline/Jane Doe",
-		"Load-Date: July 3, 2019":              "loaddate/July 3, 2019",
-		"Journal Code: WEBGNS":                 "other/WEBGNS",
-		"LANGUAGE: ENGLISH":                    "language/ENGLISH",
-		"Rubrik: Politik; S. 3":                "section/Politik; S. 3",
-		"Graphic:":                             "graphic/",
-		"URL:http://example.com":               "", // no space after the colon
-		"length: of the river":                 "", // labels are capitalised
-		"Subjects of the talks: trade":         "", // not a label
-		"He said: Byline: none":                "", // the label must open the line
-		"A very long label that is not one: x": "",
-	})
-}
-
-func TestSplitGluedFields(t *testing.T) {
-	glued := func(in [2]string) ([]string, []string) { return splitGluedFields(in[0], in[1]) }
-	rows2(t, "splitGluedFields", glued, map[[2]string]two[[]string, []string]{
-		{"byline", "Jane Doe Highlight: Storms closed the road."}: {[]string{"byline", "highlight"}, []string{"Jane Doe", "Storms closed the road."}},
-		{"byline", "Jane Doe"}: {[]string{"byline"}, []string{"Jane Doe"}},
-		// a colon after a word that is no label stays in the value
-		{"highlight", "Mayor Smith: we will rebuild"}:                    {[]string{"highlight"}, []string{"Mayor Smith: we will rebuild"}},
-		{"byline", "Jane Doe Dateline: PORTHAVEN Highlight: Roads shut"}: {[]string{"byline", "dateline", "highlight"}, []string{"Jane Doe", "PORTHAVEN", "Roads shut"}},
-	})
-}
-
-func TestNexisSection(t *testing.T) {
-	rows2(t, "nexisSection", nexisSection, map[string]two[string, string]{
-		"NEWS; Pg. 3":             {"NEWS", "3"},
-		"POLITICS; Version:28":    {"POLITICS", ""},
-		"Features; Arts; Page A6": {"Features; Arts", "A6"},
-		"Wirtschaft; S. 12":       {"Wirtschaft", "12"},
-		"Opinion":                 {"Opinion", ""},
-	})
-}
-
-func TestCleanNexisByline(t *testing.T) {
-	rows(t, "cleanNexisByline", cleanNexisByline, map[string]string{
-		"Kate Ames (now) and Tom Rye (earlier)":        "Kate Ames and Tom Rye",
-		"Ben Oduya in Lagos":                           "Ben Oduya",
-		"Ben Oduya in Lagos and Ida Berg in New Delhi": "Ben Oduya and Ida Berg",
-		"Ida Berg Transport correspondent":             "Ida Berg, Transport correspondent",
-		"Ida J. Berg Health editor":                    "Ida J. Berg, Health editor",
-		"Ida Berg":                                     "Ida Berg",
-		"Tom Rye and Ida Berg Transport correspondent": "Tom Rye and Ida Berg, Transport correspondent",
-		"Ida Berg, Staff Writer":                       "Ida Berg, Staff Writer",
-		// "in" followed by a lower-case word is not a place
-		"Ida Berg in conversation": "Ida Berg in conversation",
-	})
-}
-
-func TestApplyNexisByline(t *testing.T) {
-	// byline gives the names of the authors and whether each keeps the
-	// byline as printed.
-	byline := func(in string) ([]string, bool) {
-		a := &Article{}
-		a.applyNexisByline(in)
-		var names []string
-		raw := true
-		for _, p := range a.Authors {
-			if p.Name != "" {
-				names = append(names, p.Name)
-			}
-			raw = raw && p.Raw == in
-		}
-		return names, raw
-	}
-	rows2(t, "applyNexisByline", byline, map[string]two[[]string, bool]{
-		"Kate Ames (now), Tom Rye (earlier)": {[]string{"Kate Ames", "Tom Rye"}, true},
-		"Letters":                            {nil, true}, // a column label
-		"Reuters":                            {nil, true}, // an agency: no person
-		"Ida Berg Transport correspondent":   {[]string{"Ida Berg"}, true},
-	})
-}
-
-func TestNexisDate(t *testing.T) {
-	rows(t, "nexisDate", func(in string) string { d, _ := nexisDate(in); return d.ISO() }, map[string]string{
-		"July 1, 2019 Monday 9:20 AM GMT": "2019-07-01",
-		"May 30, 2014 Friday":             "2014-05-30",
-		"5 januari 2023 donderdag":        "2023-01-05",
-		"1. Juli 2019 Montag 10:00 GMT+1": "2019-07-01",
-		"The Porthaven Gazette":           "",
-	})
-}
-
-func TestNexisDateLine(t *testing.T) {
-	dateLine := func(in string) (string, string) { d, rest, _ := nexisDateLine(in); return d.ISO(), rest }
-	rows2(t, "nexisDateLine", dateLine, map[string]two[string, string]{
-		"May 2, 2002, Thursday,, FINAL EDITION":        {"2002-05-02", "FINAL EDITION"},
-		"July 1, 2019 Monday 9:20 AM GMT":              {"2019-07-01", ""},
-		"March 3, 2020, Tuesday, Late Edition - Final": {"2020-03-03", "Late Edition - Final"},
-		"Storm, rain, and wind":                        {"", ""},
-	})
-}
-
 func TestApplyNexisHead(t *testing.T) {
 	tests := []struct {
 		name                                 string
@@ -205,15 +96,6 @@ func TestNexisHead(t *testing.T) {
 	}
 }
 
-func TestDetectNexisUni(t *testing.T) {
-	rows(t, "detectNexisUni", func(in string) bool { return detectNexisUni(strings.Split(in, "\n")) }, map[string]bool{
-		"Storm\nGazette\nJuly 1, 2019\nBody\ntext\nEnd of Document": true,
-		"Storm\nLength: 9 words\ntext\nEnd of Document":             true,
-		"Dear editor,\nthe storm closed the road.\nEnd of Document": false, // no label
-		"Storm\nBody\ntext": false, // no end marker
-	})
-}
-
 func TestNexisGraphic(t *testing.T) {
 	ps := func(ls ...string) []para {
 		var out []para
@@ -243,3 +125,31 @@ func TestNexisGraphic(t *testing.T) {
 		}
 	}
 }
+
+// nexisByline gives the names of the authors applyNexisByline finds and
+// whether each keeps the byline as printed.
+func nexisByline(in string) ([]string, bool) {
+	a := &Article{}
+	a.applyNexisByline(in)
+	var names []string
+	raw := true
+	for _, p := range a.Authors {
+		if p.Name != "" {
+			names = append(names, p.Name)
+		}
+		raw = raw && p.Raw == in
+	}
+	return names, raw
+}
+
+// nexisDateOf is nexisDate's date, ISO.
+func nexisDateOf(in string) string { d, _ := nexisDate(in); return d.ISO() }
+
+// nexisDateLineOf is nexisDateLine's date, ISO, and the rest of the line.
+func nexisDateLineOf(in string) (string, string) {
+	d, rest, _ := nexisDateLine(in)
+	return d.ISO(), rest
+}
+
+// detectNexisUniOf is detectNexisUni of a sample's lines.
+func detectNexisUniOf(in string) bool { return detectNexisUni(strings.Split(in, "\n")) }

@@ -35,8 +35,10 @@ type PDFExtractor func(data []byte) (*pdftext.Text, error)
 // ConvertPDF reads a PDF with extract and its text into a Document. It is
 // the one path for PDF input, in this process (Convert) and through a
 // child process (the CLI). A *pdftext.Error becomes an *Error naming the
-// file and the page.
+// file and the page. The bytes are hashed first and not used after
+// extract, so that the articles are built without the file in memory.
 func ConvertPDF(name string, data []byte, extract PDFExtractor) (*Document, error) {
+	sum := sha256.Sum256(data)
 	t, err := extract(data)
 	if err != nil {
 		var e *pdftext.Error
@@ -45,7 +47,7 @@ func ConvertPDF(name string, data []byte, extract PDFExtractor) (*Document, erro
 		}
 		return nil, &Error{File: name, Err: err}
 	}
-	return FromPDFText(name, data, t)
+	return fromPDFText(name, sum, t)
 }
 
 // convertPDF is Convert for PDF input, in this process.
@@ -60,7 +62,11 @@ func convertPDF(name string, data []byte) (*Document, error) {
 // text alone cannot: whether the first line is a masthead or the headline.
 // A PDF's format is "pdf" whatever it reads as.
 func FromPDFText(name string, data []byte, t *pdftext.Text) (*Document, error) {
-	sum := sha256.Sum256(data)
+	return fromPDFText(name, sha256.Sum256(data), t)
+}
+
+// fromPDFText is FromPDFText with the file's SHA-256 sum.
+func fromPDFText(name string, sum [sha256.Size]byte, t *pdftext.Text) (*Document, error) {
 	doc := &Document{Source: Source{File: name, Format: "pdf", SHA256: hex.EncodeToString(sum[:])}}
 	for _, w := range t.Warnings {
 		doc.Warnings = append(doc.Warnings, Warning{Page: w.Page, Msg: w.Msg})
@@ -77,6 +83,7 @@ func FromPDFText(name string, data []byte, t *pdftext.Text) (*Document, error) {
 	switch lead := displayLead(t); {
 	case lead >= 1:
 		a := readClipping(lines, lead >= 2)
+		settlePDFArticle(a, t)
 		if a.Headline != "" || len(a.Body) > 0 {
 			doc.Articles = append(doc.Articles, a)
 		}
@@ -86,11 +93,14 @@ func FromPDFText(name string, data []byte, t *pdftext.Text) (*Document, error) {
 	if len(doc.Articles) == 0 {
 		return nil, &Error{File: name, Err: ErrNoTextLayer}
 	}
+	if a := doc.Articles[0]; a.Publication == "" {
+		a.Publication = printedSite(t, a.Headline)
+	}
 	var removed []Removal
 	for _, h := range t.RunningHeads {
 		removed = append(removed, Removal{Kind: RemovedRunningHead, Text: h})
 	}
-	removed = append(removed, web...)
+	removed = append(append(removed, turnedRemovals(t.Pages)...), web...)
 	doc.Articles[0].Removed = append(removed, doc.Articles[0].Removed...)
 	return doc, nil
 }

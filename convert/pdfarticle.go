@@ -22,7 +22,8 @@ const lateBylineBlocks = 3
 //	Von Joachim Mölter                           <- byline
 //
 // When the article has no authors and one of its first lateBylineBlocks
-// body blocks is a byline, the byline is parsed and removed, and a single
+// body blocks is a byline (perhaps in small caps or after a genre label:
+// see pdfBylineForm), the byline is parsed and removed, and a single
 // block before it becomes the standfirst.
 func liftLateByline(a *Article) {
 	if len(a.Authors) > 0 {
@@ -30,10 +31,11 @@ func liftLateByline(a *Article) {
 	}
 	for i := 0; i < len(a.Body) && i < lateBylineBlocks; i++ {
 		t := a.Body[i].Text()
-		if _, ok := a.Body[i].(*Quote); ok || !isBylineLine(t) {
+		form, _ := pdfBylineForm(t)
+		if _, ok := a.Body[i].(*Quote); ok || !isBylineLine(form) {
 			continue
 		}
-		a.applyByline(t, true)
+		a.applyByline(form, true)
 		a.remove(RemovedByline, t)
 		if i == 1 && a.Subheadline == "" {
 			a.Subheadline = a.Body[0].Text()
@@ -46,26 +48,42 @@ func liftLateByline(a *Article) {
 }
 
 // bylineBreakRE matches a byline broken after the first name of its last
-// author ("Von Markus Balser und Christoph").
-var bylineBreakRE = lazyRE(`(?:\s(?:und|and|&|et|y|e)|,)\s\p{Lu}\p{Ll}+$`)
+// author ("Von Markus Balser und Christoph"), or inside a hyphenated
+// first name ("Von Ann Lee und Vinzent-").
+var bylineBreakRE = lazyRE(`(?:\s(?:und|and|&|et|y|e)|,)\s\p{Lu}\p{Ll}+-?$`)
 
-// joinBrokenBylines joins a byline paragraph that ends on a first name to
-// the next paragraph when that is one capitalized word, the surname a
-// narrow column carried over:
+// surnameLineRE matches the rest of a name a narrow column carried over:
+// one or two capitalized words.
+var surnameLineRE = lazyRE(`^\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?$`)
+
+// joinBrokenBylines joins a byline line that ends on a first name (or
+// inside a hyphenated one) to the next line when that holds the rest of
+// the name and ends its paragraph, whether a blank line lies between
+// them or not:
 //
-//	Von Markus Balser und Christoph
-//	Koopmann
+//	Von Markus Balser und Christoph      Von Ann Lee und Vinzent-
+//	Koopmann                             Vitus Leitgeb
 //
 // lines hold one paragraph per run of lines, blank lines between.
 func joinBrokenBylines(lines []string) []string {
-	for i := 0; i+2 < len(lines); i++ {
-		next := lines[i+2]
-		if lines[i+1] != "" || !isBylineLine(lines[i]) || !bylineBreakRE.MatchString(lines[i]) ||
-			strings.Contains(next, " ") || !capitalized(next) || i+3 < len(lines) && lines[i+3] != "" {
+	for i := 0; i+1 < len(lines); i++ {
+		if !isBylineLine(lines[i]) || !bylineBreakRE.MatchString(lines[i]) {
 			continue
 		}
-		lines[i] += " " + next
-		lines = append(lines[:i+1], lines[i+3:]...)
+		j := i + 1
+		if lines[j] == "" {
+			j++
+		}
+		if j >= len(lines) || !surnameLineRE.MatchString(lines[j]) || j+1 < len(lines) && lines[j+1] != "" ||
+			lines[j-1] == "" && strings.Contains(lines[j], " ") {
+			continue
+		}
+		if strings.HasSuffix(lines[i], "-") {
+			lines[i] += lines[j]
+		} else {
+			lines[i] += " " + lines[j]
+		}
+		lines = append(lines[:i+1], lines[j+1:]...)
 	}
 	return lines
 }
@@ -78,12 +96,29 @@ var signatureRE = lazyRE(`^(.*[.!?“”"])\s+(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-
 // as German papers sign short pieces, when the article has no authors:
 //
 //	... Also, dringend deeskalieren bitte. Iris Mayer
+//	... Also, dringend deeskalieren bitte. iris mayer   (small caps)
+//	iris mayer                                          (a paragraph)
 func liftSignature(a *Article) {
 	if len(a.Authors) > 0 || len(a.Body) == 0 {
 		return
 	}
 	last, ok := a.Body[len(a.Body)-1].(*Paragraph)
 	if !ok {
+		return
+	}
+	var texts []string
+	for _, b := range a.Body[:len(a.Body)-1] {
+		texts = append(texts, b.Text())
+	}
+	if m := smallCapsSignatureRE.FindStringSubmatch(strings.TrimSpace(last.Content)); m != nil {
+		texts = append(texts, m[1])
+	}
+	if rest, name, ok := smallCapsSignature(last.Content, lowerWords(texts...)); ok {
+		a.Authors = append(a.Authors, Person{Name: name, Raw: strings.TrimSpace(last.Content[len(rest):])})
+		a.remove(RemovedByline, strings.TrimSpace(last.Content[len(rest):]))
+		if last.Content = rest; rest == "" {
+			a.Body = a.Body[:len(a.Body)-1]
+		}
 		return
 	}
 	m := signatureRE.FindStringSubmatch(last.Content)
@@ -148,15 +183,15 @@ const (
 //	Rammstein tourt gerade durch ... .            <- standfirst
 //
 // The next paragraph (the standfirst, or else the first body block) must
-// be title-like: at most titleWords words without a closing period,
-// followed by more text. Only for articles set in one type size: where
+// be title-like: at most titleWords words without a closing period (an
+// initial's is none: see endsWithStop), followed by more text. Only for articles set in one type size: where
 // the headline is in display type, type tells it.
 func promoteHeadline(a *Article) {
-	if a.Kicker != "" || countWords(a.Headline) > labelWords || strings.HasSuffix(a.Headline, ".") {
+	if a.Kicker != "" || countWords(a.Headline) > labelWords || endsWithStop(a.Headline) {
 		return
 	}
 	isTitle := func(s string) bool {
-		return countWords(s) <= titleWords && !strings.HasSuffix(strings.TrimSpace(s), ".")
+		return countWords(s) <= titleWords && !endsWithStop(s)
 	}
 	switch {
 	case a.Subheadline != "" && isTitle(a.Subheadline) && len(a.Body) > 0:
@@ -165,4 +200,17 @@ func promoteHeadline(a *Article) {
 		a.Kicker, a.Headline = a.Headline, a.Body[0].Text()
 		a.Body = a.Body[1:]
 	}
+}
+
+// initialEndRE matches a text that ends with a name's initial: "Lina E.".
+var initialEndRE = lazyRE(`(?:^|\s)\p{Lu}\.$`)
+
+// endsWithStop reports whether s ends with a full stop that closes a
+// sentence, not an initial's:
+//
+//	Die Stadt hat entschieden.   -> true
+//	Prozess gegen Lina E.        -> false
+func endsWithStop(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasSuffix(s, ".") && !initialEndRE.MatchString(s)
 }

@@ -109,14 +109,25 @@ func edgeRows(p pdftext.Page, top bool) []row {
 
 // headerRows counts the rows of a page header: the dated row, and the
 // rows under it each at most two of its lines' height below the last
-// ("DAH,EBE,ED Seite R1", "alle Ausgaben Seite 999").
+// ("DAH,EBE,ED Seite R1", "alle Ausgaben Seite 999"), set no larger
+// than headerRowSize times the dated row's type and at most
+// maxHeaderRowWords words long: a headline or a box's text close under
+// the header is not part of it.
 func headerRows(rows []row) int {
 	n := 1
-	for n < len(rows) && rows[n-1].y-rows[n].y <= 2*rows[n].size {
+	for n < len(rows) && rows[n-1].y-rows[n].y <= 2*rows[n].size && rows[n].size <= headerRowSize*rows[0].size &&
+		countWords(rows[n].text) <= maxHeaderRowWords {
 		n++
 	}
 	return n
 }
+
+// headerRowSize is the largest type of a page header's further rows, in
+// parts of its dated row's type size; maxHeaderRowWords their most words.
+const (
+	headerRowSize     = 1.1
+	maxHeaderRowWords = 12
+)
 
 // readExportPage reads the header (the first top row, ending with a date)
 // and the record id of a page.
@@ -190,6 +201,7 @@ func exportArticle(pages []exportPage) *Article {
 			kept = append(kept, l)
 		}
 		p.Lines = kept
+		removed = append(removed, turnedRemovals([]pdftext.Page{p})...)
 		for _, h := range p.Heads {
 			if !inRows(h.Text, header) {
 				removed = append(removed, Removal{Kind: RemovedRunningHead, Text: h.Text})
@@ -197,9 +209,12 @@ func exportArticle(pages []exportPage) *Article {
 		}
 		t.Pages = append(t.Pages, p)
 	}
+	liftDisplayHeadline(&t.Pages[0], t.BodySize())
 	lines, web := pdfLines(t)
 	a := readClipping(joinBrokenBylines(lines), false)
+	settlePDFArticle(a, t)
 	liftLateByline(a)
+	dropDeskSignature(a)
 	liftSignature(a)
 	if displayLead(t) == 0 {
 		// All in one type size: the headline is told by position only.

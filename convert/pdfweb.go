@@ -41,14 +41,36 @@ func isURLParagraph(lines []string) bool {
 		strings.Count(joined, "-") >= 2 && last >= '0' && last <= '9'
 }
 
+// urlLead returns how many lines (fewer than all) open para with a web
+// address broken over at least two lines, as an export prints an online article's
+// address right over its section label; 0 when none does:
+//
+//	meinung/harbour-quay-      -> 2
+//	plan-kommentar-1.5892304
+//	Linke Gewalt
+func urlLead(para []string) int {
+	for k := len(para) - 1; k >= 2; k-- {
+		if isURLParagraph(para[:k]) {
+			return k
+		}
+	}
+	return 0
+}
+
 // dropURLParagraphs removes the web-address paragraphs of lines (one
-// paragraph per run of lines, blank lines between) and returns what is
+// paragraph per run of lines, blank lines between), and the address that
+// opens a paragraph over other text (see urlLead), and returns what is
 // left and the addresses removed.
 func dropURLParagraphs(lines []string) (kept, urls []string) {
 	for i := 0; i < len(lines); {
 		j := i
 		for j < len(lines) && lines[j] != "" {
 			j++
+		}
+		if k := urlLead(lines[i:j]); k > 0 && !isURLParagraph(lines[i:j]) {
+			// An address over a label in the same paragraph.
+			urls = append(urls, strings.Join(lines[i:i+k], ""))
+			i += k
 		}
 		if j > i && isURLParagraph(lines[i:j]) {
 			urls = append(urls, strings.Join(lines[i:j], ""))
@@ -77,9 +99,10 @@ var tagListRE = lazyRE(`(?i)^(?:keywords|tags|topics|themen|schlagworte):`)
 
 // cleanWebPrint removes what a browser prints around an article besides
 // its text: link addresses after link texts, breadcrumb trails, tag lists
-// ("KEYWORDS: ...") and web-address paragraphs. lines hold one paragraph
-// per run of lines, blank lines between.
+// ("KEYWORDS: ..."), link buttons and web-address paragraphs. lines hold
+// one paragraph per run of lines, blank lines between.
 func cleanWebPrint(lines []string) (kept []string, removed []Removal) {
+	lines, removed = dropLinkButtons(lines)
 	kept, urls := dropURLParagraphs(lines)
 	for _, u := range urls {
 		removed = append(removed, Removal{Kind: RemovedURL, Text: u})

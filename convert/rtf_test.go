@@ -8,16 +8,6 @@ import (
 	"newsclip/internal/rtf"
 )
 
-func TestIsRTF(t *testing.T) {
-	rows(t, "IsRTF", func(in string) bool { return IsRTF([]byte(in)) }, map[string]bool{
-		`{\rtf1\ansi x}`:            true,
-		"\xef\xbb\xbf\r\n {\\rtf1}": true,
-		`{\rt`:                      false,
-		`Text about {\rtf1 files}`:  false,
-		`{\pdf}`:                    false,
-	})
-}
-
 func TestRTFLines(t *testing.T) {
 	ps := func(texts ...string) []rtf.Paragraph {
 		var out []rtf.Paragraph

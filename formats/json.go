@@ -30,28 +30,35 @@ var Schema []byte
 // out of every article's warnings). Absent values are
 // null or empty lists, never omitted.
 type Article struct {
-	Version     int       `json:"version"`
-	Source      Source    `json:"source"`
-	Publication *string   `json:"publication"`
-	Kicker      *string   `json:"kicker"`
-	Headline    *string   `json:"headline"`
-	Subheadline *string   `json:"subheadline"`
-	Section     *string   `json:"section"`
-	Page        *string   `json:"page"`
-	Edition     *string   `json:"edition"`
-	Date        *string   `json:"date"`
-	DateRaw     *string   `json:"date_raw"`
-	Dateline    *string   `json:"dateline"`
-	Language    *string   `json:"language"`
-	Country     *string   `json:"country"`
-	Authors     []Author  `json:"authors"`
-	Credits     []Credit  `json:"credits"`
-	Contacts    []string  `json:"contacts"`
-	Body        []Block   `json:"body"`
-	PullQuotes  []string  `json:"pullquotes"`
-	Removed     []Removed `json:"removed"`
-	Warnings    []string  `json:"warnings"`
-	WordCount   int       `json:"word_count"`
+	Version    int       `json:"version"`
+	Source     Source    `json:"source"`
+	Header               // publication ... date_raw, written as top-level keys
+	Dateline   *string   `json:"dateline"`
+	Language   *string   `json:"language"`
+	Country    *string   `json:"country"`
+	Authors    []Author  `json:"authors"`
+	Credits    []Credit  `json:"credits"`
+	Contacts   []string  `json:"contacts"`
+	Body       []Block   `json:"body"`
+	PullQuotes []string  `json:"pullquotes"`
+	Removed    []Removed `json:"removed"`
+	Warnings   []string  `json:"warnings"`
+	WordCount  int       `json:"word_count"`
+}
+
+// Header is the printed header of an article in the wire format: the
+// masthead's publication, the headline block, and where and when it ran.
+// Article embeds it, so its fields are keys of the article object.
+type Header struct {
+	Publication *string `json:"publication"`
+	Kicker      *string `json:"kicker"`
+	Headline    *string `json:"headline"`
+	Subheadline *string `json:"subheadline"`
+	Section     *string `json:"section"`
+	Page        *string `json:"page"`
+	Edition     *string `json:"edition"`
+	Date        *string `json:"date"`     // ISO 8601 (YYYY-MM-DD)
+	DateRaw     *string `json:"date_raw"` // as printed
 }
 
 // Source says where an article was read from.
@@ -122,25 +129,19 @@ func Wire(doc *convert.Document, a *convert.Article) Article {
 		Version: JSONVersion,
 		Source: Source{File: doc.Source.File, Format: doc.Source.Format, Index: a.Index, SHA256: doc.Source.SHA256,
 			ID: str(a.VendorID), LoadDate: str(a.LoadDate.ISO()), Warnings: []string{}},
-		Publication: str(a.Publication),
-		Kicker:      str(a.Kicker),
-		Headline:    str(a.Headline),
-		Subheadline: str(a.Subheadline),
-		Section:     str(a.Section),
-		Page:        str(a.Page),
-		Edition:     str(a.Edition),
-		Date:        str(a.Date.ISO()),
-		DateRaw:     str(a.Date.Raw),
-		Dateline:    str(a.Dateline),
-		Language:    str(a.Language),
-		Country:     str(a.Country),
-		Authors:     []Author{},
-		Credits:     []Credit{},
-		Contacts:    append([]string{}, a.Contacts...),
-		Body:        []Block{},
-		PullQuotes:  append([]string{}, a.PullQuotes...),
-		Removed:     []Removed{},
-		Warnings:    []string{},
+		Header: Header{Publication: str(a.Publication), Kicker: str(a.Kicker), Headline: str(a.Headline),
+			Subheadline: str(a.Subheadline), Section: str(a.Section), Page: str(a.Page), Edition: str(a.Edition),
+			Date: str(a.Date.ISO()), DateRaw: str(a.Date.Raw)},
+		Dateline:   str(a.Dateline),
+		Language:   str(a.Language),
+		Country:    str(a.Country),
+		Authors:    []Author{},
+		Credits:    []Credit{},
+		Contacts:   append([]string{}, a.Contacts...),
+		Body:       []Block{},
+		PullQuotes: append([]string{}, a.PullQuotes...),
+		Removed:    []Removed{},
+		Warnings:   []string{},
 	}
 	for _, p := range a.Authors {
 		w.Authors = append(w.Authors, Author{Name: str(p.Name), Title: str(p.Title), Agency: str(p.Agency), Raw: p.Raw})

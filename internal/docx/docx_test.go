@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"newsclip/internal/testutil"
 )
 
 // wrap puts body XML into a document.xml with the usual namespaces.
@@ -19,22 +21,7 @@ func wrap(body string) string {
 }
 
 // build makes a .docx archive from entry names and contents.
-func build(t testing.TB, entries ...string) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	z := zip.NewWriter(&buf)
-	for i := 0; i+1 < len(entries); i += 2 {
-		w, err := z.Create(entries[i])
-		if err != nil {
-			t.Fatal(err)
-		}
-		io.WriteString(w, entries[i+1])
-	}
-	if err := z.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
+func build(t testing.TB, entries ...string) []byte { return testutil.Zip(t, entries...) }
 
 const testStyles = `<?xml version="1.0"?><w:styles xmlns:w="` + nsW + `">` +
 	`<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:rPr><w:b/></w:rPr></w:style>` +

@@ -43,11 +43,9 @@ func TestKindsCrossTheBoundary(t *testing.T) {
 	}
 }
 
-// hangingPDF's content ends inside a hex string, on which the PDF library
-// loops forever.
-func hangingPDF() []byte {
-	return pdfgen.BuildRaw([]string{"BT /F1 12 Tf 72 700 Td (Hello) Tj <4142"}, "")
-}
+// hangingPDF draws nested forms (see pdfgen.Nested) that take minutes
+// to read.
+func hangingPDF() []byte { return pdfgen.Nested(1, 8, 16) }
 
 // TestExtractThroughChild runs real children: text comes back, and each
 // failure keeps its type.

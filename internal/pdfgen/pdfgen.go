@@ -164,12 +164,18 @@ func Literal(s string) string {
 // stream and a page object with the font resources fonts, the page tree,
 // the catalog, the cross-reference table and the trailer.
 func assemble(objs []string, contents []string, fonts string) []byte {
+	return assembleResources(objs, contents, "/Font << "+fonts+" >>")
+}
+
+// assembleResources is assemble with every page's resource dictionary
+// entries given whole.
+func assembleResources(objs []string, contents []string, resources string) []byte {
 	add := func(s string) int { objs = append(objs, s); return len(objs) }
 	pagesID := len(objs) + 1 + 2*len(contents)
 	var kids []string
 	for _, c := range contents {
 		content := add(stream(c))
-		page := add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Contents %d 0 R /Resources << /Font << %s >> >> >>", pagesID, content, fonts))
+		page := add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Contents %d 0 R /Resources << %s >> >>", pagesID, content, resources))
 		kids = append(kids, fmt.Sprintf("%d 0 R", page))
 	}
 	add(fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(kids)))

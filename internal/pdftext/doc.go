@@ -8,6 +8,10 @@
 //	t, err := pdftext.Extract(data, pdftext.Options{})
 //	for _, p := range t.Paragraphs() { ... p[0].Text, p[0].Size ... }
 //
+// ExtractPages reads the same way but hands each page on as soon as it is
+// laid out and keeps none (newsclip/internal/pdfchild streams them to its
+// parent); Text.Finish then removes the running heads.
+//
 // Reading goes through four stages, one file each:
 //
 //   - repair.go opens the file with github.com/ledongthuc/pdf (objects,
@@ -26,7 +30,8 @@
 //     their lines, cuts the page into blocks by recursive XY cuts through
 //     whitespace (columns left to right, bands top to bottom; gutters
 //     measured against the page's own word spacing) and turns landscape
-//     pages upright.
+//     pages upright; text drawn in another direction than the page's own
+//     (rotated.go) is read in its own direction into Page.Turned.
 //   - paragraphs.go removes running heads, page numbers and a browser's
 //     print header and footer at page edges (kept in Page.Heads) and
 //     groups lines into paragraphs by type size, weight, indents, line

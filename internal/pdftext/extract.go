@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -33,7 +34,23 @@ func IsPDF(data []byte) bool {
 // panic inside the PDF library becomes ErrDamaged, with the page when
 // known. A file without any text gets ErrNoTextLayer; one whose only text
 // is in codes without a Unicode map, ErrUnmappable. Errors are *Error.
-func Extract(data []byte, opts Options) (t *Text, err error) {
+func Extract(data []byte, opts Options) (*Text, error) {
+	var pages []Page
+	t, err := ExtractPages(data, opts, func(p Page) { pages = append(pages, p) })
+	if err != nil {
+		return nil, err
+	}
+	t.Pages = pages
+	t.Finish()
+	return t, nil
+}
+
+// ExtractPages reads a PDF as Extract does, one page at a time: each page
+// that could be read goes to emit as soon as it is laid out (in page
+// order) and is not kept, so memory holds one page, not the document. The
+// Text it returns has no pages: the caller collects what emit got into
+// Pages, then calls Finish. On error the emitted pages are void.
+func ExtractPages(data []byte, opts Options, emit func(Page)) (t *Text, err error) {
 	page := 0
 	defer func() {
 		if p := recover(); p != nil {
@@ -44,7 +61,7 @@ func Extract(data []byte, opts Options) (t *Text, err error) {
 	if err != nil {
 		return nil, &Error{Err: err}
 	}
-	t = &Text{}
+	t = &Text{Title: docTitle(r)}
 	for _, w := range warns {
 		t.Warnings = append(t.Warnings, Warning{Msg: w})
 	}
@@ -58,14 +75,15 @@ func Extract(data []byte, opts Options) (t *Text, err error) {
 		t.Warnings = append(t.Warnings, Warning{Msg: fmt.Sprintf("read the first %d of %d pages", limit, n)})
 		n = limit
 	}
-	fonts := map[string]*pdfFont{} // shared by the pages
-	glyphs, failed := 0, 0
+	rd := pageReader{fonts: map[string]*pdfFont{}} // fonts shared by the pages
+	glyphs, failed, emitted := 0, 0, 0
+	unmappedAt, unmapped := 0, "" // the first emitted page with unmapped codes
 	var firstErr error
 	for page = 1; page <= n; page++ {
 		if opts.OnPage != nil {
 			opts.OnPage(page)
 		}
-		p, err := readPage(pageList[page-1], fonts)
+		p, err := rd.read(pageList[page-1])
 		p.Number = page
 		if err != nil && p.Glyphs > 0 {
 			// Damage after some text: keep what was read.
@@ -84,33 +102,39 @@ func Extract(data []byte, opts Options) (t *Text, err error) {
 		if p.Unmapped != "" && p.Glyphs > 0 {
 			t.Warnings = append(t.Warnings, Warning{page, fmt.Sprintf("text in %s character codes without a Unicode map was left out", p.Unmapped)})
 		}
-		t.Pages = append(t.Pages, p)
+		emitted++
+		if p.Unmapped != "" && unmappedAt == 0 {
+			unmappedAt, unmapped = emitted, p.Unmapped
+		}
+		emit(p)
 	}
 	page = 0
 	t.PageCount = n
 	if failed == n && firstErr != nil {
-		return retryRebuilt(data, opts, firstErr)
+		return retryRebuilt(data, opts, firstErr, emit)
 	}
 	if glyphs == 0 {
-		for i, p := range t.Pages {
-			if p.Unmapped != "" {
-				return nil, &Error{Page: i + 1, Err: fmt.Errorf("%w: its text uses %s character codes without a Unicode map", ErrUnmappable, p.Unmapped)}
-			}
+		if unmappedAt > 0 {
+			return nil, &Error{Page: unmappedAt, Err: fmt.Errorf("%w: its text uses %s character codes without a Unicode map", ErrUnmappable, unmapped)}
 		}
 		return nil, &Error{Page: 1, Err: ErrNoTextLayer}
 	}
-	t.RunningHeads = removeRunningHeads(t.Pages)
 	return t, nil
 }
+
+// Finish removes the running heads from t's pages (see
+// removeRunningHeads) once they are all in: Extract calls it, and so
+// must a caller of ExtractPages.
+func (t *Text) Finish() { t.RunningHeads = removeRunningHeads(t.Pages) }
 
 // retryRebuilt reads again, once, through a cross-reference table rebuilt
 // from the objects themselves, when every page failed: the table may point
 // into the wrong places. It returns firstErr when that fails too.
-func retryRebuilt(data []byte, opts Options, firstErr error) (*Text, error) {
+func retryRebuilt(data []byte, opts Options, firstErr error, emit func(Page)) (*Text, error) {
 	if rebuilt, err := rebuildXref(repairPDF(data)); err == nil && !opts.rebuilt {
 		o := opts
 		o.rebuilt = true
-		if t2, err := Extract(rebuilt, o); err == nil {
+		if t2, err := ExtractPages(rebuilt, o, emit); err == nil {
 			t2.Warnings = append(t2.Warnings, Warning{Msg: "rebuilt the damaged cross-reference table"})
 			return t2, nil
 		}
@@ -118,8 +142,15 @@ func retryRebuilt(data []byte, opts Options, firstErr error) (*Text, error) {
 	return nil, firstErr
 }
 
-// readPage lays out one page, turning a library panic into an error.
-func readPage(pg pdf.Page, fonts map[string]*pdfFont) (p Page, err error) {
+// A pageReader reads the pages of one document: the fonts they share, and
+// the glyph buffer each page reuses once the last is laid out.
+type pageReader struct {
+	fonts  map[string]*pdfFont
+	glyphs []glyph
+}
+
+// read lays out one page, turning a library panic into an error.
+func (rd *pageReader) read(pg pdf.Page) (p Page, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			err = fmt.Errorf("%w: %v", ErrDamaged, x)
@@ -132,7 +163,8 @@ func readPage(pg pdf.Page, fonts map[string]*pdfFont) (p Page, err error) {
 	if box := inherited(pg.V, "MediaBox"); box.Len() == 4 {
 		y0, y1 = math.Min(box.Index(1).Float64(), box.Index(3).Float64()), math.Max(box.Index(1).Float64(), box.Index(3).Float64())
 	}
-	in, err := pageGlyphs(pg, maxPageOps, fonts)
+	in, err := pageGlyphs(pg, maxPageOps, rd.fonts, rd.glyphs[:0])
+	rd.glyphs = in.glyphs // no line keeps a reference to the glyphs
 	p = layoutPage(in.glyphs, y0, y1)
 	p.Images, p.Unmapped = in.images, in.unmapped
 	return p, err
@@ -184,4 +216,17 @@ func pdfPages(r *pdf.Reader) []pdf.Page {
 		}()
 	}
 	return out
+}
+
+// maxTitle bounds the document title kept, in bytes.
+const maxTitle = 1000
+
+// docTitle returns the /Title of r's information dictionary with its
+// white space collapsed, at most maxTitle bytes; "" when there is none.
+func docTitle(r *pdf.Reader) string {
+	t := strings.Join(strings.Fields(r.Trailer().Key("Info").Key("Title").Text()), " ")
+	if len(t) > maxTitle {
+		t = strings.ToValidUTF8(t[:maxTitle], "")
+	}
+	return t
 }

@@ -218,7 +218,7 @@ func baseEncoding(enc pdf.Value) *charmap.Charmap {
 
 // width returns the advance of the glyph of code (raw as drawn), in
 // glyph space (1/1000 em).
-func (f *pdfFont) width(code int, raw string) float64 {
+func (f *pdfFont) width(code int, raw []byte) float64 {
 	if w, ok := f.widths[code]; ok && w > 0 {
 		return w
 	}
@@ -226,7 +226,7 @@ func (f *pdfFont) width(code int, raw string) float64 {
 		return f.fixed
 	}
 	if f.std14 != nil {
-		if w := std14Width(f.std14, f.decode(raw)); w > 0 {
+		if w := std14Width(f.std14, f.decodeBytes(raw)); w > 0 {
 			return w
 		}
 	}

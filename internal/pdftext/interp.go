@@ -53,9 +53,9 @@ type textState struct {
 // pageGlyphs interprets one page's content stream (and the form XObjects
 // it draws) into glyphs, kept in the returned interpreter (with what was
 // drawn before any damage). ops bounds the work: it returns ErrDamaged when
-// a page holds more operators than that.
-func pageGlyphs(page pdf.Page, ops int, fonts map[string]*pdfFont) (in *interp, err error) {
-	in = &interp{fonts: fonts, budget: ops}
+// a page holds more operators than that. The glyphs are appended to buf.
+func pageGlyphs(page pdf.Page, ops int, fonts map[string]*pdfFont, buf []glyph) (in *interp, err error) {
+	in = &interp{glyphs: buf, fonts: fonts, budget: ops}
 	defer func() {
 		if p := recover(); p != nil {
 			// Keep what was drawn before the damage.
@@ -100,26 +100,29 @@ func (in *interp) run(strm, res pdf.Value, g textState, depth int) {
 		return
 	}
 	f := &frame{in: in, res: res, depth: depth, fonts: map[string]*pdfFont{}, g: g, tm: identity, tlm: identity}
-	var argBuf []pdf.Value // reused: operands are read before the next operator
-	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
-		n := stk.Len()
-		if cap(argBuf) < n {
-			argBuf = make([]pdf.Value, n)
-		}
-		args := argBuf[:n]
-		for i := n - 1; i >= 0; i-- {
-			args[i] = stk.Pop()
-		}
+	interpret(strm, func(op []byte, args []operand) {
 		in.budget--
 		if in.budget < 0 {
 			panic("operator budget exhausted")
 		}
-		f.op(op, args)
+		if name, ok := operators[string(op)]; ok {
+			f.op(name, args)
+		}
 	})
 }
 
+// operators are the operators the interpreter acts on, by their bytes.
+var operators = map[string]string{}
+
+func init() {
+	for _, op := range []string{"q", "Q", "cm", "BT", "Tf", "Tc", "Tw", "Tz", "TL", "Ts", "Tr",
+		"Td", "TD", "Tm", "T*", "Tj", "'", "\"", "TJ", "Do", "BI", "EI"} {
+		operators[op] = op
+	}
+}
+
 // op dispatches one operator to the method of its group.
-func (f *frame) op(op string, args []pdf.Value) {
+func (f *frame) op(op string, args []operand) {
 	switch op {
 	case "q", "Q", "cm":
 		f.graphicsState(op, args)
@@ -135,7 +138,7 @@ func (f *frame) op(op string, args []pdf.Value) {
 }
 
 // num returns operand i as a number, 0 when it is missing.
-func num(args []pdf.Value, i int) float64 {
+func num(args []operand, i int) float64 {
 	if i < len(args) {
 		return args[i].Float64()
 	}
@@ -149,7 +152,7 @@ func matrixOf(at func(i int) float64) matrix {
 
 // graphicsState runs the operators of the general graphics state that
 // text positions depend on.
-func (f *frame) graphicsState(op string, args []pdf.Value) {
+func (f *frame) graphicsState(op string, args []operand) {
 	switch op {
 	case "q": // save the graphics state
 		if len(f.stack) < 64 {
@@ -169,16 +172,16 @@ func (f *frame) graphicsState(op string, args []pdf.Value) {
 
 // textState runs the operators that begin a text object and set the
 // text state parameters.
-func (f *frame) textState(op string, args []pdf.Value) {
+func (f *frame) textState(op string, args []operand) {
 	g := &f.g
 	switch op {
 	case "BT": // begin text object
 		f.tm, f.tlm = identity, identity
 	case "Tf": // set font and size
 		if len(args) == 2 {
-			name := args[0].Name()
-			font, ok := f.fonts[name]
+			font, ok := f.fonts[string(args[0].nameBytes())]
 			if !ok {
+				name := args[0].Name()
 				font = f.in.font(f.res, name)
 				f.fonts[name] = font
 			}
@@ -201,7 +204,7 @@ func (f *frame) textState(op string, args []pdf.Value) {
 
 // textPosition runs the operators that move to a new line or set the text
 // matrix.
-func (f *frame) textPosition(op string, args []pdf.Value) {
+func (f *frame) textPosition(op string, args []operand) {
 	switch op {
 	case "Td", "TD": // move to the start of the next line, offset by tx ty (TD also sets the leading)
 		if op == "TD" {
@@ -225,11 +228,11 @@ func (f *frame) nextLine() {
 }
 
 // textShow runs the text-showing operators.
-func (f *frame) textShow(op string, args []pdf.Value) {
+func (f *frame) textShow(op string, args []operand) {
 	switch op {
 	case "Tj": // show text
 		if len(args) > 0 {
-			f.show(args[0].RawString())
+			f.show(args[0].Bytes())
 		}
 	case "'", "\"": // move to the next line and show text (" also sets word and character spacing)
 		if op == "\"" && len(args) == 3 {
@@ -238,7 +241,7 @@ func (f *frame) textShow(op string, args []pdf.Value) {
 		}
 		f.nextLine()
 		if len(args) > 0 {
-			f.show(args[len(args)-1].RawString())
+			f.show(args[len(args)-1].Bytes())
 		}
 	case "TJ": // show text, with positioning between strings
 		if len(args) == 0 {
@@ -246,9 +249,9 @@ func (f *frame) textShow(op string, args []pdf.Value) {
 		}
 		a := args[0]
 		for i := 0; i < a.Len(); i++ {
-			v := a.Index(i)
-			if v.Kind() == pdf.String {
-				f.show(v.RawString())
+			v := a.arr[i]
+			if v.kind == opString {
+				f.show(v.b)
 			} else {
 				tx := -v.Float64() / 1000 * f.g.size * f.g.th
 				f.tm = matrix{1, 0, 0, 1, tx, 0}.mul(f.tm)
@@ -259,7 +262,7 @@ func (f *frame) textShow(op string, args []pdf.Value) {
 
 // xobject runs the operators that draw external objects and inline
 // images: form XObjects are interpreted, images counted.
-func (f *frame) xobject(op string, args []pdf.Value) {
+func (f *frame) xobject(op string, args []operand) {
 	switch op {
 	case "Do": // draw an XObject
 		if len(args) == 0 {
@@ -288,7 +291,7 @@ func (f *frame) xobject(op string, args []pdf.Value) {
 // show draws the string s in the current font: one glyph per code, each
 // advancing the text matrix by its width, the character and word spacing,
 // scaled horizontally.
-func (f *frame) show(s string) {
+func (f *frame) show(s []byte) {
 	g := f.g
 	if g.font == nil {
 		return
@@ -314,7 +317,7 @@ func (f *frame) show(s string) {
 			tx += g.tw
 		}
 		tx *= g.th
-		text := g.font.decode(raw)
+		text := g.font.decodeBytes(raw)
 		if text == "" && g.font.noUnicode != "" {
 			f.in.unmapped = g.font.noUnicode
 		}
@@ -326,4 +329,21 @@ func (f *frame) show(s string) {
 		acc += tx
 	}
 	f.tm = matrix{1, 0, 0, 1, acc, 0}.mul(f.tm)
+}
+
+// decodeBytes is decode for a code as drawn, without allocating when the
+// code has been decoded before.
+func (f *pdfFont) decodeBytes(code []byte) string {
+	if s, ok := f.decodeMem[string(code)]; ok {
+		return s
+	}
+	return f.decode(string(code))
+}
+
+// nameBytes are a name operand's bytes, nil when it is none.
+func (o operand) nameBytes() []byte {
+	if o.kind != opName {
+		return nil
+	}
+	return o.b
 }

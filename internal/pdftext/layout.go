@@ -4,10 +4,13 @@ package pdftext
 // through whitespace, blocks into lines; landscape pages turned upright.
 
 import (
+	"bytes"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A word is a run of glyphs on one baseline without a gap, in user space.
@@ -27,8 +30,8 @@ func dedupeFakeBold(gs []glyph) []glyph {
 	for i, g := range gs {
 		dup := false
 		for j := max(0, i-8); j < i; j++ {
-			p := gs[j]
-			if p.text == g.text && math.Abs(p.x0-g.x0) < 0.2*g.size && math.Abs(p.y-g.y) < 0.1*g.size {
+			p := &gs[j]
+			if math.Abs(p.x0-g.x0) < 0.2*g.size && math.Abs(p.y-g.y) < 0.1*g.size && p.text == g.text {
 				dup = true
 				break
 			}
@@ -45,40 +48,51 @@ func dedupeFakeBold(gs []glyph) []glyph {
 // of the font size (word spacing comes from positioning in many files).
 func glyphsToWords(gs []glyph) []word {
 	var out []word
-	var cur *word
-	var curText strings.Builder
+	var cur word
+	open := false  // cur holds a word
+	var buf []byte // the text of every word, one after another
+	var ends []int // where each word of out ends in buf
+	start := 0     // where cur's text starts in buf
 	flush := func() {
-		if cur != nil && strings.TrimSpace(curText.String()) != "" {
-			cur.text = curText.String()
-			out = append(out, *cur)
+		if open && len(bytes.TrimSpace(buf[start:])) != 0 {
+			out = append(out, cur)
+			ends = append(ends, len(buf))
+			start = len(buf)
 		}
-		cur = nil
-		curText.Reset()
+		buf = buf[:start]
+		open = false
 	}
 	for _, g := range gs {
 		t := normalizeGlyphText(g.text)
 		if strings.TrimSpace(t) == "" {
 			// A space drawn over the end of the glyph before it (as some
 			// producers do after a ligature) separates nothing.
-			if cur == nil || g.x0 >= cur.x1-overlap*g.size {
+			if !open || g.x0 >= cur.x1-overlap*g.size {
 				flush()
 			}
 			continue
 		}
-		if cur != nil {
+		if open {
 			gap, space := g.x0-cur.x1, wordGap*g.size
 			if math.Abs(g.y-cur.y) > 0.3*math.Max(g.size, cur.size) || gap > space || gap < -0.5*g.size ||
 				math.Abs(g.size-cur.size) > 0.2*cur.size {
 				flush()
 			}
 		}
-		if cur == nil {
-			cur = &word{x0: g.x0, x1: g.x1, y: g.y, size: g.size, bold: g.bold}
+		if !open {
+			cur, open = word{x0: g.x0, x1: g.x1, y: g.y, size: g.size, bold: g.bold}, true
 		}
 		cur.x1 = math.Max(cur.x1, g.x1)
-		curText.WriteString(t)
+		buf = append(buf, t...)
 	}
 	flush()
+	// One string for the page's words, each word's text a part of it.
+	all := string(buf)
+	from := 0
+	for i, end := range ends {
+		out[i].text = all[from:end]
+		from = end
+	}
 	return out
 }
 
@@ -117,13 +131,17 @@ func medianSize(ws []word) float64 {
 
 type interval struct{ lo, hi float64 }
 
+// pos is where a word lies, for wordSpace: its baseline rounded to 2 pt,
+// its left and right edges and its size.
+type pos struct{ row, x0, x1, size float64 }
+
 // gaps returns the empty bands between the merged intervals, widest first
 // is not needed: they come in increasing order.
 func gaps(iv []interval, minGap float64) []interval {
 	if len(iv) < 2 {
 		return nil
 	}
-	sort.Slice(iv, func(i, j int) bool { return iv[i].lo < iv[j].lo })
+	slices.SortFunc(iv, func(a, b interval) int { return lessCmp(a.lo < b.lo, b.lo < a.lo) })
 	var out []interval
 	hi := iv[0].hi
 	for _, v := range iv[1:] {
@@ -135,69 +153,132 @@ func gaps(iv []interval, minGap float64) []interval {
 	return out
 }
 
-// xyCut orders a page's words into blocks in reading order by recursive
+// A cutter runs the XY cut of one page (see cut): the page's median type
+// size, the blocks found so far, and scratch buffers that every level of
+// the recursion reuses (each is done with them before it recurses).
+type cutter struct {
+	size   float64
+	blocks []region
+	ys, xs []interval // vertical extents (cut), horizontal ones (gutter)
+	pos    []pos      // wordSpace
+	em     []float64  // wordSpace
+	lines  []float64  // lineCount
+	piece  []int      // cutBands
+	words  region     // cutBands, splitLeft
+}
+
+// grow returns (*b)[:n], reallocating when it is too short.
+func grow[S ~[]T, T any](b *S, n int) S {
+	if cap(*b) < n {
+		*b = make(S, n)
+	}
+	return (*b)[:n]
+}
+
+// cut orders a page's words into blocks in reading order by recursive
 // cuts through whitespace: first a vertical cut through a gutter that runs
 // the full height of the region (columns, left to right), else a
 // horizontal cut through an empty band (top to bottom). A headline that
 // spans the columns blocks the gutter, so it is cut off above them first.
-func xyCut(r region, size float64, depth int, out *[]region) {
+// The blocks are appended to c.blocks.
+func (c *cutter) cut(r region, depth int) {
 	if len(r) <= 1 || depth > 60 {
-		*out = append(*out, r)
+		c.blocks = append(c.blocks, r)
 		return
 	}
 	// A blank band of 1.5 em or more across the whole width (under a
 	// headline, between stories) is cut first: titles centred over the
 	// columns must not fall to one side of a gutter.
-	var ys []interval
-	for _, w := range r {
-		ys = append(ys, interval{-w.top(), -w.bottom()}) // top of page first
+	ys := grow(&c.ys, len(r))
+	for i, w := range r {
+		ys[i] = interval{-w.top(), -w.bottom()} // top of page first
 	}
-	if major := gaps(ys, 1.5*size); len(major) > 0 {
-		cutBands(r, major, size, depth, out)
+	if major := gaps(ys, 1.5*c.size); len(major) > 0 {
+		c.cutBands(r, major, depth)
 		return
 	}
-	// Vertical: a gutter across the whole region (see gutterCut).
-	if g := gutterCut(r, size); g != nil {
-		mid := (g.lo + g.hi) / 2
-		var left, right region
-		for _, w := range r {
-			if w.x1 <= mid {
-				left = append(left, w)
-			} else {
-				right = append(right, w)
-			}
-		}
-		xyCut(left, size, depth+1, out)
-		xyCut(right, size, depth+1, out)
+	// Vertical: a gutter across the whole region (see gutter).
+	if g := c.gutter(r); g != nil {
+		left, right := c.splitLeft(r, (g.lo+g.hi)/2)
+		c.cut(left, depth+1)
+		c.cut(right, depth+1)
 		return
 	}
 	// Horizontal: an empty band at least 0.3 em high.
-	gs := gaps(ys, 0.3*size)
+	gs := gaps(ys, 0.3*c.size)
 	if len(gs) == 0 {
-		*out = append(*out, r)
+		c.blocks = append(c.blocks, r)
 		return
 	}
-	cutBands(r, gs, size, depth, out)
+	c.cutBands(r, gs, depth)
 }
 
 // cutBands cuts r at every band of gs at once; the pieces come top to
-// bottom.
-func cutBands(r region, gs []interval, size float64, depth int, out *[]region) {
+// bottom. r is reordered in place, piece by piece, each piece keeping the
+// order of its words (the blocks are disjoint parts of the page's words).
+func (c *cutter) cutBands(r region, gs []interval, depth int) {
 	bands := make([]float64, len(gs))
 	for i, g := range gs {
 		bands[i] = -(g.lo + g.hi) / 2
 	}
-	pieces := make([]region, len(bands)+1)
-	for _, w := range r {
+	piece := grow(&c.piece, len(r))
+	ends := make([]int, len(bands)+1) // piece sizes, then end offsets
+	for i, w := range r {
 		// bands decrease (top of the page first): find the first below w.
-		k := sort.Search(len(bands), func(i int) bool { return w.y >= bands[i] })
-		pieces[k] = append(pieces[k], w)
+		piece[i] = sort.Search(len(bands), func(i int) bool { return w.y >= bands[i] })
+		ends[piece[i]]++
 	}
-	for _, p := range pieces {
-		if len(p) > 0 {
-			xyCut(p, size, depth+1, out)
+	for k := 1; k < len(ends); k++ {
+		ends[k] += ends[k-1]
+	}
+	at := make([]int, len(ends)) // next free slot of each piece
+	for k := 1; k < len(ends); k++ {
+		at[k] = ends[k-1]
+	}
+	sorted := grow(&c.words, len(r))
+	for i, w := range r {
+		sorted[at[piece[i]]] = w
+		at[piece[i]]++
+	}
+	copy(r, sorted)
+	start := 0
+	for _, end := range ends {
+		if end > start {
+			c.cut(r[start:end:end], depth+1)
+		}
+		start = end
+	}
+}
+
+// splitLeft reorders r in place: the words ending left of x first, then
+// the others, each in their order, and returns the two parts.
+func (c *cutter) splitLeft(r region, x float64) (left, right region) {
+	rest := c.words[:0]
+	n := 0
+	for _, w := range r {
+		if w.x1 <= x {
+			r[n] = w // n <= the index of w: nothing unread is overwritten
+			n++
+		} else {
+			rest = append(rest, w)
 		}
 	}
+	copy(r[n:], rest)
+	c.words = rest[:0]
+	return r[:n:n], r[n:]
+}
+
+// lessCmp turns the two answers of a less function, less(a, b) and
+// less(b, a), into a comparison for slices.SortFunc (which then orders
+// exactly as sort.Slice with that less function).
+func lessCmp(ab, ba bool) int {
+	switch {
+	case ab:
+		return -1
+	case ba:
+		return 1
+	}
+	return 0
 }
 
 // Gutters: a vertical gap through the whole region is a gutter when it is
@@ -212,43 +293,49 @@ const (
 	narrowLines  = 4
 )
 
-// gutterCut returns the widest gutter of r (see wideGutter), or nil.
-func gutterCut(r region, size float64) *interval {
-	if lineCount(r) <= 1 {
+// gutter returns the widest gutter of r (see wideGutter), or nil.
+func (c *cutter) gutter(r region) *interval {
+	lines := c.lineCount(r)
+	if lines <= 1 {
 		return nil
 	}
-	var xs []interval
-	for _, w := range r {
-		xs = append(xs, interval{w.x0, w.x1})
+	xs := grow(&c.xs, len(r))
+	for i, w := range r {
+		xs[i] = interval{w.x0, w.x1}
 	}
-	narrow := math.Max(minGutter, narrowGutter*wordSpace(r))
-	if narrow >= wideGutter || lineCount(r) < narrowLines {
+	narrow := math.Max(minGutter, narrowGutter*c.wordSpace(r))
+	if narrow >= wideGutter || lines < narrowLines {
 		narrow = wideGutter
 	}
-	return widestCut(r, gaps(xs, narrow*size), wideGutter*size, narrow)
+	return widestCut(r, gaps(xs, narrow*c.size), wideGutter*c.size, narrow)
 }
 
 // wordSpace is the median space between neighbouring words on one
 // baseline in r, in em of the words' size (0.25 when r has none).
-func wordSpace(r region) float64 {
-	ws := make([]word, len(r))
-	copy(ws, r)
-	sort.Slice(ws, func(i, j int) bool {
-		if ki, kj := math.Round(ws[i].y/2), math.Round(ws[j].y/2); ki != kj {
-			return ki > kj
+func (c *cutter) wordSpace(r region) float64 {
+	// Baselines rounded to 2 pt, top to bottom, then left to right.
+	ws := grow(&c.pos, len(r))
+	for i, w := range r {
+		ws[i] = pos{math.Round(w.y / 2), w.x0, w.x1, w.size}
+	}
+	less := func(a, b pos) bool {
+		if a.row != b.row {
+			return a.row > b.row
 		}
-		return ws[i].x0 < ws[j].x0
-	})
-	var em []float64
+		return a.x0 < b.x0
+	}
+	slices.SortFunc(ws, func(a, b pos) int { return lessCmp(less(a, b), less(b, a)) })
+	em := c.em[:0]
 	for i := 1; i < len(ws); i++ {
 		a, b := ws[i-1], ws[i]
-		if math.Round(a.y/2) != math.Round(b.y/2) {
+		if a.row != b.row {
 			continue
 		}
 		if g := (b.x0 - a.x1) / b.size; g > 0 && g < 1 {
 			em = append(em, g)
 		}
 	}
+	c.em = em[:0]
 	if len(em) == 0 {
 		return 0.25
 	}
@@ -305,8 +392,8 @@ func splitsLine(r region, mid, facing float64) bool {
 }
 
 // lineCount counts the distinct baselines of a region.
-func lineCount(r region) int {
-	ys := make([]float64, len(r))
+func (c *cutter) lineCount(r region) int {
+	ys := grow(&c.lines, len(r))
 	for i, w := range r {
 		ys[i] = w.y
 	}
@@ -333,8 +420,8 @@ func joinDropCaps(r []word) []word {
 	size := medianSize(r)
 	for i := 0; i < len(r); i++ {
 		c := r[i]
-		rs := []rune(c.text)
-		if len(rs) != 1 || !unicode.IsUpper(rs[0]) || c.size < dropCapRatio*size {
+		first, n := utf8.DecodeRuneInString(c.text)
+		if n == 0 || n != len(c.text) || !unicode.IsUpper(first) || c.size < dropCapRatio*size {
 			continue
 		}
 		best := -1
@@ -347,6 +434,7 @@ func joinDropCaps(r []word) []word {
 		if best < 0 {
 			continue
 		}
+		alignBesideCap(r, r[best], c)
 		r[best].text = c.text + r[best].text
 		r[best].x0 = c.x0
 		r = append(r[:i:i], r[i+1:]...)
@@ -355,15 +443,31 @@ func joinDropCaps(r []word) []word {
 	return r
 }
 
+// alignBesideCap moves the words that open the lines beside a drop cap c,
+// under first (the word the cap joins), out to the cap's left edge: set
+// in from the column's edge by the cap's width, they would read as
+// indented, a paragraph break after every line the cap spans. A word
+// opens such a line when it starts within a third of an em of first's
+// start, its baseline lies below first's and not below the cap's.
+func alignBesideCap(r []word, first, c word) {
+	for j := range r {
+		w := &r[j]
+		if w.y < first.y && w.y >= c.y-0.3*w.size && math.Abs(w.x0-first.x0) < w.size/3 {
+			w.x0 = c.x0
+		}
+	}
+}
+
 // blockLines splits a block into lines (by baseline, top to bottom) with
 // words left to right.
 func blockLines(r region) []Line {
-	sort.SliceStable(r, func(i, j int) bool {
-		if math.Abs(r[i].y-r[j].y) > 0.3*math.Min(r[i].size, r[j].size) {
-			return r[i].y > r[j].y
+	less := func(a, b *word) bool {
+		if math.Abs(a.y-b.y) > 0.3*math.Min(a.size, b.size) {
+			return a.y > b.y
 		}
-		return r[i].x0 < r[j].x0
-	})
+		return a.x0 < b.x0
+	}
+	slices.SortStableFunc(r, func(a, b word) int { return lessCmp(less(&a, &b), less(&b, &a)) })
 	bx0, bx1, _, _ := r.bounds()
 	var lines []Line
 	for i := 0; i < len(r); {
@@ -383,7 +487,7 @@ func blockLines(r region) []Line {
 			l.Size = math.Max(l.Size, w.size)
 			l.Bold = l.Bold && w.bold
 		}
-		l.Text = b.String()
+		l.Text = drawnSoftHyphens(b.String())
 		lines = append(lines, l)
 		i = j
 	}
@@ -402,17 +506,19 @@ func layoutPage(gs []glyph, y0, y1 float64) Page {
 			y0, y1 = math.Min(y0, g.y), math.Max(y1, g.y+g.size)
 		}
 	}
-	ws := glyphsToWords(dedupeFakeBold(gs))
 	p := Page{Bottom: y0, Top: y1, Glyphs: len(gs)}
+	gs, turned := splitTurned(gs)
+	p.Turned = turnedLines(turned)
+	ws := glyphsToWords(dedupeFakeBold(gs))
 	if len(ws) == 0 {
 		return p
 	}
 	// A drop cap reaches up into the band above its lines: joined first,
 	// it cannot hold a headline and the columns under it together.
 	ws = joinDropCaps(ws)
-	var blocks []region
-	xyCut(region(ws), medianSize(ws), 0, &blocks)
-	for _, b := range blocks {
+	c := cutter{size: medianSize(ws)}
+	c.cut(region(ws), 0)
+	for _, b := range c.blocks {
 		p.Lines = append(p.Lines, blockLines(b)...)
 	}
 	return p
@@ -443,21 +549,26 @@ func quadrant(g glyph) int {
 // unrotate turns the glyphs by q quarter turns clockwise, so that text
 // drawn at q quarter turns runs left to right.
 func unrotate(gs []glyph, q int) []glyph {
-	rot := func(x, y float64) (float64, float64) {
-		switch q {
-		case 1:
-			return y, -x
-		case 2:
-			return -x, -y
-		}
-		return -y, x
-	}
 	out := make([]glyph, len(gs))
 	for i, g := range gs {
-		ox, oy := rot(g.x0, g.y)
-		ex, ey := rot(g.x1, g.ey)
+		ox, oy := turnPoint(g.x0, g.y, q)
+		ex, ey := turnPoint(g.x1, g.ey, q)
 		g.x0, g.y, g.x1, g.ey = ox, oy, ex, ey
 		out[i] = g
 	}
 	return out
+}
+
+// turnPoint turns the point (x, y) by q quarter turns clockwise about the
+// origin (q in 0-3).
+func turnPoint(x, y float64, q int) (float64, float64) {
+	switch q {
+	case 0:
+		return x, y
+	case 1:
+		return y, -x
+	case 2:
+		return -x, -y
+	}
+	return -y, x
 }

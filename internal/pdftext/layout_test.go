@@ -1,8 +1,13 @@
 package pdftext
 
 import (
+	"fmt"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
 
 	"newsclip/internal/pdfgen"
 )
@@ -25,34 +30,6 @@ func TestNarrowGutters(t *testing.T) {
 	}
 }
 
-// TestWordSpaceIsNotGutter: two lines whose word spaces happen to line up
-// stay whole lines: a narrow gap is a gutter only over several lines.
-func TestWordSpaceIsNotGutter(t *testing.T) {
-	runs := []pdfgen.Run{
-		{X: 72, Y: 700, Size: 8, Text: "Short"}, {X: 72 + 24 + 5, Y: 700, Size: 8, Text: "line here"},
-		{X: 72, Y: 690, Size: 8, Text: "Other"}, {X: 72 + 24 + 5, Y: 690, Size: 8, Text: "text there"},
-	}
-	if text := plainText(t, pdfgen.Build([][]pdfgen.Run{runs})); text != "Short line here\nOther text there" {
-		t.Errorf("got %q", text)
-	}
-}
-
-// TestDropCap: a 30 pt initial beside three lines of 8 pt type is the
-// first letter of the first line.
-func TestDropCap(t *testing.T) {
-	runs := []pdfgen.Run{
-		{X: 36, Y: 676, Size: 30, Text: "W"},
-		{X: 60, Y: 700, Size: 8, Text: "hen the tide mill turned again"},
-		{X: 60, Y: 690, Size: 8, Text: "on Saturday, the whole village"},
-		{X: 60, Y: 680, Size: 8, Text: "came down to the estuary to see"},
-		{X: 36, Y: 670, Size: 8, Text: "it work for the first time."},
-	}
-	text := plainText(t, pdfgen.Build([][]pdfgen.Run{runs}))
-	if !strings.HasPrefix(text, "When the tide mill") || strings.Count(text, "W") != 1 {
-		t.Errorf("got %q", text)
-	}
-}
-
 // TestMirroredTextSpace: a page drawn in a flipped coordinate system
 // (1 0 0 -1 0 792 cm) with a negative font size and negative horizontal
 // scaling, as some archive exporters write it, reads as upright text with
@@ -72,16 +49,19 @@ func TestMirroredTextSpace(t *testing.T) {
 	}
 }
 
-// TestBlankLineBreaksParagraph: a label a blank line above a headline in
-// the same style and column is a paragraph of its own.
-func TestBlankLineBreaksParagraph(t *testing.T) {
+// TestDropCap: a 30 pt initial beside three lines of 8 pt type is the
+// first letter of the first line.
+func TestDropCap(t *testing.T) {
 	runs := []pdfgen.Run{
-		{X: 36, Y: 700, Size: 9, Text: "Harbour"},
-		{X: 36, Y: 670, Size: 9, Text: "Record catch in the"},
-		{X: 36, Y: 660, Size: 9, Text: "bay this spring"},
+		{X: 36, Y: 676, Size: 30, Text: "W"},
+		{X: 60, Y: 700, Size: 8, Text: "hen the tide mill turned again"},
+		{X: 60, Y: 690, Size: 8, Text: "on Saturday, the whole village"},
+		{X: 60, Y: 680, Size: 8, Text: "came down to the estuary to see"},
+		{X: 36, Y: 670, Size: 8, Text: "it work for the first time."},
 	}
-	if got := plainText(t, pdfgen.Build([][]pdfgen.Run{runs})); got != "Harbour\n\nRecord catch in the\nbay this spring" {
-		t.Errorf("got %q", got)
+	text := plainText(t, pdfgen.Build([][]pdfgen.Run{runs}))
+	if !strings.HasPrefix(text, "When the tide mill") || strings.Count(text, "W") != 1 {
+		t.Errorf("got %q", text)
 	}
 }
 
@@ -106,33 +86,60 @@ func TestIsPrintMargin(t *testing.T) {
 	}
 }
 
-// TestSpaceOverLigature: a space glyph drawn over the end of a ligature
-// (in another font) does not split the word; one drawn after it does.
-func TestSpaceOverLigature(t *testing.T) {
-	content := "BT /F2 10 Tf 72 700 Td <6501> Tj ET BT /F1 10 Tf 80 700 Td ( ) Tj ET BT /F1 10 Tf 84 700 Td (ne) Tj ET " +
-		"BT /F2 10 Tf 72 680 Td <6501> Tj ET BT /F1 10 Tf 84 680 Td ( ) Tj ET BT /F1 10 Tf 96 680 Td (ne) Tj ET"
-	pt, err := Extract(pdfgen.BuildRaw([]string{content}, ""), Options{})
-	if err != nil {
-		t.Fatal(err)
+// TestLayoutCases checks each case of testdata/layout: a page drawn from
+// runs of Courier (`-- runs --`, one a line: x and y of the baseline's
+// start and the font size, in points, then the text) or from a content
+// stream as written (`-- content --`, fonts as pdfgen.BuildRaw has them),
+// and the paragraphs read from it (`-- want --`: lines joined by a
+// newline, paragraphs by a blank line). The comment above the sections
+// says what the case is for.
+func TestLayoutCases(t *testing.T) {
+	paths, err := filepath.Glob(filepath.Join("testdata", "layout", "*.txtar"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no layout cases: %v", err)
 	}
-	if got := paragraphsString(pt); got != "efine\nefi ne" {
-		t.Errorf("got %q", got)
+	for _, path := range paths {
+		t.Run(strings.TrimSuffix(filepath.Base(path), ".txtar"), func(t *testing.T) {
+			ar, err := txtar.ParseFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sections := map[string]string{}
+			for _, f := range ar.Files {
+				sections[f.Name] = strings.TrimSuffix(string(f.Data), "\n")
+			}
+			pdf := pdfgen.BuildRaw([]string{sections["content"]}, "")
+			if _, ok := sections["content"]; !ok {
+				runs, err := parseRuns(sections["runs"])
+				if err != nil {
+					t.Fatalf("%s: %v", path, err)
+				}
+				pdf = pdfgen.Build([][]pdfgen.Run{runs})
+			}
+			if got, want := plainText(t, pdf), sections["want"]; got != want {
+				t.Errorf("%s:\n got %q\nwant %q", path, got, want)
+			}
+		})
 	}
 }
 
-// TestInterruptionKeepsItsParagraphs: a kicker and a headline that
-// interrupt a paragraph of running text in other styles come after it as
-// two paragraphs.
-func TestInterruptionKeepsItsParagraphs(t *testing.T) {
-	runs := []pdfgen.Run{
-		{X: 36, Y: 710, Size: 9, Text: "A paragraph of body text"},
-		{X: 36, Y: 700, Size: 9, Text: "that runs over two lines"},
-		{X: 36, Y: 680, Size: 12, Text: "HARBOUR NEWS"},
-		{X: 36, Y: 650, Size: 24, Text: "Record catch"},
-		{X: 36, Y: 630, Size: 9, Text: "on and ends here."},
+// parseRuns reads a layout case's runs: "x y size text" a line.
+func parseRuns(s string) ([]pdfgen.Run, error) {
+	var runs []pdfgen.Run
+	for i, line := range strings.Split(s, "\n") {
+		f := strings.SplitN(line, " ", 4)
+		if len(f) < 4 {
+			return nil, fmt.Errorf("runs line %d: want x, y, size and text: %q", i+1, line)
+		}
+		var n [3]float64
+		for j := range n {
+			v, err := strconv.ParseFloat(f[j], 64)
+			if err != nil {
+				return nil, fmt.Errorf("runs line %d: %v", i+1, err)
+			}
+			n[j] = v
+		}
+		runs = append(runs, pdfgen.Run{X: n[0], Y: n[1], Size: n[2], Text: f[3]})
 	}
-	want := "A paragraph of body text\nthat runs over two lines\non and ends here.\n\nHARBOUR NEWS\n\nRecord catch"
-	if got := plainText(t, pdfgen.Build([][]pdfgen.Run{runs})); got != want {
-		t.Errorf("got %q", got)
-	}
+	return runs, nil
 }

@@ -116,6 +116,7 @@ func (t *Text) Paragraphs() []Paragraph {
 	var para Paragraph
 	var deferred []Paragraph
 	var prev *Line
+	prevPage := 0
 	resumed := false // the last lines were an interruption, set aside
 	flush := func() {
 		if len(para) > 0 {
@@ -143,16 +144,40 @@ func (t *Text) Paragraphs() []Paragraph {
 					continue
 				}
 			}
-			if prev != nil && breaksBefore(*prev, l, body, resumed) {
+			if prev != nil && (breaksBefore(*prev, l, body, resumed) || prevPage != pi && endsPageParagraph(*prev, t.Pages[prevPage])) {
 				flush()
 			}
 			resumed = false
 			para = append(para, l)
-			prev = &lines[i]
+			prev, prevPage = &lines[i], pi
 		}
 	}
 	flush()
 	return out
+}
+
+// endsPageParagraph reports whether l, the last line of page p, ends its
+// paragraph: it ends a sentence more than an em short of the right edge
+// of its column (the rightmost line end on p among the lines that start
+// within an em of l's start). A line's block cannot tell this where each
+// line is a block of its own, as in browser prints that space paragraphs
+// apart; a line at the column's edge may go on on the next page:
+//
+//	... in the first half of 2014, the highest since 2007.   <- ends
+//	=== next page ===
+//	Real-estate experts also measure ...
+func endsPageParagraph(l Line, p Page) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(l.Text))
+	if !strings.ContainsRune(".!?\"”’", r) {
+		return false
+	}
+	right := l.X1
+	for _, o := range p.Lines {
+		if math.Abs(o.X0-l.X0) < l.Size {
+			right = math.Max(right, o.X1)
+		}
+	}
+	return l.X1 < right-l.Size
 }
 
 // isBodyStyle reports whether l is set in the body's type: regular, its

@@ -12,6 +12,10 @@ type Text struct {
 	Pages        []Page    // the pages that could be read, in order
 	RunningHeads []string  // lines removed at page edges, in page order
 	Warnings     []Warning // what was repaired, skipped or left out
+	// Title is the document's title from its information dictionary
+	// (/Info /Title), spaces trimmed; "" when it has none. Browsers set
+	// it to the printed page's title ("Article | Site").
+	Title string
 }
 
 // A Page is the layout of one page.
@@ -20,8 +24,13 @@ type Page struct {
 	Bottom, Top float64 // vertical extent of the page box, in points
 	Lines       []Line  // in reading order
 	Heads       []Line  // running heads, feet and page numbers removed from Lines
-	Glyphs      int     // characters drawn
-	Images      int     // images drawn
+	// Turned holds the text drawn in another direction than the page's
+	// own (a photo credit up the side of a picture), each line read in
+	// its own direction; X0, X1 and Y give the left, right and bottom
+	// edges of its box on the page. It is not in Lines.
+	Turned []Line
+	Glyphs int // characters drawn
+	Images int // images drawn
 	// Unmapped names a character collection ("Adobe-Japan1") whose codes
 	// were drawn without a Unicode map and left out; "" otherwise.
 	Unmapped string

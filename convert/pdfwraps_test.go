@@ -1,0 +1,46 @@
+package convert
+
+import (
+	"testing"
+
+	"newsclip/internal/pdftext"
+)
+
+func TestRunOnBreaks(t *testing.T) {
+	full := func(s string, start bool) pdftext.Line {
+		return pdftext.Line{Text: s, X0: 10, X1: 200, BlockX0: 10, BlockX1: 200, Size: 8, BlockStart: start}
+	}
+	short := pdftext.Line{Text: "and it was over.", X0: 10, X1: 120, BlockX0: 10, BlockX1: 200, Size: 8}
+	for _, c := range []struct {
+		name string
+		para pdftext.Paragraph
+		key  string // "" when no break runs on
+	}{
+		{"full line, same block", pdftext.Paragraph{full("the clerk said. Not any more.", true), full("After the demos the hall closed", false)}, "any more.\x00After the"},
+		{"short line", pdftext.Paragraph{short, full("After the demos the hall closed", false)}, ""},
+		{"next line starts a block", pdftext.Paragraph{full("the clerk said. Not any more.", true), full("After the demos the hall closed", true)}, ""},
+		{"next line too short for a key", pdftext.Paragraph{full("the clerk said. Not any more.", true), full("After it-", false)}, ""},
+	} {
+		got := runOnBreaks([]pdftext.Paragraph{c.para})
+		if c.key == "" && len(got) != 0 || c.key != "" && (len(got) != 1 || !got[c.key]) {
+			t.Errorf("%s: runOnBreaks = %v, want key %q", c.name, got, c.key)
+		}
+	}
+}
+
+func TestRejoinRunOns(t *testing.T) {
+	breaks := map[string]bool{"any more.\x00After the": true}
+	a := &Article{Body: []Block{
+		&Paragraph{Content: "The clerk said. Not any more."},
+		&Paragraph{Content: "After the demos the hall closed."},
+		&Paragraph{Content: "After the vote it opened."},
+	}}
+	rejoinRunOns(a, breaks)
+	if len(a.Body) != 2 || a.Body[0].Text() != "The clerk said. Not any more. After the demos the hall closed." {
+		t.Errorf("body %q", []string{a.Body[0].Text(), a.Body[len(a.Body)-1].Text()})
+	}
+	b := &Article{Body: []Block{&Heading{Content: "Not any more."}, &Paragraph{Content: "After the demos the hall closed."}}}
+	if rejoinRunOns(b, breaks); len(b.Body) != 2 {
+		t.Errorf("a heading was joined to the paragraph after it")
+	}
+}

@@ -1,0 +1,301 @@
+package pdfchild
+
+// The parent's side: children kept between files, one per concurrent
+// caller (a batch worker), each file under its own time limit.
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"newsclip/internal/pdftext"
+)
+
+// Limits of one child's life: after maxFiles files, or once it holds more
+// than maxHeld bytes of heap from the system after a file, it is ended
+// and the next file gets a fresh child, so that one large or hostile file
+// cannot weigh on the files after it.
+const (
+	maxFiles = 1000
+	maxHeld  = 256 << 20
+)
+
+// maxWallFactor caps the wall-clock time of a file at this many times its
+// time limit, however little CPU its child got.
+const maxWallFactor = 4
+
+// A child is one running extraction process, serving one file at a time.
+type child struct {
+	cmd    *exec.Cmd
+	stdin  io.WriteCloser
+	out    *json.Decoder // frames from its stdout
+	stderr *tailWriter
+	files  int // files served
+}
+
+// idle holds the children between files; a caller takes one (or starts
+// one) per file and gives it back, so there are never more children than
+// concurrent callers.
+var idle struct {
+	sync.Mutex
+	children []*child
+}
+
+// Extract reads data in a child process and returns what it extracted. A
+// file that runs out of time fails with ErrTimeout, one that runs out of
+// memory with ErrMemory, each saying which limit and how to raise it; a
+// crash is ErrDamaged. Errors are *pdftext.Error with the page the child
+// was reading. Where no child can be started at all (no executable path),
+// the file is read in this process.
+func Extract(data []byte, s Settings) (*pdftext.Text, error) {
+	timeout := s.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	c, err := takeChild()
+	if errors.Is(err, errNoExecutable) {
+		var pages []pdftext.Page
+		t, err := extractPages(data, s.Password, nil, func(p pdftext.Page) { pages = append(pages, p) })
+		if err != nil {
+			return nil, err
+		}
+		t.Pages = pages
+		t.Finish()
+		return t, nil
+	}
+	if err != nil {
+		return nil, &pdftext.Error{Err: fmt.Errorf("%w: extraction crashed (%v)", pdftext.ErrDamaged, err)}
+	}
+	t, err, healthy := c.extract(data, s.Password, timeout)
+	if healthy {
+		idle.Lock()
+		idle.children = append(idle.children, c)
+		idle.Unlock()
+	} else {
+		c.end()
+	}
+	return t, err
+}
+
+// Close ends the idle children (each exits when its stdin closes) and
+// waits for them; a later Extract starts new ones.
+func Close() {
+	idle.Lock()
+	cs := idle.children
+	idle.children = nil
+	idle.Unlock()
+	for _, c := range cs {
+		c.end()
+	}
+}
+
+var errNoExecutable = errors.New("no executable")
+
+// takeChild returns an idle child, or starts one.
+func takeChild() (*child, error) {
+	idle.Lock()
+	if n := len(idle.children); n > 0 {
+		c := idle.children[n-1]
+		idle.children = idle.children[:n-1]
+		idle.Unlock()
+		return c, nil
+	}
+	idle.Unlock()
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, errNoExecutable
+	}
+	cmd := exec.Command(exe, Command)
+	c := &child{cmd: cmd, stderr: &tailWriter{max: 4096}}
+	cmd.Stderr = c.stderr
+	if c.stdin, err = cmd.StdinPipe(); err != nil {
+		return nil, err
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	c.out = json.NewDecoder(bufio.NewReaderSize(stdout, 64<<10))
+	return c, nil
+}
+
+// end closes the child's stdin, which ends it when it is idle, kills it
+// otherwise, and waits for it.
+func (c *child) end() {
+	c.stdin.Close()
+	c.cmd.Process.Kill()
+	c.cmd.Wait()
+}
+
+// outcome is what the frame reader got for one file.
+type outcome struct {
+	t   *pdftext.Text
+	err error // from the reply
+	r   *reply
+	bad error // a broken stream: the child died
+}
+
+// extract sends one file to the child and reads its frames until the
+// file's end, killing the child when the file has had timeout of its CPU
+// time (where the system reports it: Linux), or maxWallFactor times that
+// of wall-clock time. healthy says whether the child can serve another
+// file.
+func (c *child) extract(data []byte, password string, timeout time.Duration) (t *pdftext.Text, err error, healthy bool) {
+	var reading atomic.Int64
+	done := make(chan outcome, 1)
+	start, cpu0 := time.Now(), c.cpu()
+	go func() { done <- c.readFile(&reading) }()
+	if err := c.send(data, password); err != nil {
+		c.cmd.Process.Kill()
+		<-done
+		return nil, c.crashed(int(reading.Load())), false
+	}
+	tick := time.NewTicker(100 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case o := <-done:
+			c.files++
+			if o.bad != nil {
+				return nil, c.crashed(int(reading.Load())), false
+			}
+			return o.t, o.err, c.files < maxFiles && o.r.Heap < maxHeld
+		case <-tick.C:
+			wall := time.Since(start)
+			cpu, now := wall, c.cpu()
+			if cpu0 >= 0 && now >= 0 {
+				cpu = now - cpu0
+			}
+			if cpu >= timeout || wall >= maxWallFactor*timeout {
+				c.cmd.Process.Kill()
+				<-done
+				msg := fmt.Sprintf("no result within %s: raise --pdf-timeout", timeout)
+				return nil, &pdftext.Error{Page: int(reading.Load()), Err: &kindError{pdftext.ErrTimeout, msg}}, false
+			}
+		}
+	}
+}
+
+// send writes one request: its line, then the PDF.
+func (c *child) send(data []byte, password string) error {
+	line, err := json.Marshal(request{Size: len(data), Password: password})
+	if err != nil {
+		return err
+	}
+	if _, err := c.stdin.Write(append(line, '\n')); err != nil {
+		return err
+	}
+	_, err = c.stdin.Write(data)
+	return err
+}
+
+// readFile reads one file's frames: progress into reading, pages, and
+// the reply that ends them.
+func (c *child) readFile(reading *atomic.Int64) outcome {
+	var pages []pdftext.Page
+	for {
+		var f frame
+		if err := c.out.Decode(&f); err != nil {
+			return outcome{bad: err}
+		}
+		switch {
+		case f.Reading > 0:
+			reading.Store(int64(f.Reading))
+		case f.Page != nil:
+			pages = append(pages, *f.Page)
+		case f.End != nil:
+			t, err := f.End.result()
+			if err == nil {
+				t.Pages = pages
+				t.Finish()
+			}
+			return outcome{t: t, err: err, r: f.End}
+		}
+	}
+}
+
+// crashed waits for a child whose output broke off and names why: the
+// memory limit (the Go runtime says so on stderr) or a crash.
+func (c *child) crashed(page int) error {
+	c.cmd.Process.Kill()
+	c.cmd.Wait()
+	if outOfMemory(c.stderr.String()) {
+		msg := fmt.Sprintf("extraction exceeded the memory limit (%d MiB): the file is too large to read", MemoryLimit>>20)
+		return &pdftext.Error{Page: page, Err: &kindError{pdftext.ErrMemory, msg}}
+	}
+	return &pdftext.Error{Page: page, Err: fmt.Errorf("%w: extraction crashed", pdftext.ErrDamaged)}
+}
+
+// cpu is the child's CPU time so far, or -1 where it cannot be read.
+func (c *child) cpu() time.Duration {
+	d, ok := cpuTime(c.cmd.Process.Pid)
+	if !ok {
+		return -1
+	}
+	return d
+}
+
+// cpuTime reads the user and system CPU time of process pid from
+// /proc/PID/stat (fields 14 and 15, in clock ticks of 1/100 s).
+func cpuTime(pid int) (time.Duration, bool) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, false
+	}
+	i := bytes.LastIndexByte(b, ')') // the command name may hold spaces
+	if i < 0 {
+		return 0, false
+	}
+	f := strings.Fields(string(b[i+1:]))
+	if len(f) < 13 {
+		return 0, false
+	}
+	utime, err1 := strconv.ParseInt(f[11], 10, 64)
+	stime, err2 := strconv.ParseInt(f[12], 10, 64)
+	if err1 != nil || err2 != nil {
+		return 0, false
+	}
+	return time.Duration(utime+stime) * 10 * time.Millisecond, true
+}
+
+// outOfMemory reports whether a child's stderr shows that the Go runtime
+// could not allocate memory.
+func outOfMemory(stderr string) bool {
+	return strings.Contains(stderr, "out of memory") || strings.Contains(stderr, "cannot allocate memory")
+}
+
+// tailWriter keeps the last max bytes written to it (a child's stderr).
+type tailWriter struct {
+	mu  sync.Mutex
+	max int
+	b   []byte
+}
+
+func (w *tailWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.b = append(w.b, p...)
+	if over := len(w.b) - w.max; over > 0 {
+		w.b = append(w.b[:0], w.b[over:]...)
+	}
+	return len(p), nil
+}
+
+func (w *tailWriter) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return string(w.b)
+}
