@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -378,7 +377,7 @@ func runBatch(ctx context.Context, opts convertOptions, stderr io.Writer) error 
 		return usagef("convert: -o %s is a file, but a folder input (or --split) writes a folder of outputs: give -o OUTDIR", batch.Quote(opts.Output))
 	}
 	if _, err := os.Stat(opts.Output); err != nil {
-		if f, ok := formats.ByExt(filepath.Ext(opts.Output)); ok {
+		if f, ok := formats.ForFile(opts.Output); ok {
 			hint := ""
 			if f.Name == "epub" {
 				hint = ", or --bundle to put every article into one EPUB"

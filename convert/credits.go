@@ -85,17 +85,9 @@ func creditMarkerAt(lower string, i int) (role string, n int, ok bool) {
 	}
 	for _, k := range creditMarkersByFirst[lower[i]] {
 		m := creditMarkers[k]
-		if !strings.HasPrefix(lower[i:], m.phrase) {
-			continue
+		if strings.HasPrefix(lower[i:], m.phrase) && markerEndsWord(m.phrase, lower, i+len(m.phrase)) {
+			return m.role, len(m.phrase), true
 		}
-		end := i + len(m.phrase)
-		if last := m.phrase[len(m.phrase)-1]; 'a' <= last && last <= 'z' && end < len(lower) {
-			r, _ := utf8.DecodeRuneInString(lower[end:])
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				continue
-			}
-		}
-		return m.role, len(m.phrase), true
 	}
 	return "", 0, false
 }
@@ -218,19 +210,31 @@ func startsWithCredit(s string) bool {
 		markers = creditMarkersByFold[lowerByte(c)]
 	}
 	for _, k := range markers {
-		m := creditMarkers[k]
-		n := len(m.phrase)
-		if len(s) < n || !strings.EqualFold(s[:n], m.phrase) {
-			continue
+		if opensWithMarker(s, creditMarkers[k].phrase) {
+			return true
 		}
-		if last := m.phrase[n-1]; 'a' <= last && last <= 'z' && n < len(s) {
-			if r, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsLetter(r) || unicode.IsDigit(r) {
-				continue
-			}
-		}
-		return true
 	}
 	return false
+}
+
+// opensWithMarker reports whether s opens with a marker phrase, in any
+// case, as a whole word ("By Ann", "BY ANN" open with "by"; "Byline"
+// does not).
+func opensWithMarker(s, phrase string) bool {
+	n := len(phrase)
+	return len(s) >= n && strings.EqualFold(s[:n], phrase) && markerEndsWord(phrase, s, n)
+}
+
+// markerEndsWord reports whether a marker phrase found in s up to byte
+// end ends a word there: a phrase that ends in a letter ("by") must not
+// run on into a letter or digit ("byline", "by2"); one that ends in
+// punctuation ("editor:") may ("editor:Ann").
+func markerEndsWord(phrase, s string, end int) bool {
+	if last := phrase[len(phrase)-1]; 'a' <= last && last <= 'z' && end < len(s) {
+		r, _ := utf8.DecodeRuneInString(s[end:])
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}
+	return true
 }
 
 // creditQualifiers say which picture a credit is for; they may open a

@@ -62,27 +62,48 @@ func urlLead(para []string) int {
 // opens a paragraph over other text (see urlLead), and returns what is
 // left and the addresses removed.
 func dropURLParagraphs(lines []string) (kept, urls []string) {
+	kept = filterParagraphs(lines, func(p []string) ([]string, bool) {
+		if k := urlLead(p); k > 0 && !isURLParagraph(p) {
+			// An address over a label in the same paragraph.
+			urls = append(urls, strings.Join(p[:k], ""))
+			p = p[k:]
+		}
+		if len(p) > 0 && isURLParagraph(p) {
+			urls = append(urls, strings.Join(p, ""))
+			return nil, false
+		}
+		return p, true
+	})
+	return kept, urls
+}
+
+// filterParagraphs passes each paragraph of lines (a run of lines that
+// are not blank, blank lines between) to f and returns the lines f keeps
+// of each, followed by the blank line that followed the paragraph. f
+// returns ok false to drop a paragraph, and its blank line with it. An
+// empty paragraph (where blank lines run) is kept without asking f.
+//
+//	{"a", "", "URL", "", "b"}, f dropping "URL" -> {"a", "", "b"}
+func filterParagraphs(lines []string, f func(para []string) (keep []string, ok bool)) []string {
+	var kept []string
 	for i := 0; i < len(lines); {
 		j := i
 		for j < len(lines) && lines[j] != "" {
 			j++
 		}
-		if k := urlLead(lines[i:j]); k > 0 && !isURLParagraph(lines[i:j]) {
-			// An address over a label in the same paragraph.
-			urls = append(urls, strings.Join(lines[i:i+k], ""))
-			i += k
+		keep, ok := lines[i:j], true
+		if j > i {
+			keep, ok = f(lines[i:j])
 		}
-		if j > i && isURLParagraph(lines[i:j]) {
-			urls = append(urls, strings.Join(lines[i:j], ""))
-		} else {
-			kept = append(kept, lines[i:j]...)
+		if ok {
+			kept = append(kept, keep...)
 			if j < len(lines) {
 				kept = append(kept, "")
 			}
 		}
 		i = j + 1
 	}
-	return kept, urls
+	return kept
 }
 
 // linkTargetRE matches the address a print style sheet writes after a

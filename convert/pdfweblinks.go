@@ -36,20 +36,12 @@ func isLinkButton(lines []string) bool {
 // lines (one paragraph per run of lines, blank lines between) and
 // returns what is left and what it removed, as furniture.
 func dropLinkButtons(lines []string) (kept []string, removed []Removal) {
-	for i := 0; i < len(lines); {
-		j := i
-		for j < len(lines) && lines[j] != "" {
-			j++
+	kept = filterParagraphs(lines, func(p []string) ([]string, bool) {
+		if isLinkButton(p) {
+			removed = append(removed, Removal{Kind: RemovedFurniture, Text: strings.Join(p, " ")})
+			return nil, false
 		}
-		if j > i && isLinkButton(lines[i:j]) {
-			removed = append(removed, Removal{Kind: RemovedFurniture, Text: strings.Join(lines[i:j], " ")})
-		} else {
-			kept = append(kept, lines[i:j]...)
-			if j < len(lines) {
-				kept = append(kept, "")
-			}
-		}
-		i = j + 1
-	}
+		return p, true
+	})
 	return kept, removed
 }

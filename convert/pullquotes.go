@@ -33,19 +33,10 @@ func pullQuoteKey(s string) string {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		switch r {
-		case '‘', '’':
-			r = '\''
-		case '“', '”':
-			r = '"'
-		case '–', '—':
-			r = '-'
-		default:
-			if unicode.IsSpace(r) {
-				space = b.Len() > 0
-				continue
-			}
-			r = unicode.ToLower(r)
+		r, isSpace := foldKeyRune(r)
+		if isSpace {
+			space = b.Len() > 0
+			continue
 		}
 		if space {
 			b.WriteByte(' ')
@@ -54,6 +45,25 @@ func pullQuoteKey(s string) string {
 		b.WriteRune(r)
 	}
 	return strings.Trim(b.String(), quoteKeyTrim)
+}
+
+// foldKeyRune folds a rune above ASCII for a pull-quote key: typographic
+// quotes and dashes to ASCII (’ to ', ” to ", — to -), other
+// runes to lower case. isSpace reports a white-space rune (a no-break
+// space, an em space), which keys hold as one ASCII space.
+func foldKeyRune(r rune) (folded rune, isSpace bool) {
+	switch r {
+	case '‘', '’':
+		return '\'', false
+	case '“', '”':
+		return '"', false
+	case '–', '—':
+		return '-', false
+	}
+	if unicode.IsSpace(r) {
+		return r, true
+	}
+	return unicode.ToLower(r), false
 }
 
 // isPullQuoteOf reports whether candidate repeats the end of a sentence (or

@@ -170,25 +170,13 @@ func appendQuoteKey(dst []byte, s string) []byte {
 			}
 			r, size := utf8.DecodeRuneInString(s[i:])
 			i += size
-			switch r {
-			case '‘', '’':
-				r = '\''
-			case '“', '”':
-				r = '"'
-			case '–', '—':
-				r = '-'
-			default:
-				if unicode.IsSpace(r) {
-					if !space {
-						dst = append(dst, ' ')
-						space = true
-					}
-					continue
-				}
-				r = unicode.ToLower(r)
+			if r, isSpace := foldKeyRune(r); !isSpace {
+				dst = utf8.AppendRune(dst, r)
+				space = false
+			} else if !space {
+				dst = append(dst, ' ')
+				space = true
 			}
-			dst = utf8.AppendRune(dst, r)
-			space = false
 		}
 	}
 	key := trimQuoteKey(dst[start:])

@@ -2,6 +2,7 @@ package formats
 
 import (
 	"io"
+	"path/filepath"
 	"strings"
 
 	"newsclip/convert"
@@ -68,6 +69,11 @@ func Names() string {
 	}
 	return b.String()
 }
+
+// ForFile finds the format a file of this name would hold, by its ending,
+// ignoring case: "out/all.EPUB" -> epub; ok is false for "notes" or
+// "notes.txt".
+func ForFile(name string) (Format, bool) { return ByExt(filepath.Ext(name)) }
 
 // ByExt finds the format whose outputs end in ext (".epub"), ignoring case.
 func ByExt(ext string) (Format, bool) {

@@ -286,15 +286,19 @@ func (b *contentReader) readEscape() {
 	}
 }
 
-func (b *contentReader) readName() token {
-	start := len(b.bytes)
+// readRegular appends a run of regular characters, up to a delimiter or
+// white space (left unread), to b.bytes and returns where it starts there.
+// In a name ("/F#201" after the slash) "#xx" stands for the byte of two hex
+// digits; in a keyword ("Tj", "true", "12.5") every byte is itself.
+func (b *contentReader) readRegular(name bool) (start int) {
+	start = len(b.bytes)
 	for {
 		c := b.readByte()
 		if isDelim(c) || isSpace(c) {
 			b.unreadByte()
-			break
+			return start
 		}
-		if c == '#' {
+		if name && c == '#' {
 			x := unhex(b.readByte())<<4 | unhex(b.readByte())
 			if x < 0 {
 				b.errorf("malformed name")
@@ -303,19 +307,14 @@ func (b *contentReader) readName() token {
 		}
 		b.bytes = append(b.bytes, c)
 	}
-	return b.str(opName, start)
+}
+
+func (b *contentReader) readName() token {
+	return b.str(opName, b.readRegular(true))
 }
 
 func (b *contentReader) readKeyword() token {
-	start := len(b.bytes)
-	for {
-		c := b.readByte()
-		if isDelim(c) || isSpace(c) {
-			b.unreadByte()
-			break
-		}
-		b.bytes = append(b.bytes, c)
-	}
+	start := b.readRegular(false)
 	s := b.bytes[start:]
 	switch {
 	case string(s) == "true":
