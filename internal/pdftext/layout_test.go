@@ -49,22 +49,6 @@ func TestMirroredTextSpace(t *testing.T) {
 	}
 }
 
-// TestDropCap: a 30 pt initial beside three lines of 8 pt type is the
-// first letter of the first line.
-func TestDropCap(t *testing.T) {
-	runs := []pdfgen.Run{
-		{X: 36, Y: 676, Size: 30, Text: "W"},
-		{X: 60, Y: 700, Size: 8, Text: "hen the tide mill turned again"},
-		{X: 60, Y: 690, Size: 8, Text: "on Saturday, the whole village"},
-		{X: 60, Y: 680, Size: 8, Text: "came down to the estuary to see"},
-		{X: 36, Y: 670, Size: 8, Text: "it work for the first time."},
-	}
-	text := plainText(t, pdfgen.Build([][]pdfgen.Run{runs}))
-	if !strings.HasPrefix(text, "When the tide mill") || strings.Count(text, "W") != 1 {
-		t.Errorf("got %q", text)
-	}
-}
-
 func TestIsPrintMargin(t *testing.T) {
 	p := Page{Bottom: 0, Top: 792}
 	for _, tc := range []struct {
