@@ -104,49 +104,71 @@ func operandValue(o operand) string {
 	return "null"
 }
 
+// rawPage builds a one-page PDF from a content stream as written (fonts
+// as pdfgen.BuildRaw has them) and opens its page with the PDF library.
+func rawPage(content string) (pdf.Page, error) {
+	data := pdfgen.BuildRaw([]string{content}, "")
+	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return pdf.Page{}, err
+	}
+	return r.Page(1), nil
+}
+
+// sameOpsAsLibrary fails the test where our reader's operators on the
+// page's content (drawn from content c) differ from the library's.
+func sameOpsAsLibrary(t *testing.T, c string, page pdf.Page) {
+	t.Helper()
+	contents := page.V.Key("Contents")
+	want, got := libraryOps(t, contents), interpretOps(contents)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("content %q:\n got %q\nwant %q", c, got, want)
+	}
+}
+
+// interpretCases are content streams of our own, well-formed and
+// malformed, on which our reader and the PDF library's must agree; they
+// also seed FuzzInterpretAsLibrary.
+var interpretCases = []string{
+	"BT /F1 12 Tf 72 700 Td (Hello, world) Tj ET",
+	"BT /F1 9.5 Tf 1 0 0 1 72.25 -700.5 Tm [(Ke) -120 (rn) 15.5 (ing)] TJ T* (next) ' 2 1 (quoted) \" ET",
+	"q 0.5 0 0 .5 +10 -.25 cm /X0 Do Q",
+	"(esc\\n\\r\\t\\b\\f\\(\\)\\\\ \\101\\0621 line\\\ncont\\\r\nmore) Tj",
+	"(nested (paren) ok) Tj <48 65 6C6c 6F> Tj <> Tj",
+	"/Na#20me /A#2fB /Span <</ActualText (x) /MCID 3 /K [1 2 [3]]>> BDC EMC",
+	"true false null [true null /n (s) 1 2.5 -3] TJ",
+	"1.2.3 Tj 5 - Tj +.5 -0 Tc . .",
+	"% comment\n(a) Tj %another\r(b) Tj",
+	"] >> [ 1 ] ] 2 Tc",
+	"[ (a) Tj ] TJ (after) Tj",
+	"[ (a) <4G> (b) ] TJ (kept) Tj",
+	"<< /A 1 2 /B >> BDC (x) Tj",
+	"{ } 1 2 re",
+	"/d 1 dict def 3 dict begin /k (v) def k Tj end pop pop",
+	"BI /W 2 /H 1 /BPC 8 /CS /G ID \x01\x02 EI (after image) Tj",
+	"(unterminated string",
+	"(a) Tj ) (b) Tj",
+	"(a) Tj > (b) Tj",
+	"(bad \\q escape) Tj",
+	"(bad \\777 octal) Tj",
+	"/bad#zzname Tj",
+	"99999999999999999999 Tc",
+	"<41 4Z> Tj",
+	"end",
+	"currentdict",
+	"1 begin",
+}
+
 // TestInterpretAsLibrary: our content stream reader gives every operator
 // the operands the PDF library's does, and stops with the same panic, on
 // well-formed and malformed content of our own.
 func TestInterpretAsLibrary(t *testing.T) {
-	for _, c := range []string{
-		"BT /F1 12 Tf 72 700 Td (Hello, world) Tj ET",
-		"BT /F1 9.5 Tf 1 0 0 1 72.25 -700.5 Tm [(Ke) -120 (rn) 15.5 (ing)] TJ T* (next) ' 2 1 (quoted) \" ET",
-		"q 0.5 0 0 .5 +10 -.25 cm /X0 Do Q",
-		"(esc\\n\\r\\t\\b\\f\\(\\)\\\\ \\101\\0621 line\\\ncont\\\r\nmore) Tj",
-		"(nested (paren) ok) Tj <48 65 6C6c 6F> Tj <> Tj",
-		"/Na#20me /A#2fB /Span <</ActualText (x) /MCID 3 /K [1 2 [3]]>> BDC EMC",
-		"true false null [true null /n (s) 1 2.5 -3] TJ",
-		"1.2.3 Tj 5 - Tj +.5 -0 Tc . .",
-		"% comment\n(a) Tj %another\r(b) Tj",
-		"] >> [ 1 ] ] 2 Tc",
-		"[ (a) Tj ] TJ (after) Tj",
-		"[ (a) <4G> (b) ] TJ (kept) Tj",
-		"<< /A 1 2 /B >> BDC (x) Tj",
-		"{ } 1 2 re",
-		"/d 1 dict def 3 dict begin /k (v) def k Tj end pop pop",
-		"BI /W 2 /H 1 /BPC 8 /CS /G ID \x01\x02 EI (after image) Tj",
-		"(unterminated string",
-		"(a) Tj ) (b) Tj",
-		"(a) Tj > (b) Tj",
-		"(bad \\q escape) Tj",
-		"(bad \\777 octal) Tj",
-		"/bad#zzname Tj",
-		"99999999999999999999 Tc",
-		"<41 4Z> Tj",
-		"end",
-		"currentdict",
-		"1 begin",
-	} {
-		data := pdfgen.BuildRaw([]string{c}, "")
-		r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	for _, c := range interpretCases {
+		page, err := rawPage(c)
 		if err != nil {
 			t.Fatal(err)
 		}
-		contents := r.Page(1).V.Key("Contents")
-		want, got := libraryOps(t, contents), interpretOps(contents)
-		if strings.Join(got, "\n") != strings.Join(want, "\n") {
-			t.Errorf("content %q:\n got %q\nwant %q", c, got, want)
-		}
+		sameOpsAsLibrary(t, c, page)
 	}
 }
 
@@ -154,12 +176,11 @@ func TestInterpretAsLibrary(t *testing.T) {
 // off, on which the PDF library loops for ever, stops reading with an
 // error, keeping the operators before it.
 func TestInterpretCutHexString(t *testing.T) {
-	data := pdfgen.BuildRaw([]string{"BT /F1 12 Tf 72 700 Td (Hello) Tj <4142"}, "")
-	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	page, err := rawPage("BT /F1 12 Tf 72 700 Td (Hello) Tj <4142")
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := interpretOps(r.Page(1).V.Key("Contents"))
+	got := interpretOps(page.V.Key("Contents"))
 	if len(got) != 5 || got[3] != `Tj: str("Hello")` || !strings.HasPrefix(got[4], "panic: malformed hex string") {
 		t.Errorf("got %q", got)
 	}
@@ -170,41 +191,30 @@ func TestInterpretCutHexString(t *testing.T) {
 // '<' that no '>' follows is skipped: the library loops for ever on a hex
 // string the end cuts off.
 func FuzzInterpretAsLibrary(f *testing.F) {
-	for _, c := range []string{
-		"BT /F1 12 Tf 72 700 Td (Hello) Tj ET",
-		"[(Ke) -120 (rn)] TJ <</A [1 (x)]>> BDC",
-		"(esc\\n\\101) Tj /a#20b 1.5 -.5 true null ] }",
-		"/d 1 dict def 3 dict begin /k (v) def k Tj end",
-	} {
+	for _, c := range interpretCases {
 		f.Add(c)
 	}
 	f.Fuzz(func(t *testing.T, c string) {
 		if i := strings.LastIndexByte(c, '<'); i >= 0 && !strings.Contains(c[i:], ">") {
 			t.Skip()
 		}
-		data := pdfgen.BuildRaw([]string{c}, "")
-		r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+		page, err := rawPage(c)
 		if err != nil {
 			t.Skip()
 		}
-		contents := r.Page(1).V.Key("Contents")
-		want, got := libraryOps(t, contents), interpretOps(contents)
-		if strings.Join(got, "\n") != strings.Join(want, "\n") {
-			t.Errorf("content %q:\n got %q\nwant %q", c, got, want)
-		}
+		sameOpsAsLibrary(t, c, page)
 	})
 }
 
 // TestShowAllocatesNothing: drawing a string in a font met before
 // allocates nothing per glyph once the page's glyph buffer has grown.
 func TestShowAllocatesNothing(t *testing.T) {
-	data := pdfgen.BuildRaw([]string{"BT /F1 12 Tf (x) Tj ET"}, "")
-	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	page, err := rawPage("BT /F1 12 Tf (x) Tj ET")
 	if err != nil {
 		t.Fatal(err)
 	}
 	in := &interp{}
-	f := &frame{in: in, g: textState{ctm: identity, th: 1, size: 12, font: loadFont(r.Page(1).Font("F1"))}, tm: identity}
+	f := &frame{in: in, g: textState{ctm: identity, th: 1, size: 12, font: loadFont(page.Font("F1"))}, tm: identity}
 	line := []byte("Every glyph of this line was decoded before.")
 	f.show(line)
 	allocs := testing.AllocsPerRun(100, func() {

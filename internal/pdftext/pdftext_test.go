@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
@@ -25,6 +26,29 @@ func plainText(t *testing.T, data []byte) string {
 		t.Fatalf("Extract: %v", err)
 	}
 	return paragraphsString(pt)
+}
+
+// extractInTime reads data's paragraphs as plainText does (or the
+// error's text, when Extract fails) on another goroutine, and fails the
+// test, naming what was read, when that takes more than 5 s.
+func extractInTime(t *testing.T, data []byte, what string) string {
+	t.Helper()
+	done := make(chan string, 1)
+	go func() {
+		pt, err := Extract(data, Options{})
+		if err != nil {
+			done <- err.Error()
+			return
+		}
+		done <- paragraphsString(pt)
+	}()
+	select {
+	case got := <-done:
+		return got
+	case <-time.After(5 * time.Second):
+		t.Fatalf("%s took more than 5 s", what)
+		return ""
+	}
 }
 
 func paragraphsString(pt *Text) string {

@@ -3,22 +3,17 @@ package pdftext
 import (
 	"bytes"
 	"testing"
-
-	"github.com/ledongthuc/pdf"
-
-	"newsclip/internal/pdfgen"
 )
 
 // TestReadStream: a stream's decoded bytes, cut at the limit; no data
 // from a value that is no stream.
 func TestReadStream(t *testing.T) {
 	const content = "BT /F1 12 Tf 72 700 Td (Ferry runs again) Tj ET"
-	data := pdfgen.BuildRaw([]string{content}, "")
-	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	p, err := rawPage(content)
 	if err != nil {
 		t.Fatal(err)
 	}
-	page := r.Page(1).V
+	page := p.V
 	got, ok := readStream(page.Key("Contents"), 1<<20)
 	if !ok || !bytes.Contains(got, []byte("(Ferry runs again) Tj")) {
 		t.Errorf("readStream(Contents) = %q, %v; want the content stream", got, ok)
