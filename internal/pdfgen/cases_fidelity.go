@@ -169,6 +169,20 @@ func printMargins(n, of int) string {
 		show("F1", 8, 560, 20, fmt.Sprintf("%d/%d", n, of), false)
 }
 
+// showLines is the content stream operators that draw lines in font F1
+// at 10 pt on 12 pt leading from (x, y), the first baseline; an empty
+// line is left blank.
+func showLines(x, y float64, lines []string) string {
+	var c strings.Builder
+	for _, l := range lines {
+		if l != "" {
+			c.WriteString(show("F1", 10, x, y, l, false))
+		}
+		y -= 12
+	}
+	return c.String()
+}
+
 // browserPrint is an article printed from a browser over two pages: the
 // print header and footer on each, a breadcrumb trail over the headline,
 // the byline and date the site prints under it, a paragraph that runs on
@@ -182,34 +196,21 @@ func browserPrint() []byte {
 	p1.WriteString(show("F1", 20, 72, 706, "Quay plan put off", false))
 	p1.WriteString(show("F1", 9, 72, 684, "By Ann Lee", false))
 	p1.WriteString(show("F1", 9, 72, 672, "December 6, 2016", false))
-	y := 640.0
-	for _, l := range []string{
+	body1 := showLines(72, 640, []string{
 		"The harbour board put off its vote on the northern quay on Tuesday",
 		"after engineers asked for more time to study the tides.",
 		"",
 		"Members said the delay would cost the ferry company a season, and",
 		"traders on Quay Street asked the board to publish its cost-",
 		"benefit figures before spring. The chairman said the board would",
-	} {
-		if l != "" {
-			p1.WriteString(show("F1", 10, 72, y, l, false))
-		}
-		y -= 12
-	}
-	var p2 strings.Builder
-	p2.WriteString(printMargins(2, 2))
-	y = 736
-	for _, l := range []string{
+	})
+	p1.WriteString(body1)
+	body2 := showLines(72, 736, []string{
 		"meet again in January to hear the fishermen and the harbour master.",
 		"",
 		"Tags: Harbour, Quay Street, Ferries",
-	} {
-		if l != "" {
-			p2.WriteString(show("F1", 10, 72, y, l, false))
-		}
-		y -= 12
-	}
-	return WithInfo(BuildRaw([]string{p1.String(), p2.String()}, ""), map[string]string{
+	})
+	return WithInfo(BuildRaw([]string{p1.String(), printMargins(2, 2) + body2}, ""), map[string]string{
 		"Creator":  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36",
 		"Producer": "Skia/PDF m120",
 	})

@@ -61,6 +61,33 @@ type clip struct {
 // "Harbour Courier 03-05-2023 (p.4)".
 func (c clip) sourceLine() string { return c.paper + " " + c.date + " (p." + c.page + ")" }
 
+// A heading is one line set over a clip's body: text in size points,
+// drop points below the clip's top baseline.
+type heading struct {
+	text       string
+	size, drop float64
+}
+
+// setClip sets a compilation article in the page's one column (from x 72,
+// 468 points wide) from baseline top: its heading lines, then the body
+// paragraphs in 10 pt from bodyDrop points below top. It returns the runs
+// and the baseline the next article takes, 24 points below the body's
+// next line.
+func setClip(top, bodyDrop float64, heads []heading, body []string) ([]Run, float64) {
+	var runs []Run
+	for _, h := range heads {
+		runs = append(runs, Run{X: 72, Y: top - h.drop, Size: h.size, Text: h.text})
+	}
+	more, next := flow(72, 468, top-bodyDrop, 10, body)
+	return append(runs, more...), next - 24
+}
+
+// indexEntry is an index line of a compilation: the entry, a dot leader
+// to the 70th character, then the page.
+func indexEntry(entry, page string) string {
+	return entry + strings.Repeat(".", 70-len([]rune(entry))) + " " + page
+}
+
 var harbourClips = []clip{
 	{"Quay plan put off again", "Harbour Courier", "03-05-2023", "4", "By Jane Marlow", []string{
 		"The harbour board has again postponed its vote on the northern quay, the third delay since January.",
@@ -98,32 +125,22 @@ func compilationIndex() []byte {
 	}
 	pages := []int{2, 2, 3, 4}
 	for i, c := range harbourClips {
-		entry := c.headline + " (" + c.paper + ") "
-		entry += strings.Repeat(".", 70-len(entry)) + " " + string(rune('0'+pages[i]))
+		entry := indexEntry(c.headline+" ("+c.paper+") ", string(rune('0'+pages[i])))
 		index = append(index, Run{X: 72, Y: 660 - 16*float64(i), Size: 10, Text: entry})
 	}
 	out := [][]Run{append(index, pageFoot("Press review", 1))}
 	page, y := []Run{}, 720.0
 	for i, c := range harbourClips {
-		page = append(page,
-			Run{X: 72, Y: y, Size: 14, Text: c.headline},
-			Run{X: 72, Y: y - 16, Size: 8, Text: c.sourceLine()},
-			Run{X: 72, Y: y - 32, Size: 10, Text: c.byline})
-		body := c.body
+		heads := []heading{{c.headline, 14, 0}, {c.sourceLine(), 8, 16}, {c.byline, 10, 32}}
 		if i == 2 {
 			// The third article fills its page and runs over.
-			var runs []Run
-			runs, _ = flow(72, 468, y-50, 10, body[:5])
-			page = append(page, runs...)
-			out = append(out, append(page, pageFoot("Press review", len(out)+1)))
-			runs, y = flow(72, 468, 720, 10, body[5:])
-			page = runs
-			y -= 24
+			runs, _ := setClip(y, 50, heads, c.body[:5])
+			out = append(out, append(append(page, runs...), pageFoot("Press review", len(out)+1)))
+			page, y = setClip(720, 0, nil, c.body[5:])
 			continue
 		}
-		runs, next := flow(72, 468, y-50, 10, body)
-		page = append(page, runs...)
-		y = next - 24
+		runs, next := setClip(y, 50, heads, c.body)
+		page, y = append(page, runs...), next
 		if i == 1 {
 			out = append(out, append(page, pageFoot("Press review", len(out)+1)))
 			page, y = nil, 720
@@ -163,13 +180,9 @@ func compilationSourceAbove() []byte {
 	var page []Run
 	y := 720.0
 	for i, c := range clips {
-		page = append(page,
-			Run{X: 72, Y: y, Size: 8, Text: "Quelle: " + c.paper + ", " + c.date + ", Seite " + c.page},
-			Run{X: 72, Y: y - 18, Size: 14, Text: c.headline},
-			Run{X: 72, Y: y - 34, Size: 10, Text: c.byline})
-		runs, next := flow(72, 468, y-52, 10, c.body)
-		page = append(page, runs...)
-		y = next - 24
+		source := "Quelle: " + c.paper + ", " + c.date + ", Seite " + c.page
+		runs, next := setClip(y, 52, []heading{{source, 8, 0}, {c.headline, 14, 18}, {c.byline, 10, 34}}, c.body)
+		page, y = append(page, runs...), next
 		if i == 1 || i == len(clips)-1 {
 			out = append(out, page)
 			page, y = nil, 720
@@ -201,6 +214,20 @@ func setStory(s story, x, width, top, body float64) ([]Run, float64) {
 	return append(runs, more...), y
 }
 
+// setLead sets a front page's lead story across its two 260-point
+// columns (x 36 and 316) from baseline top: the headline wrapped across
+// both (540 points), the byline 4 points under it in 9 pt, and the body
+// in 9 pt from 22 points under the headline, its first split paragraphs
+// in the left column and the rest in the right. It returns the runs and
+// the lower of the two columns' next baselines.
+func setLead(s story, top float64, split int) ([]Run, float64) {
+	runs, y := flow(36, 540, top, s.size, []string{s.headline})
+	runs = append(runs, Run{X: 36, Y: y - 4, Size: 9, Text: s.byline})
+	left, yl := flow(36, 260, y-22, 9, s.body[:split])
+	right, yr := flow(316, 260, y-22, 9, s.body[split:])
+	return append(append(runs, left...), right...), min(yl, yr)
+}
+
 // pageThreeStories is a front page: the masthead, a folio line with the
 // date, a lead story under a 24 pt headline set across two columns, and
 // two stories side by side under it, with 16 pt and 13 pt headlines, all
@@ -216,14 +243,9 @@ func pageThreeStories() []byte {
 		"Work is expected to begin next spring and to last eighteen months. The board will borrow most of the money and repay it from mooring fees over thirty years.",
 		"Traders on Quay Street welcomed the decision but asked for the road to stay open while the work goes on. The board promised a plan for deliveries before the summer.",
 	}}
-	head, y := flow(36, 540, 670, lead.size, []string{lead.headline})
-	runs = append(runs, head...)
-	runs = append(runs, Run{X: 36, Y: y - 4, Size: 9, Text: lead.byline})
-	half := len(lead.body) / 2
-	left, yl := flow(36, 260, y-22, 9, lead.body[:half])
-	right, yr := flow(316, 260, y-22, 9, lead.body[half:])
-	runs = append(append(runs, left...), right...)
-	top := min(yl, yr) - 30
+	leadRuns, y := setLead(lead, 670, len(lead.body)/2)
+	runs = append(runs, leadRuns...)
+	top := y - 30
 	ferry := story{"Ferry fares to rise in June", 16, "By Tom Ashby", []string{
 		"Return tickets on the island ferry will cost a fifth more from the first of June, the operator said on Tuesday.",
 		"The company blamed fuel prices and the new crew agreement. Season tickets for residents stay frozen until the end of the year.",
@@ -279,13 +301,8 @@ func pageTwoPages() []byte {
 		"Council crews worked through the night to clear it, and one lane reopened on Monday morning under traffic lights.",
 		"Drivers were told to expect delays for the rest of the week while the sea wall is checked for damage.",
 	}}
-	head, y := flow(36, 540, 700, lead.size, []string{lead.headline})
-	front = append(front, head...)
-	front = append(front, Run{X: 36, Y: y - 4, Size: 9, Text: lead.byline})
-	left1, y1 := flow(36, 260, y-22, 9, lead.body[:2])
-	right1, y2 := flow(316, 260, y-22, 9, lead.body[2:])
-	front = append(append(front, left1...), right1...)
-	y = min(y1, y2)
+	leadRuns, y := setLead(lead, 700, 2)
+	front = append(front, leadRuns...)
 	dunes := story{"Volunteers plant the dunes", 15, "By Mark Ellery", []string{
 		"More than sixty volunteers planted marram grass on the dunes north of the harbour on Saturday.",
 		"The grass holds the sand together, the warden said. The dunes will stand up better to winter storms.",
@@ -331,17 +348,14 @@ func compilationIndexOnly() []byte {
 	}
 	index := []Run{{X: 72, Y: 720, Size: 16, Text: "Revue de presse"}}
 	for i, c := range clips {
-		entry := c.headline + " (" + c.paper + ", " + c.date + ") "
-		entry += strings.Repeat(".", 70-len([]rune(entry))) + " 2"
+		entry := indexEntry(c.headline+" ("+c.paper+", "+c.date+") ", "2")
 		index = append(index, Run{X: 72, Y: 680 - 16*float64(i), Size: 10, Text: entry})
 	}
 	var page []Run
 	y := 720.0
 	for _, c := range clips {
-		page = append(page, Run{X: 72, Y: y, Size: 14, Text: c.headline})
-		runs, next := flow(72, 468, y-24, 10, c.body)
-		page = append(page, runs...)
-		y = next - 24
+		runs, next := setClip(y, 24, []heading{{c.headline, 14, 0}}, c.body)
+		page, y = append(page, runs...), next
 	}
 	return Build([][]Run{index, page})
 }
