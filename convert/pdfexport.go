@@ -27,24 +27,18 @@ type exportHeader struct {
 // The publication holds at most maxHeaderPubWords words, the first and
 // last capitalized.
 func readExportHeader(s string) (exportHeader, bool) {
-	words := strings.Fields(s)
-	for k := min(5, len(words)-1); k >= 2; k-- {
-		d, ok := parseDate(strings.Join(words[len(words)-k:], " "))
-		if !ok || d.Day == 0 {
-			continue
-		}
-		rest := words[:len(words)-k]
-		sec := len(rest)
-		for sec > 1 && isAllCaps(rest[sec-1]) && hasLetter(rest[sec-1]) {
-			sec--
-		}
-		h := exportHeader{publication: strings.Join(rest[:sec], " "), section: strings.Join(rest[sec:], " "), date: d}
-		if sec > maxHeaderPubWords || !capitalized(rest[0]) || !capitalized(rest[sec-1]) {
-			return exportHeader{}, false
-		}
-		return h, true
+	rest, d, ok := datedTail(strings.Fields(s), 2)
+	if !ok {
+		return exportHeader{}, false
 	}
-	return exportHeader{}, false
+	sec := len(rest)
+	for sec > 1 && isAllCaps(rest[sec-1]) && hasLetter(rest[sec-1]) {
+		sec--
+	}
+	if sec > maxHeaderPubWords || !capitalized(rest[0]) || !capitalized(rest[sec-1]) {
+		return exportHeader{}, false
+	}
+	return exportHeader{publication: strings.Join(rest[:sec], " "), section: strings.Join(rest[sec:], " "), date: d}, true
 }
 
 // maxHeaderPubWords bounds the publication name of a page header.

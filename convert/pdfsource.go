@@ -167,19 +167,28 @@ var datePrepositions = map[string]bool{"vom": true, "von": true, "du": true, "of
 // 03-05-2023") and returns the words before it, without a preposition
 // that joins them (datePrepositions).
 func pubBeforeDate(s string) (string, Date, bool) {
-	words := strings.Fields(s)
-	for k := min(5, len(words)-1); k >= 1; k-- {
-		d, ok := parseDate(strings.Join(words[len(words)-k:], " "))
-		if !ok || d.Day == 0 {
-			continue
-		}
-		head := words[:len(words)-k]
-		if n := len(head); n > 1 && datePrepositions[strings.ToLower(head[n-1])] {
-			head = head[:n-1]
-		}
-		return strings.Join(head, " "), d, true
+	head, d, ok := datedTail(strings.Fields(s), 1)
+	if !ok {
+		return "", Date{}, false
 	}
-	return "", Date{}, false
+	if n := len(head); n > 1 && datePrepositions[strings.ToLower(head[n-1])] {
+		head = head[:n-1]
+	}
+	return strings.Join(head, " "), d, true
+}
+
+// datedTail finds the date a line's words end with: the longest run
+// of the last words, at most 5 and at least minWords, leaving at least
+// one word before it, that parses as a date naming its day
+// ("Harbour Courier 03-05-2023" -> "Harbour Courier", 3 May 2023). It
+// returns the words before the date and the date.
+func datedTail(words []string, minWords int) ([]string, Date, bool) {
+	for k := min(5, len(words)-1); k >= minWords; k-- {
+		if d, ok := parseDate(strings.Join(words[len(words)-k:], " ")); ok && d.Day != 0 {
+			return words[:len(words)-k], d, true
+		}
+	}
+	return nil, Date{}, false
 }
 
 // isPublicationName accepts a publication's name: at most maxPubWords
