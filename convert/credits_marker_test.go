@@ -70,22 +70,7 @@ func TestStartsWithCreditMatchesEveryMarker(t *testing.T) {
 	pieces := []string{"Photo", "PHOTO", "photo", " by ", ":", "Edited", "COPY", "copy-", "Contact", "\u212A", "Ü", "übersetzung",
 		"编辑：", "e-mail", "E", "x", " ", "Ann"}
 	r := rand.New(rand.NewSource(31))
-	found := 0
-	for range 20000 {
-		var b strings.Builder
-		for range 1 + r.Intn(4) {
-			b.WriteString(pieces[r.Intn(len(pieces))])
-		}
-		s := b.String()
-		got, want := startsWithCredit(s), every(s)
-		if got != want {
-			t.Fatalf("startsWithCredit(%q) = %v, every marker gives %v", s, got, want)
-		}
-		if got {
-			found++
-		}
-	}
-	if found < 1000 {
-		t.Errorf("%d of 20,000 strings open with a credit: too few to compare", found)
-	}
+	sameOnRandom[bool]{name: "startsWithCredit", fast: startsWithCredit, plain: "every marker", slow: every,
+		hit: func(credit bool) bool { return credit }, least: 1000}.
+		check(t, 20000, func() string { return randomText(r, pieces, 1+r.Intn(4)) })
 }
