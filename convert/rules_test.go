@@ -82,6 +82,17 @@ var rules = map[string]any{
 	"nexisField":       nexisField,
 	"nexisSection":     nexisSection,
 	"splitGluedFields": splitGluedFields,
+	// date.go, deskbyline.go, credits.go
+	"parseDate":       parseDateOf,
+	"hasYearDigits":   yearDigitsOf,
+	"isDeskStaff":     isDeskStaff,
+	"opensWithMarker": opensWithMarker,
+	// pdfsource.go
+	"readSourceLine":    sourceLineOf,
+	"readSourceFields":  sourceFieldsOf,
+	"readIndexEntry":    indexEntryOf,
+	"sameTitle":         sameTitle,
+	"isPublicationName": isPublicationName,
 }
 
 // TestRules checks every rule file against its rule, one subtest a file,
