@@ -93,6 +93,17 @@ var rules = map[string]any{
 	"readIndexEntry":    indexEntryOf,
 	"sameTitle":         sameTitle,
 	"isPublicationName": isPublicationName,
+	// pdfpage.go, pdfbylines.go, pdfsite.go, pdfexport.go
+	"readFolio":          folioOf,
+	"pageNumber":         pageNumber,
+	"isStoryHead":        storyHeadOf,
+	"smallCapsName":      smallCapsNameOf,
+	"pdfBylineForm":      pdfBylineForm,
+	"smallCapsSignature": signatureOf,
+	"siteFromTitle":      siteFromTitle,
+	"printedTitle":       printedTitle,
+	"isBrowserPrint":     browserPrintOf,
+	"readExportHeader":   exportHeaderOf,
 }
 
 // TestRules checks every rule file against its rule, one subtest a file,
