@@ -219,6 +219,17 @@ func shown(fields []string, typ func(int) reflect.Type) string {
 	return strings.Join(parts, ", ")
 }
 
+// orBlank gives a rule's three string results as they are where it
+// matched (ok), and "" for each where it did not: a rule file's row for a
+// line that is no match wants "" and false, whatever the rule left in
+// its fields.
+func orBlank(a, b, c string, ok bool) (string, string, string, bool) {
+	if !ok {
+		return "", "", "", false
+	}
+	return a, b, c, true
+}
+
 // randomText joins n pieces picked by r from pieces: the random input of a
 // test that compares a fast rule with a plain one (n may be 0: "").
 func randomText(r *rand.Rand, pieces []string, n int) string {

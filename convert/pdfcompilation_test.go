@@ -21,10 +21,7 @@ func sourceFieldsOf(line string) (pub, date, page string, ok bool) {
 }
 
 func sourceStrings(ref sourceRef, ok bool) (pub, date, page string, _ bool) {
-	if !ok {
-		return "", "", "", false
-	}
-	return ref.publication, ref.date.ISO(), ref.page, true
+	return orBlank(ref.publication, ref.date.ISO(), ref.page, ok)
 }
 
 func indexEntryOf(line string) (headline, pub, date, page string, ok bool) {

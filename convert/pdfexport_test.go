@@ -12,10 +12,7 @@ import (
 // each field where it is not).
 func exportHeaderOf(line string) (pub, section, date string, ok bool) {
 	h, ok := readExportHeader(line)
-	if !ok {
-		return "", "", "", false
-	}
-	return h.publication, h.section, h.date.ISO(), true
+	return orBlank(h.publication, h.section, h.date.ISO(), ok)
 }
 
 // TestExportSplit: an archive export of three pages under dated headers,

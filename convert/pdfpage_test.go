@@ -12,10 +12,7 @@ import (
 // it is not).
 func folioOf(line string) (pub, date, page string, ok bool) {
 	h, ok := readFolio(line)
-	if !ok {
-		return "", "", "", false
-	}
-	return h.publication, h.date.ISO(), h.page, true
+	return orBlank(h.publication, h.date.ISO(), h.page, ok)
 }
 
 // storyHeadOf asks isStoryHead about a line over one fixed body, whose
