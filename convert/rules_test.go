@@ -104,6 +104,10 @@ var rules = map[string]any{
 	"printedTitle":       printedTitle,
 	"isBrowserPrint":     browserPrintOf,
 	"readExportHeader":   exportHeaderOf,
+	// credits.go, pdfmany.go, clipping.go
+	"creditMarkerAt": creditMarkerAt,
+	"titleKey":       titleKey,
+	"splitMasthead":  mastheadParts,
 }
 
 // TestRules checks every rule file against its rule, one subtest a file,
