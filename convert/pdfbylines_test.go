@@ -46,41 +46,6 @@ func TestLowerWords(t *testing.T) {
 	}
 }
 
-func TestJoinBrokenBylinesInParagraph(t *testing.T) {
-	for _, c := range []struct {
-		in, want []string
-	}{
-		{[]string{"Von Ann Lee und Christoph", "Koopmann", "", "Die Sitzung lief."}, []string{"Von Ann Lee und Christoph Koopmann", "", "Die Sitzung lief."}},
-		{[]string{"Von Ann Lee und Vinzent-", "Vitus Leitgeb", "", "Die Sitzung lief."}, []string{"Von Ann Lee und Vinzent-Vitus Leitgeb", "", "Die Sitzung lief."}},
-		{[]string{"Von Ann Lee und Christoph", "", "Koopmann", "", "Text."}, []string{"Von Ann Lee und Christoph Koopmann", "", "Text."}},
-		// After a blank line only one word is a surname.
-		{[]string{"Von Ann Lee und Christoph", "", "Die Sitzung", "", "Text."}, []string{"Von Ann Lee und Christoph", "", "Die Sitzung", "", "Text."}},
-		// The next line runs on: not the rest of a name.
-		{[]string{"Von Ann Lee und Christoph", "Koopmann", "sagte am Montag"}, []string{"Von Ann Lee und Christoph", "Koopmann", "sagte am Montag"}},
-		{[]string{"Die Sitzung lief und Christoph", "Koopmann", ""}, []string{"Die Sitzung lief und Christoph", "Koopmann", ""}},
-	} {
-		if got := joinBrokenBylines(append([]string(nil), c.in...)); !reflect.DeepEqual(got, c.want) {
-			t.Errorf("joinBrokenBylines(%q) = %q, want %q", c.in, got, c.want)
-		}
-	}
-}
-
-func TestURLLead(t *testing.T) {
-	for _, c := range []struct {
-		para []string
-		want int
-	}{
-		{[]string{"meinung/harbour-quay-", "plan-kommentar-1.5892304", "Linke Gewalt"}, 2},
-		{[]string{"https://coast.example/", "quay-plan", "Harbour"}, 2},
-		{[]string{"https://coast.example/quay", "Harbour"}, 0}, // one line: not broken
-		{[]string{"Harbour", "news"}, 0},
-	} {
-		if got := urlLead(c.para); got != c.want {
-			t.Errorf("urlLead(%q) = %d, want %d", c.para, got, c.want)
-		}
-	}
-}
-
 func TestDropURLParagraphsLead(t *testing.T) {
 	in := []string{"meinung/harbour-quay-", "plan-kommentar-1.5892304", "Linke Gewalt", "", "https://coast.example/", "news/", "quay-1.23", "", "Text."}
 	kept, urls := dropURLParagraphs(in)
@@ -89,21 +54,6 @@ func TestDropURLParagraphsLead(t *testing.T) {
 	}
 	if want := []string{"meinung/harbour-quay-plan-kommentar-1.5892304", "https://coast.example/news/quay-1.23"}; !reflect.DeepEqual(urls, want) {
 		t.Errorf("urls %q, want %q", urls, want)
-	}
-}
-
-func TestEndsWithStop(t *testing.T) {
-	for s, want := range map[string]bool{
-		"Die Stadt hat entschieden.": true,
-		"Prozess gegen Lina E.":      false,
-		"E.":                         false,
-		"Haft für Lina E. ":          false,
-		"Harbour board":              false,
-		"It rose by 5 p.c.":          true,
-	} {
-		if got := endsWithStop(s); got != want {
-			t.Errorf("endsWithStop(%q) = %v, want %v", s, got, want)
-		}
 	}
 }
 

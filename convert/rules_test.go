@@ -108,6 +108,12 @@ var rules = map[string]any{
 	"creditMarkerAt": creditMarkerAt,
 	"titleKey":       titleKey,
 	"splitMasthead":  mastheadParts,
+	// pdfweb.go, pdfbylines.go
+	"isURLParagraph":    urlParagraphOf,
+	"isLinkButton":      linkButtonOf,
+	"urlLead":           urlLeadOf,
+	"joinBrokenBylines": joinedBylinesOf,
+	"endsWithStop":      endsWithStop,
 }
 
 // TestRules checks every rule file against its rule, one subtest a file,
