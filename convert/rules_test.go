@@ -114,6 +114,8 @@ var rules = map[string]any{
 	"urlLead":           urlLeadOf,
 	"joinBrokenBylines": joinedBylinesOf,
 	"endsWithStop":      endsWithStop,
+	// pdfsignature.go
+	"dropDeskSignature": deskSignatureOf,
 }
 
 // TestRules checks every rule file against its rule, one subtest a file,
