@@ -58,13 +58,7 @@ func TestCompilationFrontMatter(t *testing.T) {
 		{X: 72, Y: 680, Size: 10, Text: "Lifeboat crew rescues two (The Coast Herald) ..... 2"},
 		{X: 72, Y: 664, Size: 10, Text: "Market moves to the square (Harbour Courier) ..... 2"},
 	}
-	doc, err := Convert("review.pdf", compilationPDF(index))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(doc.Articles) != 2 {
-		t.Fatalf("%d articles, want 2", len(doc.Articles))
-	}
+	doc := convertAs(t, "review.pdf", compilationPDF(index), "pdf", 2)
 	kinds := map[string]int{}
 	for _, r := range doc.Articles[0].Removed {
 		kinds[r.Kind]++
@@ -85,10 +79,7 @@ func TestCompilationFrontMatter(t *testing.T) {
 	for i, l := range more {
 		letter = append(letter, pdfgen.Run{X: 72, Y: 690 - 12*float64(i), Size: 10, Text: l})
 	}
-	doc, err = Convert("review.pdf", compilationPDF(letter))
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc = mustConvert(t, "review.pdf", compilationPDF(letter))
 	if len(doc.Articles) != 3 || !strings.Contains(doc.Articles[0].Body[0].Text(), "lifeboat rescue") {
 		t.Errorf("%d articles; the front page must stay an article of its own", len(doc.Articles))
 	}
@@ -121,13 +112,7 @@ func TestOneSourceLineIsNoCompilation(t *testing.T) {
 		{X: 72, Y: 640, Size: 14, Text: "A crosshead in display type"},
 		{X: 72, Y: 620, Size: 10, Text: "Both were unhurt."},
 	}})
-	doc, err := Convert("one.pdf", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(doc.Articles) != 1 {
-		t.Errorf("%d articles, want 1", len(doc.Articles))
-	}
+	convertAs(t, "one.pdf", data, "pdf", 1)
 }
 
 // TestCompilationPlainHeadlines: in a compilation set in one type, the
@@ -150,13 +135,7 @@ func TestCompilationPlainHeadlines(t *testing.T) {
 		{X: 72, Y: 720, Size: 10, Text: "Source: Harbour Courier, 4 May 2023, page 8"},
 		{X: 72, Y: 700, Size: 10, Text: "Stalls will be set out along the fountain."},
 	}
-	doc, err := Convert("plain.pdf", pdfgen.Build([][]pdfgen.Run{index, page2, page3}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(doc.Articles) != 2 {
-		t.Fatalf("%d articles, want 2", len(doc.Articles))
-	}
+	doc := convertAs(t, "plain.pdf", pdfgen.Build([][]pdfgen.Run{index, page2, page3}), "pdf", 2)
 	for i, want := range []struct{ headline, last string }{
 		{"Lifeboat crew rescues two", "lost its mast."},
 		{"Market moves to the square", "along the fountain."},
@@ -182,13 +161,7 @@ func TestCompilationStackedFields(t *testing.T) {
 	}
 	page := append(art(720, "Hafenkurier", "12.05.2023", "Hafenplan erneut vertagt", "Der Hafenrat hat die Abstimmung über den Nordkai verschoben."),
 		art(600, "Küstenbote", "11.05.2023", "Fährpreise steigen im Juni", "Die Reederei nennt die Treibstoffpreise als Grund.")...)
-	doc, err := Convert("spiegel.pdf", pdfgen.Build([][]pdfgen.Run{page}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(doc.Articles) != 2 {
-		t.Fatalf("%d articles, want 2", len(doc.Articles))
-	}
+	doc := convertAs(t, "spiegel.pdf", pdfgen.Build([][]pdfgen.Run{page}), "pdf", 2)
 	a := doc.Articles[1]
 	if a.Headline != "Fährpreise steigen im Juni" || a.Publication != "Küstenbote" || a.Date.ISO() != "2023-05-11" || a.Page != "3" ||
 		len(a.Body) != 1 || strings.Contains(a.Body[0].Text(), "Seite") {
