@@ -89,9 +89,11 @@ func TestCrossheadsInOneColumnStay(t *testing.T) {
 		return runs
 	}
 	one := append(section(36, 540, 700, "Quay plan weighed"), section(36, 540, 600, "What comes next")...)
-	doc := convertAs(t, "one.pdf", pdfgen.Build([][]pdfgen.Run{one}), "pdf", 1)
+	if doc := mustConvert(t, "one.pdf", pdfgen.Build([][]pdfgen.Run{one})); len(doc.Articles) != 1 {
+		t.Errorf("one column: %d articles, want 1", len(doc.Articles))
+	}
 	two := append(section(36, 250, 700, "Quay plan weighed"), section(316, 250, 700, "Ferry fares rise")...)
-	doc = mustConvert(t, "two.pdf", pdfgen.Build([][]pdfgen.Run{two}))
+	doc := mustConvert(t, "two.pdf", pdfgen.Build([][]pdfgen.Run{two}))
 	if len(doc.Articles) != 2 || doc.Articles[1].Headline != "Ferry fares rise" || doc.Articles[0].Page != "1" {
 		t.Errorf("two columns: %d articles", len(doc.Articles))
 	}
