@@ -6,39 +6,6 @@ import (
 	"testing"
 )
 
-// creditMarkerAt finds a marker only as a whole word: not after an ASCII
-// or non-ASCII letter or digit, but after punctuation, a space, a
-// non-ASCII mark or at the start; among markers sharing a first letter the
-// longest listed first wins.
-func TestCreditMarkerAtWordStart(t *testing.T) {
-	for _, tc := range []struct {
-		lower string
-		i     int
-		role  string
-		n     int
-	}{
-		{"edited by ann", 0, RoleEditor, len("edited by")},
-		{"x edited by ann", 2, RoleEditor, len("edited by")},
-		{"(edited by ann)", 1, RoleEditor, len("edited by")},
-		{"—edited by ann", len("—"), RoleEditor, len("edited by")},
-		{"copyedited by ann", 4, "", 0},
-		{"2edited by ann", 1, "", 0},
-		{"éedited by ann", len("é"), "", 0},
-		{"日edited by ann", len("日"), "", 0},
-		{"copy edited by ann", 0, RoleCopyeditor, len("copy edited by")},
-		{"photographs by ann", 0, RolePhotographer, len("photographs by")},
-		{"photo by ann", 0, RolePhotographer, len("photo by")},
-		{"photos: ann", 0, RolePhotographer, len("photos:")},
-		{"editorial by ann", 0, "", 0},
-		{"编辑：王", 0, RoleEditor, len("编辑：")},
-	} {
-		role, n, ok := creditMarkerAt(tc.lower, tc.i)
-		if role != tc.role || n != tc.n || ok != (tc.n > 0) {
-			t.Errorf("creditMarkerAt(%q, %d) = %q, %d, %v; want %q, %d", tc.lower, tc.i, role, n, ok, tc.role, tc.n)
-		}
-	}
-}
-
 // isBareLead takes a lead word alone, in any case and with a colon, and
 // nothing longer: not a name after it, not a word it begins, not a long
 // paragraph of leads.
@@ -70,22 +37,7 @@ func TestStartsWithCreditMatchesEveryMarker(t *testing.T) {
 	pieces := []string{"Photo", "PHOTO", "photo", " by ", ":", "Edited", "COPY", "copy-", "Contact", "\u212A", "Ü", "übersetzung",
 		"编辑：", "e-mail", "E", "x", " ", "Ann"}
 	r := rand.New(rand.NewSource(31))
-	found := 0
-	for range 20000 {
-		var b strings.Builder
-		for range 1 + r.Intn(4) {
-			b.WriteString(pieces[r.Intn(len(pieces))])
-		}
-		s := b.String()
-		got, want := startsWithCredit(s), every(s)
-		if got != want {
-			t.Fatalf("startsWithCredit(%q) = %v, every marker gives %v", s, got, want)
-		}
-		if got {
-			found++
-		}
-	}
-	if found < 1000 {
-		t.Errorf("%d of 20,000 strings open with a credit: too few to compare", found)
-	}
+	sameOnRandom[bool]{name: "startsWithCredit", fast: startsWithCredit, plain: "every marker", slow: every,
+		hit: func(credit bool) bool { return credit }, least: 1000}.
+		check(t, 20000, func() string { return randomText(r, pieces, 1+r.Intn(4)) })
 }

@@ -2,6 +2,7 @@ package convert
 
 import (
 	"fmt"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -216,4 +217,77 @@ func shown(fields []string, typ func(int) reflect.Type) string {
 		}
 	}
 	return strings.Join(parts, ", ")
+}
+
+// orBlank gives a rule's three string results as they are where it
+// matched (ok), and "" for each where it did not: a rule file's row for a
+// line that is no match wants "" and false, whatever the rule left in
+// its fields.
+func orBlank(a, b, c string, ok bool) (string, string, string, bool) {
+	if !ok {
+		return "", "", "", false
+	}
+	return a, b, c, true
+}
+
+// randomText joins n pieces picked by r from pieces: the random input of a
+// test that compares a fast rule with a plain one (n may be 0: "").
+func randomText(r *rand.Rand, pieces []string, n int) string {
+	var b strings.Builder
+	for range n {
+		b.WriteString(pieces[r.Intn(len(pieces))])
+	}
+	return b.String()
+}
+
+// randomParas makes n paragraphs of 1 to most sentences each, joined by
+// spaces, from sentence (which may draw on r too).
+func randomParas(r *rand.Rand, n, most int, sentence func() string) []string {
+	paras := make([]string, 0, n)
+	for range n {
+		var p []string
+		for range 1 + r.Intn(most) {
+			p = append(p, sentence())
+		}
+		paras = append(paras, strings.Join(p, " "))
+	}
+	return paras
+}
+
+// randomSpan picks by r one of paras and a run of its words, from 1 word
+// to all of them: the piece a pull quote repeats.
+func randomSpan(r *rand.Rand, paras []string) string {
+	src := strings.Fields(paras[r.Intn(len(paras))])
+	i := r.Intn(len(src))
+	return strings.Join(src[i:i+1+r.Intn(len(src)-i)], " ")
+}
+
+// sameOnRandom checks a fast rule against a plain way of computing the
+// same thing on n texts that text makes: the first text the two answer
+// differently stops the test, as "name(text) = got, plain gives want".
+// Texts must also reach the case under test: fewer than least results that
+// hit accepts fail the test as too few to compare.
+type sameOnRandom[T any] struct {
+	name, plain string // the fast rule's name, what the plain way is
+	fast, slow  func(string) T
+	hit         func(T) bool
+	least       int
+}
+
+func (c sameOnRandom[T]) check(t *testing.T, n int, text func() string) {
+	t.Helper()
+	hits := 0
+	for range n {
+		s := text()
+		got, want := c.fast(s), c.slow(s)
+		if g, w := testutil.Show(got), testutil.Show(want); g != w {
+			t.Fatalf("%s(%q) = %s, %s gives %s", c.name, s, g, c.plain, w)
+		}
+		if c.hit(got) {
+			hits++
+		}
+	}
+	if hits < c.least {
+		t.Errorf("%s: %d of %d texts hit the case under test: too few to compare", c.name, hits, n)
+	}
 }

@@ -2,7 +2,6 @@ package convert
 
 import (
 	"math/rand"
-	"strings"
 	"testing"
 )
 
@@ -12,22 +11,8 @@ import (
 func TestSplitMastheadMatchesRegexp(t *testing.T) {
 	alphabet := []string{"Post", "12", " ", "  ", "\t", "\n", "\r", "\f", "\v", "\u00a0", "·", "•", "|", "·•", "-"}
 	r := rand.New(rand.NewSource(23))
-	split := 0
-	for range 20000 {
-		var b strings.Builder
-		for range r.Intn(10) {
-			b.WriteString(alphabet[r.Intn(len(alphabet))])
-		}
-		s := b.String()
-		got, want := splitMasthead(s), mastheadSep.Split(s, -1)
-		if strings.Join(got, "\x00") != strings.Join(want, "\x00") || len(got) != len(want) {
-			t.Fatalf("splitMasthead(%q) = %q, regexp gives %q", s, got, want)
-		}
-		if len(got) > 1 {
-			split++
-		}
-	}
-	if split < 1000 {
-		t.Errorf("%d of 20,000 lines split: too few to compare", split)
-	}
+	sameOnRandom[[]string]{name: "splitMasthead", fast: splitMasthead, plain: "the regexp",
+		slow: func(s string) []string { return mastheadSep.Split(s, -1) },
+		hit:  func(parts []string) bool { return len(parts) > 1 }, least: 1000}.
+		check(t, 20000, func() string { return randomText(r, alphabet, r.Intn(10)) })
 }

@@ -7,94 +7,29 @@ import (
 	"newsclip/internal/pdfgen"
 )
 
-func TestReadSourceLine(t *testing.T) {
-	for _, tc := range []struct {
-		in             string
-		pub, date, pag string
-		ok             bool
-	}{
-		{"Harbour Courier 03-05-2023 (p.4)", "Harbour Courier", "2023-05-03", "4", true},
-		{"Source: The Coast Herald, 3 May 2023, page 12", "The Coast Herald", "2023-05-03", "12", true},
-		{"Quelle: Hafenkurier vom 12.05.2023, Seite 4", "Hafenkurier", "2023-05-12", "4", true},
-		{"Quelle: Küstenbote, Freitag, 12. Mai 2023, S. 9", "Küstenbote", "2023-05-12", "9", true},
-		{"Source : Le Petit Port, 3 mai 2023, p. 12", "Le Petit Port", "2023-05-03", "12", true},
-		{"Bron: De Havenbode, 4 mei 2023, pagina 3", "De Havenbode", "2023-05-04", "3", true},
-		{"The Coast Herald | May 3, 2023 | Pages 4-5", "The Coast Herald", "2023-05-03", "4-5", true},
-		{"De Havenbode | 12 mei 2023 | Pagina 4 | 512 woorden", "De Havenbode", "2023-05-12", "4", true},
-		{"Harbour Courier 03-05-2023 (p.4) (continued)", "Harbour Courier", "2023-05-03", "4", true},
-		{"Source: Harbour Courier, 3 May 2023", "Harbour Courier", "2023-05-03", "", true},         // label, no page
-		{"Harbour Courier 3 May 2023", "", "", "", false},                                          // neither label nor page: a dated byline looks the same
-		{"Jane Marlow 3 May 2023 page 4", "Jane Marlow", "2023-05-03", "4", true},                  // a name is a name: page makes it a source
-		{"Harbour Courier, May 2023, page 4", "", "", "", false},                                   // no day
-		{"Source: the board said on 3 May 2023 that it would decide on page 4", "", "", "", false}, // a sentence
-		{"The quay will open on 3 May 2023, the board said on page 4 of its report", "", "", "", false},
-	} {
-		ref, ok := readSourceLine(tc.in)
-		if ok != tc.ok || ok && (ref.publication != tc.pub || ref.date.ISO() != tc.date || ref.page != tc.pag) {
-			t.Errorf("%q: got %+v %v", tc.in, ref, ok)
-		}
-	}
+// sourceLineOf, sourceFieldsOf and indexEntryOf give the results of
+// readSourceLine, readSourceFields and readIndexEntry as strings for their
+// rule files: publication, ISO date and page, and whether the line is one;
+// a line that is none gives "" for each field, whatever the rule left in
+// them.
+func sourceLineOf(line string) (pub, date, page string, ok bool) {
+	return sourceStrings(readSourceLine(line))
 }
 
-func TestReadIndexEntry(t *testing.T) {
-	for _, tc := range []struct {
-		in                      string
-		headline, pub, date, pg string
-		ok                      bool
-	}{
-		{"Quay plan put off again (Harbour Courier) ........ 2", "Quay plan put off again", "Harbour Courier", "", "2", true},
-		{"Quay plan put off again ..... Harbour Courier ..... 12", "Quay plan put off again", "Harbour Courier", "", "12", true},
-		{"Hafenplan erneut vertagt\tHafenkurier\t12.05.2023\t2", "Hafenplan erneut vertagt", "Hafenkurier", "2023-05-12", "2", true},
-		{"Ferry fares rise (The Coast Herald, 2 May 2023) … 3", "Ferry fares rise", "The Coast Herald", "2023-05-02", "3", true},
-		{"Quay plan put off again 2", "Quay plan put off again", "", "", "2", true},
-		{"Editorial (Harbour Courier) 5", "Editorial", "Harbour Courier", "", "5", true},
-		{"Editorial 5", "", "", "", "", false},                              // one word and no source
-		{"Harbour Council press office, 3 May 2023", "", "", "", "", false}, // a year is no page
-		{"Press review", "", "", "", "", false},
-		{"3 May 2023 .... 4", "", "", "", "", false}, // a date is no headline
-	} {
-		e, ok := readIndexEntry(tc.in)
-		if ok != tc.ok || ok && (e.headline != tc.headline || e.source.publication != tc.pub || e.source.date.ISO() != tc.date || e.page != tc.pg) {
-			t.Errorf("%q: got %+v %v", tc.in, e, ok)
-		}
-	}
+func sourceFieldsOf(line string) (pub, date, page string, ok bool) {
+	return sourceStrings(readSourceFields(line))
 }
 
-func TestSameTitle(t *testing.T) {
-	for _, tc := range []struct {
-		entry, headline string
-		want            bool
-	}{
-		{"Quay plan put off again", "Quay plan put off again", true},
-		{"Quay plan – put off again!", "quay plan put off again", true},
-		{"Ferry fares to rise", "Ferry fares to rise in June as fuel costs climb", true}, // shortened in the index
-		{"Ferry fares to ri…", "Ferry fares to rise in June", true},                      // cut in mid-word
-		{"Ferry fares", "Ferry fares to rise in June", false},                            // too short to tell
-		{"Ferry fares to fall", "Ferry fares to rise in June", false},
-		{"", "Ferry fares", false},
-	} {
-		if got := sameTitle(tc.entry, tc.headline); got != tc.want {
-			t.Errorf("sameTitle(%q, %q) = %v", tc.entry, tc.headline, got)
-		}
-	}
+func sourceStrings(ref sourceRef, ok bool) (pub, date, page string, _ bool) {
+	return orBlank(ref.publication, ref.date.ISO(), ref.page, ok)
 }
 
-func TestIsPublicationName(t *testing.T) {
-	for _, tc := range []struct {
-		in   string
-		want bool
-	}{
-		{"Harbour Courier", true},
-		{"de Volkskrant", true},
-		{"No. 4512", false},
-		{"section", false},
-		{"The board said it would decide after the consultation.", false},
-		{"", false},
-	} {
-		if got := isPublicationName(tc.in); got != tc.want {
-			t.Errorf("isPublicationName(%q) = %v", tc.in, got)
-		}
+func indexEntryOf(line string) (headline, pub, date, page string, ok bool) {
+	e, ok := readIndexEntry(line)
+	if !ok {
+		return "", "", "", "", false
 	}
+	return e.headline, e.source.publication, e.source.date.ISO(), e.page, true
 }
 
 // compilationPDF builds a compilation: a front page of the given runs,
@@ -123,13 +58,7 @@ func TestCompilationFrontMatter(t *testing.T) {
 		{X: 72, Y: 680, Size: 10, Text: "Lifeboat crew rescues two (The Coast Herald) ..... 2"},
 		{X: 72, Y: 664, Size: 10, Text: "Market moves to the square (Harbour Courier) ..... 2"},
 	}
-	doc, err := Convert("review.pdf", compilationPDF(index))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(doc.Articles) != 2 {
-		t.Fatalf("%d articles, want 2", len(doc.Articles))
-	}
+	doc := convertAs(t, "review.pdf", compilationPDF(index), "pdf", 2)
 	kinds := map[string]int{}
 	for _, r := range doc.Articles[0].Removed {
 		kinds[r.Kind]++
@@ -150,10 +79,7 @@ func TestCompilationFrontMatter(t *testing.T) {
 	for i, l := range more {
 		letter = append(letter, pdfgen.Run{X: 72, Y: 690 - 12*float64(i), Size: 10, Text: l})
 	}
-	doc, err = Convert("review.pdf", compilationPDF(letter))
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc = mustConvert(t, "review.pdf", compilationPDF(letter))
 	if len(doc.Articles) != 3 || !strings.Contains(doc.Articles[0].Body[0].Text(), "lifeboat rescue") {
 		t.Errorf("%d articles; the front page must stay an article of its own", len(doc.Articles))
 	}
@@ -186,28 +112,7 @@ func TestOneSourceLineIsNoCompilation(t *testing.T) {
 		{X: 72, Y: 640, Size: 14, Text: "A crosshead in display type"},
 		{X: 72, Y: 620, Size: 10, Text: "Both were unhurt."},
 	}})
-	doc, err := Convert("one.pdf", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(doc.Articles) != 1 {
-		t.Errorf("%d articles, want 1", len(doc.Articles))
-	}
-}
-
-func TestDashedDates(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"03-05-2023", "2023-05-03"}, // day first
-		{"12-05-2023", "2023-05-12"},
-		{"05-26-2023", "2023-05-26"}, // month first only when the day cannot be
-		{"31-02-2023", ""},
-		{"3-5-23", ""},
-	} {
-		d, _ := parseDate(tc.in)
-		if d.ISO() != tc.want {
-			t.Errorf("parseDate(%q) = %q, want %q", tc.in, d.ISO(), tc.want)
-		}
-	}
+	convertAs(t, "one.pdf", data, "pdf", 1)
 }
 
 // TestCompilationPlainHeadlines: in a compilation set in one type, the
@@ -230,13 +135,7 @@ func TestCompilationPlainHeadlines(t *testing.T) {
 		{X: 72, Y: 720, Size: 10, Text: "Source: Harbour Courier, 4 May 2023, page 8"},
 		{X: 72, Y: 700, Size: 10, Text: "Stalls will be set out along the fountain."},
 	}
-	doc, err := Convert("plain.pdf", pdfgen.Build([][]pdfgen.Run{index, page2, page3}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(doc.Articles) != 2 {
-		t.Fatalf("%d articles, want 2", len(doc.Articles))
-	}
+	doc := convertAs(t, "plain.pdf", pdfgen.Build([][]pdfgen.Run{index, page2, page3}), "pdf", 2)
 	for i, want := range []struct{ headline, last string }{
 		{"Lifeboat crew rescues two", "lost its mast."},
 		{"Market moves to the square", "along the fountain."},
@@ -244,26 +143,6 @@ func TestCompilationPlainHeadlines(t *testing.T) {
 		a := doc.Articles[i]
 		if a.Headline != want.headline || !strings.HasSuffix(a.Body[len(a.Body)-1].Text(), want.last) {
 			t.Errorf("article %d: %q ... %q", i, a.Headline, a.Body[len(a.Body)-1].Text())
-		}
-	}
-}
-
-func TestReadSourceFields(t *testing.T) {
-	for _, tc := range []struct {
-		in             string
-		pub, date, pag string
-		ok             bool
-	}{
-		{"Quelle: Hafenkurier  Datum: 12.05.2023  Seite: 4  Rubrik: Lokales", "Hafenkurier", "2023-05-12", "4", true},
-		{"Rubrik: Lokales | Medium: Hafenkurier | Datum: Freitag, 12. Mai 2023", "Hafenkurier", "2023-05-12", "", true},
-		{"Medium : Le Petit Port  Date : 3 mai 2023  Page : 12", "Le Petit Port", "2023-05-03", "12", true},
-		{"Quelle: Hafenkurier | Seite: 4", "", "", "", false},     // no date
-		{"Datum: 12.05.2023 | Seite: 4", "", "", "", false},       // no publication
-		{"Quelle: Hafenkurier vom 12.05.2023", "", "", "", false}, // one field: readSourceLine's
-	} {
-		ref, ok := readSourceFields(tc.in)
-		if ok != tc.ok || ok && (ref.publication != tc.pub || ref.date.ISO() != tc.date || ref.page != tc.pag) {
-			t.Errorf("%q: got %+v %v", tc.in, ref, ok)
 		}
 	}
 }
@@ -282,13 +161,7 @@ func TestCompilationStackedFields(t *testing.T) {
 	}
 	page := append(art(720, "Hafenkurier", "12.05.2023", "Hafenplan erneut vertagt", "Der Hafenrat hat die Abstimmung über den Nordkai verschoben."),
 		art(600, "Küstenbote", "11.05.2023", "Fährpreise steigen im Juni", "Die Reederei nennt die Treibstoffpreise als Grund.")...)
-	doc, err := Convert("spiegel.pdf", pdfgen.Build([][]pdfgen.Run{page}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(doc.Articles) != 2 {
-		t.Fatalf("%d articles, want 2", len(doc.Articles))
-	}
+	doc := convertAs(t, "spiegel.pdf", pdfgen.Build([][]pdfgen.Run{page}), "pdf", 2)
 	a := doc.Articles[1]
 	if a.Headline != "Fährpreise steigen im Juni" || a.Publication != "Küstenbote" || a.Date.ISO() != "2023-05-11" || a.Page != "3" ||
 		len(a.Body) != 1 || strings.Contains(a.Body[0].Text(), "Seite") {

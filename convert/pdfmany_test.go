@@ -17,16 +17,3 @@ func TestDropEmpty(t *testing.T) {
 		t.Errorf("removed: %+v / %+v", a.Removed, b.Removed)
 	}
 }
-
-func TestTitleKey(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"Quay plan – put off again!", "quay plan put off again"},
-		{"  Fährpreise steigen im Juni ", "fährpreise steigen im juni"},
-		{"“We will not leave”: residents", "we will not leave residents"},
-		{"", ""},
-	} {
-		if got := titleKey(tc.in); got != tc.want {
-			t.Errorf("titleKey(%q) = %q, want %q", tc.in, got, tc.want)
-		}
-	}
-}

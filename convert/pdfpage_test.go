@@ -7,66 +7,18 @@ import (
 	"newsclip/internal/pdftext"
 )
 
-func TestReadFolio(t *testing.T) {
-	for _, tc := range []struct {
-		in             string
-		pub, date, pag string
-		ok             bool
-	}{
-		{"Tuesday, 3 May 2023 | No. 4512 | Price 1.50", "", "2023-05-03", "", true},
-		{"4 | The Harbour Courier | Tuesday, 3 May 2023", "The Harbour Courier", "2023-05-03", "4", true},
-		{"Seite 4 · Hafenkurier · Freitag, 12. Mai 2023", "Hafenkurier", "2023-05-12", "4", true},
-		{"Le Petit Port • mercredi 3 mai 2023 • page A2", "Le Petit Port", "2023-05-03", "A2", true},
-		{"3 May 2023", "", "2023-05-03", "", true},
-		{"The Harbour Courier | 4", "", "", "", false},    // no date
-		{"May 2023 | Harbour Courier", "", "", "", false}, // no day
-		{"The board met on 3 May 2023 to decide on the quay and the slipway and the car park", "", "", "", false},
-	} {
-		h, ok := readFolio(tc.in)
-		if ok != tc.ok || ok && (h.publication != tc.pub || h.date.ISO() != tc.date || h.page != tc.pag) {
-			t.Errorf("%q: got %+v %v", tc.in, h, ok)
-		}
-	}
+// folioOf gives readFolio's page head as publication, ISO date and page,
+// and whether the line is one, for its rule file ("" for each field where
+// it is not).
+func folioOf(line string) (pub, date, page string, ok bool) {
+	h, ok := readFolio(line)
+	return orBlank(h.publication, h.date.ISO(), h.page, ok)
 }
 
-func TestPageNumber(t *testing.T) {
-	for _, tc := range []struct {
-		in, want string
-		ok       bool
-	}{
-		{"4", "4", true},
-		{"Page 12", "12", true},
-		{"Seite 4", "4", true},
-		{"- 7 -", "7", true},
-		{"A3", "A3", true},
-		{"Sport", "", false},
-		{"4 May", "", false},
-	} {
-		got, ok := pageNumber(tc.in)
-		if ok != tc.ok || got != tc.want {
-			t.Errorf("pageNumber(%q) = %q %v", tc.in, got, ok)
-		}
-	}
-}
-
-func TestIsStoryHead(t *testing.T) {
-	body := " " + titleKey("The grass holds the sand together, the warden said. The dunes will stand up better to winter storms.") + " "
-	for _, tc := range []struct {
-		in   string
-		want bool
-	}{
-		{"Ferry fares to rise in June", true},
-		{"Why the quay matters?", true},
-		{"The dunes will stand up better to winter storms", false}, // a pull quote: the body repeats it
-		{"“We will not give up the pier”", false},                  // opens with a quotation mark
-		{"The board voted for the plan on Monday.", false},         // a sentence
-		{"By Jane Marlow", false},                                  // a byline in large type
-		{"", false},
-	} {
-		if got := isStoryHead(tc.in, body); got != tc.want {
-			t.Errorf("isStoryHead(%q) = %v", tc.in, got)
-		}
-	}
+// storyHeadOf asks isStoryHead about a line over one fixed body, whose
+// second sentence a pull-quote row repeats.
+func storyHeadOf(line string) bool {
+	return isStoryHead(line, " "+titleKey("The grass holds the sand together, the warden said. The dunes will stand up better to winter storms.")+" ")
 }
 
 func TestInColumns(t *testing.T) {
@@ -137,18 +89,11 @@ func TestCrossheadsInOneColumnStay(t *testing.T) {
 		return runs
 	}
 	one := append(section(36, 540, 700, "Quay plan weighed"), section(36, 540, 600, "What comes next")...)
-	doc, err := Convert("one.pdf", pdfgen.Build([][]pdfgen.Run{one}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(doc.Articles) != 1 {
+	if doc := mustConvert(t, "one.pdf", pdfgen.Build([][]pdfgen.Run{one})); len(doc.Articles) != 1 {
 		t.Errorf("one column: %d articles, want 1", len(doc.Articles))
 	}
 	two := append(section(36, 250, 700, "Quay plan weighed"), section(316, 250, 700, "Ferry fares rise")...)
-	doc, err = Convert("two.pdf", pdfgen.Build([][]pdfgen.Run{two}))
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := mustConvert(t, "two.pdf", pdfgen.Build([][]pdfgen.Run{two}))
 	if len(doc.Articles) != 2 || doc.Articles[1].Headline != "Ferry fares rise" || doc.Articles[0].Page != "1" {
 		t.Errorf("two columns: %d articles", len(doc.Articles))
 	}

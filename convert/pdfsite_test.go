@@ -6,37 +6,10 @@ import (
 	"newsclip/internal/pdftext"
 )
 
-func TestSiteFromTitle(t *testing.T) {
-	const hl = "Harbour board weighs quay plan"
-	for _, c := range []struct{ title, headline, want string }{
-		{"Harbour board weighs quay plan | Coast Weekly", hl, "Coast Weekly"},
-		{"Harbour Board Weighs Quay Plan - CW", hl, "CW"},
-		{"Coast Weekly – Harbour board weighs quay plan", hl, "Coast Weekly"},
-		{"“Harbour board” weighs quay plan | Coast Weekly", hl, "Coast Weekly"},
-		{"Fishing - the quay debate - Coast Weekly", "Fishing - the quay debate", "Coast Weekly"},
-		{"Harbour board weighs quay plan", hl, ""},
-		{"Harbour board weighs ferry plan | Coast Weekly", hl, ""},
-		{"Harbour board weighs quay plan | 3 May 2021", hl, ""},
-		{"Harbour board weighs quay plan | http://example.com/x", hl, ""},
-		{"Harbour board weighs quay plan | one two three four five six seven", hl, ""},
-		{"Harbour board weighs quay plan | Coast Weekly", "", ""},
-	} {
-		if got := siteFromTitle(c.title, c.headline); got != c.want {
-			t.Errorf("siteFromTitle(%q, %q) = %q, want %q", c.title, c.headline, got, c.want)
-		}
-	}
-}
-
-func TestPrintedTitle(t *testing.T) {
-	for _, c := range []struct{ in, want string }{
-		{"12/6/16, 12:14 PM   Quay plan | Coast Weekly", "Quay plan | Coast Weekly"},
-		{"Quay plan | Coast Weekly   https://coast.example/2021/quay 1/2", "Quay plan | Coast Weekly"},
-		{"2 of 2 12/6/16, 12:14 PM", ""},
-	} {
-		if got := printedTitle(c.in); got != c.want {
-			t.Errorf("printedTitle(%q) = %q, want %q", c.in, got, c.want)
-		}
-	}
+// browserPrintOf asks isBrowserPrint about a PDF with the creator and
+// producer given.
+func browserPrintOf(creator, producer string) bool {
+	return isBrowserPrint(&pdftext.Text{Creator: creator, Producer: producer})
 }
 
 func TestPrintedSite(t *testing.T) {
@@ -53,25 +26,6 @@ func TestPrintedSite(t *testing.T) {
 	} {
 		if got := printedSite(&c.t, hl); got != c.want {
 			t.Errorf("%s: printedSite = %q, want %q", c.name, got, c.want)
-		}
-	}
-}
-
-func TestIsBrowserPrint(t *testing.T) {
-	for _, c := range []struct {
-		creator, producer string
-		want              bool
-	}{
-		{"Mozilla/5.0 (Macintosh) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/54.0 Safari/537.36", "Skia/PDF m54", true},
-		{"Firefox", "Mac OS X 10.10.5 Quartz PDFContext", true},
-		{"", "Skia/PDF m120", true},
-		{"wkhtmltopdf 0.12.6", "Qt 4.8.7", true},
-		{"groff version 1.22.4", "gropdf version 1.22.4", false},
-		{"Adobe InDesign 18.0", "Adobe PDF Library 17.0", false},
-		{"", "", false},
-	} {
-		if got := isBrowserPrint(&pdftext.Text{Creator: c.creator, Producer: c.producer}); got != c.want {
-			t.Errorf("isBrowserPrint(%q, %q) = %v, want %v", c.creator, c.producer, got, c.want)
 		}
 	}
 }

@@ -2,29 +2,20 @@ package convert
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
-func TestIsURLParagraph(t *testing.T) {
-	for _, tc := range []struct {
-		lines []string
-		want  bool
-	}{
-		{[]string{"https://www.gazette.example/", "harbour/record-catch-", "in-the-bay-1.234567"}, true},
-		{[]string{"www.gazette.example/harbour"}, true},
-		{[]string{"harbour/record-catch-", "1.234567"}, true},            // first line removed as a running head
-		{[]string{"harbour-record-catch-", "in-the-bay-1.234567"}, true}, // no slash, an id at the end
-		{[]string{"Harbour"}, false},
-		{[]string{"twenty-two"}, false},
-		{[]string{"well-known"}, false}, // a hyphenated word, no slash
-		{[]string{"See https://gazette.example for more."}, false},
-		{[]string{"https://gazette.example/", "Record catch in the bay"}, false},
-	} {
-		if got := isURLParagraph(tc.lines); got != tc.want {
-			t.Errorf("%q: got %v", tc.lines, got)
-		}
-	}
-}
+// urlParagraphOf, linkButtonOf, urlLeadOf and joinedBylinesOf call
+// isURLParagraph, isLinkButton, urlLead and joinBrokenBylines on lines
+// written in a rule file as one field, split at each "\n".
+func urlParagraphOf(lines string) bool { return isURLParagraph(strings.Split(lines, "\n")) }
+
+func linkButtonOf(lines string) bool { return isLinkButton(strings.Split(lines, "\n")) }
+
+func urlLeadOf(lines string) int { return urlLead(strings.Split(lines, "\n")) }
+
+func joinedBylinesOf(lines string) []string { return joinBrokenBylines(strings.Split(lines, "\n")) }
 
 func TestDropURLParagraphs(t *testing.T) {
 	kept, urls := dropURLParagraphs([]string{"https://gazette.example/", "harbour-1.23", "", "Harbour", "", "Record catch", ""})

@@ -19,11 +19,7 @@ func TestAppendQuoteKeyMatchesPullQuoteKey(t *testing.T) {
 		".", "…", "\"", "'", "“", "’", "—", "?", "7", "Harbour", "FERRY ", " the mayor said ", "!", "[", "@", "`", "{", "\x7f"}
 	r := rand.New(rand.NewSource(11))
 	for range 20000 {
-		var b strings.Builder
-		for range r.Intn(40) {
-			b.WriteString(alphabet[r.Intn(len(alphabet))])
-		}
-		s := b.String()
+		s := randomText(r, alphabet, r.Intn(40))
 		got := appendQuoteKey([]byte("held|"), s)
 		if want := "held|" + pullQuoteKey(s); string(got) != want {
 			t.Fatalf("appendQuoteKey(%q) = %q, want %q", s, got, want)
@@ -37,11 +33,7 @@ func TestForEachSentenceEndMatchesRule(t *testing.T) {
 	alphabet := []string{"ab", " ", ".", ",", "!", "?", "…", "\"", "'", ")", "’", "—", ",\"", "x"}
 	r := rand.New(rand.NewSource(12))
 	for range 5000 {
-		var b strings.Builder
-		for range r.Intn(14) {
-			b.WriteString(alphabet[r.Intn(len(alphabet))])
-		}
-		s := b.String()
+		s := randomText(r, alphabet, r.Intn(14))
 		var got, want []int
 		forEachSentenceEnd(s, func(e int) { got = append(got, e) })
 		for e := len(s); e >= 0; e-- {
@@ -78,18 +70,9 @@ func TestPairwisePullQuotesMatchIndex(t *testing.T) {
 	}
 	marked := 0
 	for round := 0; round < 1000; round++ {
-		var paras []string
-		for range 1 + r.Intn(20) {
-			var p []string
-			for range 1 + r.Intn(3) {
-				p = append(p, sentence())
-			}
-			paras = append(paras, strings.Join(p, " "))
-		}
+		paras := randomParas(r, 1+r.Intn(20), 3, sentence)
 		for range 1 + r.Intn(8) {
-			src := strings.Fields(paras[r.Intn(len(paras))])
-			i := r.Intn(len(src))
-			q := strings.Join(src[i:i+1+r.Intn(len(src)-i)], " ")
+			q := randomSpan(r, paras)
 			if r.Intn(3) == 0 {
 				q = "\"" + strings.ToUpper(q) + "\""
 			}
@@ -120,11 +103,7 @@ func TestTrimQuoteKeyMatchesTrim(t *testing.T) {
 	pieces := []string{".", "…", "\"", "'", " ", "?", "a", "\xe2", "\x80\xa6", "\xa6", "é", "!", ";"}
 	r := rand.New(rand.NewSource(47))
 	for range 20000 {
-		var b strings.Builder
-		for range r.Intn(8) {
-			b.WriteString(pieces[r.Intn(len(pieces))])
-		}
-		s := []byte(b.String())
+		s := []byte(randomText(r, pieces, r.Intn(8)))
 		if got, want := trimQuoteKey(s), bytes.Trim(s, quoteKeyTrim); string(got) != string(want) {
 			t.Fatalf("trimQuoteKey(%q) = %q, want %q", s, got, want)
 		}

@@ -30,19 +30,9 @@ func TestFindPullQuotesMatchesRule(t *testing.T) {
 		return s + "."
 	}
 	for round := 0; round < 300; round++ {
-		var paras []string
-		for range 2 + r.Intn(8) {
-			var p []string
-			for range 1 + r.Intn(4) {
-				p = append(p, sentence())
-			}
-			paras = append(paras, strings.Join(p, " "))
-		}
+		paras := randomParas(r, 2+r.Intn(8), 4, sentence)
 		for range r.Intn(4) { // repeats of pieces of earlier paragraphs
-			src := strings.Fields(paras[r.Intn(len(paras))])
-			i := r.Intn(len(src))
-			j := i + 1 + r.Intn(len(src)-i)
-			q := strings.Join(src[i:j], " ")
+			q := randomSpan(r, paras)
 			if r.Intn(3) == 0 {
 				q = strings.ToUpper(q)
 			}
@@ -120,11 +110,7 @@ func TestQuoteKeysMatchPullQuoteKey(t *testing.T) {
 	r := rand.New(rand.NewSource(5))
 	alphabet := []string{"a", "B", " ", "  ", "\t", ".", ",", "\"", "'", "?", "…", "é", "“", "—", "z", "Q"}
 	for range 2000 {
-		var b strings.Builder
-		for range r.Intn(12) {
-			b.WriteString(alphabet[r.Intn(len(alphabet))])
-		}
-		texts = append(texts, b.String())
+		texts = append(texts, randomText(r, alphabet, r.Intn(12)))
 	}
 	keys := quoteKeys(bodyTextsOf(texts...))
 	for i, s := range texts {

@@ -82,6 +82,40 @@ var rules = map[string]any{
 	"nexisField":       nexisField,
 	"nexisSection":     nexisSection,
 	"splitGluedFields": splitGluedFields,
+	// date.go, deskbyline.go, credits.go
+	"parseDate":       parseDateOf,
+	"hasYearDigits":   yearDigitsOf,
+	"isDeskStaff":     isDeskStaff,
+	"opensWithMarker": opensWithMarker,
+	// pdfsource.go
+	"readSourceLine":    sourceLineOf,
+	"readSourceFields":  sourceFieldsOf,
+	"readIndexEntry":    indexEntryOf,
+	"sameTitle":         sameTitle,
+	"isPublicationName": isPublicationName,
+	// pdfpage.go, pdfbylines.go, pdfsite.go, pdfexport.go
+	"readFolio":          folioOf,
+	"pageNumber":         pageNumber,
+	"isStoryHead":        storyHeadOf,
+	"smallCapsName":      smallCapsNameOf,
+	"pdfBylineForm":      pdfBylineForm,
+	"smallCapsSignature": signatureOf,
+	"siteFromTitle":      siteFromTitle,
+	"printedTitle":       printedTitle,
+	"isBrowserPrint":     browserPrintOf,
+	"readExportHeader":   exportHeaderOf,
+	// credits.go, pdfmany.go, clipping.go
+	"creditMarkerAt": creditMarkerAt,
+	"titleKey":       titleKey,
+	"splitMasthead":  mastheadParts,
+	// pdfweb.go, pdfbylines.go
+	"isURLParagraph":    urlParagraphOf,
+	"isLinkButton":      linkButtonOf,
+	"urlLead":           urlLeadOf,
+	"joinBrokenBylines": joinedBylinesOf,
+	"endsWithStop":      endsWithStop,
+	// pdfsignature.go
+	"dropDeskSignature": deskSignatureOf,
 }
 
 // TestRules checks every rule file against its rule, one subtest a file,

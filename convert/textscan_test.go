@@ -13,11 +13,7 @@ func TestFieldCountMatchesFields(t *testing.T) {
 	alphabet := []string{"a", "Bé", " ", "  ", "\t", "\n", "\r", "\v", "\f", "\u00a0", "\u0085", "\u2003", "\u3000", "\xff", "日", "-"}
 	r := rand.New(rand.NewSource(17))
 	for range 5000 {
-		var b strings.Builder
-		for range r.Intn(12) {
-			b.WriteString(alphabet[r.Intn(len(alphabet))])
-		}
-		s := b.String()
+		s := randomText(r, alphabet, r.Intn(12))
 		if got, want := fieldCount(s), len(strings.Fields(s)); got != want {
 			t.Fatalf("fieldCount(%q) = %d, want %d", s, got, want)
 		}
@@ -30,11 +26,7 @@ func TestContainsRuneOfMatchesContainsAny(t *testing.T) {
 	alphabet := []string{"a", "-", ":", "–", "—", "·", "•", "|", "\xe2", "\x80", "\x93", "é", " "}
 	r := rand.New(rand.NewSource(29))
 	for range 5000 {
-		var b strings.Builder
-		for range r.Intn(8) {
-			b.WriteString(alphabet[r.Intn(len(alphabet))])
-		}
-		s := b.String()
+		s := randomText(r, alphabet, r.Intn(8))
 		for _, set := range []string{"-–—:", "·•|", ""} {
 			if got, want := containsRuneOf(s, set), strings.ContainsAny(s, set); got != want {
 				t.Fatalf("containsRuneOf(%q, %q) = %v, want %v", s, set, got, want)
@@ -93,24 +85,9 @@ func TestHasMojibakeLeadMatchesFullScan(t *testing.T) {
 	}
 	pieces := []string{"Ã", "©", "â", "€", "™", "é", "ô", "a", " ", "\xc3", "\xe2\x80", "\xff", "Â", "\u00a0", "’", "ö"}
 	r := rand.New(rand.NewSource(41))
-	yes := 0
-	for range 20000 {
-		var b strings.Builder
-		for range r.Intn(8) {
-			b.WriteString(pieces[r.Intn(len(pieces))])
-		}
-		s := b.String()
-		got, want := hasMojibakeLead(s), full(s)
-		if got != want {
-			t.Fatalf("hasMojibakeLead(%q) = %v, a full scan gives %v", s, got, want)
-		}
-		if got {
-			yes++
-		}
-	}
-	if yes < 1000 {
-		t.Errorf("%d of 20,000 strings hold mojibake: too few to compare", yes)
-	}
+	sameOnRandom[bool]{name: "hasMojibakeLead", fast: hasMojibakeLead, plain: "a full scan", slow: full,
+		hit: func(mojibake bool) bool { return mojibake }, least: 1000}.
+		check(t, 20000, func() string { return randomText(r, pieces, r.Intn(8)) })
 }
 
 // headParas gives the first n paragraphs of splitParas, whatever blank
