@@ -101,12 +101,18 @@ func isImpossibleDate(s string) bool {
 
 // parseDateForm reads a date as parseDate does, without checking that its
 // day exists in its month.
-func parseDateForm(s string) (Date, bool) {
+func parseDateForm(s string) (Date, bool) { return readDateForm(s, true) }
+
+// readDateForm is parseDateForm; with cheap false it leaves out the two
+// cheap tests that turn a line away early (a year first for the regexps, a
+// first word that can start a date), which must not change any result: the
+// tests read lines both ways.
+func readDateForm(s string, cheap bool) (Date, bool) {
 	raw := strings.TrimSpace(s)
 	if raw == "" || len(raw) > maxDateLen || !hasYearDigits(raw) {
 		return Date{}, false // a date without a year is not one we take
 	}
-	if startsWithYear(raw) { // cheap test before the regexps, which both begin with a year
+	if !cheap || startsWithYear(raw) { // the regexps both begin with a year
 		for _, re := range []*lazyRegexp{isoDateRE, cjkDateRE} {
 			if m := re.FindStringSubmatch(raw); m != nil {
 				d := Date{Raw: raw}
@@ -117,7 +123,7 @@ func parseDateForm(s string) (Date, bool) {
 			}
 		}
 	}
-	if first := firstDateField(raw); first != "" && !startsWithYear(raw) {
+	if first := firstDateField(raw); cheap && first != "" && !startsWithYear(raw) {
 		if _, ok := dateOfFields([]string{strings.ToLower(first)}); !ok {
 			// Not a word of a date: neither is the line, nor its part
 			// before a stamp word (which starts with this word too, and
@@ -134,7 +140,7 @@ func parseDateForm(s string) (Date, bool) {
 	}
 	for _, w := range stampWords {
 		if i := strings.Index(stamps, w); i > 0 {
-			if d, ok := parseDateForm(raw[:i]); ok {
+			if d, ok := readDateForm(raw[:i], cheap); ok {
 				d.Raw = raw
 				return d, true
 			}

@@ -68,41 +68,7 @@ func TestDatePrechecksAgreeWithRegexps(t *testing.T) {
 // lines of date words and others, with letters whose lower case is shorter
 // ("İ") or longer ("Ⱥ") in bytes.
 func TestParseDateFormFirstWordTest(t *testing.T) {
-	full := func(s string) (Date, bool) {
-		var rec func(s string) (Date, bool)
-		rec = func(s string) (Date, bool) {
-			raw := strings.TrimSpace(s)
-			if raw == "" || len(raw) > maxDateLen || !hasYearDigits(raw) {
-				return Date{}, false
-			}
-			for _, re := range []*lazyRegexp{isoDateRE, cjkDateRE} {
-				if m := re.FindStringSubmatch(raw); m != nil {
-					d := Date{Raw: raw}
-					d.Year, _ = strconv.Atoi(m[1])
-					d.Month, _ = strconv.Atoi(m[2])
-					d.Day, _ = strconv.Atoi(m[3])
-					return d, d.valid()
-				}
-			}
-			lower := strings.ToLower(raw)
-			stamps := lower
-			if len(lower) != len(raw) {
-				stamps = asciiLower(raw)
-			}
-			for _, w := range stampWords {
-				if i := strings.Index(stamps, w); i > 0 {
-					if d, ok := rec(raw[:i]); ok {
-						d.Raw = raw
-						return d, true
-					}
-				}
-			}
-			d, ok := dateOfFields(strings.FieldsFunc(lower, func(r rune) bool { return r == ' ' || r == ',' || r == '\t' }))
-			d.Raw = raw
-			return d, ok && d.valid()
-		}
-		return rec(s)
-	}
+	full := func(s string) (Date, bool) { return readDateForm(s, false) }
 	words := []string{"The", "Harbour", "March", "MAR", "5,", "5th", "2021", "11.01.2010", "2/26/2015", "10:30", "AM", "ET",
 		"Updated", "updated", "Monday,", "on", "by", "|", "·", ",", " ", "\t", "2021-03-05", "Mär", "İ", "\xff", "ȺȺȺȺȺȺȺȺȺȺ", "5"}
 	r := rand.New(rand.NewSource(59))
