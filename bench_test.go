@@ -18,27 +18,14 @@ import (
 	"newsclip/formats"
 	"newsclip/internal/benchref"
 	"newsclip/internal/synth"
-
-	"github.com/rogpeppe/go-internal/txtar"
+	"newsclip/internal/testutil"
 )
 
 // benchClippings builds a set of clippings in every layout: the golden
 // inputs and the sample, each varied so that no two are identical.
 func benchClippings(b *testing.B) [][]byte {
 	b.Helper()
-	var seeds [][]byte
-	files, _ := filepath.Glob("testdata/convert/*.txtar")
-	for _, f := range files {
-		ar, err := txtar.ParseFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, file := range ar.Files {
-			if strings.HasPrefix(file.Name, "input.") {
-				seeds = append(seeds, file.Data)
-			}
-		}
-	}
+	seeds := testutil.GoldenInputs(b, "testdata/convert")
 	if s, err := os.ReadFile("testdata/sample-clipping.txt"); err == nil {
 		seeds = append(seeds, s)
 	}

@@ -3,27 +3,17 @@ package convert
 import (
 	"errors"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
-	"github.com/rogpeppe/go-internal/txtar"
+	"newsclip/internal/testutil"
 )
 
 // seedInputs adds the inputs of the golden cases to a fuzz corpus.
 func seedInputs(f *testing.F) {
-	files, _ := filepath.Glob("../testdata/convert/*.txtar")
-	for _, file := range files {
-		ar, err := txtar.ParseFile(file)
-		if err != nil {
-			f.Fatal(err)
-		}
-		for _, af := range ar.Files {
-			if strings.HasPrefix(af.Name, "input") {
-				f.Add(af.Data)
-			}
-		}
+	for _, in := range testutil.GoldenInputs(f, "../testdata/convert") {
+		f.Add(in)
 	}
 	if data, err := os.ReadFile("../testdata/sample-clipping.txt"); err == nil {
 		f.Add(data)
