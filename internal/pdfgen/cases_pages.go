@@ -88,30 +88,7 @@ func indexEntry(entry, page string) string {
 	return entry + strings.Repeat(".", 70-len([]rune(entry))) + " " + page
 }
 
-var harbourClips = []clip{
-	{"Quay plan put off again", "Harbour Courier", "03-05-2023", "4", "By Jane Marlow", []string{
-		"The harbour board has again postponed its vote on the northern quay, the third delay since January.",
-		"Members said they wanted the engineers' revised costings before committing the town to a loan. The chairman promised a decision before the summer recess.",
-	}},
-	{"Ferry fares to rise in June", "The Coast Herald", "02-05-2023", "11", "By Tom Ashby", []string{
-		"Return tickets on the island ferry will cost a fifth more from the first of June, the operator announced on Tuesday.",
-		"The company blamed fuel prices and the new crew agreement. Season tickets for residents are frozen until the end of the year.",
-	}},
-	{"Library opens on Sundays", "Harbour Courier", "28-04-2023", "2", "By Priya Nand", []string{
-		"From next month the library on Quay Street will open on Sunday afternoons, after a trial that drew more than four hundred visitors a week.",
-		"Volunteers from the reading circle will staff the desk alongside two librarians. The council has set aside money for a year of Sunday opening.",
-		"Families were the largest group of visitors during the trial, the librarian said, many of them coming after the swimming lessons next door.",
-		"A survey of visitors asked for longer hours in winter and a quiet room for students, and both are being considered for next year.",
-		"The reading circle will also run a book swap on the first Sunday of each month, starting with a sale of old atlases and maps of the coast.",
-		"Council members from all parties welcomed the decision at their meeting on Thursday, though one asked how the heating bill would be met.",
-		"The head librarian said the building's new boiler would keep costs down and that the trial had cost less than the council had feared.",
-		"Opening hours on weekdays stay as they are. The library will close as usual on public holidays, including the two days at Easter.",
-	}},
-	{"Fishermen win slipway fight", "The Coast Herald", "27-04-2023", "7", "By Tom Ashby", []string{
-		"The fishermen's association has won its campaign for a second ramp on the eastern side of the basin.",
-		"Work is due to start in the autumn, once the spawning season is over. The association's secretary called it a fair outcome for everyone who works the harbour.",
-	}},
-}
+var harbourClips = clipsOf("harbour")
 
 // compilationIndex is a press review as a press office sends it: an index
 // page of "Headline (Source) .... page" lines, then four articles from two
@@ -154,20 +131,7 @@ func compilationIndex() []byte {
 // "Headline  Source  page" set as three columns, then each article under
 // a "Quelle: Paper, dd.mm.yyyy, Seite N" line set above its headline.
 func compilationSourceAbove() []byte {
-	clips := []clip{
-		{"Hafenplan erneut vertagt", "Hafenkurier", "12.05.2023", "4", "Von Jana Marlow", []string{
-			"Der Hafenrat hat die Abstimmung über den Nordkai am Mittwochabend zum dritten Mal seit Januar verschoben.",
-			"Die Mitglieder wollen zuerst die neuen Kostenschätzungen der Ingenieure sehen. Der Vorsitzende versprach eine Entscheidung vor der Sommerpause.",
-		}},
-		{"Fährpreise steigen im Juni", "Küstenbote", "11.05.2023", "9", "Von Tom Asbach", []string{
-			"Hin- und Rückfahrt mit der Inselfähre kosten ab dem ersten Juni ein Fünftel mehr, teilte die Reederei am Dienstag mit.",
-			"Das Unternehmen nennt die Treibstoffpreise und den neuen Tarifvertrag als Gründe. Jahreskarten für Einwohner bleiben bis Jahresende gleich.",
-		}},
-		{"Bücherei öffnet sonntags", "Hafenkurier", "10.05.2023", "2", "Von Petra Nagel", []string{
-			"Die Bücherei in der Kaistraße öffnet vom kommenden Monat an auch am Sonntagnachmittag.",
-			"Ein Versuch im Frühjahr hatte mehr als vierhundert Besucher in der Woche gebracht. Der Rat stellt Geld für ein Jahr bereit.",
-		}},
-	}
+	clips := clipsOf("hafen")
 	index := []Run{{X: 72, Y: 720, Size: 16, Text: "Pressespiegel"}}
 	for i, c := range clips {
 		y := 680 - 16*float64(i)
@@ -332,20 +296,7 @@ func pageTwoPages() []byte {
 // the index names each article's source ("Titre (Journal, date) ....
 // page"), and the articles follow under their headlines in display type.
 func compilationIndexOnly() []byte {
-	clips := []clip{
-		{"Le port vote son budget", "Le Petit Port", "3 mai 2023", "", "", []string{
-			"Le conseil du port a adopté mardi soir un budget en hausse pour la rénovation du quai nord.",
-			"Les travaux commenceront au printemps prochain et dureront dix-huit mois, selon le président.",
-		}},
-		{"La navette reprend du service", "La Gazette des Côtes", "2 mai 2023", "", "", []string{
-			"La navette entre le port et l'île a repris lundi après trois semaines de réparations au chantier naval.",
-			"Les horaires d'été entreront en vigueur le premier juin, avec un départ de plus le samedi.",
-		}},
-		{"La bibliothèque ouvre le dimanche", "Le Petit Port", "28 avril 2023", "", "", []string{
-			"La bibliothèque de la rue du Quai ouvrira le dimanche après-midi à partir du mois prochain.",
-			"Des bénévoles du cercle de lecture tiendront l'accueil avec deux bibliothécaires.",
-		}},
-	}
+	clips := clipsOf("port")
 	index := []Run{{X: 72, Y: 720, Size: 16, Text: "Revue de presse"}}
 	for i, c := range clips {
 		entry := indexEntry(c.headline+" ("+c.paper+", "+c.date+") ", "2")
