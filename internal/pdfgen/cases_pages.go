@@ -201,23 +201,12 @@ func pageThreeStories() []byte {
 		{X: 120, Y: 745, Size: 30, Text: "THE HARBOUR COURIER"},
 		{X: 36, Y: 712, Size: 8, Text: "Tuesday, 3 May 2023 | No. 4512 | Price 1.50"},
 	}
-	lead := story{"Harbour board backs new quay", 24, "By Jane Marlow", []string{
-		"The harbour board voted on Monday night to build a new quay on the northern side of the basin, ending two years of argument over the town's biggest project in a generation.",
-		"Seven members voted for the plan and two against. The quay will take larger ferries and free the old pier for fishing boats, the chairman said after the meeting.",
-		"Work is expected to begin next spring and to last eighteen months. The board will borrow most of the money and repay it from mooring fees over thirty years.",
-		"Traders on Quay Street welcomed the decision but asked for the road to stay open while the work goes on. The board promised a plan for deliveries before the summer.",
-	}}
+	lead := storiesOf("front-lead")[0]
 	leadRuns, y := setLead(lead, 670, len(lead.body)/2)
 	runs = append(runs, leadRuns...)
 	top := y - 30
-	ferry := story{"Ferry fares to rise in June", 16, "By Tom Ashby", []string{
-		"Return tickets on the island ferry will cost a fifth more from the first of June, the operator said on Tuesday.",
-		"The company blamed fuel prices and the new crew agreement. Season tickets for residents stay frozen until the end of the year.",
-	}}
-	library := story{"Library to open on Sundays", 13, "By Priya Nand", []string{
-		"The library on Quay Street will open on Sunday afternoons from next month, after a trial that drew four hundred visitors a week.",
-		"Volunteers from the reading circle will staff the desk alongside two librarians for the first year.",
-	}}
+	ferry := storiesOf("front-ferry")[0]
+	library := storiesOf("front-library")[0]
 	a, _ := setStory(ferry, 36, 260, top, 9)
 	b, _ := setStory(library, 316, 260, top, 9)
 	runs = append(append(runs, a...), b...)
@@ -230,21 +219,7 @@ func pageThreeStories() []byte {
 // third has no byline.
 func pageInsideFolio() []byte {
 	runs := []Run{{X: 36, Y: 760, Size: 8, Text: "4 | The Harbour Courier | Tuesday, 3 May 2023"}}
-	stories := []story{
-		{"Council agrees budget for schools", 18, "By Mark Ellery", []string{
-			"The council agreed its budget for the coming year on Thursday, with more money for the two primary schools and less for roads.",
-			"The leader said the schools had waited long enough for new roofs. The opposition asked why the coast road was left out again.",
-			"Parents who had campaigned for the roofs watched from the gallery and applauded when the vote was read out.",
-		}},
-		{"Lifeboat crew rescues two sailors", 14, "By Ruth Okafor", []string{
-			"Two sailors were brought ashore on Sunday after their yacht lost its mast off the headland in strong winds.",
-			"The lifeboat reached them within forty minutes. Both were checked by paramedics on the quay and were unhurt.",
-		}},
-		{"Market moves to the square", 11, "", []string{
-			"The Saturday market will move from the car park to the town square from June, the traders' association said.",
-			"Stalls will be set out along the fountain, and the square will be closed to cars from seven until three.",
-		}},
-	}
+	stories := storiesOf("inside-folio")
 	for i, s := range stories {
 		r, _ := setStory(s, 36+float64(i)*184, 172, 710, 8)
 		runs = append(runs, r...)
@@ -260,32 +235,16 @@ func pageInsideFolio() []byte {
 // running head, and its two stories sit side by side.
 func pageTwoPages() []byte {
 	front := []Run{{X: 100, Y: 745, Size: 32, Text: "HARBOUR COURIER"}}
-	lead := story{"Storm closes the coast road", 22, "By Ruth Okafor", []string{
-		"The coast road was closed on Sunday night after waves washed stones and sand across both lanes near the lighthouse.",
-		"Council crews worked through the night to clear it, and one lane reopened on Monday morning under traffic lights.",
-		"Drivers were told to expect delays for the rest of the week while the sea wall is checked for damage.",
-	}}
+	lead := storiesOf("storm-lead")[0]
 	leadRuns, y := setLead(lead, 700, 2)
 	front = append(front, leadRuns...)
-	dunes := story{"Volunteers plant the dunes", 15, "By Mark Ellery", []string{
-		"More than sixty volunteers planted marram grass on the dunes north of the harbour on Saturday.",
-		"The grass holds the sand together, the warden said. The dunes will stand up better to winter storms.",
-	}}
+	dunes := storiesOf("dunes")[0]
 	left, yl := setStory(dunes, 36, 260, y-24, 9)
 	quote := []Run{{X: 36, Y: yl - 6, Size: 14, Text: "The dunes will stand up"}, {X: 36, Y: yl - 23, Size: 14, Text: "better to winter storms"}}
 	more, _ := flow(36, 260, yl-44, 9, []string{"The next planting day is in March, when the school will join in with two classes."})
 	front = append(append(append(front, left...), quote...), more...)
 	inside := []Run{{X: 36, Y: 765, Size: 8, Text: "2 | Harbour Courier | 3 May 2023"}}
-	for i, s := range []story{
-		{"Choir sings for the lifeboat", 16, "By Priya Nand", []string{
-			"The town choir raised more than two thousand pounds for the lifeboat station with a concert in the church on Friday.",
-			"The coxswain thanked the singers and invited them to the launch of the new boat in the summer.",
-		}},
-		{"Bus timetable changes on Monday", 12, "", []string{
-			"The number 7 bus will leave the harbour ten minutes earlier from Monday, to meet the first train to the city.",
-			"The last bus back will run half an hour later on Fridays and Saturdays until the end of September.",
-		}},
-	} {
+	for i, s := range storiesOf("inside-two") {
 		r, _ := setStory(s, 36+float64(i)*280, 260, 720, 9)
 		inside = append(inside, r...)
 	}
