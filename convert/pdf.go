@@ -65,8 +65,20 @@ func FromPDFText(name string, data []byte, t *pdftext.Text) (*Document, error) {
 	return fromPDFText(name, sha256.Sum256(data), t)
 }
 
-// fromPDFText is FromPDFText with the file's SHA-256 sum.
+// fromPDFText is FromPDFText with the file's SHA-256 sum. Articles that
+// print no language get the one their text is written in, as text input
+// does (see guessLanguages).
 func fromPDFText(name string, sum [sha256.Size]byte, t *pdftext.Text) (*Document, error) {
+	doc, err := readPDFDocument(name, sum, t)
+	if err == nil {
+		guessLanguages(doc.Articles)
+	}
+	return doc, err
+}
+
+// readPDFDocument reads the articles of extracted PDF text: an archive
+// export, a compilation or a page of several stories, or one clipping.
+func readPDFDocument(name string, sum [sha256.Size]byte, t *pdftext.Text) (*Document, error) {
 	doc := &Document{Source: Source{File: name, Format: "pdf", SHA256: hex.EncodeToString(sum[:])}}
 	for _, w := range t.Warnings {
 		doc.Warnings = append(doc.Warnings, Warning{Page: w.Page, Msg: w.Msg})
