@@ -45,6 +45,14 @@ func BenchmarkConvertJSON(b *testing.B) { benchConvert(b, benchClippings(b)) }
 // benchConvert converts every clipping to JSON Lines per op; bytes/s are
 // input bytes, and x-sha256 the ratio to SHA-256 over the same clippings.
 func benchConvert(b *testing.B, clips [][]byte) {
+	benchConvertTo(b, clips, func(w io.Writer, docs []*convert.Document) error {
+		return formats.WriteJSON(w, docs, true)
+	})
+}
+
+// benchConvertTo converts every clipping with write per op, as
+// benchConvert does.
+func benchConvertTo(b *testing.B, clips [][]byte, write func(io.Writer, []*convert.Document) error) {
 	b.ReportAllocs()
 	ref := benchref.Start(b)
 	for b.Loop() {
@@ -53,7 +61,7 @@ func benchConvert(b *testing.B, clips [][]byte) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			if err := formats.WriteJSON(io.Discard, []*convert.Document{doc}, true); err != nil {
+			if err := write(io.Discard, []*convert.Document{doc}); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -218,6 +226,18 @@ func BenchmarkConvert1KB(b *testing.B) {
 		clips[i] = smallClipping(synth.Clipping(r, i))
 	}
 	benchConvert(b, clips)
+}
+
+// BenchmarkConvert1KBMarkdown converts the 1 KB clippings of
+// BenchmarkConvert1KB to Markdown, the default output: the YAML front
+// matter's cost shows here.
+func BenchmarkConvert1KBMarkdown(b *testing.B) {
+	r := rand.New(rand.NewSource(1))
+	clips := make([][]byte, 2000)
+	for i := range clips {
+		clips[i] = smallClipping(synth.Clipping(r, i))
+	}
+	benchConvertTo(b, clips, formats.WriteMarkdown)
 }
 
 // smallClipping cuts a synthetic clipping down to its first two

@@ -6,8 +6,6 @@ import (
 	"regexp"
 	"strings"
 
-	"gopkg.in/yaml.v3"
-
 	"newsclip/convert"
 )
 
@@ -85,11 +83,10 @@ func writeArticleMarkdown(w *bufio.Writer, d *convert.Document, a *convert.Artic
 	for _, c := range a.Credits {
 		fm.Credits = append(fm.Credits, creditYAML{e(c.Name), c.Role})
 	}
-	y, err := yaml.Marshal(&fm)
+	y, err := appendFrontMatter(append(make([]byte, 0, 512), "---\n"...), &fm)
 	if err != nil {
 		return err
 	}
-	w.WriteString("---\n")
 	w.Write(y)
 	w.WriteString("---\n")
 	for _, b := range a.Body {
@@ -128,9 +125,13 @@ var orderedMarkerRE = regexp.MustCompile(`^(\d{1,9})([.)])(\s|$)`)
 // year ...", ": ", "%".
 func EscapeMarkdown(s string) string {
 	s = inlineEscaper.Replace(s)
-	s = entityRE.ReplaceAllString(s, `\&$1;`)
-	if m := orderedMarkerRE.FindStringSubmatchIndex(s); m != nil {
-		s = s[:m[3]] + `\` + s[m[4]:]
+	if strings.IndexByte(s, '&') >= 0 {
+		s = entityRE.ReplaceAllString(s, `\&$1;`)
+	}
+	if s != "" && s[0] >= '0' && s[0] <= '9' {
+		if m := orderedMarkerRE.FindStringSubmatchIndex(s); m != nil {
+			s = s[:m[3]] + `\` + s[m[4]:]
+		}
 	}
 	if s != "" && strings.ContainsRune("#-+=:%", rune(s[0])) {
 		s = `\` + s
