@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -188,10 +189,21 @@ func (c *countWriter) Write(p []byte) (int, error) { c.n += int64(len(p)); retur
 // BenchmarkConvertCorpus measures throughput on the real articles of the
 // shared corpus (../shared/corpus, text files; skipped when absent), input
 // to JSON Lines.
-func BenchmarkConvertCorpus(b *testing.B) {
+func BenchmarkConvertCorpus(b *testing.B) { benchConvert(b, corpusFiles(b, ".txt")) }
+
+// BenchmarkConvertCorpusExports measures the shared corpus's database
+// exports in markup (Factiva and Nexis HTML, RTF, Nexis Uni DOCX), input
+// to JSON Lines.
+func BenchmarkConvertCorpusExports(b *testing.B) {
+	benchConvert(b, corpusFiles(b, ".html", ".htm", ".rtf", ".docx"))
+}
+
+// corpusFiles reads the shared corpus's inputs whose names end in one of
+// exts (never the expectations beside them), or skips the benchmark.
+func corpusFiles(b *testing.B, exts ...string) [][]byte {
 	var clips [][]byte
 	filepath.WalkDir("../shared/corpus", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && strings.HasSuffix(p, ".txt") {
+		if err == nil && !d.IsDir() && slices.Contains(exts, filepath.Ext(p)) {
 			if data, err := os.ReadFile(p); err == nil {
 				clips = append(clips, data)
 			}
@@ -201,7 +213,7 @@ func BenchmarkConvertCorpus(b *testing.B) {
 	if len(clips) == 0 {
 		b.Skip("../shared/corpus not found")
 	}
-	benchConvert(b, clips)
+	return clips
 }
 
 // BenchmarkConvertSynthetic converts 2,000 synthetic PressReader-style

@@ -1,7 +1,10 @@
 package htmltext
 
 import (
+	"bytes"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -95,8 +98,9 @@ type walker struct {
 	stack  []frame
 	path   []Element
 	seq    int
-	buf    strings.Builder
-	cells  int // cells opened in the current row
+	buf    []byte // text since the last block boundary
+	tidied []byte // flush's scratch space
+	cells  int    // cells opened in the current row
 	out    []Block
 }
 
@@ -145,11 +149,11 @@ func (w *walker) enter(n *html.Node) bool {
 	}
 	switch n.DataAtom {
 	case atom.Br:
-		w.buf.WriteByte('\n')
+		w.buf = append(w.buf, '\n')
 		return false
 	case atom.Td, atom.Th:
 		if w.cells > 0 {
-			w.buf.WriteString(" | ")
+			w.buf = append(w.buf, " | "...)
 		}
 		w.cells++
 	case atom.Img, atom.Input, atom.Hr:
@@ -197,38 +201,53 @@ func (w *walker) top() *frame {
 	return &w.stack[len(w.stack)-1]
 }
 
-// text adds a text node, collapsing whitespace outside <pre>.
+// text adds a text node. Outside <pre> each space, tab, line break, form
+// feed and no-break space becomes a space (tidy collapses them), and each
+// invalid UTF-8 byte U+FFFD; inside, CRLF becomes LF.
 func (w *walker) text(s string) {
 	if top := w.top(); top != nil && top.pre {
-		w.buf.WriteString(strings.ReplaceAll(s, "\r\n", "\n"))
+		w.buf = append(w.buf, strings.ReplaceAll(s, "\r\n", "\n")...)
 		return
 	}
-	for _, r := range s {
-		switch r {
-		case ' ', '\t', '\n', '\r', '\f', '\u00a0':
-			w.buf.WriteByte(' ')
-		default:
-			w.buf.WriteRune(r)
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == '\t' || c == '\n' || c == '\r' || c == '\f' {
+				c = ' '
+			}
+			w.buf = append(w.buf, c)
+			i++
+			continue
 		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '\u00a0':
+			w.buf = append(w.buf, ' ')
+		case r == utf8.RuneError && n == 1:
+			w.buf = utf8.AppendRune(w.buf, r)
+		default:
+			w.buf = append(w.buf, s[i:i+n]...)
+		}
+		i += n
 	}
 }
 
 // flush ends the current block: its text, tidied, becomes a Block of the
 // innermost open block element.
 func (w *walker) flush() {
-	if w.buf.Len() == 0 {
+	if len(w.buf) == 0 {
 		return
 	}
-	raw := w.buf.String()
-	w.buf.Reset()
 	pre := false
 	if top := w.top(); top != nil {
 		pre = top.pre
 	}
-	text := tidy(raw, pre)
-	if text == "" {
+	w.tidied = appendTidy(w.tidied[:0], w.buf, pre)
+	w.buf = w.buf[:0]
+	if len(w.tidied) == 0 {
 		return
 	}
+	text := string(w.tidied)
 	b := Block{Tag: "body", Text: text}
 	for i := len(w.stack) - 1; i >= 0; i-- {
 		if f := w.stack[i]; f.block {
@@ -245,25 +264,67 @@ func (w *walker) flush() {
 	w.cells = 0
 }
 
-// tidy trims each line of a block and collapses runs of spaces (outside
-// <pre>), and drops blank lines at either end.
-func tidy(s string, pre bool) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
+// appendTidy appends s with each line trimmed and its runs of spaces
+// (unicode.IsSpace) collapsed to one space, outside <pre>, or only its
+// trailing spaces and tabs removed, inside; blank lines at either end are
+// dropped. It is strings.Join(strings.Fields(line), " ") per line, in one
+// pass (TestTidyMatchesFields).
+func appendTidy(dst, s []byte, pre bool) []byte {
+	start := len(dst)
+	end := start // dst's length after the last line with text
+	for more := true; more; {
+		var line []byte
+		line, s, more = bytes.Cut(s, newline)
+		if end > start {
+			dst = append(dst, '\n')
+		}
+		at := len(dst)
 		if pre {
-			lines[i] = strings.TrimRight(l, " \t")
+			dst = append(dst, bytes.TrimRight(line, " \t")...)
 		} else {
-			lines[i] = strings.Join(strings.Fields(l), " ")
+			dst = appendFields(dst, line)
+		}
+		switch {
+		case len(bytes.TrimSpace(dst[at:])) > 0:
+			end = len(dst)
+		case end == start:
+			dst = dst[:start] // a blank line before the first text
 		}
 	}
-	for len(lines) > 0 && strings.TrimSpace(lines[0]) == "" {
-		lines = lines[1:]
-	}
-	for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1]) == "" {
-		lines = lines[:len(lines)-1]
-	}
-	return strings.Join(lines, "\n")
+	return dst[:end]
 }
+
+var newline = []byte{'\n'}
+
+// appendFields appends the words of line (separated by unicode.IsSpace)
+// joined by single spaces.
+func appendFields(dst, line []byte) []byte {
+	at, word := len(dst), false
+	for i := 0; i < len(line); {
+		c := line[i]
+		n, space := 1, asciiSpace[c] != 0
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, n = utf8.DecodeRune(line[i:])
+			space = unicode.IsSpace(r)
+		}
+		switch {
+		case space:
+			word = false
+		case !word && len(dst) > at:
+			dst = append(dst, ' ')
+			fallthrough
+		default:
+			word = true
+			dst = append(dst, line[i:i+n]...)
+		}
+		i += n
+	}
+	return dst
+}
+
+// asciiSpace marks the ASCII bytes strings.Fields splits at.
+var asciiSpace = [256]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
 
 func attr(n *html.Node, key string) string {
 	for _, a := range n.Attr {
@@ -310,7 +371,7 @@ func flatBlocks(text string) []Block {
 			case skipTags[a] && tt == html.EndTagToken:
 				skip = max(0, skip-1)
 			case a == atom.Br && skip == 0:
-				w.buf.WriteByte('\n')
+				w.buf = append(w.buf, '\n')
 			case blockTags[a] || a == atom.Hr:
 				w.flush()
 			}
