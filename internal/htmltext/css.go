@@ -11,11 +11,44 @@ import (
 // maxStylesheet bounds the stylesheet text read for class rules (bytes).
 const maxStylesheet = 1 << 20
 
-// classRuleRE matches a simple CSS rule whose selectors are class names,
-// optionally after a tag name, and captures selectors and declarations:
+// classRules calls f with the selectors and the declarations of each
+// simple CSS rule whose selectors are made of class names (optionally
+// after a tag name), in order; it finds what the regular expression
+// `([a-zA-Z0-9_.,\s-]+)\{([^{}]*)\}` finds (TestClassRulesMatchRegexp),
+// without trying it at every byte of a long stylesheet:
 //
 //	.c0 { text-align: center; }        p.lead, .intro { text-align:left }
-var classRuleRE = regexp.MustCompile(`([a-zA-Z0-9_.,\s-]+)\{([^{}]*)\}`)
+func classRules(css string, f func(selectors, declarations string)) {
+	for pos := 0; ; {
+		k := strings.IndexByte(css[pos:], '{')
+		if k < 0 {
+			return
+		}
+		k += pos
+		s := k
+		for s > pos && selectorByte(css[s-1]) {
+			s--
+		}
+		e := k + 1 + strings.IndexAny(css[k+1:], "{}")
+		if s == k || e == k || css[e] != '}' {
+			pos = k + 1 // no selector before this brace, or no closing one
+			continue
+		}
+		f(css[s:k], css[k+1:e])
+		pos = e + 1
+	}
+}
+
+// selectorByte reports whether c may stand in a list of class selectors:
+// [a-zA-Z0-9_.,-] or white space as RE2's \s (tab, line feed, form feed,
+// carriage return, space).
+func selectorByte(c byte) bool {
+	switch {
+	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		return true
+	}
+	return strings.IndexByte("_.,-\t\n\f\r ", c) >= 0
+}
 
 // textAlignRE finds a text-align declaration.
 var textAlignRE = regexp.MustCompile(`(?i)text-align\s*:\s*([a-z-]+)`)
@@ -52,12 +85,12 @@ func stylesheetAligns(root *html.Node) map[string]string {
 func classAligns(css string) map[string]string {
 	css = stripComments(css)
 	out := map[string]string{}
-	for _, m := range classRuleRE.FindAllStringSubmatch(css, -1) {
-		a := textAlignRE.FindStringSubmatch(m[2])
+	classRules(css, func(selectors, declarations string) {
+		a := textAlignRE.FindStringSubmatch(declarations)
 		if a == nil {
-			continue
+			return
 		}
-		for _, sel := range strings.Split(m[1], ",") {
+		for _, sel := range strings.Split(selectors, ",") {
 			sel = strings.TrimSpace(sel)
 			dot := strings.IndexByte(sel, '.')
 			if dot < 0 || strings.ContainsAny(sel, " \t\n") || strings.Count(sel, ".") != 1 {
@@ -65,7 +98,7 @@ func classAligns(css string) map[string]string {
 			}
 			out[sel[dot+1:]] = strings.ToLower(a[1])
 		}
-	}
+	})
 	return out
 }
 
