@@ -161,15 +161,45 @@ var joinNeedles = func() (out []string) {
 // its authors, at strong joins and at weak joins between capitalised
 // words.
 func splitAuthors(s string) []string {
-	parts := []string{s}
-	if mayJoinAuthors(s) {
-		parts = authorSeparator.Split(s, -1)
+	return appendAuthors(nil, s)
+}
+
+// appendAuthors appends the parts of splitAuthors(s) to dst: a caller
+// that passes a stack array's slice allocates nothing for a byline of a
+// few authors.
+func appendAuthors(dst []string, s string) []string {
+	if !mayJoinAuthors(s) {
+		return appendWeakJoins(dst, s)
 	}
-	var out []string
-	for _, p := range parts {
-		out = append(out, splitWeakJoins(p)...)
+	for _, p := range authorSeparator.Split(s, -1) {
+		dst = appendWeakJoins(dst, p)
 	}
-	return out
+	return dst
+}
+
+// appendWeakJoins appends the parts of splitWeakJoins(s) to dst; s
+// itself when it has no weak join to split at (hasWeakJoin, the cheap
+// test).
+func appendWeakJoins(dst []string, s string) []string {
+	if !hasWeakJoin(s) {
+		return append(dst, s)
+	}
+	return append(dst, splitWeakJoins(s)...)
+}
+
+// hasWeakJoin reports whether splitWeakJoins splits s: a word of
+// weakJoins stands between two words that start upper case. It looks at
+// the words three at a time, without building them.
+func hasWeakJoin(s string) bool {
+	var before, join string
+	n := 0
+	for w := range strings.FieldsSeq(s) {
+		if n >= 2 && weakJoins[join] && startsUpper(before) && startsUpper(w) {
+			return true
+		}
+		before, join, n = join, w, n+1
+	}
+	return false
 }
 
 // splitWeakJoins splits s at each word of weakJoins whose neighbours start
@@ -209,6 +239,13 @@ var trailingDate = lazyRE(`^(.*?)[\s,|·•–—-]+((?:[A-Za-z]{3,9}\.?\s+\d{1,
 
 // readingTimeRE matches a reading-time note: "5 min read", "3 minute read".
 var readingTimeRE = lazyRE(`(?i)[\s|·•-]*\b\d+\s*(?:min|mins|minute|minutes)\s+read\b`)
+
+// mayHoldReadingTime is a cheap test before readingTimeRE: s holds an
+// ASCII digit (\d) and "read" in some ASCII case (no other rune folds to
+// r, e, a or d under (?i)). It never says no where readingTimeRE matches.
+func mayHoldReadingTime(s string) bool {
+	return containsFoldASCII(s, "read") && strings.ContainsAny(s, "0123456789")
+}
 
 // maxStampLen is the longest publishing stamp without a date, in bytes,
 // that stripBylineTail cuts ("Updated 2 hours ago"); a longer rest after
@@ -277,7 +314,9 @@ func stripBylineTail(s string) (string, Date) {
 	if strings.Contains(s, " ago") {
 		s = relativeTime.ReplaceAllString(s, "")
 	}
-	s = readingTimeRE.ReplaceAllString(s, "")
+	if mayHoldReadingTime(s) {
+		s = readingTimeRE.ReplaceAllString(s, "")
+	}
 	if strings.HasSuffix(s, ")") && mayEndInLink(s) {
 		s = linkTail.ReplaceAllString(s, "")
 	}
@@ -343,7 +382,8 @@ func parseByline(s, publication string) ([]Person, Date) {
 		return []Person{{Name: name}}, date
 	}
 	var people []Person
-	for _, part := range splitAuthors(s) {
+	var parts [4]string
+	for _, part := range appendAuthors(parts[:0], s) {
 		people = appendAuthorPart(people, strings.TrimSpace(part), publication)
 	}
 	shareAgency(people)
@@ -367,30 +407,46 @@ func shareAgency(people []Person) {
 	}
 }
 
-// bylineSeparators turn the pipes, slashes and middle dots that separate
-// a name from its title or agency into commas (built once: a replacer is
-// costly to build).
-var bylineSeparators = strings.NewReplacer(" | ", ",", " / ", ",", " · ", ",")
+// bylineSeparatorPairs turn the pipes, slashes and middle dots that
+// separate a name from its title or agency into commas: old, new, ...
+var bylineSeparatorPairs = []string{" | ", ",", " / ", ",", " · ", ","}
+
+// bylineSeparators replaces by bylineSeparatorPairs (built once: a
+// replacer is costly to build).
+var bylineSeparators = strings.NewReplacer(bylineSeparatorPairs...)
+
+// replaceBylineSeparators is bylineSeparators.Replace, which allocates
+// even when nothing is replaced, behind the cheap test that s holds one of
+// the separators.
+func replaceBylineSeparators(s string) string {
+	for i := 0; i < len(bylineSeparatorPairs); i += 2 {
+		if strings.Contains(s, bylineSeparatorPairs[i]) {
+			return bylineSeparators.Replace(s)
+		}
+	}
+	return s
+}
 
 // appendAuthorPart adds the people of one ";"/"and"-separated part of a
 // byline, which may still hold commas: "Jane Doe, Staff Writer",
 // "John Smith, Jr.", "Anna Roe, Reuters", "Anna Roe, Ben Poe".
 func appendAuthorPart(people []Person, part, publication string) []Person {
 	// "Jane Doe | Staff Writer" and "Jane Doe / Reuters" separate like commas.
-	part = bylineSeparators.Replace(part)
-	pieces := strings.Split(part, ",")
-	for i, piece := range pieces {
+	part = replaceBylineSeparators(part)
+	i := -1
+	for piece := range strings.SplitSeq(part, ",") {
+		i++
 		piece = strings.TrimSpace(piece)
 		if piece == "" {
 			continue
 		}
 		last := len(people) - 1
-		switch {
-		case agencyName(piece) != "":
+		switch agency := agencyName(piece); {
+		case agency != "":
 			if i > 0 && last >= 0 && people[last].Agency == "" {
-				people[last].Agency = agencyName(piece)
+				people[last].Agency = agency
 			} else {
-				people = append(people, Person{Agency: agencyName(piece)})
+				people = append(people, Person{Agency: agency})
 			}
 		case i > 0 && last >= 0 && people[last].Agency == "" && isOrganisation(piece, publication):
 			people[last].Agency = piece
@@ -415,6 +471,9 @@ func appendAuthorPart(people []Person, part, publication string) []Person {
 // "Mia Gold Tidewatch Health News" -> "Mia Gold", "Tidewatch Health News";
 // "Anna Roe Reuters" -> "Anna Roe", "Reuters".
 func splitAffiliation(s, publication string) (name, title string) {
+	if fieldCount(s) < 3 {
+		return s, "" // the affiliation starts at the third word or later
+	}
 	words := strings.Fields(s)
 	first := ""
 	if f := strings.Fields(publication); len(f) > 0 {
@@ -502,8 +561,9 @@ func isBylineLine(s string) bool {
 	if _, ok := stripBylineLead(s); !ok {
 		return false
 	}
-	segs := splitCredits(s)
-	text, ok := stripBylineLead(segs[0].text)
+	// The names end where the first credit starts (splitCredits' first
+	// segment).
+	text, ok := stripBylineLead(s[:firstCreditAt(s)])
 	if !ok || text == "" || fieldCount(text) > maxBylineWords {
 		return false
 	}
@@ -534,15 +594,18 @@ func isBareName(s string) bool {
 	if name, title, ok := strings.Cut(s, ","); ok && isTitle(strings.TrimSpace(title)) {
 		s = name
 	}
-	words := strings.Fields(s)
-	if len(words) < 2 || len(words) > 4 || isRoleOnly(s) {
+	if n := fieldCount(s); n < 2 || n > 4 || isRoleOnly(s) {
 		return false
 	}
 	if agencyName(s) != "" {
 		return true
 	}
-	for _, w := range words {
-		if strings.ContainsAny(w, ",;:") || headingWords[strings.ToLower(w)] {
+	if strings.ContainsAny(s, ",;:") {
+		return false
+	}
+	var buf [keyBytes]byte
+	for w := range strings.FieldsSeq(s) {
+		if headingWords[string(lowerKey(buf[:0], w))] {
 			return false
 		}
 	}
@@ -566,6 +629,9 @@ var headingWords = map[string]bool{"why": true, "what": true, "how": true, "when
 //
 // Two full names ("Ann Lee, Bo Ma") are two authors, not one inverted.
 func invertedName(s string) (string, bool) {
+	if !strings.Contains(s, ",") {
+		return "", false // one piece: no surname before a comma
+	}
 	pieces := strings.Split(s, ",")
 	suffix := ""
 	if len(pieces) == 3 && isNameSuffix(pieces[2]) {
