@@ -37,18 +37,49 @@ var bylineLead = lazyREOf(func() string {
 	return `^(?:[-–—]\s*)?(?i:` + strings.Join(alts, "|") + `)\s*:?\s+`
 })
 
-// mayLeadByline is a cheap test before bylineLead: s opens with a lead of
-// bylineLeads followed by a space, a tab or a colon.
+// mayLeadByline is a cheap test before bylineLead: s opens, after dashes
+// and spaces, with a lead of bylineLeads in any case followed by a space,
+// a tab or a colon. The leads are ASCII, so only an ASCII byte can fold
+// to theirs (a rune that folds to one, as "ſ" to s, is two bytes or more
+// and cannot fill a lead's byte length); a text whose first byte starts
+// no lead is turned away at once.
 func mayLeadByline(s string) bool {
-	s = strings.TrimLeft(s, "-–— ")
+	s = trimLeadDashes(s)
+	if s == "" || !bylineLeadFirst[lowerASCII(s[0])] {
+		return false
+	}
 	for _, w := range bylineLeads {
-		if len(s) > len(w) && strings.EqualFold(s[:len(w)], w) {
+		if len(s) > len(w) && hasPrefixFoldASCII(s, w) {
 			if c := s[len(w)]; c == ' ' || c == ':' || c == '\t' {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// bylineLeadFirst marks the first bytes of bylineLeads.
+var bylineLeadFirst = func() (t [256]bool) {
+	for _, w := range bylineLeads {
+		t[w[0]] = true
+	}
+	return t
+}()
+
+// trimLeadDashes is strings.TrimLeft(s, "-–— ") without the rune-set
+// search that a non-ASCII cut set costs.
+func trimLeadDashes(s string) string {
+	for s != "" {
+		switch {
+		case s[0] == '-' || s[0] == ' ':
+			s = s[1:]
+		case strings.HasPrefix(s, "–") || strings.HasPrefix(s, "—"):
+			s = s[len("–"):]
+		default:
+			return s
+		}
+	}
+	return s
 }
 
 // stripBylineLead removes the lead word of a byline and reports whether
@@ -133,14 +164,20 @@ var authorSeparator = lazyREOf(func() string {
 })
 
 // mayJoinAuthors is a cheap test before authorSeparator: s holds a ';' or
-// one of joinNeedles.
+// one of joinNeedles. Every needle starts with a space or a tab, so it
+// looks for them only there, in one pass.
 func mayJoinAuthors(s string) bool {
 	if strings.IndexByte(s, ';') >= 0 {
 		return true
 	}
-	for _, n := range joinNeedles {
-		if strings.Contains(s, n) {
-			return true
+	for i := 0; i < len(s); i++ {
+		if s[i] != ' ' && s[i] != '\t' {
+			continue
+		}
+		for _, n := range joinNeedles {
+			if n[0] == s[i] && strings.HasPrefix(s[i:], n) {
+				return true
+			}
 		}
 	}
 	return false
@@ -558,12 +595,15 @@ func isBylineLine(s string) bool {
 	if len(s) > maxBylineLen {
 		return false
 	}
-	if _, ok := stripBylineLead(s); !ok {
+	text, ok := stripBylineLead(s)
+	if !ok {
 		return false
 	}
 	// The names end where the first credit starts (splitCredits' first
-	// segment).
-	text, ok := stripBylineLead(s[:firstCreditAt(s)])
+	// segment): when none does, they are the text after the lead.
+	if end := firstCreditAt(s); end < len(s) {
+		text, ok = stripBylineLead(s[:end])
+	}
 	if !ok || text == "" || fieldCount(text) > maxBylineWords {
 		return false
 	}

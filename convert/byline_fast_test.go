@@ -170,12 +170,46 @@ func TestBylineCheapTestsAgree(t *testing.T) {
 	if hits < 100 {
 		t.Errorf("only %d texts hold a reading time: the test lost its positives", hits)
 	}
+	leads := append([]string{"By", "BY:", "Von", "– ", "—", "-", " ", "written  by", "Poſted by", "door",
+		"di ", "Reporting By", "\u212a", "Bypass"}, bylinePieces...)
+	sameOnRandom[bool]{name: "mayLeadByline", fast: mayLeadByline, plain: "plainMayLeadByline",
+		slow: plainMayLeadByline, hit: yes, least: 1000}.
+		check(t, 20000, func() string { return randomText(r, leads, 1+r.Intn(5)) })
+	sameOnRandom[bool]{name: "mayJoinAuthors", fast: mayJoinAuthors, plain: "plainMayJoinAuthors",
+		slow: plainMayJoinAuthors, hit: yes, least: 1000}.
+		check(t, 20000, func() string { return randomByline(r, 8) })
 	sameOnRandom[string]{name: "replaceBylineSeparators", fast: replaceBylineSeparators, plain: "bylineSeparators",
 		slow: bylineSeparators.Replace, hit: func(s string) bool { return strings.Contains(s, ",") }, least: 1000}.
 		check(t, 20000, func() string { return randomByline(r, 8) })
 	sameOnRandom[bool]{name: "hasWeakJoin", fast: hasWeakJoin, plain: "splitWeakJoins",
 		slow: func(s string) bool { return len(splitWeakJoins(s)) > 1 }, hit: yes, least: 300}.
 		check(t, 20000, func() string { return randomByline(r, 8) })
+}
+
+// plainMayLeadByline is mayLeadByline as it was first written.
+func plainMayLeadByline(s string) bool {
+	s = strings.TrimLeft(s, "-–— ")
+	for _, w := range bylineLeads {
+		if len(s) > len(w) && strings.EqualFold(s[:len(w)], w) {
+			if c := s[len(w)]; c == ' ' || c == ':' || c == '\t' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// plainMayJoinAuthors is mayJoinAuthors as it was first written.
+func plainMayJoinAuthors(s string) bool {
+	if strings.IndexByte(s, ';') >= 0 {
+		return true
+	}
+	for _, n := range joinNeedles {
+		if strings.Contains(s, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // plainIsRoleOnly is isRoleOnly as it was first written.
