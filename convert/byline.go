@@ -170,8 +170,8 @@ func mayJoinAuthors(s string) bool {
 	if strings.IndexByte(s, ';') >= 0 {
 		return true
 	}
-	for i := 0; i < len(s); i++ {
-		if s[i] != ' ' && s[i] != '\t' {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] != ' ' && s[i] != '\t' || !joinSecond[s[i+1]] {
 			continue
 		}
 		for _, n := range joinNeedles {
@@ -182,6 +182,14 @@ func mayJoinAuthors(s string) bool {
 	}
 	return false
 }
+
+// joinSecond marks the second bytes of joinNeedles, the first of a join.
+var joinSecond = func() (t [256]bool) {
+	for _, n := range joinNeedles {
+		t[n[1]] = true
+	}
+	return t
+}()
 
 // joinNeedles are the strong joins of strongJoins, lower and upper case,
 // between a space and a space or a tab: " and ", " AND\t", "\tund ".
@@ -281,7 +289,7 @@ var readingTimeRE = lazyRE(`(?i)[\s|·•-]*\b\d+\s*(?:min|mins|minute|minutes)\
 // ASCII digit (\d) and "read" in some ASCII case (no other rune folds to
 // r, e, a or d under (?i)). It never says no where readingTimeRE matches.
 func mayHoldReadingTime(s string) bool {
-	return containsFoldASCII(s, "read") && strings.ContainsAny(s, "0123456789")
+	return strings.ContainsAny(s, "0123456789") && containsFoldASCII(s, "read")
 }
 
 // maxStampLen is the longest publishing stamp without a date, in bytes,
@@ -421,7 +429,7 @@ func parseByline(s, publication string) ([]Person, Date) {
 	var people []Person
 	var parts [4]string
 	for _, part := range appendAuthors(parts[:0], s) {
-		people = appendAuthorPart(people, strings.TrimSpace(part), publication)
+		people = appendAuthorPart(people, strings.TrimSpace(part), publication, s)
 	}
 	shareAgency(people)
 	return people, date
@@ -466,8 +474,10 @@ func replaceBylineSeparators(s string) string {
 
 // appendAuthorPart adds the people of one ";"/"and"-separated part of a
 // byline, which may still hold commas: "Jane Doe, Staff Writer",
-// "John Smith, Jr.", "Anna Roe, Reuters", "Anna Roe, Ben Poe".
-func appendAuthorPart(people []Person, part, publication string) []Person {
+// "John Smith, Jr.", "Anna Roe, Reuters", "Anna Roe, Ben Poe". byline is
+// the whole byline, which parseByline has found not to be role-only nor
+// a desk's: a piece that is all of it is not tested again.
+func appendAuthorPart(people []Person, part, publication, byline string) []Person {
 	// "Jane Doe | Staff Writer" and "Jane Doe / Reuters" separate like commas.
 	part = replaceBylineSeparators(part)
 	i := -1
@@ -493,7 +503,7 @@ func appendAuthorPart(people []Person, part, publication string) []Person {
 			!strings.Contains(piece, " ") && strings.Contains(people[last].Name, " ")):
 			// A one-word piece after a full name is an affiliation: "Jane Doe, CNN".
 			people[last].Title = joinNonEmpty(", ", people[last].Title, piece)
-		case isRoleOnly(piece) || isDeskStaff(piece):
+		case piece != byline && (isRoleOnly(piece) || isDeskStaff(piece)):
 			// "Staff Reporter" alone names nobody.
 		default:
 			name, title := splitAffiliation(piece, publication)
@@ -566,16 +576,26 @@ func (a *Article) applyByline(line string, lead bool) {
 			for i := range people {
 				people[i].Raw = s.text
 			}
-			a.Authors = append(a.Authors, people...)
+			a.Authors = appendAll(a.Authors, people)
 			if a.Date.IsZero() && !date.IsZero() {
 				a.Date = date
 			}
 		case "contact":
 			a.Contacts = append(a.Contacts, contactsOf(s.text)...)
 		default:
-			a.Credits = append(a.Credits, creditsOf(s.role, s.text)...)
+			a.Credits = appendAll(a.Credits, creditsOf(s.role, s.text))
 		}
 	}
+}
+
+// appendAll is append(dst, src...), but gives src itself when dst is
+// empty: src is a new slice of the caller's, and copying it would cost an
+// allocation.
+func appendAll[T any](dst, src []T) []T {
+	if len(dst) == 0 && len(src) > 0 {
+		return src
+	}
+	return append(dst, src...)
 }
 
 // Byline limits: a byline line (with its credits and contacts) is at most

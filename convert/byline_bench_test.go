@@ -32,3 +32,22 @@ func BenchmarkBylineChain(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkApplyByline reads the byline of the synthetic clippings (a
+// name and a copy editor) into an article.
+func BenchmarkApplyByline(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		a := Article{Publication: "The Harbour Gazette"}
+		a.applyByline("- By Ann Lee Copyedited by Dana Roe", false)
+	}
+}
+
+// BenchmarkIsBylineLine tests a byline, a headline and a paragraph.
+func BenchmarkIsBylineLine(b *testing.B) {
+	for b.Loop() {
+		isBylineLine("- By Ann Lee Copyedited by Dana Roe")
+		isBylineLine("Harbour council plans a new tram bridge")
+		isBylineLine("The mayor said the vote would come early in the winter, before the budget.")
+	}
+}

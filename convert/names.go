@@ -25,6 +25,9 @@ var agencies = []string{
 func agencyName(s string) string {
 	s = strings.Trim(strings.TrimSpace(s), "()[].,;")
 	ascii := isASCII(s)
+	if ascii && (len(s) >= len(agencyLengths) || !agencyLengths[len(s)]) {
+		return ""
+	}
 	for _, a := range agencies {
 		if ascii && len(a) != len(s) {
 			continue
@@ -35,6 +38,19 @@ func agencyName(s string) string {
 	}
 	return ""
 }
+
+// agencyLengths marks the byte lengths of agencies.
+var agencyLengths = func() []bool {
+	n := 0
+	for _, a := range agencies {
+		n = max(n, len(a))
+	}
+	t := make([]bool, n+1)
+	for _, a := range agencies {
+		t[len(a)] = true
+	}
+	return t
+}()
 
 // isASCII reports whether s holds only ASCII bytes.
 func isASCII(s string) bool {
