@@ -4,6 +4,7 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode"
@@ -124,6 +125,140 @@ func TestBylineRulesAgreeWithPlainForms(t *testing.T) {
 	agreesOnRows(t, sameOnRandom[[]string]{name: "invertedName", fast: invertedNameOf(invertedName),
 		plain: "plainInvertedName", slow: invertedNameOf(plainInvertedName),
 		hit: func(p []string) bool { return p[1] == "true" }, least: 30}, 40000, "parseByline")
+}
+
+// applyByline gives the article that the byline rules as first written
+// (plainApplyByline) give, authors, credits, contacts, date and dateline,
+// on the rows of the byline rule files and on random bylines with and
+// without a lead word.
+func TestApplyBylineAgreesWithPlainForm(t *testing.T) {
+	var inputs []string
+	for _, f := range []string{"parseByline", "isBylineLine", "bylineField", "creditLine", "roleNotes"} {
+		inputs = append(inputs, ruleInputs(t, f)...)
+	}
+	r := rand.New(rand.NewSource(5))
+	authors, credits := 0, 0
+	for k := range 20000 + len(inputs) {
+		line := "By " + randomByline(r, 8)
+		if k < len(inputs) {
+			line = inputs[k]
+		} else if k%3 == 0 {
+			line = line[3:]
+		}
+		for _, lead := range []bool{false, true} {
+			got, want := &Article{Publication: "Tidewatch Health"}, &Article{Publication: "Tidewatch Health"}
+			got.applyByline(line, lead)
+			want.plainApplyByline(line, lead)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("applyByline(%q, %v) = %+v, plainApplyByline gives %+v", line, lead, *got, *want)
+			}
+			authors += min(len(got.Authors), 1)
+			credits += min(len(got.Credits), 1)
+		}
+	}
+	if authors < 10000 || credits < 1000 {
+		t.Errorf("%d articles got authors, %d credits: too few to compare", authors, credits)
+	}
+}
+
+// plainApplyByline is applyByline with the rules as first written.
+func (a *Article) plainApplyByline(line string, lead bool) {
+	for _, s := range plainSplitCredits(line) {
+		switch s.role {
+		case "":
+			text, hasBy := stripBylineLead(s.text)
+			if text == "" || !hasBy && !lead {
+				continue
+			}
+			if lead {
+				text = stripFieldLead(text)
+				if names, place, ok := reportsFrom(text); ok {
+					text = names
+					if a.Dateline == "" {
+						a.Dateline = place
+					}
+				}
+			}
+			text, credits := roleNotes(text)
+			a.Credits = append(a.Credits, credits...)
+			people, date := plainParseByline(text, a.Publication)
+			for i := range people {
+				people[i].Raw = s.text
+			}
+			a.Authors = append(a.Authors, people...)
+			if a.Date.IsZero() && !date.IsZero() {
+				a.Date = date
+			}
+		case "contact":
+			a.Contacts = append(a.Contacts, contactsOf(s.text)...)
+		default:
+			a.Credits = append(a.Credits, plainCreditsOf(s.role, s.text)...)
+		}
+	}
+}
+
+// plainParseByline is parseByline as it was first written.
+func plainParseByline(s, publication string) ([]Person, Date) {
+	s, date := stripBylineTail(s)
+	if s == "" || plainIsRoleOnly(s) || plainIsDeskStaff(s) {
+		return nil, date
+	}
+	if name, ok := plainInvertedName(s); ok {
+		return []Person{{Name: name}}, date
+	}
+	var people []Person
+	for _, part := range plainSplitAuthors(s) {
+		people = plainAppendAuthorPart(people, strings.TrimSpace(part), publication)
+	}
+	shareAgency(people)
+	return people, date
+}
+
+// plainAppendAuthorPart is appendAuthorPart as it was first written.
+func plainAppendAuthorPart(people []Person, part, publication string) []Person {
+	for i, piece := range strings.Split(bylineSeparators.Replace(part), ",") {
+		piece = strings.TrimSpace(piece)
+		if piece == "" {
+			continue
+		}
+		last := len(people) - 1
+		switch {
+		case plainAgencyName(piece) != "":
+			if i > 0 && last >= 0 && people[last].Agency == "" {
+				people[last].Agency = plainAgencyName(piece)
+			} else {
+				people = append(people, Person{Agency: plainAgencyName(piece)})
+			}
+		case i > 0 && last >= 0 && people[last].Agency == "" && isOrganisation(piece, publication):
+			people[last].Agency = piece
+		case i > 0 && last >= 0 && plainIsNameSuffix(piece):
+			people[last].Name += ", " + piece
+		case i > 0 && last >= 0 && (plainIsTitle(piece) || startsLower(piece) || !plainLooksLikeName(piece) ||
+			!strings.Contains(piece, " ") && strings.Contains(people[last].Name, " ")):
+			people[last].Title = joinNonEmpty(", ", people[last].Title, piece)
+		case plainIsRoleOnly(piece) || plainIsDeskStaff(piece):
+		default:
+			name, title := plainSplitAffiliation(piece, publication)
+			people = append(people, Person{Name: plainFixNameCase(name), Title: title})
+		}
+	}
+	return people
+}
+
+// plainCreditsOf is creditsOf as it was first written.
+func plainCreditsOf(role, text string) []Credit {
+	text = strings.Trim(strings.TrimSpace(text), ".;,/|·•。 ")
+	var out []Credit
+	for _, part := range plainSplitAuthors(text) {
+		for _, name := range strings.Split(part, ",") {
+			name = strings.TrimSpace(name)
+			if name == "" {
+				continue
+			}
+			out = append(out, Credit{Name: plainFixNameCase(name), Role: role, Raw: text})
+		}
+	}
+	return out
 }
 
 // pairOf gives a rule of a name and a publication ("Tidewatch") as a list
