@@ -37,18 +37,49 @@ var bylineLead = lazyREOf(func() string {
 	return `^(?:[-–—]\s*)?(?i:` + strings.Join(alts, "|") + `)\s*:?\s+`
 })
 
-// mayLeadByline is a cheap test before bylineLead: s opens with a lead of
-// bylineLeads followed by a space, a tab or a colon.
+// mayLeadByline is a cheap test before bylineLead: s opens, after dashes
+// and spaces, with a lead of bylineLeads in any case followed by a space,
+// a tab or a colon. The leads are ASCII, so only an ASCII byte can fold
+// to theirs (a rune that folds to one, as "ſ" to s, is two bytes or more
+// and cannot fill a lead's byte length); a text whose first byte starts
+// no lead is turned away at once.
 func mayLeadByline(s string) bool {
-	s = strings.TrimLeft(s, "-–— ")
+	s = trimLeadDashes(s)
+	if s == "" || !bylineLeadFirst[lowerASCII(s[0])] {
+		return false
+	}
 	for _, w := range bylineLeads {
-		if len(s) > len(w) && strings.EqualFold(s[:len(w)], w) {
+		if len(s) > len(w) && hasPrefixFoldASCII(s, w) {
 			if c := s[len(w)]; c == ' ' || c == ':' || c == '\t' {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// bylineLeadFirst marks the first bytes of bylineLeads.
+var bylineLeadFirst = func() (t [256]bool) {
+	for _, w := range bylineLeads {
+		t[w[0]] = true
+	}
+	return t
+}()
+
+// trimLeadDashes is strings.TrimLeft(s, "-–— ") without the rune-set
+// search that a non-ASCII cut set costs.
+func trimLeadDashes(s string) string {
+	for s != "" {
+		switch {
+		case s[0] == '-' || s[0] == ' ':
+			s = s[1:]
+		case strings.HasPrefix(s, "–") || strings.HasPrefix(s, "—"):
+			s = s[len("–"):]
+		default:
+			return s
+		}
+	}
+	return s
 }
 
 // stripBylineLead removes the lead word of a byline and reports whether
@@ -107,94 +138,6 @@ func stripFieldLead(s string) string {
 	return s
 }
 
-// strongJoins join several authors in a byline, lower case, or upper case
-// in a byline set in capitals:
-//
-//	Ada Brook and Ivo Stern    Anna Schmidt und Jan Weber
-//	Jean Dupont et Marie Curie         Smith & Jones     A; B
-//	SMITH AND JONES
-var strongJoins = []string{"and", "und", "et", "&"}
-
-// weakJoins join authors too, but are also prepositions ("corresponsal en
-// Madrid", "Tom Lee with the fleet"): they join only two capitalised words.
-//
-//	Ana Ruiz y Tomás Gil    Ana Ruiz e Tomás Gil    Jan Smit en Piet Vos
-//	Jean Roe avec Marie Curie                       Ann Lee with Bo Ma
-var weakJoins = map[string]bool{"y": true, "e": true, "en": true, "avec": true, "with": true}
-
-// authorSeparator splits at a strong join or a semicolon; it is built from
-// strongJoins, like the cheap test mayJoinAuthors.
-var authorSeparator = lazyREOf(func() string {
-	var alts []string
-	for _, w := range strongJoins {
-		alts = append(alts, regexp.QuoteMeta(w), regexp.QuoteMeta(strings.ToUpper(w)))
-	}
-	return `\s+(?:` + strings.Join(alts, "|") + `)\s+|\s*;\s*`
-})
-
-// mayJoinAuthors is a cheap test before authorSeparator: s holds a ';' or
-// one of joinNeedles.
-func mayJoinAuthors(s string) bool {
-	if strings.IndexByte(s, ';') >= 0 {
-		return true
-	}
-	for _, n := range joinNeedles {
-		if strings.Contains(s, n) {
-			return true
-		}
-	}
-	return false
-}
-
-// joinNeedles are the strong joins of strongJoins, lower and upper case,
-// between a space and a space or a tab: " and ", " AND\t", "\tund ".
-var joinNeedles = func() (out []string) {
-	for _, w := range strongJoins {
-		for _, w := range []string{w, strings.ToUpper(w)} {
-			out = append(out, " "+w+" ", " "+w+"\t", "\t"+w+" ")
-		}
-	}
-	return out
-}()
-
-// splitAuthors splits a byline (or a credit's names) into the parts of
-// its authors, at strong joins and at weak joins between capitalised
-// words.
-func splitAuthors(s string) []string {
-	parts := []string{s}
-	if mayJoinAuthors(s) {
-		parts = authorSeparator.Split(s, -1)
-	}
-	var out []string
-	for _, p := range parts {
-		out = append(out, splitWeakJoins(p)...)
-	}
-	return out
-}
-
-// splitWeakJoins splits s at each word of weakJoins whose neighbours start
-// upper case: "Ana Ruiz y Tomás Gil" -> "Ana Ruiz", "Tomás Gil".
-func splitWeakJoins(s string) []string {
-	words := strings.Fields(s)
-	var out []string
-	start := 0
-	for k := 1; k+1 < len(words); k++ {
-		if weakJoins[words[k]] && startsUpper(words[k-1]) && startsUpper(words[k+1]) {
-			out = append(out, strings.Join(words[start:k], " "))
-			start = k + 1
-		}
-	}
-	if start == 0 {
-		return []string{s}
-	}
-	return append(out, strings.Join(words[start:], " "))
-}
-
-func startsUpper(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
-}
-
 // relativeTime matches a "posted" stamp glued to the end of a web byline:
 // "Sam Reyes 1 day ago", "Jane Doe 3 hours ago".
 var relativeTime = lazyRE(`(?i)\s*\d+\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\s*$`)
@@ -209,6 +152,13 @@ var trailingDate = lazyRE(`^(.*?)[\s,|·•–—-]+((?:[A-Za-z]{3,9}\.?\s+\d{1,
 
 // readingTimeRE matches a reading-time note: "5 min read", "3 minute read".
 var readingTimeRE = lazyRE(`(?i)[\s|·•-]*\b\d+\s*(?:min|mins|minute|minutes)\s+read\b`)
+
+// mayHoldReadingTime is a cheap test before readingTimeRE: s holds an
+// ASCII digit (\d) and "read" in some ASCII case (no other rune folds to
+// r, e, a or d under (?i)). It never says no where readingTimeRE matches.
+func mayHoldReadingTime(s string) bool {
+	return strings.ContainsAny(s, "0123456789") && containsFoldASCII(s, "read")
+}
 
 // maxStampLen is the longest publishing stamp without a date, in bytes,
 // that stripBylineTail cuts ("Updated 2 hours ago"); a longer rest after
@@ -277,7 +227,9 @@ func stripBylineTail(s string) (string, Date) {
 	if strings.Contains(s, " ago") {
 		s = relativeTime.ReplaceAllString(s, "")
 	}
-	s = readingTimeRE.ReplaceAllString(s, "")
+	if mayHoldReadingTime(s) {
+		s = readingTimeRE.ReplaceAllString(s, "")
+	}
 	if strings.HasSuffix(s, ")") && mayEndInLink(s) {
 		s = linkTail.ReplaceAllString(s, "")
 	}
@@ -343,8 +295,9 @@ func parseByline(s, publication string) ([]Person, Date) {
 		return []Person{{Name: name}}, date
 	}
 	var people []Person
-	for _, part := range splitAuthors(s) {
-		people = appendAuthorPart(people, strings.TrimSpace(part), publication)
+	var parts [4]string
+	for _, part := range appendAuthors(parts[:0], s) {
+		people = appendAuthorPart(people, strings.TrimSpace(part), publication, s)
 	}
 	shareAgency(people)
 	return people, date
@@ -367,30 +320,48 @@ func shareAgency(people []Person) {
 	}
 }
 
-// bylineSeparators turn the pipes, slashes and middle dots that separate
-// a name from its title or agency into commas (built once: a replacer is
-// costly to build).
-var bylineSeparators = strings.NewReplacer(" | ", ",", " / ", ",", " · ", ",")
+// bylineSeparatorPairs turn the pipes, slashes and middle dots that
+// separate a name from its title or agency into commas: old, new, ...
+var bylineSeparatorPairs = []string{" | ", ",", " / ", ",", " · ", ","}
+
+// bylineSeparators replaces by bylineSeparatorPairs (built once: a
+// replacer is costly to build).
+var bylineSeparators = strings.NewReplacer(bylineSeparatorPairs...)
+
+// replaceBylineSeparators is bylineSeparators.Replace, which allocates
+// even when nothing is replaced, behind the cheap test that s holds one of
+// the separators.
+func replaceBylineSeparators(s string) string {
+	for i := 0; i < len(bylineSeparatorPairs); i += 2 {
+		if strings.Contains(s, bylineSeparatorPairs[i]) {
+			return bylineSeparators.Replace(s)
+		}
+	}
+	return s
+}
 
 // appendAuthorPart adds the people of one ";"/"and"-separated part of a
 // byline, which may still hold commas: "Jane Doe, Staff Writer",
-// "John Smith, Jr.", "Anna Roe, Reuters", "Anna Roe, Ben Poe".
-func appendAuthorPart(people []Person, part, publication string) []Person {
+// "John Smith, Jr.", "Anna Roe, Reuters", "Anna Roe, Ben Poe". byline is
+// the whole byline, which parseByline has found not to be role-only nor
+// a desk's: a piece that is all of it is not tested again.
+func appendAuthorPart(people []Person, part, publication, byline string) []Person {
 	// "Jane Doe | Staff Writer" and "Jane Doe / Reuters" separate like commas.
-	part = bylineSeparators.Replace(part)
-	pieces := strings.Split(part, ",")
-	for i, piece := range pieces {
+	part = replaceBylineSeparators(part)
+	i := -1
+	for piece := range strings.SplitSeq(part, ",") {
+		i++
 		piece = strings.TrimSpace(piece)
 		if piece == "" {
 			continue
 		}
 		last := len(people) - 1
-		switch {
-		case agencyName(piece) != "":
+		switch agency := agencyName(piece); {
+		case agency != "":
 			if i > 0 && last >= 0 && people[last].Agency == "" {
-				people[last].Agency = agencyName(piece)
+				people[last].Agency = agency
 			} else {
-				people = append(people, Person{Agency: agencyName(piece)})
+				people = append(people, Person{Agency: agency})
 			}
 		case i > 0 && last >= 0 && people[last].Agency == "" && isOrganisation(piece, publication):
 			people[last].Agency = piece
@@ -400,7 +371,7 @@ func appendAuthorPart(people []Person, part, publication string) []Person {
 			!strings.Contains(piece, " ") && strings.Contains(people[last].Name, " ")):
 			// A one-word piece after a full name is an affiliation: "Jane Doe, CNN".
 			people[last].Title = joinNonEmpty(", ", people[last].Title, piece)
-		case isRoleOnly(piece) || isDeskStaff(piece):
+		case piece != byline && (isRoleOnly(piece) || isDeskStaff(piece)):
 			// "Staff Reporter" alone names nobody.
 		default:
 			name, title := splitAffiliation(piece, publication)
@@ -415,6 +386,9 @@ func appendAuthorPart(people []Person, part, publication string) []Person {
 // "Mia Gold Tidewatch Health News" -> "Mia Gold", "Tidewatch Health News";
 // "Anna Roe Reuters" -> "Anna Roe", "Reuters".
 func splitAffiliation(s, publication string) (name, title string) {
+	if fieldCount(s) < 3 {
+		return s, "" // the affiliation starts at the third word or later
+	}
 	words := strings.Fields(s)
 	first := ""
 	if f := strings.Fields(publication); len(f) > 0 {
@@ -470,16 +444,26 @@ func (a *Article) applyByline(line string, lead bool) {
 			for i := range people {
 				people[i].Raw = s.text
 			}
-			a.Authors = append(a.Authors, people...)
+			a.Authors = appendAll(a.Authors, people)
 			if a.Date.IsZero() && !date.IsZero() {
 				a.Date = date
 			}
 		case "contact":
 			a.Contacts = append(a.Contacts, contactsOf(s.text)...)
 		default:
-			a.Credits = append(a.Credits, creditsOf(s.role, s.text)...)
+			a.Credits = appendAll(a.Credits, creditsOf(s.role, s.text))
 		}
 	}
+}
+
+// appendAll is append(dst, src...), but gives src itself when dst is
+// empty: src is a new slice of the caller's, and copying it would cost an
+// allocation.
+func appendAll[T any](dst, src []T) []T {
+	if len(dst) == 0 && len(src) > 0 {
+		return src
+	}
+	return append(dst, src...)
 }
 
 // Byline limits: a byline line (with its credits and contacts) is at most
@@ -499,11 +483,15 @@ func isBylineLine(s string) bool {
 	if len(s) > maxBylineLen {
 		return false
 	}
-	if _, ok := stripBylineLead(s); !ok {
+	text, ok := stripBylineLead(s)
+	if !ok {
 		return false
 	}
-	segs := splitCredits(s)
-	text, ok := stripBylineLead(segs[0].text)
+	// The names end where the first credit starts (splitCredits' first
+	// segment): when none does, they are the text after the lead.
+	if end := firstCreditAt(s); end < len(s) {
+		text, ok = stripBylineLead(s[:end])
+	}
 	if !ok || text == "" || fieldCount(text) > maxBylineWords {
 		return false
 	}
@@ -534,15 +522,18 @@ func isBareName(s string) bool {
 	if name, title, ok := strings.Cut(s, ","); ok && isTitle(strings.TrimSpace(title)) {
 		s = name
 	}
-	words := strings.Fields(s)
-	if len(words) < 2 || len(words) > 4 || isRoleOnly(s) {
+	if n := fieldCount(s); n < 2 || n > 4 || isRoleOnly(s) {
 		return false
 	}
 	if agencyName(s) != "" {
 		return true
 	}
-	for _, w := range words {
-		if strings.ContainsAny(w, ",;:") || headingWords[strings.ToLower(w)] {
+	if strings.ContainsAny(s, ",;:") {
+		return false
+	}
+	var buf [keyBytes]byte
+	for w := range strings.FieldsSeq(s) {
+		if headingWords[string(lowerKey(buf[:0], w))] {
 			return false
 		}
 	}
@@ -566,6 +557,9 @@ var headingWords = map[string]bool{"why": true, "what": true, "how": true, "when
 //
 // Two full names ("Ann Lee, Bo Ma") are two authors, not one inverted.
 func invertedName(s string) (string, bool) {
+	if !strings.Contains(s, ",") {
+		return "", false // one piece: no surname before a comma
+	}
 	pieces := strings.Split(s, ",")
 	suffix := ""
 	if len(pieces) == 3 && isNameSuffix(pieces[2]) {

@@ -72,7 +72,8 @@ var creditMarkers = []struct{ phrase, role string }{
 }
 
 // creditMarkerAt returns the marker that starts at byte i of lower (a
-// lower-cased line) as a whole word, and its length.
+// line as markerText gives it) as a whole word, and its length. It folds
+// ASCII letters itself, so lower may hold ASCII capitals.
 func creditMarkerAt(lower string, i int) (role string, n int, ok bool) {
 	if i > 0 {
 		if c := lower[i-1]; c < utf8.RuneSelf {
@@ -83,13 +84,27 @@ func creditMarkerAt(lower string, i int) (role string, n int, ok bool) {
 			return "", 0, false
 		}
 	}
-	for _, k := range creditMarkersByFirst[lower[i]] {
+	for _, k := range creditMarkersByFirst[lowerASCII(lower[i])] {
 		m := creditMarkers[k]
-		if strings.HasPrefix(lower[i:], m.phrase) && markerEndsWord(m.phrase, lower, i+len(m.phrase)) {
+		if hasPrefixFoldASCII(lower[i:], m.phrase) && markerEndsWord(m.phrase, lower, i+len(m.phrase)) {
 			return m.role, len(m.phrase), true
 		}
 	}
 	return "", 0, false
+}
+
+// hasPrefixFoldASCII reports whether s opens with phrase (lower case),
+// matching ASCII letters of s in either case and other bytes exactly.
+func hasPrefixFoldASCII(s, phrase string) bool {
+	if len(s) < len(phrase) {
+		return false
+	}
+	for j := 0; j < len(phrase); j++ {
+		if lowerASCII(s[j]) != phrase[j] {
+			return false
+		}
+	}
+	return true
 }
 
 // creditMarkersByFirst lists, by first byte, the indexes of the markers
@@ -162,29 +177,57 @@ type segment struct {
 //
 // The first segment has role "" and may be empty.
 func splitCredits(line string) []segment {
-	lower := strings.ToLower(line)
-	if len(lower) != len(line) {
-		// Lower-casing changed byte offsets (rare letters such as "İ"):
-		// fall back to ASCII-only lower-casing, which keeps them.
-		lower = asciiLower(line)
-	}
-	segs := []segment{{}}
+	lower := markerText(line)
+	segs := make([]segment, 1, 3) // a byline, a credit, a contact
 	prev := 0
-	for i := 0; i < len(lower); i++ {
-		if creditMarkersByFirst[lower[i]] == nil {
-			continue
-		}
-		role, n, ok := creditMarkerAt(lower, i)
-		if !ok {
-			continue
+	for {
+		i, role, n := nextCredit(lower, prev)
+		if n == 0 {
+			break
 		}
 		segs[len(segs)-1].text = strings.TrimSpace(line[prev:i])
 		segs = append(segs, segment{role: role})
-		i += n - 1
-		prev = i + 1
+		prev = i + n
 	}
 	segs[len(segs)-1].text = strings.TrimSpace(line[prev:])
 	return segs
+}
+
+// firstCreditAt returns the byte index in line of its first credit or
+// contact marker, or len(line): splitCredits' first segment ends there.
+func firstCreditAt(line string) int {
+	i, _, _ := nextCredit(markerText(line), 0)
+	return i
+}
+
+// nextCredit returns the first marker in lower (as markerText gives it)
+// at or after byte from: where it starts, its role and its length in
+// bytes; n is 0 and at is len(lower) when there is none.
+func nextCredit(lower string, from int) (at int, role string, n int) {
+	for i := from; i < len(lower); i++ {
+		if creditMarkersByFirst[lowerASCII(lower[i])] == nil {
+			continue
+		}
+		if role, n, ok := creditMarkerAt(lower, i); ok {
+			return i, role, n
+		}
+	}
+	return len(lower), "", 0
+}
+
+// markerText gives a line as creditMarkerAt reads it, with the byte
+// offsets of the line: ASCII text as it is (creditMarkerAt folds ASCII
+// case, so it need not be copied), other text lower-cased, or lower-cased
+// in ASCII only where lower-casing changes byte offsets (rare letters such
+// as "İ").
+func markerText(line string) string {
+	if isASCII(line) {
+		return line
+	}
+	if lower := strings.ToLower(line); len(lower) == len(line) {
+		return lower
+	}
+	return asciiLower(line)
 }
 
 func asciiLower(s string) string {
@@ -295,8 +338,9 @@ func creditNote(text string) (credits []Credit, rest string, ok bool) {
 func creditsOf(role, text string) []Credit {
 	text = strings.Trim(strings.TrimSpace(text), ".;,/|·•。 ")
 	var out []Credit
-	for _, part := range splitAuthors(text) {
-		for _, name := range strings.Split(part, ",") {
+	var parts [4]string
+	for _, part := range appendAuthors(parts[:0], text) {
+		for name := range strings.SplitSeq(part, ",") {
 			name = strings.TrimSpace(name)
 			if name == "" {
 				continue

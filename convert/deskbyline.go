@@ -21,7 +21,13 @@ const deskPrefixRunes = 4
 //	Jonathan Staff      -> a person (too long for initials)
 //
 // A role-only byline ("Staff Reporter", "By STAFF") is isRoleOnly's.
+//
+// Only a line that holds "staff" in some ASCII case can be one: no other
+// rune lower-cases to an ASCII s, t, a or f, so the cheap test comes first.
 func isDeskStaff(s string) bool {
+	if !containsFoldASCII(s, "staff") {
+		return false
+	}
 	words := strings.Fields(strings.ToLower(strings.Trim(s, " .,")))
 	for len(words) > 0 && (words[len(words)-1] == "reporter" || words[len(words)-1] == "reporters" ||
 		words[len(words)-1] == "writer" || words[len(words)-1] == "writers") {

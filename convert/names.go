@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -18,15 +19,65 @@ var agencies = []string{
 
 // agencyName returns the canonical agency that s names exactly (ignoring
 // case for names longer than four letters), or "".
+//
+// The agencies are all ASCII, so an ASCII s can equal (or fold to) only
+// those of its length; other agencies are skipped without comparing.
 func agencyName(s string) string {
 	s = strings.Trim(strings.TrimSpace(s), "()[].,;")
+	ascii := isASCII(s)
+	if ascii && (len(s) >= len(agencyLengths) || !agencyLengths[len(s)]) {
+		return ""
+	}
 	for _, a := range agencies {
+		if ascii && len(a) != len(s) {
+			continue
+		}
 		if s == a || len(a) > 4 && strings.EqualFold(s, a) {
 			return a
 		}
 	}
 	return ""
 }
+
+// agencyLengths marks the byte lengths of agencies.
+var agencyLengths = func() []bool {
+	n := 0
+	for _, a := range agencies {
+		n = max(n, len(a))
+	}
+	t := make([]bool, n+1)
+	for _, a := range agencies {
+		t[len(a)] = true
+	}
+	return t
+}()
+
+// isASCII reports whether s holds only ASCII bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerKey appends strings.ToLower(w) to buf, for a lookup in a table of
+// lower-case words: m[string(lowerKey(buf[:0], w))] allocates nothing when
+// w is ASCII and fits buf's capacity (a caller's stack array).
+func lowerKey(buf []byte, w string) []byte {
+	if !isASCII(w) {
+		return append(buf, strings.ToLower(w)...)
+	}
+	for i := 0; i < len(w); i++ {
+		buf = append(buf, lowerASCII(w[i]))
+	}
+	return buf
+}
+
+// keyBytes is the size of the stack buffers given to lowerKey: longer
+// words are lowered on the heap.
+const keyBytes = 32
 
 // roleWords are the words of role-only bylines and of job titles:
 //
@@ -53,19 +104,25 @@ var roleWords = func() map[string]bool {
 
 // isRoleOnly reports whether every word of s is a role word:
 // "VAN ONZE CORRESPONDENT", "Staff Reporter".
+//
+// Words split at spaces, commas and full stops; each is lower-cased on its
+// own (lower-casing never turns a separator into a letter or back), and the
+// first that is no role word ends the test.
 func isRoleOnly(s string) bool {
-	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return unicode.IsSpace(r) || r == ',' || r == '.'
-	})
-	if len(words) == 0 {
-		return false
-	}
-	for _, w := range words {
-		if !roleWords[w] {
+	var buf [keyBytes]byte
+	n := 0
+	for w := range strings.FieldsFuncSeq(s, isRoleSeparator) {
+		if !roleWords[string(lowerKey(buf[:0], w))] {
 			return false
 		}
+		n++
 	}
-	return true
+	return n > 0
+}
+
+// isRoleSeparator separates the words of a role-only byline.
+func isRoleSeparator(r rune) bool {
+	return unicode.IsSpace(r) || r == ',' || r == '.'
 }
 
 // titleNouns end job titles: "Transport Correspondent", "Staff Writer".
@@ -79,13 +136,25 @@ var titleNouns = map[string]bool{"correspondent": true, "writer": true, "reporte
 
 // isTitle recognises a job title after a name: a role-only phrase, or one
 // whose last word is a title noun ("Transport Correspondent").
+// A title has at most maxTitleWords words.
 func isTitle(s string) bool {
 	if isRoleOnly(s) {
 		return true
 	}
-	f := strings.Fields(strings.ToLower(s))
-	return len(f) > 0 && len(f) <= 5 && titleNouns[strings.Trim(f[len(f)-1], ".")]
+	n, last := 0, ""
+	for w := range strings.FieldsSeq(s) {
+		n, last = n+1, w
+	}
+	if n == 0 || n > maxTitleWords {
+		return false
+	}
+	var buf [keyBytes]byte
+	return titleNouns[string(bytes.Trim(lowerKey(buf[:0], last), "."))]
 }
+
+// maxTitleWords is the most words of a job title: "Senior Deputy Chief
+// Political Correspondent".
+const maxTitleWords = 5
 
 // nameSuffixes stay attached to the name before them: "John Smith, Jr.".
 var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true,
@@ -97,7 +166,8 @@ var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": tr
 var romanSuffixes = map[string]bool{"ii": true, "iii": true, "iv": true}
 
 func isNameSuffix(s string) bool {
-	return nameSuffixes[strings.ToLower(strings.Trim(strings.TrimSpace(s), "."))]
+	var buf [keyBytes]byte
+	return nameSuffixes[string(lowerKey(buf[:0], strings.Trim(strings.TrimSpace(s), ".")))]
 }
 
 // maxAcronym is the longest all-capital word read as an organisation
@@ -123,26 +193,26 @@ func looksLikeName(s string) bool {
 	if isHanName(s) {
 		return true
 	}
-	words := strings.Fields(s)
-	if len(words) == 0 || len(words) > 5 {
+	if n := fieldCount(s); n == 0 || n > maxNameWords || strings.ContainsAny(s, "0123456789:!?@/") {
 		return false
 	}
+	var buf [keyBytes]byte
 	upper := 0
-	for _, w := range words {
-		if strings.ContainsAny(w, "0123456789:!?@/") {
-			return false
-		}
+	for w := range strings.FieldsSeq(s) {
 		r, _ := utf8.DecodeRuneInString(w)
 		switch {
 		case unicode.IsUpper(r):
 			upper++
-		case nameParticles[strings.ToLower(w)]:
+		case nameParticles[string(lowerKey(buf[:0], w))]:
 		default:
 			return false
 		}
 	}
 	return upper > 0
 }
+
+// maxNameWords is the most words of a person's name.
+const maxNameWords = 5
 
 // Chinese and Japanese personal names are written as 2 to 4 Han
 // characters without spaces ("李明", "林靖东", "欧阳文华").
@@ -183,6 +253,9 @@ var nameParticles = map[string]bool{"van": true, "der": true, "den": true, "de":
 //	JAN VAN DER BERG    -> Jan van der Berg
 //	REES-MOGG           -> Rees-Mogg
 func fixNameCase(name string) string {
+	if isPlainName(name) {
+		return name // nothing to change: spare the split and the join
+	}
 	words := strings.Fields(name)
 	for i, w := range words {
 		if !isAllCaps(w) {
@@ -201,6 +274,36 @@ func fixNameCase(name string) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// isPlainName reports whether fixNameCase returns name as it is: name is
+// ASCII, its words are split by single spaces (none at either end) and no
+// word is ALL CAPS (two letters or more, none lower case): "Ann Lee", "J.
+// McDonald"; not "ANN Lee", not "Ann  Lee".
+func isPlainName(name string) bool {
+	letters, lower := 0, false
+	for i := 0; i <= len(name); i++ {
+		c := byte(' ')
+		if i < len(name) {
+			c = name[i]
+		}
+		switch {
+		case c >= utf8.RuneSelf:
+			return false
+		case c == ' ':
+			if i == 0 || name[i-1] == ' ' || !lower && letters >= 2 {
+				return false // a space at the start, two spaces, an ALL-CAPS word
+			}
+			letters, lower = 0, false
+		case c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			return false
+		case 'a' <= c && c <= 'z':
+			letters, lower = letters+1, true
+		case 'A' <= c && c <= 'Z':
+			letters++
+		}
+	}
+	return true
 }
 
 // isAllCaps reports whether w has at least two letters and no lower-case

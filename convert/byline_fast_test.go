@@ -1,0 +1,222 @@
+package convert
+
+import (
+	"math/rand"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// The byline rules lower-case word by word, and test ASCII text folded in
+// place, where they once lower-cased whole lines. That gives the same
+// words only while lower-casing keeps every separator a separator and
+// every other rune not one, and turns no rune outside ASCII into an ASCII
+// one but "İ" (to i) and the Kelvin sign (to k); the cheap tests that look
+// for ASCII words ("staff", "read") rely on the last.
+func TestLowerCasingKeepsSeparators(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		l := unicode.ToLower(r)
+		if unicode.IsSpace(r) != unicode.IsSpace(l) || isRoleSeparator(r) != isRoleSeparator(l) {
+			t.Errorf("%U lower-cases to %U: a separator changes", r, l)
+		}
+		if r >= 0x80 && l < 0x80 && r != 'İ' && r != '\u212a' {
+			t.Errorf("%U lower-cases to ASCII %q", r, l)
+		}
+	}
+	// mayHoldReadingTime looks for "read" in ASCII case only: (?i) must
+	// fold none of its letters onto a rune outside ASCII.
+	for _, c := range "read" {
+		for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
+			if f >= 0x80 {
+				t.Errorf("(?i) folds %q onto %U", c, f)
+			}
+		}
+	}
+}
+
+// bylinePieces are the pieces random bylines are made of: names in every
+// case, role words, joins, separators, credit markers, dates, reading
+// times, and runes that fold or lower-case oddly.
+var bylinePieces = []string{"Ann", "LEE", "lee", "Bo Ma", "JAN", "VAN", "van", "der", "Mc", "O'BRIEN",
+	"Staff", "STAFF", "staff", "ſtaff", "Reporter", "writers", "Our", "Foreign", "Correspondent",
+	"envoyé", "SPÉCIAL", "Writer", "desk", "REW", "NYT", " and ", " AND ", " und ", " & ", "; ",
+	" y ", " with ", " e ", "\tand ", " and\t", " ", "  ", "\t", "\u00a0", ",", ", ", ".", "Jr.",
+	"III", "MD", "CNN", "Reuters", "REUTERS", "AP", "\u212ayodo", "Copyedited by ", "copy edited by ",
+	"Photo: ", "PHOTO BY ", "ÜBERSETZUNG: ", "Übersetzung: ", "编辑：", "Comments to ", "e-mail: ",
+	"5 min read", "3", "2021", "March 5, 2021", "22 Dec 2016", " | ", " / ", " · ", "(text)", "(",
+	")", "By ", "by ", "- ", "İ", "\u212a", "\xff", "李明", "Inés", "Why", "the", "Tidewatch"}
+
+// randomByline draws up to n pieces of bylinePieces.
+func randomByline(r *rand.Rand, n int) string {
+	return randomText(r, bylinePieces, 1+r.Intn(n))
+}
+
+// ruleInputs lists the first field of every row of testdata/rules/name.txt.
+func ruleInputs(t *testing.T, name string) []string {
+	t.Helper()
+	path := filepath.Join("testdata", "rules", name+".txt")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := parseRules(path, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, r := range rows {
+		out = append(out, r.fields[0])
+	}
+	return out
+}
+
+// agreesOnRows checks fast against slow on the inputs of the rule files
+// named, and on n random bylines of which at least least must hit.
+func agreesOnRows[T any](t *testing.T, c sameOnRandom[T], n int, files ...string) {
+	t.Helper()
+	var inputs []string
+	for _, f := range files {
+		inputs = append(inputs, ruleInputs(t, f)...)
+	}
+	r := rand.New(rand.NewSource(int64(len(c.name))))
+	k := 0
+	c.check(t, n+len(inputs), func() string {
+		k++
+		if k <= len(inputs) {
+			return inputs[k-1]
+		}
+		return randomByline(r, 8)
+	})
+}
+
+func yes(b bool) bool { return b }
+
+// Each rewritten rule answers as the rule it replaced (kept below as
+// plainX) on the rows of its rule file and on random bylines.
+func TestBylineRulesAgreeWithPlainForms(t *testing.T) {
+	agreesOnRows(t, sameOnRandom[bool]{name: "isRoleOnly", fast: isRoleOnly, plain: "plainIsRoleOnly",
+		slow: plainIsRoleOnly, hit: yes, least: 300}, 20000, "isRoleOnly", "isTitle", "parseByline")
+	agreesOnRows(t, sameOnRandom[bool]{name: "isTitle", fast: isTitle, plain: "plainIsTitle",
+		slow: plainIsTitle, hit: yes, least: 1000}, 20000, "isTitle", "isRoleOnly")
+	agreesOnRows(t, sameOnRandom[bool]{name: "isNameSuffix", fast: isNameSuffix, plain: "plainIsNameSuffix",
+		slow: plainIsNameSuffix, hit: yes, least: 100}, 20000, "fixNameCase")
+	agreesOnRows(t, sameOnRandom[bool]{name: "looksLikeName", fast: looksLikeName, plain: "plainLooksLikeName",
+		slow: plainLooksLikeName, hit: yes, least: 1000}, 20000, "isBareName", "fixNameCase")
+	agreesOnRows(t, sameOnRandom[string]{name: "fixNameCase", fast: fixNameCase, plain: "plainFixNameCase",
+		slow: plainFixNameCase, hit: func(s string) bool { return s != "" }, least: 1000}, 20000, "fixNameCase", "parseByline")
+	agreesOnRows(t, sameOnRandom[string]{name: "agencyName", fast: agencyName, plain: "plainAgencyName",
+		slow: plainAgencyName, hit: func(s string) bool { return s != "" }, least: 300}, 40000, "agencyName", "parseByline")
+	agreesOnRows(t, sameOnRandom[bool]{name: "isDeskStaff", fast: isDeskStaff, plain: "plainIsDeskStaff",
+		slow: plainIsDeskStaff, hit: yes, least: 30}, 40000, "isDeskStaff", "isRoleOnly")
+	agreesOnRows(t, sameOnRandom[bool]{name: "isBareName", fast: isBareName, plain: "plainIsBareName",
+		slow: plainIsBareName, hit: yes, least: 300}, 20000, "isBareName", "parseByline")
+	agreesOnRows(t, sameOnRandom[bool]{name: "isBylineLine", fast: isBylineLine, plain: "plainIsBylineLine",
+		slow: plainIsBylineLine, hit: yes, least: 150}, 20000, "isBylineLine", "parseByline")
+	agreesOnRows(t, sameOnRandom[[]string]{name: "splitAuthors", fast: splitAuthors, plain: "plainSplitAuthors",
+		slow: plainSplitAuthors, hit: func(p []string) bool { return len(p) > 1 }, least: 1000}, 20000, "parseByline")
+	agreesOnRows(t, sameOnRandom[[]segment]{name: "splitCredits", fast: splitCredits, plain: "plainSplitCredits",
+		slow: plainSplitCredits, hit: func(s []segment) bool { return len(s) > 1 }, least: 1000}, 20000, "isBylineLine", "creditLine")
+	agreesOnRows(t, sameOnRandom[[]string]{name: "splitAffiliation", fast: pairOf(splitAffiliation),
+		plain: "plainSplitAffiliation", slow: pairOf(plainSplitAffiliation),
+		hit: func(p []string) bool { return p[1] != "" }, least: 30}, 40000, "splitAffiliation", "parseByline")
+	agreesOnRows(t, sameOnRandom[[]string]{name: "invertedName", fast: invertedNameOf(invertedName),
+		plain: "plainInvertedName", slow: invertedNameOf(plainInvertedName),
+		hit: func(p []string) bool { return p[1] == "true" }, least: 30}, 40000, "parseByline")
+}
+
+// applyByline gives the article that the byline rules as first written
+// (plainApplyByline) give, authors, credits, contacts, date and dateline,
+// on the rows of the byline rule files and on random bylines with and
+// without a lead word.
+func TestApplyBylineAgreesWithPlainForm(t *testing.T) {
+	var inputs []string
+	for _, f := range []string{"parseByline", "isBylineLine", "bylineField", "creditLine", "roleNotes"} {
+		inputs = append(inputs, ruleInputs(t, f)...)
+	}
+	r := rand.New(rand.NewSource(5))
+	authors, credits := 0, 0
+	for k := range 20000 + len(inputs) {
+		line := "By " + randomByline(r, 8)
+		if k < len(inputs) {
+			line = inputs[k]
+		} else if k%3 == 0 {
+			line = line[3:]
+		}
+		for _, lead := range []bool{false, true} {
+			got, want := &Article{Publication: "Tidewatch Health"}, &Article{Publication: "Tidewatch Health"}
+			got.applyByline(line, lead)
+			want.plainApplyByline(line, lead)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("applyByline(%q, %v) = %+v, plainApplyByline gives %+v", line, lead, *got, *want)
+			}
+			authors += min(len(got.Authors), 1)
+			credits += min(len(got.Credits), 1)
+		}
+	}
+	if authors < 10000 || credits < 1000 {
+		t.Errorf("%d articles got authors, %d credits: too few to compare", authors, credits)
+	}
+}
+
+// pairOf gives a rule of a name and a publication ("Tidewatch") as a list
+// of its two results.
+func pairOf(f func(s, publication string) (string, string)) func(string) []string {
+	return func(s string) []string {
+		a, b := f(s, "Tidewatch Health")
+		return []string{a, b}
+	}
+}
+
+// invertedNameOf gives invertedName's results as a list.
+func invertedNameOf(f func(string) (string, bool)) func(string) []string {
+	return func(s string) []string {
+		name, ok := f(s)
+		return []string{name, map[bool]string{true: "true", false: "false"}[ok]}
+	}
+}
+
+// The cheap tests agree with the rules they guard: mayHoldReadingTime
+// says yes wherever readingTimeRE matches, replaceBylineSeparators gives
+// what bylineSeparators does, hasWeakJoin says whether splitWeakJoins
+// splits.
+func TestBylineCheapTestsAgree(t *testing.T) {
+	r := rand.New(rand.NewSource(17))
+	// A name, a number, a unit, a verb, each slot drawn from pieces that
+	// make a reading time or come near one.
+	slots := [][]string{{"Ann Lee", "Ann Lee • ", "| ", ""}, {"5", "12", "x", ""}, {" ", "\t", "", "  "},
+		{"min", "MINS", "Minute", "minutes", "ſ", "mi"}, {" ", "\t", ""}, {"read", "READ", "ReAd", "rea", "\u212a"}, {"", "s", " ago"}}
+	hits := 0
+	for range 20000 {
+		var b strings.Builder
+		for _, slot := range slots {
+			b.WriteString(slot[r.Intn(len(slot))])
+		}
+		s := b.String()
+		if readingTimeRE.MatchString(s) {
+			hits++
+			if !mayHoldReadingTime(s) {
+				t.Fatalf("mayHoldReadingTime(%q) = false, readingTimeRE matches", s)
+			}
+		}
+	}
+	if hits < 100 {
+		t.Errorf("only %d texts hold a reading time: the test lost its positives", hits)
+	}
+	leads := append([]string{"By", "BY:", "Von", "– ", "—", "-", " ", "written  by", "Poſted by", "door",
+		"di ", "Reporting By", "\u212a", "Bypass"}, bylinePieces...)
+	sameOnRandom[bool]{name: "mayLeadByline", fast: mayLeadByline, plain: "plainMayLeadByline",
+		slow: plainMayLeadByline, hit: yes, least: 1000}.
+		check(t, 20000, func() string { return randomText(r, leads, 1+r.Intn(5)) })
+	sameOnRandom[bool]{name: "mayJoinAuthors", fast: mayJoinAuthors, plain: "plainMayJoinAuthors",
+		slow: plainMayJoinAuthors, hit: yes, least: 1000}.
+		check(t, 20000, func() string { return randomByline(r, 8) })
+	sameOnRandom[string]{name: "replaceBylineSeparators", fast: replaceBylineSeparators, plain: "bylineSeparators",
+		slow: bylineSeparators.Replace, hit: func(s string) bool { return strings.Contains(s, ",") }, least: 1000}.
+		check(t, 20000, func() string { return randomByline(r, 8) })
+	sameOnRandom[bool]{name: "hasWeakJoin", fast: hasWeakJoin, plain: "splitWeakJoins",
+		slow: func(s string) bool { return len(splitWeakJoins(s)) > 1 }, hit: yes, least: 300}.
+		check(t, 20000, func() string { return randomByline(r, 8) })
+}
