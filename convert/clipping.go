@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -463,13 +464,17 @@ func splitWirePrefix(h string) (slug, rest string, ok bool) {
 	return slug, m[2], true
 }
 
-// wireSlugFirsts holds the first byte of each of the wirePrefixes.
-var wireSlugFirsts = func() string {
+// wireSlugList holds the wirePrefixes in order, and wireSlugFirsts the
+// first byte of each.
+var wireSlugList, wireSlugFirsts = func() ([]string, string) {
+	var l []string
 	var b []byte
 	for w := range wirePrefixes {
+		l = append(l, w)
 		b = append(b, w[0])
 	}
-	return string(b)
+	slices.Sort(l)
+	return l, string(b)
 }()
 
 // mayOpenWithWireSlug is the cheap test before wirePrefixRE: h opens, after
@@ -481,7 +486,7 @@ func mayOpenWithWireSlug(h string) bool {
 	if t == "" || strings.IndexByte(wireSlugFirsts, t[0]) < 0 {
 		return false
 	}
-	for w := range wirePrefixes {
+	for _, w := range wireSlugList {
 		if strings.HasPrefix(t, w) {
 			return true
 		}
