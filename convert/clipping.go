@@ -1,8 +1,10 @@
 package convert
 
 import (
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -38,7 +40,7 @@ func readClipping(lines []string, masthead bool) *Article {
 	}
 	headline := -1
 	if i < len(paras) && isTitleLike(paras[i]) && !isBylineLine(paras[i].joined()) && (i+1 < len(paras) || masthead) {
-		a.setHeadline(strings.Join(strings.Fields(paras[i].joined()), " "))
+		a.setHeadline(singleSpaced(paras[i].joined()))
 		headline = i
 		i++
 	} else {
@@ -55,7 +57,10 @@ func readClipping(lines []string, masthead bool) *Article {
 //	Storm closes the coastal road
 //	By Staff Reporter
 func splitHeaderLines(paras []para, n int) []para {
-	var out []para
+	if !hasLongPara(paras[:min(n, len(paras))]) {
+		return paras // nothing to split
+	}
+	out := make([]para, 0, len(paras)+4)
 	for k, p := range paras {
 		if k >= n || len(p.lines) == 1 {
 			out = append(out, p)
@@ -78,6 +83,16 @@ func splitHeaderLines(paras []para, n int) []para {
 		out = append(out, cur)
 	}
 	return out
+}
+
+// hasLongPara reports whether a paragraph of paras has more than one line.
+func hasLongPara(paras []para) bool {
+	for _, p := range paras {
+		if len(p.lines) > 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // readHeaderZone reads the few paragraphs between the headline and the body:
@@ -108,13 +123,7 @@ func (a *Article) readHeaderZone(paras []para, i, headline int) int {
 			c, k, _ := creditLine(text)
 			a.Credits, a.Contacts = append(a.Credits, c...), append(a.Contacts, k...)
 			a.remove(RemovedCredit, text)
-		case rest > 0 && a.Date.IsZero() && isDateLine(text):
-			a.Date, _ = parseDate(text)
-			a.remove(RemovedHeader, text)
-		case rest > 0 && a.Date.IsZero() && isImpossibleDate(text):
-			a.Date = Date{Raw: strings.TrimSpace(text)}
-			a.warn(paras[i].line, "impossible date "+strconv.Quote(a.Date.Raw)+": no date given")
-			a.remove(RemovedHeader, text)
+		case rest > 0 && a.Date.IsZero() && a.readHeaderDate(text, paras[i].line):
 		case !byline && rest > 0 && isBareName(text):
 			a.applyByline(text, true)
 			a.remove(RemovedByline, text)
@@ -122,12 +131,57 @@ func (a *Article) readHeaderZone(paras []para, i, headline int) int {
 		case headline >= 0 && i == headline+1 && isTagLine(paras, i):
 			a.remove(RemovedFurniture, text)
 		case !byline && headline >= 0 && i == headline+1 && a.Subheadline == "" && isStandfirst(paras, i):
-			a.Subheadline = strings.Join(strings.Fields(text), " ")
+			a.Subheadline = singleSpaced(text)
 		default:
 			return i
 		}
 	}
 	return i
+}
+
+// readHeaderDate reads a date line of the header zone, read once for both
+// cases (isDateLine, then isImpossibleDate): a date becomes the article's;
+// a date that is not on the calendar ("31 April 2021") keeps its raw text
+// and gives a warning at line. It reports whether text was either, and
+// removes it from the text then.
+func (a *Article) readHeaderDate(text string, line int) bool {
+	d, ok := parseDateForm(text)
+	switch {
+	case !ok:
+		return false
+	case d.onCalendar(): // parseDate's date
+		a.Date = d
+	default: // isImpossibleDate
+		a.Date = Date{Raw: strings.TrimSpace(text)}
+		a.warn(line, "impossible date "+strconv.Quote(a.Date.Raw)+": no date given")
+	}
+	a.remove(RemovedHeader, text)
+	return true
+}
+
+// singleSpaced returns strings.Join(strings.Fields(s), " "): the words of
+// s with one space between them. A text that is so already comes back as
+// it is, without building anything.
+func singleSpaced(s string) string {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' && s[i+1] == ' ' || '\t' <= c && c <= '\r' { // \t \n \v \f \r
+				return strings.Join(strings.Fields(s), " ")
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		i += size
+	}
+	return s
 }
 
 func isCreditOnly(s string) bool {
@@ -398,6 +452,9 @@ var wirePrefixRE = lazyRE(`^([\p{Lu} ]{3,14}?)(?:\s+\d{1,2})?\s*(?::|\s-|-|–|�
 //	UPDATE 2-Port closed after storm  -> "UPDATE 2", "Port closed after storm"
 //	PORTHAVEN: A town waits            -> not a slug
 func splitWirePrefix(h string) (slug, rest string, ok bool) {
+	if !mayOpenWithWireSlug(h) {
+		return "", h, false
+	}
 	m := wirePrefixRE.FindStringSubmatch(h)
 	if m == nil || !wirePrefixes[strings.TrimSpace(m[1])] {
 		return "", h, false
@@ -405,6 +462,36 @@ func splitWirePrefix(h string) (slug, rest string, ok bool) {
 	slug = strings.TrimSpace(h[:len(h)-len(m[2])])
 	slug = strings.TrimRight(slug, ":-–— ")
 	return slug, m[2], true
+}
+
+// wireSlugList holds the wirePrefixes in order, and wireSlugFirsts the
+// first byte of each.
+var wireSlugList, wireSlugFirsts = func() ([]string, string) {
+	var l []string
+	var b []byte
+	for w := range wirePrefixes {
+		l = append(l, w)
+		b = append(b, w[0])
+	}
+	slices.Sort(l)
+	return l, string(b)
+}()
+
+// mayOpenWithWireSlug is the cheap test before wirePrefixRE: h opens, after
+// spaces, with one of the wirePrefixes. The slug the regexp takes is made
+// of capitals and spaces, and is one of them once trimmed, so h opens with
+// it after its spaces.
+func mayOpenWithWireSlug(h string) bool {
+	t := strings.TrimLeft(h, " ")
+	if t == "" || strings.IndexByte(wireSlugFirsts, t[0]) < 0 {
+		return false
+	}
+	for _, w := range wireSlugList {
+		if strings.HasPrefix(t, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // setHeadline sets the headline, moving a wire slug to the kicker.

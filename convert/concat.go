@@ -28,6 +28,40 @@ import (
 // It returns the 0-based line indexes of the starts after the first, in
 // order; none when the text holds one clipping.
 func clippingStarts(lines []string) []int {
+	if !mayHoldClippings(lines) {
+		return nil
+	}
+	return findClippingStarts(lines)
+}
+
+// mayHoldClippings is the cheap test before findClippingStarts splits the
+// text into paragraphs: one of its two signatures can only be there when
+// a non-blank line that is no footer line comes after a footer line (1),
+// or when the first non-blank line comes again, trimmed, further down (2).
+func mayHoldClippings(lines []string) bool {
+	first := ""     // the first non-blank line, trimmed
+	footer := false // a footer line came before
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if t == "" {
+			continue
+		}
+		if first == "" {
+			first = t
+		} else if t == first {
+			return true
+		}
+		_, _, isFooter := pressReaderFooter(t)
+		if footer && !isFooter {
+			return true
+		}
+		footer = footer || isFooter
+	}
+	return false
+}
+
+// findClippingStarts is clippingStarts without its cheap test.
+func findClippingStarts(lines []string) []int {
 	paras := splitParas(lines, 1)
 	if len(paras) < minClippingParas*2 {
 		return nil

@@ -2,6 +2,7 @@ package convert
 
 import (
 	"fmt"
+	"math/rand"
 	"strings"
 	"testing"
 )
@@ -105,4 +106,38 @@ func TestClippingStartsOneClipping(t *testing.T) {
 func impossibleDates(raw string) (string, bool, bool) {
 	d, ok := parseDate(raw)
 	return d.ISO(), ok, isImpossibleDate(raw)
+}
+
+// mayHoldClippings never turns away text in which findClippingStarts finds
+// a new clipping: random texts of mastheads, headlines, bylines, body
+// lines, placeholders and footer lines, with blank lines between some, and
+// the clippings pasted together of TestConcatenatedClippings.
+func TestMayHoldClippingsKeepsEveryStart(t *testing.T) {
+	pieces := []string{"Harbour Weekly", " Harbour Weekly ", "Coastal Courier", "Tide Mill Reopens", "- By Ana Lima",
+		"By Tom Reyes", "The old tide mill on the estuary opened its doors again.", " ??  ?? ", "Newspapers in English",
+		"Newspapers from Portugal", " Newspapers in English", "Newspapers in", "March 3, 2021", "", "", ""}
+	r := rand.New(rand.NewSource(23))
+	found := 0
+	texts := [][]string{
+		strings.Split(pressClipping(1)+"\n"+pressClipping(2), "\n"),
+		strings.Split(webClipping(1)+"\n"+webClipping(2)+"\n"+webClipping(3), "\n"),
+	}
+	for range 40000 {
+		lines := make([]string, 4+r.Intn(24))
+		for i := range lines {
+			lines[i] = pieces[r.Intn(len(pieces))]
+		}
+		texts = append(texts, lines)
+	}
+	for _, lines := range texts {
+		if starts := findClippingStarts(lines); starts != nil {
+			found++
+			if !mayHoldClippings(lines) {
+				t.Fatalf("mayHoldClippings = false, findClippingStarts finds %v in %q", starts, lines)
+			}
+		}
+	}
+	if found < 500 {
+		t.Errorf("%d texts with a new clipping: too few to test", found)
+	}
 }

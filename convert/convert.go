@@ -26,7 +26,9 @@ func convertText(name string, data []byte) (doc *Document, err error) {
 		return nil, &Error{File: name, Err: err}
 	}
 	text = strings.TrimPrefix(text, "\ufeff")
-	doc = &Document{Source: Source{File: name, SHA256: hex.EncodeToString(sum[:])}}
+	var hexSum [2 * sha256.Size]byte
+	hex.Encode(hexSum[:], sum[:])
+	doc = &Document{Source: Source{File: name, SHA256: string(hexSum[:])}}
 	if enc != "utf-8" {
 		doc.Warnings = append(doc.Warnings, Warning{Msg: "decoded as " + enc})
 	}

@@ -3,6 +3,8 @@ package convert
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // monthNames maps month names and abbreviations in English, German, French,
@@ -67,6 +69,76 @@ const maxDateLen = 60
 var stampWords = []string{" updated", " last updated", " modified", " aktualisiert", " mis à jour",
 	" actualizado", " bijgewerkt", " | updated"}
 
+// mayHoldStampWord is the cheap test before readDateForm looks for the
+// stampWords: the lower case of s, rune by rune, holds one. Where
+// strings.Index finds a stamp word in the lower case of s (or its ASCII-only
+// lower case), so does this test: a stamp word's runes are those of
+// consecutive runes of s lower-cased, and only ' ' lower-cases to ' ',
+// with which every stamp word opens.
+func mayHoldStampWord(s string) bool {
+	for i := strings.IndexByte(s, ' '); i >= 0; {
+		// Every stamp word's second rune is ASCII: stampSeconds.
+		if next := lowerRuneAt(s, i+1); next >= 0 && next < utf8.RuneSelf && strings.IndexByte(stampSeconds, byte(next)) >= 0 {
+			for _, w := range stampWords {
+				if rune(w[1]) == next && hasLowerPrefix(s[i:], w) {
+					return true
+				}
+			}
+		}
+		j := strings.IndexByte(s[i+1:], ' ')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// lowerRuneAt returns the lower case of the rune at byte i of s, or -1 at
+// the end of s.
+func lowerRuneAt(s string, i int) rune {
+	if i >= len(s) {
+		return -1
+	}
+	if c := s[i]; c < utf8.RuneSelf {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		return rune(c)
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.ToLower(r)
+}
+
+// hasLowerPrefix reports whether the runes of s, lower-cased one by one
+// (unicode.ToLower), open with those of prefix.
+func hasLowerPrefix(s, prefix string) bool {
+	i := 0
+	for _, p := range prefix {
+		if i >= len(s) {
+			return false
+		}
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.ToLower(r) != p {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// stampSeconds holds the second byte of each of the stampWords.
+var stampSeconds = func() string {
+	var b []byte
+	for _, w := range stampWords {
+		b = append(b, w[1])
+	}
+	return string(b)
+}()
+
 // parseDate reads a line that is a date and nothing else:
 //
 //	January 11, 2010 Monday     -> 2010-01-11
@@ -103,10 +175,13 @@ func isImpossibleDate(s string) bool {
 // day exists in its month.
 func parseDateForm(s string) (Date, bool) { return readDateForm(s, true) }
 
-// readDateForm is parseDateForm; with cheap false it leaves out the two
-// cheap tests that turn a line away early (a year first for the regexps, a
-// first word that can start a date), which must not change any result: the
-// tests read lines both ways.
+// readDateForm is parseDateForm; with cheap false it reads every line the
+// long way, as the function first did: all of it lower-cased, split into
+// fields, the regexps tried on every line. With cheap true it turns lines
+// away early and allocates little (a year first for the regexps, a first
+// word that can start a date, a stamp word before looking for one, one
+// field at a time), which must not change any result: the tests read lines
+// both ways.
 func readDateForm(s string, cheap bool) (Date, bool) {
 	raw := strings.TrimSpace(s)
 	if raw == "" || len(raw) > maxDateLen || !hasYearDigits(raw) {
@@ -123,50 +198,84 @@ func readDateForm(s string, cheap bool) (Date, bool) {
 			}
 		}
 	}
-	if first := firstDateField(raw); cheap && first != "" && !startsWithYear(raw) {
-		if _, ok := dateOfFields([]string{strings.ToLower(first)}); !ok {
+	if !cheap {
+		return readDateFields(raw, false)
+	}
+	if first := firstDateField(raw); first != "" && !startsWithYear(raw) {
+		var d Date
+		if !d.readPrintedField(first) {
 			// Not a word of a date: neither is the line, nor its part
 			// before a stamp word (which starts with this word too, and
 			// without a year, so the regexps do not take it either).
 			return Date{Raw: raw}, false
 		}
 	}
-	lower := strings.ToLower(raw)
-	stamps := lower // where to look for stampWords: offsets into raw
-	if len(lower) != len(raw) {
-		// Lower-casing changed byte offsets ("Ⱥ" takes a byte more, "İ" one
-		// less): look in the ASCII-only lower case, which keeps them.
-		stamps = asciiLower(raw)
-	}
-	for _, w := range stampWords {
-		if i := strings.Index(stamps, w); i > 0 {
-			if d, ok := readDateForm(raw[:i], cheap); ok {
-				d.Raw = raw
-				return d, true
+	return readDateFields(raw, true)
+}
+
+// readDateFields is the end of readDateForm, after the regexps: the date
+// before a publishing stamp (stampWords), else the date of all the fields
+// of raw. With cheap true it looks for the stamps only where
+// mayHoldStampWord finds one, and reads the fields one at a time, lower-casing
+// only those that need it, up to the first that is not a word of a date.
+func readDateFields(raw string, cheap bool) (Date, bool) {
+	if !cheap || mayHoldStampWord(raw) {
+		lower := strings.ToLower(raw)
+		stamps := lower // where to look for stampWords: offsets into raw
+		if len(lower) != len(raw) {
+			// Lower-casing changed byte offsets ("Ⱥ" takes a byte more, "İ" one
+			// less): look in the ASCII-only lower case, which keeps them.
+			stamps = asciiLower(raw)
+		}
+		for _, w := range stampWords {
+			if i := strings.Index(stamps, w); i > 0 {
+				if d, ok := readDateForm(raw[:i], cheap); ok {
+					d.Raw = raw
+					return d, true
+				}
 			}
 		}
+		if !cheap {
+			fields := strings.FieldsFunc(lower, func(r rune) bool {
+				return r == ' ' || r == ',' || r == '\t'
+			})
+			d, ok := dateOfFields(fields)
+			d.Raw = raw
+			return d, ok && d.valid()
+		}
 	}
-	fields := strings.FieldsFunc(lower, func(r rune) bool {
-		return r == ' ' || r == ',' || r == '\t'
-	})
-	d, ok := dateOfFields(fields)
+	var d Date
+	for i, j := dateFieldAt(raw, 0); i < j; i, j = dateFieldAt(raw, j) {
+		if !d.readPrintedField(raw[i:j]) {
+			return Date{Raw: raw}, false
+		}
+	}
 	d.Raw = raw
-	return d, ok && d.valid()
+	return d, d.valid()
 }
 
 // firstDateField returns the first of the fields parseDateForm splits s
 // into (at spaces, commas and tabs), or "".
 func firstDateField(s string) string {
+	i, j := dateFieldAt(s, 0)
+	return s[i:j]
+}
+
+// dateFieldAt returns the bounds s[i:j] of the first field of s at or
+// after byte k, fields being split at spaces, commas and tabs; i == j ==
+// len(s) when there is none. The separators are ASCII, so splitting the
+// bytes splits as strings.FieldsFunc does the runes.
+func dateFieldAt(s string, k int) (i, j int) {
 	isSep := func(c byte) bool { return c == ' ' || c == ',' || c == '\t' }
-	i := 0
+	i = k
 	for i < len(s) && isSep(s[i]) {
 		i++
 	}
-	j := i
+	j = i
 	for j < len(s) && !isSep(s[j]) {
 		j++
 	}
-	return s[i:j]
+	return i, j
 }
 
 // hasYearDigits is a cheap test before the regexps and the lower-casing of
@@ -219,29 +328,140 @@ func leadingNumber(s string) int {
 }
 
 // dateOfFields reads day, month and year from the words of a date line,
-// skipping the words of dateNoise and clock times.
+// lower case, skipping the words of dateNoise and clock times.
 func dateOfFields(fields []string) (Date, bool) {
 	var d Date
 	for _, f := range fields {
-		if day, month, year, ok := numericDate(f); ok && d.Year == 0 {
-			d.Day, d.Month, d.Year = day, month, year
-			continue
-		}
-		f = strings.TrimRight(f, ".:")
-		switch {
-		case f == "" || f == "-" || f == "|" || f == "—" || f == "•" || f == "·" || f == "–":
-		case dateNoise[f] || mayBeClock(f) && clockRE.MatchString(f):
-		case monthNames[f] != 0 && d.Month == 0:
-			d.Month = monthNames[f]
-		case len(f) == 4 && isDigits(f) && d.Year == 0:
-			d.Year, _ = strconv.Atoi(f)
-		case d.Day == 0 && mayBeOrdinal(f) && ordinalDayR.MatchString(f):
-			d.Day = leadingNumber(f) // ordinalDayR's first group: the one or two digits
-		default:
+		if !d.readField(f) {
 			return Date{}, false
 		}
 	}
 	return d, true
+}
+
+// readField adds f, one field of a date line in lower case, to d: a
+// numeric date, day, month or year, or a word of dateNoise, a clock time
+// or a separator, which add nothing. It reports false when f is none of
+// these, or names a part of the date d already holds (except a numeric
+// date).
+func (d *Date) readField(f string) bool {
+	if day, month, year, ok := numericDate(f); ok && d.Year == 0 {
+		d.Day, d.Month, d.Year = day, month, year
+		return true
+	}
+	f = strings.TrimRight(f, ".:")
+	return d.readWord(f, mayBeClock(f) && clockRE.MatchString(f), mayBeOrdinal(f) && ordinalDayR.MatchString(f))
+}
+
+// readPrintedField is readField of the lower case of f, a field as
+// printed ("Mar", "11.", "2021"), without the regexps of clock times and
+// ordinal days (isClock and isOrdinalDay match as they do) and, for a field
+// of at most maxLowerField ASCII bytes, without allocating. A numeric date
+// is read from f as printed: only ASCII digits, '-', '.' and '/' make one,
+// and no other rune lower-cases to one of them, so f is one exactly when
+// its lower case is, and then the same.
+func (d *Date) readPrintedField(f string) bool {
+	if day, month, year, ok := numericDate(f); ok && d.Year == 0 {
+		d.Day, d.Month, d.Year = day, month, year
+		return true
+	}
+	f = strings.TrimRight(f, ".:")
+	var buf [maxLowerField]byte
+	w := f
+	switch {
+	case isLowerASCII(f):
+	case len(f) <= len(buf) && isASCII(f):
+		for i := 0; i < len(f); i++ {
+			c := f[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		w = string(buf[:len(f)])
+	default:
+		w = strings.ToLower(f)
+	}
+	return d.readWord(w, isClock(w), isOrdinalDay(w))
+}
+
+// maxLowerField bounds the fields readPrintedField lower-cases on the
+// stack, in bytes: the longest month name and date word is 10.
+const maxLowerField = 24
+
+// isLowerASCII reports whether s is ASCII without capital letters.
+func isLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// readWord is the rest of readField, for a word f (lower case, trimmed of
+// '.' and ':') that is no numeric date; clock and ordinal say whether it is
+// a clock time (clockRE) and an ordinal day (ordinalDayR).
+func (d *Date) readWord(f string, clock, ordinal bool) bool {
+	switch {
+	case f == "" || f == "-" || f == "|" || f == "—" || f == "•" || f == "·" || f == "–":
+	case dateNoise[f] || clock:
+	case monthNames[f] != 0 && d.Month == 0:
+		d.Month = monthNames[f]
+	case len(f) == 4 && isDigits(f) && d.Year == 0:
+		d.Year, _ = strconv.Atoi(f)
+	case d.Day == 0 && ordinal:
+		d.Day = leadingNumber(f) // ordinalDayR's first group: the one or two digits
+	default:
+		return false
+	}
+	return true
+}
+
+// isClock reports whether f is a clock time as clockRE matches one, without
+// the regexp: one or two digits, ':', '.' or 'h', two digits, and perhaps
+// ':' or '.' and two more ("9:30", "10h30", "10.30.15").
+func isClock(f string) bool {
+	n := leadingDigits(f)
+	if n < 1 || n > 2 || n+3 > len(f) || !strings.ContainsRune(":.h", rune(f[n])) || leadingDigits(f[n+1:]) != 2 {
+		return false
+	}
+	rest := f[n+3:]
+	return rest == "" || len(rest) == 3 && (rest[0] == ':' || rest[0] == '.') && leadingDigits(rest[1:]) == 2
+}
+
+// isOrdinalDay reports whether f is a day as ordinalDayR matches one,
+// without the regexp: one or two digits, perhaps with an ordinal suffix
+// ("5", "21st", "1er", "3e").
+func isOrdinalDay(f string) bool {
+	n := leadingDigits(f)
+	if n < 1 || n > 2 {
+		return false
+	}
+	switch f[n:] {
+	case "", "st", "nd", "rd", "th", "er", "e":
+		return true
+	}
+	return false
+}
+
+// leadingDigits returns how many ASCII digits open s.
+func leadingDigits(s string) int {
+	n := 0
+	for n < len(s) && '0' <= s[n] && s[n] <= '9' {
+		n++
+	}
+	return n
 }
 
 // numericDate reads "11.01.2010" and "11-01-2010" (day first, as

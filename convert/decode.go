@@ -34,15 +34,13 @@ func decode(data []byte) (text, enc string, err error) {
 		if enc == "" {
 			enc = "utf-8"
 		}
-		text = string(data)
-	} else {
-		b, err := charmap.Windows1252.NewDecoder().Bytes(data)
-		if err != nil {
-			return "", "", fmt.Errorf("%w: %v", ErrBinary, err)
-		}
-		text, enc = string(b), "windows-1252"
+		return textOf(data), enc, nil
 	}
-	return normalizeNewlines(text), enc, nil
+	b, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", "", fmt.Errorf("%w: %v", ErrBinary, err)
+	}
+	return textOf(b), "windows-1252", nil
 }
 
 // lineError carries the line of a decoding failure up to Convert, which adds
@@ -63,12 +61,26 @@ func decodeUTF16(data []byte, bom unicode.BOMPolicy, order unicode.Endianness) (
 	if line, ok := binaryLine(b); ok {
 		return "", "", &lineError{line, fmt.Errorf("%w: control character in UTF-16 text", ErrBinary)}
 	}
-	return normalizeNewlines(string(b)), "utf-16", nil
+	return textOf(b), "utf-16", nil
 }
 
 // utf16WithoutBOM recognises UTF-16 text saved without a byte-order mark:
-// in mostly-ASCII text every other byte is NUL ("H\x00e\x00l\x00").
+// in mostly-ASCII text every other byte is NUL ("H\x00e\x00l\x00"). The
+// first 512 bytes are counted (utf16ByNULs) when they hold a NUL at all.
 func utf16WithoutBOM(data []byte) (unicode.Endianness, bool) {
+	n := min(len(data)&^1, 512)
+	if bytes.IndexByte(data[:n], 0) < 0 {
+		// Either order wants NULs in nine pairs of ten, of at least four
+		// pairs: text without a NUL is not UTF-16.
+		return unicode.LittleEndian, false
+	}
+	return utf16ByNULs(data)
+}
+
+// utf16ByNULs counts the NULs at even and odd offsets of the first 512
+// bytes of data (of at least 8): little-endian UTF-16 when nine pairs of
+// ten end with one and none starts with one, big-endian the other way.
+func utf16ByNULs(data []byte) (unicode.Endianness, bool) {
 	n := min(len(data)&^1, 512)
 	if n < 8 {
 		return unicode.LittleEndian, false
@@ -108,12 +120,26 @@ func binaryLine(data []byte) (int, bool) {
 	return 0, false
 }
 
-func normalizeNewlines(s string) string {
-	if strings.IndexByte(s, '\r') < 0 {
-		return s
+// textOf returns b as a string with normalizeNewlines' line ends, copying
+// b once: "\r\n" and a lone "\r" become "\n".
+func textOf(b []byte) string {
+	i := bytes.IndexByte(b, '\r')
+	if i < 0 {
+		return string(b)
 	}
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	return strings.ReplaceAll(s, "\r", "\n")
+	var out strings.Builder
+	out.Grow(len(b))
+	for i >= 0 {
+		out.Write(b[:i])
+		out.WriteByte('\n')
+		b = b[i+1:]
+		if len(b) > 0 && b[0] == '\n' {
+			b = b[1:]
+		}
+		i = bytes.IndexByte(b, '\r')
+	}
+	out.Write(b)
+	return out.String()
 }
 
 // cp1252High maps the characters Windows-1252 puts at 0x80-0x9F back to

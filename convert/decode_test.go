@@ -2,6 +2,8 @@ package convert
 
 import (
 	"errors"
+	"math/rand"
+	"strings"
 	"testing"
 )
 
@@ -49,3 +51,52 @@ func TestDecode(t *testing.T) {
 
 // repaired is repairMojibake's text.
 func repaired(in string) string { got, _ := repairMojibake(in); return got }
+
+// normalizeNewlines is the rule textOf follows in one pass: "\r\n", then
+// a lone "\r", become "\n".
+func normalizeNewlines(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.ReplaceAll(s, "\r", "\n")
+}
+
+// textOf gives normalizeNewlines' text, on random texts of line ends of
+// every kind, runs of them, and text between.
+func TestTextOfNormalizesNewlines(t *testing.T) {
+	pieces := []string{"a", "é", "\r", "\n", "\r\n", "\n\r", "\r\r\n", " "}
+	r := rand.New(rand.NewSource(11))
+	for range 30000 {
+		s := randomText(r, pieces, r.Intn(10))
+		if got, want := textOf([]byte(s)), normalizeNewlines(s); got != want {
+			t.Fatalf("textOf(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// utf16WithoutBOM counts NULs (utf16ByNULs) on all input that holds one,
+// so it finds UTF-16 wherever the count does: random inputs of 0 to 600
+// bytes, NUL-rich and without NULs, in both byte orders.
+func TestUTF16WithoutBOMAgreesWithCount(t *testing.T) {
+	r := rand.New(rand.NewSource(19))
+	found := 0
+	for range 20000 {
+		b := make([]byte, r.Intn(600))
+		nulRate := []int{0, 1, 2, 20}[r.Intn(4)] // one pair in nulRate gets no NUL; 0: no NULs at all
+		for i := range b {
+			b[i] = byte('a' + r.Intn(26))
+			if nulRate > 0 && i%2 == len(b)%2 && r.Intn(nulRate+1) != 0 {
+				b[i] = 0
+			}
+		}
+		wo, wok := utf16ByNULs(b)
+		got, gok := utf16WithoutBOM(b)
+		if wo != got || wok != gok {
+			t.Fatalf("utf16WithoutBOM(%q) = %v, %v; counting gives %v, %v", b, got, gok, wo, wok)
+		}
+		if wok {
+			found++
+		}
+	}
+	if found < 1000 {
+		t.Errorf("%d inputs read as UTF-16: too few to test", found)
+	}
+}

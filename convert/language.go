@@ -176,6 +176,9 @@ func guessLanguages(arts []*Article) {
 // Han headline and opening paragraph say "zh". Only the headline and the
 // first block are read.
 func scriptOverrides(a *Article) string {
+	if !mayHoldCJK(a.Headline) && (len(a.Body) == 0 || !mayHoldCJK(a.Body[0].Text())) {
+		return a.Language // no kana or Han: scriptLanguage says ""
+	}
 	text := a.Headline
 	if len(a.Body) > 0 {
 		text += "\n" + a.Body[0].Text()
@@ -185,4 +188,24 @@ func scriptOverrides(a *Article) string {
 		return a.Language
 	}
 	return lang
+}
+
+// mayHoldCJK is the cheap test before scriptLanguage counts kana and Han:
+// s holds a rune of U+2E80 or more, as every rune of those scripts is,
+// whose UTF-8 begins with a byte of 0xE3 or more, or with 0xE2 0xBA-0xBF.
+// Text without one is no Japanese or Chinese; typographic quotes and dashes
+// (U+2010-U+201F) are below. ASCII is skipped eight bytes a step.
+func mayHoldCJK(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if load64(s, i)&highs != 0 {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c >= 0xE3 || c == 0xE2 && i+1 < len(s) && s[i+1] >= 0xBA {
+			return true
+		}
+	}
+	return false
 }

@@ -1,6 +1,9 @@
 package convert
 
-import "testing"
+import (
+	"testing"
+	"unicode"
+)
 
 func TestScriptOverrides(t *testing.T) {
 	para := func(s string) []Block { return []Block{&Paragraph{Content: s}} }
@@ -18,6 +21,29 @@ func TestScriptOverrides(t *testing.T) {
 		a := &Article{Language: r.printed, Headline: r.headline, Body: para(r.first)}
 		if got := scriptOverrides(a); got != r.want {
 			t.Errorf("printed %s, %q: language %q, want %q", r.printed, r.headline, got, r.want)
+		}
+	}
+}
+
+// mayHoldCJK finds every rune that scriptLanguage counts as kana or Han,
+// alone or after other text, and none in text in Latin script with
+// typographic quotes and dashes.
+func TestMayHoldCJK(t *testing.T) {
+	n := 0
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Han) {
+			n++
+			if s := string(r); !mayHoldCJK(s) || !mayHoldCJK("Harbour news: "+s) {
+				t.Fatalf("mayHoldCJK(%q) = false for %U", s, r)
+			}
+		}
+	}
+	if n < 1000 {
+		t.Errorf("%d kana and Han runes: too few", n)
+	}
+	for _, s := range []string{"", "Harbour", "Der Hafen bleibt den ganzen Winter offen, und die Fähre fährt – “immer”.", "Ça va"} {
+		if mayHoldCJK(s) {
+			t.Errorf("mayHoldCJK(%q) = true", s)
 		}
 	}
 }

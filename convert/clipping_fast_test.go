@@ -1,0 +1,54 @@
+package convert
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+)
+
+// singleSpaced gives strings.Join(strings.Fields(s), " ") on texts of words
+// with every kind of space between them: ASCII, no-break, em space, NEL.
+func TestSingleSpaced(t *testing.T) {
+	pieces := []string{"a", "Ferry", "é", " ", " ", "  ", "\t", "\n", "\v", "\f", "\r", "\u00a0", "\u2003", "\u0085", "x"}
+	r := rand.New(rand.NewSource(3))
+	kept := 0
+	for range 50000 {
+		s := randomText(r, pieces, r.Intn(8))
+		want := strings.Join(strings.Fields(s), " ")
+		if got := singleSpaced(s); got != want {
+			t.Fatalf("singleSpaced(%q) = %q, want %q", s, got, want)
+		}
+		if s == want {
+			kept++
+		}
+	}
+	if kept < 1000 {
+		t.Errorf("%d texts single-spaced already: too few to test the fast path", kept)
+	}
+}
+
+// mayOpenWithWireSlug never turns away a headline from which wirePrefixRE
+// takes a slug of wirePrefixes: random headlines of slugs in capitals and
+// lower case, spaces, numbers and separators.
+func TestWireSlugTestKeepsEverySlug(t *testing.T) {
+	pieces := []string{" ", "  ", "2", "12", ":", "-", " - ", "–", "—", "Port closed", "PORT", "A", "É", "Ú"}
+	for w := range wirePrefixes {
+		pieces = append(pieces, w, strings.ToLower(w))
+	}
+	r := rand.New(rand.NewSource(29))
+	slugs := 0
+	for range 100000 {
+		h := randomText(r, pieces, 1+r.Intn(6))
+		m := wirePrefixRE.FindStringSubmatch(h)
+		if m == nil || !wirePrefixes[strings.TrimSpace(m[1])] {
+			continue
+		}
+		slugs++
+		if !mayOpenWithWireSlug(h) {
+			t.Fatalf("mayOpenWithWireSlug(%q) = false, wirePrefixRE takes the slug %q", h, m[1])
+		}
+	}
+	if slugs < 1000 {
+		t.Errorf("%d headlines with a slug: too few to test", slugs)
+	}
+}

@@ -1,0 +1,143 @@
+package convert
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// isClock and isOrdinalDay match what clockRE and ordinalDayR match, on
+// every string of up to six characters from an alphabet of their parts,
+// and on random longer ones.
+func TestClockAndOrdinalMatchersAgreeWithRegexps(t *testing.T) {
+	alphabet := []string{"0", "1", "9", ":", ".", "h", "s", "t", "n", "d", "r", "e", "x", "H", " ", "٣"}
+	var inputs []string
+	var build func(prefix string, n int)
+	build = func(prefix string, n int) {
+		inputs = append(inputs, prefix)
+		if n == 0 {
+			return
+		}
+		for _, a := range alphabet {
+			build(prefix+a, n-1)
+		}
+	}
+	build("", 5)
+	r := rand.New(rand.NewSource(5))
+	for range 20000 {
+		var b strings.Builder
+		for range 6 + r.Intn(6) {
+			b.WriteString(alphabet[r.Intn(len(alphabet))])
+		}
+		inputs = append(inputs, b.String(), "1"+b.String(), "12:"+b.String())
+	}
+	clocks, days := 0, 0
+	for _, s := range inputs {
+		if got, want := isClock(s), clockRE.MatchString(s); got != want {
+			t.Errorf("isClock(%q) = %v, clockRE matches: %v", s, got, want)
+		} else if got {
+			clocks++
+		}
+		if got, want := isOrdinalDay(s), ordinalDayR.MatchString(s); got != want {
+			t.Errorf("isOrdinalDay(%q) = %v, ordinalDayR matches: %v", s, got, want)
+		} else if got {
+			days++
+		}
+	}
+	if clocks < 100 || days < 50 {
+		t.Errorf("%d clock times and %d days among the inputs: too few to compare", clocks, days)
+	}
+}
+
+// The facts about lower case that the cheap date tests rest on, for every
+// rune: only ' ' lower-cases to ' ' (mayHoldStampWord), and only an ASCII
+// digit, '-', '.' or '/' lower-cases to one of them (readPrintedField reads
+// numeric dates as printed).
+func TestLowerCaseFactsOfDateTests(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		l := unicode.ToLower(r)
+		if l == ' ' && r != ' ' {
+			t.Errorf("%U lower-cases to a space", r)
+		}
+		if strings.ContainsRune("0123456789-./", l) && l != r {
+			t.Errorf("%U lower-cases to %q", r, l)
+		}
+	}
+}
+
+// mayHoldStampWord never turns away a line where readDateForm's search
+// finds a stamp word: in the lower case of the line, or in its ASCII-only
+// lower case when lower-casing changes the length. The lines mix stamp
+// words in every case with runes whose lower case is shorter ("İ", "K",
+// the kelvin sign) or longer ("Ⱥ") in bytes, and "À", which only the full
+// lower case turns into the "à" of " mis à jour".
+func TestStampWordTestFindsEveryStamp(t *testing.T) {
+	words := []string{"Updated", "UPDATED", "updated", "Last", "LAST", "modified", "MODİFİED", "Aktualisiert",
+		"AKTUALİSİERT", "mis", "MIS", "à", "À", "jour", "JOUR", "Actualizado", "bijgewerkt", "|", "| updated",
+		"İ", "K", "Ⱥ", "ȺȺ", "5", "2021", "March", "·", ",", "\t", "x", "upd", "ated"}
+	r := rand.New(rand.NewSource(17))
+	found := 0
+	for range 50000 {
+		w := make([]string, 1+r.Intn(7))
+		for i := range w {
+			w[i] = words[r.Intn(len(words))]
+		}
+		seps := []string{" ", "", " ", "  "}
+		var b strings.Builder
+		for i, x := range w {
+			if i > 0 {
+				b.WriteString(seps[r.Intn(len(seps))])
+			}
+			b.WriteString(x)
+		}
+		s := b.String()
+		lower := strings.ToLower(s)
+		stamps := lower
+		if len(lower) != len(s) {
+			stamps = asciiLower(s)
+		}
+		for _, sw := range stampWords {
+			if strings.Index(stamps, sw) > 0 {
+				found++
+				if !mayHoldStampWord(s) {
+					t.Fatalf("mayHoldStampWord(%q) = false; %q holds %q", s, stamps, sw)
+				}
+			}
+		}
+	}
+	if found < 1000 {
+		t.Errorf("%d stamp words found: too few to test", found)
+	}
+}
+
+// parseDateForm reads every line as reading it the long way does (all of
+// it lower-cased and split, the regexps tried on every field), on random
+// lines of date words as printed, in capitals, with stamps, clock times,
+// ordinals, fields longer than maxLowerField and non-ASCII letters.
+func TestParseDateFormCheapAgreesWithFull(t *testing.T) {
+	words := []string{"The", "MAR", "Mar.", "mär", "MÄRZ", "Août", "DÉC.", "10H30", "10h30", "9:30", "1ST", "1st",
+		"21.", "3e", "1er", "2021", "1999,", "11.01.2010", "26/02/2015", "01-26-2010", "Updated", "LAST UPDATED",
+		"mis à jour", "MIS À JOUR", "am", "P.M.", "GMT", "Monday,", "MONTAG", "·", "|", "—", "x", "Harbour",
+		"abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "Kelvin", "İ", "Ⱥ", "on", "at", "2021-03-05"}
+	r := rand.New(rand.NewSource(71))
+	ok := 0
+	for range 50000 {
+		w := make([]string, 1+r.Intn(7))
+		for i := range w {
+			w[i] = words[r.Intn(len(words))]
+		}
+		s := strings.Join(w, []string{" ", ", ", "\t", " "}[r.Intn(4)])
+		gd, gok := readDateForm(s, true)
+		wd, wok := readDateForm(s, false)
+		if gd != wd || gok != wok {
+			t.Fatalf("readDateForm(%q) = %+v, %v; reading it the long way gives %+v, %v", s, gd, gok, wd, wok)
+		}
+		if gok {
+			ok++
+		}
+	}
+	if ok < 1000 {
+		t.Errorf("%d of 50,000 lines read as dates: too few to compare", ok)
+	}
+}
