@@ -120,6 +120,11 @@ func joinLines(lines []string, vocab vocabulary) string {
 		return lines[0]
 	}
 	var b strings.Builder
+	n := len(lines) - 1 // the spaces between
+	for _, l := range lines {
+		n += len(l)
+	}
+	b.Grow(n)
 	for i, l := range lines {
 		if i == 0 {
 			b.WriteString(l)

@@ -53,7 +53,7 @@ type bodyText struct {
 // placeholders, jump lines, the site footer (keeping its language and
 // country), and credit and contact lines (keeping their names).
 func (a *Article) dropArtifacts(paras []para) []para {
-	var kept []para
+	kept := make([]para, 0, len(paras))
 	for _, p := range paras {
 		text := strings.TrimSpace(p.joined())
 		if lang, country, ok := pressReaderFooter(text); ok {
@@ -97,23 +97,37 @@ func (a *Article) dropArtifacts(paras []para) []para {
 }
 
 // bodyTexts unwraps and dehyphenates paragraphs into texts, splitting
-// paragraphs that hold several (see splitWrapped).
+// paragraphs that hold several (see splitWrapped). A paragraph of one line
+// is one piece, that line trimmed, as splitWrapped gives it; it is taken
+// here without building the piece.
 func bodyTexts(paras []para) []bodyText {
 	var vocab vocabulary
 	if hasLineEndHyphen(paras) {
 		vocab = newVocabulary(paras)
 	}
-	var out []bodyText
+	out := make([]bodyText, 0, len(paras))
 	for _, p := range paras {
-		for _, pc := range splitWrapped(p) {
-			t := collapseSpaces(joinLines(pc.lines, vocab))
-			if pc.bullet {
-				t = strings.TrimSpace(bulletRE.ReplaceAllString(t, ""))
-			}
-			if t != "" {
-				out = append(out, bodyText{text: t, bullet: pc.bullet, words: strings.Count(t, " ") + 1})
-			}
+		if len(p.lines) == 1 {
+			out = appendBodyText(out, strings.TrimSpace(p.lines[0]), isBulleted(p.lines[0], p.lines))
+			continue
 		}
+		for _, pc := range splitWrapped(p) {
+			out = appendBodyText(out, joinLines(pc.lines, vocab), pc.bullet)
+		}
+	}
+	return out
+}
+
+// appendBodyText appends the text of one piece, its lines joined as line,
+// with its spaces collapsed and a list item's bullet taken off; an empty
+// text is left out.
+func appendBodyText(out []bodyText, line string, bullet bool) []bodyText {
+	t := collapseSpaces(line)
+	if bullet {
+		t = strings.TrimSpace(bulletRE.ReplaceAllString(t, ""))
+	}
+	if t != "" {
+		out = append(out, bodyText{text: t, bullet: bullet, words: strings.Count(t, " ") + 1})
 	}
 	return out
 }

@@ -128,35 +128,55 @@ func splitWrapped(p para) []piece {
 	if len(p.lines) == 1 {
 		return []piece{{lines: []string{strings.TrimSpace(p.lines[0])}, bullet: isBulleted(p.lines[0], p.lines)}}
 	}
+	lines := trimLines(p.lines)
 	width := 0
-	for _, l := range p.lines {
-		width = max(width, utf8.RuneCountInString(strings.TrimSpace(l)))
+	for _, t := range lines {
+		width = max(width, utf8.RuneCountInString(t))
 	}
-	var out []piece
-	var cur piece
-	for i, l := range p.lines {
-		t := strings.TrimSpace(l)
-		if isBulleted(l, p.lines) {
-			if len(cur.lines) > 0 {
-				out = append(out, cur)
+	out := make([]piece, 0, 1)
+	start, bullet := 0, false // the open piece: lines[start:], a list item or not
+	cut := func(end int) {
+		out = append(out, piece{lines: lines[start:end:end], bullet: bullet})
+		start, bullet = end, false
+	}
+	for i, t := range lines {
+		if isBulleted(p.lines[i], p.lines) {
+			if i > start {
+				cut(i)
 			}
-			cur = piece{bullet: true}
+			bullet = true
 		}
-		cur.lines = append(cur.lines, t)
-		if i == len(p.lines)-1 {
+		if i == len(lines)-1 {
 			break
 		}
-		next := strings.TrimSpace(p.lines[i+1])
+		next := lines[i+1]
 		n := utf8.RuneCountInString(t)
 		fits := n+1+utf8.RuneCountInString(firstField(next))+3 <= width
 		if n > maxWrappedLine && !strings.HasSuffix(t, "-") || width >= minWrapWidth && fits && endsSentence(t) && startsSentence(next) {
-			out, cur = append(out, cur), piece{}
+			cut(i + 1)
 		}
 	}
-	if len(cur.lines) > 0 {
-		out = append(out, cur)
+	if start < len(lines) {
+		cut(len(lines))
 	}
 	return out
+}
+
+// trimLines returns lines with each trimmed of white space
+// (strings.TrimSpace): lines itself when none has any to trim, else a copy.
+func trimLines(lines []string) []string {
+	for i, l := range lines {
+		if t := strings.TrimSpace(l); len(t) != len(l) {
+			out := make([]string, len(lines))
+			copy(out, lines[:i])
+			out[i] = t
+			for j := i + 1; j < len(lines); j++ {
+				out[j] = strings.TrimSpace(lines[j])
+			}
+			return out
+		}
+	}
+	return lines
 }
 
 func firstField(s string) string {
@@ -177,7 +197,9 @@ func startsSentence(s string) bool {
 }
 
 // isCollapsed reports whether s has no leading, trailing or double space
-// and no other ASCII white space.
+// and no other ASCII white space. It tests eight bytes at a time while they
+// hold no byte below 0x20 (spaceBytes marks their spaces exactly), then
+// byte by byte.
 func isCollapsed(s string) bool {
 	if s == "" {
 		return true
@@ -185,15 +207,37 @@ func isCollapsed(s string) bool {
 	if s[0] == ' ' || s[len(s)-1] == ' ' {
 		return false
 	}
-	if strings.Contains(s, "  ") {
-		return false
+	i, last := 0, uint64(0) // last: 0x80 when s[i-1] is a space
+	for ; i+8 <= len(s); i += 8 {
+		x := load64(s, i)
+		if lowBytes(x) != 0 {
+			break
+		}
+		sp := spaceBytes(x)
+		if sp&(sp<<8|last) != 0 {
+			return false // two spaces in a row, in x or across its start
+		}
+		last = sp >> 56
 	}
-	for i := nextControl(s, 0); i < len(s); i = nextControl(s, i+1) {
-		if c := s[i]; c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
+	for ; i < len(s); i++ {
+		switch s[i] {
+		case ' ':
+			if i > 0 && s[i-1] == ' ' {
+				return false
+			}
+		case '\t', '\n', '\r', '\v', '\f':
 			return false
 		}
 	}
 	return true
+}
+
+// spaceBytes sets the high bit of each byte of x that is a space, and no
+// other bit: an exact test, no borrow carries from one byte to the next.
+func spaceBytes(x uint64) uint64 {
+	const low7 = ones * 0x7f
+	y := x ^ ones*' ' // spaces become zero bytes
+	return ^((y&low7 + low7) | y) & highs
 }
 
 // collapseSpaces trims s and turns each run of ASCII white space into one

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // findPullQuotes marks the paragraphs that repeat body text (pull quotes,
@@ -35,10 +36,12 @@ import (
 // nothing on the corpora.
 func findPullQuotes(texts []bodyText) []bool {
 	mask := make([]bool, len(texts))
-	if len(texts) < 2 {
-		return mask
+	if len(texts) < 2 || !anyMayBeQuote(texts) {
+		return mask // no candidate, whatever the keys
 	}
-	keys := quoteKeys(texts)
+	bp := keyBuffers.Get().(*[]byte)
+	defer putKeyBuffer(bp)
+	keys := quoteKeysIn(bp, texts) // views of *bp: none may outlive this call
 	if len(texts) <= maxPairwiseTexts {
 		pairwisePullQuotes(texts, keys, mask)
 	} else {
@@ -48,25 +51,43 @@ func findPullQuotes(texts []bodyText) []bool {
 }
 
 // indexPullQuotes marks in mask the candidates among texts that are pull
-// quotes of another text, with a quoteIndex: time linear in the text.
+// quotes of another text, with a quoteIndex: time linear in the text. The
+// sentence ends where a candidate may end, by its last bytes (see
+// tailSet), are found first; the index is built only when there are some,
+// which in most articles there are not, and only of the candidates whose
+// last bytes were found.
 func indexPullQuotes(texts []bodyText, keys []string, mask []bool) {
-	idx := newQuoteIndex(texts, keys)
-	if idx.empty() {
+	tails := newTailSet(texts, keys)
+	if tails.minLen < 0 {
 		return
 	}
-	for _, src := range keys {
-		if len(src) <= idx.minLen {
+	var ends []quoteEnd
+	for j, src := range keys {
+		if len(src) <= tails.minLen {
 			continue // no candidate fits strictly inside
 		}
 		forEachSentenceEnd(src, func(e int) {
-			idx.lookup(src, e, func(g *quoteGroup) {
-				for _, i := range g.members {
-					mask[i] = true
-				}
-			})
+			if tails.mayEndAt(src, e) {
+				ends = append(ends, quoteEnd{j, e})
+			}
+		})
+	}
+	if len(ends) == 0 {
+		return
+	}
+	idx := newQuoteIndex(texts, keys, tails.wasFound) // the candidates that may end at one of ends
+	for _, q := range ends {
+		idx.lookup(keys[q.src], q.end, func(g *quoteGroup) {
+			for _, i := range g.members {
+				mask[i] = true
+			}
 		})
 	}
 }
+
+// A quoteEnd is a sentence end of a paragraph's key where a candidate may
+// end: the paragraph's index and the byte offset.
+type quoteEnd struct{ src, end int }
 
 // maxPairwiseTexts is the most paragraphs an article may have for
 // findPullQuotes to test each candidate against each other paragraph
@@ -92,16 +113,19 @@ func pairwisePullQuotes(texts []bodyText, keys []string, mask []bool) {
 	}
 }
 
-// quoteKeys returns pullQuoteKey of every text, built in one buffer by
-// appendQuoteKey (recycled from one article to the next: it is copied to
-// the one string the keys share).
-func quoteKeys(texts []bodyText) []string {
+// quoteKeys returns pullQuoteKey of every text, in a buffer of their own.
+func quoteKeys(texts []bodyText) []string { return quoteKeysIn(new([]byte), texts) }
+
+// quoteKeysIn returns pullQuoteKey of every text, built in *bp by
+// appendQuoteKey. The keys are views of *bp, not copies (a copy costs as
+// much as the keys): they hold while *bp is neither written nor recycled,
+// so a caller that recycles the buffer (findPullQuotes) must let no key
+// outlive its use.
+func quoteKeysIn(bp *[]byte, texts []bodyText) []string {
 	n := 0
 	for _, t := range texts {
 		n += len(t.text)
 	}
-	bp := keyBuffers.Get().(*[]byte)
-	defer putKeyBuffer(bp)
 	buf := slices.Grow((*bp)[:0], n+n/8) // lower case may take more bytes ("Ⱥ" to "ⱥ")
 	ends := make([]int, len(texts))
 	for i, t := range texts {
@@ -109,11 +133,10 @@ func quoteKeys(texts []bodyText) []string {
 		ends[i] = len(buf)
 	}
 	*bp = buf
-	all := string(buf)
 	keys := make([]string, len(texts))
 	start := 0
 	for i, e := range ends {
-		keys[i] = all[start:e]
+		keys[i] = unsafe.String(unsafe.SliceData(buf[start:]), e-start)
 		start = e
 	}
 	return keys
@@ -280,13 +303,13 @@ type quoteIndex struct {
 	minLen    int                    // the shortest candidate text; -1: none
 }
 
-// newQuoteIndex indexes the candidates among texts: 6 to 80 words, both as
-// printed and normalized, and at least 12 bytes as printed without closing
-// quotes and punctuation.
-func newQuoteIndex(texts []bodyText, keys []string) *quoteIndex {
-	idx := &quoteIndex{groups: make(map[string]*quoteGroup, len(texts)), minLen: -1}
+// newQuoteIndex indexes the candidates among texts that keep accepts: 6 to
+// 80 words, both as printed and normalized, and at least 12 bytes as
+// printed without closing quotes and punctuation.
+func newQuoteIndex(texts []bodyText, keys []string, keep func(key string) bool) *quoteIndex {
+	idx := &quoteIndex{groups: make(map[string]*quoteGroup), minLen: -1}
 	for i, t := range texts {
-		if !isQuoteCandidate(t, keys[i]) {
+		if !isQuoteCandidate(t, keys[i]) || !keep(keys[i]) {
 			continue
 		}
 		k := keys[i]
@@ -315,7 +338,19 @@ func newQuoteIndex(texts []bodyText, keys []string) *quoteIndex {
 // quote: 6 to 80 words, both as printed and normalized, and at least 12
 // bytes as printed without closing quotes and punctuation.
 func isQuoteCandidate(t bodyText, key string) bool {
-	return t.words >= 6 && t.words <= 80 && trimmedLen(t.text) >= 12 && isPullQuoteCandidate(key)
+	return mayBeQuote(t) && isPullQuoteCandidate(key)
+}
+
+// mayBeQuote is the half of isQuoteCandidate that looks at t as printed:
+// 6 to 80 words, at least 12 bytes without closing quotes and punctuation.
+func mayBeQuote(t bodyText) bool {
+	return t.words >= 6 && t.words <= 80 && trimmedLen(t.text) >= 12
+}
+
+// anyMayBeQuote reports whether a text of texts passes mayBeQuote: when none
+// does, none is a candidate, whatever its key.
+func anyMayBeQuote(texts []bodyText) bool {
+	return slices.ContainsFunc(texts, mayBeQuote)
 }
 
 // trimmedLen is the length of s without closing quotes and punctuation
@@ -324,11 +359,23 @@ func trimmedLen(s string) int {
 	if s == "" {
 		return 0
 	}
-	if c := s[len(s)-1]; c < utf8.RuneSelf && !strings.ContainsRune("\"'.,;:!? ", rune(c)) {
+	if c := s[len(s)-1]; c < utf8.RuneSelf && !closingASCII[c] {
 		return len(s) // the common case: a letter or digit ends it
 	}
-	return len(strings.TrimRight(s, "\"'“”’.,;:!?… "))
+	return len(strings.TrimRight(s, closingMarks))
 }
+
+// closingMarks is what trimmedLen trims; closingASCII marks its ASCII bytes.
+const closingMarks = "\"'“”’.,;:!?… "
+
+var closingASCII = func() (t [utf8.RuneSelf]bool) {
+	for _, r := range closingMarks {
+		if r < utf8.RuneSelf {
+			t[r] = true
+		}
+	}
+	return t
+}()
 
 func (idx *quoteIndex) empty() bool { return idx.minLen < 0 }
 
@@ -362,15 +409,13 @@ func (idx *quoteIndex) lookup(src string, e int, found func(*quoteGroup)) {
 // forEachSentenceEnd calls f, in decreasing order, with every position e
 // of s where sentenceEndAt(s, e) holds, in one pass from the end: the run
 // of closing quotes and brackets after each position is tracked, not
-// rescanned.
+// rescanned, and runs of plain bytes are skipped (see lastNotPlain).
 func forEachSentenceEnd(s string, f func(e int)) {
 	q := len(s) // the first index >= e that is not a closing quote or bracket
 	for e := len(s); e >= 0; e-- {
 		if e < len(s) {
 			if plainByte[s[e]] { // no end here, nor before the plain bytes preceding it
-				for e > 0 && plainByte[s[e-1]] {
-					e--
-				}
+				e = lastNotPlain(s, e) + 1
 				q = e
 				continue
 			}
@@ -404,6 +449,38 @@ var plainByte = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// lastNotPlain returns the index of the last byte before end that is not
+// plain (plainByte), or -1: eight bytes at a time while mayHoldNotPlain
+// clears them, then byte by byte.
+func lastNotPlain(s string, end int) int {
+	i := end
+	for {
+		for i >= 8 && !mayHoldNotPlain(load64(s, i-8)) {
+			i -= 8
+		}
+		for lo := max(i-8, 0); i > lo; i-- {
+			if !plainByte[s[i-1]] {
+				return i - 1
+			}
+		}
+		if i == 0 {
+			return -1
+		}
+	}
+}
+
+// mayHoldNotPlain reports whether a byte of x may not be plain: one of
+// 0x80 and above (0xE2 opens '…'), of '!' to '.' (the closers, '.', '!'
+// and ','), or '?'. Bytes of x below 0x80 are tested exactly: no sum
+// carries into the next byte.
+func mayHoldNotPlain(x uint64) bool {
+	const low7 = ones * 0x7f
+	above := func(c byte) uint64 { return x + ones*uint64(0x7f-c) } // high bit: byte > c
+	q := x ^ ones*'?'
+	isQ := ^((q&low7 + low7) | q) // high bit: byte == '?'
+	return (x|above(' ')&^above('.')|isQ)&highs != 0
+}
 
 func insertSorted(a []int, n int) []int {
 	i := 0

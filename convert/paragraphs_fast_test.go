@@ -1,0 +1,136 @@
+package convert
+
+import (
+	"fmt"
+	"math/rand"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// isCollapsed answers as its rule says (no leading, trailing or double
+// space, no tab, newline, carriage return, vertical tab or form feed) on
+// random text of words, spaces, control bytes, '!' after a space (which
+// fools the usual zero-byte test), no-break spaces and bytes next to the
+// space, at every alignment of the eight-byte words.
+func TestIsCollapsedMatchesRule(t *testing.T) {
+	pieces := []string{"a", "Harbour", " ", "  ", "!", " !", "\t", "\n", "\r", "\v", "\f", "\x01", "\x1f",
+		"\x00", "\u00a0", "!\"", "\x7f", "é", "\xa0", "abcdefg "}
+	rule := func(s string) bool {
+		for _, c := range "\t\n\r\v\f" {
+			if strings.ContainsRune(s, c) {
+				return false
+			}
+		}
+		return !strings.HasPrefix(s, " ") && !strings.HasSuffix(s, " ") && !strings.Contains(s, "  ")
+	}
+	r := rand.New(rand.NewSource(71))
+	sameOnRandom[bool]{name: "isCollapsed", plain: "the rule", fast: isCollapsed, slow: rule,
+		hit: func(b bool) bool { return !b }, least: 1000}.check(t, 50000, func() string {
+		return randomText(r, pieces, r.Intn(30))
+	})
+}
+
+// bodyTexts takes a one-line paragraph as splitWrapped's piece, on random
+// paragraphs of one to three lines: bullets, leading and trailing spaces,
+// tabs, hyphens at line ends.
+func TestBodyTextsOneLineAsPiece(t *testing.T) {
+	pieces := []string{"word", " ", "  ", "\t", "\u00a0", "\u2003", "- ", "• ", "* ", "infor-", "mation", ".", "Harbour", "—"}
+	r := rand.New(rand.NewSource(72))
+	for range 5000 {
+		var paras []para
+		for range 1 + r.Intn(4) {
+			var lines []string
+			for range 1 + r.Intn(3) {
+				lines = append(lines, randomText(r, pieces, 1+r.Intn(8)))
+			}
+			paras = append(paras, para{lines: lines})
+		}
+		got := bodyTexts(paras)
+		want := []bodyText{}
+		for _, p := range paras {
+			for _, pc := range splitWrapped(p) {
+				want = appendBodyText(want, joinLines(pc.lines, vocabFor(paras)), pc.bullet)
+			}
+		}
+		if fmt.Sprintf("%#v", got) != fmt.Sprintf("%#v", want) {
+			t.Fatalf("bodyTexts(%+v) = %+v, by splitWrapped %+v", paras, got, want)
+		}
+	}
+}
+
+func vocabFor(paras []para) vocabulary {
+	if hasLineEndHyphen(paras) {
+		return newVocabulary(paras)
+	}
+	return nil
+}
+
+// splitWrapped cuts as the plain way of building each piece line by line
+// does, on random paragraphs of two to six lines: bullets, sentence ends
+// and starts, lines short and long (past maxWrappedLine), indented or
+// trailing white space, hyphens at line ends.
+func TestSplitWrappedMatchesPlain(t *testing.T) {
+	words := []string{"The", "ferry", "runs.", "Council", "said", "- ", "• ", "* ", "infor-", "“Yes,”", "42",
+		"all", "winter", "long!", "\u00a0", " ", "\t", "(and)", "board:"}
+	r := rand.New(rand.NewSource(73))
+	splits := 0
+	for range 20000 {
+		var p para
+		for range 2 + r.Intn(5) {
+			n := 1 + r.Intn(4)
+			if r.Intn(4) == 0 {
+				n = 10 + r.Intn(30)
+			}
+			var w []string
+			for range n {
+				w = append(w, words[r.Intn(len(words))])
+			}
+			p.lines = append(p.lines, strings.Join(w, " "))
+		}
+		got, want := splitWrapped(p), splitWrappedPlain(p)
+		if fmt.Sprintf("%#v", got) != fmt.Sprintf("%#v", want) {
+			t.Fatalf("splitWrapped(%q) = %+v, plain %+v", p.lines, got, want)
+		}
+		if len(got) > 1 {
+			splits++
+		}
+	}
+	if splits < 2000 {
+		t.Errorf("%d of 20000 paragraphs split: too few to compare", splits)
+	}
+}
+
+// splitWrappedPlain is splitWrapped built the plain way: each piece's lines
+// appended one by one, each line trimmed where it is used.
+func splitWrappedPlain(p para) []piece {
+	width := 0
+	for _, l := range p.lines {
+		width = max(width, utf8.RuneCountInString(strings.TrimSpace(l)))
+	}
+	var out []piece
+	var cur piece
+	for i, l := range p.lines {
+		t := strings.TrimSpace(l)
+		if isBulleted(l, p.lines) {
+			if len(cur.lines) > 0 {
+				out = append(out, cur)
+			}
+			cur = piece{bullet: true}
+		}
+		cur.lines = append(cur.lines, t)
+		if i == len(p.lines)-1 {
+			break
+		}
+		next := strings.TrimSpace(p.lines[i+1])
+		n := utf8.RuneCountInString(t)
+		fits := n+1+utf8.RuneCountInString(firstField(next))+3 <= width
+		if n > maxWrappedLine && !strings.HasSuffix(t, "-") || width >= minWrapWidth && fits && endsSentence(t) && startsSentence(next) {
+			out, cur = append(out, cur), piece{}
+		}
+	}
+	if len(cur.lines) > 0 {
+		out = append(out, cur)
+	}
+	return out
+}

@@ -1,0 +1,147 @@
+package convert
+
+// A tailSet holds the last bytes of every pull-quote candidate's key
+// (isQuoteCandidate), sixteen of a key that long (eight of a shorter one,
+// which no real key of six words is), each with the shortest key that
+// ends with them. A candidate that ends at byte e of a paragraph's key
+// ends with the bytes before e and is shorter than the paragraph's key
+// and than e; so a sentence end whose last bytes are not in the set, or
+// only for keys too long, ends no candidate (a candidate's own end, among
+// them). It tells indexPullQuotes where to look before it builds its
+// index, by a multiplication and a probe or two per sentence end. Eight
+// bytes are about one word: "the web" ends too many sentences to tell.
+type tailSet struct {
+	long   tailTable // tails of 16 bytes, of keys of 16 bytes or more
+	short  tailTable // tails of 8 bytes, of keys of 8 to 15 bytes
+	tiny   bool      // a key shorter than 8 bytes: any end may end it
+	minLen int       // the shortest candidate key, in bytes; -1: no candidate
+}
+
+// newTailSet collects the tails of the candidates among texts.
+func newTailSet(texts []bodyText, keys []string) *tailSet {
+	n := 0
+	for _, t := range texts {
+		if mayBeQuote(t) {
+			n++
+		}
+	}
+	s := &tailSet{long: newTailTable(n), minLen: -1}
+	for i, t := range texts {
+		k := keys[i]
+		if !isQuoteCandidate(t, k) {
+			continue
+		}
+		if s.minLen < 0 || len(k) < s.minLen {
+			s.minLen = len(k)
+		}
+		switch {
+		case len(k) >= 16:
+			s.long.add(load64(k, len(k)-16), load64(k, len(k)-8), len(k))
+		case len(k) >= 8:
+			if s.short.lens == nil {
+				s.short = newTailTable(n)
+			}
+			s.short.add(0, load64(k, len(k)-8), len(k))
+		default:
+			s.tiny = true
+		}
+	}
+	return s
+}
+
+// mayEndAt reports whether a candidate shorter than src may end at byte e
+// of src: never when none does, by the bytes before e when every
+// candidate has eight or more, always otherwise.
+func (s *tailSet) mayEndAt(src string, e int) bool {
+	switch {
+	case s.minLen < 0 || e < s.minLen:
+		return false
+	case s.tiny:
+		return true
+	}
+	fits := func(n int) bool { return n > 0 && n <= e && n < len(src) }
+	found := false
+	if s.short.lens != nil {
+		found = s.short.find(0, load64(src, e-8), fits)
+	}
+	if e >= 16 {
+		found = s.long.find(load64(src, e-16), load64(src, e-8), fits) || found
+	}
+	return found
+}
+
+// wasFound reports whether mayEndAt has let an end through for the tail of
+// key, a candidate's: whether key may have ended at an end let through.
+func (s *tailSet) wasFound(key string) bool {
+	switch {
+	case len(key) >= 16:
+		return s.long.wasFound(load64(key, len(key)-16), load64(key, len(key)-8))
+	case len(key) >= 8:
+		return s.short.wasFound(0, load64(key, len(key)-8))
+	}
+	return true
+}
+
+// A tailTable maps the last bytes of keys, as two little-endian words, to
+// the length of the shortest key ending with them, by open addressing, and
+// records which were found.
+type tailTable struct {
+	tails [][2]uint64
+	lens  []int  // 0: an empty slot (no key is empty)
+	found []bool // find has accepted the slot's tail
+	shift uint   // 64 - log2(len(lens))
+}
+
+// newTailTable makes a table for up to n tails, at most half full.
+func newTailTable(n int) tailTable {
+	size, shift := 8, uint(61)
+	for size < 2*n {
+		size, shift = size*2, shift-1
+	}
+	return tailTable{tails: make([][2]uint64, size), lens: make([]int, size), found: make([]bool, size), shift: shift}
+}
+
+func (t *tailTable) slot(hi, lo uint64) int {
+	return int(((hi*0x9E3779B97F4A7C15)^(lo*0xC2B2AE3D27D4EB4F))>>t.shift) & (len(t.lens) - 1)
+}
+
+// add records a key of n bytes (n > 0) whose last bytes are hi, lo.
+func (t *tailTable) add(hi, lo uint64, n int) {
+	for i := t.slot(hi, lo); ; i = (i + 1) & (len(t.lens) - 1) {
+		switch {
+		case t.lens[i] == 0:
+			t.tails[i], t.lens[i] = [2]uint64{hi, lo}, n
+			return
+		case t.tails[i] == [2]uint64{hi, lo}:
+			t.lens[i] = min(t.lens[i], n)
+			return
+		}
+	}
+}
+
+// index returns the slot of the tail hi, lo, or -1.
+func (t *tailTable) index(hi, lo uint64) int {
+	for i := t.slot(hi, lo); ; i = (i + 1) & (len(t.lens) - 1) {
+		switch {
+		case t.lens[i] == 0:
+			return -1
+		case t.tails[i] == [2]uint64{hi, lo}:
+			return i
+		}
+	}
+}
+
+// find reports whether the table holds the tail hi, lo with a shortest
+// key length that fits accepts, and records it as found.
+func (t *tailTable) find(hi, lo uint64, fits func(n int) bool) bool {
+	if i := t.index(hi, lo); i >= 0 && fits(t.lens[i]) {
+		t.found[i] = true
+		return true
+	}
+	return false
+}
+
+func (t *tailTable) wasFound(hi, lo uint64) bool {
+	i := t.index(hi, lo)
+	return i >= 0 && t.found[i]
+}
