@@ -173,7 +173,7 @@ func openPDF(data []byte, password string) (r *pdf.Reader, warns []string, err e
 			r, err = newPDFReader(patched, password)
 		}
 	}
-	if err == nil && isEncrypted(fixed) {
+	if err == nil && isEncrypted(r) {
 		if v, _ := encryptionVersion(fixed); v == "1" {
 			// See the BUG note in doc.go: 40-bit RC4 opens but decrypts
 			// to garbage.
@@ -292,10 +292,13 @@ func isEncryptionError(err error) bool {
 var encryptVRE = regexp.MustCompile(`/V\s+(\d)`)
 var encryptRRE = regexp.MustCompile(`/R\s+(\d)`)
 
-// isEncrypted reports whether the trailer names an encryption dictionary.
-func isEncrypted(data []byte) bool {
-	i := bytes.LastIndex(data, []byte("trailer"))
-	return i >= 0 && bytes.Contains(data[i:], []byte("/Encrypt")) || bytes.Contains(data, []byte("/Encrypt "))
+// isEncrypted reports whether the trailer the library read (the file's
+// last, found from its end) names an encryption dictionary, as the
+// library decides whether to decrypt; searching the bytes for "/Encrypt"
+// instead took two passes over a file without a "trailer" keyword (one
+// with a cross-reference stream).
+func isEncrypted(r *pdf.Reader) bool {
+	return !r.Trailer().Key("Encrypt").IsNull()
 }
 
 // encryptionVersion reads the V and R entries of the encryption
