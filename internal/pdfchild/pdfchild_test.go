@@ -112,3 +112,18 @@ func TestCPUTime(t *testing.T) {
 		t.Error("a process that does not exist has a cpu time")
 	}
 }
+
+// TestStartGCPercent: a small file starts with the high target of its
+// first pages, a large one with its own from the start.
+func TestStartGCPercent(t *testing.T) {
+	for _, c := range []struct{ size, start, later int }{
+		{60 << 10, firstGCPercent, 100},
+		{bigFile - 1, firstGCPercent, 100},
+		{bigFile, bigGCPercent, bigGCPercent},
+		{2 << 20, bigGCPercent, bigGCPercent},
+	} {
+		if got, later := startGCPercent(c.size), gcPercent(c.size); got != c.start || later != c.later {
+			t.Errorf("%d bytes: GOGC %d then %d, want %d then %d", c.size, got, later, c.start, c.later)
+		}
+	}
+}

@@ -6,6 +6,7 @@ package pdfchild
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -38,7 +39,8 @@ const maxWallFactor = 4
 type child struct {
 	cmd    *exec.Cmd
 	stdin  io.WriteCloser
-	out    *json.Decoder // frames from its stdout
+	out    *bufio.Reader // frames from its stdout
+	buf    []byte        // the last frame's payload, reused
 	stderr *tailWriter
 	files  int // files served
 }
@@ -130,7 +132,7 @@ func takeChild() (*child, error) {
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
-	c.out = json.NewDecoder(bufio.NewReaderSize(stdout, 64<<10))
+	c.out = bufio.NewReaderSize(stdout, 64<<10)
 	return c, nil
 }
 
@@ -207,27 +209,48 @@ func (c *child) send(data []byte, password string) error {
 	return err
 }
 
+// maxKeptBuffer bounds the frame buffer a child keeps between frames, in
+// bytes: a larger one (a huge page) is left to the garbage collector.
+const maxKeptBuffer = 1 << 20
+
 // readFile reads one file's frames: progress into reading, pages, and
 // the reply that ends them.
 func (c *child) readFile(reading *atomic.Int64) outcome {
 	var pages []pdftext.Page
 	for {
-		var f frame
-		if err := c.out.Decode(&f); err != nil {
+		kind, payload, err := readFrame(c.out, c.buf)
+		if err != nil {
 			return outcome{bad: err}
 		}
-		switch {
-		case f.Reading > 0:
-			reading.Store(int64(f.Reading))
-		case f.Page != nil:
-			pages = append(pages, *f.Page)
-		case f.End != nil:
-			t, err := f.End.result()
+		if cap(payload) <= maxKeptBuffer {
+			c.buf = payload[:0]
+		}
+		switch kind {
+		case frameReading:
+			n, k := binary.Uvarint(payload)
+			if k <= 0 {
+				return outcome{bad: errFrame}
+			}
+			reading.Store(int64(n))
+		case framePage:
+			p, err := decodePage(payload)
+			if err != nil {
+				return outcome{bad: err}
+			}
+			pages = append(pages, p)
+		case frameEnd:
+			var r reply
+			if err := json.Unmarshal(payload, &r); err != nil {
+				return outcome{bad: err}
+			}
+			t, err := r.result()
 			if err == nil {
 				t.Pages = pages
 				t.Finish()
 			}
-			return outcome{t: t, err: err, r: f.End}
+			return outcome{t: t, err: err, r: &r}
+		default:
+			return outcome{bad: errFrame}
 		}
 	}
 }

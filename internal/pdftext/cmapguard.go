@@ -1,8 +1,8 @@
 package pdftext
 
 import (
+	"bytes"
 	"io"
-	"regexp"
 	"strconv"
 
 	"github.com/ledongthuc/pdf"
@@ -12,9 +12,10 @@ import (
 // a longer stream does not fit.
 const maxCMapCheck = 16 << 20
 
-// cmapCountRE matches the entry count that opens a section of a CMap:
-// "2 beginbfchar", "100 begincidrange".
-var cmapCountRE = regexp.MustCompile(`(\d+)\s+begin(?:bfchar|bfrange|cidchar|cidrange|codespacerange|notdefchar|notdefrange)\b`)
+// cmapSections are the CMap section keywords whose leading count
+// cmapCountsFit checks: "2 beginbfchar", "100 begincidrange".
+var cmapSections = [][]byte{[]byte("bfchar"), []byte("bfrange"), []byte("cidchar"), []byte("cidrange"),
+	[]byte("codespacerange"), []byte("notdefchar"), []byte("notdefrange")}
 
 // cmapCountsFit reports whether every section count of the CMap stream v
 // could be met by the stream's own bytes (an entry takes at least four).
@@ -34,16 +35,57 @@ func cmapCountsFit(v pdf.Value) bool {
 	return countsFit(data)
 }
 
-// countsFit reports whether every section count of the CMap data is at
-// most a quarter of its length in bytes.
+// countsFit reports whether every section count of the CMap data (a
+// number, white space, then "begin" and a keyword of cmapSections that
+// ends there) is at most a quarter of its length in bytes. It reads what
+// the regular expression `(\d+)\s+begin(?:bfchar|...)\b` would match,
+// without one (see TestCountsFitAsRegexp).
 func countsFit(data []byte) bool {
-	for _, m := range cmapCountRE.FindAllSubmatch(data, -1) {
-		n, err := strconv.Atoi(string(m[1]))
+	for at := 0; ; {
+		i := bytes.Index(data[at:], []byte("begin"))
+		if i < 0 {
+			return true
+		}
+		i += at
+		at = i + len("begin")
+		if !sectionKeyword(data[at:]) {
+			continue
+		}
+		digits := i
+		for digits > 0 && isRESpace(data[digits-1]) {
+			digits--
+		}
+		end := digits
+		for digits > 0 && data[digits-1] >= '0' && data[digits-1] <= '9' {
+			digits--
+		}
+		if end == i || digits == end {
+			continue // no white space, or no number before it
+		}
+		n, err := strconv.Atoi(string(data[digits:end]))
 		if err != nil || n > len(data)/4 {
 			return false
 		}
 	}
-	return true
+}
+
+// sectionKeyword reports whether b opens with a keyword of cmapSections
+// followed by a word boundary (not a letter, digit or underscore).
+func sectionKeyword(b []byte) bool {
+	for _, k := range cmapSections {
+		if bytes.HasPrefix(b, k) && (len(b) == len(k) || !isWordByte(b[len(k)])) {
+			return true
+		}
+	}
+	return false
+}
+
+// isRESpace and isWordByte are the classes \s and \w of Go's regular
+// expressions (ASCII only).
+func isRESpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+func isWordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
 }
 
 // noText decodes every code to nothing: the encoding of a font whose

@@ -20,7 +20,9 @@
 //     last %%EOF, a damaged cross-reference table (rebuilt from the "N G
 //     obj" markers), an encrypted file without /ID.
 //   - interp.go interprets each page's content stream (and the form
-//     XObjects it draws) into glyphs in user space, in points;
+//     XObjects it draws) into glyphs in user space, in points, resolving
+//     the objects pages share (page tree nodes, fonts, form XObjects) once
+//     per document (objcache.go: the library keeps no cache);
 //     fonts.go reads what it needs of each font once per document:
 //     widths (for the standard 14 fonts used without /Widths, std14.go
 //     reads the table std14.txt, generated from AFM files), encodings,

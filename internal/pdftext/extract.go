@@ -75,7 +75,7 @@ func ExtractPages(data []byte, opts Options, emit func(Page)) (t *Text, err erro
 		t.Warnings = append(t.Warnings, Warning{Msg: fmt.Sprintf("read the first %d of %d pages", limit, n)})
 		n = limit
 	}
-	rd := pageReader{fonts: map[string]*pdfFont{}} // fonts shared by the pages
+	rd := pageReader{doc: newDocCache()} // objects and fonts shared by the pages
 	glyphs, failed, emitted := 0, 0, 0
 	unmappedAt, unmapped := 0, "" // the first emitted page with unmapped codes
 	var firstErr error
@@ -142,11 +142,31 @@ func retryRebuilt(data []byte, opts Options, firstErr error, emit func(Page)) (*
 	return nil, firstErr
 }
 
-// A pageReader reads the pages of one document: the fonts they share, and
-// the glyph buffer each page reuses once the last is laid out.
+// A pageReader reads the pages of one document: the objects and fonts
+// they share, and the glyph buffer each page reuses once the last is laid
+// out.
 type pageReader struct {
-	fonts  map[string]*pdfFont
+	doc    *docCache
 	glyphs []glyph
+}
+
+// A docCache holds what the pages of one document share.
+type docCache struct {
+	objs  objCache
+	fonts map[string]*pdfFont // by fontKey
+	// byRef finds a font by its object and the name a resource
+	// dictionary gives it, without reading its fontKey again.
+	byRef map[fontUse]*pdfFont
+}
+
+// fontUse is a font object under a resource name.
+type fontUse struct {
+	obj  ref
+	name string
+}
+
+func newDocCache() *docCache {
+	return &docCache{objs: objCache{}, fonts: map[string]*pdfFont{}, byRef: map[fontUse]*pdfFont{}}
 }
 
 // read lays out one page, turning a library panic into an error.
@@ -160,24 +180,25 @@ func (rd *pageReader) read(pg pdf.Page) (p Page, err error) {
 		return p, fmt.Errorf("%w: page not found", ErrDamaged)
 	}
 	y0, y1 := 0.0, 792.0
-	if box := inherited(pg.V, "MediaBox"); box.Len() == 4 {
+	if box := rd.doc.objs.inherited(pg.V, "MediaBox", 32); box.Len() == 4 {
 		y0, y1 = math.Min(box.Index(1).Float64(), box.Index(3).Float64()), math.Max(box.Index(1).Float64(), box.Index(3).Float64())
 	}
-	in, err := pageGlyphs(pg, maxPageOps, rd.fonts, rd.glyphs[:0])
+	in, err := pageGlyphs(pg, maxPageOps, rd.doc, rd.glyphs[:0])
 	rd.glyphs = in.glyphs // no line keeps a reference to the glyphs
 	p = layoutPage(in.glyphs, y0, y1)
 	p.Images, p.Unmapped = in.images, in.unmapped
 	return p, err
 }
 
-// inherited looks a page attribute up the page tree (at most 32 levels: a
-// cycle in the tree must not hang us).
-func inherited(v pdf.Value, key string) pdf.Value {
-	for i := 0; i < 32 && !v.IsNull(); i++ {
-		if r := v.Key(key); !r.IsNull() {
+// inherited looks a page attribute up the page tree, at most levels
+// levels (a cycle in the tree must not hang us), each node resolved once
+// per document.
+func (c objCache) inherited(v pdf.Value, key string, levels int) pdf.Value {
+	for i := 0; i < levels && !v.IsNull(); i++ {
+		if r := c.key(v, key); !r.IsNull() {
 			return r
 		}
-		v = v.Key("Parent")
+		v = c.key(v, "Parent")
 	}
 	return pdf.Value{}
 }

@@ -242,19 +242,36 @@ func (f *pdfFont) width(code int, raw []byte) float64 {
 
 // font returns the font named name in res, loaded once per document: fonts
 // are told apart by name, base font, type, character range, widths and
-// encoding, which is cheap to read, while loading one parses its tables.
+// encoding (fontKey), which is cheap to read, while loading one parses its
+// tables. A font object met again under the same name is found by its
+// reference without reading its fontKey again.
 func (in *interp) font(res pdf.Value, name string) *pdfFont {
-	fv := res.Key("Font").Key(name)
-	enc := fv.Key("Encoding")
-	key := fmt.Sprintf("%s\x00%s\x00%s\x00%d-%d\x00%d\x00%s%d\x00%v", name, fv.Key("BaseFont").Name(),
-		fv.Key("Subtype").Name(), fv.Key("FirstChar").Int64(), fv.Key("LastChar").Int64(),
-		fv.Key("Widths").Len(), enc.Name(), enc.Key("Differences").Len(), fv.Key("ToUnicode").IsNull())
-	if f, ok := in.fonts[key]; ok {
+	doc := in.doc
+	dict := doc.objs.key(res, "Font")
+	obj, isRef := refOf(dict, name)
+	if f, ok := doc.byRef[fontUse{obj, name}]; ok && isRef {
 		return f
 	}
-	f := loadFont(pdf.Font{V: fv})
-	in.fonts[key] = f
+	fv := doc.objs.key(dict, name)
+	key := fontKey(fv, name)
+	f, ok := doc.fonts[key]
+	if !ok {
+		f = loadFont(pdf.Font{V: fv})
+		doc.fonts[key] = f
+	}
+	if isRef {
+		doc.byRef[fontUse{obj, name}] = f
+	}
 	return f
+}
+
+// fontKey tells the font fv under the resource name name apart from other
+// fonts of a document (see interp.font).
+func fontKey(fv pdf.Value, name string) string {
+	enc := fv.Key("Encoding")
+	return fmt.Sprintf("%s\x00%s\x00%s\x00%d-%d\x00%d\x00%s%d\x00%v", name, fv.Key("BaseFont").Name(),
+		fv.Key("Subtype").Name(), fv.Key("FirstChar").Int64(), fv.Key("LastChar").Int64(),
+		fv.Key("Widths").Len(), enc.Name(), enc.Key("Differences").Len(), fv.Key("ToUnicode").IsNull())
 }
 
 // cleanGlyphText drops what a decoder gives for unmapped codes: U+FFFD,

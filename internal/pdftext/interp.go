@@ -54,15 +54,16 @@ type textState struct {
 // it draws) into glyphs, kept in the returned interpreter (with what was
 // drawn before any damage). ops bounds the work: it returns ErrDamaged when
 // a page holds more operators than that. The glyphs are appended to buf.
-func pageGlyphs(page pdf.Page, ops int, fonts map[string]*pdfFont, buf []glyph) (in *interp, err error) {
-	in = &interp{glyphs: buf, fonts: fonts, budget: ops}
+func pageGlyphs(page pdf.Page, ops int, doc *docCache, buf []glyph) (in *interp, err error) {
+	in = &interp{glyphs: buf, doc: doc, budget: ops}
 	defer func() {
 		if p := recover(); p != nil {
 			// Keep what was drawn before the damage.
 			err = fmt.Errorf("%w: %v", ErrDamaged, p)
 		}
 	}()
-	in.run(page.V.Key("Contents"), page.Resources(), textState{ctm: identity, th: 1}, 0)
+	res := doc.objs.inherited(page.V, "Resources", maxTreeDepth) // as page.Resources()
+	in.run(page.V.Key("Contents"), res, textState{ctm: identity, th: 1}, 0)
 	if in.budget < 0 {
 		return in, fmt.Errorf("%w: too many drawing operators", ErrDamaged)
 	}
@@ -73,11 +74,14 @@ type interp struct {
 	glyphs   []glyph
 	images   int
 	unmapped string // a character collection met without a Unicode map
-	fonts    map[string]*pdfFont
+	doc      *docCache
 	budget   int
 }
 
-// font returns the font named name in res, loaded once per document: fonts
+// maxTreeDepth bounds the page tree levels a page's resources are looked
+// up through. The library's Page.Resources climbs without a bound (a cycle
+// hangs it); no real tree comes near this depth.
+const maxTreeDepth = 1000
 
 // A frame is one content stream being interpreted: its resources, its
 // fonts by name, the graphics state with its saved copies, and the text
@@ -268,7 +272,8 @@ func (f *frame) xobject(op string, args []operand) {
 		if len(args) == 0 {
 			return
 		}
-		x := f.res.Key("XObject").Key(args[0].Name())
+		objs := f.in.doc.objs
+		x := objs.key(objs.key(f.res, "XObject"), args[0].Name())
 		switch x.Key("Subtype").Name() {
 		case "Form":
 			sub := f.g

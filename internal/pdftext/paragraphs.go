@@ -5,13 +5,12 @@ package pdftext
 
 import (
 	"math"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-var pageNumberRE = regexp.MustCompile(`(?i)^(?:page\s*)?[-–—|]?\s*\d{1,4}\s*[-–—|]?$|[|·•]\s*\d{1,4}$|^\d{1,4}\s*[|·•]`)
+var pageNumberRE = lazyRegexp(`(?i)^(?:page\s*)?[-–—|]?\s*\d{1,4}\s*[-–—|]?$|[|·•]\s*\d{1,4}$|^\d{1,4}\s*[|·•]`)
 
 // isPageEdgeLine recognises a running head or foot: a short line at the
 // top or bottom edge of the page (see edgeMargin) that holds a page number
@@ -22,12 +21,12 @@ func isPageEdgeLine(l Line, pageY0, pageY1 float64) bool {
 	if h <= 0 || (l.Y > pageY0+m && l.Y < pageY1-m) {
 		return false
 	}
-	return len(strings.Fields(l.Text)) <= 8 && pageNumberRE.MatchString(strings.TrimSpace(l.Text))
+	return len(strings.Fields(l.Text)) <= 8 && pageNumberRE().MatchString(strings.TrimSpace(l.Text))
 }
 
 // printMarginRE matches what a web browser prints in a page's margins: a
 // page count ("1 of 2"), an address, a date and time ("12/6/16, 12:14 PM").
-var printMarginRE = regexp.MustCompile(`(?i)^\d{1,4} of \d{1,4}\b|\b\d{1,4} of \d{1,4}$|https?://\S|\bwww\.\S|\b\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?: ?[ap]m)?\b`)
+var printMarginRE = lazyRegexp(`(?i)^\d{1,4} of \d{1,4}\b|\b\d{1,4} of \d{1,4}$|https?://\S|\bwww\.\S|\b\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?: ?[ap]m)?\b`)
 
 // isPrintMargin recognises a browser's print header or footer at a page
 // edge, however long (the page title shares the line with the address):
@@ -35,7 +34,7 @@ var printMarginRE = regexp.MustCompile(`(?i)^\d{1,4} of \d{1,4}\b|\b\d{1,4} of \
 //	Young guns set their sights on ... http://example.com/2012/08/2
 //	2 of 2 12/6/16, 12:14 PM
 func isPrintMargin(l Line, p Page) bool {
-	return (p.AtTop(l) || p.AtBottom(l)) && printMarginRE.MatchString(l.Text)
+	return (p.AtTop(l) || p.AtBottom(l)) && printMarginRE().MatchString(l.Text)
 }
 
 // digitsFold replaces digits by '#', to compare running heads across pages.

@@ -264,3 +264,27 @@ func TestDifferencesWithToUnicode(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// TestEncryptionFromTrailer: a file whose trailer names a 40-bit RC4
+// encryption dictionary is refused as such (its text would decrypt to
+// garbage), one with 128-bit RC4 is read with its password, and a plain
+// file whose text happens to say "/Encrypt " and "/Standard /V 1" is read.
+func TestEncryptionFromTrailer(t *testing.T) {
+	rc4 := func(bits string) []byte {
+		data, err := os.ReadFile("../../testdata/pdf/encrypted/rc4-" + bits + ".pdf")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
+	}
+	if _, err := Extract(rc4("40"), Options{Password: "harbour"}); !errors.Is(err, ErrEncrypted) || !strings.Contains(err.Error(), "40-bit") {
+		t.Errorf("RC4 40-bit: got %v, want ErrEncrypted naming 40-bit", err)
+	}
+	if _, err := Extract(rc4("128"), Options{Password: "harbour"}); err != nil {
+		t.Errorf("RC4 128-bit: %v", err)
+	}
+	plain := pdfgen.BuildRaw([]string{"BT /F1 10 Tf 72 700 Td (the /Encrypt /Filter /Standard /V 1 /R 2 entries) Tj ET"}, "")
+	if got := extractInTime(t, plain, "a plain file"); !strings.Contains(got, "/Standard /V 1") {
+		t.Errorf("plain file: got %q", got)
+	}
+}

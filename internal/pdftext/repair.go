@@ -11,11 +11,12 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/ledongthuc/pdf"
 )
 
-var objMarkerRE = regexp.MustCompile(`(?m)(?:^|[\r\n\s])(\d{1,7})\s+(\d{1,5})\s+obj\b`)
+var objMarkerRE = lazyRegexp(`(?m)(?:^|[\r\n\s])(\d{1,7})\s+(\d{1,5})\s+obj\b`)
 
 // repairPDF makes bytes the library accepts out of what pdftotext accepts:
 // junk before "%PDF" is dropped, a 2.0 (or odd) header becomes 1.7, and
@@ -55,7 +56,7 @@ func rebuildXref(data []byte) ([]byte, error) {
 	}
 	objs := map[int]entry{}
 	maxNum := 0
-	for _, m := range objMarkerRE.FindAllSubmatchIndex(data, -1) {
+	for _, m := range objMarkerRE().FindAllSubmatchIndex(data, -1) {
 		num, _ := strconv.Atoi(string(data[m[2]:m[3]]))
 		gen, _ := strconv.Atoi(string(data[m[4]:m[5]]))
 		objs[num] = entry{m[2], gen} // later definitions win, as in an update
@@ -72,7 +73,7 @@ func rebuildXref(data []byte) ([]byte, error) {
 		}
 		trailer = fmt.Sprintf("<< /Root %d 0 R >>", root)
 	}
-	trailer = sizeRE.ReplaceAllString(trailer, "")
+	trailer = sizeRE().ReplaceAllString(trailer, "")
 	trailer = strings.TrimSuffix(strings.TrimSpace(trailer), ">>") + fmt.Sprintf(" /Size %d >>", maxNum+1)
 	var b bytes.Buffer
 	b.Write(data)
@@ -90,8 +91,8 @@ func rebuildXref(data []byte) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-var sizeRE = regexp.MustCompile(`/Size\s+\d+`)
-var prevRE = regexp.MustCompile(`/(?:Prev|XRefStm)\s+\d+`)
+var sizeRE = lazyRegexp(`/Size\s+\d+`)
+var prevRE = lazyRegexp(`/(?:Prev|XRefStm)\s+\d+`)
 
 // lastTrailerDict returns the dictionary of the file's last "trailer", or "".
 func lastTrailerDict(data []byte) string {
@@ -100,7 +101,7 @@ func lastTrailerDict(data []byte) string {
 		return ""
 	}
 	d := balancedDict(data[i+7:])
-	return prevRE.ReplaceAllString(d, "")
+	return prevRE().ReplaceAllString(d, "")
 }
 
 // balancedDict returns the "<< ... >>" at the start of b (after spaces).
@@ -126,15 +127,15 @@ func balancedDict(b []byte) string {
 	return ""
 }
 
-var catalogRE = regexp.MustCompile(`/Type\s*/Catalog\b`)
+var catalogRE = lazyRegexp(`/Type\s*/Catalog\b`)
 
 func catalogObject[E any](data []byte, objs map[int]E) int {
-	loc := catalogRE.FindIndex(data)
+	loc := catalogRE().FindIndex(data)
 	if loc == nil {
 		return -1
 	}
 	best, bestAt := -1, -1
-	for _, m := range objMarkerRE.FindAllSubmatchIndex(data[:loc[0]], -1) {
+	for _, m := range objMarkerRE().FindAllSubmatchIndex(data[:loc[0]], -1) {
 		if m[0] > bestAt {
 			bestAt = m[0]
 			best, _ = strconv.Atoi(string(data[m[2]:m[3]]))
@@ -173,7 +174,7 @@ func openPDF(data []byte, password string) (r *pdf.Reader, warns []string, err e
 			r, err = newPDFReader(patched, password)
 		}
 	}
-	if err == nil && isEncrypted(fixed) {
+	if err == nil && isEncrypted(r) {
 		if v, _ := encryptionVersion(fixed); v == "1" {
 			// See the BUG note in doc.go: 40-bit RC4 opens but decrypts
 			// to garbage.
@@ -272,11 +273,11 @@ func addEmptyID(data []byte) []byte {
 	return append(out, data[at:]...)
 }
 
-var trailerSizeRE = regexp.MustCompile(`/Size\s+(\d{1,12})`)
+var trailerSizeRE = lazyRegexp(`/Size\s+(\d{1,12})`)
 
 func trailerSize(data []byte) int64 {
 	tail := data[max(0, len(data)-4096):]
-	m := trailerSizeRE.FindSubmatch(tail)
+	m := trailerSizeRE().FindSubmatch(tail)
 	if m == nil {
 		return 0
 	}
@@ -289,13 +290,16 @@ func isEncryptionError(err error) bool {
 	return errors.Is(err, pdf.ErrInvalidPassword) || strings.Contains(s, "encrypt") || strings.Contains(s, "password")
 }
 
-var encryptVRE = regexp.MustCompile(`/V\s+(\d)`)
-var encryptRRE = regexp.MustCompile(`/R\s+(\d)`)
+var encryptVRE = lazyRegexp(`/V\s+(\d)`)
+var encryptRRE = lazyRegexp(`/R\s+(\d)`)
 
-// isEncrypted reports whether the trailer names an encryption dictionary.
-func isEncrypted(data []byte) bool {
-	i := bytes.LastIndex(data, []byte("trailer"))
-	return i >= 0 && bytes.Contains(data[i:], []byte("/Encrypt")) || bytes.Contains(data, []byte("/Encrypt "))
+// isEncrypted reports whether the trailer the library read (the file's
+// last, found from its end) names an encryption dictionary, as the
+// library decides whether to decrypt; searching the bytes for "/Encrypt"
+// instead took two passes over a file without a "trailer" keyword (one
+// with a cross-reference stream).
+func isEncrypted(r *pdf.Reader) bool {
+	return !r.Trailer().Key("Encrypt").IsNull()
 }
 
 // encryptionVersion reads the V and R entries of the encryption
@@ -308,10 +312,10 @@ func encryptionVersion(data []byte) (v, r string) {
 	}
 	seg := data[max(0, i-400):]
 	seg = seg[:min(len(seg), 800)]
-	if m := encryptVRE.FindSubmatch(seg); m != nil {
+	if m := encryptVRE().FindSubmatch(seg); m != nil {
 		v = string(m[1])
 	}
-	if m := encryptRRE.FindSubmatch(seg); m != nil {
+	if m := encryptRRE().FindSubmatch(seg); m != nil {
 		r = string(m[1])
 	}
 	return v, r
@@ -338,4 +342,12 @@ func encryptionError(data []byte, err error, password string) error {
 		return fmt.Errorf("%w with %s: wrong password", ErrEncrypted, algo)
 	}
 	return fmt.Errorf("%w with %s: not supported (%v)", ErrEncrypted, algo, err)
+}
+
+// lazyRegexp compiles expr on first use: most runs need few of the
+// package's expressions (the repairs' only for damaged files), and
+// compiling them all at start-up cost every process that imports the
+// package, a PDF child included, a quarter of a millisecond.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

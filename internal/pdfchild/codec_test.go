@@ -1,0 +1,174 @@
+package pdfchild
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"math"
+	"reflect"
+	"testing"
+
+	"newsclip/internal/pdftext"
+)
+
+// fill sets every field of the struct v points to a value derived from
+// seed (slices get two elements), so that a field the codec leaves out
+// shows in a round trip.
+func fill(v reflect.Value, seed int) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		fill(v.Elem(), seed)
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			fill(v.Field(i), seed*31+i+1)
+		}
+	case reflect.Slice:
+		v.Set(reflect.MakeSlice(v.Type(), 2, 2))
+		fill(v.Index(0), seed+1)
+		fill(v.Index(1), seed+2)
+	case reflect.String:
+		v.SetString("line «" + string(rune('a'+seed%26)) + "»")
+	case reflect.Int:
+		v.SetInt(int64(seed))
+	case reflect.Float64:
+		v.SetFloat(float64(seed) + 0.1)
+	case reflect.Bool:
+		v.SetBool(seed%2 == 1)
+	default:
+		panic("fill: no case for " + v.Kind().String())
+	}
+}
+
+// TestPageRoundTrip: a page with every field set arrives as it was sent,
+// and as JSON (the earlier frames) carried it: with a field added to
+// pdftext.Page or Line and not to the codec, this fails.
+func TestPageRoundTrip(t *testing.T) {
+	var p pdftext.Page
+	fill(reflect.ValueOf(&p), 1)
+	p.Heads = []pdftext.Line{} // empty, not nil
+	p.Turned = nil
+	b, err := appendPage(nil, &p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := decodePage(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, p) {
+		t.Errorf("round trip:\n got %+v\nwant %+v", got, p)
+	}
+	if want := viaJSON(t, p); !reflect.DeepEqual(got, want) {
+		t.Errorf("binary gives %+v, JSON gave %+v", got, want)
+	}
+}
+
+// viaJSON is p as the earlier JSON frames carried it.
+func viaJSON(t *testing.T, p pdftext.Page) pdftext.Page {
+	j, err := json.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out pdftext.Page
+	if err := json.Unmarshal(j, &out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestPageTextAsJSON: text that is not valid UTF-8 arrives as JSON
+// carried it, each bad byte a U+FFFD.
+func TestPageTextAsJSON(t *testing.T) {
+	for _, s := range []string{"Harbour", "Hafen\xff\xfeamt", "\xe2\x82", "ok €\xc3", ""} {
+		p := pdftext.Page{Lines: []pdftext.Line{{Text: s}}, Unmapped: s}
+		b, err := appendPage(nil, &p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := decodePage(b)
+		if want := viaJSON(t, p); err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: got %+v (%v), JSON gave %+v", s, got, err, want)
+		}
+	}
+}
+
+// TestPageNotFinite: a coordinate JSON could not carry (NaN, infinity)
+// fails the page, as it failed its child before.
+func TestPageNotFinite(t *testing.T) {
+	for _, f := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
+		p := pdftext.Page{Lines: []pdftext.Line{{Text: "x", Y: f}}}
+		if _, err := appendPage(nil, &p); err == nil {
+			t.Errorf("a page at y=%v was encoded", f)
+		}
+		if _, err := json.Marshal(p); err == nil {
+			t.Errorf("JSON encoded a page at y=%v", f)
+		}
+	}
+}
+
+// TestFramesRoundTrip: frames written in a row read back in order, and a
+// stream cut anywhere inside a frame is an error, not a short frame.
+func TestFramesRoundTrip(t *testing.T) {
+	var out bytes.Buffer
+	w := bufio.NewWriter(&out)
+	payloads := [][]byte{[]byte("one"), nil, bytes.Repeat([]byte("x"), 300)}
+	for i, p := range payloads {
+		if err := writeFrame(w, byte('a'+i), p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.Flush()
+	all := out.Bytes()
+	r := bufio.NewReader(bytes.NewReader(all))
+	for i, want := range payloads {
+		kind, got, err := readFrame(r, nil)
+		if err != nil || kind != byte('a'+i) || !bytes.Equal(got, want) {
+			t.Errorf("frame %d: %c %q %v", i, kind, got, err)
+		}
+	}
+	for cut := 1; cut < len(all); cut++ {
+		r := bufio.NewReader(bytes.NewReader(all[:cut]))
+		var err error
+		for err == nil {
+			_, _, err = readFrame(r, nil)
+		}
+		if atBoundary := cut == 5 || cut == 7; !atBoundary && err.Error() != "unexpected EOF" {
+			t.Errorf("cut at %d: %v, want unexpected EOF", cut, err)
+		}
+	}
+}
+
+// FuzzDecodePage: any bytes decode to a page or an error, never a panic,
+// and a page decoded encodes to bytes that decode to the same page.
+func FuzzDecodePage(f *testing.F) {
+	var p pdftext.Page
+	fill(reflect.ValueOf(&p), 3)
+	b, _ := appendPage(nil, &p)
+	f.Add(b)
+	f.Add([]byte{0, 0, 0})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := decodePage(data)
+		if err != nil {
+			return
+		}
+		again, err := appendPage(nil, &p)
+		if err != nil || !utf8Clean(p) {
+			return // not finite, or strings that re-encode with U+FFFD
+		}
+		if q, err := decodePage(again); err != nil || !reflect.DeepEqual(q, p) {
+			t.Errorf("decoded %+v, which re-reads as %+v (%v)", p, q, err)
+		}
+	})
+}
+
+// utf8Clean reports whether the page's strings are valid UTF-8 (others
+// are re-encoded with U+FFFD, so their bytes change).
+func utf8Clean(p pdftext.Page) bool {
+	ok := bytes.Equal([]byte(p.Unmapped), bytes.ToValidUTF8([]byte(p.Unmapped), nil))
+	for _, ls := range [][]pdftext.Line{p.Lines, p.Heads, p.Turned} {
+		for _, l := range ls {
+			ok = ok && bytes.Equal([]byte(l.Text), bytes.ToValidUTF8([]byte(l.Text), nil))
+		}
+	}
+	return ok
+}

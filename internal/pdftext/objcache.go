@@ -1,0 +1,123 @@
+package pdftext
+
+// A cache of resolved indirect objects. The PDF library parses an object
+// again each time a Value.Key or Value.Index reaches it through a
+// reference, and inflates the whole object stream it sits in: the page
+// tree node above 500 pages (with its 500 Kids) for every page's
+// inherited MediaBox and Resources, a font's resource dictionary for
+// every font name a page selects. The library keeps no cache and shows no
+// object numbers, so refOf reads the reference an entry holds (its object
+// and generation numbers) from the library's unexported fields by
+// reflection, and objCache keeps the Value that resolving it gave. A
+// reference resolves to the same Value every time (the library parses the
+// same bytes and mutates nothing it returns), so a cached lookup reads
+// exactly as an uncached one. Should a newer library store its values
+// differently, refOf finds no reference and every lookup goes to the
+// library uncached (TestRefOf fails first).
+
+import (
+	"reflect"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// ref is an indirect reference: object and generation number.
+type ref struct {
+	id  uint32
+	gen uint16
+}
+
+// The reflect types refOf relies on, checked once: pdf.Value is a struct
+// whose data field holds the parsed object, a dictionary is a map with
+// string keys, and a reference is a struct of a uint32 id and a uint16
+// generation.
+var valueData = func() int {
+	t := reflect.TypeFor[pdf.Value]()
+	if f, ok := t.FieldByName("data"); ok && f.Type.Kind() == reflect.Interface {
+		return f.Index[0]
+	}
+	return -1
+}()
+
+// refOf returns the reference that the entry key of the dictionary (or
+// stream) v holds, without resolving it; ok is false when the entry is a
+// direct object, missing, or v is no dictionary.
+func refOf(v pdf.Value, key string) (r ref, ok bool) {
+	if valueData < 0 {
+		return ref{}, false
+	}
+	d := reflect.ValueOf(v).Field(valueData).Elem()
+	if d.Kind() == reflect.Struct { // a stream: its header dictionary
+		d = d.FieldByName("hdr")
+	}
+	if d.Kind() != reflect.Map || d.Type().Key().Kind() != reflect.String {
+		return ref{}, false
+	}
+	e := d.MapIndex(reflect.ValueOf(key).Convert(d.Type().Key()))
+	if !e.IsValid() {
+		return ref{}, false
+	}
+	return refValue(e.Elem())
+}
+
+// refIndex is refOf for element i of the array v.
+func refIndex(v pdf.Value, i int) (r ref, ok bool) {
+	if valueData < 0 {
+		return ref{}, false
+	}
+	a := reflect.ValueOf(v).Field(valueData).Elem()
+	if a.Kind() != reflect.Slice || i < 0 || i >= a.Len() {
+		return ref{}, false
+	}
+	return refValue(a.Index(i).Elem())
+}
+
+// refValue reads a reference out of a parsed object: a struct of exactly
+// a uint32 and a uint16 field.
+func refValue(x reflect.Value) (ref, bool) {
+	if x.Kind() != reflect.Struct || x.NumField() != 2 ||
+		x.Field(0).Kind() != reflect.Uint32 || x.Field(1).Kind() != reflect.Uint16 {
+		return ref{}, false
+	}
+	return ref{uint32(x.Field(0).Uint()), uint16(x.Field(1).Uint())}, true
+}
+
+// maxCached bounds the objects an objCache keeps: past it, lookups go to
+// the library uncached, so that memory does not grow with the page count
+// of a document that gives every page its own objects.
+const maxCached = 4096
+
+// An objCache holds resolved objects of one document by reference.
+type objCache map[ref]pdf.Value
+
+// key is v.Key(k), resolved once per reference.
+func (c objCache) key(v pdf.Value, k string) pdf.Value {
+	r, ok := refOf(v, k)
+	if !ok {
+		return v.Key(k)
+	}
+	if x, ok := c[r]; ok {
+		return x
+	}
+	x := v.Key(k)
+	if len(c) < maxCached {
+		c[r] = x
+	}
+	return x
+}
+
+// index is v.Index(i), resolved once per reference.
+func (c objCache) index(v pdf.Value, i int) pdf.Value {
+	r, ok := refIndex(v, i)
+	if !ok {
+		return v.Index(i)
+	}
+	if x, ok := c[r]; ok {
+		return x
+	}
+	x := v.Index(i)
+	if len(c) < maxCached {
+		c[r] = x
+	}
+	return x
+}
