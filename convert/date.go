@@ -399,16 +399,6 @@ func isLowerASCII(s string) bool {
 	return true
 }
 
-// isASCII reports whether s is all ASCII.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
 // readWord is the rest of readField, for a word f (lower case, trimmed of
 // '.' and ':') that is no numeric date; clock and ordinal say whether it is
 // a clock time (clockRE) and an ordinal day (ordinalDayR).
