@@ -205,10 +205,31 @@ func TestBylineCheapTestsAgree(t *testing.T) {
 	if hits < 100 {
 		t.Errorf("only %d texts hold a reading time: the test lost its positives", hits)
 	}
+	// A name, a separator, a date or a glued one, a comment count, a tail.
+	dates := [][]string{{"Tom Hale", "Jane Doe", "J", "", "3"}, {"", " ", ",", " |", "22", "•", "-"},
+		{"22 Dec 2016", "March 3, 2021", "3. Mai 2020", "Sept. 4 1999", "1 May 20", "Dec 2016", "x"},
+		{"", "651", "7", "a"}, {"", " ", "\t", "\n", "\u00a0", "\v"}}
+	hits = 0
+	for range 20000 {
+		var b strings.Builder
+		for _, slot := range dates {
+			b.WriteString(slot[r.Intn(len(slot))])
+		}
+		s := b.String()
+		if gluedDate.MatchString(s) || trailingDate.MatchString(s) {
+			hits++
+			if !endsInYear(s) {
+				t.Fatalf("endsInYear(%q) = false, gluedDate or trailingDate matches", s)
+			}
+		}
+	}
+	if hits < 1000 {
+		t.Errorf("only %d texts end in a date: the test lost its positives", hits)
+	}
 	leads := append([]string{"By", "BY:", "Von", "– ", "—", "-", " ", "written  by", "Poſted by", "door",
 		"di ", "Reporting By", "\u212a", "Bypass"}, bylinePieces...)
 	sameOnRandom[bool]{name: "mayLeadByline", fast: mayLeadByline, plain: "plainMayLeadByline",
-		slow: plainMayLeadByline, hit: yes, least: 1000}.
+		slow: plainMayLeadByline, hit: yes, least: 500}.
 		check(t, 20000, func() string { return randomText(r, leads, 1+r.Intn(5)) })
 	sameOnRandom[bool]{name: "mayJoinAuthors", fast: mayJoinAuthors, plain: "plainMayJoinAuthors",
 		slow: plainMayJoinAuthors, hit: yes, least: 1000}.
