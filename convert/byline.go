@@ -439,7 +439,8 @@ func joinNonEmpty(sep string, parts ...string) string {
 // lead tells whether the first segment is a byline without a "By" (a
 // LexisNexis BYLINE: field, or a bare name line).
 func (a *Article) applyByline(line string, lead bool) {
-	segs := splitCredits(line)
+	var buf [4]segment // a byline, a credit or two, a contact
+	segs := appendSegments(buf[:0], line)
 	for _, s := range segs {
 		switch s.role {
 		case "":

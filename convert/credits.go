@@ -177,8 +177,15 @@ type segment struct {
 //
 // The first segment has role "" and may be empty.
 func splitCredits(line string) []segment {
+	return appendSegments(make([]segment, 0, 3), line) // a byline, a credit, a contact
+}
+
+// appendSegments appends the segments of splitCredits(line) to dst: a
+// caller that passes a stack array's slice allocates nothing for a line
+// of a few segments.
+func appendSegments(dst []segment, line string) []segment {
 	lower := markerText(line)
-	segs := make([]segment, 1, 3) // a byline, a credit, a contact
+	segs := append(dst, segment{})
 	prev := 0
 	for {
 		i, role, n := nextCredit(lower, prev)
