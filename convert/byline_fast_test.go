@@ -26,6 +26,17 @@ func TestLowerCasingKeepsSeparators(t *testing.T) {
 			t.Errorf("%U lower-cases to ASCII %q", r, l)
 		}
 	}
+	// stripCreditQualifier turns away a word whose first byte is not the
+	// ASCII first letter of a qualifier: (?i) and strings.EqualFold must
+	// fold none of those letters onto a rune outside ASCII.
+	for _, q := range creditQualifiers {
+		c := rune(q[0])
+		for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
+			if f >= 0x80 {
+				t.Errorf("qualifier %q: %q folds onto %U", q, c, f)
+			}
+		}
+	}
 	// mayHoldReadingTime looks for "read" in ASCII case only: (?i) must
 	// fold none of its letters onto a rune outside ASCII.
 	for _, c := range "read" {
@@ -234,6 +245,11 @@ func TestBylineCheapTestsAgree(t *testing.T) {
 	sameOnRandom[bool]{name: "mayJoinAuthors", fast: mayJoinAuthors, plain: "plainMayJoinAuthors",
 		slow: plainMayJoinAuthors, hit: yes, least: 1000}.
 		check(t, 20000, func() string { return randomByline(r, 8) })
+	quals := append([]string{"Top ", "TOP ", "inſet ", "Main", "main ", "featured ", "Featured  ", " ", "Hero:",
+		"photo by Ann", "Photo: Ann", "\u212a"}, bylinePieces...)
+	sameOnRandom[string]{name: "stripCreditQualifier", fast: stripCreditQualifier, plain: "plainStripCreditQualifier",
+		slow: plainStripCreditQualifier, hit: func(s string) bool { return s != "" }, least: 1000}.
+		check(t, 20000, func() string { return randomText(r, quals, 1+r.Intn(4)) })
 	sameOnRandom[string]{name: "replaceBylineSeparators", fast: replaceBylineSeparators, plain: "bylineSeparators",
 		slow: bylineSeparators.Replace, hit: func(s string) bool { return strings.Contains(s, ",") }, least: 1000}.
 		check(t, 20000, func() string { return randomByline(r, 8) })

@@ -210,9 +210,13 @@ func firstCreditAt(line string) int {
 // nextCredit returns the first marker in lower (as markerText gives it)
 // at or after byte from: where it starts, its role and its length in
 // bytes; n is 0 and at is len(lower) when there is none.
+//
+// It skips, before calling creditMarkerAt, the bytes that start no marker
+// and those inside an ASCII word, where creditMarkerAt finds none.
 func nextCredit(lower string, from int) (at int, role string, n int) {
 	for i := from; i < len(lower); i++ {
-		if creditMarkersByFirst[lowerASCII(lower[i])] == nil {
+		if creditMarkersByFirst[lowerASCII(lower[i])] == nil ||
+			i > 0 && lower[i-1] < utf8.RuneSelf && asciiWordByte[lower[i-1]] {
 			continue
 		}
 		if role, n, ok := creditMarkerAt(lower, i); ok {
@@ -292,12 +296,23 @@ func markerEndsWord(phrase, s string, end int) bool {
 var creditQualifiers = []string{"top", "main", "lead", "header", "cover", "featured", "hero",
 	"above", "below", "inset"}
 
+// qualifierFirst marks the first letters of creditQualifiers.
+var qualifierFirst = func() (t [256]bool) {
+	for _, q := range creditQualifiers {
+		t[q[0]] = true
+	}
+	return t
+}()
+
 // stripCreditQualifier removes a qualifier word that opens a credit
 // phrase: "Top photo by Ana Ruiz" -> "photo by Ana Ruiz". Other text is
 // returned as it is.
+//
+// Only a word whose first byte is an ASCII letter that starts a qualifier
+// can be one: no rune outside ASCII folds to the first letter of any.
 func stripCreditQualifier(s string) string {
 	w, rest, ok := strings.Cut(s, " ")
-	if !ok || len(w) > len("featured") {
+	if !ok || w == "" || len(w) > len("featured") || !qualifierFirst[lowerASCII(w[0])] {
 		return s
 	}
 	for _, q := range creditQualifiers {
