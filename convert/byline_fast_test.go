@@ -250,6 +250,22 @@ func TestBylineCheapTestsAgree(t *testing.T) {
 	sameOnRandom[string]{name: "stripCreditQualifier", fast: stripCreditQualifier, plain: "plainStripCreditQualifier",
 		slow: plainStripCreditQualifier, hit: func(s string) bool { return s != "" }, least: 1000}.
 		check(t, 20000, func() string { return randomText(r, quals, 1+r.Intn(4)) })
+	markers := append([]string{"Photo", "PHOTO", " by ", ":", "Edited", "COPY", "copy-", "Contact", "ÜBERSETZUNG",
+		"übersetzung", "Traducción", "TRADUCCIÓN", "编辑：", "e-mail", "E", "x", "ſ", "\u212a", "\xff"}, bylinePieces...)
+	opensWithAny := func(open func(s, phrase string) bool) func(string) []string {
+		return func(s string) []string {
+			var out []string
+			for _, m := range creditMarkers {
+				if open(s, m.phrase) {
+					out = append(out, m.phrase)
+				}
+			}
+			return out
+		}
+	}
+	sameOnRandom[[]string]{name: "opensWithMarker", fast: opensWithAny(opensWithMarker), plain: "plainOpensWithMarker",
+		slow: opensWithAny(plainOpensWithMarker), hit: func(m []string) bool { return len(m) > 0 }, least: 1000}.
+		check(t, 20000, func() string { return randomText(r, markers, 1+r.Intn(4)) })
 	sameOnRandom[string]{name: "replaceBylineSeparators", fast: replaceBylineSeparators, plain: "bylineSeparators",
 		slow: bylineSeparators.Replace, hit: func(s string) bool { return strings.Contains(s, ",") }, least: 1000}.
 		check(t, 20000, func() string { return randomByline(r, 8) })

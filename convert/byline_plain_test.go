@@ -392,3 +392,9 @@ func plainStripCreditQualifier(s string) string {
 	}
 	return s
 }
+
+// plainOpensWithMarker is opensWithMarker as it was first written.
+func plainOpensWithMarker(s, phrase string) bool {
+	n := len(phrase)
+	return len(s) >= n && strings.EqualFold(s[:n], phrase) && markerEndsWord(phrase, s, n)
+}

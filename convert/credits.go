@@ -274,9 +274,26 @@ func startsWithCredit(s string) bool {
 // opensWithMarker reports whether s opens with a marker phrase, in any
 // case, as a whole word ("By Ann", "BY ANN" open with "by"; "Byline"
 // does not).
+//
+// It compares the bytes that are ASCII in both byte by byte, and hands the
+// rest to strings.EqualFold from the first rune outside ASCII on: the
+// ASCII bytes before it are whole runes in both, so the answer is
+// EqualFold's.
 func opensWithMarker(s, phrase string) bool {
 	n := len(phrase)
-	return len(s) >= n && strings.EqualFold(s[:n], phrase) && markerEndsWord(phrase, s, n)
+	if len(s) < n {
+		return false
+	}
+	for j := 0; j < n; j++ {
+		a, b := s[j], phrase[j]
+		if a >= utf8.RuneSelf || b >= utf8.RuneSelf {
+			return strings.EqualFold(s[j:n], phrase[j:]) && markerEndsWord(phrase, s, n)
+		}
+		if lowerASCII(a) != lowerASCII(b) {
+			return false
+		}
+	}
+	return markerEndsWord(phrase, s, n)
 }
 
 // markerEndsWord reports whether a marker phrase found in s up to byte
