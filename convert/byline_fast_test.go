@@ -266,6 +266,12 @@ func TestBylineCheapTestsAgree(t *testing.T) {
 	sameOnRandom[[]string]{name: "opensWithMarker", fast: opensWithAny(opensWithMarker), plain: "plainOpensWithMarker",
 		slow: opensWithAny(plainOpensWithMarker), hit: func(m []string) bool { return len(m) > 0 }, least: 1000}.
 		check(t, 20000, func() string { return randomText(r, markers, 1+r.Intn(4)) })
+	joins := append([]string{" ", "  ", "\t", "\n", "\v", "\f", "\r", "\u00a0", ";", "and", "AND", "And", "und",
+		"UND", "et", "ET", "etc", "&", "Ann", "x", "\xff"}, bylinePieces...)
+	sameOnRandom[[]string]{name: "appendJoinParts", fast: func(s string) []string { return appendJoinParts(nil, s) },
+		plain: "authorSeparator.Split", slow: func(s string) []string { return authorSeparator.Split(s, -1) },
+		hit: func(p []string) bool { return len(p) > 1 }, least: 5000}.
+		check(t, 20000, func() string { return randomText(r, joins, 1+r.Intn(10)) })
 	sameOnRandom[string]{name: "replaceBylineSeparators", fast: replaceBylineSeparators, plain: "bylineSeparators",
 		slow: bylineSeparators.Replace, hit: func(s string) bool { return strings.Contains(s, ",") }, least: 1000}.
 		check(t, 20000, func() string { return randomByline(r, 8) })
