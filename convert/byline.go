@@ -146,6 +146,23 @@ var relativeTime = lazyRE(`(?i)\s*\d+\s+(?:second|minute|min|hour|hr|day|week|mo
 // byline: "Tom Hale22 Dec 2016651" -> "Tom Hale", "22 Dec 2016".
 var gluedDate = lazyRE(`^(.*?\D)\s*(\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4})\d*\s*$`)
 
+// endsInYear is a cheap test before gluedDate and trailingDate, which
+// both end in \d{4}\s*$: s ends in four ASCII digits, perhaps followed by
+// regexp white space (\s: tab, line feed, form feed, carriage return,
+// space).
+func endsInYear(s string) bool {
+	s = strings.TrimRight(s, "\t\n\f\r ")
+	if len(s) < 4 {
+		return false
+	}
+	for i := len(s) - 4; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // trailingDate matches a date at the end of a byline:
 // "By Jane Doe, March 3, 2021" or "Jane Doe | 3 March 2021".
 var trailingDate = lazyRE(`^(.*?)[\s,|·•–—-]+((?:[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})|(?:\d{1,2}\.?\s+[A-Za-z]{3,9}\.?\s+\d{4}))\s*$`)
@@ -248,14 +265,15 @@ func stripBylineTail(s string) (string, Date) {
 		}
 	}
 	hasDigit := strings.ContainsAny(s, "0123456789") && date.IsZero()
-	if hasDigit {
+	year := hasDigit && endsInYear(s) // cheap test before gluedDate and trailingDate
+	if year {
 		if m := gluedDate.FindStringSubmatch(s); m != nil {
 			if d, ok := parseDate(m[2]); ok {
 				s, date = m[1], d
 			}
 		}
 	}
-	if date.IsZero() && hasDigit {
+	if date.IsZero() && year {
 		if m := trailingDate.FindStringSubmatch(s); m != nil {
 			if d, ok := parseDate(m[2]); ok {
 				s, date = m[1], d
@@ -421,7 +439,8 @@ func joinNonEmpty(sep string, parts ...string) string {
 // lead tells whether the first segment is a byline without a "By" (a
 // LexisNexis BYLINE: field, or a bare name line).
 func (a *Article) applyByline(line string, lead bool) {
-	segs := splitCredits(line)
+	var buf [4]segment // a byline, a credit or two, a contact
+	segs := appendSegments(buf[:0], line)
 	for _, s := range segs {
 		switch s.role {
 		case "":

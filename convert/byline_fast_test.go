@@ -26,6 +26,17 @@ func TestLowerCasingKeepsSeparators(t *testing.T) {
 			t.Errorf("%U lower-cases to ASCII %q", r, l)
 		}
 	}
+	// stripCreditQualifier turns away a word whose first byte is not the
+	// ASCII first letter of a qualifier: (?i) and strings.EqualFold must
+	// fold none of those letters onto a rune outside ASCII.
+	for _, q := range creditQualifiers {
+		c := rune(q[0])
+		for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
+			if f >= 0x80 {
+				t.Errorf("qualifier %q: %q folds onto %U", q, c, f)
+			}
+		}
+	}
 	// mayHoldReadingTime looks for "read" in ASCII case only: (?i) must
 	// fold none of its letters onto a rune outside ASCII.
 	for _, c := range "read" {
@@ -205,14 +216,62 @@ func TestBylineCheapTestsAgree(t *testing.T) {
 	if hits < 100 {
 		t.Errorf("only %d texts hold a reading time: the test lost its positives", hits)
 	}
+	// A name, a separator, a date or a glued one, a comment count, a tail.
+	dates := [][]string{{"Tom Hale", "Jane Doe", "J", "", "3"}, {"", " ", ",", " |", "22", "•", "-"},
+		{"22 Dec 2016", "March 3, 2021", "3. Mai 2020", "Sept. 4 1999", "1 May 20", "Dec 2016", "x"},
+		{"", "651", "7", "a"}, {"", " ", "\t", "\n", "\u00a0", "\v"}}
+	hits = 0
+	for range 20000 {
+		var b strings.Builder
+		for _, slot := range dates {
+			b.WriteString(slot[r.Intn(len(slot))])
+		}
+		s := b.String()
+		if gluedDate.MatchString(s) || trailingDate.MatchString(s) {
+			hits++
+			if !endsInYear(s) {
+				t.Fatalf("endsInYear(%q) = false, gluedDate or trailingDate matches", s)
+			}
+		}
+	}
+	if hits < 1000 {
+		t.Errorf("only %d texts end in a date: the test lost its positives", hits)
+	}
 	leads := append([]string{"By", "BY:", "Von", "– ", "—", "-", " ", "written  by", "Poſted by", "door",
 		"di ", "Reporting By", "\u212a", "Bypass"}, bylinePieces...)
 	sameOnRandom[bool]{name: "mayLeadByline", fast: mayLeadByline, plain: "plainMayLeadByline",
-		slow: plainMayLeadByline, hit: yes, least: 1000}.
+		slow: plainMayLeadByline, hit: yes, least: 500}.
 		check(t, 20000, func() string { return randomText(r, leads, 1+r.Intn(5)) })
 	sameOnRandom[bool]{name: "mayJoinAuthors", fast: mayJoinAuthors, plain: "plainMayJoinAuthors",
 		slow: plainMayJoinAuthors, hit: yes, least: 1000}.
 		check(t, 20000, func() string { return randomByline(r, 8) })
+	quals := append([]string{"Top ", "TOP ", "inſet ", "Main", "main ", "featured ", "Featured  ", " ", "Hero:",
+		"photo by Ann", "Photo: Ann", "\u212a"}, bylinePieces...)
+	sameOnRandom[string]{name: "stripCreditQualifier", fast: stripCreditQualifier, plain: "plainStripCreditQualifier",
+		slow: plainStripCreditQualifier, hit: func(s string) bool { return s != "" }, least: 1000}.
+		check(t, 20000, func() string { return randomText(r, quals, 1+r.Intn(4)) })
+	markers := append([]string{"Photo", "PHOTO", " by ", ":", "Edited", "COPY", "copy-", "Contact", "ÜBERSETZUNG",
+		"übersetzung", "Traducción", "TRADUCCIÓN", "编辑：", "e-mail", "E", "x", "ſ", "\u212a", "\xff"}, bylinePieces...)
+	opensWithAny := func(open func(s, phrase string) bool) func(string) []string {
+		return func(s string) []string {
+			var out []string
+			for _, m := range creditMarkers {
+				if open(s, m.phrase) {
+					out = append(out, m.phrase)
+				}
+			}
+			return out
+		}
+	}
+	sameOnRandom[[]string]{name: "opensWithMarker", fast: opensWithAny(opensWithMarker), plain: "plainOpensWithMarker",
+		slow: opensWithAny(plainOpensWithMarker), hit: func(m []string) bool { return len(m) > 0 }, least: 1000}.
+		check(t, 20000, func() string { return randomText(r, markers, 1+r.Intn(4)) })
+	joins := append([]string{" ", "  ", "\t", "\n", "\v", "\f", "\r", "\u00a0", ";", "and", "AND", "And", "und",
+		"UND", "et", "ET", "etc", "&", "Ann", "x", "\xff"}, bylinePieces...)
+	sameOnRandom[[]string]{name: "appendJoinParts", fast: func(s string) []string { return appendJoinParts(nil, s) },
+		plain: "authorSeparator.Split", slow: func(s string) []string { return authorSeparator.Split(s, -1) },
+		hit: func(p []string) bool { return len(p) > 1 }, least: 5000}.
+		check(t, 20000, func() string { return randomText(r, joins, 1+r.Intn(10)) })
 	sameOnRandom[string]{name: "replaceBylineSeparators", fast: replaceBylineSeparators, plain: "bylineSeparators",
 		slow: bylineSeparators.Replace, hit: func(s string) bool { return strings.Contains(s, ",") }, least: 1000}.
 		check(t, 20000, func() string { return randomByline(r, 8) })

@@ -377,3 +377,24 @@ func plainInvertedName(s string) (string, bool) {
 	}
 	return plainFixNameCase(given+" "+surname) + suffix, true
 }
+
+// plainStripCreditQualifier is stripCreditQualifier as it was first
+// written.
+func plainStripCreditQualifier(s string) string {
+	w, rest, ok := strings.Cut(s, " ")
+	if !ok || len(w) > len("featured") {
+		return s
+	}
+	for _, q := range creditQualifiers {
+		if strings.EqualFold(w, q) && startsWithCredit(rest) {
+			return rest
+		}
+	}
+	return s
+}
+
+// plainOpensWithMarker is opensWithMarker as it was first written.
+func plainOpensWithMarker(s, phrase string) bool {
+	n := len(phrase)
+	return len(s) >= n && strings.EqualFold(s[:n], phrase) && markerEndsWord(phrase, s, n)
+}

@@ -23,14 +23,66 @@ var strongJoins = []string{"and", "und", "et", "&"}
 var weakJoins = map[string]bool{"y": true, "e": true, "en": true, "avec": true, "with": true}
 
 // authorSeparator splits at a strong join or a semicolon; it is built from
-// strongJoins, like the cheap test mayJoinAuthors.
+// strongJoins, like the cheap test mayJoinAuthors. appendJoinParts splits
+// as it does without running it.
 var authorSeparator = lazyREOf(func() string {
-	var alts []string
-	for _, w := range strongJoins {
-		alts = append(alts, regexp.QuoteMeta(w), regexp.QuoteMeta(strings.ToUpper(w)))
+	alts := make([]string, len(joinWords))
+	for i, w := range joinWords {
+		alts[i] = regexp.QuoteMeta(w)
 	}
 	return `\s+(?:` + strings.Join(alts, "|") + `)\s+|\s*;\s*`
 })
+
+// joinWords are the strong joins of strongJoins, each lower case and then
+// upper case, in the order authorSeparator tries them.
+var joinWords = func() (out []string) {
+	for _, w := range strongJoins {
+		out = append(out, w, strings.ToUpper(w))
+	}
+	return out
+}()
+
+// appendJoinParts appends the parts of authorSeparator.Split(s, -1) to dst,
+// found by a scan instead of the regexp. A separator starts, leftmost
+// first, at a run of regexp white space (\s: tab, line feed, form feed,
+// carriage return, space) followed by a word of joinWords and another run,
+// or at a semicolon with the runs either side of it; it takes in whole
+// runs, as the regexp's greedy \s+ and \s* do.
+func appendJoinParts(dst []string, s string) []string {
+	beg := 0
+	for p := 0; p < len(s); {
+		q := skipRESpace(s, p)
+		end := -1
+		switch {
+		case q < len(s) && s[q] == ';':
+			end = skipRESpace(s, q+1)
+		case q > p:
+			if n := joinWordAt(s, q); n > 0 {
+				if e := skipRESpace(s, q+n); e > q+n {
+					end = e
+				}
+			}
+		}
+		if end < 0 {
+			p = max(q, p+1) // no separator starts in this run
+			continue
+		}
+		dst = append(dst, s[beg:p])
+		beg, p = end, end
+	}
+	return append(dst, s[beg:])
+}
+
+// joinWordAt returns the length of the word of joinWords that s holds at
+// byte i, or 0.
+func joinWordAt(s string, i int) int {
+	for _, w := range joinWords {
+		if strings.HasPrefix(s[i:], w) {
+			return len(w)
+		}
+	}
+	return 0
+}
 
 // mayJoinAuthors is a cheap test before authorSeparator: s holds a ';' or
 // one of joinNeedles. Every needle starts with a space or a tab, so it
@@ -60,13 +112,11 @@ var joinSecond = func() (t [256]bool) {
 	return t
 }()
 
-// joinNeedles are the strong joins of strongJoins, lower and upper case,
-// between a space and a space or a tab: " and ", " AND\t", "\tund ".
+// joinNeedles are the words of joinWords between a space and a space or
+// a tab: " and ", " AND\t", "\tund ".
 var joinNeedles = func() (out []string) {
-	for _, w := range strongJoins {
-		for _, w := range []string{w, strings.ToUpper(w)} {
-			out = append(out, " "+w+" ", " "+w+"\t", "\t"+w+" ")
-		}
+	for _, w := range joinWords {
+		out = append(out, " "+w+" ", " "+w+"\t", "\t"+w+" ")
 	}
 	return out
 }()
@@ -85,7 +135,8 @@ func appendAuthors(dst []string, s string) []string {
 	if !mayJoinAuthors(s) {
 		return appendWeakJoins(dst, s)
 	}
-	for _, p := range authorSeparator.Split(s, -1) {
+	var parts [4]string
+	for _, p := range appendJoinParts(parts[:0], s) {
 		dst = appendWeakJoins(dst, p)
 	}
 	return dst

@@ -177,8 +177,15 @@ type segment struct {
 //
 // The first segment has role "" and may be empty.
 func splitCredits(line string) []segment {
+	return appendSegments(make([]segment, 0, 3), line) // a byline, a credit, a contact
+}
+
+// appendSegments appends the segments of splitCredits(line) to dst: a
+// caller that passes a stack array's slice allocates nothing for a line
+// of a few segments.
+func appendSegments(dst []segment, line string) []segment {
 	lower := markerText(line)
-	segs := make([]segment, 1, 3) // a byline, a credit, a contact
+	segs := append(dst, segment{})
 	prev := 0
 	for {
 		i, role, n := nextCredit(lower, prev)
@@ -203,9 +210,13 @@ func firstCreditAt(line string) int {
 // nextCredit returns the first marker in lower (as markerText gives it)
 // at or after byte from: where it starts, its role and its length in
 // bytes; n is 0 and at is len(lower) when there is none.
+//
+// It skips, before calling creditMarkerAt, the bytes that start no marker
+// and those inside an ASCII word, where creditMarkerAt finds none.
 func nextCredit(lower string, from int) (at int, role string, n int) {
 	for i := from; i < len(lower); i++ {
-		if creditMarkersByFirst[lowerASCII(lower[i])] == nil {
+		if creditMarkersByFirst[lowerASCII(lower[i])] == nil ||
+			i > 0 && lower[i-1] < utf8.RuneSelf && asciiWordByte[lower[i-1]] {
 			continue
 		}
 		if role, n, ok := creditMarkerAt(lower, i); ok {
@@ -263,9 +274,26 @@ func startsWithCredit(s string) bool {
 // opensWithMarker reports whether s opens with a marker phrase, in any
 // case, as a whole word ("By Ann", "BY ANN" open with "by"; "Byline"
 // does not).
+//
+// It compares the bytes that are ASCII in both byte by byte, and hands the
+// rest to strings.EqualFold from the first rune outside ASCII on: the
+// ASCII bytes before it are whole runes in both, so the answer is
+// EqualFold's.
 func opensWithMarker(s, phrase string) bool {
 	n := len(phrase)
-	return len(s) >= n && strings.EqualFold(s[:n], phrase) && markerEndsWord(phrase, s, n)
+	if len(s) < n {
+		return false
+	}
+	for j := 0; j < n; j++ {
+		a, b := s[j], phrase[j]
+		if a >= utf8.RuneSelf || b >= utf8.RuneSelf {
+			return strings.EqualFold(s[j:n], phrase[j:]) && markerEndsWord(phrase, s, n)
+		}
+		if lowerASCII(a) != lowerASCII(b) {
+			return false
+		}
+	}
+	return markerEndsWord(phrase, s, n)
 }
 
 // markerEndsWord reports whether a marker phrase found in s up to byte
@@ -285,12 +313,23 @@ func markerEndsWord(phrase, s string, end int) bool {
 var creditQualifiers = []string{"top", "main", "lead", "header", "cover", "featured", "hero",
 	"above", "below", "inset"}
 
+// qualifierFirst marks the first letters of creditQualifiers.
+var qualifierFirst = func() (t [256]bool) {
+	for _, q := range creditQualifiers {
+		t[q[0]] = true
+	}
+	return t
+}()
+
 // stripCreditQualifier removes a qualifier word that opens a credit
 // phrase: "Top photo by Ana Ruiz" -> "photo by Ana Ruiz". Other text is
 // returned as it is.
+//
+// Only a word whose first byte is an ASCII letter that starts a qualifier
+// can be one: no rune outside ASCII folds to the first letter of any.
 func stripCreditQualifier(s string) string {
 	w, rest, ok := strings.Cut(s, " ")
-	if !ok || len(w) > len("featured") {
+	if !ok || w == "" || len(w) > len("featured") || !qualifierFirst[lowerASCII(w[0])] {
 		return s
 	}
 	for _, q := range creditQualifiers {
