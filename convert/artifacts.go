@@ -11,11 +11,10 @@ import (
 //	 ??  ??
 //	??
 func isPlaceholder(s string) bool {
-	s = strings.TrimSpace(s)
-	if !strings.Contains(s, "??") {
+	if !strings.Contains(s, "??") { // trimming spaces keeps "??"
 		return false
 	}
-	return strings.Trim(s, "? \t\u00a0") == ""
+	return strings.Trim(strings.TrimSpace(s), "? \t\u00a0") == ""
 }
 
 // isFooterName: a language or country name in the footer, letters and a
