@@ -400,13 +400,16 @@ func reSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 // mastheadMarkLen returns the length in bytes of the mark of
 // mastheadSepMarks that s opens with, or 0.
 func mastheadMarkLen(s string) int {
-	for _, m := range mastheadSepMarks {
-		if strings.HasPrefix(s, string(m)) {
-			return utf8.RuneLen(m)
+	for _, m := range mastheadMarks {
+		if strings.HasPrefix(s, m) {
+			return len(m)
 		}
 	}
 	return 0
 }
+
+// mastheadMarks holds the marks of mastheadSepMarks, one string each.
+var mastheadMarks = strings.Split(mastheadSepMarks, "")
 
 // applyMasthead reads the publication line, which e-paper sites may extend
 // with date, section and page:

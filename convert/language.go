@@ -34,6 +34,16 @@ var languageOf = func() map[string]uint8 {
 	return m
 }()
 
+// maxFunctionWord is the length in bytes of the longest word of
+// languageOf: a longer word is none of them.
+var maxFunctionWord = func() int {
+	n := 0
+	for w := range languageOf {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
 // Language-guess limits: the guess reads at most guessSampleBytes of text,
 // needs at least minGuessLetters letters (or minGuessCJK characters), at least minGuessHits function
 // words of the winner, and a winner ahead of the next language by
@@ -105,7 +115,7 @@ func guessByWords(text string) string {
 		for j < len(text) && isWordByte(text[j]) {
 			j++
 		}
-		if n := j - i; n > 0 && n <= len(buf) {
+		if n := j - i; n > 0 && n <= maxFunctionWord && n <= len(buf) {
 			for k := 0; k < n; k++ {
 				c := text[i+k]
 				if 'A' <= c && c <= 'Z' {
