@@ -368,8 +368,8 @@ func splitMasthead(s string) []string {
 	if !containsRuneOf(s, mastheadSepMarks) {
 		return []string{s}
 	}
-	var parts []string
-	beg := 0 // start of the current part
+	parts := make([]string, 0, 4) // most mastheads have at most four parts
+	beg := 0                      // start of the current part
 	for i := 0; i < len(s); {
 		if !reSpace(s[i]) {
 			i++

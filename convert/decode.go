@@ -130,6 +130,9 @@ func firstBinaryByte(data []byte) int {
 	i := 0
 	for ; i+8 <= len(data); i += 8 {
 		x := load64(data, i)
+		if lowBytes(x) == 0 {
+			continue // no byte below 0x20: the common case, told cheaply
+		}
 		m := x & low7 // each byte below 0x80, so that adding to it never carries over
 		below := func(c uint64) uint64 { return ^((m + (0x80-c)*ones) | x) & highs }
 		y := x ^ (0x1A * ones) // zero where x holds 0x1A

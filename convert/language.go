@@ -167,17 +167,32 @@ func guessLanguages(arts []*Article) {
 			a.Language = scriptOverrides(a)
 			continue
 		}
-		var b strings.Builder
-		b.WriteString(a.Headline)
-		for _, bl := range a.Body {
-			if b.Len() >= guessSampleBytes {
-				break
-			}
-			b.WriteByte('\n')
-			b.WriteString(bl.Text())
-		}
-		a.Language = guessLanguage(b.String())
+		a.Language = guessLanguage(languageSample(a))
 	}
+}
+
+// languageSample returns the text guessLanguage reads of a: the headline,
+// then the body blocks, a newline before each, until guessSampleBytes are
+// reached. Past guessSampleBytes+1 bytes it is cut short, since
+// guessLanguage reads no further (the byte at guessSampleBytes only tells
+// where a rune starts).
+func languageSample(a *Article) string {
+	var b strings.Builder
+	b.Grow(guessSampleBytes + 1)
+	add := func(s string) {
+		if room := guessSampleBytes + 1 - b.Len(); room > 0 {
+			b.WriteString(s[:min(len(s), room)])
+		}
+	}
+	add(a.Headline)
+	for _, bl := range a.Body {
+		if b.Len() >= guessSampleBytes {
+			break
+		}
+		add("\n")
+		add(bl.Text())
+	}
+	return b.String()
 }
 
 // scriptOverrides returns the article's language, or the one its script
