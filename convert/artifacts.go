@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 )
@@ -11,11 +12,10 @@ import (
 //	 ??  ??
 //	??
 func isPlaceholder(s string) bool {
-	s = strings.TrimSpace(s)
-	if !strings.Contains(s, "??") {
+	if !strings.Contains(s, "??") { // trimming spaces keeps "??"
 		return false
 	}
-	return strings.Trim(s, "? \t\u00a0") == ""
+	return strings.Trim(strings.TrimSpace(s), "? \t\u00a0") == ""
 }
 
 // isFooterName: a language or country name in the footer, letters and a
@@ -47,8 +47,21 @@ var languageNames = map[string]string{
 }
 
 // languageTag returns the BCP 47 tag of a printed language name, or "".
+// An ASCII name of at most maxASCIILanguage bytes is lower-cased on the
+// stack.
 func languageTag(name string) string {
-	name = strings.ToLower(strings.Trim(strings.TrimSpace(name), ".;,"))
+	name = strings.Trim(strings.TrimSpace(name), ".;,")
+	var buf [maxASCIILanguage]byte
+	if lower, ok := lowerASCIIInto(buf[:], name); ok {
+		if tag, ok := languageNames[string(lower)]; ok {
+			return tag
+		}
+		if i := bytes.IndexAny(lower, ";,( "); i > 0 {
+			return languageTag(name[:i])
+		}
+		return ""
+	}
+	name = strings.ToLower(name)
 	if tag, ok := languageNames[name]; ok {
 		return tag
 	}
@@ -57,6 +70,27 @@ func languageTag(name string) string {
 		return languageTag(name[:i])
 	}
 	return ""
+}
+
+// maxASCIILanguage bounds the names languageTag lower-cases on the stack,
+// in bytes.
+const maxASCIILanguage = 32
+
+// lowerASCIIInto writes the lower case of s into buf and returns it, as
+// strings.ToLower would give it; ok is false, and nothing written, when s
+// is not all ASCII or longer than buf.
+func lowerASCIIInto(buf []byte, s string) (lower []byte, ok bool) {
+	if len(s) > len(buf) || !isASCII(s) {
+		return nil, false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return buf[:len(s)], true
 }
 
 // pressReaderFooter recognises the two lines PressReader appends to every

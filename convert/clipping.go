@@ -368,8 +368,8 @@ func splitMasthead(s string) []string {
 	if !containsRuneOf(s, mastheadSepMarks) {
 		return []string{s}
 	}
-	var parts []string
-	beg := 0 // start of the current part
+	parts := make([]string, 0, 4) // most mastheads have at most four parts
+	beg := 0                      // start of the current part
 	for i := 0; i < len(s); {
 		if !reSpace(s[i]) {
 			i++
@@ -400,13 +400,16 @@ func reSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 // mastheadMarkLen returns the length in bytes of the mark of
 // mastheadSepMarks that s opens with, or 0.
 func mastheadMarkLen(s string) int {
-	for _, m := range mastheadSepMarks {
-		if strings.HasPrefix(s, string(m)) {
-			return utf8.RuneLen(m)
+	for _, m := range mastheadMarks {
+		if strings.HasPrefix(s, m) {
+			return len(m)
 		}
 	}
 	return 0
 }
+
+// mastheadMarks holds the marks of mastheadSepMarks, one string each.
+var mastheadMarks = strings.Split(mastheadSepMarks, "")
 
 // applyMasthead reads the publication line, which e-paper sites may extend
 // with date, section and page:

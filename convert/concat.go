@@ -51,7 +51,7 @@ func mayHoldClippings(lines []string) bool {
 		} else if t == first {
 			return true
 		}
-		_, _, isFooter := pressReaderFooter(t)
+		isFooter := t[0] == 'N' && isFooterLine(t) // every footer line opens with "Newspapers"
 		if footer && !isFooter {
 			return true
 		}
@@ -95,6 +95,12 @@ func findClippingStarts(lines []string) []int {
 // minClippingParas is the fewest paragraphs a clipping has (masthead or
 // headline, and text): a split never leaves a part shorter.
 const minClippingParas = 3
+
+// isFooterLine: a PressReader footer line (pressReaderFooter).
+func isFooterLine(s string) bool {
+	_, _, ok := pressReaderFooter(s)
+	return ok
+}
 
 // isFooterPara: a paragraph made only of PressReader footer lines.
 func isFooterPara(p para) bool {

@@ -199,26 +199,30 @@ func readDateForm(s string, cheap bool) (Date, bool) {
 		}
 	}
 	if !cheap {
-		return readDateFields(raw, false)
+		return readDateFields(raw, false, Date{}, 0)
 	}
-	if first := firstDateField(raw); first != "" && !startsWithYear(raw) {
-		var d Date
-		if !d.readPrintedField(first) {
+	var d Date
+	from := 0 // the fields before from are read into d
+	if i, j := dateFieldAt(raw, 0); i < j && !startsWithYear(raw) {
+		if !d.readPrintedField(raw[i:j]) {
 			// Not a word of a date: neither is the line, nor its part
 			// before a stamp word (which starts with this word too, and
 			// without a year, so the regexps do not take it either).
 			return Date{Raw: raw}, false
 		}
+		from = j
 	}
-	return readDateFields(raw, true)
+	return readDateFields(raw, true, d, from)
 }
 
 // readDateFields is the end of readDateForm, after the regexps: the date
 // before a publishing stamp (stampWords), else the date of all the fields
 // of raw. With cheap true it looks for the stamps only where
 // mayHoldStampWord finds one, and reads the fields one at a time, lower-casing
-// only those that need it, up to the first that is not a word of a date.
-func readDateFields(raw string, cheap bool) (Date, bool) {
+// only those that need it, up to the first that is not a word of a date;
+// d holds the fields of raw before byte from, read already. With cheap
+// false, d and from are not used.
+func readDateFields(raw string, cheap bool, d Date, from int) (Date, bool) {
 	if !cheap || mayHoldStampWord(raw) {
 		lower := strings.ToLower(raw)
 		stamps := lower // where to look for stampWords: offsets into raw
@@ -244,21 +248,13 @@ func readDateFields(raw string, cheap bool) (Date, bool) {
 			return d, ok && d.valid()
 		}
 	}
-	var d Date
-	for i, j := dateFieldAt(raw, 0); i < j; i, j = dateFieldAt(raw, j) {
+	for i, j := dateFieldAt(raw, from); i < j; i, j = dateFieldAt(raw, j) {
 		if !d.readPrintedField(raw[i:j]) {
 			return Date{Raw: raw}, false
 		}
 	}
 	d.Raw = raw
 	return d, d.valid()
-}
-
-// firstDateField returns the first of the fields parseDateForm splits s
-// into (at spaces, commas and tabs), or "".
-func firstDateField(s string) string {
-	i, j := dateFieldAt(s, 0)
-	return s[i:j]
 }
 
 // dateFieldAt returns the bounds s[i:j] of the first field of s at or
@@ -368,19 +364,12 @@ func (d *Date) readPrintedField(f string) bool {
 	f = strings.TrimRight(f, ".:")
 	var buf [maxLowerField]byte
 	w := f
-	switch {
-	case isLowerASCII(f):
-	case len(f) <= len(buf) && isASCII(f):
-		for i := 0; i < len(f); i++ {
-			c := f[i]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			buf[i] = c
+	if !isLowerASCII(f) {
+		if lower, ok := lowerASCIIInto(buf[:], f); ok {
+			w = string(lower)
+		} else {
+			w = strings.ToLower(f)
 		}
-		w = string(buf[:len(f)])
-	default:
-		w = strings.ToLower(f)
 	}
 	return d.readWord(w, isClock(w), isOrdinalDay(w))
 }
@@ -403,10 +392,11 @@ func isLowerASCII(s string) bool {
 // '.' and ':') that is no numeric date; clock and ordinal say whether it is
 // a clock time (clockRE) and an ordinal day (ordinalDayR).
 func (d *Date) readWord(f string, clock, ordinal bool) bool {
+	word := !startsWithDigit(f) // no word of dateNoise or monthNames opens with a digit
 	switch {
 	case f == "" || f == "-" || f == "|" || f == "—" || f == "•" || f == "·" || f == "–":
-	case dateNoise[f] || clock:
-	case monthNames[f] != 0 && d.Month == 0:
+	case word && dateNoise[f] || clock:
+	case word && d.Month == 0 && monthNames[f] != 0:
 		d.Month = monthNames[f]
 	case len(f) == 4 && isDigits(f) && d.Year == 0:
 		d.Year, _ = strconv.Atoi(f)

@@ -141,3 +141,18 @@ func TestParseDateFormCheapAgreesWithFull(t *testing.T) {
 		t.Errorf("%d of 50,000 lines read as dates: too few to compare", ok)
 	}
 }
+
+// readWord looks a field up in dateNoise and monthNames only when it does
+// not open with a digit: no word of theirs does.
+func TestDateWordsOpenWithoutDigit(t *testing.T) {
+	for w := range dateNoise {
+		if startsWithDigit(w) {
+			t.Errorf("dateNoise word %q opens with a digit", w)
+		}
+	}
+	for w := range monthNames {
+		if startsWithDigit(w) {
+			t.Errorf("month name %q opens with a digit", w)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package convert
 import (
 	"bytes"
 	"fmt"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 
@@ -108,16 +109,44 @@ func utf16ByNULs(data []byte) (unicode.Endianness, bool) {
 // in text: NUL and the C0 controls other than tab, newline, vertical tab,
 // form feed, carriage return and escape-free SUB (0x1A, the DOS end of file).
 func binaryLine(data []byte) (int, bool) {
-	line := 1
-	for i := nextControl(data, 0); i < len(data); i = nextControl(data, i+1) {
-		switch c := data[i]; {
-		case c == '\n':
-			line++
-		case c != '\t' && c != '\r' && c != '\v' && c != '\f' && c != 0x1A:
-			return line, true
+	i := firstBinaryByte(data)
+	if i < 0 {
+		return 0, false
+	}
+	return 1 + bytes.Count(data[:i], []byte{'\n'}), true
+}
+
+// isBinaryByte reports whether c is a byte binaryLine looks for.
+func isBinaryByte(c byte) bool {
+	return c < 0x20 && (c < '\t' || c > '\r') && c != 0x1A
+}
+
+// firstBinaryByte returns the index of the first byte of data for which
+// isBinaryByte holds, or -1. It tests eight bytes a step, each exactly
+// (no borrow runs from one byte into the next): below 0x20, and neither
+// '\t' to '\r' (0x09-0x0D) nor 0x1A.
+func firstBinaryByte(data []byte) int {
+	const low7 = ones * 0x7F
+	i := 0
+	for ; i+8 <= len(data); i += 8 {
+		x := load64(data, i)
+		if lowBytes(x) == 0 {
+			continue // no byte below 0x20: the common case, told cheaply
+		}
+		m := x & low7 // each byte below 0x80, so that adding to it never carries over
+		below := func(c uint64) uint64 { return ^((m + (0x80-c)*ones) | x) & highs }
+		y := x ^ (0x1A * ones) // zero where x holds 0x1A
+		sub := ^(((y & low7) + low7) | y) & highs
+		if bad := below(0x20) &^ (below(0x0E) &^ below(0x09)) &^ sub; bad != 0 {
+			return i + bits.TrailingZeros64(bad)/8
 		}
 	}
-	return 0, false
+	for ; i < len(data); i++ {
+		if isBinaryByte(data[i]) {
+			return i
+		}
+	}
+	return -1
 }
 
 // textOf returns b as a string with normalizeNewlines' line ends, copying

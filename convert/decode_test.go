@@ -100,3 +100,43 @@ func TestUTF16WithoutBOMAgreesWithCount(t *testing.T) {
 		t.Errorf("%d inputs read as UTF-16: too few to test", found)
 	}
 }
+
+// firstBinaryByte finds the first byte isBinaryByte takes, eight bytes a
+// step: every byte value at every offset of a 24-byte text, and random
+// data of every byte, mostly text.
+func TestFirstBinaryByte(t *testing.T) {
+	plain := func(b []byte) int {
+		for i, c := range b {
+			if isBinaryByte(c) {
+				return i
+			}
+		}
+		return -1
+	}
+	base := []byte("Ferry\ttimes\r\nchange.\f\v\x1a!")
+	for c := range 256 {
+		for at := range base {
+			b := append([]byte(nil), base...)
+			b[at] = byte(c)
+			if got, want := firstBinaryByte(b), plain(b); got != want {
+				t.Fatalf("firstBinaryByte(%q) = %d, want %d", b, got, want)
+			}
+		}
+	}
+	r := rand.New(rand.NewSource(41))
+	for range 20000 {
+		b := make([]byte, r.Intn(100))
+		for i := range b {
+			b[i] = byte('a' + r.Intn(26))
+			if r.Intn(20) == 0 {
+				b[i] = byte(r.Intn(256))
+			}
+		}
+		if got, want := firstBinaryByte(b), plain(b); got != want {
+			t.Fatalf("firstBinaryByte(%q) = %d, want %d", b, got, want)
+		}
+	}
+	if line, ok := binaryLine([]byte("one\ntwo\nthr\x00ee")); !ok || line != 3 {
+		t.Errorf("binaryLine = %d, %v; want line 3", line, ok)
+	}
+}

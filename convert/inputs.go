@@ -55,34 +55,56 @@ func InputExtensions(ext string) bool {
 var ErrUnsupported = errors.New("not a supported input")
 
 // A refusedFormat is a kind of file that is refused by name rather than
-// read as text: "FILE: XLSX spreadsheet is not a supported input".
+// read as text: "FILE: XLSX spreadsheet is not a supported input". Its
+// file opens with one of magic, and check (when set) tells it apart from
+// the other formats of that magic; check takes no file that does not open
+// with its magic, which is there for the cheap test (refusedLeads).
 type refusedFormat struct {
 	name  string
-	sniff func(data []byte) bool
+	magic []string
+	check func(data []byte) bool
 }
+
+// Magic numbers of the zip container: any zip (whose directory
+// zipEntries reads), and one that opens with a local file header.
+var (
+	zipMagic      = []string{"PK"}
+	zipLocalMagic = []string{"PK\x03\x04"}
+)
 
 // refusedFormats holds common binary formats people drop into a folder of
 // clippings. Office documents and EPUBs are zip files told apart by their
 // entries; the rest by magic numbers.
 var refusedFormats = []refusedFormat{
-	{"XLSX spreadsheet", zipHolds("xl/workbook.xml")},
-	{"PPTX presentation", zipHolds("ppt/presentation.xml")},
-	{"ODT document", zipMimetype("application/vnd.oasis.opendocument.text")},
-	{"OpenDocument file", zipMimetype("application/vnd.oasis.opendocument.")},
-	{"EPUB book", zipMimetype("application/epub+zip")},
-	{"ZIP archive", hasPrefix("PK\x03\x04", "PK\x05\x06")},
-	{"legacy Word/Excel (OLE2) file", hasPrefix("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")},
-	{"PNG image", hasPrefix("\x89PNG\r\n\x1a\n")},
-	{"JPEG image", hasPrefix("\xFF\xD8\xFF")},
-	{"GIF image", hasPrefix("GIF87a", "GIF89a")},
-	{"TIFF image", hasPrefix("II*\x00", "MM\x00*")},
-	{"WebP image", func(d []byte) bool { return len(d) >= 12 && string(d[:4]) == "RIFF" && string(d[8:12]) == "WEBP" }},
-	{"gzip archive", hasPrefix("\x1f\x8b")},
-	{"7-Zip archive", hasPrefix("7z\xBC\xAF\x27\x1C")},
-	{"RAR archive", hasPrefix("Rar!\x1A\x07")},
-	{"bzip2 archive", hasPrefix("BZh")},
-	{"xz archive", hasPrefix("\xFD7zXZ\x00")},
+	{"XLSX spreadsheet", zipMagic, zipHolds("xl/workbook.xml")},
+	{"PPTX presentation", zipMagic, zipHolds("ppt/presentation.xml")},
+	{"ODT document", zipLocalMagic, zipMimetype("application/vnd.oasis.opendocument.text")},
+	{"OpenDocument file", zipLocalMagic, zipMimetype("application/vnd.oasis.opendocument.")},
+	{"EPUB book", zipLocalMagic, zipMimetype("application/epub+zip")},
+	{"ZIP archive", []string{"PK\x03\x04", "PK\x05\x06"}, nil},
+	{"legacy Word/Excel (OLE2) file", []string{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"}, nil},
+	{"PNG image", []string{"\x89PNG\r\n\x1a\n"}, nil},
+	{"JPEG image", []string{"\xFF\xD8\xFF"}, nil},
+	{"GIF image", []string{"GIF87a", "GIF89a"}, nil},
+	{"TIFF image", []string{"II*\x00", "MM\x00*"}, nil},
+	{"WebP image", []string{"RIFF"}, func(d []byte) bool { return len(d) >= 12 && string(d[:4]) == "RIFF" && string(d[8:12]) == "WEBP" }},
+	{"gzip archive", []string{"\x1f\x8b"}, nil},
+	{"7-Zip archive", []string{"7z\xBC\xAF\x27\x1C"}, nil},
+	{"RAR archive", []string{"Rar!\x1A\x07"}, nil},
+	{"bzip2 archive", []string{"BZh"}, nil},
+	{"xz archive", []string{"\xFD7zXZ\x00"}, nil},
 }
+
+// refusedLeads marks the first bytes of the magic numbers of
+// refusedFormats: data opening with another byte is none of them.
+var refusedLeads = func() (t [256]bool) {
+	for _, f := range refusedFormats {
+		for _, m := range f.magic {
+			t[m[0]] = true
+		}
+	}
+	return t
+}()
 
 // Convert reads one input, named name in errors, into a Document. The
 // format is sniffed from the bytes (inputFormats). It fails when the input
@@ -114,23 +136,25 @@ func Convert(name string, data []byte) (doc *Document, err error) {
 // RefusedFormat names the format of data when it is one newsclip refuses
 // ("XLSX spreadsheet"), or returns "".
 func RefusedFormat(data []byte) string {
+	if len(data) == 0 || !refusedLeads[data[0]] {
+		return ""
+	}
 	for _, f := range refusedFormats {
-		if f.sniff(data) {
+		if opensWithAny(data, f.magic) && (f.check == nil || f.check(data)) {
 			return f.name
 		}
 	}
 	return ""
 }
 
-func hasPrefix(magic ...string) func([]byte) bool {
-	return func(d []byte) bool {
-		for _, m := range magic {
-			if bytes.HasPrefix(d, []byte(m)) {
-				return true
-			}
+// opensWithAny reports whether data opens with one of magic.
+func opensWithAny(data []byte, magic []string) bool {
+	for _, m := range magic {
+		if len(data) >= len(m) && string(data[:len(m)]) == m {
+			return true
 		}
-		return false
 	}
+	return false
 }
 
 // ErrDamagedZip is the error for a file that opens like a zip container

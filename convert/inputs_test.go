@@ -46,3 +46,36 @@ func TestRefusedFormats(t *testing.T) {
 // errorMessage gives the message of an error reading line 3 of the file
 // name: control characters in the name are quoted.
 func errorMessage(name string) string { return (&Error{File: name, Line: 3, Err: ErrBinary}).Error() }
+
+// A refused format's check takes no file that does not open with its
+// magic, so that the magic numbers (and refusedLeads, their first bytes)
+// turn away only files the checks turn away: zips of every kind, a WebP
+// header, and those with a byte cut off the front or put before it.
+func TestRefusedChecksNeedTheirMagic(t *testing.T) {
+	inputs := [][]byte{
+		makeZip(t, "xl/workbook.xml", "<workbook/>"), makeZip(t, "ppt/presentation.xml", "<p/>"),
+		makeZip(t, "mimetype", "application/vnd.oasis.opendocument.text"), makeZip(t, "mimetype", "application/epub+zip"),
+		[]byte("RIFF\x00\x00\x00\x00WEBPVP8 "), []byte("PK\x03\x04mimetype"),
+	}
+	for _, in := range inputs[:len(inputs):len(inputs)] {
+		inputs = append(inputs, in[1:], append([]byte("x"), in...))
+	}
+	taken := 0
+	for _, f := range refusedFormats {
+		if f.check == nil {
+			continue
+		}
+		for _, in := range inputs {
+			if !f.check(in) {
+				continue
+			}
+			taken++
+			if !opensWithAny(in, f.magic) || !refusedLeads[in[0]] {
+				t.Errorf("%s: the check takes %q, which does not open with %q", f.name, in[:min(len(in), 12)], f.magic)
+			}
+		}
+	}
+	if taken < 5 {
+		t.Errorf("the checks took %d inputs: too few to test", taken)
+	}
+}

@@ -34,6 +34,16 @@ var languageOf = func() map[string]uint8 {
 	return m
 }()
 
+// maxFunctionWord is the length in bytes of the longest word of
+// languageOf: a longer word is none of them.
+var maxFunctionWord = func() int {
+	n := 0
+	for w := range languageOf {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
 // Language-guess limits: the guess reads at most guessSampleBytes of text,
 // needs at least minGuessLetters letters (or minGuessCJK characters), at least minGuessHits function
 // words of the winner, and a winner ahead of the next language by
@@ -105,7 +115,7 @@ func guessByWords(text string) string {
 		for j < len(text) && isWordByte(text[j]) {
 			j++
 		}
-		if n := j - i; n > 0 && n <= len(buf) {
+		if n := j - i; n > 0 && n <= maxFunctionWord && n <= len(buf) {
 			for k := 0; k < n; k++ {
 				c := text[i+k]
 				if 'A' <= c && c <= 'Z' {
@@ -157,17 +167,32 @@ func guessLanguages(arts []*Article) {
 			a.Language = scriptOverrides(a)
 			continue
 		}
-		var b strings.Builder
-		b.WriteString(a.Headline)
-		for _, bl := range a.Body {
-			if b.Len() >= guessSampleBytes {
-				break
-			}
-			b.WriteByte('\n')
-			b.WriteString(bl.Text())
-		}
-		a.Language = guessLanguage(b.String())
+		a.Language = guessLanguage(languageSample(a))
 	}
+}
+
+// languageSample returns the text guessLanguage reads of a: the headline,
+// then the body blocks, a newline before each, until guessSampleBytes are
+// reached. Past guessSampleBytes+1 bytes it is cut short, since
+// guessLanguage reads no further (the byte at guessSampleBytes only tells
+// where a rune starts).
+func languageSample(a *Article) string {
+	var b strings.Builder
+	b.Grow(guessSampleBytes + 1)
+	add := func(s string) {
+		if room := guessSampleBytes + 1 - b.Len(); room > 0 {
+			b.WriteString(s[:min(len(s), room)])
+		}
+	}
+	add(a.Headline)
+	for _, bl := range a.Body {
+		if b.Len() >= guessSampleBytes {
+			break
+		}
+		add("\n")
+		add(bl.Text())
+	}
+	return b.String()
 }
 
 // scriptOverrides returns the article's language, or the one its script

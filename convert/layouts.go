@@ -38,14 +38,28 @@ func withLanguage(read func([]string) ([]*Article, []Warning)) func([]string) ([
 // detectPressReader: a PressReader clipping ends with the site footer
 // ("Newspapers in English"), holds an image placeholder line (" ??  ?? "),
 // or has a "- By" byline near its top.
+//
+// A trimmed line is tested only for the sign its first byte can open:
+// '-' the byline, '?' a placeholder, 'N' the footer.
 func detectPressReader(lines []string) bool {
 	for i, l := range lines {
 		t := strings.TrimSpace(l)
-		if strings.HasPrefix(t, "- By ") && i < 20 || isPlaceholder(t) {
-			return true
+		if t == "" {
+			continue
 		}
-		if _, _, ok := pressReaderFooter(t); ok {
-			return true
+		switch t[0] {
+		case '-':
+			if strings.HasPrefix(t, "- By ") && i < 20 {
+				return true
+			}
+		case '?':
+			if isPlaceholder(t) {
+				return true
+			}
+		case 'N':
+			if _, _, ok := pressReaderFooter(t); ok {
+				return true
+			}
 		}
 	}
 	return false

@@ -2,6 +2,7 @@ package convert
 
 import (
 	"errors"
+	"math/rand"
 	"strings"
 	"testing"
 )
@@ -52,3 +53,41 @@ func TestConvertErrors(t *testing.T) {
 		t.Errorf("binary: %v", err)
 	}
 }
+
+// detectPressReader tests a trimmed line only for the sign its first byte
+// opens: a placeholder opens with '?', a footer with 'N', on the rows of
+// their rule files and on random lines of their parts.
+func TestPressReaderSignsByFirstByte(t *testing.T) {
+	pieces := []string{"?", "??", " ", "\t", "\u00a0", "\u2003", "Newspapers", "Newspapers in ", "Newspapers from ",
+		"English", "New Zealand", "x", ".", "- By "}
+	lines := []string{" ??  ?? ", "?? ?? ??\u00a0", "\u00a0??", "Newspapers in German", " Newspapers from China"}
+	r := rand.New(rand.NewSource(37))
+	for range 50000 {
+		lines = append(lines, randomText(r, pieces, r.Intn(6)))
+	}
+	signs := 0
+	for _, l := range lines {
+		tl := strings.TrimSpace(l)
+		if isPlaceholder(tl) {
+			signs++
+			if tl[0] != '?' {
+				t.Errorf("placeholder %q opens with %q", l, tl[0])
+			}
+		}
+		if _, _, ok := pressReaderFooter(tl); ok {
+			signs++
+			if tl[0] != 'N' {
+				t.Errorf("footer %q opens with %q", l, tl[0])
+			}
+		}
+		if want := isPlaceholder(tl) || footerOK(tl) || strings.HasPrefix(tl, "- By "); detectPressReader([]string{l}) != want {
+			t.Errorf("detectPressReader(%q) = %v, want %v", l, !want, want)
+		}
+	}
+	if signs < 1000 {
+		t.Errorf("%d placeholders and footers: too few to test", signs)
+	}
+}
+
+// footerOK is pressReaderFooter's verdict.
+func footerOK(s string) bool { _, _, ok := pressReaderFooter(s); return ok }
