@@ -326,7 +326,7 @@ func newQuoteIndex(texts []bodyText, keys []string, keep func(key string) bool) 
 			continue
 		}
 		if idx.tailLens == nil {
-			idx.tailLens = make(map[string][]int, len(texts))
+			idx.tailLens = make(map[string][]int)
 		}
 		tail := k[len(k)-tailBytes:]
 		idx.tailLens[tail] = insertSorted(idx.tailLens[tail], len(k))
