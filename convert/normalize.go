@@ -26,6 +26,7 @@ func (a *Article) settle(texts []bodyText) {
 	if len(a.Body) == 0 && len(texts) > 0 {
 		a.Body = make([]Block, 0, len(texts))
 	}
+	paras := make([]Paragraph, len(texts)) // the paragraphs' blocks, in one allocation
 	for i, t := range texts {
 		switch {
 		case t.bullet:
@@ -33,7 +34,8 @@ func (a *Article) settle(texts []bodyText) {
 		case isCrosshead(texts, i):
 			a.Body = append(a.Body, &Heading{Content: t.text})
 		default:
-			a.Body = append(a.Body, &Paragraph{Content: t.text})
+			paras[i].Content = t.text
+			a.Body = append(a.Body, &paras[i])
 		}
 		a.WordCount += t.words
 	}

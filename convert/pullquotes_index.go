@@ -309,7 +309,7 @@ type quoteIndex struct {
 func newQuoteIndex(texts []bodyText, keys []string, keep func(key string) bool) *quoteIndex {
 	idx := &quoteIndex{groups: make(map[string]*quoteGroup), minLen: -1}
 	for i, t := range texts {
-		if !isQuoteCandidate(t, keys[i]) || !keep(keys[i]) {
+		if !keep(keys[i]) || !isQuoteCandidate(t, keys[i]) {
 			continue
 		}
 		k := keys[i]
