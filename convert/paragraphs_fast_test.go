@@ -195,3 +195,33 @@ func splitParasPlain(lines []string, first int) []para {
 	}
 	return out
 }
+
+// dropArtifacts keeps, in order, the paragraphs dropArtifact does not take
+// and records the others, whether it drops none (and gives paras back),
+// the first, the last or some between, and leaves paras as they were.
+func TestDropArtifactsKeepsTheRest(t *testing.T) {
+	texts := []string{"The ferry runs all winter, the mayor said.", "??  ??", "Continued on page 4",
+		"Crews cleared the road by noon.", "??"}
+	r := rand.New(rand.NewSource(76))
+	for range 2000 {
+		paras := make([]para, r.Intn(7))
+		for i := range paras {
+			paras[i] = para{lines: []string{texts[r.Intn(len(texts))]}, line: i + 1}
+		}
+		in := fmt.Sprintf("%#v", paras)
+		a, plain := &Article{}, &Article{}
+		got := a.dropArtifacts(paras)
+		want := []para{}
+		for _, p := range paras {
+			if !plain.dropArtifact(p) {
+				want = append(want, p)
+			}
+		}
+		if fmt.Sprintf("%#v", got) != fmt.Sprintf("%#v", want) && !(len(got) == 0 && len(want) == 0) {
+			t.Fatalf("dropArtifacts(%#v) = %#v, want %#v", paras, got, want)
+		}
+		if fmt.Sprintf("%#v", a.Removed) != fmt.Sprintf("%#v", plain.Removed) || fmt.Sprintf("%#v", paras) != in {
+			t.Fatalf("dropArtifacts(%#v): removed %#v, want %#v; input now %#v", paras, a.Removed, plain.Removed, paras)
+		}
+	}
+}
