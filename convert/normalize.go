@@ -190,7 +190,15 @@ func (a *Article) warn(line int, msg string) {
 	a.Warnings = append(a.Warnings, Warning{Line: line, Msg: msg})
 }
 
+// dedupePeople drops the people named (name and agency, in any case) before;
+// one person or none needs no comparing.
 func dedupePeople(ps []Person) []Person {
+	switch len(ps) {
+	case 0:
+		return nil
+	case 1:
+		return ps[:1:1]
+	}
 	seen := map[string]bool{}
 	var out []Person
 	for _, p := range ps {
@@ -204,7 +212,15 @@ func dedupePeople(ps []Person) []Person {
 	return out
 }
 
+// dedupeStrings drops the strings seen before, in any case; one string or
+// none needs no comparing.
 func dedupeStrings(ss []string) []string {
+	switch len(ss) {
+	case 0:
+		return nil
+	case 1:
+		return ss[:1:1]
+	}
 	seen := map[string]bool{}
 	var out []string
 	for _, s := range ss {

@@ -32,7 +32,7 @@ func splitParas(lines []string, first int) []para {
 		ls := lines[start:end:end]
 		if trimmed {
 			if kept == nil {
-				kept = make([]string, 0, len(lines))
+				kept = make([]string, 0, len(lines)-start)
 			}
 			k := len(kept)
 			for _, l := range ls {
