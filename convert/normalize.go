@@ -26,6 +26,7 @@ func (a *Article) settle(texts []bodyText) {
 	if len(a.Body) == 0 && len(texts) > 0 {
 		a.Body = make([]Block, 0, len(texts))
 	}
+	paras := make([]Paragraph, len(texts)) // the paragraphs' blocks, in one allocation
 	for i, t := range texts {
 		switch {
 		case t.bullet:
@@ -33,7 +34,8 @@ func (a *Article) settle(texts []bodyText) {
 		case isCrosshead(texts, i):
 			a.Body = append(a.Body, &Heading{Content: t.text})
 		default:
-			a.Body = append(a.Body, &Paragraph{Content: t.text})
+			paras[i].Content = t.text
+			a.Body = append(a.Body, &paras[i])
 		}
 		a.WordCount += t.words
 	}
@@ -51,49 +53,67 @@ type bodyText struct {
 
 // dropArtifacts takes out of paras what is not running text: image
 // placeholders, jump lines, the site footer (keeping its language and
-// country), and credit and contact lines (keeping their names).
+// country), and credit and contact lines (keeping their names). It
+// returns paras itself when it drops nothing, else a copy of the rest.
 func (a *Article) dropArtifacts(paras []para) []para {
-	kept := make([]para, 0, len(paras))
-	for _, p := range paras {
-		text := strings.TrimSpace(p.joined())
-		if lang, country, ok := pressReaderFooter(text); ok {
-			a.remove(RemovedFooter, text)
-			a.Language = cmp.Or(a.Language, lang)
-			a.Country = cmp.Or(a.Country, country)
-			continue
-		}
-		if credits, rest, ok := creditNote(text); ok {
-			// A note closing a paragraph stays in its text; a paragraph
-			// that is only a note goes.
-			a.Credits = append(a.Credits, credits...)
-			if rest == "" {
-				a.remove(RemovedCredit, text)
-				continue
-			}
-		}
-		if credits, ok := contributedLine(text); ok {
-			a.Credits = append(a.Credits, credits...)
-			a.remove(RemovedCredit, text)
-			continue
-		}
-		if credits, contacts, ok := creditLine(text); ok {
-			a.Credits = append(a.Credits, credits...)
-			a.Contacts = append(a.Contacts, contacts...)
-			a.remove(RemovedCredit, text)
-			continue
-		}
+	var kept []para // nil until a paragraph is dropped: till then paras[:i]
+	for i, p := range paras {
 		switch {
-		case isPlaceholder(text):
-			a.remove(RemovedPlaceholder, text)
-		case isContinuedLine(text):
-			a.remove(RemovedContinued, text)
-		case isFurniture(text):
-			a.remove(RemovedFurniture, text)
-		default:
+		case a.dropArtifact(p):
+			if kept == nil {
+				kept = append(make([]para, 0, len(paras)), paras[:i]...)
+			}
+		case kept != nil:
 			kept = append(kept, p)
 		}
 	}
+	if kept == nil {
+		return paras
+	}
 	return kept
+}
+
+// dropArtifact reports whether p is an artifact dropArtifacts takes out,
+// and records what it takes.
+func (a *Article) dropArtifact(p para) bool {
+	text := strings.TrimSpace(p.joined())
+	if lang, country, ok := pressReaderFooter(text); ok {
+		a.remove(RemovedFooter, text)
+		a.Language = cmp.Or(a.Language, lang)
+		a.Country = cmp.Or(a.Country, country)
+		return true
+	}
+	if credits, rest, ok := creditNote(text); ok {
+		// A note closing a paragraph stays in its text; a paragraph
+		// that is only a note goes.
+		a.Credits = append(a.Credits, credits...)
+		if rest == "" {
+			a.remove(RemovedCredit, text)
+			return true
+		}
+	}
+	if credits, ok := contributedLine(text); ok {
+		a.Credits = append(a.Credits, credits...)
+		a.remove(RemovedCredit, text)
+		return true
+	}
+	if credits, contacts, ok := creditLine(text); ok {
+		a.Credits = append(a.Credits, credits...)
+		a.Contacts = append(a.Contacts, contacts...)
+		a.remove(RemovedCredit, text)
+		return true
+	}
+	switch {
+	case isPlaceholder(text):
+		a.remove(RemovedPlaceholder, text)
+	case isContinuedLine(text):
+		a.remove(RemovedContinued, text)
+	case isFurniture(text):
+		a.remove(RemovedFurniture, text)
+	default:
+		return false
+	}
+	return true
 }
 
 // bodyTexts unwraps and dehyphenates paragraphs into texts, splitting
@@ -170,7 +190,15 @@ func (a *Article) warn(line int, msg string) {
 	a.Warnings = append(a.Warnings, Warning{Line: line, Msg: msg})
 }
 
+// dedupePeople drops the people named (name and agency, in any case) before;
+// one person or none needs no comparing.
 func dedupePeople(ps []Person) []Person {
+	switch len(ps) {
+	case 0:
+		return nil
+	case 1:
+		return ps[:1:1]
+	}
 	seen := map[string]bool{}
 	var out []Person
 	for _, p := range ps {
@@ -184,7 +212,15 @@ func dedupePeople(ps []Person) []Person {
 	return out
 }
 
+// dedupeStrings drops the strings seen before, in any case; one string or
+// none needs no comparing.
 func dedupeStrings(ss []string) []string {
+	switch len(ss) {
+	case 0:
+		return nil
+	case 1:
+		return ss[:1:1]
+	}
 	seen := map[string]bool{}
 	var out []string
 	for _, s := range ss {

@@ -15,36 +15,66 @@ type para struct {
 func (p para) joined() string { return strings.Join(p.lines, " ") }
 
 // splitParas groups lines into paragraphs at blank lines. first is the
-// 1-based input line of lines[0]. The paragraphs' lines share one backing
-// array, each capped at its own end, so an append to one never writes into
-// the next.
+// 1-based input line of lines[0]. A paragraph's lines are a piece of lines
+// itself when none has trailing space to trim, else trimmed copies in one
+// backing array the paragraphs share; each is capped at its own end, so an
+// append to one never writes into the next, nor into lines.
 func splitParas(lines []string, first int) []para {
 	// At most one paragraph per two lines (a line and a blank); the room
 	// reserved is bounded, past it the slice grows as usual.
 	out := make([]para, 0, min(len(lines)/2+1, maxParasReserved))
-	kept := make([]string, 0, len(lines))
-	start := -1 // index in kept of the open paragraph's first line
-	closePara := func() {
-		if start >= 0 {
-			out[len(out)-1].lines = kept[start:len(kept):len(kept)]
-			start = -1
+	var kept []string           // trimmed copies, made when a line has trailing space
+	start, trimmed := -1, false // the open paragraph's first line; whether one of its lines is trimmed
+	closePara := func(end int) {
+		if start < 0 {
+			return
 		}
+		ls := lines[start:end:end]
+		if trimmed {
+			if kept == nil {
+				kept = make([]string, 0, len(lines)-start)
+			}
+			k := len(kept)
+			for _, l := range ls {
+				kept = append(kept, trimLineEnd(l))
+			}
+			ls = kept[k:len(kept):len(kept)]
+		}
+		out[len(out)-1].lines = ls
+		start, trimmed = -1, false
 	}
 	for i, l := range lines {
-		l = strings.TrimRight(l, " \t\u00a0\f\v")
-		if strings.TrimSpace(l) == "" {
-			closePara()
+		t := trimLineEnd(l)
+		if strings.TrimSpace(t) == "" {
+			closePara(i)
 			continue
 		}
 		if start < 0 {
 			out = append(out, para{line: first + i})
-			start = len(kept)
+			start = i
 		}
-		kept = append(kept, l)
+		trimmed = trimmed || len(t) != len(l)
 	}
-	closePara()
+	closePara(len(lines))
 	return out
 }
+
+// trimLineEnd trims the spaces, tabs, no-break spaces, form feeds and
+// vertical tabs that end l; most lines end in none, which the last byte
+// tells.
+func trimLineEnd(l string) string {
+	if l == "" {
+		return l
+	}
+	switch l[len(l)-1] {
+	case ' ', '\t', '\f', '\v', 0xA0: // 0xA0 ends a no-break space (and other runes)
+		return strings.TrimRight(l, lineEndSpace)
+	}
+	return l
+}
+
+// lineEndSpace is what trimLineEnd trims.
+const lineEndSpace = " \t\u00a0\f\v"
 
 // headParas returns the first n paragraphs of lines (all of them when it
 // has fewer), as splitParas(lines, 1) gives them, without splitting the

@@ -3,6 +3,7 @@ package convert
 import (
 	"fmt"
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -133,4 +134,94 @@ func splitWrappedPlain(p para) []piece {
 		out = append(out, cur)
 	}
 	return out
+}
+
+// trimLineEnd trims as strings.TrimRight with lineEndSpace does, on random
+// lines ending in its runes, in other runes that end in 0xA0 ("à", "Ġ"),
+// in invalid UTF-8 and in plain text.
+func TestTrimLineEndMatchesTrimRight(t *testing.T) {
+	pieces := []string{"a", " ", "\t", "\f", "\v", "\u00a0", "à", "Ġ", "\xa0", "\xc2", "\n", "\r", "\u2003", "x y"}
+	r := rand.New(rand.NewSource(74))
+	sameOnRandom[string]{name: "trimLineEnd", plain: "strings.TrimRight", fast: trimLineEnd,
+		slow: func(s string) string { return strings.TrimRight(s, " \t\u00a0\f\v") },
+		hit:  func(string) bool { return true }, least: 0}.check(t, 50000, func() string {
+		return randomText(r, pieces, r.Intn(6))
+	})
+}
+
+// splitParas gives the paragraphs the plain way gives (each line trimmed
+// and copied), on random lines: blank ones of spaces, tabs and no-break
+// spaces, lines with trailing space and without; and appending to a
+// paragraph's lines writes neither into the next paragraph nor into the
+// input.
+func TestSplitParasMatchesPlain(t *testing.T) {
+	pieces := []string{"", " ", "\t", "\u00a0", "Rain fell.", "It kept on.  ", "à", "\u2003", "\f"}
+	r := rand.New(rand.NewSource(75))
+	for range 5000 {
+		lines := make([]string, r.Intn(12))
+		for i := range lines {
+			lines[i] = randomText(r, pieces, r.Intn(3))
+		}
+		in := slices.Clone(lines)
+		got, want := splitParas(lines, 5), splitParasPlain(lines, 5)
+		if fmt.Sprintf("%#v", got) != fmt.Sprintf("%#v", want) {
+			t.Fatalf("splitParas(%q) = %#v, plain %#v", lines, got, want)
+		}
+		for k, p := range got {
+			_ = append(p.lines, "Extra.")
+			if !slices.Equal(lines, in) || fmt.Sprintf("%#v", got[k:]) != fmt.Sprintf("%#v", want[k:]) {
+				t.Fatalf("splitParas(%q): an append to paragraph %d wrote into the input or the next paragraph", in, k)
+			}
+		}
+	}
+}
+
+// splitParasPlain is splitParas the plain way: every line of a paragraph
+// trimmed and appended to the paragraph's own slice.
+func splitParasPlain(lines []string, first int) []para {
+	out := []para{}
+	open := false
+	for i, l := range lines {
+		l = strings.TrimRight(l, " \t\u00a0\f\v")
+		if strings.TrimSpace(l) == "" {
+			open = false
+			continue
+		}
+		if !open {
+			out = append(out, para{line: first + i})
+			open = true
+		}
+		out[len(out)-1].lines = append(out[len(out)-1].lines, l)
+	}
+	return out
+}
+
+// dropArtifacts keeps, in order, the paragraphs dropArtifact does not take
+// and records the others, whether it drops none (and gives paras back),
+// the first, the last or some between, and leaves paras as they were.
+func TestDropArtifactsKeepsTheRest(t *testing.T) {
+	texts := []string{"The ferry runs all winter, the mayor said.", "??  ??", "Continued on page 4",
+		"Crews cleared the road by noon.", "??"}
+	r := rand.New(rand.NewSource(76))
+	for range 2000 {
+		paras := make([]para, r.Intn(7))
+		for i := range paras {
+			paras[i] = para{lines: []string{texts[r.Intn(len(texts))]}, line: i + 1}
+		}
+		in := fmt.Sprintf("%#v", paras)
+		a, plain := &Article{}, &Article{}
+		got := a.dropArtifacts(paras)
+		want := []para{}
+		for _, p := range paras {
+			if !plain.dropArtifact(p) {
+				want = append(want, p)
+			}
+		}
+		if fmt.Sprintf("%#v", got) != fmt.Sprintf("%#v", want) && !(len(got) == 0 && len(want) == 0) {
+			t.Fatalf("dropArtifacts(%#v) = %#v, want %#v", paras, got, want)
+		}
+		if fmt.Sprintf("%#v", a.Removed) != fmt.Sprintf("%#v", plain.Removed) || fmt.Sprintf("%#v", paras) != in {
+			t.Fatalf("dropArtifacts(%#v): removed %#v, want %#v; input now %#v", paras, a.Removed, plain.Removed, paras)
+		}
+	}
 }

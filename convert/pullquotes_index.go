@@ -300,16 +300,15 @@ type quoteIndex struct {
 	groups    map[string]*quoteGroup // by key
 	shortLens []int                  // the distinct lengths under tailBytes, ascending
 	tailLens  map[string][]int       // last tailBytes bytes -> distinct lengths, ascending
-	minLen    int                    // the shortest candidate text; -1: none
 }
 
 // newQuoteIndex indexes the candidates among texts that keep accepts: 6 to
 // 80 words, both as printed and normalized, and at least 12 bytes as
 // printed without closing quotes and punctuation.
 func newQuoteIndex(texts []bodyText, keys []string, keep func(key string) bool) *quoteIndex {
-	idx := &quoteIndex{groups: make(map[string]*quoteGroup), minLen: -1}
+	idx := &quoteIndex{groups: make(map[string]*quoteGroup)}
 	for i, t := range texts {
-		if !isQuoteCandidate(t, keys[i]) || !keep(keys[i]) {
+		if !keep(keys[i]) || !isQuoteCandidate(t, keys[i]) {
 			continue
 		}
 		k := keys[i]
@@ -318,15 +317,12 @@ func newQuoteIndex(texts []bodyText, keys []string, keep func(key string) bool) 
 			continue
 		}
 		idx.groups[k] = &quoteGroup{long: minMidSentenceWords <= strings.Count(k, " ")+1, members: []int{i}}
-		if idx.minLen < 0 || len(k) < idx.minLen {
-			idx.minLen = len(k)
-		}
 		if len(k) < tailBytes {
 			idx.shortLens = insertSorted(idx.shortLens, len(k))
 			continue
 		}
 		if idx.tailLens == nil {
-			idx.tailLens = make(map[string][]int, len(texts))
+			idx.tailLens = make(map[string][]int)
 		}
 		tail := k[len(k)-tailBytes:]
 		idx.tailLens[tail] = insertSorted(idx.tailLens[tail], len(k))
@@ -376,8 +372,6 @@ var closingASCII = func() (t [utf8.RuneSelf]bool) {
 	}
 	return t
 }()
-
-func (idx *quoteIndex) empty() bool { return idx.minLen < 0 }
 
 // lookup calls found for each unmarked group whose text is src[s:e], for
 // some s, shorter than src, that passes the start rule, and marks it.

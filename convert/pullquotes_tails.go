@@ -38,7 +38,7 @@ func newTailSet(texts []bodyText, keys []string) *tailSet {
 		case len(k) >= 16:
 			s.long.add(load64(k, len(k)-16), load64(k, len(k)-8), len(k))
 		case len(k) >= 8:
-			if s.short.lens == nil {
+			if s.short.slots == nil {
 				s.short = newTailTable(n)
 			}
 			s.short.add(0, load64(k, len(k)-8), len(k))
@@ -61,7 +61,7 @@ func (s *tailSet) mayEndAt(src string, e int) bool {
 	}
 	fits := func(n int) bool { return n > 0 && n <= e && n < len(src) }
 	found := false
-	if s.short.lens != nil {
+	if s.short.slots != nil {
 		found = s.short.find(0, load64(src, e-8), fits)
 	}
 	if e >= 16 {
@@ -86,10 +86,14 @@ func (s *tailSet) wasFound(key string) bool {
 // the length of the shortest key ending with them, by open addressing, and
 // records which were found.
 type tailTable struct {
-	tails [][2]uint64
-	lens  []int  // 0: an empty slot (no key is empty)
-	found []bool // find has accepted the slot's tail
-	shift uint   // 64 - log2(len(lens))
+	slots []tailSlot
+	shift uint // 64 - log2(len(slots))
+}
+
+type tailSlot struct {
+	tail  [2]uint64
+	n     int  // the shortest key's length; 0: an empty slot (no key is empty)
+	found bool // find has accepted the tail
 }
 
 // newTailTable makes a table for up to n tails, at most half full.
@@ -98,50 +102,38 @@ func newTailTable(n int) tailTable {
 	for size < 2*n {
 		size, shift = size*2, shift-1
 	}
-	return tailTable{tails: make([][2]uint64, size), lens: make([]int, size), found: make([]bool, size), shift: shift}
+	return tailTable{slots: make([]tailSlot, size), shift: shift}
 }
 
-func (t *tailTable) slot(hi, lo uint64) int {
-	return int(((hi*0x9E3779B97F4A7C15)^(lo*0xC2B2AE3D27D4EB4F))>>t.shift) & (len(t.lens) - 1)
-}
-
-// add records a key of n bytes (n > 0) whose last bytes are hi, lo.
-func (t *tailTable) add(hi, lo uint64, n int) {
-	for i := t.slot(hi, lo); ; i = (i + 1) & (len(t.lens) - 1) {
-		switch {
-		case t.lens[i] == 0:
-			t.tails[i], t.lens[i] = [2]uint64{hi, lo}, n
-			return
-		case t.tails[i] == [2]uint64{hi, lo}:
-			t.lens[i] = min(t.lens[i], n)
-			return
+// index returns the slot of the tail hi, lo: its own, or the empty one it
+// would take.
+func (t *tailTable) index(hi, lo uint64) *tailSlot {
+	mask := len(t.slots) - 1
+	for i := int(((hi*0x9E3779B97F4A7C15)^(lo*0xC2B2AE3D27D4EB4F))>>t.shift) & mask; ; i = (i + 1) & mask {
+		if s := &t.slots[i]; s.n == 0 || s.tail == [2]uint64{hi, lo} {
+			return s
 		}
 	}
 }
 
-// index returns the slot of the tail hi, lo, or -1.
-func (t *tailTable) index(hi, lo uint64) int {
-	for i := t.slot(hi, lo); ; i = (i + 1) & (len(t.lens) - 1) {
-		switch {
-		case t.lens[i] == 0:
-			return -1
-		case t.tails[i] == [2]uint64{hi, lo}:
-			return i
-		}
+// add records a key of n bytes (n > 0) whose last bytes are hi, lo.
+func (t *tailTable) add(hi, lo uint64, n int) {
+	s := t.index(hi, lo)
+	if s.n == 0 || n < s.n {
+		s.tail, s.n = [2]uint64{hi, lo}, n
 	}
 }
 
 // find reports whether the table holds the tail hi, lo with a shortest
 // key length that fits accepts, and records it as found.
 func (t *tailTable) find(hi, lo uint64, fits func(n int) bool) bool {
-	if i := t.index(hi, lo); i >= 0 && fits(t.lens[i]) {
-		t.found[i] = true
+	if s := t.index(hi, lo); s.n > 0 && fits(s.n) {
+		s.found = true
 		return true
 	}
 	return false
 }
 
 func (t *tailTable) wasFound(hi, lo uint64) bool {
-	i := t.index(hi, lo)
-	return i >= 0 && t.found[i]
+	return t.slots != nil && t.index(hi, lo).found
 }
