@@ -20,7 +20,7 @@ import (
 type pdfFont struct {
 	enc       pdf.TextEncoding
 	twoByte   bool
-	toUnicode bool            // has a ToUnicode CMap
+	toUnicode bool       // has a ToUnicode CMap
 	widths    widthTable // code -> width in glyph space (1/1000 em)
 	// noUnicode names the character collection of a CID font whose codes
 	// cannot be mapped to Unicode here ("Adobe-Japan1"); "" otherwise.
