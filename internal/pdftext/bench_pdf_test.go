@@ -3,9 +3,11 @@ package pdftext
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"newsclip/internal/benchref"
+	"newsclip/internal/pdfgen"
 )
 
 // realPDFs reads the PDFs of the shared corpora that exist here (the
@@ -54,4 +56,17 @@ func BenchmarkPDFReal(b *testing.B) {
 // pages.
 func BenchmarkPDFPages(b *testing.B) {
 	benchExtract(b, realPDFs(b, "../../../shared/corpus/pdf/*.pdf", "../../testdata/pdf/*.pdf"))
+}
+
+// BenchmarkPDFLong extracts a 400-page document of two-column pages that
+// share their fonts, all under one page tree node (see
+// bench/pdf-speed.sh for a groff document whose pages also inherit their
+// media box and resources from that node).
+func BenchmarkPDFLong(b *testing.B) {
+	paras := []string{strings.Repeat("The harbour board met on Monday to discuss the new quay. ", 12)}
+	pages := make([][]pdfgen.Run, 400)
+	for i := range pages {
+		pages[i] = pdfgen.Columns(2, "", paras)
+	}
+	benchExtract(b, [][]byte{pdfgen.Build(pages)})
 }

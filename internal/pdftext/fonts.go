@@ -20,8 +20,8 @@ import (
 type pdfFont struct {
 	enc       pdf.TextEncoding
 	twoByte   bool
-	toUnicode bool            // has a ToUnicode CMap
-	widths    map[int]float64 // code -> width in glyph space (1/1000 em)
+	toUnicode bool       // has a ToUnicode CMap
+	widths    widthTable // code -> width in glyph space (1/1000 em)
 	// noUnicode names the character collection of a CID font whose codes
 	// cannot be mapped to Unicode here ("Adobe-Japan1"); "" otherwise.
 	noUnicode string
@@ -45,7 +45,7 @@ type pdfFont struct {
 }
 
 func loadFont(f pdf.Font) *pdfFont {
-	pf := &pdfFont{widths: map[int]float64{}, decodeMem: map[string]string{}}
+	pf := &pdfFont{decodeMem: map[string]string{}}
 	pf.name = f.BaseFont()
 	if i := strings.IndexByte(pf.name, '+'); i >= 0 {
 		pf.name = pf.name[i+1:]
@@ -82,7 +82,7 @@ func loadFont(f pdf.Font) *pdfFont {
 			next := w.Index(i + 1)
 			if next.Kind() == pdf.Array {
 				for k := 0; k < next.Len() && k < 65536; k++ {
-					pf.widths[first+k] = next.Index(k).Float64()
+					pf.widths.set(first+k, next.Index(k).Float64())
 				}
 				i += 2
 				continue
@@ -90,7 +90,7 @@ func loadFont(f pdf.Font) *pdfFont {
 			last := int(next.Int64())
 			width := w.Index(i + 2).Float64()
 			for c := first; c <= last && c-first < 65536; c++ {
-				pf.widths[c] = width
+				pf.widths.set(c, width)
 			}
 			i += 3
 		}
@@ -98,13 +98,51 @@ func loadFont(f pdf.Font) *pdfFont {
 	}
 	first := f.FirstChar()
 	for i, w := range f.Widths() {
-		pf.widths[first+i] = w
+		pf.widths.set(first+i, w)
 	}
 	pf.missing = f.V.Key("FontDescriptor").Key("MissingWidth").Float64()
-	if len(pf.widths) == 0 {
+	if !pf.widths.any {
 		pf.fixed, pf.std14 = standardMetrics(pf.name)
 	}
 	return pf
+}
+
+// denseCodes bounds the codes a widthTable keeps in a slice: a font's
+// codes are mostly small (a subset font's glyph ids run from 0 up), and a
+// map took 10% of reading a browser's print for a few thousand entries.
+// 64 KB a font at most; higher codes go to a map.
+const denseCodes = 8192
+
+// A widthTable maps character codes to widths; an unset code reads 0.
+type widthTable struct {
+	low  []float64       // codes 0 up to len(low)-1, 0 where unset
+	high map[int]float64 // the other codes
+	any  bool            // whether any width was set (0 included)
+}
+
+// set records the width w of code; a later width of a code replaces an
+// earlier one.
+func (t *widthTable) set(code int, w float64) {
+	t.any = true
+	if code < 0 || code >= denseCodes {
+		if t.high == nil {
+			t.high = map[int]float64{}
+		}
+		t.high[code] = w
+		return
+	}
+	if code >= len(t.low) {
+		t.low = append(t.low, make([]float64, code+1-len(t.low))...)
+	}
+	t.low[code] = w
+}
+
+// get returns the width of code, 0 when none was set.
+func (t *widthTable) get(code int) float64 {
+	if code >= 0 && code < len(t.low) {
+		return t.low[code]
+	}
+	return t.high[code]
 }
 
 // standardMetrics returns the metrics of a standard 14 font (or a common
@@ -223,7 +261,7 @@ func baseEncoding(enc pdf.Value) *charmap.Charmap {
 // width returns the advance of the glyph of code (raw as drawn), in
 // glyph space (1/1000 em).
 func (f *pdfFont) width(code int, raw []byte) float64 {
-	if w, ok := f.widths[code]; ok && w > 0 {
+	if w := f.widths.get(code); w > 0 {
 		return w
 	}
 	if f.fixed > 0 {

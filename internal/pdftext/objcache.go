@@ -60,18 +60,6 @@ func refOf(v pdf.Value, key string) (r ref, ok bool) {
 	return refValue(e.Elem())
 }
 
-// refIndex is refOf for element i of the array v.
-func refIndex(v pdf.Value, i int) (r ref, ok bool) {
-	if valueData < 0 {
-		return ref{}, false
-	}
-	a := reflect.ValueOf(v).Field(valueData).Elem()
-	if a.Kind() != reflect.Slice || i < 0 || i >= a.Len() {
-		return ref{}, false
-	}
-	return refValue(a.Index(i).Elem())
-}
-
 // refValue reads a reference out of a parsed object: a struct of exactly
 // a uint32 and a uint16 field.
 func refValue(x reflect.Value) (ref, bool) {
@@ -100,22 +88,6 @@ func (c objCache) key(v pdf.Value, k string) pdf.Value {
 		return x
 	}
 	x := v.Key(k)
-	if len(c) < maxCached {
-		c[r] = x
-	}
-	return x
-}
-
-// index is v.Index(i), resolved once per reference.
-func (c objCache) index(v pdf.Value, i int) pdf.Value {
-	r, ok := refIndex(v, i)
-	if !ok {
-		return v.Index(i)
-	}
-	if x, ok := c[r]; ok {
-		return x
-	}
-	x := v.Index(i)
 	if len(c) < maxCached {
 		c[r] = x
 	}
