@@ -219,37 +219,31 @@ func corpusFiles(b *testing.B, exts ...string) [][]byte {
 // BenchmarkConvertSynthetic converts 2,000 synthetic PressReader-style
 // clippings of about 2.5 KB (internal/synth), input to JSON Lines.
 func BenchmarkConvertSynthetic(b *testing.B) {
+	benchConvert(b, synthClippings(func(s string) []byte { return []byte(s) }))
+}
+
+// synthClippings makes 2,000 synthetic clippings (internal/synth, seed 1),
+// each passed through shape.
+func synthClippings(shape func(string) []byte) [][]byte {
 	r := rand.New(rand.NewSource(1))
 	clips := make([][]byte, 2000)
 	for i := range clips {
-		clips[i] = []byte(synth.Clipping(r, i))
+		clips[i] = shape(synth.Clipping(r, i))
 	}
-	benchConvert(b, clips)
+	return clips
 }
 
 // BenchmarkConvert1KB converts 2,000 synthetic clippings of about 1 KB
 // (masthead, headline, byline, two paragraphs, footer: the size of most
 // real clippings), input to JSON Lines: the fixed cost per clipping shows
 // here.
-func BenchmarkConvert1KB(b *testing.B) {
-	r := rand.New(rand.NewSource(1))
-	clips := make([][]byte, 2000)
-	for i := range clips {
-		clips[i] = smallClipping(synth.Clipping(r, i))
-	}
-	benchConvert(b, clips)
-}
+func BenchmarkConvert1KB(b *testing.B) { benchConvert(b, synthClippings(smallClipping)) }
 
 // BenchmarkConvert1KBMarkdown converts the 1 KB clippings of
 // BenchmarkConvert1KB to Markdown, the default output: the YAML front
 // matter's cost shows here.
 func BenchmarkConvert1KBMarkdown(b *testing.B) {
-	r := rand.New(rand.NewSource(1))
-	clips := make([][]byte, 2000)
-	for i := range clips {
-		clips[i] = smallClipping(synth.Clipping(r, i))
-	}
-	benchConvertTo(b, clips, formats.WriteMarkdown)
+	benchConvertTo(b, synthClippings(smallClipping), formats.WriteMarkdown)
 }
 
 // smallClipping cuts a synthetic clipping down to its first two
