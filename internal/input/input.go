@@ -58,27 +58,44 @@ func tooLarge(limit int64) error {
 }
 
 // ReadFile reads a file (a regular file, a pipe, a device) with the
-// bounds of ReadAll and errors a user can act on.
+// bounds of ReadAll and errors a user can act on: "no such file",
+// "permission denied", "is a directory". A regular file is read into one
+// buffer of its size.
 func ReadFile(name string, limit int64) ([]byte, error) {
-	fi, err := os.Stat(name)
+	data, err := readFile(name, limit)
+	return data, fileError(err)
+}
+
+var errIsDir = errors.New("is a directory (give -o OUTDIR to convert a folder)")
+
+// fileError words an error of opening or reading a file for the user:
+// "no such file", "permission denied", or the system's message without
+// the path (which the caller names).
+func fileError(err error) error {
 	switch {
+	case err == nil:
+		return nil
 	case errors.Is(err, os.ErrNotExist):
-		return nil, errors.New("no such file")
+		return errors.New("no such file")
 	case errors.Is(err, os.ErrPermission):
-		return nil, errors.New("permission denied")
-	case err != nil:
-		return nil, atomicfile.Unwrap(err)
-	case fi.IsDir():
-		return nil, errors.New("is a directory (give -o OUTDIR to convert a folder)")
-	case fi.Mode().IsRegular() && fi.Size() > limit:
+		return errors.New("permission denied")
+	}
+	return atomicfile.Unwrap(err)
+}
+
+// checkWhole applies ReadAll's checks to the whole of a regular file
+// read at once: the size bound, and the head check when the file is
+// longer than the head (ReadAll makes it before reading on).
+func checkWhole(data []byte, limit int64) ([]byte, error) {
+	if int64(len(data)) > limit {
 		return nil, tooLarge(limit)
 	}
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, atomicfile.Unwrap(err)
+	if len(data) > headSize {
+		if err := convert.CheckHead(data[:headSize]); err != nil {
+			return nil, err
+		}
 	}
-	defer f.Close()
-	return ReadAll(f, limit)
+	return data, nil
 }
 
 // ParseSize reads a size: bytes, or a number with KB, MB, GB (powers of
