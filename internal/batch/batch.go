@@ -112,15 +112,14 @@ func Run(ctx context.Context, opts Options, stderr io.Writer) error {
 		return err
 	}
 	start := time.Now()
-	results := make(chan Result, 64*max(opts.Jobs, 1))
 	dirs := &outDirs{root: opts.OutDir}
-	go func() {
-		ForEach(ctx, opts.Jobs, len(jobs), func(i int) { results <- convertOne(jobs[i], opts, dirs) })
-		close(results)
-	}()
-	for r := range results {
+	var mu sync.Mutex // the reporter's: workers record their results themselves, no hand-off
+	ForEach(ctx, opts.Jobs, len(jobs), func(i int) {
+		r := convertOne(jobs[i], opts, dirs)
+		mu.Lock()
+		defer mu.Unlock()
 		rep.add(r)
-	}
+	})
 	if err := rep.finish(time.Since(start), ctx.Err() != nil, skipped); err != nil {
 		return err
 	}
