@@ -272,6 +272,10 @@ func TestBylineCheapTestsAgree(t *testing.T) {
 		plain: "authorSeparator.Split", slow: func(s string) []string { return authorSeparator.Split(s, -1) },
 		hit: func(p []string) bool { return len(p) > 1 }, least: 5000}.
 		check(t, 20000, func() string { return randomText(r, joins, 1+r.Intn(10)) })
+	letters := []string{"MC", "Mc", "M", "c", "DONALD", "O'", "BRIEN", "-", "REES", "'", "’", "É", "é", "ß", "1", ".", "x", "\xff"}
+	sameOnRandom[string]{name: "titleWord", fast: titleWord, plain: "plainTitleWord", slow: plainTitleWord,
+		hit: func(w string) bool { return strings.HasPrefix(w, "Mc") }, least: 1000}.
+		check(t, 20000, func() string { return randomText(r, letters, 1+r.Intn(5)) })
 	sameOnRandom[string]{name: "replaceBylineSeparators", fast: replaceBylineSeparators, plain: "bylineSeparators",
 		slow: bylineSeparators.Replace, hit: func(s string) bool { return strings.Contains(s, ",") }, least: 1000}.
 		check(t, 20000, func() string { return randomByline(r, 8) })

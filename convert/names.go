@@ -257,16 +257,17 @@ func fixNameCase(name string) string {
 		return name // nothing to change: spare the split and the join
 	}
 	words := strings.Fields(name)
+	var buf [keyBytes]byte
 	for i, w := range words {
 		if !isAllCaps(w) {
 			continue
 		}
-		lw := strings.ToLower(w)
+		lw := lowerKey(buf[:0], w)
 		switch {
-		case i > 0 && i < len(words)-1 && nameParticles[lw]:
-			words[i] = lw
+		case i > 0 && i < len(words)-1 && nameParticles[string(lw)]:
+			words[i] = string(lw)
 		case isNameSuffix(w) && len(strings.Trim(w, ".")) <= 3 &&
-			(romanSuffixes[lw] || i > 0 && strings.HasSuffix(words[i-1], ",")):
+			(romanSuffixes[string(lw)] || i > 0 && strings.HasSuffix(words[i-1], ",")):
 			// "John Smith III" and "Ruth Okafor, MD" stay as printed; a
 			// surname that spells a degree ("BO MA") does not.
 		default:
@@ -323,7 +324,12 @@ func isAllCaps(w string) bool {
 
 // titleWord capitalizes each part of an ALL-CAPS word after a hyphen or an
 // apostrophe, and the letter after a leading "Mc".
+//
+// An ASCII word is cased in one copy of its bytes.
 func titleWord(w string) string {
+	if isASCII(w) {
+		return titleASCIIWord(w)
+	}
 	rs := []rune(strings.ToLower(w))
 	up := true
 	for i, r := range rs {
@@ -339,4 +345,25 @@ func titleWord(w string) string {
 		rs[2] = unicode.ToUpper(rs[2])
 	}
 	return string(rs)
+}
+
+// titleASCIIWord is titleWord for an ASCII word.
+func titleASCIIWord(w string) string {
+	b := make([]byte, len(w))
+	up := true
+	for i := 0; i < len(w); i++ {
+		c := lowerASCII(w[i])
+		if up && ('a' <= c && c <= 'z') {
+			c -= 'a' - 'A'
+			up = false
+		}
+		if c == '-' || c == '\'' {
+			up = true
+		}
+		b[i] = c
+	}
+	if len(b) > 3 && b[0] == 'M' && b[1] == 'c' && 'a' <= b[2] && b[2] <= 'z' {
+		b[2] -= 'a' - 'A'
+	}
+	return string(b)
 }
