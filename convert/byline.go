@@ -565,34 +565,3 @@ var headingWords = map[string]bool{"why": true, "what": true, "how": true, "when
 	"where": true, "who": true, "is": true, "are": true, "your": true, "our": true, "my": true,
 	"the": true, "a": true, "an": true, "this": true, "to": true, "for": true, "with": true,
 	"in": true, "on": true, "and": true, "or": true, "not": true, "new": true}
-
-// invertedName reads a byline printed surname first, as databases list
-// authors: one surname word, a comma, one or two given names (and perhaps
-// a credential):
-//
-//	OKAFOR, Ruth        -> Ruth Okafor
-//	Okafor, Ruth A.     -> Ruth A. Okafor
-//	OKAFOR, Ruth, MD    -> Ruth Okafor, MD
-//
-// Two full names ("Ann Lee, Bo Ma") are two authors, not one inverted.
-func invertedName(s string) (string, bool) {
-	if !strings.Contains(s, ",") {
-		return "", false // one piece: no surname before a comma
-	}
-	pieces := strings.Split(s, ",")
-	suffix := ""
-	if len(pieces) == 3 && isNameSuffix(pieces[2]) {
-		suffix = ", " + strings.TrimSpace(pieces[2])
-		pieces = pieces[:2]
-	}
-	if len(pieces) != 2 {
-		return "", false
-	}
-	surname, given := strings.TrimSpace(pieces[0]), strings.TrimSpace(pieces[1])
-	if strings.Contains(surname, " ") || !looksLikeName(surname) || !looksLikeName(given) ||
-		countWords(given) > 2 || isNameSuffix(given) || isRoleOnly(given) || isOrganisation(given, "") && isAllCaps(given) && !isAllCaps(surname) ||
-		agencyName(given) != "" || agencyName(surname) != "" {
-		return "", false
-	}
-	return fixNameCase(given+" "+surname) + suffix, true
-}

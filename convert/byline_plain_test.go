@@ -203,10 +203,29 @@ func plainFixNameCase(name string) string {
 		case plainIsNameSuffix(w) && len(strings.Trim(w, ".")) <= 3 &&
 			(romanSuffixes[lw] || i > 0 && strings.HasSuffix(words[i-1], ",")):
 		default:
-			words[i] = titleWord(w)
+			words[i] = plainTitleWord(w)
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// plainTitleWord is titleWord as it was first written.
+func plainTitleWord(w string) string {
+	rs := []rune(strings.ToLower(w))
+	up := true
+	for i, r := range rs {
+		if up && unicode.IsLetter(r) {
+			rs[i] = unicode.ToUpper(r)
+			up = false
+		}
+		if r == '-' || r == '\'' || r == '’' {
+			up = true
+		}
+	}
+	if len(rs) > 3 && rs[0] == 'M' && rs[1] == 'c' {
+		rs[2] = unicode.ToUpper(rs[2])
+	}
+	return string(rs)
 }
 
 // plainAgencyName is agencyName as it was first written.

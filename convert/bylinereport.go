@@ -35,6 +35,9 @@ const (
 // VERHOFF" -> "DAVID VERHOFF", "Chicago". ok is false when s is no such
 // phrase (the place and the name must each start with a capital).
 func reportsFrom(s string) (names, place string, ok bool) {
+	if !mayReportFrom(s) {
+		return "", "", false // no verb: spare the split
+	}
 	w := strings.Fields(s)
 	for _, p := range reportingPhrases {
 		for i := 1; i+1 < len(w); i++ {
@@ -55,4 +58,19 @@ func reportsFrom(s string) (names, place string, ok bool) {
 		}
 	}
 	return "", "", false
+}
+
+// mayReportFrom is a cheap test before reportsFrom's split: s holds the
+// verb of a reporting phrase in some ASCII case, or a byte outside ASCII
+// (where a rune such as "ſ" may fold onto a verb's letter, it says yes).
+func mayReportFrom(s string) bool {
+	if !isASCII(s) {
+		return true
+	}
+	for _, p := range reportingPhrases {
+		if containsFoldASCII(s, p.verb) {
+			return true
+		}
+	}
+	return false
 }

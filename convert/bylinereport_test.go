@@ -1,6 +1,10 @@
 package convert
 
-import "testing"
+import (
+	"math/rand"
+	"strings"
+	"testing"
+)
 
 func TestReportsFrom(t *testing.T) {
 	rows := []struct{ in, names, place string }{
@@ -32,5 +36,41 @@ func TestApplyBylineReportsFrom(t *testing.T) {
 	a.applyByline("Aus Chicago berichtet DAVID VERHOFF", true)
 	if len(a.Authors) != 1 || a.Authors[0].Name != "David Verhoff" || a.Dateline != "Chicago" {
 		t.Errorf("authors %+v, dateline %q; want David Verhoff from Chicago", a.Authors, a.Dateline)
+	}
+}
+
+// mayReportFrom lets through every byline whose words hold a verb of
+// reportingPhrases as strings.EqualFold compares them, in random bylines of
+// places, names, verbs in every case and runes that fold onto ASCII.
+func TestMayReportFromPassesEveryVerb(t *testing.T) {
+	pieces := []string{"Aus ", "aus ", "from ", "Desde ", "Chicago ", "Kyiv ", "Ann Lee ", "DAVID ", " ", "\t",
+		"ſ", "\u212a", "é"}
+	for _, p := range reportingPhrases {
+		pieces = append(pieces, p.verb+" ", strings.ToUpper(p.verb)+" ", strings.ToUpper(p.verb[:1])+p.verb[1:]+" ",
+			strings.ReplaceAll(p.verb, "s", "ſ")+" ")
+	}
+	hasVerb := func(s string) bool {
+		for _, w := range strings.Fields(s) {
+			for _, p := range reportingPhrases {
+				if strings.EqualFold(w, p.verb) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	r := rand.New(rand.NewSource(29))
+	hits := 0
+	for range 20000 {
+		s := randomText(r, pieces, 1+r.Intn(6))
+		if hasVerb(s) {
+			hits++
+			if !mayReportFrom(s) {
+				t.Fatalf("mayReportFrom(%q) = false; the text holds a verb", s)
+			}
+		}
+	}
+	if hits < 1000 {
+		t.Errorf("only %d texts hold a verb: too few to compare", hits)
 	}
 }

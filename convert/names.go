@@ -257,16 +257,17 @@ func fixNameCase(name string) string {
 		return name // nothing to change: spare the split and the join
 	}
 	words := strings.Fields(name)
+	var buf [keyBytes]byte
 	for i, w := range words {
 		if !isAllCaps(w) {
 			continue
 		}
-		lw := strings.ToLower(w)
+		lw := lowerKey(buf[:0], w)
 		switch {
-		case i > 0 && i < len(words)-1 && nameParticles[lw]:
-			words[i] = lw
+		case i > 0 && i < len(words)-1 && nameParticles[string(lw)]:
+			words[i] = string(lw)
 		case isNameSuffix(w) && len(strings.Trim(w, ".")) <= 3 &&
-			(romanSuffixes[lw] || i > 0 && strings.HasSuffix(words[i-1], ",")):
+			(romanSuffixes[string(lw)] || i > 0 && strings.HasSuffix(words[i-1], ",")):
 			// "John Smith III" and "Ruth Okafor, MD" stay as printed; a
 			// surname that spells a degree ("BO MA") does not.
 		default:
@@ -323,7 +324,12 @@ func isAllCaps(w string) bool {
 
 // titleWord capitalizes each part of an ALL-CAPS word after a hyphen or an
 // apostrophe, and the letter after a leading "Mc".
+//
+// An ASCII word is cased in one copy of its bytes.
 func titleWord(w string) string {
+	if isASCII(w) {
+		return titleASCIIWord(w)
+	}
 	rs := []rune(strings.ToLower(w))
 	up := true
 	for i, r := range rs {
@@ -339,4 +345,56 @@ func titleWord(w string) string {
 		rs[2] = unicode.ToUpper(rs[2])
 	}
 	return string(rs)
+}
+
+// titleASCIIWord is titleWord for an ASCII word.
+func titleASCIIWord(w string) string {
+	b := make([]byte, len(w))
+	up := true
+	for i := 0; i < len(w); i++ {
+		c := lowerASCII(w[i])
+		if up && ('a' <= c && c <= 'z') {
+			c -= 'a' - 'A'
+			up = false
+		}
+		if c == '-' || c == '\'' {
+			up = true
+		}
+		b[i] = c
+	}
+	if len(b) > 3 && b[0] == 'M' && b[1] == 'c' && 'a' <= b[2] && b[2] <= 'z' {
+		b[2] -= 'a' - 'A'
+	}
+	return string(b)
+}
+
+// invertedName reads a byline printed surname first, as databases list
+// authors: one surname word, a comma, one or two given names (and perhaps
+// a credential):
+//
+//	OKAFOR, Ruth        -> Ruth Okafor
+//	Okafor, Ruth A.     -> Ruth A. Okafor
+//	OKAFOR, Ruth, MD    -> Ruth Okafor, MD
+//
+// Two full names ("Ann Lee, Bo Ma") are two authors, not one inverted.
+func invertedName(s string) (string, bool) {
+	if !strings.Contains(s, ",") {
+		return "", false // one piece: no surname before a comma
+	}
+	pieces := strings.Split(s, ",")
+	suffix := ""
+	if len(pieces) == 3 && isNameSuffix(pieces[2]) {
+		suffix = ", " + strings.TrimSpace(pieces[2])
+		pieces = pieces[:2]
+	}
+	if len(pieces) != 2 {
+		return "", false
+	}
+	surname, given := strings.TrimSpace(pieces[0]), strings.TrimSpace(pieces[1])
+	if strings.Contains(surname, " ") || !looksLikeName(surname) || !looksLikeName(given) ||
+		countWords(given) > 2 || isNameSuffix(given) || isRoleOnly(given) || isOrganisation(given, "") && isAllCaps(given) && !isAllCaps(surname) ||
+		agencyName(given) != "" || agencyName(surname) != "" {
+		return "", false
+	}
+	return fixNameCase(given+" "+surname) + suffix, true
 }
