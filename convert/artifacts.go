@@ -15,7 +15,12 @@ func isPlaceholder(s string) bool {
 	if !strings.Contains(s, "??") { // trimming spaces keeps "??"
 		return false
 	}
-	return strings.Trim(strings.TrimSpace(s), "? \t\u00a0") == ""
+	for _, r := range strings.TrimSpace(s) { // strings.Trim(s, "? \t\u00a0") == ""
+		if r != '?' && r != ' ' && r != '\t' && r != '\u00a0' {
+			return false
+		}
+	}
+	return true
 }
 
 // isFooterName: a language or country name in the footer, letters and a

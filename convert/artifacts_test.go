@@ -41,3 +41,26 @@ func TestLanguageTagAgreesWithPlain(t *testing.T) {
 		t.Errorf("%d names tagged: too few to compare", tagged)
 	}
 }
+
+// isPlaceholder is a line of only question marks and spaces holding "??":
+// the rule strings.Trim(strings.TrimSpace(s), "? \t\u00a0") == "" states,
+// checked on random lines of marks, spaces of every kind, letters and a
+// broken UTF-8 byte.
+func TestIsPlaceholderAgreesWithTrim(t *testing.T) {
+	pieces := []string{"?", "??", " ", "\t", "\u00a0", "\u2003", "\n", "x", "\xff", "？"}
+	r := rand.New(rand.NewSource(53))
+	marks := 0
+	for range 50000 {
+		s := randomText(r, pieces, r.Intn(7))
+		want := strings.Contains(s, "??") && strings.Trim(strings.TrimSpace(s), "? \t\u00a0") == ""
+		if got := isPlaceholder(s); got != want {
+			t.Fatalf("isPlaceholder(%q) = %v, want %v", s, got, want)
+		}
+		if want {
+			marks++
+		}
+	}
+	if marks < 1000 {
+		t.Errorf("%d placeholders: too few to compare", marks)
+	}
+}

@@ -364,12 +364,15 @@ var mastheadSep = lazyRE(`\s+[` + mastheadSepMarks + `]\s+`)
 // space, tab, newline, form feed, carriage return) either side, each run
 // taken whole.
 // "The Guardian · 12 Mar 2021 · Sport" -> 3 parts, "Harbour Gazette" -> 1.
-func splitMasthead(s string) []string {
+func splitMasthead(s string) []string { return appendMastheadParts(nil, s) }
+
+// appendMastheadParts appends the parts splitMasthead gives to dst, so that
+// a caller may keep them in an array of its own.
+func appendMastheadParts(dst []string, s string) []string {
 	if !containsRuneOf(s, mastheadSepMarks) {
-		return []string{s}
+		return append(dst, s)
 	}
-	parts := make([]string, 0, 4) // most mastheads have at most four parts
-	beg := 0                      // start of the current part
+	beg := 0 // start of the current part
 	for i := 0; i < len(s); {
 		if !reSpace(s[i]) {
 			i++
@@ -388,10 +391,10 @@ func splitMasthead(s string) []string {
 			i = j
 			continue
 		}
-		parts = append(parts, s[beg:i])
+		dst = append(dst, s[beg:i])
 		beg, i = l, l
 	}
-	return append(parts, s[beg:])
+	return append(dst, s[beg:])
 }
 
 // reSpace reports whether c is a space of the regexp class \s.
@@ -417,7 +420,8 @@ var mastheadMarks = strings.Split(mastheadSepMarks, "")
 //	Harbour Gazette
 //	The Guardian · 12 Mar 2021 · Sport · 14 · By Jane Doe
 func (a *Article) applyMasthead(s string) {
-	parts := splitMasthead(strings.TrimSpace(s))
+	var room [8]string // most mastheads have at most four parts
+	parts := appendMastheadParts(room[:0], strings.TrimSpace(s))
 	a.Publication = parts[0]
 	for _, p := range parts[1:] {
 		switch d, ok := parseDate(p); {

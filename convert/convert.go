@@ -54,11 +54,15 @@ func convertText(name string, data []byte) (doc *Document, err error) {
 // another (clippingStarts) is read one clipping at a time.
 func readLayouts(doc *Document, lines []string, fallbackWarning bool) string {
 	name := detectLayout(lines)
-	if name != "pressreader" && name != "web" {
+	var more []int // where the clippings after the first start
+	if name == "pressreader" || name == "web" {
+		more = clippingStarts(lines)
+	}
+	if len(more) == 0 {
 		readPart(doc, name, lines, 0, fallbackWarning)
 		return name
 	}
-	starts := append([]int{0}, clippingStarts(lines)...)
+	starts := append([]int{0}, more...)
 	for k, s := range starts {
 		end := len(lines)
 		if k+1 < len(starts) {

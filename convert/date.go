@@ -361,7 +361,9 @@ func (d *Date) readPrintedField(f string) bool {
 		d.Day, d.Month, d.Year = day, month, year
 		return true
 	}
-	f = strings.TrimRight(f, ".:")
+	for len(f) > 0 && (f[len(f)-1] == '.' || f[len(f)-1] == ':') { // strings.TrimRight(f, ".:")
+		f = f[:len(f)-1]
+	}
 	var buf [maxLowerField]byte
 	w := f
 	if !isLowerASCII(f) {

@@ -156,3 +156,51 @@ func TestDateWordsOpenWithoutDigit(t *testing.T) {
 		}
 	}
 }
+
+// FuzzFastRulesAgree checks the fast forms of the header and decoding
+// rules against the rules they stand for, on any input: parseDateForm
+// against reading the line the long way, languageTag against
+// strings.ToLower, singleSpaced against Fields and Join, the clock and day
+// matchers against their regexps, the wire-slug test against the regexp,
+// the stamp-word test against strings.Index, and textOf and
+// firstBinaryByte against their plain rules.
+func FuzzFastRulesAgree(f *testing.F) {
+	for _, s := range []string{"10 Mar 2021", "Montag, 11. Januar 2010", "April 28, 2019 at 6:01 am Updated April 29, 2019",
+		"URGENT: Port closed", "ENGLISH; ENGLISCH", "10H30", "1ST", "a\r\nb\rc", "x\x00y", "  two  spaces ", "MIS À JOUR 2021"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		gd, gok := readDateForm(s, true)
+		if wd, wok := readDateForm(s, false); gd != wd || gok != wok {
+			t.Errorf("readDateForm(%q) = %+v, %v; the long way %+v, %v", s, gd, gok, wd, wok)
+		}
+		if got, want := languageTag(s), languageTagPlain(s); got != want {
+			t.Errorf("languageTag(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := singleSpaced(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("singleSpaced(%q) = %q, want %q", s, got, want)
+		}
+		if isClock(s) != clockRE.MatchString(s) || isOrdinalDay(s) != ordinalDayR.MatchString(s) {
+			t.Errorf("%q: isClock %v, isOrdinalDay %v disagree with their regexps", s, isClock(s), isOrdinalDay(s))
+		}
+		if m := wirePrefixRE.FindStringSubmatch(s); m != nil && wirePrefixes[strings.TrimSpace(m[1])] && !mayOpenWithWireSlug(s) {
+			t.Errorf("mayOpenWithWireSlug(%q) = false, wirePrefixRE takes %q", s, m[1])
+		}
+		stamps := strings.ToLower(s)
+		if len(stamps) != len(s) {
+			stamps = asciiLower(s)
+		}
+		for _, w := range stampWords {
+			if strings.Index(stamps, w) > 0 && !mayHoldStampWord(s) {
+				t.Errorf("mayHoldStampWord(%q) = false; it holds %q", s, w)
+			}
+		}
+		if got, want := textOf([]byte(s)), normalizeNewlines(s); got != want {
+			t.Errorf("textOf(%q) = %q, want %q", s, got, want)
+		}
+		want := strings.IndexFunc(s, func(r rune) bool { return r < 0x20 && isBinaryByte(byte(r)) })
+		if got := firstBinaryByte([]byte(s)); got != want {
+			t.Errorf("firstBinaryByte(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
