@@ -20,20 +20,22 @@ import (
 //	source:    "The mayor said the festival would stay on the water for good."
 //	candidate: "The festival would stay on the water for good"
 //
-// Its time is linear in the text: every paragraph is normalized once; the
-// distinct candidate texts go into a table keyed by the text, and the
-// lengths to try go into a second table by the candidates' last tailBytes
-// bytes (or into one short list below that length); at each sentence end
-// of each paragraph, the tailBytes bytes before it name the lengths to
-// try, and one lookup per length finds the candidate ending there. The
-// work per sentence end is bounded by the distinct candidate lengths
-// sharing one tail, times their length (one or two lengths in running
-// text; at most the 80 words of a candidate's length, squared, in text
-// built to defeat it), never the number of candidates or paragraphs.
-// Unlike the pairwise search it replaces, it needs no paragraph limit. It
-// does not look at the text as printed: pullQuoteMask also asked that a
-// candidate's last 12 bytes as printed occur in the source, which changes
-// nothing on the corpora.
+// Its time is linear in the text: every paragraph is normalized once (none
+// is when no paragraph has 6 to 80 words); a set of the candidates' last
+// bytes (tailSet) finds the sentence ends where one may end, most often
+// none; only then do the distinct candidate texts go into a table keyed by
+// the text, and the lengths to try go into a second table by the
+// candidates' last tailBytes bytes (or into one short list below that
+// length); at each sentence end of each paragraph, the tailBytes bytes
+// before it name the lengths to try, and one lookup per length finds the
+// candidate ending there. The work per sentence end is bounded by the
+// distinct candidate lengths sharing one tail, times their length (one or
+// two lengths in running text; at most the 80 words of a candidate's
+// length, squared, in text built to defeat it), never the number of
+// candidates or paragraphs. Unlike the pairwise search it replaces, it
+// needs no paragraph limit. It does not look at the text as printed:
+// pullQuoteMask also asked that a candidate's last 12 bytes as printed
+// occur in the source, which changes nothing on the corpora.
 func findPullQuotes(texts []bodyText) []bool {
 	mask := make([]bool, len(texts))
 	if len(texts) < 2 || !anyMayBeQuote(texts) {
