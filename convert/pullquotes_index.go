@@ -68,7 +68,7 @@ func indexPullQuotes(texts []bodyText, keys []string, mask []bool) {
 		if len(src) <= tails.minLen {
 			continue // no candidate fits strictly inside
 		}
-		forEachSentenceEnd(src, func(e int) {
+		forEachSentenceEnd(src, tails.minLen, func(e int) { // no candidate ends before minLen
 			if tails.mayEndAt(src, e) {
 				ends = append(ends, quoteEnd{j, e})
 			}
@@ -403,12 +403,13 @@ func (idx *quoteIndex) lookup(src string, e int, found func(*quoteGroup)) {
 }
 
 // forEachSentenceEnd calls f, in decreasing order, with every position e
-// of s where sentenceEndAt(s, e) holds, in one pass from the end: the run
-// of closing quotes and brackets after each position is tracked, not
-// rescanned, and runs of plain bytes are skipped (see lastNotPlain).
-func forEachSentenceEnd(s string, f func(e int)) {
+// of s from lo on where sentenceEndAt(s, e) holds, in one pass from the
+// end: the run of closing quotes and brackets after each position is
+// tracked, not rescanned, and runs of plain bytes are skipped (see
+// lastNotPlain).
+func forEachSentenceEnd(s string, lo int, f func(e int)) {
 	q := len(s) // the first index >= e that is not a closing quote or bracket
-	for e := len(s); e >= 0; e-- {
+	for e := len(s); e >= max(lo, 0); e-- {
 		if e < len(s) {
 			if plainByte[s[e]] { // no end here, nor before the plain bytes preceding it
 				e = lastNotPlain(s, e) + 1
