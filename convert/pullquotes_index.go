@@ -20,20 +20,22 @@ import (
 //	source:    "The mayor said the festival would stay on the water for good."
 //	candidate: "The festival would stay on the water for good"
 //
-// Its time is linear in the text: every paragraph is normalized once; the
-// distinct candidate texts go into a table keyed by the text, and the
-// lengths to try go into a second table by the candidates' last tailBytes
-// bytes (or into one short list below that length); at each sentence end
-// of each paragraph, the tailBytes bytes before it name the lengths to
-// try, and one lookup per length finds the candidate ending there. The
-// work per sentence end is bounded by the distinct candidate lengths
-// sharing one tail, times their length (one or two lengths in running
-// text; at most the 80 words of a candidate's length, squared, in text
-// built to defeat it), never the number of candidates or paragraphs.
-// Unlike the pairwise search it replaces, it needs no paragraph limit. It
-// does not look at the text as printed: pullQuoteMask also asked that a
-// candidate's last 12 bytes as printed occur in the source, which changes
-// nothing on the corpora.
+// Its time is linear in the text: every paragraph is normalized once (none
+// is when no paragraph has 6 to 80 words); a set of the candidates' last
+// bytes (tailSet) finds the sentence ends where one may end, most often
+// none; only then do the distinct candidate texts go into a table keyed by
+// the text, and the lengths to try go into a second table by the
+// candidates' last tailBytes bytes (or into one short list below that
+// length); at each sentence end of each paragraph, the tailBytes bytes
+// before it name the lengths to try, and one lookup per length finds the
+// candidate ending there. The work per sentence end is bounded by the
+// distinct candidate lengths sharing one tail, times their length (one or
+// two lengths in running text; at most the 80 words of a candidate's
+// length, squared, in text built to defeat it), never the number of
+// candidates or paragraphs. Unlike the pairwise search it replaces, it
+// needs no paragraph limit. It does not look at the text as printed:
+// pullQuoteMask also asked that a candidate's last 12 bytes as printed
+// occur in the source, which changes nothing on the corpora.
 func findPullQuotes(texts []bodyText) []bool {
 	mask := make([]bool, len(texts))
 	if len(texts) < 2 || !anyMayBeQuote(texts) {
@@ -66,7 +68,7 @@ func indexPullQuotes(texts []bodyText, keys []string, mask []bool) {
 		if len(src) <= tails.minLen {
 			continue // no candidate fits strictly inside
 		}
-		forEachSentenceEnd(src, func(e int) {
+		forEachSentenceEnd(src, tails.minLen, func(e int) { // no candidate ends before minLen
 			if tails.mayEndAt(src, e) {
 				ends = append(ends, quoteEnd{j, e})
 			}
@@ -401,12 +403,13 @@ func (idx *quoteIndex) lookup(src string, e int, found func(*quoteGroup)) {
 }
 
 // forEachSentenceEnd calls f, in decreasing order, with every position e
-// of s where sentenceEndAt(s, e) holds, in one pass from the end: the run
-// of closing quotes and brackets after each position is tracked, not
-// rescanned, and runs of plain bytes are skipped (see lastNotPlain).
-func forEachSentenceEnd(s string, f func(e int)) {
+// of s from lo on where sentenceEndAt(s, e) holds, in one pass from the
+// end: the run of closing quotes and brackets after each position is
+// tracked, not rescanned, and runs of plain bytes are skipped (see
+// lastNotPlain).
+func forEachSentenceEnd(s string, lo int, f func(e int)) {
 	q := len(s) // the first index >= e that is not a closing quote or bracket
-	for e := len(s); e >= 0; e-- {
+	for e := len(s); e >= max(lo, 0); e-- {
 		if e < len(s) {
 			if plainByte[s[e]] { // no end here, nor before the plain bytes preceding it
 				e = lastNotPlain(s, e) + 1

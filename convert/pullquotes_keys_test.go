@@ -27,22 +27,24 @@ func TestAppendQuoteKeyMatchesPullQuoteKey(t *testing.T) {
 	}
 }
 
-// forEachSentenceEnd calls back at exactly the positions sentenceEndAt
-// accepts, in decreasing order, on random text of words, marks and quotes.
+// forEachSentenceEnd calls back at exactly the positions from lo on that
+// sentenceEndAt accepts, in decreasing order, on random text of words,
+// marks and quotes.
 func TestForEachSentenceEndMatchesRule(t *testing.T) {
 	alphabet := []string{"ab", " ", ".", ",", "!", "?", "…", "\"", "'", ")", "’", "—", ",\"", "x"}
 	r := rand.New(rand.NewSource(12))
 	for range 5000 {
 		s := randomText(r, alphabet, r.Intn(14))
 		var got, want []int
-		forEachSentenceEnd(s, func(e int) { got = append(got, e) })
-		for e := len(s); e >= 0; e-- {
+		lo := r.Intn(len(s)+2) - 1
+		forEachSentenceEnd(s, lo, func(e int) { got = append(got, e) })
+		for e := len(s); e >= max(lo, 0); e-- {
 			if sentenceEndAt(s, e) {
 				want = append(want, e)
 			}
 		}
 		if fmt.Sprint(got) != fmt.Sprint(want) {
-			t.Fatalf("forEachSentenceEnd(%q) at %v, want %v", s, got, want)
+			t.Fatalf("forEachSentenceEnd(%q, %d) at %v, want %v", s, lo, got, want)
 		}
 	}
 }
