@@ -152,7 +152,7 @@ type pageReader struct {
 
 // A docCache holds what the pages of one document share.
 type docCache struct {
-	objs  objCache
+	objs  *objCache
 	fonts map[string]*pdfFont // by fontKey
 	// byRef finds a font by its object and the name a resource
 	// dictionary gives it, without reading its fontKey again.
@@ -166,7 +166,7 @@ type fontUse struct {
 }
 
 func newDocCache() *docCache {
-	return &docCache{objs: objCache{}, fonts: map[string]*pdfFont{}, byRef: map[fontUse]*pdfFont{}}
+	return &docCache{objs: newObjCache(), fonts: map[string]*pdfFont{}, byRef: map[fontUse]*pdfFont{}}
 }
 
 // read lays out one page, turning a library panic into an error.
@@ -193,7 +193,7 @@ func (rd *pageReader) read(pg pdf.Page) (p Page, err error) {
 // inherited looks a page attribute up the page tree, at most levels
 // levels (a cycle in the tree must not hang us), each node resolved once
 // per document.
-func (c objCache) inherited(v pdf.Value, key string, levels int) pdf.Value {
+func (c *objCache) inherited(v pdf.Value, key string, levels int) pdf.Value {
 	for i := 0; i < levels && !v.IsNull(); i++ {
 		if r := c.key(v, key); !r.IsNull() {
 			return r
