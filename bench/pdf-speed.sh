@@ -3,8 +3,8 @@
 # long multi-column documents made here with groff (~90 and ~500 pages),
 # the shared newspaper pages, the shared real PDFs (an archive export of 59
 # pages, browser prints) and the groff test pages. RUNS interleaved runs
-# (default 5) of each tool with /usr/bin/time -v; reports median wall time
-# and peak RSS per file, the newsclip/pdftotext ratios (lower is better)
+# (default 5) of each tool; reports median wall time, CPU time and peak
+# RSS per file, the newsclip/pdftotext ratios (lower is better)
 # and their medians over the files, and how peak RSS grows with the page
 # count between the two long documents (MiB per page). With OLD set to
 # another newsclip binary (an earlier build), that one runs interleaved too
@@ -30,40 +30,55 @@ for f in ../shared/corpus/pdf-real/*.pdf; do [ -e "$f" ] && files+=("$f"); done
 pages() { pdfinfo "$1" | awk '/^Pages/ {print $2}'; }
 echo "long.pdf: $(pages "$work/long.pdf") pages; long500.pdf: $(pages "$work/long500.pdf") pages"
 
-# Each run goes through /usr/bin/time -v (peak RSS of the process or of
-# its largest child, whichever is larger: newsclip's PDF child is waited
-# for and counts); wall time comes from the Python driver's clock, which
-# resolves milliseconds (time -v prints hundredths). Tools and files
-# interleave.
+# Each run is a fork and exec waited for with wait4, whose resource usage
+# covers the process and the children it waited for (newsclip's PDF child
+# counts): peak RSS is the larger of theirs, CPU time (user + system, in
+# microseconds) their sum. Wall time comes from the driver's clock. CPU
+# time is the steadier figure on a shared machine, where other processes
+# stretch the wall time of both tools. Tools and files interleave.
 python3 - "$runs" "$work/newsclip" "${OLD:-}" "$(pages "$work/long.pdf")" "$(pages "$work/long500.pdf")" "${files[@]}" <<'PY'
-import os, re, statistics, subprocess, sys, time
+import os, statistics, sys, time
 runs, newsclip, old, p1, p2, files = int(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]), sys.argv[6:]
 cmds = {"newsclip": lambda f: [newsclip, "convert", "-q", "--to", "jsonl", f],
         "pdftotext": lambda f: ["pdftotext", "-q", f, "-"]}
 if old:
     cmds["old"] = lambda f: [old, "convert", "-q", "--to", "jsonl", f]
+
+def measure(cmd):
+    """Runs cmd with its output discarded: wall s, CPU s, peak RSS KiB."""
+    t0 = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:
+        null = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(null, fd)
+        try:
+            os.execvp(cmd[0], cmd)
+        finally:
+            os._exit(127)
+    _, _, ru = os.wait4(pid, 0)
+    return time.perf_counter() - t0, ru.ru_utime + ru.ru_stime, ru.ru_maxrss
+
 res = {}
 for _ in range(runs):
     for f in files:
         for tool, cmd in cmds.items():
-            t0 = time.perf_counter()
-            p = subprocess.run(["/usr/bin/time", "-v"] + cmd(f), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-            wall = time.perf_counter() - t0
-            rss = int(re.search(rb"Maximum resident set size \(kbytes\): (\d+)", p.stderr).group(1))
-            res.setdefault((os.path.basename(f), tool), []).append((wall, rss))
+            res.setdefault((os.path.basename(f), tool), []).append(measure(cmd(f)))
+
 def report(tool):
   ratios, med = [], {}
-  print(f"-- {tool}")
+  print(f"-- {tool}: median wall, CPU and peak RSS; ratios to pdftotext")
   for f in sorted({f for f, _ in res}):
     n, p = res[(f, tool)], res[(f, "pdftotext")]
-    nw, pw = statistics.median(w for w, _ in n), statistics.median(w for w, _ in p)
-    nr, pr = statistics.median(r for _, r in n), statistics.median(r for _, r in p)
+    nw, nc, nr = (statistics.median(x[i] for x in n) for i in range(3))
+    pw, pc, pr = (statistics.median(x[i] for x in p) for i in range(3))
     med[f] = (nr, pr)
-    ratios.append((nw / pw, nr / pr))
-    print(f"{f:32} {tool} {nw*1000:7.1f} ms {nr/1024:6.1f} MiB   pdftotext {pw*1000:7.1f} ms {pr/1024:6.1f} MiB"
-          f"   ratio wall {nw/pw:5.2f}x  peak RSS {nr/pr:5.2f}x")
-  print(f"median ratio over files: wall {statistics.median(r[0] for r in ratios):.2f}x, peak RSS {statistics.median(r[1] for r in ratios):.2f}x"
-        f"; worst: wall {max(r[0] for r in ratios):.2f}x, peak RSS {max(r[1] for r in ratios):.2f}x ({runs} runs each)")
+    ratios.append((nw / pw, nc / pc, nr / pr))
+    print(f"{f:26} {tool} {nw*1000:6.0f} ms {nc*1000:5.0f} ms cpu {nr/1024:5.1f} MiB  pdftotext {pw*1000:6.0f} ms {pc*1000:5.0f} ms cpu {pr/1024:5.1f} MiB"
+          f"  ratio wall {nw/pw:4.2f}x cpu {nc/pc:4.2f}x RSS {nr/pr:4.2f}x")
+  print(f"median ratio over files: wall {statistics.median(r[0] for r in ratios):.2f}x, cpu {statistics.median(r[1] for r in ratios):.2f}x, "
+        f"peak RSS {statistics.median(r[2] for r in ratios):.2f}x; worst: wall {max(r[0] for r in ratios):.2f}x, "
+        f"cpu {max(r[1] for r in ratios):.2f}x, peak RSS {max(r[2] for r in ratios):.2f}x ({runs} runs each)")
   (a, b), (c, d) = med["long.pdf"], med["long500.pdf"]
   print(f"peak RSS growth {p1} -> {p2} pages: {tool} {(c-a)/1024/(p2-p1):.4f} MiB/page, pdftotext {(d-b)/1024/(p2-p1):.4f} MiB/page")
 for tool in cmds:

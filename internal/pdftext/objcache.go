@@ -70,26 +70,43 @@ func refValue(x reflect.Value) (ref, bool) {
 	return ref{uint32(x.Field(0).Uint()), uint16(x.Field(1).Uint())}, true
 }
 
-// maxCached bounds the objects an objCache keeps: past it, lookups go to
-// the library uncached, so that memory does not grow with the page count
-// of a document that gives every page its own objects.
-const maxCached = 4096
+// An objCache holds the resolved objects of one document that were looked
+// up more than once, by reference: a page tree node, a font, a form drawn
+// twice. An object looked up once (most of a page's own: its resources,
+// its contents) is only noted as seen, so that memory grows with what the
+// pages share, not with their count. Both are bounded (maxSeen, maxCached):
+// past a bound, lookups go to the library uncached.
+type objCache struct {
+	seen map[ref]bool
+	vals map[ref]pdf.Value
+}
 
-// An objCache holds resolved objects of one document by reference.
-type objCache map[ref]pdf.Value
+// Bounds of an objCache: references noted (a few bytes each) and
+// objects kept.
+const (
+	maxSeen   = 1 << 16
+	maxCached = 4096
+)
 
-// key is v.Key(k), resolved once per reference.
-func (c objCache) key(v pdf.Value, k string) pdf.Value {
+func newObjCache() *objCache {
+	return &objCache{seen: map[ref]bool{}, vals: map[ref]pdf.Value{}}
+}
+
+// key is v.Key(k), resolved once per reference that is looked up again.
+func (c *objCache) key(v pdf.Value, k string) pdf.Value {
 	r, ok := refOf(v, k)
 	if !ok {
 		return v.Key(k)
 	}
-	if x, ok := c[r]; ok {
+	if x, ok := c.vals[r]; ok {
 		return x
 	}
 	x := v.Key(k)
-	if len(c) < maxCached {
-		c[r] = x
+	switch {
+	case c.seen[r] && len(c.vals) < maxCached:
+		c.vals[r] = x
+	case len(c.seen) < maxSeen:
+		c.seen[r] = true
 	}
 	return x
 }

@@ -45,15 +45,15 @@ func TestRefOf(t *testing.T) {
 }
 
 // TestObjCacheReadsAsLibrary: a cached lookup gives what the library's
-// gives, the first time and from the cache, and keeps one entry per
-// reference.
+// gives, the first time and from the cache; the cache keeps one entry per
+// reference looked up more than once, none for one looked up once.
 func TestObjCacheReadsAsLibrary(t *testing.T) {
 	data := pdfgen.BuildRaw([]string{"BT /F1 12 Tf 72 700 Td (A) Tj ET", "BT /F2 12 Tf 72 700 Td (B) Tj ET"}, "")
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := objCache{}
+	c := newObjCache()
 	for range 2 {
 		for _, pg := range pdfPages(r) {
 			if got, want := c.key(pg.V, "Parent").String(), pg.V.Key("Parent").String(); got != want {
@@ -68,7 +68,10 @@ func TestObjCacheReadsAsLibrary(t *testing.T) {
 			}
 		}
 	}
-	if len(c) != 2 { // the page tree node and font F2
-		t.Errorf("cache holds %d objects, want 2", len(c))
+	for _, pg := range pdfPages(r) {
+		c.key(pg.V, "Contents") // each page's own, looked up once: not kept
+	}
+	if len(c.vals) != 2 { // the page tree node and font F2, each met on both pages
+		t.Errorf("cache holds %d objects, want 2", len(c.vals))
 	}
 }
