@@ -3,7 +3,6 @@ package htmltext
 import (
 	"math/rand"
 	"regexp"
-	"strings"
 	"testing"
 )
 
@@ -16,11 +15,7 @@ func TestClassRulesMatchRegexp(t *testing.T) {
 		"#id", "*", ">", "@media", "é", "/*", "*/", "_x-1", "{}", "  {"}
 	r := rand.New(rand.NewSource(1))
 	for i := 0; i < 50000; i++ {
-		var b strings.Builder
-		for n := r.Intn(14); n > 0; n-- {
-			b.WriteString(pieces[r.Intn(len(pieces))])
-		}
-		css := b.String()
+		css := randomText(r, pieces, 14)
 		var got [][2]string
 		classRules(css, func(s, d string) { got = append(got, [2]string{s, d}) })
 		var want [][2]string

@@ -35,11 +35,7 @@ func TestTidyMatchesFields(t *testing.T) {
 		"\u2003", "\u3000", "\u200b", "\xff", " | "}
 	r := rand.New(rand.NewSource(1))
 	for i := 0; i < 100000; i++ {
-		var b strings.Builder
-		for n := r.Intn(12); n > 0; n-- {
-			b.WriteString(pieces[r.Intn(len(pieces))])
-		}
-		s, pre := b.String(), i%2 == 1
+		s, pre := randomText(r, pieces, 12), i%2 == 1
 		if got, want := string(appendTidy([]byte("x"), []byte(s), pre)), "x"+tidyRule(s, pre); got != want {
 			t.Fatalf("appendTidy(%q, pre %v) = %q, want %q", s, pre, got, want)
 		}
@@ -53,11 +49,7 @@ func TestWalkerTextMatchesRunes(t *testing.T) {
 	pieces := []string{"a", "é", "中", " ", "\t", "\n", "\r", "\f", "\v", "\u00a0", "\u2003", "\xff", "\xc2", "\xe4\xb8", "😀"}
 	r := rand.New(rand.NewSource(2))
 	for i := 0; i < 50000; i++ {
-		var b strings.Builder
-		for n := r.Intn(10); n > 0; n-- {
-			b.WriteString(pieces[r.Intn(len(pieces))])
-		}
-		s := b.String()
+		s := randomText(r, pieces, 10)
 		var want strings.Builder
 		for _, r := range s {
 			switch r {
@@ -73,4 +65,13 @@ func TestWalkerTextMatchesRunes(t *testing.T) {
 			t.Fatalf("text(%q) = %q, want %q", s, w.buf, want.String())
 		}
 	}
+}
+
+// randomText joins fewer than most random pieces.
+func randomText(r *rand.Rand, pieces []string, most int) string {
+	var b strings.Builder
+	for n := r.Intn(most); n > 0; n-- {
+		b.WriteString(pieces[r.Intn(len(pieces))])
+	}
+	return b.String()
 }
