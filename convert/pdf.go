@@ -192,7 +192,7 @@ func displayLead(t *pdftext.Text) int {
 	for _, p := range t.Pages {
 		for i := range p.Lines {
 			l := p.Lines[i]
-			if n == 0 && breadcrumbRE.MatchString(l.Text) {
+			if n == 0 && isBreadcrumb(l.Text) {
 				continue // removed by cleanWebPrint
 			}
 			if n == 0 && kickers < 2 && l.Size <= 1.1*body && isKicker(l.Text) {

@@ -7,6 +7,7 @@ package convert
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // lateBylineBlocks is how many body blocks may precede a byline that the
@@ -136,7 +137,29 @@ var captionCreditRE = lazyRE(`(?i)\b(?:foto|photo|bild|illustration|grafik|graph
 
 // isCaptionText recognises a caption by the photo credit it ends with.
 func isCaptionText(s string) bool {
-	return captionCreditRE.MatchString(strings.TrimSpace(s))
+	s = strings.TrimSpace(s)
+	return mayEndInCredit(s) && captionCreditRE.MatchString(s)
+}
+
+// mayEndInCredit reports whether s may end as captionCreditRE requires:
+// its last colon after at least a four-letter label, and after that colon
+// nothing that the credit's letters, spaces, dots, slashes, hyphens and
+// closing parenthesis exclude (an ASCII digit, comma, quote ...).
+func mayEndInCredit(s string) bool {
+	c := strings.LastIndexByte(s, ':')
+	if c < 4 {
+		return false
+	}
+	for i := c + 1; i < len(s); i++ {
+		b := s[i]
+		if b >= utf8.RuneSelf || 'a' <= b|0x20 && b|0x20 <= 'z' {
+			continue
+		}
+		if strings.IndexByte(" .\t\n\v\f\r/-)", b) < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // headerLines is how many lines from the top splitBylineDates looks at.

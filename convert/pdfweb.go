@@ -115,6 +115,21 @@ var linkTargetRE = lazyRE(`\s*\((?:/|https?://)[^()\s]*\)`)
 // line that continues one ("∠ YOUNG GUNS SET THEIR SIGHTS").
 var breadcrumbRE = lazyRE(`^(?:[^∠›»]+(?:\s[∠›»]\s[^∠›»]+)+|[∠›»]\s.+)$`)
 
+// isBreadcrumb reports whether l is a breadcrumb trail (breadcrumbRE),
+// asking the regexp only about a line that holds a separator.
+func isBreadcrumb(l string) bool {
+	return strings.ContainsAny(l, "∠›»") && breadcrumbRE.MatchString(l)
+}
+
+// removeLinkTargets removes what linkTargetRE matches from l, asking the
+// regexp only when l holds an opening parenthesis before "/" or "http".
+func removeLinkTargets(l string) string {
+	if !strings.Contains(l, "(/") && !strings.Contains(l, "(http") {
+		return l
+	}
+	return linkTargetRE.ReplaceAllString(l, "")
+}
+
 // tagListRE matches the label of a web page's tag list.
 var tagListRE = lazyRE(`(?i)^(?:keywords|tags|topics|themen|schlagworte):`)
 
@@ -138,11 +153,11 @@ func cleanWebPrint(lines []string) (kept []string, removed []Removal) {
 			inTags = true
 			removed = append(removed, Removal{Kind: RemovedFooter, Text: l})
 			continue
-		case breadcrumbRE.MatchString(l):
+		case isBreadcrumb(l):
 			removed = append(removed, Removal{Kind: RemovedFooter, Text: l})
 			continue
 		}
-		if t := linkTargetRE.ReplaceAllString(l, ""); t != l {
+		if t := removeLinkTargets(l); t != l {
 			removed = append(removed, Removal{Kind: RemovedURL, Text: strings.Join(linkTargetRE.FindAllString(l, -1), " ")})
 			l = t
 		}
