@@ -104,9 +104,20 @@ func lowerASCIIInto(buf []byte, s string) (lower []byte, ok bool) {
 //	Newspapers in English     -> language "en"
 //	Newspapers from China     -> country "China"
 func pressReaderFooter(s string) (language, country string, ok bool) {
+	language, country, ok = footerNames(s)
+	if language != "" {
+		language = languageTag(language)
+	}
+	return language, country, ok
+}
+
+// footerNames is pressReaderFooter giving the language's name as printed
+// ("English"), not its tag: for the tests that need only to know a footer
+// line when they see one.
+func footerNames(s string) (language, country string, ok bool) {
 	s = strings.TrimSpace(s)
 	if lang, ok := strings.CutPrefix(s, "Newspapers in "); ok && isFooterName(lang) && !strings.Contains(lang, " ") {
-		return languageTag(lang), "", true
+		return lang, "", true
 	}
 	if country, ok := strings.CutPrefix(s, "Newspapers from "); ok && isFooterName(country) {
 		return "", country, true

@@ -98,14 +98,14 @@ const minClippingParas = 3
 
 // isFooterLine: a PressReader footer line (pressReaderFooter).
 func isFooterLine(s string) bool {
-	_, _, ok := pressReaderFooter(s)
+	_, _, ok := footerNames(s)
 	return ok
 }
 
 // isFooterPara: a paragraph made only of PressReader footer lines.
 func isFooterPara(p para) bool {
 	for _, l := range p.lines {
-		if _, _, ok := pressReaderFooter(l); !ok {
+		if !isFooterLine(l) {
 			return false
 		}
 	}

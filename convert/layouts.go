@@ -57,7 +57,7 @@ func detectPressReader(lines []string) bool {
 				return true
 			}
 		case 'N':
-			if _, _, ok := pressReaderFooter(t); ok {
+			if isFooterLine(t) {
 				return true
 			}
 		}
