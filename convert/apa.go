@@ -28,10 +28,12 @@ import (
 // print), the date, an optional time and an optional page.
 var apaSourceRE = lazyRE(`^"([^"]{1,120})"\s*(.{0,80}?)\s*\b(?:gefunden am|vom)\s+(\d{1,2}\.\s?\d{1,2}\.\s?\d{4})(?:,?\s+\d{1,2}[.:]\d{2}(?:\s*Uhr)?)?(?:\s+Seite:?\s*(\S{1,10}))?\s*$`)
 
-// isAPASource is apaSourceRE with a cheap test first: the line opens with a
-// quote mark and is short.
+// isAPASource is apaSourceRE with cheap tests first: the line opens with a
+// quote mark, is short and holds "vom" or "gefunden am", one of which the
+// regexp requires.
 func isAPASource(l string) bool {
-	return len(l) > 0 && len(l) < 300 && l[0] == '"' && apaSourceRE.MatchString(l)
+	return len(l) > 0 && len(l) < 300 && l[0] == '"' &&
+		(strings.Contains(l, "vom") || strings.Contains(l, "gefunden am")) && apaSourceRE.MatchString(l)
 }
 
 // detectAPA: an APA export has a source line within its first 200 lines

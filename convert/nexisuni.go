@@ -54,7 +54,21 @@ var nexisEndMarkers = map[string]bool{
 //	End of Document 3     no
 func isNexisEnd(l string) bool {
 	t := strings.TrimSpace(l)
-	return len(t) < 24 && len(t) > 12 && nexisEndMarkers[strings.ToLower(t)]
+	if len(t) >= 24 || len(t) <= 12 {
+		return false
+	}
+	if !isASCII(t) {
+		return nexisEndMarkers[strings.ToLower(t)]
+	}
+	var buf [24]byte // the ASCII line in lower case, on the stack
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return nexisEndMarkers[string(buf[:len(t)])]
 }
 
 // detectNexisUni: an export holds an end-of-document marker line and a
