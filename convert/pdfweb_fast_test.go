@@ -35,3 +35,25 @@ func TestPDFWebPrechecksAgree(t *testing.T) {
 		}
 	}
 }
+
+// TestTextPrechecksAgree checks the cheap tests in front of datelineRE and
+// apaSourceRE: no line the regexp takes is turned away, on 200,000 random
+// lines of capitals, dates, separators, spaces and quotes.
+func TestTextPrechecksAgree(t *testing.T) {
+	pieces := []string{"BEIJING", "Porthaven", "É", "a", ", ", " ", "\t", "\n", "\f", "-", "--", "–", "—", ":", "(Reuters)", "14",
+		"April 17, 2015", "2015", "\"", "\"Kurier\"", " vom ", "12.05.2023", "gefunden am", " Seite: 4", "x", "\u00a0"}
+	r := rand.New(rand.NewSource(2))
+	n := 200000
+	if testing.Short() {
+		n /= 4
+	}
+	for range n {
+		s := randomText(r, pieces, r.Intn(8))
+		if datelineRE.MatchString(s) && !mayOpenWithDateline(s) {
+			t.Fatalf("mayOpenWithDateline(%q) = false; datelineRE takes it", s)
+		}
+		if got, want := isAPASource(s), len(s) < 300 && apaSourceRE.MatchString(s); got != want {
+			t.Fatalf("isAPASource(%q) = %v, apaSourceRE says %v", s, got, want)
+		}
+	}
+}
