@@ -17,13 +17,7 @@ var pdfWebPieces = []string{"HOME", " ∠ ", " › ", "»", " ", "\t", "Foto", "
 // regular expression takes, and that each rule gives what its regexp
 // alone gives, on 200,000 random lines.
 func TestPDFWebPrechecksAgree(t *testing.T) {
-	r := rand.New(rand.NewSource(1))
-	n := 200000
-	if testing.Short() {
-		n /= 4
-	}
-	for range n {
-		s := randomText(r, pdfWebPieces, r.Intn(9))
+	forRandomLines(pdfWebPieces, 1, 9, func(s string) {
 		if got, want := isBreadcrumb(s), breadcrumbRE.MatchString(s); got != want {
 			t.Fatalf("isBreadcrumb(%q) = %v, breadcrumbRE says %v", s, got, want)
 		}
@@ -33,7 +27,7 @@ func TestPDFWebPrechecksAgree(t *testing.T) {
 		if got, want := isCaptionText(s), captionCreditRE.MatchString(strings.TrimSpace(s)); got != want {
 			t.Fatalf("isCaptionText(%q) = %v, captionCreditRE says %v", s, got, want)
 		}
-	}
+	})
 }
 
 // TestTextPrechecksAgree checks the cheap tests in front of datelineRE and
@@ -42,18 +36,25 @@ func TestPDFWebPrechecksAgree(t *testing.T) {
 func TestTextPrechecksAgree(t *testing.T) {
 	pieces := []string{"BEIJING", "Porthaven", "É", "a", ", ", " ", "\t", "\n", "\f", "-", "--", "–", "—", ":", "(Reuters)", "14",
 		"April 17, 2015", "2015", "\"", "\"Kurier\"", " vom ", "12.05.2023", "gefunden am", " Seite: 4", "x", "\u00a0"}
-	r := rand.New(rand.NewSource(2))
-	n := 200000
-	if testing.Short() {
-		n /= 4
-	}
-	for range n {
-		s := randomText(r, pieces, r.Intn(8))
+	forRandomLines(pieces, 2, 8, func(s string) {
 		if datelineRE.MatchString(s) && !mayOpenWithDateline(s) {
 			t.Fatalf("mayOpenWithDateline(%q) = false; datelineRE takes it", s)
 		}
 		if got, want := isAPASource(s), len(s) < 300 && apaSourceRE.MatchString(s); got != want {
 			t.Fatalf("isAPASource(%q) = %v, apaSourceRE says %v", s, got, want)
 		}
+	})
+}
+
+// forRandomLines calls f with 200,000 random lines (a quarter under
+// -short) of fewer than most pieces, drawn with the seed given.
+func forRandomLines(pieces []string, seed int64, most int, f func(s string)) {
+	r := rand.New(rand.NewSource(seed))
+	n := 200000
+	if testing.Short() {
+		n /= shortFraction
+	}
+	for range n {
+		f(randomText(r, pieces, r.Intn(most)))
 	}
 }
