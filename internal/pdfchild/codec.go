@@ -203,14 +203,15 @@ func (d *pageDecoder) fail() {
 	d.b = nil
 }
 
+// varint reads a signed varint as binary.AppendVarint writes it: the
+// unsigned varint of the zig-zag form.
 func (d *pageDecoder) varint() int64 {
-	v, n := binary.Varint(d.b)
-	if n <= 0 {
-		d.fail()
-		return 0
+	ux := d.uvarint()
+	x := int64(ux >> 1)
+	if ux&1 != 0 {
+		x = ^x
 	}
-	d.b = d.b[n:]
-	return v
+	return x
 }
 
 func (d *pageDecoder) uvarint() uint64 {

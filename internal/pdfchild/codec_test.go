@@ -3,6 +3,7 @@ package pdfchild
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"math"
 	"reflect"
@@ -171,4 +172,19 @@ func utf8Clean(p pdftext.Page) bool {
 		}
 	}
 	return ok
+}
+
+// TestVarint reads back what binary.AppendVarint writes, at the edges of
+// each varint length and of int64, and refuses a cut one.
+func TestVarint(t *testing.T) {
+	for _, v := range []int64{0, 1, -1, 63, -64, 64, -65, 1 << 20, -(1 << 20), math.MaxInt64, math.MinInt64} {
+		d := pageDecoder{b: binary.AppendVarint(nil, v)}
+		if got := d.varint(); got != v || d.err != nil || len(d.b) != 0 {
+			t.Errorf("varint of %d: %d, %v, %d bytes left", v, got, d.err, len(d.b))
+		}
+	}
+	d := pageDecoder{b: binary.AppendVarint(nil, math.MinInt64)[:3]}
+	if d.varint(); d.err == nil {
+		t.Error("a cut varint was read")
+	}
 }
