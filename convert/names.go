@@ -135,8 +135,8 @@ var titleNouns = map[string]bool{"correspondent": true, "writer": true, "reporte
 	"redacteur": true, "bureau": true, "desk": true}
 
 // isTitle recognises a job title after a name: a role-only phrase, or one
-// whose last word is a title noun ("Transport Correspondent").
-// A title has at most maxTitleWords words.
+// of at most maxTitleWords words whose last word is a title noun
+// ("Transport Correspondent").
 func isTitle(s string) bool {
 	if isRoleOnly(s) {
 		return true
