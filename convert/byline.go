@@ -407,6 +407,11 @@ func splitAffiliation(s, publication string) (name, title string) {
 	if fieldCount(s) < 3 {
 		return s, "" // the affiliation starts at the third word or later
 	}
+	return cutAffiliation(s, publication)
+}
+
+// cutAffiliation is splitAffiliation without its cheap test.
+func cutAffiliation(s, publication string) (name, title string) {
 	words := strings.Fields(s)
 	first := ""
 	if f := strings.Fields(publication); len(f) > 0 {
@@ -440,7 +445,18 @@ func joinNonEmpty(sep string, parts ...string) string {
 // LexisNexis BYLINE: field, or a bare name line).
 func (a *Article) applyByline(line string, lead bool) {
 	var buf [4]segment // a byline, a credit or two, a contact
-	segs := appendSegments(buf[:0], line)
+	a.applySegments(appendSegments(buf[:0], line), lead, bylineRules{parseByline, creditsOf})
+}
+
+// bylineRules are the rules applySegments reads a byline's segments with:
+// the names of the byline proper, and the credits of a role.
+type bylineRules struct {
+	people  func(text, publication string) ([]Person, Date)
+	credits func(role, text string) []Credit
+}
+
+// applySegments reads the segments of a byline line (see applyByline).
+func (a *Article) applySegments(segs []segment, lead bool, rules bylineRules) {
 	for _, s := range segs {
 		switch s.role {
 		case "":
@@ -459,7 +475,7 @@ func (a *Article) applyByline(line string, lead bool) {
 			}
 			text, credits := roleNotes(text)
 			a.Credits = append(a.Credits, credits...)
-			people, date := parseByline(text, a.Publication)
+			people, date := rules.people(text, a.Publication)
 			for i := range people {
 				people[i].Raw = s.text
 			}
@@ -470,7 +486,7 @@ func (a *Article) applyByline(line string, lead bool) {
 		case "contact":
 			a.Contacts = append(a.Contacts, contactsOf(s.text)...)
 		default:
-			a.Credits = appendAll(a.Credits, creditsOf(s.role, s.text))
+			a.Credits = appendAll(a.Credits, rules.credits(s.role, s.text))
 		}
 	}
 }

@@ -127,8 +127,8 @@ func TestBylineRulesAgreeWithPlainForms(t *testing.T) {
 		slow: plainFixNameCase, hit: func(s string) bool { return s != "" }, least: 1000}, 20000, "fixNameCase", "parseByline")
 	agreesOnRows(t, sameOnRandom[string]{name: "agencyName", fast: agencyName, plain: "plainAgencyName",
 		slow: plainAgencyName, hit: func(s string) bool { return s != "" }, least: 200}, 40000, "agencyName", "parseByline")
-	agreesOnRows(t, sameOnRandom[bool]{name: "isDeskStaff", fast: isDeskStaff, plain: "plainIsDeskStaff",
-		slow: plainIsDeskStaff, hit: yes, least: 30}, 40000, "isDeskStaff", "isRoleOnly")
+	agreesOnRows(t, sameOnRandom[bool]{name: "isDeskStaff", fast: isDeskStaff, plain: "deskStaffWords",
+		slow: deskStaffWords, hit: yes, least: 30}, 40000, "isDeskStaff", "isRoleOnly")
 	agreesOnRows(t, sameOnRandom[bool]{name: "isBareName", fast: isBareName, plain: "plainIsBareName",
 		slow: plainIsBareName, hit: yes, least: 300}, 20000, "isBareName", "parseByline")
 	agreesOnRows(t, sameOnRandom[bool]{name: "isBylineLine", fast: isBylineLine, plain: "plainIsBylineLine",
@@ -138,7 +138,7 @@ func TestBylineRulesAgreeWithPlainForms(t *testing.T) {
 	agreesOnRows(t, sameOnRandom[[]segment]{name: "splitCredits", fast: splitCredits, plain: "plainSplitCredits",
 		slow: plainSplitCredits, hit: func(s []segment) bool { return len(s) > 1 }, least: 1000}, 20000, "isBylineLine", "creditLine")
 	agreesOnRows(t, sameOnRandom[[]string]{name: "splitAffiliation", fast: pairOf(splitAffiliation),
-		plain: "plainSplitAffiliation", slow: pairOf(plainSplitAffiliation),
+		plain: "cutAffiliation", slow: pairOf(cutAffiliation),
 		hit: func(p []string) bool { return p[1] != "" }, least: 30}, 40000, "splitAffiliation", "parseByline")
 	agreesOnRows(t, sameOnRandom[[]string]{name: "invertedName", fast: invertedNameOf(invertedName),
 		plain: "plainInvertedName", slow: invertedNameOf(plainInvertedName),
@@ -304,7 +304,7 @@ func TestCreditRulesAgree(t *testing.T) {
 func TestTitleWordAgrees(t *testing.T) {
 	r := rand.New(rand.NewSource(23))
 	letters := []string{"MC", "Mc", "M", "c", "DONALD", "O'", "BRIEN", "-", "REES", "'", "’", "É", "é", "ß", "1", ".", "x", "\xff"}
-	sameOnRandom[string]{name: "titleWord", fast: titleWord, plain: "plainTitleWord", slow: plainTitleWord,
+	sameOnRandom[string]{name: "titleWord", fast: titleWord, plain: "titleRunes", slow: titleRunes,
 		hit: func(w string) bool { return strings.HasPrefix(w, "Mc") }, least: 1000}.
 		check(t, 20000, func() string { return randomText(r, letters, 1+r.Intn(5)) })
 }

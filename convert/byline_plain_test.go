@@ -7,47 +7,19 @@ import (
 
 // The byline rules as they were first written, before they were made
 // faster: byline_fast_test.go checks that the rules answer as these do.
+// Where the faster rule is only a cheap test in front of the first form,
+// the first form is the rule's own body (deskStaffWords, cutAffiliation,
+// titleRunes) and is not copied here.
 
 // plainApplyByline is applyByline with the rules as first written.
 func (a *Article) plainApplyByline(line string, lead bool) {
-	for _, s := range plainSplitCredits(line) {
-		switch s.role {
-		case "":
-			text, hasBy := stripBylineLead(s.text)
-			if text == "" || !hasBy && !lead {
-				continue
-			}
-			if lead {
-				text = stripFieldLead(text)
-				if names, place, ok := reportsFrom(text); ok {
-					text = names
-					if a.Dateline == "" {
-						a.Dateline = place
-					}
-				}
-			}
-			text, credits := roleNotes(text)
-			a.Credits = append(a.Credits, credits...)
-			people, date := plainParseByline(text, a.Publication)
-			for i := range people {
-				people[i].Raw = s.text
-			}
-			a.Authors = append(a.Authors, people...)
-			if a.Date.IsZero() && !date.IsZero() {
-				a.Date = date
-			}
-		case "contact":
-			a.Contacts = append(a.Contacts, contactsOf(s.text)...)
-		default:
-			a.Credits = append(a.Credits, plainCreditsOf(s.role, s.text)...)
-		}
-	}
+	a.applySegments(plainSplitCredits(line), lead, bylineRules{plainParseByline, plainCreditsOf})
 }
 
 // plainParseByline is parseByline as it was first written.
 func plainParseByline(s, publication string) ([]Person, Date) {
 	s, date := stripBylineTail(s)
-	if s == "" || plainIsRoleOnly(s) || plainIsDeskStaff(s) {
+	if s == "" || plainIsRoleOnly(s) || deskStaffWords(s) {
 		return nil, date
 	}
 	if name, ok := plainInvertedName(s); ok {
@@ -83,9 +55,9 @@ func plainAppendAuthorPart(people []Person, part, publication string) []Person {
 		case i > 0 && last >= 0 && (plainIsTitle(piece) || startsLower(piece) || !plainLooksLikeName(piece) ||
 			!strings.Contains(piece, " ") && strings.Contains(people[last].Name, " ")):
 			people[last].Title = joinNonEmpty(", ", people[last].Title, piece)
-		case plainIsRoleOnly(piece) || plainIsDeskStaff(piece):
+		case plainIsRoleOnly(piece) || deskStaffWords(piece):
 		default:
-			name, title := plainSplitAffiliation(piece, publication)
+			name, title := cutAffiliation(piece, publication)
 			people = append(people, Person{Name: plainFixNameCase(name), Title: title})
 		}
 	}
@@ -203,29 +175,10 @@ func plainFixNameCase(name string) string {
 		case plainIsNameSuffix(w) && len(strings.Trim(w, ".")) <= 3 &&
 			(romanSuffixes[lw] || i > 0 && strings.HasSuffix(words[i-1], ",")):
 		default:
-			words[i] = plainTitleWord(w)
+			words[i] = titleRunes(w)
 		}
 	}
 	return strings.Join(words, " ")
-}
-
-// plainTitleWord is titleWord as it was first written.
-func plainTitleWord(w string) string {
-	rs := []rune(strings.ToLower(w))
-	up := true
-	for i, r := range rs {
-		if up && unicode.IsLetter(r) {
-			rs[i] = unicode.ToUpper(r)
-			up = false
-		}
-		if r == '-' || r == '\'' || r == '’' {
-			up = true
-		}
-	}
-	if len(rs) > 3 && rs[0] == 'M' && rs[1] == 'c' {
-		rs[2] = unicode.ToUpper(rs[2])
-	}
-	return string(rs)
 }
 
 // plainAgencyName is agencyName as it was first written.
@@ -237,28 +190,6 @@ func plainAgencyName(s string) string {
 		}
 	}
 	return ""
-}
-
-// plainIsDeskStaff is isDeskStaff as it was first written.
-func plainIsDeskStaff(s string) bool {
-	words := strings.Fields(strings.ToLower(strings.Trim(s, " .,")))
-	for len(words) > 0 && (words[len(words)-1] == "reporter" || words[len(words)-1] == "reporters" ||
-		words[len(words)-1] == "writer" || words[len(words)-1] == "writers") {
-		words = words[:len(words)-1]
-	}
-	if len(words) < 2 || len(words) > 3 || words[len(words)-1] != "staff" {
-		return false
-	}
-	lead, roles := words[:len(words)-1], 0
-	for _, w := range lead {
-		switch {
-		case roleWords[w]:
-			roles++
-		case len([]rune(w)) > deskPrefixRunes:
-			return false
-		}
-	}
-	return len(lead) == 1 || roles > 0
 }
 
 // plainIsBareName is isBareName as it was first written.
@@ -358,22 +289,6 @@ func plainCreditMarkerAt(lower string, i int) (role string, n int, ok bool) {
 		}
 	}
 	return "", 0, false
-}
-
-// plainSplitAffiliation is splitAffiliation as it was first written.
-func plainSplitAffiliation(s, publication string) (name, title string) {
-	words := strings.Fields(s)
-	first := ""
-	if f := strings.Fields(publication); len(f) > 0 {
-		first = strings.ToLower(f[0])
-	}
-	for i := 2; i < len(words); i++ {
-		w := strings.ToLower(words[i])
-		if w == first && first != "the" || plainAgencyName(words[i]) != "" || roleWords[w] && plainIsRoleOnly(strings.Join(words[i:], " ")) {
-			return strings.Join(words[:i], " "), strings.Join(words[i:], " ")
-		}
-	}
-	return s, ""
 }
 
 // plainInvertedName is invertedName as it was first written.

@@ -25,9 +25,11 @@ const deskPrefixRunes = 4
 // Only a line that holds "staff" in some ASCII case can be one: no other
 // rune lower-cases to an ASCII s, t, a or f, so the cheap test comes first.
 func isDeskStaff(s string) bool {
-	if !containsFoldASCII(s, "staff") {
-		return false
-	}
+	return containsFoldASCII(s, "staff") && deskStaffWords(s)
+}
+
+// deskStaffWords is isDeskStaff without its cheap test.
+func deskStaffWords(s string) bool {
 	words := strings.Fields(strings.ToLower(strings.Trim(s, " .,")))
 	for len(words) > 0 && (words[len(words)-1] == "reporter" || words[len(words)-1] == "reporters" ||
 		words[len(words)-1] == "writer" || words[len(words)-1] == "writers") {

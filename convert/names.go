@@ -330,6 +330,11 @@ func titleWord(w string) string {
 	if isASCII(w) {
 		return titleASCIIWord(w)
 	}
+	return titleRunes(w)
+}
+
+// titleRunes is titleWord rune by rune, for any word.
+func titleRunes(w string) string {
 	rs := []rune(strings.ToLower(w))
 	up := true
 	for i, r := range rs {
