@@ -2,8 +2,6 @@ package convert
 
 import (
 	"math/rand"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -68,15 +66,7 @@ func randomByline(r *rand.Rand, n int) string {
 // ruleInputs lists the first field of every row of testdata/rules/name.txt.
 func ruleInputs(t *testing.T, name string) []string {
 	t.Helper()
-	path := filepath.Join("testdata", "rules", name+".txt")
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows, err := parseRules(path, data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, rows := readRules(t, name)
 	var out []string
 	for _, r := range rows {
 		out = append(out, r.fields[0])

@@ -121,25 +121,12 @@ func TestParseDateFormCheapAgreesWithFull(t *testing.T) {
 		"mis à jour", "MIS À JOUR", "am", "P.M.", "GMT", "Monday,", "MONTAG", "·", "|", "—", "x", "Harbour",
 		"abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "Kelvin", "İ", "Ⱥ", "on", "at", "2021-03-05"}
 	r := rand.New(rand.NewSource(71))
-	ok := 0
-	for range 50000 {
-		w := make([]string, 1+r.Intn(7))
-		for i := range w {
-			w[i] = words[r.Intn(len(words))]
-		}
-		s := strings.Join(w, []string{" ", ", ", "\t", " "}[r.Intn(4)])
-		gd, gok := readDateForm(s, true)
-		wd, wok := readDateForm(s, false)
-		if gd != wd || gok != wok {
-			t.Fatalf("readDateForm(%q) = %+v, %v; reading it the long way gives %+v, %v", s, gd, gok, wd, wok)
-		}
-		if gok {
-			ok++
-		}
-	}
-	if ok < 1000 {
-		t.Errorf("%d of 50,000 lines read as dates: too few to compare", ok)
-	}
+	sameOnRandom[dateRead]{name: "readDateForm", plain: "reading it the long way",
+		fast: dateReadOf(func(s string) (Date, bool) { return readDateForm(s, true) }),
+		slow: dateReadOf(func(s string) (Date, bool) { return readDateForm(s, false) }),
+		hit:  dateRead.found, least: 1000}.check(t, 50000, func() string {
+		return randomWords(r, words, 1+r.Intn(7), []string{" ", ", ", "\t", " "}[r.Intn(4)])
+	})
 }
 
 // readWord looks a field up in dateNoise and monthNames only when it does
@@ -203,4 +190,29 @@ func FuzzFastRulesAgree(f *testing.F) {
 			t.Errorf("firstBinaryByte(%q) = %d, want %d", s, got, want)
 		}
 	})
+}
+
+// dateRead is what a date rule gives: the date and whether it read one.
+type dateRead struct {
+	Date Date
+	OK   bool
+}
+
+func (d dateRead) found() bool { return d.OK }
+
+// dateReadOf gives a date rule's two results as one value.
+func dateReadOf(f func(string) (Date, bool)) func(string) dateRead {
+	return func(s string) dateRead {
+		d, ok := f(s)
+		return dateRead{d, ok}
+	}
+}
+
+// randomWords joins n words picked by r from words with sep.
+func randomWords(r *rand.Rand, words []string, n int, sep string) string {
+	w := make([]string, n)
+	for i := range w {
+		w[i] = words[r.Intn(len(words))]
+	}
+	return strings.Join(w, sep)
 }

@@ -72,23 +72,8 @@ func TestParseDateFormFirstWordTest(t *testing.T) {
 	words := []string{"The", "Harbour", "March", "MAR", "5,", "5th", "2021", "11.01.2010", "2/26/2015", "10:30", "AM", "ET",
 		"Updated", "updated", "Monday,", "on", "by", "|", "·", ",", " ", "\t", "2021-03-05", "Mär", "İ", "\xff", "ȺȺȺȺȺȺȺȺȺȺ", "5"}
 	r := rand.New(rand.NewSource(59))
-	ok := 0
-	for range 30000 {
-		w := make([]string, r.Intn(8))
-		for i := range w {
-			w[i] = words[r.Intn(len(words))]
-		}
-		s := strings.Join(w, " ")
-		gd, gok := parseDateForm(s)
-		wd, wok := full(s)
-		if gd != wd || gok != wok {
-			t.Fatalf("parseDateForm(%q) = %+v, %v; reading every word gives %+v, %v", s, gd, gok, wd, wok)
-		}
-		if gok {
-			ok++
-		}
-	}
-	if ok < 1000 {
-		t.Errorf("%d of 30,000 lines read as dates: too few to compare", ok)
-	}
+	sameOnRandom[dateRead]{name: "parseDateForm", plain: "reading every word", fast: dateReadOf(parseDateForm),
+		slow: dateReadOf(full), hit: dateRead.found, least: 1000}.check(t, 30000, func() string {
+		return randomWords(r, words, r.Intn(8), " ")
+	})
 }

@@ -2,6 +2,7 @@ package convert
 
 import (
 	"errors"
+	"golang.org/x/text/encoding/unicode"
 	"math/rand"
 	"strings"
 	"testing"
@@ -77,8 +78,14 @@ func TestTextOfNormalizesNewlines(t *testing.T) {
 // bytes, NUL-rich and without NULs, in both byte orders.
 func TestUTF16WithoutBOMAgreesWithCount(t *testing.T) {
 	r := rand.New(rand.NewSource(19))
-	found := 0
-	for range 20000 {
+	utf16Of := func(f func([]byte) (unicode.Endianness, bool)) func(string) [2]bool {
+		return func(s string) [2]bool {
+			order, ok := f([]byte(s))
+			return [2]bool{bool(order), ok}
+		}
+	}
+	sameOnRandom[[2]bool]{name: "utf16WithoutBOM", plain: "counting NULs", fast: utf16Of(utf16WithoutBOM),
+		slow: utf16Of(utf16ByNULs), hit: func(v [2]bool) bool { return v[1] }, least: 1000}.check(t, 20000, func() string {
 		b := make([]byte, r.Intn(600))
 		nulRate := []int{0, 1, 2, 20}[r.Intn(4)] // one pair in nulRate gets no NUL; 0: no NULs at all
 		for i := range b {
@@ -87,18 +94,8 @@ func TestUTF16WithoutBOMAgreesWithCount(t *testing.T) {
 				b[i] = 0
 			}
 		}
-		wo, wok := utf16ByNULs(b)
-		got, gok := utf16WithoutBOM(b)
-		if wo != got || wok != gok {
-			t.Fatalf("utf16WithoutBOM(%q) = %v, %v; counting gives %v, %v", b, got, gok, wo, wok)
-		}
-		if wok {
-			found++
-		}
-	}
-	if found < 1000 {
-		t.Errorf("%d inputs read as UTF-16: too few to test", found)
-	}
+		return string(b)
+	})
 }
 
 // firstBinaryByte finds the first byte isBinaryByte takes, eight bytes a

@@ -115,6 +115,21 @@ func parseRules(name string, data []byte) ([]ruleRow, error) {
 	return rows, nil
 }
 
+// readRules reads the rows of testdata/rules/name.txt and gives its path.
+func readRules(t *testing.T, name string) (string, []ruleRow) {
+	t.Helper()
+	path := filepath.Join("testdata", "rules", name+".txt")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := parseRules(path, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path, rows
+}
+
 // ruleFile checks the function f against every row of
 // testdata/rules/name.txt: f is called with the row's first fields (as
 // many as f takes: string, []byte or int) and must give the rest (one field
@@ -129,20 +144,12 @@ func parseRules(name string, data []byte) ([]ruleRow, error) {
 // an earlier row's and a file without rows: no row can check nothing.
 func ruleFile(t *testing.T, name string, f any) {
 	t.Helper()
-	path := filepath.Join("testdata", "rules", name+".txt")
+	path, rows := readRules(t, name)
 	fv := reflect.ValueOf(f)
 	if fv.Kind() != reflect.Func {
 		t.Fatalf("%s: the rule is a %T, not a function", path, f)
 	}
 	ft := fv.Type()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows, err := parseRules(path, data)
-	if err != nil {
-		t.Fatal(err)
-	}
 	if len(rows) == 0 {
 		t.Errorf("%s: the file has no rows", path)
 	}
