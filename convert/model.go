@@ -86,6 +86,31 @@ func (d Date) IsZero() bool { return d.Year == 0 }
 
 // ISO returns the date as YYYY-MM-DD, YYYY-MM or YYYY, or "" when absent.
 func (d Date) ISO() string {
+	var buf [10]byte
+	return string(d.AppendISO(buf[:0]))
+}
+
+// AppendISO appends d.ISO() to b: the digits are written here for years
+// 1-9999 and two-digit months and days, with fmt otherwise.
+func (d Date) AppendISO(b []byte) []byte {
+	switch {
+	case d.Year == 0:
+		return b
+	case d.Year < 0 || d.Year > 9999 || d.Month < 0 || d.Month > 99 || d.Day < 0 || d.Day > 99:
+		return append(b, d.isoByFmt()...)
+	}
+	b = append(b, byte('0'+d.Year/1000), byte('0'+d.Year/100%10), byte('0'+d.Year/10%10), byte('0'+d.Year%10))
+	if d.Month != 0 {
+		b = append(b, '-', byte('0'+d.Month/10), byte('0'+d.Month%10))
+		if d.Day != 0 {
+			b = append(b, '-', byte('0'+d.Day/10), byte('0'+d.Day%10))
+		}
+	}
+	return b
+}
+
+// isoByFmt is ISO written with fmt, for any field values.
+func (d Date) isoByFmt() string {
 	switch {
 	case d.Year == 0:
 		return ""
