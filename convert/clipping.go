@@ -401,8 +401,12 @@ func appendMastheadParts(dst []string, s string) []string {
 func reSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 
 // mastheadMarkLen returns the length in bytes of the mark of
-// mastheadSepMarks that s opens with, or 0.
+// mastheadSepMarks that s opens with, or 0. Only a byte that opens a mark
+// (mastheadMarkFirsts) is tried against the marks.
 func mastheadMarkLen(s string) int {
+	if s == "" || strings.IndexByte(mastheadMarkFirsts, s[0]) < 0 {
+		return 0
+	}
 	for _, m := range mastheadMarks {
 		if strings.HasPrefix(s, m) {
 			return len(m)
@@ -411,8 +415,16 @@ func mastheadMarkLen(s string) int {
 	return 0
 }
 
-// mastheadMarks holds the marks of mastheadSepMarks, one string each.
-var mastheadMarks = strings.Split(mastheadSepMarks, "")
+// mastheadMarks holds the marks of mastheadSepMarks, one string each, and
+// mastheadMarkFirsts the first byte of each.
+var mastheadMarks, mastheadMarkFirsts = func() ([]string, string) {
+	marks := strings.Split(mastheadSepMarks, "")
+	var firsts []byte
+	for _, m := range marks {
+		firsts = append(firsts, m[0])
+	}
+	return marks, string(firsts)
+}()
 
 // applyMasthead reads the publication line, which e-paper sites may extend
 // with date, section and page:
@@ -424,18 +436,27 @@ func (a *Article) applyMasthead(s string) {
 	parts := appendMastheadParts(room[:0], strings.TrimSpace(s))
 	a.Publication = parts[0]
 	for _, p := range parts[1:] {
-		switch d, ok := parseDate(p); {
+		switch {
 		case isBylineLine(p):
 			a.applyByline(p, false)
 			a.remove(RemovedByline, p)
-		case ok && a.Date.IsZero():
-			a.Date = d
+		case a.Date.IsZero() && a.setDate(p):
 		case isPageLabel(p) && a.Page == "":
 			a.Page = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(p, "Page"), "Pg."))
 		case a.Section == "":
 			a.Section = p
 		}
 	}
+}
+
+// setDate sets the article's date to the date s is (parseDate), and
+// reports whether s is one; a text that is not leaves the date as it was.
+func (a *Article) setDate(s string) bool {
+	d, ok := parseDate(s)
+	if ok {
+		a.Date = d
+	}
+	return ok
 }
 
 var pageLabelRE = lazyRE(`^(?:(?:Page|Pg\.|p\.|S\.|Seite)\s*)?[A-Z]?\d{1,3}[A-Z]?$`)
@@ -515,12 +536,13 @@ func (a *Article) setHeadline(h string) {
 }
 
 // isBareLead reports whether s is only a byline's lead word: "By", "Von:".
-// A longer s (a paragraph) is turned away before it is lower-cased:
-// lower-casing shortens a rune's bytes at most four times ("K", the kelvin
-// sign, becomes "k").
+// A longer s (a byline, a paragraph) is turned away before it is
+// lower-cased: lower-casing shortens a rune's bytes at most four times ("K",
+// the kelvin sign, becomes "k"), and keeps the number of runes (an invalid
+// byte becomes one U+FFFD), so s has no more runes than the longest lead.
 func isBareLead(s string) bool {
 	s = strings.TrimRight(strings.TrimSpace(s), ": ")
-	if len(s) > 4*longestBylineLead {
+	if len(s) > 4*longestBylineLead || utf8.RuneCountInString(s) > mostBylineLeadRunes {
 		return false
 	}
 	s = strings.ToLower(s)
@@ -531,6 +553,15 @@ func isBareLead(s string) bool {
 	}
 	return false
 }
+
+// mostBylineLeadRunes is the number of runes of the longest of
+// bylineLeads.
+var mostBylineLeadRunes = func() (n int) {
+	for _, w := range bylineLeads {
+		n = max(n, utf8.RuneCountInString(w))
+	}
+	return n
+}()
 
 // splitByline joins a byline printed over separate paragraphs, a lead
 // word, the name, and perhaps a job title:
