@@ -221,11 +221,13 @@ func isKicker(s string) bool {
 //	Opinion
 //	Why the tide mill matters more than ever
 func isSectionLabel(p, next para) bool {
-	t, h := p.joined(), next.joined()
-	n, hn := countWords(t), countWords(h)
+	t := p.joined()
+	n := countWords(t)
 	if len(p.lines) != 1 || n > 3 || strings.ContainsAny(t, "0123456789.!?:,;\"") {
 		return false
 	}
+	h := next.joined() // the headline is read only under a label
+	hn := countWords(h)
 	return hn >= 2*n+1 && hn <= 30 && !strings.HasSuffix(h, ".") && !isBylineLine(h) && !isDateLine(h)
 }
 
