@@ -404,9 +404,9 @@ func reSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\
 
 // mastheadMarkLen returns the length in bytes of the mark of
 // mastheadSepMarks that s opens with, or 0. Only a byte that opens a mark
-// (mastheadMarkFirsts) is tried against the marks.
+// (mastheadMarkOpeners) is tried against the marks.
 func mastheadMarkLen(s string) int {
-	if s == "" || strings.IndexByte(mastheadMarkFirsts, s[0]) < 0 {
+	if s == "" || !mastheadMarkOpeners[s[0]] {
 		return 0
 	}
 	for _, m := range mastheadMarks {
@@ -418,14 +418,14 @@ func mastheadMarkLen(s string) int {
 }
 
 // mastheadMarks holds the marks of mastheadSepMarks, one string each, and
-// mastheadMarkFirsts the first byte of each.
-var mastheadMarks, mastheadMarkFirsts = func() ([]string, string) {
+// mastheadMarkOpeners marks the first byte of each.
+var mastheadMarks, mastheadMarkOpeners = func() ([]string, [256]bool) {
 	marks := strings.Split(mastheadSepMarks, "")
-	var firsts []byte
+	var openers [256]bool
 	for _, m := range marks {
-		firsts = append(firsts, m[0])
+		openers[m[0]] = true
 	}
-	return marks, string(firsts)
+	return marks, openers
 }()
 
 // applyMasthead reads the publication line, which e-paper sites may extend
