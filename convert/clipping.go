@@ -221,11 +221,13 @@ func isKicker(s string) bool {
 //	Opinion
 //	Why the tide mill matters more than ever
 func isSectionLabel(p, next para) bool {
-	t, h := p.joined(), next.joined()
-	n, hn := countWords(t), countWords(h)
+	t := p.joined()
+	n := countWords(t)
 	if len(p.lines) != 1 || n > 3 || strings.ContainsAny(t, "0123456789.!?:,;\"") {
 		return false
 	}
+	h := next.joined() // the headline is read only under a label
+	hn := countWords(h)
 	return hn >= 2*n+1 && hn <= 30 && !strings.HasSuffix(h, ".") && !isBylineLine(h) && !isDateLine(h)
 }
 
@@ -401,8 +403,12 @@ func appendMastheadParts(dst []string, s string) []string {
 func reSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 
 // mastheadMarkLen returns the length in bytes of the mark of
-// mastheadSepMarks that s opens with, or 0.
+// mastheadSepMarks that s opens with, or 0. Only a byte that opens a mark
+// (mastheadMarkOpeners) is tried against the marks.
 func mastheadMarkLen(s string) int {
+	if s == "" || !mastheadMarkOpeners[s[0]] {
+		return 0
+	}
 	for _, m := range mastheadMarks {
 		if strings.HasPrefix(s, m) {
 			return len(m)
@@ -411,8 +417,16 @@ func mastheadMarkLen(s string) int {
 	return 0
 }
 
-// mastheadMarks holds the marks of mastheadSepMarks, one string each.
-var mastheadMarks = strings.Split(mastheadSepMarks, "")
+// mastheadMarks holds the marks of mastheadSepMarks, one string each, and
+// mastheadMarkOpeners marks the first byte of each.
+var mastheadMarks, mastheadMarkOpeners = func() ([]string, [256]bool) {
+	marks := strings.Split(mastheadSepMarks, "")
+	var openers [256]bool
+	for _, m := range marks {
+		openers[m[0]] = true
+	}
+	return marks, openers
+}()
 
 // applyMasthead reads the publication line, which e-paper sites may extend
 // with date, section and page:
@@ -424,18 +438,27 @@ func (a *Article) applyMasthead(s string) {
 	parts := appendMastheadParts(room[:0], strings.TrimSpace(s))
 	a.Publication = parts[0]
 	for _, p := range parts[1:] {
-		switch d, ok := parseDate(p); {
+		switch {
 		case isBylineLine(p):
 			a.applyByline(p, false)
 			a.remove(RemovedByline, p)
-		case ok && a.Date.IsZero():
-			a.Date = d
+		case a.Date.IsZero() && a.setDate(p):
 		case isPageLabel(p) && a.Page == "":
 			a.Page = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(p, "Page"), "Pg."))
 		case a.Section == "":
 			a.Section = p
 		}
 	}
+}
+
+// setDate sets the article's date to the date s is (parseDate), and
+// reports whether s is one; a text that is not leaves the date as it was.
+func (a *Article) setDate(s string) bool {
+	d, ok := parseDate(s)
+	if ok {
+		a.Date = d
+	}
+	return ok
 }
 
 var pageLabelRE = lazyRE(`^(?:(?:Page|Pg\.|p\.|S\.|Seite)\s*)?[A-Z]?\d{1,3}[A-Z]?$`)
@@ -515,12 +538,13 @@ func (a *Article) setHeadline(h string) {
 }
 
 // isBareLead reports whether s is only a byline's lead word: "By", "Von:".
-// A longer s (a paragraph) is turned away before it is lower-cased:
-// lower-casing shortens a rune's bytes at most four times ("K", the kelvin
-// sign, becomes "k").
+// A longer s (a byline, a paragraph) is turned away before it is
+// lower-cased: lower-casing shortens a rune's bytes at most four times ("K",
+// the kelvin sign, becomes "k"), and keeps the number of runes (an invalid
+// byte becomes one U+FFFD), so s has no more runes than the longest lead.
 func isBareLead(s string) bool {
 	s = strings.TrimRight(strings.TrimSpace(s), ": ")
-	if len(s) > 4*longestBylineLead {
+	if len(s) > 4*longestBylineLead || utf8.RuneCountInString(s) > mostBylineLeadRunes {
 		return false
 	}
 	s = strings.ToLower(s)
@@ -531,6 +555,15 @@ func isBareLead(s string) bool {
 	}
 	return false
 }
+
+// mostBylineLeadRunes is the number of runes of the longest of
+// bylineLeads.
+var mostBylineLeadRunes = func() (n int) {
+	for _, w := range bylineLeads {
+		n = max(n, utf8.RuneCountInString(w))
+	}
+	return n
+}()
 
 // splitByline joins a byline printed over separate paragraphs, a lead
 // word, the name, and perhaps a job title:

@@ -2,6 +2,7 @@ package convert
 
 import (
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -51,4 +52,21 @@ func TestWireSlugTestKeepsEverySlug(t *testing.T) {
 	if slugs < 1000 {
 		t.Errorf("%d headlines with a slug: too few to test", slugs)
 	}
+}
+
+// isBareLead, which turns away a text of more runes than the longest lead
+// before it lower-cases it, answers as comparing the lower-cased text with
+// every lead does, on random texts of leads in every case, the runes that
+// lower-case onto ASCII ("İ", the kelvin sign), invalid bytes and names.
+func TestIsBareLeadMatchesEveryLead(t *testing.T) {
+	every := func(s string) bool {
+		return slices.Contains(bylineLeads, strings.ToLower(strings.TrimRight(strings.TrimSpace(s), ": ")))
+	}
+	pieces := []string{" ", ":", "İ", "\u212a", "\xff", "é", "Ann", "Lee"}
+	for _, w := range bylineLeads {
+		pieces = append(pieces, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:])
+	}
+	r := rand.New(rand.NewSource(37))
+	sameOnRandom[bool]{name: "isBareLead", fast: isBareLead, plain: "every lead", slow: every,
+		hit: yes, least: 1000}.check(t, 20000, func() string { return randomText(r, pieces, 1+r.Intn(3)) })
 }
