@@ -117,6 +117,16 @@ var creditMarkersByFirst = func() (t [256][]int) {
 	return t
 }()
 
+// creditOpenings marks the first two bytes of the phrases of
+// creditMarkers: the cheap test of startsWithCredit.
+var creditOpenings = func() *openingPairs {
+	phrases := make([]string, len(creditMarkers))
+	for k, m := range creditMarkers {
+		phrases[k] = m.phrase
+	}
+	return newOpeningPairs(phrases...)
+}()
+
 // creditMarkerIndexes lists the indexes of all of creditMarkers.
 var creditMarkerIndexes = func() []int {
 	ks := make([]int, len(creditMarkers))
@@ -252,11 +262,12 @@ func asciiLower(s string) string {
 }
 
 // startsWithCredit reports whether s opens with a credit or contact phrase.
-// It compares without lower-casing, so that the test allocates nothing, and
-// when s opens with an ASCII byte it tries only the phrases whose first
-// letter folds to it (creditMarkersByFold).
+// It compares without lower-casing, so that the test allocates nothing;
+// it turns away at once text whose first two bytes open no phrase
+// (creditOpenings), and when s opens with an ASCII byte it tries only the
+// phrases whose first letter folds to it (creditMarkersByFold).
 func startsWithCredit(s string) bool {
-	if s == "" {
+	if s == "" || !creditOpenings.mayOpen(s) {
 		return false
 	}
 	markers := creditMarkerIndexes
@@ -341,10 +352,13 @@ func stripCreditQualifier(s string) string {
 }
 
 // Credit limits, in bytes: a paragraph of credits is at most
-// maxCreditLine long; a closing note or "contributed" line maxCreditNote.
+// maxCreditLine long, maxQualifiedCreditLine with the qualifier word that
+// may open it ("featured "); a closing note or "contributed" line
+// maxCreditNote.
 const (
-	maxCreditLine = 200
-	maxCreditNote = 160
+	maxCreditLine          = 200
+	maxQualifiedCreditLine = maxCreditLine + len("featured ")
+	maxCreditNote          = 160
 )
 
 // creditNote reads a credit note in parentheses that ends a paragraph, as
@@ -354,10 +368,8 @@ const (
 //	... the port reopened. (Reporting by Ann Lee; Editing by Bo Ma)
 //	... 港口重新开放。（编译/李明）
 func creditNote(text string) (credits []Credit, rest string, ok bool) {
-	open, closing := "(", ")"
-	if strings.HasSuffix(text, "）") {
-		open, closing = "（", "）"
-	} else if !strings.HasSuffix(text, ")") {
+	open, closing, ok := noteBrackets(text)
+	if !ok {
 		return nil, "", false
 	}
 	i := strings.LastIndex(text, open)
@@ -370,6 +382,18 @@ func creditNote(text string) (credits []Credit, rest string, ok bool) {
 		return nil, "", false
 	}
 	return credits, strings.TrimSpace(text[:i]), true
+}
+
+// noteBrackets returns the brackets of the note that text may end with,
+// by the one it ends with: "(" and ")", or the full-width "（" and "）".
+func noteBrackets(text string) (open, closing string, ok bool) {
+	switch {
+	case strings.HasSuffix(text, "）"):
+		return "（", "）", true
+	case strings.HasSuffix(text, ")"):
+		return "(", ")", true
+	}
+	return "", "", false
 }
 
 // creditsOf turns the names of one credit segment into credits:
@@ -411,7 +435,7 @@ func contactsOf(text string) []string {
 // It reports false, changing nothing, when the paragraph holds anything
 // else, such as a caption ("Photo: Soldiers patrol the market at dawn.").
 func creditLine(text string) (credits []Credit, contacts []string, ok bool) {
-	if len(text) > maxCreditLine+len("featured ") {
+	if len(text) > maxQualifiedCreditLine {
 		return nil, nil, false // too long even without a qualifier word
 	}
 	text = stripCreditQualifier(text)
