@@ -18,7 +18,8 @@ var artifactPieces = []string{"Newspapers in English", "Newspapers from New Zeal
 	"Share", "SHARE ON FACEBOOK", "Tweet", "Follow @tidewatch", "12 Comments", "4 min read", "Advertisement", "›",
 	"Photo: Ann Lee", "Top photo by Ana Ruiz", "Top photographs by Ann Lee, Bo Ma, Cy Dee and Di Fox / Translated by Li Wei " +
 		"and Mo Tan / Copyedited by Lena Voss and Nora Quill / Graphics by Tom Hale / Comments to ann@tide.example", "(Reporting by Ann Lee; Editing by Bo Ma)", "Comments to ann@tide.example",
-	"Bo Ma contributed to this report.", "??", " ?? ", "?", " ", "  ", "\t", "\u00a0", "\u2003", "\n", "\n ", " \n",
+	"Bo Ma contributed to this report.", "Ann Lee and Cy Dee contributed reporting", " contributed", " reporting",
+	" to this ", "story", "article", "The Ledger's ", "??", " ?? ", "?", " ", "  ", "\t", "\u00a0", "\u2003", "\n", "\n ", " \n",
 	"İ", "\u212a", "ſ", "\xff", "Ann Lee", "The port reopened on Monday.", "Sh", "e", "Ex", "4", "07",
 	strings.Repeat("The harbour trust met again. ", 8), strings.Repeat("港口重新开放。", 10), strings.Repeat(" ??", 80)}
 
@@ -52,6 +53,9 @@ func artifactPrechecks() []struct {
 		}, 100), []string{"isFurniture"}},
 		{rule("startsWithCredit", "plainStartsWithCredit", startsWithCredit, plainStartsWithCredit, 100),
 			[]string{"creditLine", "opensWithMarker", "creditMarkerAt"}},
+		{rule("contributedLine", "contributedCredits", func(s string) bool { _, ok := contributedLine(s); return ok },
+			func(s string) bool { _, ok := contributedCredits(s); return len(s) <= maxCreditNote && ok }, 100),
+			[]string{"contributedLine"}},
 		{rule("mayHoldStamp", "plainMayHoldStamp", mayHoldStamp, plainMayHoldStamp, 100), []string{"stripBylineTail", "parseByline"}},
 		{sameOnRandom[string]{name: "dropArtifact", plain: "dropArtifactText", fast: droppedBy(true), slow: droppedBy(false),
 			hit: hit, least: 300}, []string{"pressReaderFooter", "creditNote", "contributedLine", "creditLine", "isPlaceholder",

@@ -127,13 +127,24 @@ var creditOpenings = func() *openingPairs {
 	return newOpeningPairs(phrases...)
 }()
 
-// creditMarkerIndexes lists the indexes of all of creditMarkers.
-var creditMarkerIndexes = func() []int {
-	ks := make([]int, len(creditMarkers))
-	for k := range ks {
-		ks[k] = k
+// creditMarkersByRune lists, by rune outside ASCII, the indexes of the
+// markers in creditMarkers whose first rune case-folds to it
+// (unicode.SimpleFold, as strings.EqualFold compares), in table order: a
+// text that opens with a rune it lists nothing for opens with no marker.
+var creditMarkersByRune = func() map[rune][]int {
+	t := map[rune][]int{}
+	for k, m := range creditMarkers {
+		r, _ := utf8.DecodeRuneInString(m.phrase)
+		for f := r; ; {
+			if f >= utf8.RuneSelf {
+				t[f] = append(t[f], k)
+			}
+			if f = unicode.SimpleFold(f); f == r {
+				break
+			}
+		}
 	}
-	return ks
+	return t
 }()
 
 // creditMarkersByFold lists, by lower-case ASCII letter (or other ASCII
@@ -264,15 +275,18 @@ func asciiLower(s string) string {
 // startsWithCredit reports whether s opens with a credit or contact phrase.
 // It compares without lower-casing, so that the test allocates nothing;
 // it turns away at once text whose first two bytes open no phrase
-// (creditOpenings), and when s opens with an ASCII byte it tries only the
-// phrases whose first letter folds to it (creditMarkersByFold).
+// (creditOpenings), and it tries only the phrases whose first rune folds
+// to s's (creditMarkersByFold, creditMarkersByRune).
 func startsWithCredit(s string) bool {
 	if s == "" || !creditOpenings.mayOpen(s) {
 		return false
 	}
-	markers := creditMarkerIndexes
+	var markers []int
 	if c := s[0]; c < utf8.RuneSelf {
 		markers = creditMarkersByFold[lowerByte(c)]
+	} else {
+		r, _ := utf8.DecodeRuneInString(s)
+		markers = creditMarkersByRune[r]
 	}
 	for _, k := range markers {
 		if opensWithMarker(s, creditMarkers[k].phrase) {
@@ -339,10 +353,16 @@ var qualifierFirst = func() (t [256]bool) {
 // Only a word whose first byte is an ASCII letter that starts a qualifier
 // can be one: no rune outside ASCII folds to the first letter of any.
 func stripCreditQualifier(s string) string {
-	w, rest, ok := strings.Cut(s, " ")
-	if !ok || w == "" || len(w) > len("featured") || !qualifierFirst[lowerASCII(w[0])] {
+	if s == "" || !qualifierFirst[lowerASCII(s[0])] {
+		return s // w, below, opens with s[0]
+	}
+	// A qualifier is at most len("featured") bytes: the space after it
+	// comes no later.
+	i := strings.IndexByte(s[:min(len(s), len("featured")+1)], ' ')
+	if i <= 0 {
 		return s
 	}
+	w, rest := s[:i], s[i+1:]
 	for _, q := range creditQualifiers {
 		if strings.EqualFold(w, q) && startsWithCredit(rest) {
 			return rest
@@ -464,31 +484,6 @@ func creditLine(text string) (credits []Credit, contacts []string, ok bool) {
 		credits = append(credits, cs...)
 	}
 	return credits, contacts, true
-}
-
-// contributedRE matches the closing credit of agency and web copy:
-// "CNN's Bo Ma contributed to this report.", "The Ledger's Bo Ma
-// contributed reporting.", "Ann Lee and Cy Dee contributed reporting."
-var contributedRE = lazyRE(`^(?:(?:\p{Lu}[\p{L}.&]*\s+){0,3}[\p{L}.&]+['’]s\s+)?(.+?)\s+contributed(?:\s+reporting)?(?:\s+to\s+this\s+(?:report|story|article))?\.?$`)
-
-// contributedLine reads a "... contributed to this report" line into
-// contributor credits; ok is false when the names do not look like names.
-func contributedLine(text string) ([]Credit, bool) {
-	if len(text) > maxCreditNote || !strings.Contains(text, "contributed") {
-		return nil, false
-	}
-	m := contributedRE.FindStringSubmatch(strings.TrimSpace(text))
-	if m == nil {
-		return nil, false
-	}
-	cs := creditsOf(RoleContributor, m[1])
-	for _, c := range cs {
-		// Full names only: "He contributed to this report" names nobody.
-		if !looksLikeName(c.Name) || !strings.Contains(c.Name, " ") {
-			return nil, false
-		}
-	}
-	return cs, len(cs) > 0
 }
 
 // noteRoles map the role notes printed after names in a byline, lower case,
