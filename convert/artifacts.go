@@ -24,9 +24,9 @@ func isPlaceholder(s string) bool {
 }
 
 // isFooterName: a language or country name in the footer, letters and a
-// few separators, starting with a letter, at most 40 bytes.
+// few separators, starting with a letter, at most maxFooterName bytes.
 func isFooterName(s string) bool {
-	if s == "" || len(s) > 40 {
+	if s == "" || len(s) > maxFooterName {
 		return false
 	}
 	for i, r := range s {
@@ -36,6 +36,19 @@ func isFooterName(s string) bool {
 	}
 	return true
 }
+
+// Footer limits, in bytes: a name in a footer line is at most
+// maxFooterName long, a footer line (trimmed) maxFooterLine.
+const (
+	maxFooterName = 40
+	maxFooterLine = len(footerFrom) + maxFooterName
+)
+
+// The openings of PressReader's two footer lines; footerFrom is the longer.
+const (
+	footerIn   = "Newspapers in "
+	footerFrom = "Newspapers from "
+)
 
 // languageNames maps language names as printed (English, in the language
 // itself, or upper case as LexisNexis prints them) to BCP 47 tags.
@@ -116,10 +129,10 @@ func pressReaderFooter(s string) (language, country string, ok bool) {
 // line when they see one.
 func footerNames(s string) (language, country string, ok bool) {
 	s = strings.TrimSpace(s)
-	if lang, ok := strings.CutPrefix(s, "Newspapers in "); ok && isFooterName(lang) && !strings.Contains(lang, " ") {
+	if lang, ok := strings.CutPrefix(s, footerIn); ok && isFooterName(lang) && !strings.Contains(lang, " ") {
 		return lang, "", true
 	}
-	if country, ok := strings.CutPrefix(s, "Newspapers from "); ok && isFooterName(country) {
+	if country, ok := strings.CutPrefix(s, footerFrom); ok && isFooterName(country) {
 		return "", country, true
 	}
 	return "", "", false
@@ -132,18 +145,54 @@ var continuedRE = lazyRE(`(?i)^\(?\s*(?:continued (?:on|from) (?:page|p\.)?\s*\w
 // maxJumpLine bounds a jump line, in bytes.
 const maxJumpLine = 60
 
+// jumpWords are the words of continuedRE, lower case: each of its
+// alternatives opens with one ("cont" for continued, cont'd).
+var jumpWords = []string{"cont", "see ", "fortsetzung", "suite", "vervolg"}
+
 // isContinuedLine recognises a jump line between pages of a printed story.
+// Cheap tests come before the regexp: the line opens with a word of
+// jumpWords (opensWithJumpWord) and holds one (holdsJumpWord).
 func isContinuedLine(s string) bool {
-	if len(s) >= maxJumpLine {
-		return false
-	}
-	l := asciiLower(s)
-	if !strings.Contains(l, "cont") && !strings.Contains(l, "see ") && !strings.Contains(l, "fortsetzung") &&
-		!strings.Contains(l, "suite") && !strings.Contains(l, "vervolg") {
-		return false // cheap test before the regexp
-	}
-	return continuedRE.MatchString(strings.TrimSpace(s))
+	return len(s) < maxJumpLine && opensWithJumpWord(s) && holdsJumpWord(s) && continuedRE.MatchString(strings.TrimSpace(s))
 }
+
+// holdsJumpWord reports whether s holds a word of jumpWords in any ASCII
+// case.
+func holdsJumpWord(s string) bool {
+	for _, w := range jumpWords {
+		if containsFoldASCII(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// opensWithJumpWord reports whether s, trimmed, opens with a word of
+// jumpWords in any ASCII case after what continuedRE allows before one (a
+// parenthesis, then regexp \s spaces), or holds a byte outside ASCII where
+// one would be ((?i) folds "ſ" onto s): it never says no where
+// continuedRE matches the trimmed line.
+func opensWithJumpWord(s string) bool {
+	s = strings.TrimPrefix(strings.TrimSpace(s), "(")
+	s = s[skipRESpace(s, 0):]
+	if !isASCII(s[:min(len(s), longestJumpWord)]) {
+		return true
+	}
+	for _, w := range jumpWords {
+		if hasPrefixFoldASCII(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// longestJumpWord is the length of the longest of jumpWords, in bytes.
+var longestJumpWord = func() (n int) {
+	for _, w := range jumpWords {
+		n = max(n, len(w))
+	}
+	return n
+}()
 
 // copyrightRE matches copyright trailers: "Copyright 2010 Guardian
 // Unlimited", "All Rights Reserved", "© 2017 The Times".
@@ -181,9 +230,12 @@ const maxFurnitureLen = 60
 //	Follow @tidewatch             12 Comments          4 min read
 func isFurniture(s string) bool {
 	s = strings.TrimSpace(s)
-	if s == "" || len(s) > maxFurnitureLen {
-		return false
-	}
+	return s != "" && len(s) <= maxFurnitureLen && furnitureOpenings.mayOpen(s) && isFurnitureLabel(s)
+}
+
+// isFurnitureLabel is isFurniture on a trimmed line of at most
+// maxFurnitureLen bytes, without the cheap test furnitureOpenings.
+func isFurnitureLabel(s string) bool {
 	l := strings.ToLower(strings.TrimRight(s, ".:!›»→ "))
 	if furnitureLines[l] {
 		return true
@@ -195,3 +247,21 @@ func isFurniture(s string) bool {
 	return ok && isDigits(n) && (rest == "comments" || rest == "comment" ||
 		rest == "min read" || rest == "minute read" || rest == "minutes read")
 }
+
+// furnitureOpenings marks the first two bytes of the lines isFurniture
+// takes: of furnitureLines, of a follow button ("follow @"), of a count
+// (a digit, then a digit or a space). isFurniture trims only the end of a
+// line, so a line it takes opens as the word or form it matches.
+var furnitureOpenings = func() *openingPairs {
+	phrases := []string{"follow @"}
+	for l := range furnitureLines {
+		phrases = append(phrases, l)
+	}
+	for d := '0'; d <= '9'; d++ {
+		phrases = append(phrases, string(d)+" ")
+		for e := '0'; e <= '9'; e++ {
+			phrases = append(phrases, string(d)+string(e))
+		}
+	}
+	return newOpeningPairs(phrases...)
+}()

@@ -1,9 +1,12 @@
 package convert
 
+import "unicode/utf8"
+
 // bylineLeadEnd returns the end of bylineLead's match at the start of s, or
 // -1 when it does not match, without running the regexp: "By Jane" -> 3,
 // "— Written  by: Jane" -> 18, "Bypass" -> -1. It tries the leads of
-// bylineLeads in table order, as the regexp's alternation does, each after
+// bylineLeads that open with the text's first letter (bylineLeadsByFirst)
+// in table order, as the regexp's alternation does, each after
 // an optional dash, with any run of spaces where the lead has one, then
 // spaces, or a colon and spaces. Where a lead's letter meets a non-ASCII
 // byte (which (?i) might fold: "ſ" to s), it asks the regexp.
@@ -15,7 +18,11 @@ func bylineLeadEnd(s string) int {
 			break
 		}
 	}
-	for _, w := range bylineLeads {
+	leads := bylineLeads
+	if start < len(s) && s[start] < 0x80 {
+		leads = bylineLeadsByFirst[lowerASCII(s[start])] // the others fail on this byte
+	}
+	for _, w := range leads {
 		p, ok := start, true
 		for i := 0; ok && i < len(w); i++ {
 			switch {
@@ -46,6 +53,15 @@ func bylineLeadEnd(s string) int {
 	}
 	return -1
 }
+
+// bylineLeadsByFirst lists the leads of bylineLeads by first byte, in
+// table order.
+var bylineLeadsByFirst = func() (t [utf8.RuneSelf][]string) {
+	for _, w := range bylineLeads {
+		t[w[0]] = append(t[w[0]], w)
+	}
+	return t
+}()
 
 // regexpLeadEnd is bylineLeadEnd by the regexp itself.
 func regexpLeadEnd(s string) int {

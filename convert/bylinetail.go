@@ -3,6 +3,7 @@ package convert
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // stampKeywords open a publishing stamp glued to a byline, lower case:
@@ -34,18 +35,33 @@ func quoteAlternatives(ws []string) string {
 // mayHoldStamp is a cheap test before stampRE: s holds a word of
 // stampKeywords in any ASCII case, or a rune that (?i) folds onto an ASCII
 // letter ("ſ" to s, the Kelvin sign to k), when it answers yes to be safe.
-// It never says no where stampRE matches.
+// It never says no where stampRE matches. It reads s once, trying at each
+// byte only the words that open with it (stampKeywordsByFirst).
 func mayHoldStamp(s string) bool {
-	if strings.Contains(s, "ſ") || strings.Contains(s, "\u212a") {
-		return true
-	}
-	for _, w := range stampKeywords {
-		if containsFoldASCII(s, w) {
-			return true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			if strings.HasPrefix(s[i:], "ſ") || strings.HasPrefix(s[i:], "\u212a") {
+				return true
+			}
+			continue
+		}
+		for _, w := range stampKeywordsByFirst[lowerASCII(c)] {
+			if hasPrefixFoldASCII(s[i:], w) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// stampKeywordsByFirst lists the words of stampKeywords by first byte.
+var stampKeywordsByFirst = func() (t [utf8.RuneSelf][]string) {
+	for _, w := range stampKeywords {
+		t[w[0]] = append(t[w[0]], w)
+	}
+	return t
+}()
 
 // mayEndInLink is a cheap test before linkTail: s holds "(" followed by
 // one of linkOpeners. It never says no where linkTail matches.

@@ -117,13 +117,34 @@ var creditMarkersByFirst = func() (t [256][]int) {
 	return t
 }()
 
-// creditMarkerIndexes lists the indexes of all of creditMarkers.
-var creditMarkerIndexes = func() []int {
-	ks := make([]int, len(creditMarkers))
-	for k := range ks {
-		ks[k] = k
+// creditOpenings marks the first two bytes of the phrases of
+// creditMarkers: the cheap test of startsWithCredit.
+var creditOpenings = func() *openingPairs {
+	phrases := make([]string, len(creditMarkers))
+	for k, m := range creditMarkers {
+		phrases[k] = m.phrase
 	}
-	return ks
+	return newOpeningPairs(phrases...)
+}()
+
+// creditMarkersByRune lists, by rune outside ASCII, the indexes of the
+// markers in creditMarkers whose first rune case-folds to it
+// (unicode.SimpleFold, as strings.EqualFold compares), in table order: a
+// text that opens with a rune it lists nothing for opens with no marker.
+var creditMarkersByRune = func() map[rune][]int {
+	t := map[rune][]int{}
+	for k, m := range creditMarkers {
+		r, _ := utf8.DecodeRuneInString(m.phrase)
+		for f := r; ; {
+			if f >= utf8.RuneSelf {
+				t[f] = append(t[f], k)
+			}
+			if f = unicode.SimpleFold(f); f == r {
+				break
+			}
+		}
+	}
+	return t
 }()
 
 // creditMarkersByFold lists, by lower-case ASCII letter (or other ASCII
@@ -252,16 +273,20 @@ func asciiLower(s string) string {
 }
 
 // startsWithCredit reports whether s opens with a credit or contact phrase.
-// It compares without lower-casing, so that the test allocates nothing, and
-// when s opens with an ASCII byte it tries only the phrases whose first
-// letter folds to it (creditMarkersByFold).
+// It compares without lower-casing, so that the test allocates nothing;
+// it turns away at once text whose first two bytes open no phrase
+// (creditOpenings), and it tries only the phrases whose first rune folds
+// to s's (creditMarkersByFold, creditMarkersByRune).
 func startsWithCredit(s string) bool {
-	if s == "" {
+	if s == "" || !creditOpenings.mayOpen(s) {
 		return false
 	}
-	markers := creditMarkerIndexes
+	var markers []int
 	if c := s[0]; c < utf8.RuneSelf {
 		markers = creditMarkersByFold[lowerByte(c)]
+	} else {
+		r, _ := utf8.DecodeRuneInString(s)
+		markers = creditMarkersByRune[r]
 	}
 	for _, k := range markers {
 		if opensWithMarker(s, creditMarkers[k].phrase) {
@@ -328,10 +353,16 @@ var qualifierFirst = func() (t [256]bool) {
 // Only a word whose first byte is an ASCII letter that starts a qualifier
 // can be one: no rune outside ASCII folds to the first letter of any.
 func stripCreditQualifier(s string) string {
-	w, rest, ok := strings.Cut(s, " ")
-	if !ok || w == "" || len(w) > len("featured") || !qualifierFirst[lowerASCII(w[0])] {
+	if s == "" || !qualifierFirst[lowerASCII(s[0])] {
+		return s // w, below, opens with s[0]
+	}
+	// A qualifier is at most len("featured") bytes: the space after it
+	// comes no later.
+	i := strings.IndexByte(s[:min(len(s), len("featured")+1)], ' ')
+	if i <= 0 {
 		return s
 	}
+	w, rest := s[:i], s[i+1:]
 	for _, q := range creditQualifiers {
 		if strings.EqualFold(w, q) && startsWithCredit(rest) {
 			return rest
@@ -341,10 +372,13 @@ func stripCreditQualifier(s string) string {
 }
 
 // Credit limits, in bytes: a paragraph of credits is at most
-// maxCreditLine long; a closing note or "contributed" line maxCreditNote.
+// maxCreditLine long, maxQualifiedCreditLine with the qualifier word that
+// may open it ("featured "); a closing note or "contributed" line
+// maxCreditNote.
 const (
-	maxCreditLine = 200
-	maxCreditNote = 160
+	maxCreditLine          = 200
+	maxQualifiedCreditLine = maxCreditLine + len("featured ")
+	maxCreditNote          = 160
 )
 
 // creditNote reads a credit note in parentheses that ends a paragraph, as
@@ -354,10 +388,8 @@ const (
 //	... the port reopened. (Reporting by Ann Lee; Editing by Bo Ma)
 //	... 港口重新开放。（编译/李明）
 func creditNote(text string) (credits []Credit, rest string, ok bool) {
-	open, closing := "(", ")"
-	if strings.HasSuffix(text, "）") {
-		open, closing = "（", "）"
-	} else if !strings.HasSuffix(text, ")") {
+	open, closing, ok := noteBrackets(text)
+	if !ok {
 		return nil, "", false
 	}
 	i := strings.LastIndex(text, open)
@@ -370,6 +402,18 @@ func creditNote(text string) (credits []Credit, rest string, ok bool) {
 		return nil, "", false
 	}
 	return credits, strings.TrimSpace(text[:i]), true
+}
+
+// noteBrackets returns the brackets of the note that text may end with,
+// by the one it ends with: "(" and ")", or the full-width "（" and "）".
+func noteBrackets(text string) (open, closing string, ok bool) {
+	switch {
+	case strings.HasSuffix(text, "）"):
+		return "（", "）", true
+	case strings.HasSuffix(text, ")"):
+		return "(", ")", true
+	}
+	return "", "", false
 }
 
 // creditsOf turns the names of one credit segment into credits:
@@ -411,7 +455,7 @@ func contactsOf(text string) []string {
 // It reports false, changing nothing, when the paragraph holds anything
 // else, such as a caption ("Photo: Soldiers patrol the market at dawn.").
 func creditLine(text string) (credits []Credit, contacts []string, ok bool) {
-	if len(text) > maxCreditLine+len("featured ") {
+	if len(text) > maxQualifiedCreditLine {
 		return nil, nil, false // too long even without a qualifier word
 	}
 	text = stripCreditQualifier(text)
@@ -440,31 +484,6 @@ func creditLine(text string) (credits []Credit, contacts []string, ok bool) {
 		credits = append(credits, cs...)
 	}
 	return credits, contacts, true
-}
-
-// contributedRE matches the closing credit of agency and web copy:
-// "CNN's Bo Ma contributed to this report.", "The Ledger's Bo Ma
-// contributed reporting.", "Ann Lee and Cy Dee contributed reporting."
-var contributedRE = lazyRE(`^(?:(?:\p{Lu}[\p{L}.&]*\s+){0,3}[\p{L}.&]+['’]s\s+)?(.+?)\s+contributed(?:\s+reporting)?(?:\s+to\s+this\s+(?:report|story|article))?\.?$`)
-
-// contributedLine reads a "... contributed to this report" line into
-// contributor credits; ok is false when the names do not look like names.
-func contributedLine(text string) ([]Credit, bool) {
-	if len(text) > maxCreditNote || !strings.Contains(text, "contributed") {
-		return nil, false
-	}
-	m := contributedRE.FindStringSubmatch(strings.TrimSpace(text))
-	if m == nil {
-		return nil, false
-	}
-	cs := creditsOf(RoleContributor, m[1])
-	for _, c := range cs {
-		// Full names only: "He contributed to this report" names nobody.
-		if !looksLikeName(c.Name) || !strings.Contains(c.Name, " ") {
-			return nil, false
-		}
-	}
-	return cs, len(cs) > 0
 }
 
 // noteRoles map the role notes printed after names in a byline, lower case,

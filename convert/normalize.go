@@ -3,6 +3,7 @@ package convert
 import (
 	"cmp"
 	"strings"
+	"unicode"
 )
 
 // finishArticle runs the body rules every layout shares on the paragraphs a
@@ -74,9 +75,15 @@ func (a *Article) dropArtifacts(paras []para) []para {
 }
 
 // dropArtifact reports whether p is an artifact dropArtifacts takes out,
-// and records what it takes.
+// and records what it takes. A paragraph that mayBeArtifact turns away is
+// not joined.
 func (a *Article) dropArtifact(p para) bool {
-	text := strings.TrimSpace(p.joined())
+	return mayBeArtifact(p) && a.dropArtifactText(strings.TrimSpace(p.joined()))
+}
+
+// dropArtifactText is dropArtifact on a paragraph's text, joined and
+// trimmed, without the cheap test mayBeArtifact.
+func (a *Article) dropArtifactText(text string) bool {
 	if lang, country, ok := pressReaderFooter(text); ok {
 		a.remove(RemovedFooter, text)
 		a.Language = cmp.Or(a.Language, lang)
@@ -114,6 +121,50 @@ func (a *Article) dropArtifact(p para) bool {
 		return false
 	}
 	return true
+}
+
+// maxShortArtifact is the longest text, in bytes, that a rule of
+// dropArtifact takes but creditNote and isPlaceholder: a footer line, a
+// "contributed" line, a credit line, a jump line, a furniture line.
+const maxShortArtifact = max(maxFooterLine, maxCreditNote, maxQualifiedCreditLine, maxJumpLine, maxFurnitureLen)
+
+// mayBeArtifact is a cheap test before dropArtifact's rules, made on p's
+// lines without joining them: the text they make, trimmed, is at most
+// maxShortArtifact bytes long, or ends in a note's closing bracket
+// (creditNote), or opens with a question mark (isPlaceholder). It says
+// yes when joinedEnds cannot tell the text's length.
+func mayBeArtifact(p para) bool {
+	first, last, n := joinedEnds(p.lines)
+	if n < 0 {
+		return true
+	}
+	_, _, note := noteBrackets(last)
+	return n <= maxShortArtifact || note || strings.HasPrefix(first, "?")
+}
+
+// joinedEnds tells of the text of lines joined by spaces and trimmed
+// (strings.TrimSpace), without joining them: its length n in bytes, and a
+// piece it opens with and one it ends with (the first and the last line,
+// trimmed). n is -1, and the pieces empty, when the first or the last of
+// several lines is only space, where trimming may reach into the next.
+func joinedEnds(lines []string) (first, last string, n int) {
+	switch len(lines) {
+	case 0:
+		return "", "", 0
+	case 1:
+		t := strings.TrimSpace(lines[0])
+		return t, t, len(t)
+	}
+	first = strings.TrimLeftFunc(lines[0], unicode.IsSpace)
+	last = strings.TrimRightFunc(lines[len(lines)-1], unicode.IsSpace)
+	if first == "" || last == "" {
+		return "", "", -1
+	}
+	n = len(lines) - 1 - (len(lines[0]) - len(first)) - (len(lines[len(lines)-1]) - len(last))
+	for _, l := range lines {
+		n += len(l)
+	}
+	return first, last, n
 }
 
 // bodyTexts unwraps and dehyphenates paragraphs into texts, splitting
@@ -182,9 +233,19 @@ func (a *Article) applyDateline() {
 	}
 }
 
+// remove records text as removed, of the kind given. The first removal
+// makes room for removedReserved, as most articles have a few (a footer's
+// two lines, a credit).
 func (a *Article) remove(kind, text string) {
+	if a.Removed == nil {
+		a.Removed = make([]Removal, 0, removedReserved)
+	}
 	a.Removed = append(a.Removed, Removal{Kind: kind, Text: text})
 }
+
+// removedReserved is the room an article's first removal makes, in
+// removals.
+const removedReserved = 4
 
 func (a *Article) warn(line int, msg string) {
 	a.Warnings = append(a.Warnings, Warning{Line: line, Msg: msg})
