@@ -161,12 +161,13 @@ func gaps(iv []interval, minGap float64) []interval {
 type cutter struct {
 	size   float64
 	blocks []region
-	ys, xs []interval // vertical extents (cut), horizontal ones (gutter)
-	pos    []pos      // wordSpace
-	em     []float64  // wordSpace
-	lines  []float64  // lineCount
-	piece  []int      // cutBands
-	words  region     // cutBands, splitLeft
+	ys, xs []interval   // vertical extents (cut), horizontal ones (gutter)
+	pos    []pos        // wordSpace
+	em     []float64    // wordSpace
+	lines  []float64    // lineCount
+	piece  []int        // cutBands
+	words  region       // cutBands, splitLeft
+	rows   map[int]edge // splitsLine
 }
 
 // grow returns (*b)[:n], reallocating when it is too short.
@@ -192,10 +193,22 @@ func (c *cutter) cut(r region, depth int) {
 	// headline, between stories) is cut first: titles centred over the
 	// columns must not fall to one side of a gutter.
 	ys := grow(&c.ys, len(r))
+	proper := c.size > 0 // a positive size, every extent lo <= hi (no NaN)
 	for i, w := range r {
 		ys[i] = interval{-w.top(), -w.bottom()} // top of page first
+		proper = proper && ys[i].lo <= ys[i].hi
 	}
-	if major := gaps(ys, 1.5*c.size); len(major) > 0 {
+	var major, fine []interval
+	if proper {
+		// The bands of 0.3 em or more hold those of 1.5 em, and the
+		// order of extents that start level makes no difference: one
+		// sort of ys finds both.
+		fine = gaps(ys, 0.3*c.size)
+		major = widerThan(fine, 1.5*c.size)
+	} else {
+		major = gaps(ys, 1.5*c.size)
+	}
+	if len(major) > 0 {
 		c.cutBands(r, major, depth)
 		return
 	}
@@ -207,12 +220,26 @@ func (c *cutter) cut(r region, depth int) {
 		return
 	}
 	// Horizontal: an empty band at least 0.3 em high.
-	gs := gaps(ys, 0.3*c.size)
-	if len(gs) == 0 {
+	if !proper {
+		fine = gaps(ys, 0.3*c.size)
+	}
+	if len(fine) == 0 {
 		c.blocks = append(c.blocks, r)
 		return
 	}
-	c.cutBands(r, gs, depth)
+	c.cutBands(r, fine, depth)
+}
+
+// widerThan returns the gaps of gs (see gaps) at least minGap wide, in
+// their order: gaps(iv, minGap) when gs is gaps(iv, m) for an m <= minGap.
+func widerThan(gs []interval, minGap float64) []interval {
+	var out []interval
+	for _, g := range gs {
+		if g.hi-g.lo >= minGap {
+			out = append(out, g)
+		}
+	}
+	return out
 }
 
 // cutBands cuts r at every band of gs at once; the pieces come top to
@@ -305,11 +332,15 @@ func (c *cutter) gutter(r region) *interval {
 	for i, w := range r {
 		xs[i] = interval{w.x0, w.x1}
 	}
-	narrow := math.Max(minGutter, narrowGutter*c.wordSpace(r))
-	if narrow >= wideGutter || lines < narrowLines {
-		narrow = wideGutter
+	// The word space counts only in a region of narrowLines lines or more.
+	narrow := wideGutter
+	if lines >= narrowLines {
+		narrow = math.Max(minGutter, narrowGutter*c.wordSpace(r))
+		if narrow >= wideGutter {
+			narrow = wideGutter
+		}
 	}
-	return widestCut(r, gaps(xs, narrow*c.size), wideGutter*c.size, narrow)
+	return c.widestCut(r, gaps(xs, narrow*c.size), wideGutter*c.size, narrow)
 }
 
 // wordSpace is the median space between neighbouring words on one
@@ -349,7 +380,7 @@ func (c *cutter) wordSpace(r region) float64 {
 // gutter when two words on one baseline face each other across it closer
 // than one em of their size (a headline's word space can line up with a
 // gutter), or than narrow em for a gap narrower than wide points.
-func widestCut(r region, gs []interval, wide, narrow float64) *interval {
+func (c *cutter) widestCut(r region, gs []interval, wide, narrow float64) *interval {
 	var best *interval
 	for i := range gs {
 		g := gs[i]
@@ -360,30 +391,40 @@ func widestCut(r region, gs []interval, wide, narrow float64) *interval {
 		if g.hi-g.lo < wide {
 			facing = narrow
 		}
-		if !splitsLine(r, (g.lo+g.hi)/2, facing) {
+		if !c.splitsLine(r, (g.lo+g.hi)/2, facing) {
 			best = &gs[i]
 		}
 	}
 	return best
 }
 
+// An edge is what splitsLine knows of one baseline: the right edge and
+// size of the nearest word left of the cut, the left edge and size of the
+// nearest word right of it.
+type edge struct{ left, right, lsize, rsize float64 }
+
 // splitsLine reports whether a cut at x = mid would part two words on one
 // baseline closer than facing em of the larger of the two.
-func splitsLine(r region, mid, facing float64) bool {
-	type edge struct{ left, right, lsize, rsize float64 }
-	rows := map[int]*edge{} // by baseline, rounded to 2 pt
+func (c *cutter) splitsLine(r region, mid, facing float64) bool {
+	if c.rows == nil {
+		c.rows = map[int]edge{}
+	}
+	rows := c.rows // by baseline, rounded to 2 pt
+	clear(rows)
 	for _, w := range r {
 		k := int(math.Round(w.y / 2))
-		e := rows[k]
-		if e == nil {
-			e = &edge{left: math.Inf(-1), right: math.Inf(1)}
-			rows[k] = e
+		e, ok := rows[k]
+		if !ok {
+			e = edge{left: math.Inf(-1), right: math.Inf(1)}
 		}
 		if w.x1 <= mid && w.x1 > e.left {
 			e.left, e.lsize = w.x1, w.size
 		} else if w.x0 >= mid && w.x0 < e.right {
 			e.right, e.rsize = w.x0, w.size
+		} else if ok {
+			continue
 		}
+		rows[k] = e
 	}
 	for _, e := range rows {
 		if e.right-e.left < facing*math.Max(e.lsize, e.rsize) {
