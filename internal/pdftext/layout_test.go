@@ -2,7 +2,9 @@ package pdftext
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -126,4 +128,24 @@ func parseRuns(s string) ([]pdfgen.Run, error) {
 		runs = append(runs, pdfgen.Run{X: n[0], Y: n[1], Size: n[2], Text: f[3]})
 	}
 	return runs, nil
+}
+
+// TestWiderThanGaps checks the shortcut of cut: the bands of at least 1.5
+// em are the 0.3 em bands filtered by width, for extents in any order
+// (some starting level with others) and a positive size.
+func TestWiderThanGaps(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := range 400 {
+		size := 1 + rng.Float64()*20
+		iv := make([]interval, 1+n%40)
+		for i := range iv {
+			lo := float64(rng.IntN(60)) * size / 4 // level starts are common
+			iv[i] = interval{lo, lo + rng.Float64()*2*size}
+		}
+		want := gaps(slices.Clone(iv), 1.5*size)
+		got := widerThan(gaps(slices.Clone(iv), 0.3*size), 1.5*size)
+		if !slices.Equal(got, want) {
+			t.Fatalf("size %v, %v: widerThan gives %v, gaps %v", size, iv, got, want)
+		}
+	}
 }
