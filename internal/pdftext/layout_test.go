@@ -140,7 +140,11 @@ func TestWiderThanGaps(t *testing.T) {
 		iv := make([]interval, 1+n%40)
 		for i := range iv {
 			lo := float64(rng.IntN(60)) * size / 4 // level starts are common
-			iv[i] = interval{lo, lo + rng.Float64()*2*size}
+			hi := lo + float64(rng.IntN(8))*size/4 // so are bands of exactly 1.5 em
+			if n%2 == 0 {
+				hi = lo + rng.Float64()*2*size
+			}
+			iv[i] = interval{lo, hi}
 		}
 		want := gaps(slices.Clone(iv), 1.5*size)
 		got := widerThan(gaps(slices.Clone(iv), 0.3*size), 1.5*size)
