@@ -10,16 +10,20 @@ import (
 // line rules' cheap tests: separators, credit labels in both cases, link
 // parentheses, digits, punctuation and non-ASCII letters.
 var pdfWebPieces = []string{"HOME", " ∠ ", " › ", "»", " ", "\t", "Foto", "PHOTO", "photos", "Bild", "grafiK", "graphic",
-	"illustration", ":", ": ", "Jane Doe", "/", "-", ".", ")", "(", "(/", "(https://", "x.com/a", "1", ",", "é", "Ölz", "\u212a"}
+	"illustration", ":", ": ", "Jane Doe", "/", "-", ".", ")", "(", "(/", "(https://", "x.com/a", "1", ",", "é", "Ölz", "\u212a",
+	"Tags", "TAGS:", "themen", "\u017fchlagworte", "Keywords", "»So", "«", "\n", "\r", "\f"}
 
 // TestPDFWebPrechecksAgree checks that the cheap tests in front of
-// breadcrumbRE, linkTargetRE and captionCreditRE turn away no line the
+// breadcrumbRE, tagListRE, linkTargetRE and captionCreditRE turn away no line the
 // regular expression takes, and that each rule gives what its regexp
 // alone gives, on 200,000 random lines.
 func TestPDFWebPrechecksAgree(t *testing.T) {
 	forRandomLines(pdfWebPieces, 1, 9, func(s string) {
 		if got, want := isBreadcrumb(s), breadcrumbRE.MatchString(s); got != want {
 			t.Fatalf("isBreadcrumb(%q) = %v, breadcrumbRE says %v", s, got, want)
+		}
+		if got, want := isTagList(s), tagListRE.MatchString(s); got != want {
+			t.Fatalf("isTagList(%q) = %v, tagListRE says %v", s, got, want)
 		}
 		if got, want := removeLinkTargets(s), linkTargetRE.ReplaceAllString(s, ""); got != want {
 			t.Fatalf("removeLinkTargets(%q) = %q, linkTargetRE gives %q", s, got, want)

@@ -40,8 +40,32 @@ func runOnBreaks(paras []pdftext.Paragraph) map[string]bool {
 	return out
 }
 
+// breakKey joins the words of head and of tail by spaces and the two by
+// "\x00", in one string built at its full length.
 func breakKey(head, tail []string) string {
-	return strings.Join(head, " ") + "\x00" + strings.Join(tail, " ")
+	n := len(head) + len(tail) // separators, one spare
+	for _, w := range head {
+		n += len(w)
+	}
+	for _, w := range tail {
+		n += len(w)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i, w := range head {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	b.WriteByte(0)
+	for i, w := range tail {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
 }
 
 // rejoinRunOns joins two consecutive body paragraphs of a when the break
