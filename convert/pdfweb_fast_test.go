@@ -34,6 +34,31 @@ func TestPDFWebPrechecksAgree(t *testing.T) {
 	})
 }
 
+// TestPDFSourcePrechecksAgree checks the cheap tests in front of
+// fieldLabelRE and indexPageRE: opensWithFieldLabel and readIndexEntry
+// turn away no line the regexp takes, and no line in which the regexp
+// finds two labels holds fewer than two colons (readSourceFields asks it
+// only of lines with two), on 200,000 random lines of
+// labels, dates, page numbers, leaders and separators.
+func TestPDFSourcePrechecksAgree(t *testing.T) {
+	pieces := []string{"Quelle", "DATUM", "Seite", "page", "erschienen am", "Date", "Medium", " ", ":", " : ", "|", "·", ";", ",",
+		"\t", "\u00a0", "Hafenkurier", "12.05.2023", "3 mai 2023", "4", "12", "1234", "A3", "...", "…", "_", ".", "x", "é"}
+	forRandomLines(pieces, 4, 9, func(s string) {
+		m := fieldLabelRE.FindStringIndex(s)
+		if got, want := opensWithFieldLabel(s), m != nil && m[0] == 0; got != want {
+			t.Fatalf("opensWithFieldLabel(%q) = %v, fieldLabelRE says %v", s, got, want)
+		}
+		if len(fieldLabelRE.FindAllString(s, -1)) >= 2 && strings.Count(s, ":") < 2 {
+			t.Fatalf("fieldLabelRE finds two labels in %q, which holds fewer colons", s)
+		}
+		if indexPageRE.MatchString(strings.TrimSpace(s)) {
+			if e := strings.TrimSpace(s); e[len(e)-1] < '0' || e[len(e)-1] > '9' {
+				t.Fatalf("indexPageRE takes %q, which does not end in a digit", s)
+			}
+		}
+	})
+}
+
 // TestTextPrechecksAgree checks the cheap tests in front of datelineRE and
 // apaSourceRE: no line the regexp takes is turned away, on 200,000 random
 // lines of capitals, dates, separators, spaces and quotes.
