@@ -95,11 +95,12 @@ func readPDFDocument(name string, sum [sha256.Size]byte, t *pdftext.Text) (*Docu
 		doc.Articles = arts
 		return doc, nil
 	}
-	lines, web := pdfLines(t)
+	paras := t.Paragraphs()
+	lines, web := paraLines(t, paras)
 	switch lead := displayLead(t); {
 	case lead >= 1:
 		a := readClipping(lines, lead >= 2)
-		settlePDFArticle(a, t)
+		settlePDFArticle(a, t, paras)
 		if a.Headline != "" || len(a.Body) > 0 {
 			doc.Articles = append(doc.Articles, a)
 		}
@@ -125,7 +126,13 @@ func readPDFDocument(name string, sum [sha256.Size]byte, t *pdftext.Text) (*Docu
 // without captions and web furniture, typeset hyphens marked (none in a
 // browser's print: see isBrowserPrint), and returns what it removed.
 func pdfLines(t *pdftext.Text) ([]string, []Removal) {
-	paras, removed := dropCaptions(t.Paragraphs(), t.BodySize())
+	return paraLines(t, t.Paragraphs())
+}
+
+// paraLines is pdfLines with t's paragraphs read already (t.Paragraphs();
+// they are not changed).
+func paraLines(t *pdftext.Text, all []pdftext.Paragraph) ([]string, []Removal) {
+	paras, removed := dropCaptions(all, t.BodySize())
 	lines := paragraphLines(paras)
 	if !isBrowserPrint(t) {
 		lines = markTypesetBreaks(lines)

@@ -206,9 +206,10 @@ func exportArticle(pages []exportPage) *Article {
 		t.Pages = append(t.Pages, p)
 	}
 	liftDisplayHeadline(&t.Pages[0], t.BodySize())
-	lines, web := pdfLines(t)
+	paras := t.Paragraphs()
+	lines, web := paraLines(t, paras)
 	a := readClipping(joinBrokenBylines(lines), false)
-	settlePDFArticle(a, t)
+	settlePDFArticle(a, t, paras)
 	liftLateByline(a)
 	dropDeskSignature(a)
 	liftSignature(a)
