@@ -155,6 +155,52 @@ func gaps(iv []interval, minGap float64) []interval {
 	return out
 }
 
+// edgeGaps is gaps(iv, minGap) for a positive minGap and extents that
+// each start no later than they end (none NaN), without sorting iv: with
+// the starts and the ends sorted each on its own (in los and his, whose
+// buffers it reuses), a band opens before the k-th start exactly when the
+// k smallest ends all come before it, and then the largest of them, the
+// k-th, is the running end that gaps compares. A float64 sort is some
+// three times faster than a sort of extents by a comparison function.
+func edgeGaps(iv []interval, minGap float64, los, his *[]float64) []interval {
+	if len(iv) < 2 {
+		return nil
+	}
+	lo, hi := grow(los, len(iv)), grow(his, len(iv))
+	for i, v := range iv {
+		lo[i], hi[i] = v.lo, v.hi
+	}
+	slices.Sort(lo)
+	slices.Sort(hi)
+	var out []interval
+	for k := 1; k < len(lo); k++ {
+		if lo[k]-hi[k-1] >= minGap {
+			out = append(out, interval{hi[k-1], lo[k]})
+		}
+	}
+	return out
+}
+
+// properExtents reports whether every extent of iv starts no later than
+// it ends (which no NaN does).
+func properExtents(iv []interval) bool {
+	for _, v := range iv {
+		if !(v.lo <= v.hi) {
+			return false
+		}
+	}
+	return true
+}
+
+// gaps is the package's gaps through edgeGaps where that gives the same
+// (see edgeGaps), reusing c's buffers; iv may be left unsorted.
+func (c *cutter) gaps(iv []interval, minGap float64) []interval {
+	if minGap > 0 && properExtents(iv) {
+		return edgeGaps(iv, minGap, &c.los, &c.his)
+	}
+	return gaps(iv, minGap)
+}
+
 // A cutter runs the XY cut of one page (see cut): the page's median type
 // size, the blocks found so far, and scratch buffers that every level of
 // the recursion reuses (each is done with them before it recurses).
@@ -168,6 +214,8 @@ type cutter struct {
 	piece  []int        // cutBands
 	words  region       // cutBands, splitLeft
 	rows   map[int]edge // splitsLine
+	los    []float64    // gaps
+	his    []float64    // gaps
 }
 
 // grow returns (*b)[:n], reallocating when it is too short.
@@ -203,7 +251,7 @@ func (c *cutter) cut(r region, depth int) {
 		// The bands of 0.3 em or more hold those of 1.5 em, and the
 		// order of extents that start level makes no difference: one
 		// sort of ys finds both.
-		fine = gaps(ys, 0.3*c.size)
+		fine = c.gaps(ys, 0.3*c.size)
 		major = widerThan(fine, 1.5*c.size)
 	} else {
 		major = gaps(ys, 1.5*c.size)
@@ -340,7 +388,7 @@ func (c *cutter) gutter(r region) *interval {
 			narrow = wideGutter
 		}
 	}
-	return c.widestCut(r, gaps(xs, narrow*c.size), wideGutter*c.size, narrow)
+	return c.widestCut(r, c.gaps(xs, narrow*c.size), wideGutter*c.size, narrow)
 }
 
 // wordSpace is the median space between neighbouring words on one

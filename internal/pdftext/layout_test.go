@@ -2,6 +2,7 @@ package pdftext
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"path/filepath"
 	"slices"
@@ -150,6 +151,32 @@ func TestWiderThanGaps(t *testing.T) {
 		got := widerThan(gaps(slices.Clone(iv), 0.3*size), 1.5*size)
 		if !slices.Equal(got, want) {
 			t.Fatalf("size %v, %v: widerThan gives %v, gaps %v", size, iv, got, want)
+		}
+	}
+}
+
+// TestEdgeGapsAgree checks edgeGaps against gaps on random extents that
+// start no later than they end: many start level, many end level, some
+// touch, some are points, some are infinite.
+func TestEdgeGapsAgree(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var los, his []float64
+	for n := range 2000 {
+		iv := make([]interval, 1+n%50)
+		for i := range iv {
+			lo := float64(rng.IntN(40))
+			iv[i] = interval{lo, lo + float64(rng.IntN(6))*rng.Float64()}
+			if rng.IntN(8) == 0 {
+				iv[i].hi = lo + float64(rng.IntN(3)) // ends level with others
+			}
+			if rng.IntN(40) == 0 {
+				iv[i] = interval{math.Inf(-1), math.Inf(rng.IntN(2)*2 - 1)}
+			}
+		}
+		minGap := []float64{0.25, 1, 2.5, math.SmallestNonzeroFloat64}[n%4]
+		want := gaps(slices.Clone(iv), minGap)
+		if got := edgeGaps(iv, minGap, &los, &his); !slices.Equal(got, want) {
+			t.Fatalf("minGap %v, %v: edgeGaps gives %v, gaps %v", minGap, iv, got, want)
 		}
 	}
 }
