@@ -95,11 +95,12 @@ func readPDFDocument(name string, sum [sha256.Size]byte, t *pdftext.Text) (*Docu
 		doc.Articles = arts
 		return doc, nil
 	}
-	lines, web := pdfLines(t)
+	paras := t.Paragraphs()
+	lines, web := paraLines(t, paras)
 	switch lead := displayLead(t); {
 	case lead >= 1:
 		a := readClipping(lines, lead >= 2)
-		settlePDFArticle(a, t)
+		settlePDFArticle(a, t, paras)
 		if a.Headline != "" || len(a.Body) > 0 {
 			doc.Articles = append(doc.Articles, a)
 		}
@@ -125,7 +126,13 @@ func readPDFDocument(name string, sum [sha256.Size]byte, t *pdftext.Text) (*Docu
 // without captions and web furniture, typeset hyphens marked (none in a
 // browser's print: see isBrowserPrint), and returns what it removed.
 func pdfLines(t *pdftext.Text) ([]string, []Removal) {
-	paras, removed := dropCaptions(t.Paragraphs(), t.BodySize())
+	return paraLines(t, t.Paragraphs())
+}
+
+// paraLines is pdfLines with t's paragraphs read already (t.Paragraphs();
+// they are not changed).
+func paraLines(t *pdftext.Text, all []pdftext.Paragraph) ([]string, []Removal) {
+	paras, removed := dropCaptions(all, t.BodySize())
 	lines := paragraphLines(paras)
 	if !isBrowserPrint(t) {
 		lines = markTypesetBreaks(lines)
@@ -151,20 +158,37 @@ func dropCaptions(paras []pdftext.Paragraph, body float64) ([]pdftext.Paragraph,
 	var kept []pdftext.Paragraph
 	var removed []Removal
 	for _, p := range paras {
-		small, words := true, 0
-		var text []string
+		small, colon := true, false
 		for _, l := range p {
 			small = small && l.Size < captionSize*body
-			words += len(strings.Fields(l.Text))
-			text = append(text, l.Text)
+			colon = colon || strings.IndexByte(l.Text, ':') >= 0
 		}
-		if small && words >= captionWords && !bylineLead.MatchString(text[0]) || isCaptionText(strings.Join(text, " ")) {
-			removed = append(removed, Removal{Kind: RemovedCaption, Text: strings.Join(text, " ")})
+		// Words are counted in small type only; a credit needs a colon.
+		if small && paraWords(p) >= captionWords && !bylineLead.MatchString(p[0].Text) || colon && isCaptionText(paraText(p)) {
+			removed = append(removed, Removal{Kind: RemovedCaption, Text: paraText(p)})
 			continue
 		}
 		kept = append(kept, p)
 	}
 	return kept, removed
+}
+
+// paraWords counts the words of p's lines.
+func paraWords(p pdftext.Paragraph) int {
+	n := 0
+	for _, l := range p {
+		n += len(strings.Fields(l.Text))
+	}
+	return n
+}
+
+// paraText joins the texts of p's lines with spaces.
+func paraText(p pdftext.Paragraph) string {
+	text := make([]string, len(p))
+	for i, l := range p {
+		text[i] = l.Text
+	}
+	return strings.Join(text, " ")
 }
 
 // paragraphLines writes paragraphs as lines, each paragraph followed by a

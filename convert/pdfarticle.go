@@ -107,14 +107,16 @@ func liftSignature(a *Article) {
 	if !ok {
 		return
 	}
-	var texts []string
-	for _, b := range a.Body[:len(a.Body)-1] {
-		texts = append(texts, b.Text())
-	}
-	if m := smallCapsSignatureRE.FindStringSubmatch(strings.TrimSpace(last.Content)); m != nil {
-		texts = append(texts, m[1])
-	}
-	if rest, name, ok := smallCapsSignature(last.Content, lowerWords(texts...)); ok {
+	if rest, name, ok := smallCapsSignature(last.Content, func() map[string]bool {
+		var texts []string
+		for _, b := range a.Body[:len(a.Body)-1] {
+			texts = append(texts, b.Text())
+		}
+		if m := smallCapsSignatureRE.FindStringSubmatch(strings.TrimSpace(last.Content)); m != nil {
+			texts = append(texts, m[1])
+		}
+		return lowerWords(texts...)
+	}); ok {
 		a.Authors = append(a.Authors, Person{Name: name, Raw: strings.TrimSpace(last.Content[len(rest):])})
 		a.remove(RemovedByline, strings.TrimSpace(last.Content[len(rest):]))
 		if last.Content = rest; rest == "" {

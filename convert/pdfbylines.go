@@ -87,20 +87,22 @@ var smallCapsSignatureRE = lazyRE(`^(?:(.*[.!?“”"])\s+)?(\p{Ll}[\p{Ll}-]*(?:
 
 // smallCapsSignature reads the author's name in small caps that closes
 // an article, after its last sentence or as a paragraph of its own, and
-// returns the text before it. prose holds the words the article prints
-// in lower case elsewhere: a name's words are not among them ("read
-// more" is a link, not a name):
+// returns the text before it. prose returns the words the article prints
+// in lower case elsewhere (asked only of a paragraph that closes in
+// lower-case words): a name's words are not among them ("read more" is a
+// link, not a name):
 //
 //	... beim nächsten Termin sein. antonie rietzschel
 //	  -> "... beim nächsten Termin sein.", "Antonie Rietzschel"
 //	iris mayer  -> "", "Iris Mayer"
-func smallCapsSignature(s string, prose map[string]bool) (rest, name string, ok bool) {
+func smallCapsSignature(s string, prose func() map[string]bool) (rest, name string, ok bool) {
 	m := smallCapsSignatureRE.FindStringSubmatch(strings.TrimSpace(s))
 	if m == nil {
 		return "", "", false
 	}
+	lower := prose()
 	for _, w := range strings.Fields(m[2]) {
-		if prose[w] {
+		if lower[w] {
 			return "", "", false
 		}
 	}

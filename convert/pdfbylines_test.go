@@ -19,7 +19,7 @@ func smallCapsNameOf(s string) (string, bool) {
 // whose lower-case words are those of one fixed sentence ("read", "more"
 // among them); "" for rest and name where there is no signature.
 func signatureOf(s string) (rest, name string, ok bool) {
-	rest, name, ok = smallCapsSignature(s, lowerWords("You can read more about the hall online."))
+	rest, name, ok = smallCapsSignature(s, func() map[string]bool { return lowerWords("You can read more about the hall online.") })
 	if !ok {
 		return "", "", false
 	}

@@ -124,13 +124,13 @@ func sourceAt(t *pdftext.Text, refs []lineRef, i int) (sourceRef, int, bool) {
 	if ref, ok := readSourceLine(text); ok {
 		return ref, 1, true
 	}
-	if m := fieldLabelRE.FindStringIndex(text); m == nil || m[0] != 0 {
+	if !opensWithFieldLabel(text) {
 		return sourceRef{}, 0, false
 	}
 	j := i + 1
 	for ; j < len(refs) && j-i < fieldLines && refs[j].page == refs[i].page; j++ {
 		next := lineAt(t, refs[j]).Text
-		if m := fieldLabelRE.FindStringIndex(next); m == nil || m[0] != 0 {
+		if !opensWithFieldLabel(next) {
 			break
 		}
 		text += " | " + next

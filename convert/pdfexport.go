@@ -77,9 +77,11 @@ type row struct {
 // bottom edge of p, top to bottom.
 func edgeRows(p pdftext.Page, top bool) []row {
 	var ls []pdftext.Line
-	for _, l := range append(append([]pdftext.Line(nil), p.Lines...), p.Heads...) {
-		if top && p.AtTop(l) || !top && p.AtBottom(l) {
-			ls = append(ls, l)
+	for _, lines := range [][]pdftext.Line{p.Lines, p.Heads} {
+		for _, l := range lines {
+			if top && p.AtTop(l) || !top && p.AtBottom(l) {
+				ls = append(ls, l)
+			}
 		}
 	}
 	sort.SliceStable(ls, func(i, j int) bool {
@@ -204,9 +206,10 @@ func exportArticle(pages []exportPage) *Article {
 		t.Pages = append(t.Pages, p)
 	}
 	liftDisplayHeadline(&t.Pages[0], t.BodySize())
-	lines, web := pdfLines(t)
+	paras := t.Paragraphs()
+	lines, web := paraLines(t, paras)
 	a := readClipping(joinBrokenBylines(lines), false)
-	settlePDFArticle(a, t)
+	settlePDFArticle(a, t, paras)
 	liftLateByline(a)
 	dropDeskSignature(a)
 	liftSignature(a)

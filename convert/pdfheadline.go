@@ -10,9 +10,10 @@ import (
 )
 
 // settlePDFArticle applies the PDF rules that need the page's geometry to
-// an article read from t's text.
-func settlePDFArticle(a *Article, t *pdftext.Text) {
-	rejoinRunOns(a, runOnBreaks(t.Paragraphs()))
+// an article read from t's text, whose paragraphs (t.Paragraphs()) are
+// paras.
+func settlePDFArticle(a *Article, t *pdftext.Text, paras []pdftext.Paragraph) {
+	rejoinRunOns(a, runOnBreaks(paras))
 	demoteSmallHeadline(a, t)
 }
 

@@ -76,6 +76,17 @@ func readSourceLine(s string) (sourceRef, bool) {
 // in group 1: "Quelle:", "Datum:", "Seite:", "Rubrik:", "Date :".
 var fieldLabelRE = lazyRE(`(?i)(?:^|[\s|·•;,])(quelle|sources?|medium|média|media|publication|publikation|zeitung|journal|titel|bron|fuente|fonte|datum|date|data|fecha|erschienen am|paru le|publié le|seiten?|pages?|pagina|página|blz|rubrik|ressort|sections?|rubrique|sección|ausgabe|edition|édition|auflage|autor|author|auteur|länge|length|wörter|words)\s*:`)
 
+// opensWithFieldLabel reports whether s starts with a field label
+// (fieldLabelRE matches at its first byte), asking the regexp only about
+// a line holding a colon, which every label ends in.
+func opensWithFieldLabel(s string) bool {
+	if strings.IndexByte(s, ':') < 0 {
+		return false
+	}
+	m := fieldLabelRE.FindStringIndex(s)
+	return m != nil && m[0] == 0
+}
+
 // fieldRoles says what a field label names; labels not listed (section,
 // edition, author, length) name fields a source line may carry besides.
 var fieldRoles = map[string]string{
@@ -94,6 +105,9 @@ var fieldRoles = map[string]string{
 //	Quelle: Hafenkurier  Datum: 12.05.2023  Seite: 4  Rubrik: Lokales
 //	Medium : Le Petit Port  Date : 3 mai 2023  Page : 12
 func readSourceFields(s string) (sourceRef, bool) {
+	if strings.Count(s, ":") < 2 {
+		return sourceRef{}, false // each label ends in a colon of its own
+	}
 	ms := fieldLabelRE.FindAllStringSubmatchIndex(s, -1)
 	if len(ms) < 2 {
 		return sourceRef{}, false
@@ -238,7 +252,11 @@ const maxIndexWords = 30
 //
 // The headline needs two words, or a source beside it.
 func readIndexEntry(s string) (indexEntry, bool) {
-	m := indexPageRE.FindStringSubmatch(strings.TrimSpace(s))
+	s = strings.TrimSpace(s)
+	if s == "" || s[len(s)-1] < '0' || s[len(s)-1] > '9' {
+		return indexEntry{}, false // indexPageRE wants a page number last
+	}
+	m := indexPageRE.FindStringSubmatch(s)
 	if m == nil {
 		return indexEntry{}, false
 	}

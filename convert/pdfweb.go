@@ -4,6 +4,7 @@ package convert
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // urlStartRE matches a line that starts a web address.
@@ -116,9 +117,22 @@ var linkTargetRE = lazyRE(`\s*\((?:/|https?://)[^()\s]*\)`)
 var breadcrumbRE = lazyRE(`^(?:[^∠›»]+(?:\s[∠›»]\s[^∠›»]+)+|[∠›»]\s.+)$`)
 
 // isBreadcrumb reports whether l is a breadcrumb trail (breadcrumbRE),
-// asking the regexp only about a line that holds a separator.
+// asking the regexp only about a line that holds a separator followed by
+// white space, as both of its forms do (a German quotation mark opens a
+// word: »So nicht«).
 func isBreadcrumb(l string) bool {
-	return strings.ContainsAny(l, "∠›»") && breadcrumbRE.MatchString(l)
+	for i := 0; i < len(l); {
+		k := strings.IndexAny(l[i:], "∠›»")
+		if k < 0 {
+			return false
+		}
+		_, size := utf8.DecodeRuneInString(l[i+k:])
+		i += k + size
+		if i < len(l) && strings.IndexByte("\t\n\f\r ", l[i]) >= 0 {
+			return breadcrumbRE.MatchString(l)
+		}
+	}
+	return false
 }
 
 // removeLinkTargets removes what linkTargetRE matches from l, asking the
@@ -132,6 +146,13 @@ func removeLinkTargets(l string) string {
 
 // tagListRE matches the label of a web page's tag list.
 var tagListRE = lazyRE(`(?i)^(?:keywords|tags|topics|themen|schlagworte):`)
+
+// isTagList reports whether l opens a tag list (tagListRE), asking the
+// regexp only about a line with a colon after four bytes or more (the
+// shortest label, "tags", takes four).
+func isTagList(l string) bool {
+	return strings.IndexByte(l, ':') >= 4 && tagListRE.MatchString(l)
+}
 
 // cleanWebPrint removes what a browser prints around an article besides
 // its text: link addresses after link texts, breadcrumb trails, tag lists
@@ -149,7 +170,7 @@ func cleanWebPrint(lines []string) (kept []string, removed []Removal) {
 		switch {
 		case l == "":
 			inTags = false
-		case inTags || tagListRE.MatchString(l):
+		case inTags || isTagList(l):
 			inTags = true
 			removed = append(removed, Removal{Kind: RemovedFooter, Text: l})
 			continue

@@ -10,10 +10,11 @@ import (
 // line rules' cheap tests: separators, credit labels in both cases, link
 // parentheses, digits, punctuation and non-ASCII letters.
 var pdfWebPieces = []string{"HOME", " ∠ ", " › ", "»", " ", "\t", "Foto", "PHOTO", "photos", "Bild", "grafiK", "graphic",
-	"illustration", ":", ": ", "Jane Doe", "/", "-", ".", ")", "(", "(/", "(https://", "x.com/a", "1", ",", "é", "Ölz", "\u212a"}
+	"illustration", ":", ": ", "Jane Doe", "/", "-", ".", ")", "(", "(/", "(https://", "x.com/a", "1", ",", "é", "Ölz", "\u212a",
+	"Tags", "TAGS:", "themen", "\u017fchlagworte", "Keywords", "»So", "«", "\n", "\r", "\f"}
 
 // TestPDFWebPrechecksAgree checks that the cheap tests in front of
-// breadcrumbRE, linkTargetRE and captionCreditRE turn away no line the
+// breadcrumbRE, tagListRE, linkTargetRE and captionCreditRE turn away no line the
 // regular expression takes, and that each rule gives what its regexp
 // alone gives, on 200,000 random lines.
 func TestPDFWebPrechecksAgree(t *testing.T) {
@@ -21,11 +22,39 @@ func TestPDFWebPrechecksAgree(t *testing.T) {
 		if got, want := isBreadcrumb(s), breadcrumbRE.MatchString(s); got != want {
 			t.Fatalf("isBreadcrumb(%q) = %v, breadcrumbRE says %v", s, got, want)
 		}
+		if got, want := isTagList(s), tagListRE.MatchString(s); got != want {
+			t.Fatalf("isTagList(%q) = %v, tagListRE says %v", s, got, want)
+		}
 		if got, want := removeLinkTargets(s), linkTargetRE.ReplaceAllString(s, ""); got != want {
 			t.Fatalf("removeLinkTargets(%q) = %q, linkTargetRE gives %q", s, got, want)
 		}
 		if got, want := isCaptionText(s), captionCreditRE.MatchString(strings.TrimSpace(s)); got != want {
 			t.Fatalf("isCaptionText(%q) = %v, captionCreditRE says %v", s, got, want)
+		}
+	})
+}
+
+// TestPDFSourcePrechecksAgree checks the cheap tests in front of
+// fieldLabelRE and indexPageRE: opensWithFieldLabel and readIndexEntry
+// turn away no line the regexp takes, and no line in which the regexp
+// finds two labels holds fewer than two colons (readSourceFields asks it
+// only of lines with two), on 200,000 random lines of
+// labels, dates, page numbers, leaders and separators.
+func TestPDFSourcePrechecksAgree(t *testing.T) {
+	pieces := []string{"Quelle", "DATUM", "Seite", "page", "erschienen am", "Date", "Medium", " ", ":", " : ", "|", "·", ";", ",",
+		"\t", "\u00a0", "Hafenkurier", "12.05.2023", "3 mai 2023", "4", "12", "1234", "A3", "...", "…", "_", ".", "x", "é"}
+	forRandomLines(pieces, 4, 9, func(s string) {
+		m := fieldLabelRE.FindStringIndex(s)
+		if got, want := opensWithFieldLabel(s), m != nil && m[0] == 0; got != want {
+			t.Fatalf("opensWithFieldLabel(%q) = %v, fieldLabelRE says %v", s, got, want)
+		}
+		if len(fieldLabelRE.FindAllString(s, -1)) >= 2 && strings.Count(s, ":") < 2 {
+			t.Fatalf("fieldLabelRE finds two labels in %q, which holds fewer colons", s)
+		}
+		if indexPageRE.MatchString(strings.TrimSpace(s)) {
+			if e := strings.TrimSpace(s); e[len(e)-1] < '0' || e[len(e)-1] > '9' {
+				t.Fatalf("indexPageRE takes %q, which does not end in a digit", s)
+			}
 		}
 	})
 }

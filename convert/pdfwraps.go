@@ -6,6 +6,8 @@ package convert
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"newsclip/internal/pdftext"
 )
@@ -28,7 +30,7 @@ func runOnBreaks(paras []pdftext.Paragraph) map[string]bool {
 			if next.BlockStart || l.X1 < l.BlockX1-0.5*l.Size {
 				continue
 			}
-			head, tail := strings.Fields(l.Text), strings.Fields(next.Text)
+			head, tail := lastFields(l.Text, joinKeyWords), firstFields(next.Text, joinKeyWords+1)
 			if len(head) < joinKeyWords || len(tail) <= joinKeyWords {
 				continue
 			}
@@ -38,8 +40,32 @@ func runOnBreaks(paras []pdftext.Paragraph) map[string]bool {
 	return out
 }
 
+// breakKey joins the words of head and of tail by spaces and the two by
+// "\x00", in one string built at its full length.
 func breakKey(head, tail []string) string {
-	return strings.Join(head, " ") + "\x00" + strings.Join(tail, " ")
+	n := len(head) + len(tail) // separators, one spare
+	for _, w := range head {
+		n += len(w)
+	}
+	for _, w := range tail {
+		n += len(w)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i, w := range head {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	b.WriteByte(0)
+	for i, w := range tail {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
 }
 
 // rejoinRunOns joins two consecutive body paragraphs of a when the break
@@ -59,7 +85,7 @@ func rejoinRunOns(a *Article, breaks map[string]bool) {
 		if !ok1 || !ok2 {
 			continue
 		}
-		head, tail := strings.Fields(p.Content), strings.Fields(q.Content)
+		head, tail := lastFields(p.Content, joinKeyWords), firstFields(q.Content, joinKeyWords)
 		if len(head) < joinKeyWords || len(tail) < joinKeyWords || !breaks[breakKey(head[len(head)-joinKeyWords:], tail[:joinKeyWords])] {
 			continue
 		}
@@ -67,4 +93,52 @@ func rejoinRunOns(a *Article, breaks map[string]bool) {
 		a.Body = append(a.Body[:i+1], a.Body[i+2:]...)
 		i--
 	}
+}
+
+// firstFields returns the first n words of s as strings.Fields splits it
+// (all of them when s has fewer), without splitting the rest of s.
+func firstFields(s string, n int) []string {
+	var out []string
+	start := -1 // where the current word starts, or -1 between words
+	for i := 0; i < len(s) && len(out) < n; {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				out, start = append(out, s[start:i]), -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+		i += size
+	}
+	if start >= 0 && len(out) < n {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+// lastFields returns the last n words of s as strings.Fields splits it
+// (all of them when s has fewer), in their order, reading s from its end.
+func lastFields(s string, n int) []string {
+	out := make([]string, n)
+	k := n    // out[k:] holds the words found
+	end := -1 // where the current word ends, or -1 between words
+	i := len(s)
+	for i > 0 && k > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		if unicode.IsSpace(r) {
+			if end >= 0 {
+				k--
+				out[k], end = s[i:end], -1
+			}
+		} else if end < 0 {
+			end = i
+		}
+		i -= size
+	}
+	if end >= 0 && k > 0 {
+		k--
+		out[k] = s[:end]
+	}
+	return out[k:]
 }

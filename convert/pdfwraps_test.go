@@ -1,6 +1,8 @@
 package convert
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"newsclip/internal/pdftext"
@@ -43,4 +45,22 @@ func TestRejoinRunOns(t *testing.T) {
 	if rejoinRunOns(b, breaks); len(b.Body) != 2 {
 		t.Errorf("a heading was joined to the paragraph after it")
 	}
+}
+
+// TestEdgeFieldsAgree checks firstFields and lastFields against
+// strings.Fields on random lines of words, ASCII and Unicode spaces and
+// broken UTF-8.
+func TestEdgeFieldsAgree(t *testing.T) {
+	pieces := []string{"Als", "Folge", "é", " ", "  ", "\t", "\n", "\u00a0", "\u0085", "\u2003", "\u3000", "\xc2", "\xa0", "\xe2\x80", "\x80", ".", "-"}
+	forRandomLines(pieces, 3, 10, func(s string) {
+		all := strings.Fields(s)
+		for n := 1; n <= 3; n++ {
+			if got, want := firstFields(s, n), all[:min(n, len(all))]; !slices.Equal(got, want) {
+				t.Fatalf("firstFields(%q, %d) = %q, strings.Fields starts %q", s, n, got, want)
+			}
+			if got, want := lastFields(s, n), all[max(0, len(all)-n):]; !slices.Equal(got, want) {
+				t.Fatalf("lastFields(%q, %d) = %q, strings.Fields ends %q", s, n, got, want)
+			}
+		}
+	})
 }

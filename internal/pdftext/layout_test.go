@@ -2,7 +2,10 @@ package pdftext
 
 import (
 	"fmt"
+	"math"
+	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -126,4 +129,54 @@ func parseRuns(s string) ([]pdfgen.Run, error) {
 		runs = append(runs, pdfgen.Run{X: n[0], Y: n[1], Size: n[2], Text: f[3]})
 	}
 	return runs, nil
+}
+
+// TestWiderThanGaps checks the shortcut of cut: the bands of at least 1.5
+// em are the 0.3 em bands filtered by width, for extents in any order
+// (some starting level with others) and a positive size.
+func TestWiderThanGaps(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := range 400 {
+		size := 1 + rng.Float64()*20
+		iv := make([]interval, 1+n%40)
+		for i := range iv {
+			lo := float64(rng.IntN(60)) * size / 4 // level starts are common
+			hi := lo + float64(rng.IntN(8))*size/4 // so are bands of exactly 1.5 em
+			if n%2 == 0 {
+				hi = lo + rng.Float64()*2*size
+			}
+			iv[i] = interval{lo, hi}
+		}
+		want := gaps(slices.Clone(iv), 1.5*size)
+		got := widerThan(gaps(slices.Clone(iv), 0.3*size), 1.5*size)
+		if !slices.Equal(got, want) {
+			t.Fatalf("size %v, %v: widerThan gives %v, gaps %v", size, iv, got, want)
+		}
+	}
+}
+
+// TestEdgeGapsAgree checks edgeGaps against gaps on random extents that
+// start no later than they end: many start level, many end level, some
+// touch, some are points, some are infinite.
+func TestEdgeGapsAgree(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var los, his []float64
+	for n := range 2000 {
+		iv := make([]interval, 1+n%50)
+		for i := range iv {
+			lo := float64(rng.IntN(40))
+			iv[i] = interval{lo, lo + float64(rng.IntN(6))*rng.Float64()}
+			if rng.IntN(8) == 0 {
+				iv[i].hi = lo + float64(rng.IntN(3)) // ends level with others
+			}
+			if rng.IntN(40) == 0 {
+				iv[i] = interval{math.Inf(-1), math.Inf(rng.IntN(2)*2 - 1)}
+			}
+		}
+		minGap := []float64{0.25, 1, 2.5, math.SmallestNonzeroFloat64}[n%4]
+		want := gaps(slices.Clone(iv), minGap)
+		if got := edgeGaps(iv, minGap, &los, &his); !slices.Equal(got, want) {
+			t.Fatalf("minGap %v, %v: edgeGaps gives %v, gaps %v", minGap, iv, got, want)
+		}
+	}
 }
