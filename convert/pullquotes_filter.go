@@ -108,7 +108,7 @@ func (f *quoteFilter) anyEndsWith(i int, src string, p int) bool {
 		}
 		if f.keys[i] == "" {
 			f.budget -= len(t)
-			f.keys[i] = pullQuoteKey(t)
+			f.keys[i] = string(appendQuoteKey(nil, t))
 		}
 		f.budget -= len(f.keys[i])
 		if f.budget < 0 || keyEndsWith(src, p, f.keys[i]) {
@@ -254,20 +254,20 @@ func keyTailAt(s string, p, size int) (tail [2]uint64, ok bool) {
 // before each closing quote or bracket (“”‘’"') run up to one; and at
 // each place in the runs of closers and trimmed runes (isTrimRune) that
 // end s. It may call f at places that are no sentence end, and at one
-// place more than once.
+// place more than once. Each mark is found by its own fast search
+// (strings.IndexByte), faster than one pass testing every byte.
 func forEachRawEnd(s string, f func(p int) bool) bool {
-	for i := 0; i < len(s); {
-		if i+8 <= len(s) && !mayHoldNotPlain(load64(s, i)) {
-			i += 8
-			continue
+	for _, c := range []byte(".,!?\xe2") { // each mark by a fast search, in any order
+		for i := 0; ; i++ {
+			k := strings.IndexByte(s[i:], c)
+			if k < 0 {
+				break
+			}
+			i += k
+			if rawEndAt(s, i, f) {
+				return true
+			}
 		}
-		c := s[i]
-		mark := c == '.' || c == '!' || c == '?' || c == 0xE2 && strings.HasPrefix(s[i:], "…") ||
-			c == ',' && (closerBefore(s, i) > 0 || quoteAfter(s, i+1))
-		if mark && eachCloserStart(s, i, f) {
-			return true
-		}
-		i++
 	}
 	// The end: runs of closers and of trimmed runes.
 	for p := len(s); ; {
@@ -280,6 +280,15 @@ func forEachRawEnd(s string, f func(p int) bool) bool {
 		}
 		p -= n
 	}
+}
+
+// rawEndAt calls f, as forEachRawEnd does, where s[i] is a mark that may
+// follow a sentence end, and reports whether it returned true.
+func rawEndAt(s string, i int, f func(p int) bool) bool {
+	c := s[i]
+	mark := c == '.' || c == '!' || c == '?' || c == 0xE2 && strings.HasPrefix(s[i:], "…") ||
+		c == ',' && (closerBefore(s, i) > 0 || quoteAfter(s, i+1))
+	return mark && eachCloserStart(s, i, f)
 }
 
 // eachCloserStart calls f at i and at the start of each closer of the run
