@@ -47,11 +47,13 @@ func mayHavePullQuote(texts []bodyText) bool {
 				f.long = newTailTable(n)
 			}
 			f.chain[i] = f.long.addFrom(tail[0], tail[1], i)
+			f.addPair(tail[1])
 		case 8:
 			if f.short.slots == nil {
 				f.short = newTailTable(n)
 			}
 			f.chain[i] = f.short.addFrom(0, tail[1], i)
+			f.addPair(tail[1])
 		}
 	}
 	if f.long.slots == nil && f.short.slots == nil {
@@ -75,15 +77,44 @@ const quoteFilterBudget = 2
 type quoteFilter struct {
 	texts       []bodyText
 	long, short tailTable
-	chain       []int    // by text: the candidate before it with its tail, or -1
-	keys        []string // by text: its key, once built
-	budget      int      // bytes left to build and compare; below 0: give up
+	chain       []int      // by text: the candidate before it with its tail, or -1
+	keys        []string   // by text: its key, once built
+	budget      int        // bytes left to build and compare; below 0: give up
+	pairs       [16]uint64 // bit pairIndex of the last two bytes of each key in long or short
+}
+
+// pairIndex is the bit of quoteFilter.pairs for a key ending with bytes a, b.
+func pairIndex(a, b byte) uint { return (uint(a)*31 + uint(b)) & 1023 }
+
+// foldedPair returns the last two bytes of keyFold(s[:p]) when p >= 2,
+// s[p-2:p] is ASCII and s[p-1] no white space, as the fold makes them
+// (white space before s[p-1] one space); ok is false otherwise.
+func foldedPair(s string, p int) (a, b byte, ok bool) {
+	if p < 2 || (s[p-2]|s[p-1]) >= utf8.RuneSelf || asciiSpace[s[p-1]] {
+		return 0, 0, false
+	}
+	fold := func(c byte) byte {
+		if asciiSpace[c] {
+			return ' '
+		}
+		return keyByte[c]
+	}
+	return fold(s[p-2]), fold(s[p-1]), true
+}
+
+// addPair records the last two bytes of a key whose last eight are lo.
+func (f *quoteFilter) addPair(lo uint64) {
+	k := pairIndex(byte(lo>>48), byte(lo>>56))
+	f.pairs[k/64] |= 1 << (k % 64)
 }
 
 // endsAt reports whether a candidate other than texts[j] ends where its
 // key ends at p of texts[j] as printed, or the budget is spent.
 func (f *quoteFilter) endsAt(j, p int) bool {
 	src := f.texts[j].text
+	if a, b, ok := foldedPair(src, p); ok && f.pairs[pairIndex(a, b)/64]&(1<<(pairIndex(a, b)%64)) == 0 {
+		return false // no key ends with the two bytes before p
+	}
 	if f.long.slots != nil {
 		if tail, ok := keyTailAt(src, p, 16); ok && f.anyEndsWith(f.long.ownerOf(tail[0], tail[1]), src, p) {
 			return true

@@ -43,8 +43,8 @@ func plainKeyFold(s string) string {
 
 // The fold the filter reads backwards is pullQuoteKey's: plainKeyFold
 // trimmed is the key; candidateTail gives the key's last 16 bytes (8 when
-// shorter); at every byte p, keyTailAt gives the last bytes of the fold
-// of s[:p] and keyEndsWith tells whether it ends with a key.
+// shorter); at every byte p, keyTailAt and foldedPair give the last bytes
+// of the fold of s[:p] and keyEndsWith tells whether it ends with a key.
 func TestQuoteFilterFoldsAsKey(t *testing.T) {
 	r := rand.New(rand.NewSource(61))
 	ends, tails := 0, 0
@@ -61,6 +61,9 @@ func TestQuoteFilterFoldsAsKey(t *testing.T) {
 		other := pullQuoteKey(randomText(r, filterPieces, r.Intn(6)))
 		for p := 0; p <= len(s); p++ {
 			fold := plainKeyFold(s[:p])
+			if a, b, ok := foldedPair(s, p); ok && fold[len(fold)-2:] != string([]byte{a, b}) {
+				t.Fatalf("foldedPair(%q, %d) = %q; fold %q", s, p, []byte{a, b}, fold)
+			}
 			for _, n := range []int{8, 16} {
 				tail, ok := keyTailAt(s, p, n)
 				if ok != (len(fold) >= n) || ok && string(wordBytes(tail, n)) != fold[len(fold)-n:] {
