@@ -168,17 +168,10 @@ func keyEndsWith(s string, p int, key string) bool {
 		if p == 0 {
 			return false
 		}
-		r, n := utf8.DecodeLastRuneInString(s[:p])
+		f, isSpace, n := foldLastRune(s, p)
 		p -= n
-		f, isSpace := rune(keyByte[r&0x7f]), asciiSpace[r&0x7f]
-		if r >= utf8.RuneSelf {
-			f, isSpace = foldKeyRune(r)
-		}
-		if isSpace {
-			if space {
-				continue
-			}
-			f = ' '
+		if isSpace && space {
+			continue // one space for the run
 		}
 		space = isSpace
 		var b [utf8.UTFMax]byte
@@ -189,6 +182,20 @@ func keyEndsWith(s string, p int, key string) bool {
 		k -= m
 	}
 	return true
+}
+
+// foldLastRune returns the rune of s ending at p folded by foldKeyRune
+// (' ' for white space, which isSpace reports), and its length in s.
+func foldLastRune(s string, p int) (f rune, isSpace bool, n int) {
+	r, n := utf8.DecodeLastRuneInString(s[:p])
+	f, isSpace = rune(keyByte[r&0x7f]), asciiSpace[r&0x7f]
+	if r >= utf8.RuneSelf {
+		f, isSpace = foldKeyRune(r)
+	}
+	if isSpace {
+		f = ' '
+	}
+	return f, isSpace, n
 }
 
 // candidateTail returns the last 16 bytes of pullQuoteKey(s), as two
@@ -253,17 +260,10 @@ func keyTailAt(s string, p, size int) (tail [2]uint64, ok bool) {
 	k := len(buf) // buf[k:] holds the fold's last bytes
 	space := false
 	for p > 0 && len(buf)-k < size {
-		r, n := utf8.DecodeLastRuneInString(s[:p])
+		f, isSpace, n := foldLastRune(s, p)
 		p -= n
-		f, isSpace := rune(keyByte[r&0x7f]), asciiSpace[r&0x7f]
-		if r >= utf8.RuneSelf {
-			f, isSpace = foldKeyRune(r)
-		}
-		if isSpace {
-			if space {
-				continue
-			}
-			f = ' '
+		if isSpace && space {
+			continue // one space for the run
 		}
 		space = isSpace
 		k -= utf8.EncodeRune(buf[k-utf8.RuneLen(f):], f)
