@@ -21,7 +21,8 @@ import (
 //	candidate: "The festival would stay on the water for good"
 //
 // Its time is linear in the text: every paragraph is normalized once (none
-// is when no paragraph has 6 to 80 words); a set of the candidates' last
+// is when no paragraph has 6 to 80 words, or when mayHavePullQuote, reading
+// the text as printed, finds no candidate ending another's sentence); a set of the candidates' last
 // bytes (tailSet) finds the sentence ends where one may end, most often
 // none; only then do the distinct candidate texts go into a table keyed by
 // the text, and the lengths to try go into a second table by the
@@ -40,6 +41,9 @@ func findPullQuotes(texts []bodyText) []bool {
 	mask := make([]bool, len(texts))
 	if len(texts) < 2 || !anyMayBeQuote(texts) {
 		return mask // no candidate, whatever the keys
+	}
+	if !mayHavePullQuote(texts) {
+		return mask // no candidate's key ends where another's sentence may
 	}
 	bp := keyBuffers.Get().(*[]byte)
 	defer putKeyBuffer(bp)

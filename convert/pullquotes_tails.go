@@ -92,8 +92,9 @@ type tailTable struct {
 
 type tailSlot struct {
 	tail  [2]uint64
-	n     int  // the shortest key's length; 0: an empty slot (no key is empty)
+	n     int  // the shortest key's length (1 in a table of owners); 0: an empty slot (no key is empty)
 	found bool // find has accepted the tail
+	owner int  // in a table of owners (addFrom): the last text added with the tail
 }
 
 // newTailTable makes a table for up to n tails, at most half full.
@@ -122,6 +123,28 @@ func (t *tailTable) add(hi, lo uint64, n int) {
 	if s.n == 0 || n < s.n {
 		s.tail, s.n = [2]uint64{hi, lo}, n
 	}
+}
+
+// addFrom records that text i has a key whose last bytes are hi, lo, in a
+// table of owners (mayHavePullQuote's), which keeps no lengths, and
+// returns the text recorded before it with the same bytes, or -1.
+func (t *tailTable) addFrom(hi, lo uint64, i int) (prev int) {
+	s := t.index(hi, lo)
+	prev = -1
+	if s.n > 0 {
+		prev = s.owner
+	}
+	s.tail, s.n, s.owner = [2]uint64{hi, lo}, 1, i
+	return prev
+}
+
+// ownerOf returns the text last recorded with the bytes hi, lo by addFrom,
+// or -1.
+func (t *tailTable) ownerOf(hi, lo uint64) int {
+	if s := t.index(hi, lo); s.n > 0 {
+		return s.owner
+	}
+	return -1
 }
 
 // find reports whether the table holds the tail hi, lo with a shortest

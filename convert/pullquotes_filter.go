@@ -1,0 +1,360 @@
+package convert
+
+import (
+	"encoding/binary"
+	"strings"
+	"unicode/utf8"
+)
+
+// mayHavePullQuote reports whether a text of texts may be a pull quote of
+// another (findPullQuotes' rule), looking only at the texts as printed:
+// false means none is, and the keys need not be built. It is true when a
+// candidate's key (of a text that passes mayBeQuote) is the end of another
+// text's key before a place where a sentence of it may end:
+//
+//	candidate: "If towns work together, we will weather future storms"
+//	source:    "... If towns work together, we will weather future storms."
+//
+// or when that takes more than quoteFilterBudget times the text's bytes to
+// tell. Why that is implied: a key is pullQuoteKey(s) = keyFold(s[h:t])
+// (see keyTailAt), where s[:h] and s[t:] are the runs of runes that fold
+// to the trimmed marks or white space at either end (see isTrimRune). Where
+// a candidate ends at a sentence end e of a longer key, the key goes on
+// with closing quotes then '.', '!', '?', '…' or a quoted ',', or stops;
+// the runes of the source as printed there are the ones that fold to
+// those (see forEachRawEnd), and the key before e ends as keyFold of the
+// source up to there: its last 16 bytes (8 for a candidate under 16) find
+// the candidates by a table of their tails (candidateTail), and
+// keyEndsWith compares the rest.
+func mayHavePullQuote(texts []bodyText) bool {
+	f := quoteFilter{texts: texts, chain: make([]int, len(texts)), keys: make([]string, len(texts))}
+	n, size := 0, 0
+	for _, t := range texts {
+		size += len(t.text)
+		if mayBeQuote(t) {
+			n++
+		}
+	}
+	f.budget = quoteFilterBudget * size
+	for i, t := range texts {
+		f.chain[i] = -1
+		if !mayBeQuote(t) {
+			continue
+		}
+		switch tail, size := candidateTail(t.text); size {
+		case 16:
+			if f.long.slots == nil {
+				f.long = newTailTable(n)
+			}
+			f.chain[i] = f.long.addFrom(tail[0], tail[1], i)
+			f.addPair(tail[1])
+		case 8:
+			if f.short.slots == nil {
+				f.short = newTailTable(n)
+			}
+			f.chain[i] = f.short.addFrom(0, tail[1], i)
+			f.addPair(tail[1])
+		}
+	}
+	if f.long.slots == nil && f.short.slots == nil {
+		return false // no key of 8 bytes or more: no candidate (isPullQuoteCandidate)
+	}
+	for j, t := range texts {
+		if forEachRawEnd(t.text, func(p int) bool { return f.endsAt(j, p) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteFilterBudget bounds the bytes of keys mayHavePullQuote builds and
+// compares, per byte of text: past it, it gives up and answers true.
+const quoteFilterBudget = 2
+
+// A quoteFilter is mayHavePullQuote's state: the candidates by the last 16
+// (long) or 8 (short) bytes of their keys, each chained to the one added
+// before it with the same bytes, and the keys built so far.
+type quoteFilter struct {
+	texts       []bodyText
+	long, short tailTable
+	chain       []int      // by text: the candidate before it with its tail, or -1
+	keys        []string   // by text: its key, once built
+	budget      int        // bytes left to build and compare; below 0: give up
+	pairs       [16]uint64 // bit pairIndex of the last two bytes of each key in long or short
+}
+
+// pairIndex is the bit of quoteFilter.pairs for a key ending with bytes a, b.
+func pairIndex(a, b byte) uint { return (uint(a)*31 + uint(b)) & 1023 }
+
+// foldedPair returns the last two bytes of keyFold(s[:p]) when p >= 2,
+// s[p-2:p] is ASCII and s[p-1] no white space, as the fold makes them
+// (white space before s[p-1] one space); ok is false otherwise.
+func foldedPair(s string, p int) (a, b byte, ok bool) {
+	if p < 2 || (s[p-2]|s[p-1]) >= utf8.RuneSelf || asciiSpace[s[p-1]] {
+		return 0, 0, false
+	}
+	fold := func(c byte) byte {
+		if asciiSpace[c] {
+			return ' '
+		}
+		return keyByte[c]
+	}
+	return fold(s[p-2]), fold(s[p-1]), true
+}
+
+// addPair records the last two bytes of a key whose last eight are lo.
+func (f *quoteFilter) addPair(lo uint64) {
+	k := pairIndex(byte(lo>>48), byte(lo>>56))
+	f.pairs[k/64] |= 1 << (k % 64)
+}
+
+// endsAt reports whether a candidate other than texts[j] ends where its
+// key ends at p of texts[j] as printed, or the budget is spent.
+func (f *quoteFilter) endsAt(j, p int) bool {
+	src := f.texts[j].text
+	if a, b, ok := foldedPair(src, p); ok && f.pairs[pairIndex(a, b)/64]&(1<<(pairIndex(a, b)%64)) == 0 {
+		return false // no key ends with the two bytes before p
+	}
+	if f.long.slots != nil {
+		if tail, ok := keyTailAt(src, p, 16); ok && f.anyEndsWith(f.long.ownerOf(tail[0], tail[1]), src, p) {
+			return true
+		}
+	}
+	if f.short.slots != nil {
+		if tail, ok := keyTailAt(src, p, 8); ok && f.anyEndsWith(f.short.ownerOf(0, tail[1]), src, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// anyEndsWith reports whether the key of a candidate of the chain from i
+// is the end of keyFold(src[:p]), src other than the candidate as printed
+// (whose key is no longer than its own), or the budget is spent.
+func (f *quoteFilter) anyEndsWith(i int, src string, p int) bool {
+	for ; i >= 0; i = f.chain[i] {
+		t := f.texts[i].text
+		if t == src {
+			continue
+		}
+		if f.keys[i] == "" {
+			f.budget -= len(t)
+			f.keys[i] = string(appendQuoteKey(nil, t))
+		}
+		f.budget -= len(f.keys[i])
+		if f.budget < 0 || keyEndsWith(src, p, f.keys[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// keyEndsWith reports whether keyFold(s[:p]) (see keyTailAt) ends with
+// key, a key (valid UTF-8): eight bytes at a time where those of s are
+// plain (isPlainWord), rune by rune elsewhere.
+func keyEndsWith(s string, p int, key string) bool {
+	k := len(key)
+	space := false // the byte matched last, at key[k], is a space
+	for k > 0 {
+		if k >= 8 && p >= 8 {
+			if x := load64(s, p-8); isPlainWord(x) && !(space && byte(x>>56) == ' ') {
+				if lowerWord(x) != load64(key, k-8) {
+					return false
+				}
+				p, k, space = p-8, k-8, byte(x) == ' '
+				continue
+			}
+		}
+		if p == 0 {
+			return false
+		}
+		f, isSpace, n := foldLastRune(s, p)
+		p -= n
+		if isSpace && space {
+			continue // one space for the run
+		}
+		space = isSpace
+		var b [utf8.UTFMax]byte
+		m := utf8.EncodeRune(b[:], f)
+		if m > k || key[k-m:k] != string(b[:m]) {
+			return false
+		}
+		k -= m
+	}
+	return true
+}
+
+// foldLastRune returns the rune of s ending at p folded by foldKeyRune
+// (' ' for white space, which isSpace reports), and its length in s.
+func foldLastRune(s string, p int) (f rune, isSpace bool, n int) {
+	r, n := utf8.DecodeLastRuneInString(s[:p])
+	f, isSpace = rune(keyByte[r&0x7f]), asciiSpace[r&0x7f]
+	if r >= utf8.RuneSelf {
+		f, isSpace = foldKeyRune(r)
+	}
+	if isSpace {
+		f = ' '
+	}
+	return f, isSpace, n
+}
+
+// candidateTail returns the last 16 bytes of pullQuoteKey(s), as two
+// little-endian words, and size 16; or, when the key is shorter, its last
+// 8 bytes in tail[1] and size 8; or size 0 when it is shorter still.
+func candidateTail(s string) (tail [2]uint64, size int) {
+	h, t := 0, len(s)
+	for t > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:t])
+		if !isTrimRune(r) {
+			break
+		}
+		t -= n
+	}
+	for h < t {
+		r, n := utf8.DecodeRuneInString(s[h:])
+		if !isTrimRune(r) {
+			break
+		}
+		h += n
+	}
+	if tail, ok := keyTailAt(s[h:t], t-h, 16); ok {
+		return tail, 16
+	}
+	if tail, ok := keyTailAt(s[h:t], t-h, 8); ok {
+		return tail, 8
+	}
+	return tail, 0
+}
+
+// isTrimRune reports whether r folds (foldKeyRune) to a byte of
+// quoteKeyTrim or to white space: the runes a key loses at either end.
+func isTrimRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return quoteKeyTrimASCII[r] || asciiSpace[r]
+	}
+	f, isSpace := foldKeyRune(r)
+	return isSpace || strings.ContainsRune(quoteKeyTrim, f)
+}
+
+// keyTailAt returns the last size (8 or 16) bytes of keyFold(s[:p]), as
+// two little-endian words (the first 0 for 8 bytes), and whether it has
+// that many. keyFold is pullQuoteKey without its final trim: runes folded
+// by foldKeyRune, each run of white space one space. Where the bytes
+// before p are plain (isPlainWord, no two spaces across the words), they
+// are the fold's, lower-cased: a run of spaces ending at the first of them
+// folds to one space there.
+func keyTailAt(s string, p, size int) (tail [2]uint64, ok bool) {
+	if p >= size {
+		lo := load64(s, p-8)
+		if size == 8 && isPlainWord(lo) {
+			return [2]uint64{0, lowerWord(lo)}, true
+		}
+		if size == 16 {
+			hi := load64(s, p-16)
+			if isPlainWord(hi) && isPlainWord(lo) && !(byte(hi>>56) == ' ' && byte(lo) == ' ') {
+				return [2]uint64{lowerWord(hi), lowerWord(lo)}, true
+			}
+		}
+	}
+	var buf [16 + utf8.UTFMax]byte
+	k := len(buf) // buf[k:] holds the fold's last bytes
+	space := false
+	for p > 0 && len(buf)-k < size {
+		f, isSpace, n := foldLastRune(s, p)
+		p -= n
+		if isSpace && space {
+			continue // one space for the run
+		}
+		space = isSpace
+		k -= utf8.EncodeRune(buf[k-utf8.RuneLen(f):], f)
+	}
+	if len(buf)-k < size {
+		return tail, false
+	}
+	b := buf[len(buf)-size:]
+	if size == 8 {
+		return [2]uint64{0, binary.LittleEndian.Uint64(b)}, true
+	}
+	return [2]uint64{binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[8:])}, true
+}
+
+// forEachRawEnd calls f at every place p of s as printed that may be a
+// sentence end of its key (sentenceEndAt), until f returns true, and
+// reports whether one did: before each '.', '!', '?', '…' and each ','
+// that follows a closing quote or bracket or comes before a quote, and
+// before each closing quote or bracket (“”‘’"') run up to one; and at
+// each place in the runs of closers and trimmed runes (isTrimRune) that
+// end s. It may call f at places that are no sentence end, and at one
+// place more than once. Each mark is found by its own fast search
+// (strings.IndexByte), faster than one pass testing every byte.
+func forEachRawEnd(s string, f func(p int) bool) bool {
+	for _, c := range []byte(".,!?\xe2") { // each mark by a fast search, in any order
+		for i := 0; ; i++ {
+			k := strings.IndexByte(s[i:], c)
+			if k < 0 {
+				break
+			}
+			i += k
+			if rawEndAt(s, i, f) {
+				return true
+			}
+		}
+	}
+	// The end: runs of closers and of trimmed runes.
+	for p := len(s); ; {
+		if f(p) {
+			return true
+		}
+		r, n := utf8.DecodeLastRuneInString(s[:p])
+		if p == 0 || !isTrimRune(r) && closerBefore(s, p) == 0 {
+			return false
+		}
+		p -= n
+	}
+}
+
+// rawEndAt calls f, as forEachRawEnd does, where s[i] is a mark that may
+// follow a sentence end, and reports whether it returned true.
+func rawEndAt(s string, i int, f func(p int) bool) bool {
+	c := s[i]
+	mark := c == '.' || c == '!' || c == '?' || c == 0xE2 && strings.HasPrefix(s[i:], "…") ||
+		c == ',' && (closerBefore(s, i) > 0 || quoteAfter(s, i+1))
+	return mark && eachCloserStart(s, i, f)
+}
+
+// eachCloserStart calls f at i and at the start of each closer of the run
+// that ends at i, until f returns true.
+func eachCloserStart(s string, i int, f func(p int) bool) bool {
+	for {
+		if f(i) {
+			return true
+		}
+		n := closerBefore(s, i)
+		if n == 0 {
+			return false
+		}
+		i -= n
+	}
+}
+
+// closerBefore returns the length of the rune before i of s when it folds
+// to a closer of sentenceEndAt ('"', '\” or ')'), or 0.
+func closerBefore(s string, i int) int {
+	if i > 0 && closerByte[s[i-1]] {
+		return 1
+	}
+	if i >= 3 && isCurlyQuote(s[i-3:i]) {
+		return 3
+	}
+	return 0
+}
+
+// quoteAfter reports whether the rune at i of s folds to '"' or '\”.
+func quoteAfter(s string, i int) bool {
+	return i < len(s) && (s[i] == '"' || s[i] == '\'') || i+3 <= len(s) && isCurlyQuote(s[i:i+3])
+}
+
+// isCurlyQuote reports whether q (three bytes) is ‘ ’ “ or ”.
+func isCurlyQuote(q string) bool {
+	return q[0] == 0xE2 && q[1] == 0x80 && (q[2] == 0x98 || q[2] == 0x99 || q[2] == 0x9C || q[2] == 0x9D)
+}

@@ -1,0 +1,202 @@
+package convert
+
+import (
+	"fmt"
+	"math/rand"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// filterPieces are the bytes and runes the pull-quote filter must read as
+// pullQuoteKey does: spaces of every kind and in runs, runes whose lower
+// case is ASCII ('K' Kelvin, 'İ') or longer ('Ⱥ'), invalid UTF-8 and bits
+// of the curly quotes and ellipsis, closers, marks and trimmed marks.
+var filterPieces = []string{"a", "Z", "ferry ", "THE MAYOR ", " ", "  ", "\t", "\u00a0", "\u3000", "\u212a", "İ", "Ⱥ",
+	"é", "\xff", "\xe2\x80", "\x80", ".", ",", "!", "?", ";", ":", "…", "\"", "'", ")", "(", "“", "”", "‘", "’",
+	"—", "–", "-", "7", "\x00", "said. ", "long, ", "\"Yes,\" "}
+
+// plainKeyFold is pullQuoteKey without its trim, written plainly: each
+// rune folded by foldKeyRune, each run of white space one space.
+func plainKeyFold(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		f, isSpace := foldKeyRune(r)
+		if r < utf8.RuneSelf {
+			f, isSpace = unicode.ToLower(r), unicode.IsSpace(r)
+		}
+		if isSpace {
+			if !space {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		}
+		space = false
+		b.WriteRune(f)
+	}
+	return b.String()
+}
+
+// The fold the filter reads backwards is pullQuoteKey's: plainKeyFold
+// trimmed is the key; candidateTail gives the key's last 16 bytes (8 when
+// shorter); at every byte p, keyTailAt and foldedPair give the last bytes
+// of the fold of s[:p] and keyEndsWith tells whether it ends with a key.
+func TestQuoteFilterFoldsAsKey(t *testing.T) {
+	r := rand.New(rand.NewSource(61))
+	ends, tails := 0, 0
+	for range 4000 {
+		s := randomText(r, filterPieces, r.Intn(16))
+		key := pullQuoteKey(s)
+		if got := strings.Trim(plainKeyFold(s), quoteKeyTrim); got != key {
+			t.Fatalf("plainKeyFold(%q) trimmed = %q, pullQuoteKey %q", s, got, key)
+		}
+		tail, size := candidateTail(s)
+		if want := min(len(key), 16) &^ 7; size != want || size > 0 && string(wordBytes(tail, size)) != key[len(key)-size:] {
+			t.Fatalf("candidateTail(%q) = %q (%d), key %q", s, wordBytes(tail, size), size, key)
+		}
+		other := pullQuoteKey(randomText(r, filterPieces, r.Intn(6)))
+		for p := 0; p <= len(s); p++ {
+			fold := plainKeyFold(s[:p])
+			if a, b, ok := foldedPair(s, p); ok && fold[len(fold)-2:] != string([]byte{a, b}) {
+				t.Fatalf("foldedPair(%q, %d) = %q; fold %q", s, p, []byte{a, b}, fold)
+			}
+			for _, n := range []int{8, 16} {
+				tail, ok := keyTailAt(s, p, n)
+				if ok != (len(fold) >= n) || ok && string(wordBytes(tail, n)) != fold[len(fold)-n:] {
+					t.Fatalf("keyTailAt(%q, %d, %d) = %q, %v; fold %q", s, p, n, wordBytes(tail, n), ok, fold)
+				}
+				if ok {
+					tails++
+				}
+			}
+			for _, k := range []string{other, pullQuoteKey(s[r.Intn(p+1):p])} {
+				if got, want := keyEndsWith(s, p, k), strings.HasSuffix(fold, k); got != want {
+					t.Fatalf("keyEndsWith(%q, %d, %q) = %v; fold %q", s, p, k, got, fold)
+				}
+				if k != "" && strings.HasSuffix(fold, k) {
+					ends++
+				}
+			}
+		}
+	}
+	if ends < 5000 || tails < 5000 {
+		t.Errorf("%d keys ended a fold, %d tails taken: too few to compare", ends, tails)
+	}
+}
+
+// wordBytes gives the size (8 or 16) bytes of a tail as keyTailAt returns it.
+func wordBytes(tail [2]uint64, size int) []byte {
+	var b []byte
+	for _, w := range tail {
+		for i := range 8 {
+			b = append(b, byte(w>>(8*i)))
+		}
+	}
+	return b[16-size:]
+}
+
+// forEachRawEnd calls back, for every sentence end e of a text's key
+// (sentenceEndAt), at a place p of the text as printed whose fold
+// (plainKeyFold) ends with the key up to e; and it calls back at fewer
+// places than there are bytes, on most texts.
+func TestForEachRawEndFindsEveryKeyEnd(t *testing.T) {
+	r := rand.New(rand.NewSource(62))
+	fewer := 0
+	for range 20000 {
+		s := randomText(r, filterPieces, r.Intn(16))
+		key := pullQuoteKey(s)
+		var places []int
+		forEachRawEnd(s, func(p int) bool { places = append(places, p); return false })
+		if len(places) < len(s) {
+			fewer++
+		}
+		for e := range len(key) + 1 {
+			if !sentenceEndAt(key, e) {
+				continue
+			}
+			found := false
+			for _, p := range places {
+				found = found || strings.HasSuffix(plainKeyFold(s[:p]), key[:e])
+			}
+			if !found {
+				t.Fatalf("forEachRawEnd(%q) calls at %v, none ending as the key %q up to its end %d", s, places, key, e)
+			}
+		}
+	}
+	if fewer < 10000 {
+		t.Errorf("forEachRawEnd called at fewer places than bytes in %d texts of 20000", fewer)
+	}
+}
+
+// plainPullQuotes marks the texts that are pull quotes by the rule, pair
+// by pair: a candidate (isQuoteCandidate) that isPullQuoteOf another.
+func plainPullQuotes(texts []bodyText) []bool {
+	mask := make([]bool, len(texts))
+	for i := range texts {
+		ki := pullQuoteKey(texts[i].text)
+		if isQuoteCandidate(texts[i], ki) {
+			for j := range texts {
+				mask[i] = mask[i] || j != i && isPullQuoteOf(ki, pullQuoteKey(texts[j].text))
+			}
+		}
+	}
+	return mask
+}
+
+// mayHavePullQuote answers true for every article in which the rule finds
+// a pull quote, on random articles of adversarial text (filterPieces) with
+// repeated spans, typographic quotes and changed case; and false for most
+// of those without one. The budget spent, it answers true.
+func TestMayHavePullQuoteKeepsEveryQuote(t *testing.T) {
+	r := rand.New(rand.NewSource(63))
+	var said []string // the sentences made, to repeat
+	sentence := func() string {
+		said = append(said, randomText(r, filterPieces, 4+r.Intn(20)))
+		return said[len(said)-1] + ". "
+	}
+	quoted, turned := 0, 0
+	for range 3000 {
+		said = said[:0]
+		paras := randomParas(r, 1+r.Intn(12), 3, sentence)
+		for range 1 + r.Intn(4) {
+			q := randomSpan(r, paras)
+			if r.Intn(2) == 0 {
+				q = said[r.Intn(len(said))]
+			}
+			switch r.Intn(4) {
+			case 0:
+				q = strings.ToUpper(q)
+			case 1:
+				q = "“" + q + "”"
+			}
+			paras = append(paras, q)
+		}
+		texts := bodyTextsOf(paras...)
+		want := slices.Contains(plainPullQuotes(texts), true)
+		got := mayHavePullQuote(texts)
+		if want && !got {
+			t.Fatalf("mayHavePullQuote(%q) = false; the rule finds %v", paras, plainPullQuotes(texts))
+		}
+		if want {
+			quoted++
+		} else if !got {
+			turned++
+		}
+	}
+	if quoted < 300 || turned < 300 {
+		t.Errorf("%d articles with pull quotes, %d turned away: too few to compare", quoted, turned)
+	}
+	// Many candidates that end alike, and none a pull quote: past the
+	// budget the filter gives up rather than compare them all.
+	var paras []string
+	for i := range 300 {
+		paras = append(paras, fmt.Sprintf("Report %d says the ferry will keep running all winter long.", i))
+	}
+	if !mayHavePullQuote(bodyTextsOf(paras...)) {
+		t.Error("mayHavePullQuote kept comparing past its budget")
+	}
+}
