@@ -155,17 +155,8 @@ func TestFindPullQuotesIndexMatchesRule(t *testing.T) {
 			paras = append(paras, q)
 		}
 		texts := bodyTextsOf(paras...)
-		got := findPullQuotes(texts)
-		for i := range texts {
-			want := false
-			ki := pullQuoteKey(texts[i].text)
-			if isQuoteCandidate(texts[i], ki) {
-				for j := range texts {
-					if j != i && isPullQuoteOf(ki, pullQuoteKey(texts[j].text)) {
-						want = true
-					}
-				}
-			}
+		got, wants := findPullQuotes(texts), plainPullQuotes(texts)
+		for i, want := range wants {
 			if got[i] != want {
 				t.Fatalf("round %d, paragraph %d %q: pull quote %v, want %v\narticle: %q", round, i, texts[i].text, got[i], want, paras)
 			}

@@ -96,24 +96,13 @@ func appendBody(b []byte, body []convert.Block, count bool) ([]byte, int) {
 	return b, words
 }
 
-// appendDate appends d.ISO() as a JSON string, or null for no date,
-// writing the digits itself for the dates of four-digit years and
-// two-digit months and days (d.ISO formats with fmt).
+// appendDate appends d.ISO() as a JSON string (its digits and hyphens
+// need no escape), or null for no date.
 func appendDate(b []byte, d convert.Date) []byte {
-	switch {
-	case d.Year == 0:
+	if d.Year == 0 {
 		return append(b, "null"...)
-	case d.Year < 0 || d.Year > 9999 || d.Month < 0 || d.Month > 99 || d.Day < 0 || d.Day > 99:
-		return appendJSONString(b, d.ISO())
 	}
-	b = append(b, '"', byte('0'+d.Year/1000), byte('0'+d.Year/100%10), byte('0'+d.Year/10%10), byte('0'+d.Year%10))
-	if d.Month != 0 {
-		b = append(b, '-', byte('0'+d.Month/10), byte('0'+d.Month%10))
-		if d.Day != 0 {
-			b = append(b, '-', byte('0'+d.Day/10), byte('0'+d.Day%10))
-		}
-	}
-	return append(b, '"')
+	return append(d.AppendISO(append(b, '"')), '"')
 }
 
 // appendComma appends the comma before the i-th element of a list (from 0).
