@@ -21,17 +21,17 @@ var agencies = []string{
 // case for names longer than four letters), or "".
 //
 // The agencies are all ASCII, so an ASCII s can equal (or fold to) only
-// those of its length; other agencies are skipped without comparing.
+// those of its length (agenciesByLength); the others are not compared.
 func agencyName(s string) string {
 	s = strings.Trim(strings.TrimSpace(s), "()[].,;")
-	ascii := isASCII(s)
-	if ascii && (len(s) >= len(agencyLengths) || !agencyLengths[len(s)]) {
-		return ""
-	}
-	for _, a := range agencies {
-		if ascii && len(a) != len(s) {
-			continue
+	candidates := agencies
+	if isASCII(s) {
+		if len(s) >= len(agenciesByLength) {
+			return ""
 		}
+		candidates = agenciesByLength[len(s)]
+	}
+	for _, a := range candidates {
 		if s == a || len(a) > 4 && strings.EqualFold(s, a) {
 			return a
 		}
@@ -39,15 +39,15 @@ func agencyName(s string) string {
 	return ""
 }
 
-// agencyLengths marks the byte lengths of agencies.
-var agencyLengths = func() []bool {
+// agenciesByLength lists the agencies by byte length, in table order.
+var agenciesByLength = func() [][]string {
 	n := 0
 	for _, a := range agencies {
 		n = max(n, len(a))
 	}
-	t := make([]bool, n+1)
+	t := make([][]string, n+1)
 	for _, a := range agencies {
-		t[len(a)] = true
+		t[len(a)] = append(t[len(a)], a)
 	}
 	return t
 }()
