@@ -296,7 +296,7 @@ func stripBylineTail(s string) (string, Date) {
 	if date.IsZero() && hasDigit && len(s) <= maxBylineLen {
 		s, date = cutOnDate(s)
 	}
-	s = strings.Trim(strings.TrimSpace(s), ",;|·•–—- ")
+	s = trimSpaceAnd(s, ",;|·•–—- ")
 	// "Posted by Jane Doe on March 5, 2019": the date is gone, "on" stays;
 	// "Jane Doe Follow": a button's label.
 	for _, w := range []string{" on", " at", " le", " am", " el", " op", " Follow", " Following", " Subscribe"} {

@@ -23,7 +23,7 @@ var agencies = []string{
 // The agencies are all ASCII, so an ASCII s can equal (or fold to) only
 // those of its length (agenciesByLength); the others are not compared.
 func agencyName(s string) string {
-	s = strings.Trim(strings.TrimSpace(s), "()[].,;")
+	s = trimSpaceAnd(s, "()[].,;")
 	candidates := agencies
 	if isASCII(s) {
 		if len(s) >= len(agenciesByLength) {
@@ -107,8 +107,31 @@ var roleWords = func() map[string]bool {
 //
 // Words split at spaces, commas and full stops; each is lower-cased on its
 // own (lower-casing never turns a separator into a letter or back), and the
-// first that is no role word ends the test.
+// first that is no role word ends the test. ASCII text is split byte by
+// byte (asciiSpace holds the ASCII runes unicode.IsSpace takes); from the
+// first byte outside ASCII on, roleOnlyRunes reads the text again.
 func isRoleOnly(s string) bool {
+	var buf [keyBytes]byte
+	n, start := 0, 0
+	for i := 0; i <= len(s); i++ {
+		switch {
+		case i < len(s) && s[i] >= utf8.RuneSelf:
+			return roleOnlyRunes(s)
+		case i < len(s) && !asciiSpace[s[i]] && s[i] != ',' && s[i] != '.':
+			continue
+		case i > start:
+			if !roleWords[string(lowerKey(buf[:0], s[start:i]))] {
+				return false
+			}
+			n++
+		}
+		start = i + 1
+	}
+	return n > 0
+}
+
+// roleOnlyRunes is isRoleOnly rune by rune, for any text.
+func roleOnlyRunes(s string) bool {
 	var buf [keyBytes]byte
 	n := 0
 	for w := range strings.FieldsFuncSeq(s, isRoleSeparator) {
