@@ -321,3 +321,14 @@ func TestHasASCIIDigitAgrees(t *testing.T) {
 		c.check(t, 1000, func() string { return randomText(r, append(pieces, string(d)), r.Intn(4)) })
 	}
 }
+
+// isRoleOnly's byte-by-byte split of ASCII text answers as the rune-by-rune
+// one (roleOnlyRunes), between role words and others, with every ASCII
+// space and separator, and with runes outside ASCII after them.
+func TestRoleOnlyASCIIAgrees(t *testing.T) {
+	r := rand.New(rand.NewSource(31))
+	pieces := []string{"staff", "STAFF", "Reporter", "our", "van", "x", "Ann", " ", "\t", "\n", "\v", "\f", "\r",
+		",", ".", ";", "\u00a0", "\u0085", "é", "envoyé", "\xff"}
+	sameOnRandom[bool]{name: "isRoleOnly", fast: isRoleOnly, plain: "roleOnlyRunes", slow: roleOnlyRunes,
+		hit: yes, least: 1000}.check(t, 20000, func() string { return randomText(r, pieces, r.Intn(6)) })
+}
