@@ -68,7 +68,7 @@ var languageNames = map[string]string{
 // An ASCII name of at most maxASCIILanguage bytes is lower-cased on the
 // stack.
 func languageTag(name string) string {
-	name = strings.Trim(strings.TrimSpace(name), ".;,")
+	name = trimSpaceAnd(name, ".;,")
 	var buf [maxASCIILanguage]byte
 	if lower, ok := lowerASCIIInto(buf[:], name); ok {
 		if tag, ok := languageNames[string(lower)]; ok {

@@ -42,13 +42,14 @@ var bylineLead = lazyREOf(func() string {
 // a tab or a colon. The leads are ASCII, so only an ASCII byte can fold
 // to theirs (a rune that folds to one, as "ſ" to s, is two bytes or more
 // and cannot fill a lead's byte length); a text whose first byte starts
-// no lead is turned away at once.
+// no lead is turned away at once, and the others try only the leads that
+// start with it (bylineLeadsByFirst).
 func mayLeadByline(s string) bool {
 	s = trimLeadDashes(s)
 	if s == "" || !bylineLeadFirst[lowerASCII(s[0])] {
 		return false
 	}
-	for _, w := range bylineLeads {
+	for _, w := range bylineLeadsByFirst[lowerASCII(s[0])] { // the others fail on s[0]
 		if len(s) > len(w) && hasPrefixFoldASCII(s, w) {
 			if c := s[len(w)]; c == ' ' || c == ':' || c == '\t' {
 				return true
@@ -174,7 +175,19 @@ var readingTimeRE = lazyRE(`(?i)[\s|·•-]*\b\d+\s*(?:min|mins|minute|minutes)\
 // ASCII digit (\d) and "read" in some ASCII case (no other rune folds to
 // r, e, a or d under (?i)). It never says no where readingTimeRE matches.
 func mayHoldReadingTime(s string) bool {
-	return strings.ContainsAny(s, "0123456789") && containsFoldASCII(s, "read")
+	return hasASCIIDigit(s) && containsFoldASCII(s, "read")
+}
+
+// hasASCIIDigit is strings.ContainsAny(s, "0123456789") byte by byte: no
+// byte of a rune outside ASCII is an ASCII digit, and the rune an invalid
+// byte decodes to (U+FFFD) is none either.
+func hasASCIIDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // maxStampLen is the longest publishing stamp without a date, in bytes,
@@ -193,7 +206,7 @@ var tailFurniture = map[string]bool{"all posts": true, "comments": true, "no com
 //	tidefan, Albert on 2019-02-15, all posts  -> "tidefan, Albert", 2019-02-15
 //	Jane Doe | 2019-03-05 | 4 comments         -> "Jane Doe", 2019-03-05
 func cutOnDate(s string) (string, Date) {
-	if !strings.ContainsAny(s, "0123456789") {
+	if !hasASCIIDigit(s) {
 		return s, Date{}
 	}
 	for i := 1; i < len(s); i++ {
@@ -264,7 +277,7 @@ func stripBylineTail(s string) (string, Date) {
 			s = s[:m[0]]
 		}
 	}
-	hasDigit := strings.ContainsAny(s, "0123456789") && date.IsZero()
+	hasDigit := hasASCIIDigit(s) && date.IsZero()
 	year := hasDigit && endsInYear(s) // cheap test before gluedDate and trailingDate
 	if year {
 		if m := gluedDate.FindStringSubmatch(s); m != nil {
@@ -283,7 +296,7 @@ func stripBylineTail(s string) (string, Date) {
 	if date.IsZero() && hasDigit && len(s) <= maxBylineLen {
 		s, date = cutOnDate(s)
 	}
-	s = strings.Trim(strings.TrimSpace(s), ",;|·•–—- ")
+	s = trimSpaceAnd(s, ",;|·•–—- ")
 	// "Posted by Jane Doe on March 5, 2019": the date is gone, "on" stays;
 	// "Jane Doe Follow": a button's label.
 	for _, w := range []string{" on", " at", " le", " am", " el", " op", " Follow", " Following", " Subscribe"} {

@@ -255,9 +255,16 @@ func TestBylineLeadAndJoinsAgree(t *testing.T) {
 		plain: "authorSeparator.Split", slow: func(s string) []string { return authorSeparator.Split(s, -1) },
 		hit: func(p []string) bool { return len(p) > 1 }, least: 5000}.
 		check(t, 20000, func() string { return randomText(r, joins, 1+r.Intn(10)) })
-	sameOnRandom[bool]{name: "hasWeakJoin", fast: hasWeakJoin, plain: "splitWeakJoins",
-		slow: func(s string) bool { return len(splitWeakJoins(s)) > 1 }, hit: yes, least: 300}.
-		check(t, 20000, func() string { return randomByline(r, 8) })
+	weak := sameOnRandom[bool]{name: "hasWeakJoin", fast: hasWeakJoin, plain: "splitWeakJoins",
+		slow: func(s string) bool { return len(splitWeakJoins(s)) > 1 }, hit: yes, least: 300}
+	weak.check(t, 20000, func() string { return randomByline(r, 8) })
+	// The joins between every kind of space (mayHoldWeakJoin looks after
+	// ASCII spaces and after the last byte of wider ones).
+	words := []string{"Ann", "Bo", "Ébé", "y", "e", "en", "avec", "with", "With", "ye", "é", "\xff", ""}
+	spaces := []string{" ", "\u00a0", "\u3000", "\u2009", "\t", "\n", "\v", "", "-"}
+	weak.check(t, 20000, func() string {
+		return slotText(r, [][]string{words, spaces, words, spaces, words, spaces, words})
+	})
 	sameOnRandom[string]{name: "replaceBylineSeparators", fast: replaceBylineSeparators, plain: "bylineSeparators",
 		slow: bylineSeparators.Replace, hit: func(s string) bool { return strings.Contains(s, ",") }, least: 1000}.
 		check(t, 20000, func() string { return randomByline(r, 8) })
@@ -297,4 +304,31 @@ func TestTitleWordAgrees(t *testing.T) {
 	sameOnRandom[string]{name: "titleWord", fast: titleWord, plain: "titleRunes", slow: titleRunes,
 		hit: func(w string) bool { return strings.HasPrefix(w, "Mc") }, least: 1000}.
 		check(t, 20000, func() string { return randomText(r, letters, 1+r.Intn(5)) })
+}
+
+// hasASCIIDigit answers as the strings.ContainsAny it replaces, on the
+// byline rows, on random bylines (which hold runes outside ASCII and
+// invalid bytes), and on short texts of each digit alone among other
+// digits of Unicode and bytes next to the ASCII digits.
+func TestHasASCIIDigitAgrees(t *testing.T) {
+	c := sameOnRandom[bool]{name: "hasASCIIDigit", fast: hasASCIIDigit, plain: "strings.ContainsAny",
+		slow: func(s string) bool { return strings.ContainsAny(s, "0123456789") }, hit: yes, least: 1000}
+	agreesOnRows(t, c, 20000, "parseByline", "isBareName", "isBylineLine")
+	pieces := []string{"/", ":", "٣", "３", "²", "ÿ", "°", "a", " "}
+	for d := '0'; d <= '9'; d++ {
+		c.least = 100
+		r := rand.New(rand.NewSource(int64(d)))
+		c.check(t, 1000, func() string { return randomText(r, append(pieces, string(d)), r.Intn(4)) })
+	}
+}
+
+// isRoleOnly's byte-by-byte split of ASCII text answers as the rune-by-rune
+// one (roleOnlyRunes), between role words and others, with every ASCII
+// space and separator, and with runes outside ASCII after them.
+func TestRoleOnlyASCIIAgrees(t *testing.T) {
+	r := rand.New(rand.NewSource(31))
+	pieces := []string{"staff", "STAFF", "Reporter", "our", "van", "x", "Ann", " ", "\t", "\n", "\v", "\f", "\r",
+		",", ".", ";", "\u00a0", "\u0085", "é", "envoyé", "\xff"}
+	sameOnRandom[bool]{name: "isRoleOnly", fast: isRoleOnly, plain: "roleOnlyRunes", slow: roleOnlyRunes,
+		hit: yes, least: 1000}.check(t, 20000, func() string { return randomText(r, pieces, r.Intn(6)) })
 }

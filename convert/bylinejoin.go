@@ -156,6 +156,9 @@ func appendWeakJoins(dst []string, s string) []string {
 // weakJoins stands between two words that start upper case. It looks at
 // the words three at a time, without building them.
 func hasWeakJoin(s string) bool {
+	if !mayHoldWeakJoin(s) {
+		return false
+	}
 	var before, join string
 	n := 0
 	for w := range strings.FieldsSeq(s) {
@@ -166,6 +169,27 @@ func hasWeakJoin(s string) bool {
 	}
 	return false
 }
+
+// mayHoldWeakJoin is a cheap test before hasWeakJoin: a join between two
+// words follows white space, so it looks only at the bytes after an ASCII
+// space or after a byte outside ASCII (the last of a wider space, such as
+// U+00A0), for one that opens a word of weakJoins (weakJoinFirst).
+func mayHoldWeakJoin(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if weakJoinFirst[s[i]] && (s[i-1] >= utf8.RuneSelf || asciiSpace[s[i-1]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// weakJoinFirst marks the first bytes of weakJoins.
+var weakJoinFirst = func() (t [256]bool) {
+	for w := range weakJoins {
+		t[w[0]] = true
+	}
+	return t
+}()
 
 // splitWeakJoins splits s at each word of weakJoins whose neighbours start
 // upper case: "Ana Ruiz y Tomás Gil" -> "Ana Ruiz", "Tomás Gil".

@@ -419,7 +419,7 @@ func noteBrackets(text string) (open, closing string, ok bool) {
 // creditsOf turns the names of one credit segment into credits:
 // "Lena Voss" -> one; "Ann Lee and Bo Ma" -> two.
 func creditsOf(role, text string) []Credit {
-	text = strings.Trim(strings.TrimSpace(text), ".;,/|·•。 ")
+	text = trimSpaceAnd(text, ".;,/|·•。 ")
 	var out []Credit
 	var parts [4]string
 	for _, part := range appendAuthors(parts[:0], text) {

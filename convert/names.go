@@ -21,17 +21,17 @@ var agencies = []string{
 // case for names longer than four letters), or "".
 //
 // The agencies are all ASCII, so an ASCII s can equal (or fold to) only
-// those of its length; other agencies are skipped without comparing.
+// those of its length (agenciesByLength); the others are not compared.
 func agencyName(s string) string {
-	s = strings.Trim(strings.TrimSpace(s), "()[].,;")
-	ascii := isASCII(s)
-	if ascii && (len(s) >= len(agencyLengths) || !agencyLengths[len(s)]) {
-		return ""
-	}
-	for _, a := range agencies {
-		if ascii && len(a) != len(s) {
-			continue
+	s = trimSpaceAnd(s, "()[].,;")
+	candidates := agencies
+	if isASCII(s) {
+		if len(s) >= len(agenciesByLength) {
+			return ""
 		}
+		candidates = agenciesByLength[len(s)]
+	}
+	for _, a := range candidates {
 		if s == a || len(a) > 4 && strings.EqualFold(s, a) {
 			return a
 		}
@@ -39,15 +39,15 @@ func agencyName(s string) string {
 	return ""
 }
 
-// agencyLengths marks the byte lengths of agencies.
-var agencyLengths = func() []bool {
+// agenciesByLength lists the agencies by byte length, in table order.
+var agenciesByLength = func() [][]string {
 	n := 0
 	for _, a := range agencies {
 		n = max(n, len(a))
 	}
-	t := make([]bool, n+1)
+	t := make([][]string, n+1)
 	for _, a := range agencies {
-		t[len(a)] = true
+		t[len(a)] = append(t[len(a)], a)
 	}
 	return t
 }()
@@ -107,8 +107,31 @@ var roleWords = func() map[string]bool {
 //
 // Words split at spaces, commas and full stops; each is lower-cased on its
 // own (lower-casing never turns a separator into a letter or back), and the
-// first that is no role word ends the test.
+// first that is no role word ends the test. ASCII text is split byte by
+// byte (asciiSpace holds the ASCII runes unicode.IsSpace takes); from the
+// first byte outside ASCII on, roleOnlyRunes reads the text again.
 func isRoleOnly(s string) bool {
+	var buf [keyBytes]byte
+	n, start := 0, 0
+	for i := 0; i <= len(s); i++ {
+		switch {
+		case i < len(s) && s[i] >= utf8.RuneSelf:
+			return roleOnlyRunes(s)
+		case i < len(s) && !asciiSpace[s[i]] && s[i] != ',' && s[i] != '.':
+			continue
+		case i > start:
+			if !roleWords[string(lowerKey(buf[:0], s[start:i]))] {
+				return false
+			}
+			n++
+		}
+		start = i + 1
+	}
+	return n > 0
+}
+
+// roleOnlyRunes is isRoleOnly rune by rune, for any text.
+func roleOnlyRunes(s string) bool {
 	var buf [keyBytes]byte
 	n := 0
 	for w := range strings.FieldsFuncSeq(s, isRoleSeparator) {

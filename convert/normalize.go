@@ -12,7 +12,12 @@ import (
 // pull quotes out, recognises crossheads, list items and the dateline.
 // Everything it drops is recorded in a.Removed.
 func finishArticle(a *Article, paras []para) {
-	texts := bodyTexts(a.dropArtifacts(paras))
+	// The kept paragraphs and their texts live only until settle has made
+	// the blocks: an article of up to finishReserve of each keeps them on
+	// the stack.
+	var keptBuf [finishReserve]para
+	var textBuf [finishReserve]bodyText
+	texts := appendBodyTexts(textBuf[:0], a.keepBody(keptBuf[:0], paras))
 	texts = a.movePullQuotes(texts)
 	if len(a.Authors) == 0 && len(texts) > 0 {
 		a.takeBodyByline(&texts[0])
@@ -45,6 +50,10 @@ func (a *Article) settle(texts []bodyText) {
 	a.Contacts = dedupeStrings(a.Contacts)
 }
 
+// finishReserve is the room finishArticle makes on the stack for the
+// kept paragraphs and for their texts, in each.
+const finishReserve = 16
+
 // A bodyText is one paragraph or list item of running text, unwrapped.
 type bodyText struct {
 	text   string // one line, single spaces
@@ -57,12 +66,22 @@ type bodyText struct {
 // country), and credit and contact lines (keeping their names). It
 // returns paras itself when it drops nothing, else a copy of the rest.
 func (a *Article) dropArtifacts(paras []para) []para {
+	return a.keepBody(nil, paras)
+}
+
+// keepBody is dropArtifacts making its copy of the rest in dst's room
+// (from dst[:0]) when that holds len(paras) paragraphs, else in a new
+// array of that many.
+func (a *Article) keepBody(dst, paras []para) []para {
 	var kept []para // nil until a paragraph is dropped: till then paras[:i]
 	for i, p := range paras {
 		switch {
 		case a.dropArtifact(p):
 			if kept == nil {
-				kept = append(make([]para, 0, len(paras)), paras[:i]...)
+				if cap(dst) < len(paras) {
+					dst = make([]para, 0, len(paras))
+				}
+				kept = append(dst[:0], paras[:i]...)
 			}
 		case kept != nil:
 			kept = append(kept, p)
@@ -172,11 +191,20 @@ func joinedEnds(lines []string) (first, last string, n int) {
 // is one piece, that line trimmed, as splitWrapped gives it; it is taken
 // here without building the piece.
 func bodyTexts(paras []para) []bodyText {
+	return appendBodyTexts(nil, paras)
+}
+
+// appendBodyTexts appends the texts of bodyTexts(paras) to dst, making
+// room for len(paras) more first when dst has not that much.
+func appendBodyTexts(dst []bodyText, paras []para) []bodyText {
 	var vocab vocabulary
 	if hasLineEndHyphen(paras) {
 		vocab = newVocabulary(paras)
 	}
-	out := make([]bodyText, 0, len(paras))
+	out := dst
+	if cap(out)-len(out) < len(paras) {
+		out = append(make([]bodyText, 0, len(dst)+len(paras)), dst...)
+	}
 	for _, p := range paras {
 		if len(p.lines) == 1 {
 			out = appendBodyText(out, strings.TrimSpace(p.lines[0]), isBulleted(p.lines[0], p.lines))

@@ -1,0 +1,52 @@
+package convert
+
+import (
+	"fmt"
+	"math/rand"
+	"strings"
+	"testing"
+)
+
+// bodyPieces are the pieces of the random bodies below: running text,
+// artifacts dropArtifact takes (a placeholder, footer lines, a jump line,
+// a credit), hyphens at line ends, bullets, and line and paragraph breaks.
+var bodyPieces = []string{"The ferry runs all winter, the mayor said.", "Crews cleared the road by noon.",
+	"??  ??", "??", "Newspapers in English", "Newspapers from Norway", "Continued on page 4",
+	"Photo: Ann Lee", "(Photo: Bo Ma)", "infor-", "mation", "• ", "- ", " ", "  ", "\t", "\n", "\n\n", "\n\n"}
+
+// finishArticle's room on the stack changes nothing: keepBody into a
+// buffer, with room enough or too little, and appendBodyTexts after texts
+// already there, give the texts (bodyTexts) of the paragraphs dropArtifact
+// leaves, remove the same paragraphs, and leave the input as it was.
+func TestBodyBuffersAgree(t *testing.T) {
+	r := rand.New(rand.NewSource(81))
+	for _, room := range []int{0, 2, finishReserve} {
+		sameOnRandom[string]{name: fmt.Sprintf("keepBody+appendBodyTexts (room %d)", room),
+			plain: "dropArtifact+bodyTexts", fast: func(s string) string {
+				paras := parasOf(s)
+				in := fmt.Sprintf("%#v", paras)
+				var a Article
+				kept := a.keepBody(make([]para, 0, room), paras)
+				first := bodyText{text: "first", words: 1}
+				texts := appendBodyTexts(append(make([]bodyText, 0, room), first), kept)
+				if texts[0] != first {
+					return "lost the text before"
+				}
+				if fmt.Sprintf("%#v", paras) != in {
+					return "changed its input"
+				}
+				return fmt.Sprintf("%#v %#v", append([]bodyText{}, texts[1:]...), a.Removed)
+			}, slow: func(s string) string {
+				var a Article
+				var kept []para
+				for _, p := range parasOf(s) {
+					if !a.dropArtifact(p) {
+						kept = append(kept, p)
+					}
+				}
+				texts := bodyTexts(kept)
+				return fmt.Sprintf("%#v %#v", append([]bodyText{}, texts...), a.Removed) // none is no text, nil or not
+			}, hit: func(s string) bool { return strings.Contains(s, "Removal") }, least: 1000,
+		}.check(t, 5000, func() string { return randomText(r, bodyPieces, 1+r.Intn(30)) })
+	}
+}
