@@ -84,11 +84,14 @@ func Run(ctx context.Context, opts Options, stderr io.Writer) error {
 		return fmt.Errorf("%s: %s; newsclip reads %s", Quote(opts.Inputs[0]), why, convert.SupportedNames())
 	}
 	Plan(all, outRoot, opts.Ext, opts.Split)
-	var jobs []Job
-	for _, j := range all {
-		if opts.Shard.Has(j.Rel) {
-			j.Index = len(jobs)
-			jobs = append(jobs, j)
+	jobs := all // without a shard, the one list: a second costs 64 bytes a file
+	if opts.Shard.N > 1 {
+		jobs = nil
+		for _, j := range all {
+			if opts.Shard.Has(j.Rel) {
+				j.Index = len(jobs)
+				jobs = append(jobs, j)
+			}
 		}
 	}
 	if err := checkNamedOutputs(opts, all); err != nil {
