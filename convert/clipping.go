@@ -161,10 +161,14 @@ func (a *Article) readHeaderDate(text string, line int) bool {
 
 // singleSpaced returns strings.Join(strings.Fields(s), " "): the words of
 // s with one space between them. A text that is so already comes back as
-// it is, without building anything.
+// it is, without building anything; an ASCII text without a control byte
+// (\t to \r among them) or two spaces in a row is, found a word at a time.
 func singleSpaced(s string) string {
 	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
 		return strings.Join(strings.Fields(s), " ")
+	}
+	if nextControl(s, 0) == len(s) && isASCII(s) && !strings.Contains(s, "  ") {
+		return s
 	}
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -208,9 +212,10 @@ func isTitleLike(p para) bool {
 }
 
 // isKicker recognises the label above a headline: a few capital words,
-// "ANALYSIS", "WORLD NEWS".
+// "ANALYSIS", "WORLD NEWS". (Capitals are asked first: a headline in
+// title case fails on its second letter, before its words are counted.)
 func isKicker(s string) bool {
-	return fieldCount(s) <= 4 && isAllCaps(s) && !strings.ContainsAny(s, ".!?")
+	return isAllCaps(s) && fieldCount(s) <= 4 && !strings.ContainsAny(s, ".!?")
 }
 
 // isSectionLabel recognises a short label above a headline in title case,
@@ -369,32 +374,30 @@ var mastheadSep = lazyRE(`\s+[` + mastheadSepMarks + `]\s+`)
 func splitMasthead(s string) []string { return appendMastheadParts(nil, s) }
 
 // appendMastheadParts appends the parts splitMasthead gives to dst, so that
-// a caller may keep them in an array of its own.
+// a caller may keep them in an array of its own. It goes from mark to mark
+// (a byte of mastheadMarkOpeners, then mastheadMarkLen): s splits at a
+// mark with a run of spaces right before it that is not part of the last
+// split, and one right after it.
 func appendMastheadParts(dst []string, s string) []string {
-	if !containsRuneOf(s, mastheadSepMarks) {
-		return append(dst, s)
-	}
 	beg := 0 // start of the current part
-	for i := 0; i < len(s); {
-		if !reSpace(s[i]) {
-			i++
+	for k := 1; k < len(s); k++ {
+		if !mastheadMarkOpeners[s[k]] || k == beg || !reSpace(s[k-1]) {
 			continue
 		}
-		j := i // s[i:j] is a run of spaces
-		for j < len(s) && reSpace(s[j]) {
-			j++
-		}
-		k := j + mastheadMarkLen(s[j:]) // s[j:k] is a mark, if any
-		l := k
+		m := mastheadMarkLen(s[k:]) // s[k:k+m] is a mark, if any
+		l := k + m                  // s[k+m:l] is the run of spaces after it
 		for l < len(s) && reSpace(s[l]) {
 			l++
 		}
-		if k == j || l == k {
-			i = j
+		if m == 0 || l == k+m {
 			continue
 		}
+		i := k - 1 // s[i:k] is the run of spaces before the mark
+		for i > beg && reSpace(s[i-1]) {
+			i--
+		}
 		dst = append(dst, s[beg:i])
-		beg, i = l, l
+		beg, k = l, l-1
 	}
 	return append(dst, s[beg:])
 }
@@ -494,29 +497,29 @@ func splitWirePrefix(h string) (slug, rest string, ok bool) {
 	return slug, m[2], true
 }
 
-// wireSlugList holds the wirePrefixes in order, and wireSlugFirsts the
-// first byte of each.
-var wireSlugList, wireSlugFirsts = func() ([]string, string) {
-	var l []string
-	var b []byte
+// wireSlugsByFirst holds the wirePrefixes by their first byte, each list
+// in order.
+var wireSlugsByFirst = func() (by [256][]string) {
 	for w := range wirePrefixes {
-		l = append(l, w)
-		b = append(b, w[0])
+		by[w[0]] = append(by[w[0]], w)
 	}
-	slices.Sort(l)
-	return l, string(b)
+	for _, l := range by {
+		slices.Sort(l)
+	}
+	return by
 }()
 
 // mayOpenWithWireSlug is the cheap test before wirePrefixRE: h opens, after
 // spaces, with one of the wirePrefixes. The slug the regexp takes is made
 // of capitals and spaces, and is one of them once trimmed, so h opens with
-// it after its spaces.
+// it after its spaces. Only the slugs that open with the first byte of the
+// trimmed h are tried.
 func mayOpenWithWireSlug(h string) bool {
 	t := strings.TrimLeft(h, " ")
-	if t == "" || strings.IndexByte(wireSlugFirsts, t[0]) < 0 {
+	if t == "" {
 		return false
 	}
-	for _, w := range wireSlugList {
+	for _, w := range wireSlugsByFirst[t[0]] {
 		if strings.HasPrefix(t, w) {
 			return true
 		}
