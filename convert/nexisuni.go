@@ -79,10 +79,14 @@ func isNexisEnd(l string) bool {
 //
 // A line is trimmed and tested only when its first byte is one of
 // nexisLineOpeners: the lines of other layouts mostly open otherwise.
-func detectNexisUni(lines []string) bool {
+func detectNexisUni(lines []string) bool { return detectNexisUniOpening(lines, &nexisLineOpeners) }
+
+// detectNexisUniOpening is detectNexisUni looking only at the lines whose
+// first byte openers marks.
+func detectNexisUniOpening(lines []string, openers *[256]bool) bool {
 	end, label := false, false
 	for _, l := range lines {
-		if l == "" || !nexisLineOpeners[l[0]] {
+		if l == "" || !openers[l[0]] {
 			continue
 		}
 		t := strings.TrimSpace(l)

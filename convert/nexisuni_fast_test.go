@@ -10,20 +10,11 @@ import (
 // the first byte of a line (nexisLineOpeners): every line trimmed and
 // tested.
 func plainDetectNexisUni(lines []string) bool {
-	end, label := false, false
-	for _, l := range lines {
-		t := strings.TrimSpace(l)
-		switch {
-		case isNexisEnd(t):
-			end = true
-		case isNexisBodyLabel(t) || isNexisLengthOrLoad(t):
-			label = true
-		}
-		if end && label {
-			return true
-		}
+	var every [256]bool
+	for c := range every {
+		every[c] = true
 	}
-	return false
+	return detectNexisUniOpening(lines, &every)
 }
 
 // nexisPieces make random texts for the Nexis Uni detector: its marker
