@@ -161,10 +161,14 @@ func (a *Article) readHeaderDate(text string, line int) bool {
 
 // singleSpaced returns strings.Join(strings.Fields(s), " "): the words of
 // s with one space between them. A text that is so already comes back as
-// it is, without building anything.
+// it is, without building anything; an ASCII text without a control byte
+// (\t to \r among them) or two spaces in a row is, found a word at a time.
 func singleSpaced(s string) string {
 	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
 		return strings.Join(strings.Fields(s), " ")
+	}
+	if nextControl(s, 0) == len(s) && isASCII(s) && !strings.Contains(s, "  ") {
+		return s
 	}
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -208,9 +212,10 @@ func isTitleLike(p para) bool {
 }
 
 // isKicker recognises the label above a headline: a few capital words,
-// "ANALYSIS", "WORLD NEWS".
+// "ANALYSIS", "WORLD NEWS". (Capitals are asked first: a headline in
+// title case fails on its second letter, before its words are counted.)
 func isKicker(s string) bool {
-	return fieldCount(s) <= 4 && isAllCaps(s) && !strings.ContainsAny(s, ".!?")
+	return isAllCaps(s) && fieldCount(s) <= 4 && !strings.ContainsAny(s, ".!?")
 }
 
 // isSectionLabel recognises a short label above a headline in title case,
@@ -354,117 +359,6 @@ func isTagLine(paras []para, i int) bool {
 	return utf8.RuneCountInString(next) >= 4*utf8.RuneCountInString(t) && strings.ContainsRune(".!?。！？”\"", last)
 }
 
-// mastheadSepMarks are the marks between a masthead's parts; mastheadSep
-// matches one with spaces either side. It states the rule splitMasthead
-// follows without a regexp (and is what the tests compare it with).
-const mastheadSepMarks = "·•|"
-
-var mastheadSep = lazyRE(`\s+[` + mastheadSepMarks + `]\s+`)
-
-// splitMasthead splits a masthead line where mastheadSep matches, as
-// mastheadSep.Split(s, -1) does: at a mark with a run of spaces (\s: ASCII
-// space, tab, newline, form feed, carriage return) either side, each run
-// taken whole.
-// "The Guardian · 12 Mar 2021 · Sport" -> 3 parts, "Harbour Gazette" -> 1.
-func splitMasthead(s string) []string { return appendMastheadParts(nil, s) }
-
-// appendMastheadParts appends the parts splitMasthead gives to dst, so that
-// a caller may keep them in an array of its own.
-func appendMastheadParts(dst []string, s string) []string {
-	if !containsRuneOf(s, mastheadSepMarks) {
-		return append(dst, s)
-	}
-	beg := 0 // start of the current part
-	for i := 0; i < len(s); {
-		if !reSpace(s[i]) {
-			i++
-			continue
-		}
-		j := i // s[i:j] is a run of spaces
-		for j < len(s) && reSpace(s[j]) {
-			j++
-		}
-		k := j + mastheadMarkLen(s[j:]) // s[j:k] is a mark, if any
-		l := k
-		for l < len(s) && reSpace(s[l]) {
-			l++
-		}
-		if k == j || l == k {
-			i = j
-			continue
-		}
-		dst = append(dst, s[beg:i])
-		beg, i = l, l
-	}
-	return append(dst, s[beg:])
-}
-
-// reSpace reports whether c is a space of the regexp class \s.
-func reSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
-
-// mastheadMarkLen returns the length in bytes of the mark of
-// mastheadSepMarks that s opens with, or 0. Only a byte that opens a mark
-// (mastheadMarkOpeners) is tried against the marks.
-func mastheadMarkLen(s string) int {
-	if s == "" || !mastheadMarkOpeners[s[0]] {
-		return 0
-	}
-	for _, m := range mastheadMarks {
-		if strings.HasPrefix(s, m) {
-			return len(m)
-		}
-	}
-	return 0
-}
-
-// mastheadMarks holds the marks of mastheadSepMarks, one string each, and
-// mastheadMarkOpeners marks the first byte of each.
-var mastheadMarks, mastheadMarkOpeners = func() ([]string, [256]bool) {
-	marks := strings.Split(mastheadSepMarks, "")
-	var openers [256]bool
-	for _, m := range marks {
-		openers[m[0]] = true
-	}
-	return marks, openers
-}()
-
-// applyMasthead reads the publication line, which e-paper sites may extend
-// with date, section and page:
-//
-//	Harbour Gazette
-//	The Guardian · 12 Mar 2021 · Sport · 14 · By Jane Doe
-func (a *Article) applyMasthead(s string) {
-	var room [8]string // most mastheads have at most four parts
-	parts := appendMastheadParts(room[:0], strings.TrimSpace(s))
-	a.Publication = parts[0]
-	for _, p := range parts[1:] {
-		switch {
-		case isBylineLine(p):
-			a.applyByline(p, false)
-			a.remove(RemovedByline, p)
-		case a.Date.IsZero() && a.setDate(p):
-		case isPageLabel(p) && a.Page == "":
-			a.Page = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(p, "Page"), "Pg."))
-		case a.Section == "":
-			a.Section = p
-		}
-	}
-}
-
-// setDate sets the article's date to the date s is (parseDate), and
-// reports whether s is one; a text that is not leaves the date as it was.
-func (a *Article) setDate(s string) bool {
-	d, ok := parseDate(s)
-	if ok {
-		a.Date = d
-	}
-	return ok
-}
-
-var pageLabelRE = lazyRE(`^(?:(?:Page|Pg\.|p\.|S\.|Seite)\s*)?[A-Z]?\d{1,3}[A-Z]?$`)
-
-func isPageLabel(s string) bool { return pageLabelRE.MatchString(strings.TrimSpace(s)) }
-
 // wirePrefixes are the desk and wire slugs agencies put before a headline,
 // upper case: "URGENT: Port closed", "UPDATE 2-Port closed".
 var wirePrefixes = map[string]bool{"LEADALL": true, "LEAD": true, "URGENT": true, "FLASH": true,
@@ -494,29 +388,29 @@ func splitWirePrefix(h string) (slug, rest string, ok bool) {
 	return slug, m[2], true
 }
 
-// wireSlugList holds the wirePrefixes in order, and wireSlugFirsts the
-// first byte of each.
-var wireSlugList, wireSlugFirsts = func() ([]string, string) {
-	var l []string
-	var b []byte
+// wireSlugsByFirst holds the wirePrefixes by their first byte, each list
+// in order.
+var wireSlugsByFirst = func() (by [256][]string) {
 	for w := range wirePrefixes {
-		l = append(l, w)
-		b = append(b, w[0])
+		by[w[0]] = append(by[w[0]], w)
 	}
-	slices.Sort(l)
-	return l, string(b)
+	for _, l := range by {
+		slices.Sort(l)
+	}
+	return by
 }()
 
 // mayOpenWithWireSlug is the cheap test before wirePrefixRE: h opens, after
 // spaces, with one of the wirePrefixes. The slug the regexp takes is made
 // of capitals and spaces, and is one of them once trimmed, so h opens with
-// it after its spaces.
+// it after its spaces. Only the slugs that open with the first byte of the
+// trimmed h are tried.
 func mayOpenWithWireSlug(h string) bool {
 	t := strings.TrimLeft(h, " ")
-	if t == "" || strings.IndexByte(wireSlugFirsts, t[0]) < 0 {
+	if t == "" {
 		return false
 	}
-	for _, w := range wireSlugList {
+	for _, w := range wireSlugsByFirst[t[0]] {
 		if strings.HasPrefix(t, w) {
 			return true
 		}

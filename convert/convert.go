@@ -98,7 +98,9 @@ func detectLayout(lines []string) string {
 
 // readPart reads lines, which begin at 0-based line offset of the input,
 // with the named layout and adds the articles to doc, their line numbers
-// counted from the start of the input.
+// counted from the start of the input. The first articles of doc are kept
+// in the slice the reader returned (no reader keeps it), so that reading
+// one article allocates no second slice.
 func readPart(doc *Document, name string, lines []string, offset int, fallbackWarning bool) {
 	for _, l := range layouts {
 		if l.name != name {
@@ -107,6 +109,9 @@ func readPart(doc *Document, name string, lines []string, offset int, fallbackWa
 		arts, warns := l.read(lines)
 		if l.name != "text" || fallbackWarning {
 			doc.Warnings = append(doc.Warnings, shiftWarnings(warns, offset)...)
+		}
+		if len(doc.Articles) == 0 {
+			doc.Articles = arts[:0] // kept articles are written over those read already
 		}
 		for _, a := range arts {
 			if a.Headline == "" && len(a.Body) == 0 {

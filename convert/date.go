@@ -217,13 +217,13 @@ func readDateForm(s string, cheap bool) (Date, bool) {
 
 // readDateFields is the end of readDateForm, after the regexps: the date
 // before a publishing stamp (stampWords), else the date of all the fields
-// of raw. With cheap true it looks for the stamps only where
-// mayHoldStampWord finds one, and reads the fields one at a time, lower-casing
-// only those that need it, up to the first that is not a word of a date;
-// d holds the fields of raw before byte from, read already. With cheap
-// false, d and from are not used.
+// of raw. With cheap true it looks for the stamps only in a line of at
+// least minStampedDate bytes where mayHoldStampWord finds one, and reads
+// the fields one at a time, lower-casing only those that need it, up to
+// the first that is not a word of a date; d holds the fields of raw before
+// byte from, read already. With cheap false, d and from are not used.
 func readDateFields(raw string, cheap bool, d Date, from int) (Date, bool) {
-	if !cheap || mayHoldStampWord(raw) {
+	if !cheap || len(raw) >= minStampedDate && mayHoldStampWord(raw) {
 		lower := strings.ToLower(raw)
 		stamps := lower // where to look for stampWords: offsets into raw
 		if len(lower) != len(raw) {
@@ -394,12 +394,17 @@ func isLowerASCII(s string) bool {
 // '.' and ':') that is no numeric date; clock and ordinal say whether it is
 // a clock time (clockRE) and an ordinal day (ordinalDayR).
 func (d *Date) readWord(f string, clock, ordinal bool) bool {
-	word := !startsWithDigit(f) // no word of dateNoise or monthNames opens with a digit
+	// What dateNoise and monthNames say of f, by one look-up; no word of
+	// theirs opens with a digit.
+	var w dateWord
+	if !startsWithDigit(f) {
+		w = dateWords[f]
+	}
 	switch {
 	case f == "" || f == "-" || f == "|" || f == "—" || f == "•" || f == "·" || f == "–":
-	case word && dateNoise[f] || clock:
-	case word && d.Month == 0 && monthNames[f] != 0:
-		d.Month = monthNames[f]
+	case w.noise || clock:
+	case d.Month == 0 && w.month != 0:
+		d.Month = w.month
 	case len(f) == 4 && isDigits(f) && d.Year == 0:
 		d.Year, _ = strconv.Atoi(f)
 	case d.Day == 0 && ordinal:

@@ -2,8 +2,10 @@ package convert
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // The Nexis Uni / Lexis Advance export layout (DOCX, and the RTF and PDF
@@ -74,9 +76,19 @@ func isNexisEnd(l string) bool {
 // detectNexisUni: an export holds an end-of-document marker line and a
 // "Body" label or a Length or Load-Date field (a letter that happens to
 // end with "End of Document" is not an export).
-func detectNexisUni(lines []string) bool {
+//
+// A line is trimmed and tested only when its first byte is one of
+// nexisLineOpeners: the lines of other layouts mostly open otherwise.
+func detectNexisUni(lines []string) bool { return detectNexisUniOpening(lines, &nexisLineOpeners) }
+
+// detectNexisUniOpening is detectNexisUni looking only at the lines whose
+// first byte openers marks.
+func detectNexisUniOpening(lines []string, openers *[256]bool) bool {
 	end, label := false, false
 	for _, l := range lines {
+		if l == "" || !openers[l[0]] {
+			continue
+		}
 		t := strings.TrimSpace(l)
 		switch {
 		case isNexisEnd(t):
@@ -90,6 +102,29 @@ func detectNexisUni(lines []string) bool {
 	}
 	return false
 }
+
+// nexisLineOpeners marks every byte that a line detectNexisUni takes can
+// open with, untrimmed: ASCII white space and every byte of a multi-byte
+// rune (strings.TrimSpace may trim it, strings.ToLower may turn it into an
+// ASCII letter), the first letter of each end marker in either case
+// (isNexisEnd), of each body label (isNexisBodyLabel), and 'L' and 'l'
+// (isNexisLengthOrLoad).
+var nexisLineOpeners = func() (o [256]bool) {
+	for c := utf8.RuneSelf; c < len(o); c++ {
+		o[c] = true
+	}
+	for _, c := range []byte("\t\n\v\f\r ") {
+		o[c] = true
+	}
+	for m := range nexisEndMarkers {
+		o[m[0]], o[m[0]-'a'+'A'] = true, true // the markers are lower case ASCII
+	}
+	for _, l := range nexisBodyLabels {
+		o[l[0]] = true
+	}
+	o['L'], o['l'] = true, true
+	return o
+}()
 
 // isNexisLengthOrLoad: a "Length: 355 words" or "Load-Date: ..." line.
 func isNexisLengthOrLoad(t string) bool {
@@ -374,7 +409,10 @@ func isNexisStop(l string) bool {
 
 // isNexisBodyLabel: the line that opens the body, "Body" (German exports:
 // "Text").
-func isNexisBodyLabel(t string) bool { return t == "Body" || t == "Text" || t == "Texte" }
+func isNexisBodyLabel(t string) bool { return slices.Contains(nexisBodyLabels, t) }
+
+// nexisBodyLabels are the labels isNexisBodyLabel takes.
+var nexisBodyLabels = []string{"Body", "Text", "Texte"}
 
 // isNexisClassification: the heading over the index terms.
 func isNexisClassification(t string) bool {

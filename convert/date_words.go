@@ -1,0 +1,35 @@
+package convert
+
+// A dateWord is what the date tables say of a word: whether dateNoise
+// holds it, and the month monthNames gives it (0 for none).
+type dateWord struct {
+	noise bool
+	month int
+}
+
+// dateWords holds every word of dateNoise and monthNames with what both
+// say of it, so that readWord looks a word up once instead of in each.
+var dateWords = func() map[string]dateWord {
+	words := make(map[string]dateWord, len(dateNoise)+len(monthNames))
+	for w := range dateNoise {
+		words[w] = dateWord{noise: true, month: monthNames[w]}
+	}
+	for w, m := range monthNames {
+		words[w] = dateWord{noise: dateNoise[w], month: m}
+	}
+	return words
+}()
+
+// minStampedDate is the length in bytes of the shortest line in which a
+// stamp word can follow a date: the date before the stamp holds a year,
+// four digits (hasYearDigits), and the shortest of stampWords follows it.
+// readDateFields looks for stamps only in lines this long; the offset of a
+// stamp word is the same in the line and in the lower case it is looked
+// for in.
+var minStampedDate = func() int {
+	n := len(stampWords[0])
+	for _, w := range stampWords {
+		n = min(n, len(w))
+	}
+	return 4 + n
+}()
