@@ -27,8 +27,8 @@ var longestBylineLead = func() (n int) {
 }()
 
 // bylineLead matches a lead of bylineLeads, after an optional dash, and the
-// space (and colon) after it. It is built from the table, like the cheap
-// test mayLeadByline, so the two cannot drift.
+// space (and colon) after it. It is built from the table; bylineLeadEnd
+// reads the same table without it.
 var bylineLead = lazyREOf(func() string {
 	alts := make([]string, len(bylineLeads))
 	for i, w := range bylineLeads {
@@ -37,59 +37,10 @@ var bylineLead = lazyREOf(func() string {
 	return `^(?:[-–—]\s*)?(?i:` + strings.Join(alts, "|") + `)\s*:?\s+`
 })
 
-// mayLeadByline is a cheap test before bylineLead: s opens, after dashes
-// and spaces, with a lead of bylineLeads in any case followed by a space,
-// a tab or a colon. The leads are ASCII, so only an ASCII byte can fold
-// to theirs (a rune that folds to one, as "ſ" to s, is two bytes or more
-// and cannot fill a lead's byte length); a text whose first byte starts
-// no lead is turned away at once, and the others try only the leads that
-// start with it (bylineLeadsByFirst).
-func mayLeadByline(s string) bool {
-	s = trimLeadDashes(s)
-	if s == "" || !bylineLeadFirst[lowerASCII(s[0])] {
-		return false
-	}
-	for _, w := range bylineLeadsByFirst[lowerASCII(s[0])] { // the others fail on s[0]
-		if len(s) > len(w) && hasPrefixFoldASCII(s, w) {
-			if c := s[len(w)]; c == ' ' || c == ':' || c == '\t' {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// bylineLeadFirst marks the first bytes of bylineLeads.
-var bylineLeadFirst = func() (t [256]bool) {
-	for _, w := range bylineLeads {
-		t[w[0]] = true
-	}
-	return t
-}()
-
-// trimLeadDashes is strings.TrimLeft(s, "-–— ") without the rune-set
-// search that a non-ASCII cut set costs.
-func trimLeadDashes(s string) string {
-	for s != "" {
-		switch {
-		case s[0] == '-' || s[0] == ' ':
-			s = s[1:]
-		case strings.HasPrefix(s, "–") || strings.HasPrefix(s, "—"):
-			s = s[len("–"):]
-		default:
-			return s
-		}
-	}
-	return s
-}
-
 // stripBylineLead removes the lead word of a byline and reports whether
 // there was one.
 func stripBylineLead(s string) (string, bool) {
 	s = strings.TrimSpace(s)
-	if !mayLeadByline(s) {
-		return s, false // cheap test before the regexp
-	}
 	end := bylineLeadEnd(s)
 	if end < 0 {
 		return s, false

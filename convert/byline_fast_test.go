@@ -236,15 +236,15 @@ func TestBylineTailCheapTestsPass(t *testing.T) {
 			{"", "651", "7", "a"}, {"", " ", "\t", "\n", "\u00a0", "\v"}}, 20000, 1000)
 }
 
-// The lead and join rules answer as their plain forms: mayLeadByline,
-// mayJoinAuthors, appendJoinParts (as authorSeparator.Split), hasWeakJoin
-// (whether splitWeakJoins splits), replaceBylineSeparators.
+// The lead and join rules answer as their plain forms: bylineLeadEnd (as
+// the regexp), mayJoinAuthors, appendJoinParts (as authorSeparator.Split),
+// hasWeakJoin (whether splitWeakJoins splits), replaceBylineSeparators.
 func TestBylineLeadAndJoinsAgree(t *testing.T) {
 	r := rand.New(rand.NewSource(17))
 	leads := append([]string{"By", "BY:", "Von", "– ", "—", "-", " ", "written  by", "Poſted by", "door",
-		"di ", "Reporting By", "\u212a", "Bypass"}, bylinePieces...)
-	sameOnRandom[bool]{name: "mayLeadByline", fast: mayLeadByline, plain: "plainMayLeadByline",
-		slow: plainMayLeadByline, hit: yes, least: 500}.
+		"di ", "Reporting By", "\u212a", "ſ", "\u201c", "é", "\t", "  ", ":", "Bypass"}, bylinePieces...)
+	sameOnRandom[int]{name: "bylineLeadEnd", fast: bylineLeadEnd, plain: "regexpLeadEnd",
+		slow: regexpLeadEnd, hit: func(end int) bool { return end > 0 }, least: 500}.
 		check(t, 20000, func() string { return randomText(r, leads, 1+r.Intn(5)) })
 	sameOnRandom[bool]{name: "mayJoinAuthors", fast: mayJoinAuthors, plain: "plainMayJoinAuthors",
 		slow: plainMayJoinAuthors, hit: yes, least: 1000}.

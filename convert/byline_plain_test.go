@@ -80,19 +80,6 @@ func plainCreditsOf(role, text string) []Credit {
 	return out
 }
 
-// plainMayLeadByline is mayLeadByline as it was first written.
-func plainMayLeadByline(s string) bool {
-	s = strings.TrimLeft(s, "-–— ")
-	for _, w := range bylineLeads {
-		if len(s) > len(w) && strings.EqualFold(s[:len(w)], w) {
-			if c := s[len(w)]; c == ' ' || c == ':' || c == '\t' {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // plainMayJoinAuthors is mayJoinAuthors as it was first written.
 func plainMayJoinAuthors(s string) bool {
 	if strings.IndexByte(s, ';') >= 0 {

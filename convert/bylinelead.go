@@ -1,6 +1,9 @@
 package convert
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // bylineLeadEnd returns the end of bylineLead's match at the start of s, or
 // -1 when it does not match, without running the regexp: "By Jane" -> 3,
@@ -9,7 +12,8 @@ import "unicode/utf8"
 // in table order, as the regexp's alternation does, each after
 // an optional dash, with any run of spaces where the lead has one, then
 // spaces, or a colon and spaces. Where a lead's letter meets a non-ASCII
-// byte (which (?i) might fold: "ſ" to s), it asks the regexp.
+// byte, it asks the regexp where that is a rune (?i) folds to an ASCII
+// letter (foldsToASCII: "ſ" to s), and turns the lead away otherwise.
 func bylineLeadEnd(s string) int {
 	start := 0
 	for _, d := range []string{"-", "–", "—"} {
@@ -32,6 +36,10 @@ func bylineLeadEnd(s string) int {
 			case p >= len(s):
 				ok = false
 			case s[p] >= 0x80:
+				if !foldsToASCII(s[p:]) {
+					ok = false // no other rune matches an ASCII letter under (?i)
+					break
+				}
 				return regexpLeadEnd(s)
 			default:
 				ok = lowerASCII(s[p]) == w[i]
@@ -62,6 +70,13 @@ var bylineLeadsByFirst = func() (t [utf8.RuneSelf][]string) {
 	}
 	return t
 }()
+
+// foldsToASCII reports whether s opens with one of the two runes outside
+// ASCII that simple case folding (the regexp's (?i)) takes to an ASCII
+// letter: "ſ" (long s, to s) and "K" (the Kelvin sign, to k).
+func foldsToASCII(s string) bool {
+	return strings.HasPrefix(s, "ſ") || strings.HasPrefix(s, "\u212a")
+}
 
 // regexpLeadEnd is bylineLeadEnd by the regexp itself.
 func regexpLeadEnd(s string) int {

@@ -14,7 +14,7 @@ func TestBylineLeadEndAgreesWithRegexp(t *testing.T) {
 		leads = append(leads, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:],
 			strings.ReplaceAll(w, " ", "  "), strings.ReplaceAll(w, " ", "\t"), w[:len(w)-1])
 	}
-	leads = append(leads, "poſted by", "wordſ by", "Bypass", "")
+	leads = append(leads, "poſted by", "wordſ by", "ſtory by", "\u212a", "\u201cBy", "éby", "b\u00a0y", "by\u00a0", "Bypass", "")
 	n := 0
 	for _, dash := range []string{"", "-", "– ", "—\t", "* "} {
 		for _, lead := range leads {

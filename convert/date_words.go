@@ -23,9 +23,10 @@ var dateWords = func() map[string]dateWord {
 // minStampedDate is the length in bytes of the shortest line in which a
 // stamp word can follow a date: the date before the stamp holds a year,
 // four digits (hasYearDigits), and the shortest of stampWords follows it.
-// readDateFields looks for stamps only in lines this long; the offset of a
-// stamp word is the same in the line and in the lower case it is looked
-// for in.
+// readDateFields looks for stamps only in lines this long. It is a
+// shortcut, not a rule of its own: a shorter line cannot hold both the
+// four digits (hasYearDigits) and a stamp word (mayHoldStampWord), which
+// the search needs anyway, so skipping it changes no result.
 var minStampedDate = func() int {
 	n := len(stampWords[0])
 	for _, w := range stampWords {

@@ -108,8 +108,9 @@ var roleWords = func() map[string]bool {
 // Words split at spaces, commas and full stops; each is lower-cased on its
 // own (lower-casing never turns a separator into a letter or back), and the
 // first that is no role word ends the test. ASCII text is split byte by
-// byte (asciiSpace holds the ASCII runes unicode.IsSpace takes); from the
-// first byte outside ASCII on, roleOnlyRunes reads the text again.
+// byte (asciiSpace holds the ASCII runes unicode.IsSpace takes); at the
+// first byte outside ASCII, roleOnlyRunes reads the whole text again from
+// its start.
 func isRoleOnly(s string) bool {
 	var buf [keyBytes]byte
 	n, start := 0, 0

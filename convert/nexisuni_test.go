@@ -153,3 +153,17 @@ func nexisDateLineOf(in string) (string, string) {
 
 // detectNexisUniOf is detectNexisUni of a sample's lines.
 func detectNexisUniOf(in string) bool { return detectNexisUni(strings.Split(in, "\n")) }
+
+// nexisLineOpeners marks a marker's first letter in both cases, which it
+// can only do for a marker that opens with a lower-case ASCII letter: a
+// new marker of the table must too.
+func TestNexisEndMarkersOpenLowerASCII(t *testing.T) {
+	for m := range nexisEndMarkers {
+		if m == "" || m[0] < 'a' || m[0] > 'z' {
+			t.Errorf("end marker %q does not open with a lower-case ASCII letter", m)
+		}
+		if !nexisLineOpeners[strings.ToUpper(m)[0]] {
+			t.Errorf("end marker %q: its capitalised form opens with a byte nexisLineOpeners turns away", m)
+		}
+	}
+}
