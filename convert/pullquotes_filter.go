@@ -2,7 +2,9 @@ package convert
 
 import (
 	"encoding/binary"
+	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -27,30 +29,36 @@ import (
 // the candidates by a table of their tails (candidateTail), and
 // keyEndsWith compares the rest.
 func mayHavePullQuote(texts []bodyText) bool {
-	f := quoteFilter{texts: texts, chain: make([]int, len(texts)), keys: make([]string, len(texts))}
+	f := quoteFilters.Get().(*quoteFilter)
+	defer f.release()
+	f.texts = texts
+	f.chain = slices.Grow(f.chain[:0], len(texts))[:len(texts)]
+	f.keys = slices.Grow(f.keys[:0], len(texts))[:len(texts)]
 	n, size := 0, 0
-	for _, t := range texts {
+	for i, t := range texts {
 		size += len(t.text)
+		f.chain[i] = -2 // no candidate (mayBeQuote)
 		if mayBeQuote(t) {
+			f.chain[i] = -1
 			n++
 		}
 	}
 	f.budget = quoteFilterBudget * size
 	for i, t := range texts {
-		f.chain[i] = -1
-		if !mayBeQuote(t) {
+		if f.chain[i] == -2 {
+			f.chain[i] = -1
 			continue
 		}
 		switch tail, size := candidateTail(t.text); size {
 		case 16:
 			if f.long.slots == nil {
-				f.long = newTailTable(n)
+				f.long = newTailTableIn(f.room[0], n)
 			}
 			f.chain[i] = f.long.addFrom(tail[0], tail[1], i)
 			f.addPair(tail[1])
 		case 8:
 			if f.short.slots == nil {
-				f.short = newTailTable(n)
+				f.short = newTailTableIn(f.room[1], n)
 			}
 			f.chain[i] = f.short.addFrom(0, tail[1], i)
 			f.addPair(tail[1])
@@ -67,6 +75,33 @@ func mayHavePullQuote(texts []bodyText) bool {
 	return false
 }
 
+// quoteFilters recycles mayHavePullQuote's state: its slices and the
+// slots of its tables (see quoteFilter.release).
+var quoteFilters = sync.Pool{New: func() any { return new(quoteFilter) }}
+
+// maxPooledTexts bounds the texts of an article whose quoteFilter goes
+// back to quoteFilters: a huge document's is let go, so it does not pin
+// its size.
+const maxPooledTexts = 1 << 14
+
+// release empties f, keeping the room of its slices and of its tables'
+// slots, and puts it back in quoteFilters.
+func (f *quoteFilter) release() {
+	if cap(f.chain) > maxPooledTexts {
+		return
+	}
+	clear(f.keys) // no key outlives the call
+	room := f.room
+	if f.long.slots != nil {
+		room[0] = f.long.slots
+	}
+	if f.short.slots != nil {
+		room[1] = f.short.slots
+	}
+	*f = quoteFilter{chain: f.chain[:0], keys: f.keys[:0], room: room}
+	quoteFilters.Put(f)
+}
+
 // quoteFilterBudget bounds the bytes of keys mayHavePullQuote builds and
 // compares, per byte of text: past it, it gives up and answers true.
 const quoteFilterBudget = 2
@@ -77,10 +112,11 @@ const quoteFilterBudget = 2
 type quoteFilter struct {
 	texts       []bodyText
 	long, short tailTable
-	chain       []int      // by text: the candidate before it with its tail, or -1
-	keys        []string   // by text: its key, once built
-	budget      int        // bytes left to build and compare; below 0: give up
-	pairs       [16]uint64 // bit pairIndex of the last two bytes of each key in long or short
+	chain       []int         // by text: the candidate before it with its tail, or -1
+	keys        []string      // by text: its key, once built
+	budget      int           // bytes left to build and compare; below 0: give up
+	pairs       [16]uint64    // bit pairIndex of the last two bytes of each key in long or short
+	room        [2][]tailSlot // slots of an earlier use of long and short, to reuse
 }
 
 // pairIndex is the bit of quoteFilter.pairs for a key ending with bytes a, b.
