@@ -116,6 +116,7 @@ type quoteFilter struct {
 	keys        []string      // by text: its key, once built
 	budget      int           // bytes left to build and compare; below 0: give up
 	pairs       [16]uint64    // bit pairIndex of the last two bytes of each key in long or short
+	lows        [64]uint64    // bit lowIndex of the last eight bytes of each key in long or short
 	room        [2][]tailSlot // slots of an earlier use of long and short, to reuse
 }
 
@@ -138,8 +139,29 @@ func foldedPair(s string, p int) (a, b byte, ok bool) {
 	return fold(s[p-2]), fold(s[p-1]), true
 }
 
-// addPair records the last two bytes of a key whose last eight are lo.
+// lowIndex is the bit of quoteFilter.lows for a key whose last eight
+// bytes are lo (a little-endian word).
+func lowIndex(lo uint64) uint { return uint(lo*0x9E3779B97F4A7C15>>52) & 4095 }
+
+// foldedLow returns the last eight bytes of keyFold(s[:p]) (see
+// keyTailAt), as a little-endian word, when p >= 8 and s[p-8:p] is plain
+// (isPlainWord): those bytes lower-cased (lowerWord); ok is false
+// otherwise.
+func foldedLow(s string, p int) (lo uint64, ok bool) {
+	if p < 8 {
+		return 0, false
+	}
+	if x := load64(s, p-8); isPlainWord(x) {
+		return lowerWord(x), true
+	}
+	return 0, false
+}
+
+// addPair records the last two bytes of a key whose last eight are lo,
+// and those eight.
 func (f *quoteFilter) addPair(lo uint64) {
+	l := lowIndex(lo)
+	f.lows[l/64] |= 1 << (l % 64)
 	k := pairIndex(byte(lo>>48), byte(lo>>56))
 	f.pairs[k/64] |= 1 << (k % 64)
 }
@@ -148,6 +170,9 @@ func (f *quoteFilter) addPair(lo uint64) {
 // key ends at p of texts[j] as printed, or the budget is spent.
 func (f *quoteFilter) endsAt(j, p int) bool {
 	src := f.texts[j].text
+	if lo, ok := foldedLow(src, p); ok && f.lows[lowIndex(lo)/64]&(1<<(lowIndex(lo)%64)) == 0 {
+		return false // no key ends with the eight bytes before p
+	}
 	if a, b, ok := foldedPair(src, p); ok && f.pairs[pairIndex(a, b)/64]&(1<<(pairIndex(a, b)%64)) == 0 {
 		return false // no key ends with the two bytes before p
 	}
