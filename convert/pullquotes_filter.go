@@ -44,26 +44,7 @@ func mayHavePullQuote(texts []bodyText) bool {
 		}
 	}
 	f.budget = quoteFilterBudget * size
-	for i, t := range texts {
-		if f.chain[i] == -2 {
-			f.chain[i] = -1
-			continue
-		}
-		switch tail, size := candidateTail(t.text); size {
-		case 16:
-			if f.long.slots == nil {
-				f.long = newTailTableIn(f.room[0], n)
-			}
-			f.chain[i] = f.long.addFrom(tail[0], tail[1], i)
-			f.addPair(tail[1])
-		case 8:
-			if f.short.slots == nil {
-				f.short = newTailTableIn(f.room[1], n)
-			}
-			f.chain[i] = f.short.addFrom(0, tail[1], i)
-			f.addPair(tail[1])
-		}
-	}
+	f.addCandidates(n)
 	if f.long.slots == nil && f.short.slots == nil {
 		return false // no key of 8 bytes or more: no candidate (isPullQuoteCandidate)
 	}
@@ -73,6 +54,43 @@ func mayHavePullQuote(texts []bodyText) bool {
 		}
 	}
 	return false
+}
+
+// addCandidates puts the n candidates among f.texts (chain -1, the others
+// -2) in the tables by their tails, chains them, and notes where the key
+// of each that is alone with its tail ends (own).
+func (f *quoteFilter) addCandidates(n int) {
+	f.own = slices.Grow(f.own[:0], len(f.texts))[:len(f.texts)]
+	for i, t := range f.texts {
+		f.own[i] = -1
+		if f.chain[i] == -2 {
+			f.chain[i] = -1
+			continue
+		}
+		switch tail, size, end := candidateTail(t.text); size {
+		case 16:
+			if f.long.slots == nil {
+				f.long = newTailTableIn(f.room[0], n)
+			}
+			f.chain[i] = f.long.addFrom(tail[0], tail[1], i)
+			f.addPair(tail[1])
+			f.own[i] = end
+			if prev := f.chain[i]; prev >= 0 {
+				f.own[i], f.own[prev] = -1, -1 // not alone with the tail
+			}
+		case 8:
+			if f.short.slots == nil {
+				f.short = newTailTableIn(f.room[1], n)
+			}
+			f.chain[i] = f.short.addFrom(0, tail[1], i)
+			f.addPair(tail[1])
+		}
+	}
+	if f.short.slots != nil {
+		for i := range f.own {
+			f.own[i] = -1 // a short key may end as a long one does: none alone (rare)
+		}
+	}
 }
 
 // quoteFilters recycles mayHavePullQuote's state: its slices and the
@@ -98,7 +116,7 @@ func (f *quoteFilter) release() {
 	if f.short.slots != nil {
 		room[1] = f.short.slots
 	}
-	*f = quoteFilter{chain: f.chain[:0], keys: f.keys[:0], room: room}
+	*f = quoteFilter{chain: f.chain[:0], keys: f.keys[:0], own: f.own[:0], room: room}
 	quoteFilters.Put(f)
 }
 
@@ -114,6 +132,7 @@ type quoteFilter struct {
 	long, short tailTable
 	chain       []int         // by text: the candidate before it with its tail, or -1
 	keys        []string      // by text: its key, once built
+	own         []int         // by text: where its key ends as printed, when no other candidate's key ends with its tail; else -1
 	budget      int           // bytes left to build and compare; below 0: give up
 	pairs       [16]uint64    // bit pairIndex of the last two bytes of each key in long or short
 	lows        [64]uint64    // bit lowIndex of the last eight bytes of each key in long or short
@@ -169,6 +188,11 @@ func (f *quoteFilter) addPair(lo uint64) {
 // endsAt reports whether a candidate other than texts[j] ends where its
 // key ends at p of texts[j] as printed, or the budget is spent.
 func (f *quoteFilter) endsAt(j, p int) bool {
+	if p == f.own[j] {
+		// Where texts[j]'s own key ends, the tail found is its own and no
+		// other candidate's: anyEndsWith would skip it.
+		return false
+	}
 	src := f.texts[j].text
 	if lo, ok := foldedLow(src, p); ok && f.lows[lowIndex(lo)/64]&(1<<(lowIndex(lo)%64)) == 0 {
 		return false // no key ends with the eight bytes before p
@@ -261,8 +285,11 @@ func foldLastRune(s string, p int) (f rune, isSpace bool, n int) {
 
 // candidateTail returns the last 16 bytes of pullQuoteKey(s), as two
 // little-endian words, and size 16; or, when the key is shorter, its last
-// 8 bytes in tail[1] and size 8; or size 0 when it is shorter still.
-func candidateTail(s string) (tail [2]uint64, size int) {
+// 8 bytes in tail[1] and size 8; or size 0 when it is shorter still. end
+// is where the key ends in s as printed: keyTailAt(s, end, size) is the
+// tail too (the runes before the key are the trimmed ones, which add no
+// byte to the key's last size bytes when it has that many).
+func candidateTail(s string) (tail [2]uint64, size, end int) {
 	h, t := 0, len(s)
 	for t > 0 {
 		r, n := utf8.DecodeLastRuneInString(s[:t])
@@ -279,12 +306,12 @@ func candidateTail(s string) (tail [2]uint64, size int) {
 		h += n
 	}
 	if tail, ok := keyTailAt(s[h:t], t-h, 16); ok {
-		return tail, 16
+		return tail, 16, t
 	}
 	if tail, ok := keyTailAt(s[h:t], t-h, 8); ok {
-		return tail, 8
+		return tail, 8, t
 	}
-	return tail, 0
+	return tail, 0, t
 }
 
 // isTrimRune reports whether r folds (foldKeyRune) to a byte of

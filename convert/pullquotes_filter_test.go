@@ -43,7 +43,7 @@ func plainKeyFold(s string) string {
 
 // The fold the filter reads backwards is pullQuoteKey's: plainKeyFold
 // trimmed is the key; candidateTail gives the key's last 16 bytes (8 when
-// shorter); at every byte p, keyTailAt, foldedPair and (where the bytes
+// shorter) and where it ends as printed; at every byte p, keyTailAt, foldedPair and (where the bytes
 // are plain) foldedLow give the last bytes of the fold of s[:p] and
 // keyEndsWith tells whether it ends with a key.
 func TestQuoteFilterFoldsAsKey(t *testing.T) {
@@ -55,9 +55,12 @@ func TestQuoteFilterFoldsAsKey(t *testing.T) {
 		if got := strings.Trim(plainKeyFold(s), quoteKeyTrim); got != key {
 			t.Fatalf("plainKeyFold(%q) trimmed = %q, pullQuoteKey %q", s, got, key)
 		}
-		tail, size := candidateTail(s)
+		tail, size, end := candidateTail(s)
 		if want := min(len(key), 16) &^ 7; size != want || size > 0 && string(wordBytes(tail, size)) != key[len(key)-size:] {
 			t.Fatalf("candidateTail(%q) = %q (%d), key %q", s, wordBytes(tail, size), size, key)
+		}
+		if at, ok := keyTailAt(s, end, 16); size == 16 && (!ok || at != tail) {
+			t.Fatalf("candidateTail(%q): key %q ends at %d, where the tail is %q", s, key, end, wordBytes(at, 16))
 		}
 		other := pullQuoteKey(randomText(r, filterPieces, r.Intn(6)))
 		for p := 0; p <= len(s); p++ {
