@@ -282,7 +282,10 @@ func allCentered(p para) bool {
 	return true
 }
 
-func cleanSpaces(s string) string { return strings.Join(strings.Fields(s), " ") }
+// cleanSpaces returns the words of s with one space between them,
+// strings.Join(strings.Fields(s), " "): singleSpaced, which gives a text
+// that is so already back as it is.
+func cleanSpaces(s string) string { return singleSpaced(s) }
 
 // applyLexisHeader reads the centred lines above the headline:
 //

@@ -1,6 +1,10 @@
 package convert
 
-import "testing"
+import (
+	"math/rand"
+	"strings"
+	"testing"
+)
 
 func TestMarkerWarnings(t *testing.T) {
 	mk := func(pairs ...int) []docMarker {
@@ -66,4 +70,27 @@ func TestLexisImpossibleDate(t *testing.T) {
 	if a.Publication != "The Ledger" || !a.Date.IsZero() || a.Date.Raw != "April 31, 2021 Saturday" || len(a.Warnings) == 0 {
 		t.Errorf("publication %q, date %+v, warnings %v", a.Publication, a.Date, a.Warnings)
 	}
+}
+
+// cleanSpaces, now singleSpaced, gives strings.Join(strings.Fields(s), " ")
+// on the lines of an export (centred, joined, with tabs, no-break and
+// other Unicode spaces) and on random text of them.
+func TestCleanSpacesIsFieldsJoined(t *testing.T) {
+	plain := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	rows(t, "cleanSpaces", cleanSpaces, map[string]string{
+		"":                                  "",
+		"                The Sun (England)": "The Sun (England)",
+		"Edition 1; Scotland":               "Edition 1; Scotland",
+		"NEWS;  Pg. 3":                      "NEWS; Pg. 3",
+		"BYLINE:\tAnn Lee ":                 "BYLINE: Ann Lee",
+		"Copyright\u00a02009\u2003X Ltd.":   "Copyright 2009 X Ltd.", // no-break and em spaces are spaces
+	})
+	r := rand.New(rand.NewSource(91))
+	pieces := []string{"The", "Sun", "NEWS;", "Pg.", "3", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "\u0085", "é", "\xff"}
+	sameOnRandom[string]{
+		name: "cleanSpaces", plain: "strings.Join(strings.Fields(s), \" \")",
+		fast: cleanSpaces, slow: plain,
+		hit:   func(s string) bool { return strings.Contains(s, " ") },
+		least: 500,
+	}.check(t, 3000, func() string { return randomText(r, pieces, r.Intn(12)) })
 }

@@ -61,3 +61,23 @@ func BenchmarkSplitParasCorpus(b *testing.B) {
 	}
 	ref.SHA256(datas...)
 }
+
+// BenchmarkIsCollapsedCorpus times isCollapsed on the body texts of the
+// shared corpus's articles (most of them collapsed already: read whole).
+func BenchmarkIsCollapsedCorpus(b *testing.B) {
+	var texts []string
+	var datas [][]byte
+	for _, a := range corpusArticleTexts(b) {
+		for _, t := range a {
+			texts = append(texts, t.text)
+			datas = append(datas, []byte(t.text))
+		}
+	}
+	ref := startRef(b)
+	for b.Loop() {
+		for _, t := range texts {
+			isCollapsed(t)
+		}
+	}
+	ref.SHA256(datas...)
+}
