@@ -45,7 +45,7 @@ func splitParas(lines []string, first int) []para {
 	}
 	for i, l := range lines {
 		t := trimLineEnd(l)
-		if strings.TrimSpace(t) == "" {
+		if isBlank(t) {
 			closePara(i)
 			continue
 		}
@@ -76,13 +76,30 @@ func trimLineEnd(l string) string {
 // lineEndSpace is what trimLineEnd trims.
 const lineEndSpace = " \t\u00a0\f\v"
 
+// isBlank reports whether l is white space only, strings.TrimSpace(l) ==
+// "": most lines are told by their first byte, ASCII white space is
+// skipped byte by byte, and TrimSpace reads the rest from the first rune
+// above ASCII.
+func isBlank(l string) bool {
+	for i := 0; i < len(l); i++ {
+		c := l[i]
+		if c >= utf8.RuneSelf {
+			return strings.TrimSpace(l[i:]) == ""
+		}
+		if !asciiSpace[c] {
+			return false
+		}
+	}
+	return true
+}
+
 // headParas returns the first n paragraphs of lines (all of them when it
 // has fewer), as splitParas(lines, 1) gives them, without splitting the
 // rest: it cuts lines where paragraph n+1 starts.
 func headParas(lines []string, n int) []para {
 	starts, blank := 0, true
 	for i, l := range lines {
-		b := strings.TrimSpace(l) == ""
+		b := isBlank(l)
 		if blank && !b {
 			if starts++; starts > n {
 				lines = lines[:i]

@@ -249,3 +249,21 @@ func TestRuneCountMatchesUTF8(t *testing.T) {
 		least: 1000,
 	}.check(t, 5000, func() string { return randomText(r, pieces, r.Intn(20)) })
 }
+
+// isBlank answers as strings.TrimSpace(l) == "" does, on these rows and
+// on random lines of ASCII white space, Unicode spaces (no-break, em,
+// next line), other runes and invalid UTF-8.
+func TestIsBlankMatchesTrimSpace(t *testing.T) {
+	rows(t, "isBlank", isBlank, map[string]bool{
+		"": true, " \t\r\v\f": true, "\u00a0 \u2003": true, " \u0085": true, "  x": false,
+		" \u00a0é": false, "\xff": false, " \t\u00a0\xc2": false, "Lead": false,
+	})
+	r := rand.New(rand.NewSource(75))
+	pieces := []string{" ", "\t", "\r", "\v", "\f", "\n", "\u00a0", "\u2003", "\u0085", "\u3000", "x", "é", "\xff", "\xc2"}
+	sameOnRandom[bool]{
+		name: "isBlank", plain: `strings.TrimSpace(l) == ""`,
+		fast: isBlank, slow: func(l string) bool { return strings.TrimSpace(l) == "" },
+		hit:   func(b bool) bool { return b },
+		least: 300,
+	}.check(t, 4000, func() string { return randomText(r, pieces, r.Intn(8)) })
+}
