@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -142,21 +143,18 @@ func scriptLanguage(text string) (lang string, letters int) {
 func guessByWords(text string) string {
 	var hits [8]int
 	for i := 0; i < len(text); {
-		j := i
+		if !isWordByte(text[i]) {
+			i++
+			continue
+		}
+		j := i + 1
 		for j < len(text) && isWordByte(text[j]) {
 			j++
 		}
-		if n := j - i; n > 0 && n <= maxFunctionWord {
-			if bits := functionWords.lookup(packWord(text[i:j])); bits != 0 {
-				for l := range guessLangs {
-					if bits&(1<<l) != 0 {
-						hits[l]++
-					}
-				}
+		if j-i <= maxFunctionWord {
+			for langs := functionWords.lookup(packWord(text[i:j])); langs != 0; langs &= langs - 1 {
+				hits[bits.TrailingZeros8(langs)]++ // a hit for each language of the word
 			}
-		}
-		if j == i {
-			j++
 		}
 		i = j
 	}
