@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // mayHavePullQuote reports whether a text of texts may be a pull quote of
@@ -108,7 +109,7 @@ func (f *quoteFilter) release() {
 	if cap(f.chain) > maxPooledTexts {
 		return
 	}
-	clear(f.keys) // no key outlives the call
+	clear(f.keys) // no key outlives the call: keyBuf may be written again
 	room := f.room
 	if f.long.slots != nil {
 		room[0] = f.long.slots
@@ -116,7 +117,11 @@ func (f *quoteFilter) release() {
 	if f.short.slots != nil {
 		room[1] = f.short.slots
 	}
-	*f = quoteFilter{chain: f.chain[:0], keys: f.keys[:0], own: f.own[:0], room: room}
+	keyBuf := f.keyBuf[:0]
+	if cap(keyBuf) > maxKeyBuffer {
+		keyBuf = nil
+	}
+	*f = quoteFilter{chain: f.chain[:0], keys: f.keys[:0], keyBuf: keyBuf, own: f.own[:0], room: room}
 	quoteFilters.Put(f)
 }
 
@@ -131,7 +136,8 @@ type quoteFilter struct {
 	texts       []bodyText
 	long, short tailTable
 	chain       []int         // by text: the candidate before it with its tail, or -1
-	keys        []string      // by text: its key, once built
+	keys        []string      // by text: its key, once built (a view of keyBuf)
+	keyBuf      []byte        // the keys built, one after another
 	own         []int         // by text: where its key ends as printed, when no other candidate's key ends with its tail; else -1
 	budget      int           // bytes left to build and compare; below 0: give up
 	pairs       [16]uint64    // bit pairIndex of the last two bytes of each key in long or short
@@ -224,7 +230,11 @@ func (f *quoteFilter) anyEndsWith(i int, src string, p int) bool {
 		}
 		if f.keys[i] == "" {
 			f.budget -= len(t)
-			f.keys[i] = string(appendQuoteKey(nil, t))
+			start := len(f.keyBuf)
+			f.keyBuf = appendQuoteKey(f.keyBuf, t)
+			// A view of keyBuf, whose bytes stay as they are till release:
+			// appending moves later keys, never this one's bytes.
+			f.keys[i] = unsafe.String(unsafe.SliceData(f.keyBuf[start:]), len(f.keyBuf)-start)
 		}
 		f.budget -= len(f.keys[i])
 		if f.budget < 0 || keyEndsWith(src, p, f.keys[i]) {
