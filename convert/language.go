@@ -158,6 +158,12 @@ func guessByWords(text string) string {
 		}
 		i = j
 	}
+	return bestLanguage(&hits)
+}
+
+// bestLanguage returns the language of guessLangs with the most hits, when
+// it has minGuessHits and guessMargin times as many as the next; else "".
+func bestLanguage(hits *[8]int) string {
 	best, second := 0, 0
 	for l := 1; l < len(guessLangs); l++ {
 		switch {

@@ -8,7 +8,7 @@ import (
 
 // guessLanguagePlain is guessLanguage as it was written before its fast
 // paths: scriptLanguage over the whole sample, then the function words
-// counted through the languageOf map.
+// counted through the languageOf map (and weighed by bestLanguage).
 func guessLanguagePlain(text string) string {
 	if len(text) > guessSampleBytes {
 		cut := guessSampleBytes
@@ -28,19 +28,7 @@ func guessLanguagePlain(text string) string {
 			}
 		}
 	}
-	best, second := 0, 0
-	for l := 1; l < len(guessLangs); l++ {
-		switch {
-		case hits[l] > hits[best]:
-			best, second = l, hits[best]
-		case hits[l] > second:
-			second = hits[l]
-		}
-	}
-	if hits[best] < minGuessHits || float64(hits[best]) < guessMargin*float64(second) {
-		return ""
-	}
-	return guessLangs[best]
+	return bestLanguage(&hits)
 }
 
 func utf8RuneStart(c byte) bool { return c&0xC0 != 0x80 }
