@@ -19,3 +19,10 @@ func BenchmarkConvertLexisNexisCorpus(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkDetectLexisNexisCorpus times detectLexisNexis, which layout
+// detection runs on every text input, on the shared corpus's text files.
+func BenchmarkDetectLexisNexisCorpus(b *testing.B) {
+	files, datas := corpusLines(b)
+	benchEach(b, files, datas, func(lines []string) { detectLexisNexis(lines) })
+}
