@@ -98,9 +98,10 @@ func TestUTF16WithoutBOMAgreesWithCount(t *testing.T) {
 	})
 }
 
-// firstBinaryByte finds the first byte isBinaryByte takes, eight bytes a
-// step: every byte value at every offset of a 24-byte text, and random
-// data of every byte, mostly text.
+// firstBinaryByte finds the first byte isBinaryByte takes, sixteen and
+// eight bytes a step: every byte value at every offset of a 24-byte text
+// (in the first or second word of a step of sixteen, or in the eight
+// after), and random data of every byte, mostly text.
 func TestFirstBinaryByte(t *testing.T) {
 	plain := func(b []byte) int {
 		for i, c := range b {

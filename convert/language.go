@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -72,10 +73,41 @@ func guessLanguage(text string) string {
 		}
 		text = text[:cut]
 	}
+	if !mayHoldCJK(text) {
+		// No kana or Han: scriptLanguage would say "", and only whether
+		// there are minGuessLetters letters counts.
+		if lettersUpTo(text, minGuessLetters) < minGuessLetters {
+			return ""
+		}
+		return guessByWords(text)
+	}
 	if lang, letters := scriptLanguage(text); lang != "" || letters < minGuessLetters {
 		return lang
 	}
 	return guessByWords(text)
+}
+
+// lettersUpTo counts the letters of text, which holds no kana or Han
+// (mayHoldCJK is false), as scriptLanguage counts them (ASCII letters,
+// and runes above ASCII that unicode.IsLetter takes), up to most: it
+// stops there.
+func lettersUpTo(text string, most int) int {
+	n := 0
+	for i := 0; i < len(text) && n < most; {
+		if c := text[i]; c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+				n++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsLetter(r) {
+			n++
+		}
+		i += size
+	}
+	return n
 }
 
 // scriptLanguage tells Japanese (any kana) and Chinese (Han without kana)
@@ -106,36 +138,32 @@ func scriptLanguage(text string) (lang string, letters int) {
 	return "", letters
 }
 
-// guessByWords counts the function words of each language in text.
+// guessByWords counts the function words of each language in text,
+// looking each word of up to maxFunctionWord bytes up in functionWords.
 func guessByWords(text string) string {
 	var hits [8]int
-	var buf [16]byte
 	for i := 0; i < len(text); {
-		j := i
+		if !isWordByte(text[i]) {
+			i++
+			continue
+		}
+		j := i + 1
 		for j < len(text) && isWordByte(text[j]) {
 			j++
 		}
-		if n := j - i; n > 0 && n <= maxFunctionWord && n <= len(buf) {
-			for k := 0; k < n; k++ {
-				c := text[i+k]
-				if 'A' <= c && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				buf[k] = c
+		if j-i <= maxFunctionWord {
+			for langs := functionWords.lookup(packWord(text[i:j])); langs != 0; langs &= langs - 1 {
+				hits[bits.TrailingZeros8(langs)]++ // a hit for each language of the word
 			}
-			if bits := languageOf[string(buf[:n])]; bits != 0 {
-				for l := range guessLangs {
-					if bits&(1<<l) != 0 {
-						hits[l]++
-					}
-				}
-			}
-		}
-		if j == i {
-			j++
 		}
 		i = j
 	}
+	return bestLanguage(&hits)
+}
+
+// bestLanguage returns the language of guessLangs with the most hits, when
+// it has minGuessHits and guessMargin times as many as the next; else "".
+func bestLanguage(hits *[8]int) string {
 	best, second := 0, 0
 	for l := 1; l < len(guessLangs); l++ {
 		switch {
@@ -150,6 +178,57 @@ func guessByWords(text string) string {
 	}
 	return guessLangs[best]
 }
+
+// packWord packs w (1 to 8 bytes, none of them NUL, as no byte of a word
+// is: isWordByte) into a little-endian word, its ASCII letters lower
+// case: a different word for each lower-cased w, and never 0.
+func packWord(w string) uint64 {
+	var x uint64
+	for k := len(w) - 1; k >= 0; k-- {
+		c := w[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		x = x<<8 | uint64(c)
+	}
+	return x
+}
+
+// functionWords is languageOf keyed by packWord, for guessByWords: one
+// multiplication and a probe or two a word, where the map hashes a
+// string. It needs every word of languageOf to be 8 bytes at most.
+var functionWords = func() *wordTable {
+	t := new(wordTable)
+	for w, bits := range languageOf {
+		t.add(packWord(w), bits)
+	}
+	return t
+}()
+
+// A wordTable maps packed words to their languages' bits, by open
+// addressing in 512 slots (languageOf has some 150 words); key 0 marks an
+// empty slot.
+type wordTable [512]struct {
+	key  uint64
+	bits uint8
+}
+
+// slot returns the slot of key: its own, or the empty one it would take.
+func (t *wordTable) slot(key uint64) int {
+	i := int(key * 0x9E3779B97F4A7C15 >> 55)
+	for t[i].key != key && t[i].key != 0 {
+		i = (i + 1) % len(t)
+	}
+	return i
+}
+
+func (t *wordTable) add(key uint64, bits uint8) {
+	i := t.slot(key)
+	t[i].key, t[i].bits = key, bits
+}
+
+// lookup returns the bits of key, 0 when it is none of the words.
+func (t *wordTable) lookup(key uint64) uint8 { return t[t.slot(key)].bits }
 
 // isWordByte: a byte of a word, ASCII letters and the bytes of non-ASCII
 // letters (accented function words such as "für", "è", "não").
@@ -219,18 +298,32 @@ func scriptOverrides(a *Article) string {
 // s holds a rune of U+2E80 or more, as every rune of those scripts is,
 // whose UTF-8 begins with a byte of 0xE3 or more, or with 0xE2 0xBA-0xBF.
 // Text without one is no Japanese or Chinese; typographic quotes and dashes
-// (U+2010-U+201F) are below. ASCII is skipped eight bytes a step.
+// (U+2010-U+201F) are below. Words of ASCII are skipped eight bytes a step,
+// before and after other runes.
 func mayHoldCJK(s string) bool {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		if load64(s, i)&highs != 0 {
-			break
+		if load64(s, i)&highs == 0 {
+			continue
+		}
+		for k := i; k < i+8; k++ {
+			if cjkLeadAt(s, k) {
+				return true
+			}
 		}
 	}
 	for ; i < len(s); i++ {
-		if c := s[i]; c >= 0xE3 || c == 0xE2 && i+1 < len(s) && s[i+1] >= 0xBA {
+		if cjkLeadAt(s, i) {
 			return true
 		}
 	}
 	return false
+}
+
+// cjkLeadAt reports whether s[i] begins the UTF-8 of a rune of U+2E80 or
+// more, as mayHoldCJK looks for: a byte of 0xE3 or more, or 0xE2 before
+// 0xBA-0xBF.
+func cjkLeadAt(s string, i int) bool {
+	c := s[i]
+	return c >= 0xE3 || c == 0xE2 && i+1 < len(s) && s[i+1] >= 0xBA
 }

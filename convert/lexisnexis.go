@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // docMarkerWords and docMarkerJoins are the words of the line that opens
@@ -31,8 +32,19 @@ var docMarkerRE = lazyREOf(func() string {
 const maxDocMarkerLen = 40
 
 // isDocMarker matches docMarkerRE, with a cheap test first: a marker is
-// short and starts with a digit or a "D".
+// short and starts with a digit or a "D". Most lines are turned away by
+// their first byte after ASCII white space, before they are trimmed.
 func isDocMarker(l string) bool {
+	i := 0
+	for i < len(l) && l[i] < utf8.RuneSelf && asciiSpace[l[i]] {
+		i++
+	}
+	if i == len(l) {
+		return false // blank
+	}
+	if c := l[i]; c < utf8.RuneSelf && !(c >= '0' && c <= '9' || c == 'D' || c == 'd') {
+		return false // the trimmed line starts with c
+	}
 	t := strings.TrimSpace(l)
 	return len(t) < maxDocMarkerLen && t != "" && (t[0] >= '0' && t[0] <= '9' || t[0] == 'D' || t[0] == 'd') &&
 		docMarkerRE.MatchString(t)
@@ -282,7 +294,10 @@ func allCentered(p para) bool {
 	return true
 }
 
-func cleanSpaces(s string) string { return strings.Join(strings.Fields(s), " ") }
+// cleanSpaces returns the words of s with one space between them,
+// strings.Join(strings.Fields(s), " "): singleSpaced, which gives a text
+// that is so already back as it is.
+func cleanSpaces(s string) string { return singleSpaced(s) }
 
 // applyLexisHeader reads the centred lines above the headline:
 //

@@ -45,7 +45,7 @@ func splitParas(lines []string, first int) []para {
 	}
 	for i, l := range lines {
 		t := trimLineEnd(l)
-		if strings.TrimSpace(t) == "" {
+		if isBlank(t) {
 			closePara(i)
 			continue
 		}
@@ -76,13 +76,30 @@ func trimLineEnd(l string) string {
 // lineEndSpace is what trimLineEnd trims.
 const lineEndSpace = " \t\u00a0\f\v"
 
+// isBlank reports whether l is white space only, strings.TrimSpace(l) ==
+// "": most lines are told by their first byte, ASCII white space is
+// skipped byte by byte, and TrimSpace reads the rest from the first rune
+// above ASCII.
+func isBlank(l string) bool {
+	for i := 0; i < len(l); i++ {
+		c := l[i]
+		if c >= utf8.RuneSelf {
+			return strings.TrimSpace(l[i:]) == ""
+		}
+		if !asciiSpace[c] {
+			return false
+		}
+	}
+	return true
+}
+
 // headParas returns the first n paragraphs of lines (all of them when it
 // has fewer), as splitParas(lines, 1) gives them, without splitting the
 // rest: it cuts lines where paragraph n+1 starts.
 func headParas(lines []string, n int) []para {
 	starts, blank := 0, true
 	for i, l := range lines {
-		b := strings.TrimSpace(l) == ""
+		b := isBlank(l)
 		if blank && !b {
 			if starts++; starts > n {
 				lines = lines[:i]
@@ -159,9 +176,12 @@ func splitWrapped(p para) []piece {
 		return []piece{{lines: []string{strings.TrimSpace(p.lines[0])}, bullet: isBulleted(p.lines[0], p.lines)}}
 	}
 	lines := trimLines(p.lines)
+	var room [16]int
+	runes := room[:0] // runeCount of each line: most paragraphs fit in room
 	width := 0
 	for _, t := range lines {
-		width = max(width, utf8.RuneCountInString(t))
+		runes = append(runes, runeCount(t))
+		width = max(width, runes[len(runes)-1])
 	}
 	out := make([]piece, 0, 1)
 	start, bullet := 0, false // the open piece: lines[start:], a list item or not
@@ -180,8 +200,8 @@ func splitWrapped(p para) []piece {
 			break
 		}
 		next := lines[i+1]
-		n := utf8.RuneCountInString(t)
-		fits := n+1+utf8.RuneCountInString(firstField(next))+3 <= width
+		n := runes[i]
+		fits := n+1+runeCount(firstField(next))+3 <= width
 		if n > maxWrappedLine && !strings.HasSuffix(t, "-") || width >= minWrapWidth && fits && endsSentence(t) && startsSentence(next) {
 			cut(i + 1)
 		}
@@ -190,6 +210,24 @@ func splitWrapped(p para) []piece {
 		cut(len(lines))
 	}
 	return out
+}
+
+// runeCount is utf8.RuneCountInString(s), each byte of invalid UTF-8 one
+// rune as ranging over s counts it, with ASCII skipped eight bytes a step.
+func runeCount(s string) int {
+	n, i := 0, 0
+	for i < len(s) {
+		switch {
+		case i+8 <= len(s) && load64(s, i)&highs == 0:
+			n, i = n+8, i+8
+		case s[i] < utf8.RuneSelf:
+			n, i = n+1, i+1
+		default:
+			_, size := utf8.DecodeRuneInString(s[i:])
+			n, i = n+1, i+size
+		}
+	}
+	return n
 }
 
 // trimLines returns lines with each trimmed of white space

@@ -68,7 +68,8 @@ func vocabFor(paras []para) vocabulary {
 }
 
 // splitWrapped cuts as the plain way of building each piece line by line
-// does, on random paragraphs of two to six lines: bullets, sentence ends
+// does, on random paragraphs of two to six lines (and a few of 17 to 21):
+// bullets, sentence ends
 // and starts, lines short and long (past maxWrappedLine), indented or
 // trailing white space, hyphens at line ends.
 func TestSplitWrappedMatchesPlain(t *testing.T) {
@@ -78,7 +79,11 @@ func TestSplitWrappedMatchesPlain(t *testing.T) {
 	splits := 0
 	for range 20000 {
 		var p para
-		for range 2 + r.Intn(5) {
+		lines := 2 + r.Intn(5)
+		if r.Intn(50) == 0 {
+			lines = 17 + r.Intn(5) // more than splitWrapped has room for on the stack
+		}
+		for range lines {
 			n := 1 + r.Intn(4)
 			if r.Intn(4) == 0 {
 				n = 10 + r.Intn(30)
@@ -224,4 +229,41 @@ func TestDropArtifactsKeepsTheRest(t *testing.T) {
 			t.Fatalf("dropArtifacts(%#v): removed %#v, want %#v; input now %#v", paras, a.Removed, plain.Removed, paras)
 		}
 	}
+}
+
+// runeCount counts as utf8.RuneCountInString does, on these rows and on
+// random text of ASCII runs longer and shorter than eight bytes, runes of
+// two to four bytes, and invalid UTF-8 (stray and cut-off bytes), at every
+// alignment.
+func TestRuneCountMatchesUTF8(t *testing.T) {
+	rows(t, "runeCount", runeCount, map[string]int{
+		"": 0, "ferry": 5, "The ferry runs all winter": 25, "Fähre": 5, "“Yes,” he said": 14,
+		"港口周一": 4, "\xff\xfe": 2, "cut \xe2\x80": 6, "eight by": 8, "eight byté": 10, "😀 ok": 4,
+	})
+	r := rand.New(rand.NewSource(74))
+	pieces := []string{"a", "ferry ", "The council said ", "é", "“", "港", "😀", "\xff", "\xe2\x80", "\x80", " ", "\t"}
+	sameOnRandom[int]{
+		name: "runeCount", plain: "utf8.RuneCountInString",
+		fast: runeCount, slow: utf8.RuneCountInString,
+		hit:   func(n int) bool { return n >= 8 },
+		least: 1000,
+	}.check(t, 5000, func() string { return randomText(r, pieces, r.Intn(20)) })
+}
+
+// isBlank answers as strings.TrimSpace(l) == "" does, on these rows and
+// on random lines of ASCII white space, Unicode spaces (no-break, em,
+// next line), other runes and invalid UTF-8.
+func TestIsBlankMatchesTrimSpace(t *testing.T) {
+	rows(t, "isBlank", isBlank, map[string]bool{
+		"": true, " \t\r\v\f": true, "\u00a0 \u2003": true, " \u0085": true, "  x": false,
+		" \u00a0é": false, "\xff": false, " \t\u00a0\xc2": false, "Lead": false,
+	})
+	r := rand.New(rand.NewSource(75))
+	pieces := []string{" ", "\t", "\r", "\v", "\f", "\n", "\u00a0", "\u2003", "\u0085", "\u3000", "x", "é", "\xff", "\xc2"}
+	sameOnRandom[bool]{
+		name: "isBlank", plain: `strings.TrimSpace(l) == ""`,
+		fast: isBlank, slow: func(l string) bool { return strings.TrimSpace(l) == "" },
+		hit:   func(b bool) bool { return b },
+		least: 300,
+	}.check(t, 4000, func() string { return randomText(r, pieces, r.Intn(8)) })
 }

@@ -2,8 +2,11 @@ package convert
 
 import (
 	"encoding/binary"
+	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // mayHavePullQuote reports whether a text of texts may be a pull quote of
@@ -27,35 +30,22 @@ import (
 // the candidates by a table of their tails (candidateTail), and
 // keyEndsWith compares the rest.
 func mayHavePullQuote(texts []bodyText) bool {
-	f := quoteFilter{texts: texts, chain: make([]int, len(texts)), keys: make([]string, len(texts))}
+	f := quoteFilters.Get().(*quoteFilter)
+	defer f.release()
+	f.texts = texts
+	f.chain = slices.Grow(f.chain[:0], len(texts))[:len(texts)]
+	f.keys = slices.Grow(f.keys[:0], len(texts))[:len(texts)]
 	n, size := 0, 0
-	for _, t := range texts {
+	for i, t := range texts {
 		size += len(t.text)
+		f.chain[i] = -2 // no candidate (mayBeQuote)
 		if mayBeQuote(t) {
+			f.chain[i] = -1
 			n++
 		}
 	}
 	f.budget = quoteFilterBudget * size
-	for i, t := range texts {
-		f.chain[i] = -1
-		if !mayBeQuote(t) {
-			continue
-		}
-		switch tail, size := candidateTail(t.text); size {
-		case 16:
-			if f.long.slots == nil {
-				f.long = newTailTable(n)
-			}
-			f.chain[i] = f.long.addFrom(tail[0], tail[1], i)
-			f.addPair(tail[1])
-		case 8:
-			if f.short.slots == nil {
-				f.short = newTailTable(n)
-			}
-			f.chain[i] = f.short.addFrom(0, tail[1], i)
-			f.addPair(tail[1])
-		}
-	}
+	f.addCandidates(n)
 	if f.long.slots == nil && f.short.slots == nil {
 		return false // no key of 8 bytes or more: no candidate (isPullQuoteCandidate)
 	}
@@ -65,6 +55,74 @@ func mayHavePullQuote(texts []bodyText) bool {
 		}
 	}
 	return false
+}
+
+// addCandidates puts the n candidates among f.texts (chain -1, the others
+// -2) in the tables by their tails, chains them, and notes where the key
+// of each that is alone with its tail ends (own).
+func (f *quoteFilter) addCandidates(n int) {
+	f.own = slices.Grow(f.own[:0], len(f.texts))[:len(f.texts)]
+	for i, t := range f.texts {
+		f.own[i] = -1
+		if f.chain[i] == -2 {
+			f.chain[i] = -1
+			continue
+		}
+		switch tail, size, end := candidateTail(t.text); size {
+		case 16:
+			if f.long.slots == nil {
+				f.long = newTailTableIn(f.room[0], n)
+			}
+			f.chain[i] = f.long.addFrom(tail[0], tail[1], i)
+			f.addPair(tail[1])
+			f.own[i] = end
+			if prev := f.chain[i]; prev >= 0 {
+				f.own[i], f.own[prev] = -1, -1 // not alone with the tail
+			}
+		case 8:
+			if f.short.slots == nil {
+				f.short = newTailTableIn(f.room[1], n)
+			}
+			f.chain[i] = f.short.addFrom(0, tail[1], i)
+			f.addPair(tail[1])
+		}
+	}
+	if f.short.slots != nil {
+		for i := range f.own {
+			f.own[i] = -1 // a short key may end as a long one does: none alone (rare)
+		}
+	}
+}
+
+// quoteFilters recycles mayHavePullQuote's state: its slices and the
+// slots of its tables (see quoteFilter.release).
+var quoteFilters = sync.Pool{New: func() any { return new(quoteFilter) }}
+
+// maxPooledTexts bounds the texts of an article whose quoteFilter goes
+// back to quoteFilters: a huge document's is let go, so it does not pin
+// its size.
+const maxPooledTexts = 1 << 14
+
+// release empties f, keeping the room of its slices and of its tables'
+// slots, and puts it back in quoteFilters.
+func (f *quoteFilter) release() {
+	if cap(f.chain) > maxPooledTexts {
+		return
+	}
+	clear(f.keys) // no key outlives the call: keyBuf may be written again
+	room := f.room
+	if f.long.slots != nil {
+		room[0] = f.long.slots
+	}
+	if f.short.slots != nil {
+		room[1] = f.short.slots
+	}
+	keyBuf := f.keyBuf[:0]
+	if cap(keyBuf) > maxKeyBuffer {
+		keyBuf = nil
+	}
+	*f = quoteFilter{chain: f.chain[:0], keys: f.keys[:0], keyBuf: keyBuf, own: f.own[:0], room: room}
+	quoteFilters.Put(f)
 }
 
 // quoteFilterBudget bounds the bytes of keys mayHavePullQuote builds and
@@ -77,10 +135,14 @@ const quoteFilterBudget = 2
 type quoteFilter struct {
 	texts       []bodyText
 	long, short tailTable
-	chain       []int      // by text: the candidate before it with its tail, or -1
-	keys        []string   // by text: its key, once built
-	budget      int        // bytes left to build and compare; below 0: give up
-	pairs       [16]uint64 // bit pairIndex of the last two bytes of each key in long or short
+	chain       []int         // by text: the candidate before it with its tail, or -1
+	keys        []string      // by text: its key, once built (a view of keyBuf)
+	keyBuf      []byte        // the keys built, one after another
+	own         []int         // by text: where its key ends as printed, when no other candidate's key ends with its tail; else -1
+	budget      int           // bytes left to build and compare; below 0: give up
+	pairs       [16]uint64    // bit pairIndex of the last two bytes of each key in long or short
+	lows        [64]uint64    // bit lowIndex of the last eight bytes of each key in long or short
+	room        [2][]tailSlot // slots of an earlier use of long and short, to reuse
 }
 
 // pairIndex is the bit of quoteFilter.pairs for a key ending with bytes a, b.
@@ -102,8 +164,29 @@ func foldedPair(s string, p int) (a, b byte, ok bool) {
 	return fold(s[p-2]), fold(s[p-1]), true
 }
 
-// addPair records the last two bytes of a key whose last eight are lo.
+// lowIndex is the bit of quoteFilter.lows for a key whose last eight
+// bytes are lo (a little-endian word).
+func lowIndex(lo uint64) uint { return uint(lo*0x9E3779B97F4A7C15>>52) & 4095 }
+
+// foldedLow returns the last eight bytes of keyFold(s[:p]) (see
+// keyTailAt), as a little-endian word, when p >= 8 and s[p-8:p] is plain
+// (isPlainWord): those bytes lower-cased (lowerWord); ok is false
+// otherwise.
+func foldedLow(s string, p int) (lo uint64, ok bool) {
+	if p < 8 {
+		return 0, false
+	}
+	if x := load64(s, p-8); isPlainWord(x) {
+		return lowerWord(x), true
+	}
+	return 0, false
+}
+
+// addPair records the last two bytes of a key whose last eight are lo,
+// and those eight.
 func (f *quoteFilter) addPair(lo uint64) {
+	l := lowIndex(lo)
+	f.lows[l/64] |= 1 << (l % 64)
 	k := pairIndex(byte(lo>>48), byte(lo>>56))
 	f.pairs[k/64] |= 1 << (k % 64)
 }
@@ -111,7 +194,15 @@ func (f *quoteFilter) addPair(lo uint64) {
 // endsAt reports whether a candidate other than texts[j] ends where its
 // key ends at p of texts[j] as printed, or the budget is spent.
 func (f *quoteFilter) endsAt(j, p int) bool {
+	if p == f.own[j] {
+		// Where texts[j]'s own key ends, the tail found is its own and no
+		// other candidate's: anyEndsWith would skip it.
+		return false
+	}
 	src := f.texts[j].text
+	if lo, ok := foldedLow(src, p); ok && f.lows[lowIndex(lo)/64]&(1<<(lowIndex(lo)%64)) == 0 {
+		return false // no key ends with the eight bytes before p
+	}
 	if a, b, ok := foldedPair(src, p); ok && f.pairs[pairIndex(a, b)/64]&(1<<(pairIndex(a, b)%64)) == 0 {
 		return false // no key ends with the two bytes before p
 	}
@@ -139,7 +230,11 @@ func (f *quoteFilter) anyEndsWith(i int, src string, p int) bool {
 		}
 		if f.keys[i] == "" {
 			f.budget -= len(t)
-			f.keys[i] = string(appendQuoteKey(nil, t))
+			start := len(f.keyBuf)
+			f.keyBuf = appendQuoteKey(f.keyBuf, t)
+			// A view of keyBuf, whose bytes stay as they are till release:
+			// appending moves later keys, never this one's bytes.
+			f.keys[i] = unsafe.String(unsafe.SliceData(f.keyBuf[start:]), len(f.keyBuf)-start)
 		}
 		f.budget -= len(f.keys[i])
 		if f.budget < 0 || keyEndsWith(src, p, f.keys[i]) {
@@ -200,8 +295,11 @@ func foldLastRune(s string, p int) (f rune, isSpace bool, n int) {
 
 // candidateTail returns the last 16 bytes of pullQuoteKey(s), as two
 // little-endian words, and size 16; or, when the key is shorter, its last
-// 8 bytes in tail[1] and size 8; or size 0 when it is shorter still.
-func candidateTail(s string) (tail [2]uint64, size int) {
+// 8 bytes in tail[1] and size 8; or size 0 when it is shorter still. end
+// is where the key ends in s as printed: keyTailAt(s, end, size) is the
+// tail too (the runes before the key are the trimmed ones, which add no
+// byte to the key's last size bytes when it has that many).
+func candidateTail(s string) (tail [2]uint64, size, end int) {
 	h, t := 0, len(s)
 	for t > 0 {
 		r, n := utf8.DecodeLastRuneInString(s[:t])
@@ -218,12 +316,12 @@ func candidateTail(s string) (tail [2]uint64, size int) {
 		h += n
 	}
 	if tail, ok := keyTailAt(s[h:t], t-h, 16); ok {
-		return tail, 16
+		return tail, 16, t
 	}
 	if tail, ok := keyTailAt(s[h:t], t-h, 8); ok {
-		return tail, 8
+		return tail, 8, t
 	}
-	return tail, 0
+	return tail, 0, t
 }
 
 // isTrimRune reports whether r folds (foldKeyRune) to a byte of

@@ -43,26 +43,36 @@ func plainKeyFold(s string) string {
 
 // The fold the filter reads backwards is pullQuoteKey's: plainKeyFold
 // trimmed is the key; candidateTail gives the key's last 16 bytes (8 when
-// shorter); at every byte p, keyTailAt and foldedPair give the last bytes
-// of the fold of s[:p] and keyEndsWith tells whether it ends with a key.
+// shorter) and where it ends as printed; at every byte p, keyTailAt, foldedPair and (where the bytes
+// are plain) foldedLow give the last bytes of the fold of s[:p] and
+// keyEndsWith tells whether it ends with a key.
 func TestQuoteFilterFoldsAsKey(t *testing.T) {
 	r := rand.New(rand.NewSource(61))
-	ends, tails := 0, 0
+	ends, tails, lows := 0, 0, 0
 	for range 4000 {
 		s := randomText(r, filterPieces, r.Intn(16))
 		key := pullQuoteKey(s)
 		if got := strings.Trim(plainKeyFold(s), quoteKeyTrim); got != key {
 			t.Fatalf("plainKeyFold(%q) trimmed = %q, pullQuoteKey %q", s, got, key)
 		}
-		tail, size := candidateTail(s)
+		tail, size, end := candidateTail(s)
 		if want := min(len(key), 16) &^ 7; size != want || size > 0 && string(wordBytes(tail, size)) != key[len(key)-size:] {
 			t.Fatalf("candidateTail(%q) = %q (%d), key %q", s, wordBytes(tail, size), size, key)
+		}
+		if at, ok := keyTailAt(s, end, 16); size == 16 && (!ok || at != tail) {
+			t.Fatalf("candidateTail(%q): key %q ends at %d, where the tail is %q", s, key, end, wordBytes(at, 16))
 		}
 		other := pullQuoteKey(randomText(r, filterPieces, r.Intn(6)))
 		for p := 0; p <= len(s); p++ {
 			fold := plainKeyFold(s[:p])
 			if a, b, ok := foldedPair(s, p); ok && fold[len(fold)-2:] != string([]byte{a, b}) {
 				t.Fatalf("foldedPair(%q, %d) = %q; fold %q", s, p, []byte{a, b}, fold)
+			}
+			if lo, ok := foldedLow(s, p); ok {
+				if string(wordBytes([2]uint64{0, lo}, 8)) != fold[max(len(fold)-8, 0):] {
+					t.Fatalf("foldedLow(%q, %d) = %q; fold %q", s, p, wordBytes([2]uint64{0, lo}, 8), fold)
+				}
+				lows++
 			}
 			for _, n := range []int{8, 16} {
 				tail, ok := keyTailAt(s, p, n)
@@ -83,8 +93,8 @@ func TestQuoteFilterFoldsAsKey(t *testing.T) {
 			}
 		}
 	}
-	if ends < 5000 || tails < 5000 {
-		t.Errorf("%d keys ended a fold, %d tails taken: too few to compare", ends, tails)
+	if ends < 5000 || tails < 5000 || lows < 2000 {
+		t.Errorf("%d keys ended a fold, %d tails taken, %d plain tails: too few to compare", ends, tails, lows)
 	}
 }
 

@@ -356,18 +356,31 @@ func anyMayBeQuote(texts []bodyText) bool {
 }
 
 // trimmedLen is the length of s without closing quotes and punctuation
-// (and spaces), as the raw tail of a candidate is measured.
+// (and spaces), as the raw tail of a candidate is measured: the length of
+// strings.TrimRight(s, closingMarks), found byte by byte over ASCII and
+// rune by rune above it (a byte that is no rune, and so in no cutset,
+// stops it as it stops TrimRight).
 func trimmedLen(s string) int {
-	if s == "" {
-		return 0
+	n := len(s)
+	for n > 0 {
+		if c := s[n-1]; c < utf8.RuneSelf {
+			if !closingASCII[c] {
+				break // the common case: a letter or digit ends it
+			}
+			n--
+			continue
+		}
+		r, size := utf8.DecodeLastRuneInString(s[:n])
+		if r != '“' && r != '”' && r != '’' && r != '…' {
+			break
+		}
+		n -= size
 	}
-	if c := s[len(s)-1]; c < utf8.RuneSelf && !closingASCII[c] {
-		return len(s) // the common case: a letter or digit ends it
-	}
-	return len(strings.TrimRight(s, closingMarks))
+	return n
 }
 
-// closingMarks is what trimmedLen trims; closingASCII marks its ASCII bytes.
+// closingMarks is what trimmedLen trims; closingASCII marks its ASCII
+// bytes, and its other runes are “ ” ’ and … (which trimmedLen names).
 const closingMarks = "\"'“”’.,;:!?… "
 
 var closingASCII = func() (t [utf8.RuneSelf]bool) {

@@ -98,12 +98,21 @@ type tailSlot struct {
 }
 
 // newTailTable makes a table for up to n tails, at most half full.
-func newTailTable(n int) tailTable {
+func newTailTable(n int) tailTable { return newTailTableIn(nil, n) }
+
+// newTailTableIn is newTailTable with the slots in room, emptied, when it
+// has the room for them.
+func newTailTableIn(room []tailSlot, n int) tailTable {
 	size, shift := 8, uint(61)
 	for size < 2*n {
 		size, shift = size*2, shift-1
 	}
-	return tailTable{slots: make([]tailSlot, size), shift: shift}
+	if cap(room) < size {
+		return tailTable{slots: make([]tailSlot, size), shift: shift}
+	}
+	slots := room[:size]
+	clear(slots)
+	return tailTable{slots: slots, shift: shift}
 }
 
 // index returns the slot of the tail hi, lo: its own, or the empty one it
