@@ -20,7 +20,6 @@ type glyph struct {
 	size   float64 // font size, in points
 	text   string
 	bold   bool
-	font   string
 }
 
 // matrix is a PDF transformation [a b c d e f].
@@ -329,7 +328,7 @@ func (f *frame) show(s []byte) {
 		if text != "" {
 			x0, y := m.apply(acc, g.trise)
 			ex, ey := m.apply(acc+tx, g.trise)
-			f.in.glyphs = append(f.in.glyphs, glyph{x0: x0, x1: ex, y: y, ey: ey, size: size, text: text, bold: bold, font: g.font.name})
+			f.in.glyphs = append(f.in.glyphs, glyph{x0: x0, x1: ex, y: y, ey: ey, size: size, text: text, bold: bold})
 		}
 		acc += tx
 	}

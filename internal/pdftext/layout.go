@@ -37,7 +37,10 @@ func dedupeFakeBold(gs []glyph) []glyph {
 			}
 		}
 		if !dup {
-			out = append(out, g)
+			if len(out) < i { // else g is in its place already
+				gs[len(out)] = g
+			}
+			out = out[:len(out)+1]
 		}
 	}
 	return out
