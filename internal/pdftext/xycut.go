@@ -253,13 +253,24 @@ const (
 
 // gutter returns the widest gutter of r (see wideGutter), or nil.
 func (c *cutter) gutter(r region) *interval {
-	lines := c.lineCount(r)
-	if lines <= 1 {
-		return nil
-	}
 	xs := grow(&c.xs, len(r))
 	for i, w := range r {
 		xs[i] = interval{w.x0, w.x1}
+	}
+	// Every gutter is at least minGutter em wide, and the gaps that wide
+	// hold the wider ones (see widerThan): a region without one (most
+	// blocks of one column, whose lines cover each other's word spaces)
+	// has no gutter, whatever its lines and word space.
+	var fine []interval
+	early := minGutter*c.size > 0 && properExtents(xs)
+	if early {
+		if fine = c.gaps(xs, minGutter*c.size); len(fine) == 0 {
+			return nil
+		}
+	}
+	lines := c.lineCount(r)
+	if lines <= 1 {
+		return nil
 	}
 	// The word space counts only in a region of narrowLines lines or more.
 	narrow := wideGutter
@@ -268,6 +279,9 @@ func (c *cutter) gutter(r region) *interval {
 		if narrow >= wideGutter {
 			narrow = wideGutter
 		}
+	}
+	if early { // narrow >= minGutter
+		return c.widestCut(r, widerThan(fine, narrow*c.size), wideGutter*c.size, narrow)
 	}
 	return c.widestCut(r, c.gaps(xs, narrow*c.size), wideGutter*c.size, narrow)
 }
