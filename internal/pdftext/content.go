@@ -429,6 +429,11 @@ func (b *contentReader) readCollection(kind byte) operand {
 				b.errorf("unexpected non-name key parsing dictionary")
 			}
 			b.tmp = append(b.tmp, t.op)
+		} else if t.kw == nil && b.depth < maxObjectDepth {
+			// A plain element (a number, string, name or boolean) is the
+			// object readObject would read back from it, one level down.
+			b.tmp = append(b.tmp, t.op)
+			continue
 		} else {
 			b.unread = append(b.unread, t)
 		}
@@ -498,6 +503,12 @@ func interpret(strm pdf.Value, do func(op []byte, args []operand)) {
 			do(t.kw, stk)
 			stk = stk[:0]
 			b.reset()
+			continue
+		}
+		if t.kw == nil {
+			// A plain operand is the object readObjectRecover would read
+			// back from it (see readCollection).
+			stk = append(stk, t.op)
 			continue
 		}
 		b.unread = append(b.unread, t)

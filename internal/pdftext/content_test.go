@@ -172,6 +172,23 @@ func TestInterpretAsLibrary(t *testing.T) {
 	}
 }
 
+// TestInterpretNestingAsLibrary: arrays nested up to and past the
+// library's depth bound, with plain elements (numbers, strings, names)
+// at every level and after, read as the library reads them: the plain
+// elements one level too deep fail as the library's do.
+func TestInterpretNestingAsLibrary(t *testing.T) {
+	for _, depth := range []int{maxObjectDepth - 2, maxObjectDepth - 1, maxObjectDepth, maxObjectDepth + 1} {
+		for _, plain := range []string{"1", "(s)", "/n", "true"} {
+			c := strings.Repeat("["+plain+" ", depth) + strings.Repeat("] ", depth) + "TJ 2 Tc"
+			page, err := rawPage(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameOpsAsLibrary(t, fmt.Sprintf("%d arrays of %s", depth, plain), page)
+		}
+	}
+}
+
 // TestInterpretCutHexString: a hex string that the end of the stream cuts
 // off, on which the PDF library loops for ever, stops reading with an
 // error, keeping the operators before it.
