@@ -143,3 +143,39 @@ func TestFontEntriesReadOnce(t *testing.T) {
 		t.Errorf("%d maps read once, %d again: the test data lost its cases", shared, reread)
 	}
 }
+
+// TestDecodeBytesAsDecode: decodeBytes, which keeps one-byte codes in an
+// array, gives decode's text for every one-byte code and some two-byte
+// ones, met once or again, in every font of the PDFs of
+// TestFontEntriesReadOnce.
+func TestDecodeBytesAsDecode(t *testing.T) {
+	codes := [][]byte{{0x20}, {0x41}, {0xad}, {0x00, 0x41}, {0x01, 0x02}, {0x41}}
+	for c := range 256 {
+		codes = append(codes, []byte{byte(c)})
+	}
+	fonts := 0
+	for name, data := range fontEntryPDFs(t) {
+		r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			continue
+		}
+		func() {
+			defer func() { recover() }() // a damaged file's pages
+			for p := 1; p <= r.NumPage() && p <= 20; p++ {
+				dict := r.Page(p).Resources().Key("Font")
+				for _, fn := range dict.Keys() {
+					f, ref := loadFont(pdf.Font{V: dict.Key(fn)}), loadFont(pdf.Font{V: dict.Key(fn)})
+					for _, code := range codes {
+						if got, want := f.decodeBytes(code), ref.decode(string(code)); got != want {
+							t.Errorf("%s %s: code % x decodes to %q, decode gives %q", name, fn, code, got, want)
+						}
+					}
+					fonts++
+				}
+			}
+		}()
+	}
+	if fonts < 100 {
+		t.Errorf("only %d fonts", fonts)
+	}
+}

@@ -29,6 +29,11 @@ type pdfFont struct {
 	bold      bool
 	name      string
 	decodeMem map[string]string
+	// byteText holds decode's text of the one-byte codes met so far
+	// (byteSeen marks them): most glyphs are drawn with such codes, and
+	// an array costs less than a map lookup per glyph.
+	byteText [256]string
+	byteSeen [256]bool
 	// base decodes the codes a /Differences array leaves to the font's
 	// base encoding; nil when the library's own decoding is right.
 	base *charmap.Charmap

@@ -338,6 +338,13 @@ func (f *frame) show(s []byte) {
 // decodeBytes is decode for a code as drawn, without allocating when the
 // code has been decoded before.
 func (f *pdfFont) decodeBytes(code []byte) string {
+	if len(code) == 1 {
+		c := code[0]
+		if !f.byteSeen[c] {
+			f.byteText[c], f.byteSeen[c] = f.decode(string(code)), true
+		}
+		return f.byteText[c]
+	}
 	if s, ok := f.decodeMem[string(code)]; ok {
 		return s
 	}
