@@ -275,6 +275,11 @@ func (c *cutter) gutter(r region) *interval {
 	if lines <= 1 {
 		return nil
 	}
+	if early && allWide(fine, wideGutter*c.size) {
+		// Gutters at least wideGutter em wide need no word space: it
+		// only lets narrower gaps count, and sets what faces them.
+		return c.widestCut(r, fine, wideGutter*c.size, wideGutter)
+	}
 	// The word space counts only in a region of narrowLines lines or more.
 	narrow := wideGutter
 	if lines >= narrowLines {
@@ -287,6 +292,16 @@ func (c *cutter) gutter(r region) *interval {
 		return c.widestCut(r, widerThan(fine, narrow*c.size), wideGutter*c.size, narrow)
 	}
 	return c.widestCut(r, c.gaps(xs, narrow*c.size), wideGutter*c.size, narrow)
+}
+
+// allWide reports whether every gap of gs is at least wide points wide.
+func allWide(gs []interval, wide float64) bool {
+	for _, g := range gs {
+		if g.hi-g.lo < wide {
+			return false
+		}
+	}
+	return true
 }
 
 // wordSpace is the median space between neighbouring words on one
