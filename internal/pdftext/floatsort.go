@@ -46,3 +46,21 @@ func fromOrderedBits(b uint64) float64 {
 	}
 	return math.Float64frombits(^b)
 }
+
+// fmax and fmin are math.Max and math.Min (a call each on amd64) through
+// the built-in max and min, which the compiler inlines: those agree with
+// them except where one value is NaN and the other the infinity that
+// math.Max (+Inf) or math.Min (-Inf) returns whatever the other value.
+func fmax(x, y float64) float64 {
+	if m := max(x, y); m == m {
+		return m
+	}
+	return math.Max(x, y)
+}
+
+func fmin(x, y float64) float64 {
+	if m := min(x, y); m == m {
+		return m
+	}
+	return math.Min(x, y)
+}

@@ -79,7 +79,7 @@ func glyphsToWords(gs []glyph) []word {
 		}
 		if open {
 			gap, space := g.x0-cur.x1, wordGap*g.size
-			if math.Abs(g.y-cur.y) > 0.3*math.Max(g.size, cur.size) || gap > space || gap < -0.5*g.size ||
+			if math.Abs(g.y-cur.y) > 0.3*fmax(g.size, cur.size) || gap > space || gap < -0.5*g.size ||
 				math.Abs(g.size-cur.size) > 0.2*cur.size {
 				flush()
 			}
@@ -87,7 +87,7 @@ func glyphsToWords(gs []glyph) []word {
 		if !open {
 			cur, open = word{x0: g.x0, x1: g.x1, y: g.y, size: g.size, bold: g.bold}, true
 		}
-		cur.x1 = math.Max(cur.x1, g.x1)
+		cur.x1 = fmax(cur.x1, g.x1)
 		buf = append(buf, t...)
 	}
 	flush()
@@ -116,8 +116,8 @@ func (r region) bounds() (x0, x1, y0, y1 float64) {
 	x0, y0 = math.Inf(1), math.Inf(1)
 	x1, y1 = math.Inf(-1), math.Inf(-1)
 	for _, w := range r {
-		x0, x1 = math.Min(x0, w.x0), math.Max(x1, w.x1)
-		y0, y1 = math.Min(y0, w.bottom()), math.Max(y1, w.top())
+		x0, x1 = fmin(x0, w.x0), fmax(x1, w.x1)
+		y0, y1 = fmin(y0, w.bottom()), fmax(y1, w.top())
 	}
 	return
 }
@@ -189,7 +189,7 @@ func alignBesideCap(r []word, first, c word) {
 // words left to right.
 func blockLines(r region) []Line {
 	less := func(a, b *word) bool {
-		if math.Abs(a.y-b.y) > 0.3*math.Min(a.size, b.size) {
+		if math.Abs(a.y-b.y) > 0.3*fmin(a.size, b.size) {
 			return a.y > b.y
 		}
 		return a.x0 < b.x0
@@ -199,7 +199,7 @@ func blockLines(r region) []Line {
 	var lines []Line
 	for i := 0; i < len(r); {
 		j := i + 1
-		for j < len(r) && math.Abs(r[j].y-r[i].y) <= 0.3*math.Min(r[i].size, r[j].size) {
+		for j < len(r) && math.Abs(r[j].y-r[i].y) <= 0.3*fmin(r[i].size, r[j].size) {
 			j++
 		}
 		ws := r[i:j]
@@ -210,8 +210,8 @@ func blockLines(r region) []Line {
 				b.WriteByte(' ')
 			}
 			b.WriteString(w.text)
-			l.X1 = math.Max(l.X1, w.x1)
-			l.Size = math.Max(l.Size, w.size)
+			l.X1 = fmax(l.X1, w.x1)
+			l.Size = fmax(l.Size, w.size)
 			l.Bold = l.Bold && w.bold
 		}
 		l.Text = drawnSoftHyphens(b.String())

@@ -30,7 +30,7 @@ func gaps(iv []interval, minGap float64) []interval {
 		if v.lo-hi >= minGap {
 			out = append(out, interval{hi, v.lo})
 		}
-		hi = math.Max(hi, v.hi)
+		hi = fmax(hi, v.hi)
 	}
 	return out
 }
@@ -407,7 +407,7 @@ func (c *cutter) splitsLine(r region, mid, facing float64) bool {
 		rows[k] = e
 	}
 	for _, e := range rows {
-		if e.right-e.left < facing*math.Max(e.lsize, e.rsize) {
+		if e.right-e.left < facing*fmax(e.lsize, e.rsize) {
 			return true
 		}
 	}
