@@ -78,3 +78,25 @@ func TestInPlaceRulesAsCopying(t *testing.T) {
 		}
 	}
 }
+
+// TestUprightPageNeedsNoSplit: on a page whose glyphs all run left to
+// right (dominantRotation says so), splitTurned leaves the glyphs as they
+// are and turns none, so layoutPage may skip it; on others it says not.
+func TestUprightPageNeedsNoSplit(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	uprights := 0
+	for n := range 400 {
+		gs := randomGlyphs(rng, n%40)
+		q, upright := dominantRotation(gs)
+		up, turned := splitTurned(slices.Clone(gs))
+		if same := len(turned) == 0 && slices.Equal(up, gs); upright != same || upright && q != 0 {
+			t.Fatalf("%v: dominantRotation says %d, upright %v; splitTurned leaves them as they are: %v", gs, q, upright, same)
+		}
+		if upright {
+			uprights++
+		}
+	}
+	if uprights < 20 || uprights > 380 {
+		t.Errorf("%d of 400 pages upright", uprights)
+	}
+}

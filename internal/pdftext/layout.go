@@ -226,7 +226,8 @@ func blockLines(r region) []Line {
 
 // layoutPage turns a page's glyphs into lines in reading order.
 func layoutPage(gs []glyph, y0, y1 float64) Page {
-	if q := dominantRotation(gs); q != 0 {
+	q, upright := dominantRotation(gs)
+	if q != 0 {
 		gs = unrotate(gs, q)
 		y0, y1 = math.Inf(1), math.Inf(-1)
 		for _, g := range gs {
@@ -234,7 +235,10 @@ func layoutPage(gs []glyph, y0, y1 float64) Page {
 		}
 	}
 	p := Page{Bottom: y0, Top: y1, Glyphs: len(gs)}
-	gs, turned := splitTurned(gs)
+	var turned []glyph
+	if !upright { // else splitTurned would leave gs as it is and turn none
+		gs, turned = splitTurned(gs)
+	}
 	p.Turned = turnedLines(turned)
 	ws := glyphsToWords(dedupeFakeBold(gs))
 	if len(ws) == 0 {
@@ -252,9 +256,10 @@ func layoutPage(gs []glyph, y0, y1 float64) Page {
 }
 
 // dominantRotation returns the quarter turns (0-3, counter-clockwise) of
-// most of the page's text: a page printed in landscape draws its lines
-// going up or down.
-func dominantRotation(gs []glyph) int {
+// most of the page's text (a page printed in landscape draws its lines
+// going up or down), and whether all of it runs left to right (then q is
+// 0 and splitTurned has nothing to split).
+func dominantRotation(gs []glyph) (q int, upright bool) {
 	var n [4]int
 	for _, g := range gs {
 		n[quadrant(g)]++
@@ -265,7 +270,7 @@ func dominantRotation(gs []glyph) int {
 			best = q
 		}
 	}
-	return best
+	return best, n[0] == len(gs)
 }
 
 // quadrant returns the quarter turns (0-3, counter-clockwise) nearest
