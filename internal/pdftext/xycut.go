@@ -116,7 +116,12 @@ func grow[S ~[]T, T any](b *S, n int) S {
 // horizontal cut through an empty band (top to bottom). A headline that
 // spans the columns blocks the gutter, so it is cut off above them first.
 // The blocks are appended to c.blocks.
-func (c *cutter) cut(r region, depth int) {
+func (c *cutter) cut(r region, depth int) { c.cutKnown(r, depth, nil, false) }
+
+// cutKnown is cut, where known says that fine holds the bands of r of 0.3
+// em or more, as c.gaps finds them: a piece of a band cut (see
+// cutBands) gets its parent's bands that lie inside it.
+func (c *cutter) cutKnown(r region, depth int, fine []interval, known bool) {
 	if len(r) <= 1 || depth > 60 {
 		c.blocks = append(c.blocks, r)
 		return
@@ -126,22 +131,26 @@ func (c *cutter) cut(r region, depth int) {
 	// columns must not fall to one side of a gutter.
 	ys := grow(&c.ys, len(r))
 	proper := c.size > 0 // a positive size, every extent lo <= hi (no NaN)
+	within := true       // every baseline within its extent (see cutBands)
 	for i, w := range r {
 		ys[i] = interval{-w.top(), -w.bottom()} // top of page first
 		proper = proper && ys[i].lo <= ys[i].hi
+		within = within && ys[i].lo <= -w.y && -w.y <= ys[i].hi
 	}
-	var major, fine []interval
+	var major []interval
 	if proper {
 		// The bands of 0.3 em or more hold those of 1.5 em, and the
 		// order of extents that start level makes no difference: one
 		// sort of ys finds both.
-		fine = c.gaps(ys, 0.3*c.size)
+		if !known {
+			fine = c.gaps(ys, 0.3*c.size)
+		}
 		major = widerThan(fine, 1.5*c.size)
 	} else {
 		major = gaps(ys, 1.5*c.size)
 	}
 	if len(major) > 0 {
-		c.cutBands(r, major, depth)
+		c.cutBands(r, major, depth, fine, proper && within)
 		return
 	}
 	// Vertical: a gutter across the whole region (see gutter).
@@ -159,7 +168,7 @@ func (c *cutter) cut(r region, depth int) {
 		c.blocks = append(c.blocks, r)
 		return
 	}
-	c.cutBands(r, fine, depth)
+	c.cutBands(r, fine, depth, fine, proper && within)
 }
 
 // widerThan returns the gaps of gs (see gaps) at least minGap wide, in
@@ -177,10 +186,24 @@ func widerThan(gs []interval, minGap float64) []interval {
 // cutBands cuts r at every band of gs at once; the pieces come top to
 // bottom. r is reordered in place, piece by piece, each piece keeping the
 // order of its words (the blocks are disjoint parts of the page's words).
-func (c *cutter) cutBands(r region, gs []interval, depth int) {
+//
+// fine are all the bands of r of 0.3 em or more (gs among them); with
+// handDown, r's extents are proper (see cut) and each baseline lies within
+// its extent. Where each band's middle then lies strictly inside it, a
+// word's piece is the side of every band its extent lies on, and a
+// piece's own bands of 0.3 em are those of fine between its two cuts
+// (the extents of the other pieces lie beyond them): the piece is cut
+// with those, its extents not sorted again.
+func (c *cutter) cutBands(r region, gs []interval, depth int, fine []interval, handDown bool) {
 	bands := make([]float64, len(gs))
 	for i, g := range gs {
-		bands[i] = -(g.lo + g.hi) / 2
+		m := (g.lo + g.hi) / 2
+		bands[i] = -m
+		handDown = handDown && g.lo < m && m < g.hi
+	}
+	var cuts []int // where gs lie in fine
+	if handDown && handDownBands {
+		cuts = subsequence(fine, gs)
 	}
 	piece := grow(&c.piece, len(r))
 	ends := make([]int, len(bands)+1) // piece sizes, then end offsets
@@ -203,13 +226,43 @@ func (c *cutter) cutBands(r region, gs []interval, depth int) {
 	}
 	copy(r, sorted)
 	start := 0
-	for _, end := range ends {
+	for k, end := range ends {
+		var known []interval // fine's bands between cuts k-1 and k
+		if cuts != nil {
+			from, to := 0, len(fine)
+			if k > 0 {
+				from = cuts[k-1] + 1
+			}
+			if k < len(cuts) {
+				to = cuts[k]
+			}
+			known = fine[from:to:to]
+		}
 		if end > start {
-			c.cut(r[start:end:end], depth+1)
+			c.cutKnown(r[start:end:end], depth+1, known, cuts != nil)
 		}
 		start = end
 	}
 }
+
+// subsequence returns the indexes in fine of the bands of gs, which come
+// in fine's order, or nil when they are not all there.
+func subsequence(fine, gs []interval) []int {
+	at := make([]int, 0, len(gs))
+	for i := range fine {
+		if len(at) < len(gs) && fine[i] == gs[len(at)] {
+			at = append(at, i)
+		}
+	}
+	if len(at) < len(gs) {
+		return nil
+	}
+	return at
+}
+
+// handDownBands lets cutBands hand a piece its bands (tests turn it off
+// to compare with sorting every piece's extents again).
+var handDownBands = true
 
 // splitLeft reorders r in place: the words ending left of x first, then
 // the others, each in their order, and returns the two parts.
