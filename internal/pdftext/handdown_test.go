@@ -3,10 +3,13 @@ package pdftext
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/ledongthuc/pdf"
 )
 
 // randomStories stacks stories down a page: each a headline, sometimes
@@ -74,6 +77,9 @@ func TestHandDownAsSorting(t *testing.T) {
 			t.Fatalf("page %d: %d blocks handing bands down, %d sorting again", n, len(got), len(want))
 		}
 	}
+	if testing.Short() {
+		return
+	}
 	for name, data := range fontEntryPDFs(t) {
 		handDownBands = true
 		got, gerr := Extract(data, Options{})
@@ -84,5 +90,35 @@ func TestHandDownAsSorting(t *testing.T) {
 		if (gerr == nil) != (werr == nil) || !bytes.Equal(g, w) {
 			t.Errorf("%s: handing bands down reads differently", name)
 		}
+	}
+}
+
+// TestCutterReusedAsNew: laying the pages of a document out one after
+// another with one cutter, as a pageReader does, gives every page as a
+// new cutter gives it, on every page of the shared, robust and generated
+// PDFs.
+func TestCutterReusedAsNew(t *testing.T) {
+	pages := 0
+	for name, data := range fontEntryPDFs(t) {
+		r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			continue
+		}
+		doc, shared := newDocCache(), cutter{}
+		for i, pg := range pdfPages(r) {
+			in, _ := pageGlyphs(pg, maxPageOps, doc, nil)
+			if in == nil || i >= 30 {
+				break
+			}
+			got := layoutPage(slices.Clone(in.glyphs), 0, 792, &shared)
+			want := layoutPage(slices.Clone(in.glyphs), 0, 792, &cutter{})
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("%s page %d: laid out differently by a reused cutter", name, i+1)
+			}
+			pages++
+		}
+	}
+	if pages < 100 {
+		t.Errorf("only %d pages", pages)
 	}
 }

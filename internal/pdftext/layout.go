@@ -224,8 +224,9 @@ func blockLines(r region) []Line {
 	return lines
 }
 
-// layoutPage turns a page's glyphs into lines in reading order.
-func layoutPage(gs []glyph, y0, y1 float64) Page {
+// layoutPage turns a page's glyphs into lines in reading order, with c's
+// scratch buffers (those of the document's earlier pages).
+func layoutPage(gs []glyph, y0, y1 float64, c *cutter) Page {
 	q, upright := dominantRotation(gs)
 	if q != 0 {
 		gs = unrotate(gs, q)
@@ -247,7 +248,7 @@ func layoutPage(gs []glyph, y0, y1 float64) Page {
 	// A drop cap reaches up into the band above its lines: joined first,
 	// it cannot hold a headline and the columns under it together.
 	ws = joinDropCaps(ws)
-	c := cutter{size: medianSize(ws)}
+	c.reuse(medianSize(ws))
 	c.cut(region(ws), 0)
 	for _, b := range c.blocks {
 		p.Lines = append(p.Lines, blockLines(b)...)

@@ -102,6 +102,14 @@ type cutter struct {
 	bits   []uint64     // sortFloats
 }
 
+// reuse readies c for another page's words, of median size size: no
+// blocks, the scratch buffers kept (every use of one writes what it
+// reads, so a cutter reads each page as a new one would).
+func (c *cutter) reuse(size float64) {
+	clear(c.blocks) // no earlier page's words held
+	c.blocks, c.size = c.blocks[:0], size
+}
+
 // grow returns (*b)[:n], reallocating when it is too short.
 func grow[S ~[]T, T any](b *S, n int) S {
 	if cap(*b) < n {
