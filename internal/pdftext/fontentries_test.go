@@ -90,54 +90,62 @@ func fontEntryPDFs(t *testing.T) map[string][]byte {
 	return out
 }
 
-// TestFontEntriesReadOnce: fontKey keys as when it resolved its entries
-// inline; cmapCountsFit fits as when it read the stream for itself; the
-// map toUnicodeText reads from the guard's bytes is readToUnicode's own;
-// and a loaded font's encoding decodes as the library's where the map fits.
-func TestFontEntriesReadOnce(t *testing.T) {
-	var fonts, shared, reread int
+// eachFont calls do with every font of the first 20 pages of every PDF
+// of fontEntryPDFs (a damaged file's pages as far as they read), by the
+// file's name and the font's resource name.
+func eachFont(t *testing.T, do func(name, fn string, fv pdf.Value)) {
 	for name, data := range fontEntryPDFs(t) {
 		r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 		if err != nil {
 			continue
 		}
 		func() {
-			defer func() { recover() }() // a damaged file's pages
+			defer func() { recover() }()
 			for p := 1; p <= r.NumPage() && p <= 20; p++ {
 				dict := r.Page(p).Resources().Key("Font")
 				for _, fn := range dict.Keys() {
-					fv := dict.Key(fn)
-					key, e := fontKey(fv, fn)
-					if want := fontKeyInline(fv, fn); key != want {
-						t.Errorf("%s %s: fontKey %q, inline %q", name, fn, key, want)
-					}
-					fit, cmap, whole := cmapCountsFit(e.toUnicode)
-					if want := cmapCountsFitTwice(e.toUnicode); fit != want {
-						t.Errorf("%s %s: fits %v, read twice %v", name, fn, fit, want)
-					}
-					if got, want := toUnicodeText(e.toUnicode, cmap, whole), readToUnicode(e.toUnicode); !maps.Equal(got, want) {
-						t.Errorf("%s %s: map from the guard's bytes %v, read again %v", name, fn, got, want)
-					}
-					pf, lib := loadFontEntries(pdf.Font{V: fv}, e), pdf.Font{V: fv}
-					if _, none := pf.enc.(noText); none == fit {
-						t.Errorf("%s %s: fits %v, but decodes to nothing: %v", name, fn, fit, none)
-					}
-					for c := range 256 {
-						code := string([]byte{byte(c)})
-						if fit && pf.enc.Decode(code) != lib.Encoder().Decode(code) {
-							t.Errorf("%s %s: code %#x decodes to %q, the library's %q", name, fn, c, pf.enc.Decode(code), lib.Encoder().Decode(code))
-						}
-					}
-					fonts++
-					if whole {
-						shared++
-					} else if !e.toUnicode.IsNull() {
-						reread++
-					}
+					do(name, fn, dict.Key(fn))
 				}
 			}
 		}()
 	}
+}
+
+// TestFontEntriesReadOnce: fontKey keys as when it resolved its entries
+// inline; cmapCountsFit fits as when it read the stream for itself; the
+// map toUnicodeText reads from the guard's bytes is readToUnicode's own;
+// and a loaded font's encoding decodes as the library's where the map fits.
+func TestFontEntriesReadOnce(t *testing.T) {
+	var fonts, shared, reread int
+	eachFont(t, func(name, fn string, fv pdf.Value) {
+		key, e := fontKey(fv, fn)
+		if want := fontKeyInline(fv, fn); key != want {
+			t.Errorf("%s %s: fontKey %q, inline %q", name, fn, key, want)
+		}
+		fit, cmap, whole := cmapCountsFit(e.toUnicode)
+		if want := cmapCountsFitTwice(e.toUnicode); fit != want {
+			t.Errorf("%s %s: fits %v, read twice %v", name, fn, fit, want)
+		}
+		if got, want := toUnicodeText(e.toUnicode, cmap, whole), readToUnicode(e.toUnicode); !maps.Equal(got, want) {
+			t.Errorf("%s %s: map from the guard's bytes %v, read again %v", name, fn, got, want)
+		}
+		pf, lib := loadFontEntries(pdf.Font{V: fv}, e), pdf.Font{V: fv}
+		if _, none := pf.enc.(noText); none == fit {
+			t.Errorf("%s %s: fits %v, but decodes to nothing: %v", name, fn, fit, none)
+		}
+		for c := range 256 {
+			code := string([]byte{byte(c)})
+			if fit && pf.enc.Decode(code) != lib.Encoder().Decode(code) {
+				t.Errorf("%s %s: code %#x decodes to %q, the library's %q", name, fn, c, pf.enc.Decode(code), lib.Encoder().Decode(code))
+			}
+		}
+		fonts++
+		if whole {
+			shared++
+		} else if !e.toUnicode.IsNull() {
+			reread++
+		}
+	})
 	t.Logf("%d fonts, %d ToUnicode maps read once, %d read again", fonts, shared, reread)
 	if shared < 5 || reread < 3 {
 		t.Errorf("%d maps read once, %d again: the test data lost its cases", shared, reread)
@@ -154,27 +162,15 @@ func TestDecodeBytesAsDecode(t *testing.T) {
 		codes = append(codes, []byte{byte(c)})
 	}
 	fonts := 0
-	for name, data := range fontEntryPDFs(t) {
-		r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
-		if err != nil {
-			continue
-		}
-		func() {
-			defer func() { recover() }() // a damaged file's pages
-			for p := 1; p <= r.NumPage() && p <= 20; p++ {
-				dict := r.Page(p).Resources().Key("Font")
-				for _, fn := range dict.Keys() {
-					f, ref := loadFont(pdf.Font{V: dict.Key(fn)}), loadFont(pdf.Font{V: dict.Key(fn)})
-					for _, code := range codes {
-						if got, want := f.decodeBytes(code), ref.decode(string(code)); got != want {
-							t.Errorf("%s %s: code % x decodes to %q, decode gives %q", name, fn, code, got, want)
-						}
-					}
-					fonts++
-				}
+	eachFont(t, func(name, fn string, fv pdf.Value) {
+		f, ref := loadFont(pdf.Font{V: fv}), loadFont(pdf.Font{V: fv})
+		for _, code := range codes {
+			if got, want := f.decodeBytes(code), ref.decode(string(code)); got != want {
+				t.Errorf("%s %s: code % x decodes to %q, decode gives %q", name, fn, code, got, want)
 			}
-		}()
-	}
+		}
+		fonts++
+	})
 	if fonts < 100 {
 		t.Errorf("only %d fonts", fonts)
 	}

@@ -8,35 +8,27 @@ import (
 )
 
 // dedupeFakeBoldCopy is dedupeFakeBold as first written: every kept glyph
-// appended to the front of gs, also where it already stands.
+// appended to the front of gs, also where it already stands (the glyphs
+// looked back at are gs as written so far).
 func dedupeFakeBoldCopy(gs []glyph) []glyph {
 	out := gs[:0]
 	for i, g := range gs {
-		dup := false
-		for j := max(0, i-8); j < i; j++ {
-			p := &gs[j]
-			if math.Abs(p.x0-g.x0) < 0.2*g.size && math.Abs(p.y-g.y) < 0.1*g.size && p.text == g.text {
-				dup = true
-				break
-			}
+		double := func(p glyph) bool {
+			return math.Abs(p.x0-g.x0) < 0.2*g.size && math.Abs(p.y-g.y) < 0.1*g.size && p.text == g.text
 		}
-		if !dup {
+		if !slices.ContainsFunc(gs[max(0, i-8):i], double) {
 			out = append(out, g)
 		}
 	}
 	return out
 }
 
-// splitTurnedCopy is splitTurned as first written (see dedupeFakeBoldCopy).
+// splitTurnedCopy is splitTurned as first written (see
+// dedupeFakeBoldCopy): the upright glyphs kept in gs's place.
 func splitTurnedCopy(gs []glyph) (upright, turned []glyph) {
-	upright = gs[:0]
-	for _, g := range gs {
-		if quadrant(g) != 0 {
-			turned = append(turned, g)
-			continue
-		}
-		upright = append(upright, g)
-	}
+	isUpright := func(g glyph) bool { return quadrant(g) == 0 }
+	turned = slices.DeleteFunc(slices.Clone(gs), isUpright)
+	upright = slices.DeleteFunc(gs, func(g glyph) bool { return !isUpright(g) })
 	return upright, turned
 }
 
