@@ -27,18 +27,20 @@ func (w word) bottom() float64 { return w.y - 0.25*w.size }
 // producers do to fake a bold face.
 func dedupeFakeBold(gs []glyph) []glyph {
 	out := gs[:0]
-	for i, g := range gs {
+	for i := range gs {
+		g := &gs[i] // not copied; kept glyphs are written below i only
+		dx, dy := 0.2*g.size, 0.1*g.size
 		dup := false
 		for j := max(0, i-8); j < i; j++ {
 			p := &gs[j]
-			if math.Abs(p.x0-g.x0) < 0.2*g.size && math.Abs(p.y-g.y) < 0.1*g.size && p.text == g.text {
+			if math.Abs(p.x0-g.x0) < dx && math.Abs(p.y-g.y) < dy && p.text == g.text {
 				dup = true
 				break
 			}
 		}
 		if !dup {
 			if len(out) < i { // else g is in its place already
-				gs[len(out)] = g
+				gs[len(out)] = *g
 			}
 			out = out[:len(out)+1]
 		}
@@ -67,9 +69,10 @@ func glyphsToWords(gs []glyph) []word {
 		buf = buf[:start]
 		open = false
 	}
-	for _, g := range gs {
-		t := normalizeGlyphText(g.text)
-		if strings.TrimSpace(t) == "" {
+	for i := range gs {
+		g := &gs[i] // not copied: glyphs are 64 bytes
+		t, blank := glyphText(g.text)
+		if blank {
 			// A space drawn over the end of the glyph before it (as some
 			// producers do after a ligature) separates nothing.
 			if !open || g.x0 >= cur.x1-overlap*g.size {
@@ -99,6 +102,23 @@ func glyphsToWords(gs []glyph) []word {
 		from = end
 	}
 	return out
+}
+
+// glyphText is normalizeGlyphText(s) and whether that is blank (white
+// space only: strings.TrimSpace leaves nothing), one-byte ASCII text (most
+// glyphs) read without either.
+func glyphText(s string) (t string, blank bool) {
+	if len(s) == 1 && s[0] < utf8.RuneSelf {
+		switch s[0] {
+		case '\t':
+			return " ", true
+		case ' ', '\n', '\v', '\f', '\r':
+			return s, true
+		}
+		return s, false
+	}
+	t = normalizeGlyphText(s)
+	return t, strings.TrimSpace(t) == ""
 }
 
 // Word breaks: a gap wider than wordGap em between glyphs ends a word; a

@@ -2,6 +2,7 @@ package pdftext
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -22,6 +23,23 @@ func TestFMinMaxAsMath(t *testing.T) {
 			if got, want := fmin(x, y), math.Min(x, y); !same(got, want) {
 				t.Errorf("fmin(%v, %v) = %v, math.Min %v", x, y, got, want)
 			}
+		}
+	}
+}
+
+// TestGlyphTextAsRules: glyphText gives normalizeGlyphText's text and
+// strings.TrimSpace's verdict for every one-byte text (ASCII, and bytes
+// that are no UTF-8 alone) and for spaces, ligatures and dashes of more.
+func TestGlyphTextAsRules(t *testing.T) {
+	texts := []string{"", "  ", "\u00a0", "\u2002", "\u2009", "\u0085", "ﬁ", "ﬃ", "\u2212", "a b", " a", "ab", "é"}
+	for c := range 256 {
+		texts = append(texts, string([]byte{byte(c)}))
+	}
+	for _, s := range texts {
+		want := normalizeGlyphText(s)
+		got, blank := glyphText(s)
+		if got != want || blank != (strings.TrimSpace(want) == "") {
+			t.Errorf("glyphText(%q) = %q, %v; want %q, %v", s, got, blank, want, strings.TrimSpace(want) == "")
 		}
 	}
 }
