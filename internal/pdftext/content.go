@@ -293,6 +293,14 @@ func (b *contentReader) readEscape() {
 func (b *contentReader) readRegular(name bool) (start int) {
 	start = len(b.bytes)
 	for {
+		// The run of plain regular bytes already in the buffer, at once:
+		// what reading them one by one appends.
+		i := b.pos
+		for i < len(b.buf) && plainRegular[b.buf[i]] {
+			i++
+		}
+		b.bytes = append(b.bytes, b.buf[b.pos:i]...)
+		b.pos = i
 		c := b.readByte()
 		if isDelim(c) || isSpace(c) {
 			b.unreadByte()
@@ -322,6 +330,9 @@ func (b *contentReader) readKeyword() token {
 	case string(s) == "false":
 		return token{op: operand{kind: opBool}}
 	case isInteger(s):
+		if x, ok := smallInteger(s); ok {
+			return token{op: operand{kind: opInt, num: float64(x)}}
+		}
 		x, err := strconv.ParseInt(string(s), 10, 64)
 		if err != nil {
 			b.errorf("invalid integer %s", s)
@@ -335,57 +346,6 @@ func (b *contentReader) readKeyword() token {
 		return token{op: operand{kind: opReal, num: x}}
 	}
 	return token{kw: s[:len(s):len(s)]}
-}
-
-func isInteger(s []byte) bool {
-	if len(s) > 0 && (s[0] == '+' || s[0] == '-') {
-		s = s[1:]
-	}
-	if len(s) == 0 {
-		return false
-	}
-	for _, c := range s {
-		if c < '0' || '9' < c {
-			return false
-		}
-	}
-	return true
-}
-
-func isReal(s []byte) bool {
-	if len(s) > 0 && (s[0] == '+' || s[0] == '-') {
-		s = s[1:]
-	}
-	if len(s) == 0 {
-		return false
-	}
-	ndot := 0
-	for _, c := range s {
-		if c == '.' {
-			ndot++
-			continue
-		}
-		if c < '0' || '9' < c {
-			return false
-		}
-	}
-	return ndot == 1
-}
-
-func isSpace(b byte) bool {
-	switch b {
-	case '\x00', '\t', '\n', '\f', '\r', ' ':
-		return true
-	}
-	return false
-}
-
-func isDelim(b byte) bool {
-	switch b {
-	case '<', '>', '(', ')', '[', ']', '{', '}', '/', '%':
-		return true
-	}
-	return false
 }
 
 // maxObjectDepth is the library's bound on nested arrays and dictionaries.
