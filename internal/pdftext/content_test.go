@@ -94,11 +94,15 @@ func operandValue(o operand) string {
 		for i := 0; i+1 < len(o.arr); i += 2 {
 			m[string(o.arr[i].b)] = operandValue(o.arr[i+1])
 		}
-		var s []string
-		for k, v := range m {
-			s = append(s, "/"+k+" "+v)
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
 		}
-		sort.Strings(s)
+		sort.Strings(keys) // by key, as the library's Keys
+		var s []string
+		for _, k := range keys {
+			s = append(s, "/"+k+" "+m[k])
+		}
 		return "<<" + strings.Join(s, " ") + ">>"
 	}
 	return "null"
@@ -157,6 +161,7 @@ var interpretCases = []string{
 	"end",
 	"currentdict",
 	"1 begin",
+	"<</\x19 00/]>>A", // keys that sort one way and their entries another
 }
 
 // TestInterpretAsLibrary: our content stream reader gives every operator
