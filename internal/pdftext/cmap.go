@@ -23,6 +23,20 @@ func readToUnicode(v pdf.Value) map[byte]string {
 	if !ok {
 		return nil
 	}
+	return parseToUnicode(data)
+}
+
+// toUnicodeText is readToUnicode(v) where data holds the stream's bytes
+// when whole is true (see cmapCountsFit): decoded once for both.
+func toUnicodeText(v pdf.Value, data []byte, whole bool) map[byte]string {
+	if !whole {
+		return readToUnicode(v)
+	}
+	return parseToUnicode(data)
+}
+
+// parseToUnicode is readToUnicode for the decoded bytes of the stream.
+func parseToUnicode(data []byte) map[byte]string {
 	out := map[byte]string{}
 	for _, sec := range sections(data, "beginbfchar", "endbfchar") {
 		toks := hexTokens(sec)

@@ -21,18 +21,21 @@ var cmapSections = [][]byte{[]byte("bfchar"), []byte("bfrange"), []byte("cidchar
 // could be met by the stream's own bytes (an entry takes at least four).
 // The PDF library fills as many entries as a section claims, whatever
 // follows: a damaged "99999992 beginbfchar" would take minutes and
-// gigabytes. A value that is not a stream fits.
-func cmapCountsFit(v pdf.Value) bool {
+// gigabytes. A value that is not a stream fits. When the stream decoded
+// whole, without an error, in at most maxCMap bytes, whole is true and
+// data holds those bytes: what readStream(v, maxCMap) reads, so that
+// readToUnicode need not inflate the stream again (see toUnicodeText).
+func cmapCountsFit(v pdf.Value) (fit bool, data []byte, whole bool) {
 	if v.Kind() != pdf.Stream {
-		return true
+		return true, nil, false
 	}
 	rd := v.Reader()
 	defer rd.Close()
 	data, err := io.ReadAll(io.LimitReader(rd, maxCMapCheck+1))
 	if err != nil || len(data) > maxCMapCheck {
-		return err != nil // unreadable: the library finds nothing either
+		return err != nil, nil, false // unreadable: the library finds nothing either
 	}
-	return countsFit(data)
+	return countsFit(data), data, len(data) <= maxCMap
 }
 
 // countsFit reports whether every section count of the CMap data (a

@@ -293,6 +293,14 @@ func (b *contentReader) readEscape() {
 func (b *contentReader) readRegular(name bool) (start int) {
 	start = len(b.bytes)
 	for {
+		// The run of plain regular bytes already in the buffer, at once:
+		// what reading them one by one appends.
+		i := b.pos
+		for i < len(b.buf) && plainRegular[b.buf[i]] {
+			i++
+		}
+		b.bytes = append(b.bytes, b.buf[b.pos:i]...)
+		b.pos = i
 		c := b.readByte()
 		if isDelim(c) || isSpace(c) {
 			b.unreadByte()
@@ -322,6 +330,9 @@ func (b *contentReader) readKeyword() token {
 	case string(s) == "false":
 		return token{op: operand{kind: opBool}}
 	case isInteger(s):
+		if x, ok := smallInteger(s); ok {
+			return token{op: operand{kind: opInt, num: float64(x)}}
+		}
 		x, err := strconv.ParseInt(string(s), 10, 64)
 		if err != nil {
 			b.errorf("invalid integer %s", s)
@@ -335,57 +346,6 @@ func (b *contentReader) readKeyword() token {
 		return token{op: operand{kind: opReal, num: x}}
 	}
 	return token{kw: s[:len(s):len(s)]}
-}
-
-func isInteger(s []byte) bool {
-	if len(s) > 0 && (s[0] == '+' || s[0] == '-') {
-		s = s[1:]
-	}
-	if len(s) == 0 {
-		return false
-	}
-	for _, c := range s {
-		if c < '0' || '9' < c {
-			return false
-		}
-	}
-	return true
-}
-
-func isReal(s []byte) bool {
-	if len(s) > 0 && (s[0] == '+' || s[0] == '-') {
-		s = s[1:]
-	}
-	if len(s) == 0 {
-		return false
-	}
-	ndot := 0
-	for _, c := range s {
-		if c == '.' {
-			ndot++
-			continue
-		}
-		if c < '0' || '9' < c {
-			return false
-		}
-	}
-	return ndot == 1
-}
-
-func isSpace(b byte) bool {
-	switch b {
-	case '\x00', '\t', '\n', '\f', '\r', ' ':
-		return true
-	}
-	return false
-}
-
-func isDelim(b byte) bool {
-	switch b {
-	case '<', '>', '(', ')', '[', ']', '{', '}', '/', '%':
-		return true
-	}
-	return false
 }
 
 // maxObjectDepth is the library's bound on nested arrays and dictionaries.
@@ -429,6 +389,11 @@ func (b *contentReader) readCollection(kind byte) operand {
 				b.errorf("unexpected non-name key parsing dictionary")
 			}
 			b.tmp = append(b.tmp, t.op)
+		} else if t.kw == nil && b.depth < maxObjectDepth {
+			// A plain element (a number, string, name or boolean) is the
+			// object readObject would read back from it, one level down.
+			b.tmp = append(b.tmp, t.op)
+			continue
 		} else {
 			b.unread = append(b.unread, t)
 		}
@@ -498,6 +463,12 @@ func interpret(strm pdf.Value, do func(op []byte, args []operand)) {
 			do(t.kw, stk)
 			stk = stk[:0]
 			b.reset()
+			continue
+		}
+		if t.kw == nil {
+			// A plain operand is the object readObjectRecover would read
+			// back from it (see readCollection).
+			stk = append(stk, t.op)
 			continue
 		}
 		b.unread = append(b.unread, t)

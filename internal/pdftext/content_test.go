@@ -94,11 +94,15 @@ func operandValue(o operand) string {
 		for i := 0; i+1 < len(o.arr); i += 2 {
 			m[string(o.arr[i].b)] = operandValue(o.arr[i+1])
 		}
-		var s []string
-		for k, v := range m {
-			s = append(s, "/"+k+" "+v)
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
 		}
-		sort.Strings(s)
+		sort.Strings(keys) // by key, as the library's Keys
+		var s []string
+		for _, k := range keys {
+			s = append(s, "/"+k+" "+m[k])
+		}
 		return "<<" + strings.Join(s, " ") + ">>"
 	}
 	return "null"
@@ -157,6 +161,7 @@ var interpretCases = []string{
 	"end",
 	"currentdict",
 	"1 begin",
+	"<</\x19 00/]>>A", // keys that sort one way and their entries another
 }
 
 // TestInterpretAsLibrary: our content stream reader gives every operator
@@ -169,6 +174,23 @@ func TestInterpretAsLibrary(t *testing.T) {
 			t.Fatal(err)
 		}
 		sameOpsAsLibrary(t, c, page)
+	}
+}
+
+// TestInterpretNestingAsLibrary: arrays nested up to and past the
+// library's depth bound, with plain elements (numbers, strings, names)
+// at every level and after, read as the library reads them: the plain
+// elements one level too deep fail as the library's do.
+func TestInterpretNestingAsLibrary(t *testing.T) {
+	for _, depth := range []int{maxObjectDepth - 2, maxObjectDepth - 1, maxObjectDepth, maxObjectDepth + 1} {
+		for _, plain := range []string{"1", "(s)", "/n", "true"} {
+			c := strings.Repeat("["+plain+" ", depth) + strings.Repeat("] ", depth) + "TJ 2 Tc"
+			page, err := rawPage(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameOpsAsLibrary(t, fmt.Sprintf("%d arrays of %s", depth, plain), page)
+		}
 	}
 }
 

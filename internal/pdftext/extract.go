@@ -143,11 +143,12 @@ func retryRebuilt(data []byte, opts Options, firstErr error, emit func(Page)) (*
 }
 
 // A pageReader reads the pages of one document: the objects and fonts
-// they share, and the glyph buffer each page reuses once the last is laid
-// out.
+// they share, and the glyph buffer and XY cut each page reuses once the
+// last is laid out.
 type pageReader struct {
 	doc    *docCache
 	glyphs []glyph
+	cut    cutter // the XY cut's buffers, reused page after page
 }
 
 // A docCache holds what the pages of one document share.
@@ -185,7 +186,7 @@ func (rd *pageReader) read(pg pdf.Page) (p Page, err error) {
 	}
 	in, err := pageGlyphs(pg, maxPageOps, rd.doc, rd.glyphs[:0])
 	rd.glyphs = in.glyphs // no line keeps a reference to the glyphs
-	p = layoutPage(in.glyphs, y0, y1)
+	p = layoutPage(in.glyphs, y0, y1, &rd.cut)
 	p.Images, p.Unmapped = in.images, in.unmapped
 	return p, err
 }

@@ -29,6 +29,11 @@ type pdfFont struct {
 	bold      bool
 	name      string
 	decodeMem map[string]string
+	// byteText holds decode's text of the one-byte codes met so far
+	// (byteSeen marks them): most glyphs are drawn with such codes, and
+	// an array costs less than a map lookup per glyph.
+	byteText [256]string
+	byteSeen [256]bool
 	// base decodes the codes a /Differences array leaves to the font's
 	// base encoding; nil when the library's own decoding is right.
 	base *charmap.Charmap
@@ -44,7 +49,21 @@ type pdfFont struct {
 	simpleText map[byte]string
 }
 
-func loadFont(f pdf.Font) *pdfFont {
+// fontEntries are the entries of a font dictionary that fontKey and
+// loadFont both read, each resolved once: a reference resolves to the same
+// value every time (see objcache.go), and resolving one parses its object
+// again (an object stream's is inflated whole).
+type fontEntries struct{ encoding, toUnicode pdf.Value }
+
+func readFontEntries(fv pdf.Value) fontEntries {
+	return fontEntries{fv.Key("Encoding"), fv.Key("ToUnicode")}
+}
+
+// loadFont reads what the interpreter needs of the font f.
+func loadFont(f pdf.Font) *pdfFont { return loadFontEntries(f, readFontEntries(f.V)) }
+
+// loadFontEntries is loadFont for a font whose entries e were read.
+func loadFontEntries(f pdf.Font, e fontEntries) *pdfFont {
 	pf := &pdfFont{decodeMem: map[string]string{}}
 	pf.name = f.BaseFont()
 	if i := strings.IndexByte(pf.name, '+'); i >= 0 {
@@ -52,15 +71,21 @@ func loadFont(f pdf.Font) *pdfFont {
 	}
 	low := strings.ToLower(pf.name)
 	pf.bold = strings.Contains(low, "bold") || strings.Contains(low, "black") || strings.Contains(low, "heavy")
-	pf.toUnicode = !f.V.Key("ToUnicode").IsNull()
-	if pf.toUnicode && !cmapCountsFit(f.V.Key("ToUnicode")) {
-		pf.enc = noText{}
-	} else {
+	pf.toUnicode = !e.toUnicode.IsNull()
+	var cmap []byte
+	var whole bool // cmap holds the ToUnicode stream's bytes
+	if pf.toUnicode {
+		var fit bool
+		if fit, cmap, whole = cmapCountsFit(e.toUnicode); !fit {
+			pf.enc = noText{}
+		}
+	}
+	if pf.enc == nil {
 		pf.enc = f.Encoder()
 	}
-	pf.base = baseEncoding(f.V.Key("Encoding"))
-	if pf.toUnicode && f.V.Key("Encoding").Kind() == pdf.Dict {
-		pf.simpleText = readToUnicode(f.V.Key("ToUnicode"))
+	pf.base = baseEncoding(e.encoding)
+	if pf.toUnicode && e.encoding.Kind() == pdf.Dict {
+		pf.simpleText = toUnicodeText(e.toUnicode, cmap, whole)
 	}
 	if f.V.Key("Subtype").Name() == "Type0" {
 		pf.twoByte = true
@@ -291,10 +316,10 @@ func (in *interp) font(res pdf.Value, name string) *pdfFont {
 		return f
 	}
 	fv := doc.objs.key(dict, name)
-	key := fontKey(fv, name)
+	key, e := fontKey(fv, name)
 	f, ok := doc.fonts[key]
 	if !ok {
-		f = loadFont(pdf.Font{V: fv})
+		f = loadFontEntries(pdf.Font{V: fv}, e)
 		doc.fonts[key] = f
 	}
 	if isRef {
@@ -304,12 +329,17 @@ func (in *interp) font(res pdf.Value, name string) *pdfFont {
 }
 
 // fontKey tells the font fv under the resource name name apart from other
-// fonts of a document (see interp.font).
-func fontKey(fv pdf.Value, name string) string {
+// fonts of a document (see interp.font), and returns the entries it
+// resolved for loadFontEntries. It reads the entries in this order (a
+// damaged one panics, and the first to panic names the page's damage).
+func fontKey(fv pdf.Value, name string) (string, fontEntries) {
 	enc := fv.Key("Encoding")
-	return fmt.Sprintf("%s\x00%s\x00%s\x00%d-%d\x00%d\x00%s%d\x00%v", name, fv.Key("BaseFont").Name(),
-		fv.Key("Subtype").Name(), fv.Key("FirstChar").Int64(), fv.Key("LastChar").Int64(),
-		fv.Key("Widths").Len(), enc.Name(), enc.Key("Differences").Len(), fv.Key("ToUnicode").IsNull())
+	base, sub := fv.Key("BaseFont").Name(), fv.Key("Subtype").Name()
+	first, last, widths := fv.Key("FirstChar").Int64(), fv.Key("LastChar").Int64(), fv.Key("Widths").Len()
+	diffs := enc.Key("Differences").Len()
+	e := fontEntries{encoding: enc, toUnicode: fv.Key("ToUnicode")}
+	return fmt.Sprintf("%s\x00%s\x00%s\x00%d-%d\x00%d\x00%s%d\x00%v", name, base, sub, first, last,
+		widths, enc.Name(), diffs, e.toUnicode.IsNull()), e
 }
 
 // cleanGlyphText drops what a decoder gives for unmapped codes: U+FFFD,

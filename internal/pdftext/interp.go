@@ -20,7 +20,6 @@ type glyph struct {
 	size   float64 // font size, in points
 	text   string
 	bold   bool
-	font   string
 }
 
 // matrix is a PDF transformation [a b c d e f].
@@ -329,7 +328,7 @@ func (f *frame) show(s []byte) {
 		if text != "" {
 			x0, y := m.apply(acc, g.trise)
 			ex, ey := m.apply(acc+tx, g.trise)
-			f.in.glyphs = append(f.in.glyphs, glyph{x0: x0, x1: ex, y: y, ey: ey, size: size, text: text, bold: bold, font: g.font.name})
+			f.in.glyphs = append(f.in.glyphs, glyph{x0: x0, x1: ex, y: y, ey: ey, size: size, text: text, bold: bold})
 		}
 		acc += tx
 	}
@@ -339,6 +338,13 @@ func (f *frame) show(s []byte) {
 // decodeBytes is decode for a code as drawn, without allocating when the
 // code has been decoded before.
 func (f *pdfFont) decodeBytes(code []byte) string {
+	if len(code) == 1 {
+		c := code[0]
+		if !f.byteSeen[c] {
+			f.byteText[c], f.byteSeen[c] = f.decode(string(code)), true
+		}
+		return f.byteText[c]
+	}
 	if s, ok := f.decodeMem[string(code)]; ok {
 		return s
 	}

@@ -27,17 +27,22 @@ func (w word) bottom() float64 { return w.y - 0.25*w.size }
 // producers do to fake a bold face.
 func dedupeFakeBold(gs []glyph) []glyph {
 	out := gs[:0]
-	for i, g := range gs {
+	for i := range gs {
+		g := &gs[i] // not copied; kept glyphs are written below i only
+		dx, dy := 0.2*g.size, 0.1*g.size
 		dup := false
 		for j := max(0, i-8); j < i; j++ {
 			p := &gs[j]
-			if math.Abs(p.x0-g.x0) < 0.2*g.size && math.Abs(p.y-g.y) < 0.1*g.size && p.text == g.text {
+			if math.Abs(p.x0-g.x0) < dx && math.Abs(p.y-g.y) < dy && p.text == g.text {
 				dup = true
 				break
 			}
 		}
 		if !dup {
-			out = append(out, g)
+			if len(out) < i { // else g is in its place already
+				gs[len(out)] = *g
+			}
+			out = out[:len(out)+1]
 		}
 	}
 	return out
@@ -64,9 +69,10 @@ func glyphsToWords(gs []glyph) []word {
 		buf = buf[:start]
 		open = false
 	}
-	for _, g := range gs {
-		t := normalizeGlyphText(g.text)
-		if strings.TrimSpace(t) == "" {
+	for i := range gs {
+		g := &gs[i] // not copied: glyphs are 64 bytes
+		t, blank := glyphText(g.text)
+		if blank {
 			// A space drawn over the end of the glyph before it (as some
 			// producers do after a ligature) separates nothing.
 			if !open || g.x0 >= cur.x1-overlap*g.size {
@@ -76,7 +82,7 @@ func glyphsToWords(gs []glyph) []word {
 		}
 		if open {
 			gap, space := g.x0-cur.x1, wordGap*g.size
-			if math.Abs(g.y-cur.y) > 0.3*math.Max(g.size, cur.size) || gap > space || gap < -0.5*g.size ||
+			if math.Abs(g.y-cur.y) > 0.3*fmax(g.size, cur.size) || gap > space || gap < -0.5*g.size ||
 				math.Abs(g.size-cur.size) > 0.2*cur.size {
 				flush()
 			}
@@ -84,7 +90,7 @@ func glyphsToWords(gs []glyph) []word {
 		if !open {
 			cur, open = word{x0: g.x0, x1: g.x1, y: g.y, size: g.size, bold: g.bold}, true
 		}
-		cur.x1 = math.Max(cur.x1, g.x1)
+		cur.x1 = fmax(cur.x1, g.x1)
 		buf = append(buf, t...)
 	}
 	flush()
@@ -96,6 +102,23 @@ func glyphsToWords(gs []glyph) []word {
 		from = end
 	}
 	return out
+}
+
+// glyphText is normalizeGlyphText(s) and whether that is blank (white
+// space only: strings.TrimSpace leaves nothing), one-byte ASCII text (most
+// glyphs) read without either.
+func glyphText(s string) (t string, blank bool) {
+	if len(s) == 1 && s[0] < utf8.RuneSelf {
+		switch s[0] {
+		case '\t':
+			return " ", true
+		case ' ', '\n', '\v', '\f', '\r':
+			return s, true
+		}
+		return s, false
+	}
+	t = normalizeGlyphText(s)
+	return t, strings.TrimSpace(t) == ""
 }
 
 // Word breaks: a gap wider than wordGap em between glyphs ends a word; a
@@ -113,8 +136,8 @@ func (r region) bounds() (x0, x1, y0, y1 float64) {
 	x0, y0 = math.Inf(1), math.Inf(1)
 	x1, y1 = math.Inf(-1), math.Inf(-1)
 	for _, w := range r {
-		x0, x1 = math.Min(x0, w.x0), math.Max(x1, w.x1)
-		y0, y1 = math.Min(y0, w.bottom()), math.Max(y1, w.top())
+		x0, x1 = fmin(x0, w.x0), fmax(x1, w.x1)
+		y0, y1 = fmin(y0, w.bottom()), fmax(y1, w.top())
 	}
 	return
 }
@@ -186,7 +209,7 @@ func alignBesideCap(r []word, first, c word) {
 // words left to right.
 func blockLines(r region) []Line {
 	less := func(a, b *word) bool {
-		if math.Abs(a.y-b.y) > 0.3*math.Min(a.size, b.size) {
+		if math.Abs(a.y-b.y) > 0.3*fmin(a.size, b.size) {
 			return a.y > b.y
 		}
 		return a.x0 < b.x0
@@ -196,7 +219,7 @@ func blockLines(r region) []Line {
 	var lines []Line
 	for i := 0; i < len(r); {
 		j := i + 1
-		for j < len(r) && math.Abs(r[j].y-r[i].y) <= 0.3*math.Min(r[i].size, r[j].size) {
+		for j < len(r) && math.Abs(r[j].y-r[i].y) <= 0.3*fmin(r[i].size, r[j].size) {
 			j++
 		}
 		ws := r[i:j]
@@ -207,8 +230,8 @@ func blockLines(r region) []Line {
 				b.WriteByte(' ')
 			}
 			b.WriteString(w.text)
-			l.X1 = math.Max(l.X1, w.x1)
-			l.Size = math.Max(l.Size, w.size)
+			l.X1 = fmax(l.X1, w.x1)
+			l.Size = fmax(l.Size, w.size)
 			l.Bold = l.Bold && w.bold
 		}
 		l.Text = drawnSoftHyphens(b.String())
@@ -221,9 +244,11 @@ func blockLines(r region) []Line {
 	return lines
 }
 
-// layoutPage turns a page's glyphs into lines in reading order.
-func layoutPage(gs []glyph, y0, y1 float64) Page {
-	if q := dominantRotation(gs); q != 0 {
+// layoutPage turns a page's glyphs into lines in reading order, with c's
+// scratch buffers (those of the document's earlier pages).
+func layoutPage(gs []glyph, y0, y1 float64, c *cutter) Page {
+	q, upright := dominantRotation(gs)
+	if q != 0 {
 		gs = unrotate(gs, q)
 		y0, y1 = math.Inf(1), math.Inf(-1)
 		for _, g := range gs {
@@ -231,7 +256,10 @@ func layoutPage(gs []glyph, y0, y1 float64) Page {
 		}
 	}
 	p := Page{Bottom: y0, Top: y1, Glyphs: len(gs)}
-	gs, turned := splitTurned(gs)
+	var turned []glyph
+	if !upright { // else splitTurned would leave gs as it is and turn none
+		gs, turned = splitTurned(gs)
+	}
 	p.Turned = turnedLines(turned)
 	ws := glyphsToWords(dedupeFakeBold(gs))
 	if len(ws) == 0 {
@@ -240,7 +268,7 @@ func layoutPage(gs []glyph, y0, y1 float64) Page {
 	// A drop cap reaches up into the band above its lines: joined first,
 	// it cannot hold a headline and the columns under it together.
 	ws = joinDropCaps(ws)
-	c := cutter{size: medianSize(ws)}
+	c.reuse(medianSize(ws))
 	c.cut(region(ws), 0)
 	for _, b := range c.blocks {
 		p.Lines = append(p.Lines, blockLines(b)...)
@@ -249,9 +277,10 @@ func layoutPage(gs []glyph, y0, y1 float64) Page {
 }
 
 // dominantRotation returns the quarter turns (0-3, counter-clockwise) of
-// most of the page's text: a page printed in landscape draws its lines
-// going up or down.
-func dominantRotation(gs []glyph) int {
+// most of the page's text (a page printed in landscape draws its lines
+// going up or down), and whether all of it runs left to right (then q is
+// 0 and splitTurned has nothing to split).
+func dominantRotation(gs []glyph) (q int, upright bool) {
 	var n [4]int
 	for _, g := range gs {
 		n[quadrant(g)]++
@@ -262,7 +291,7 @@ func dominantRotation(gs []glyph) int {
 			best = q
 		}
 	}
-	return best
+	return best, n[0] == len(gs)
 }
 
 // quadrant returns the quarter turns (0-3, counter-clockwise) nearest

@@ -161,6 +161,7 @@ func TestWiderThanGaps(t *testing.T) {
 func TestEdgeGapsAgree(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	var los, his []float64
+	var bits []uint64
 	for n := range 2000 {
 		iv := make([]interval, 1+n%50)
 		for i := range iv {
@@ -175,7 +176,7 @@ func TestEdgeGapsAgree(t *testing.T) {
 		}
 		minGap := []float64{0.25, 1, 2.5, math.SmallestNonzeroFloat64}[n%4]
 		want := gaps(slices.Clone(iv), minGap)
-		if got := edgeGaps(iv, minGap, &los, &his); !slices.Equal(got, want) {
+		if got := edgeGaps(iv, minGap, &los, &his, &bits); !slices.Equal(got, want) {
 			t.Fatalf("minGap %v, %v: edgeGaps gives %v, gaps %v", minGap, iv, got, want)
 		}
 	}

@@ -15,12 +15,15 @@ import "math"
 // after.
 func splitTurned(gs []glyph) (upright, turned []glyph) {
 	upright = gs[:0]
-	for _, g := range gs {
+	for i, g := range gs {
 		if quadrant(g) != 0 {
 			turned = append(turned, g)
 			continue
 		}
-		upright = append(upright, g)
+		if len(upright) < i { // else g is in its place already
+			gs[len(upright)] = g
+		}
+		upright = upright[:len(upright)+1]
 	}
 	return upright, turned
 }

@@ -30,7 +30,7 @@ func gaps(iv []interval, minGap float64) []interval {
 		if v.lo-hi >= minGap {
 			out = append(out, interval{hi, v.lo})
 		}
-		hi = math.Max(hi, v.hi)
+		hi = fmax(hi, v.hi)
 	}
 	return out
 }
@@ -38,12 +38,12 @@ func gaps(iv []interval, minGap float64) []interval {
 // edgeGaps is gaps(iv, minGap) for a positive minGap and extents that
 // each start no later than they end (none NaN), without sorting iv: with
 // the starts and the ends sorted each on its own (in los and his, whose
-// buffers it reuses), a band opens before the k-th start exactly when the
-// k smallest ends all come before it, and then the largest of them, the
+// buffers it reuses, as it does bits for sortFloats), a band opens before
+// the k-th start exactly when the k smallest ends all come before it, and then the largest of them, the
 // k-th, is the running end that gaps compares. Two float64 sorts cost
 // less than one sort of extents by a comparison function (the bands'
 // share of BenchmarkPDFReal's CPU time: about 10.5% -> 8.8%).
-func edgeGaps(iv []interval, minGap float64, los, his *[]float64) []interval {
+func edgeGaps(iv []interval, minGap float64, los, his *[]float64, bits *[]uint64) []interval {
 	if len(iv) < 2 {
 		return nil
 	}
@@ -51,8 +51,10 @@ func edgeGaps(iv []interval, minGap float64, los, his *[]float64) []interval {
 	for i, v := range iv {
 		lo[i], hi[i] = v.lo, v.hi
 	}
-	slices.Sort(lo)
-	slices.Sort(hi)
+	if !sortFloats(lo, bits) || !sortFloats(hi, bits) {
+		slices.Sort(lo) // a NaN, which no caller passes
+		slices.Sort(hi)
+	}
 	var out []interval
 	for k := 1; k < len(lo); k++ {
 		if lo[k]-hi[k-1] >= minGap {
@@ -77,7 +79,7 @@ func properExtents(iv []interval) bool {
 // (see edgeGaps), reusing c's buffers; iv may be left unsorted.
 func (c *cutter) gaps(iv []interval, minGap float64) []interval {
 	if minGap > 0 && properExtents(iv) {
-		return edgeGaps(iv, minGap, &c.los, &c.his)
+		return edgeGaps(iv, minGap, &c.los, &c.his, &c.bits)
 	}
 	return gaps(iv, minGap)
 }
@@ -97,6 +99,15 @@ type cutter struct {
 	rows   map[int]edge // splitsLine
 	los    []float64    // gaps
 	his    []float64    // gaps
+	bits   []uint64     // sortFloats
+}
+
+// reuse readies c for another page's words, of median size size: no
+// blocks, the scratch buffers kept (every use of one writes what it
+// reads, so a cutter reads each page as a new one would).
+func (c *cutter) reuse(size float64) {
+	clear(c.blocks) // no earlier page's words held
+	c.blocks, c.size = c.blocks[:0], size
 }
 
 // grow returns (*b)[:n], reallocating when it is too short.
@@ -113,7 +124,12 @@ func grow[S ~[]T, T any](b *S, n int) S {
 // horizontal cut through an empty band (top to bottom). A headline that
 // spans the columns blocks the gutter, so it is cut off above them first.
 // The blocks are appended to c.blocks.
-func (c *cutter) cut(r region, depth int) {
+func (c *cutter) cut(r region, depth int) { c.cutKnown(r, depth, nil, false) }
+
+// cutKnown is cut, where known says that fine holds the bands of r of 0.3
+// em or more, as c.gaps finds them: a piece of a band cut (see
+// cutBands) gets its parent's bands that lie inside it.
+func (c *cutter) cutKnown(r region, depth int, fine []interval, known bool) {
 	if len(r) <= 1 || depth > 60 {
 		c.blocks = append(c.blocks, r)
 		return
@@ -123,22 +139,26 @@ func (c *cutter) cut(r region, depth int) {
 	// columns must not fall to one side of a gutter.
 	ys := grow(&c.ys, len(r))
 	proper := c.size > 0 // a positive size, every extent lo <= hi (no NaN)
+	within := true       // every baseline within its extent (see cutBands)
 	for i, w := range r {
 		ys[i] = interval{-w.top(), -w.bottom()} // top of page first
 		proper = proper && ys[i].lo <= ys[i].hi
+		within = within && ys[i].lo <= -w.y && -w.y <= ys[i].hi
 	}
-	var major, fine []interval
+	var major []interval
 	if proper {
 		// The bands of 0.3 em or more hold those of 1.5 em, and the
 		// order of extents that start level makes no difference: one
 		// sort of ys finds both.
-		fine = c.gaps(ys, 0.3*c.size)
+		if !known {
+			fine = c.gaps(ys, 0.3*c.size)
+		}
 		major = widerThan(fine, 1.5*c.size)
 	} else {
 		major = gaps(ys, 1.5*c.size)
 	}
 	if len(major) > 0 {
-		c.cutBands(r, major, depth)
+		c.cutBands(r, major, depth, fine, proper && within)
 		return
 	}
 	// Vertical: a gutter across the whole region (see gutter).
@@ -156,7 +176,7 @@ func (c *cutter) cut(r region, depth int) {
 		c.blocks = append(c.blocks, r)
 		return
 	}
-	c.cutBands(r, fine, depth)
+	c.cutBands(r, fine, depth, fine, proper && within)
 }
 
 // widerThan returns the gaps of gs (see gaps) at least minGap wide, in
@@ -174,10 +194,24 @@ func widerThan(gs []interval, minGap float64) []interval {
 // cutBands cuts r at every band of gs at once; the pieces come top to
 // bottom. r is reordered in place, piece by piece, each piece keeping the
 // order of its words (the blocks are disjoint parts of the page's words).
-func (c *cutter) cutBands(r region, gs []interval, depth int) {
+//
+// fine are all the bands of r of 0.3 em or more (gs among them); with
+// handDown, r's extents are proper (see cut) and each baseline lies within
+// its extent. Where each band's middle then lies strictly inside it, a
+// word's piece is the side of every band its extent lies on, and a
+// piece's own bands of 0.3 em are those of fine between its two cuts
+// (the extents of the other pieces lie beyond them): the piece is cut
+// with those, its extents not sorted again.
+func (c *cutter) cutBands(r region, gs []interval, depth int, fine []interval, handDown bool) {
 	bands := make([]float64, len(gs))
 	for i, g := range gs {
-		bands[i] = -(g.lo + g.hi) / 2
+		m := (g.lo + g.hi) / 2
+		bands[i] = -m
+		handDown = handDown && g.lo < m && m < g.hi
+	}
+	var cuts []int // where gs lie in fine
+	if handDown && handDownBands {
+		cuts = subsequence(fine, gs)
 	}
 	piece := grow(&c.piece, len(r))
 	ends := make([]int, len(bands)+1) // piece sizes, then end offsets
@@ -200,13 +234,43 @@ func (c *cutter) cutBands(r region, gs []interval, depth int) {
 	}
 	copy(r, sorted)
 	start := 0
-	for _, end := range ends {
+	for k, end := range ends {
+		var known []interval // fine's bands between cuts k-1 and k
+		if cuts != nil {
+			from, to := 0, len(fine)
+			if k > 0 {
+				from = cuts[k-1] + 1
+			}
+			if k < len(cuts) {
+				to = cuts[k]
+			}
+			known = fine[from:to:to]
+		}
 		if end > start {
-			c.cut(r[start:end:end], depth+1)
+			c.cutKnown(r[start:end:end], depth+1, known, cuts != nil)
 		}
 		start = end
 	}
 }
+
+// subsequence returns the indexes in fine of the bands of gs, which come
+// in fine's order, or nil when they are not all there.
+func subsequence(fine, gs []interval) []int {
+	at := make([]int, 0, len(gs))
+	for i := range fine {
+		if len(at) < len(gs) && fine[i] == gs[len(at)] {
+			at = append(at, i)
+		}
+	}
+	if len(at) < len(gs) {
+		return nil
+	}
+	return at
+}
+
+// handDownBands lets cutBands hand a piece its bands (tests turn it off
+// to compare with sorting every piece's extents again).
+var handDownBands = true
 
 // splitLeft reorders r in place: the words ending left of x first, then
 // the others, each in their order, and returns the two parts.
@@ -253,13 +317,29 @@ const (
 
 // gutter returns the widest gutter of r (see wideGutter), or nil.
 func (c *cutter) gutter(r region) *interval {
+	xs := grow(&c.xs, len(r))
+	for i, w := range r {
+		xs[i] = interval{w.x0, w.x1}
+	}
+	// Every gutter is at least minGutter em wide, and the gaps that wide
+	// hold the wider ones (see widerThan): a region without one (most
+	// blocks of one column, whose lines cover each other's word spaces)
+	// has no gutter, whatever its lines and word space.
+	var fine []interval
+	early := minGutter*c.size > 0 && properExtents(xs)
+	if early {
+		if fine = c.gaps(xs, minGutter*c.size); len(fine) == 0 {
+			return nil
+		}
+	}
 	lines := c.lineCount(r)
 	if lines <= 1 {
 		return nil
 	}
-	xs := grow(&c.xs, len(r))
-	for i, w := range r {
-		xs[i] = interval{w.x0, w.x1}
+	if early && allWide(fine, wideGutter*c.size) {
+		// Gutters at least wideGutter em wide need no word space: it
+		// only lets narrower gaps count, and sets what faces them.
+		return c.widestCut(r, fine, wideGutter*c.size, wideGutter)
 	}
 	// The word space counts only in a region of narrowLines lines or more.
 	narrow := wideGutter
@@ -269,7 +349,20 @@ func (c *cutter) gutter(r region) *interval {
 			narrow = wideGutter
 		}
 	}
+	if early { // narrow >= minGutter
+		return c.widestCut(r, widerThan(fine, narrow*c.size), wideGutter*c.size, narrow)
+	}
 	return c.widestCut(r, c.gaps(xs, narrow*c.size), wideGutter*c.size, narrow)
+}
+
+// allWide reports whether every gap of gs is at least wide points wide.
+func allWide(gs []interval, wide float64) bool {
+	for _, g := range gs {
+		if g.hi-g.lo < wide {
+			return false
+		}
+	}
+	return true
 }
 
 // wordSpace is the median space between neighbouring words on one
@@ -280,13 +373,7 @@ func (c *cutter) wordSpace(r region) float64 {
 	for i, w := range r {
 		ws[i] = pos{math.Round(w.y / 2), w.x0, w.x1, w.size}
 	}
-	less := func(a, b pos) bool {
-		if a.row != b.row {
-			return a.row > b.row
-		}
-		return a.x0 < b.x0
-	}
-	slices.SortFunc(ws, func(a, b pos) int { return lessCmp(less(a, b), less(b, a)) })
+	slices.SortFunc(ws, comparePos)
 	em := c.em[:0]
 	for i := 1; i < len(ws); i++ {
 		a, b := ws[i-1], ws[i]
@@ -301,8 +388,33 @@ func (c *cutter) wordSpace(r region) float64 {
 	if len(em) == 0 {
 		return 0.25
 	}
-	sort.Float64s(em)
+	if !sortFloats(em, &c.bits) {
+		sort.Float64s(em)
+	}
 	return em[len(em)/2]
+}
+
+// comparePos orders positions by baseline, top to bottom, then left to
+// right: lessCmp(less(a, b), less(b, a)) for the less function "a.row >
+// b.row when the rows differ, else a.x0 < b.x0", in one call (NaN rows
+// and edges compare as that gives; see TestComparePos).
+func comparePos(a, b pos) int {
+	if a.row != b.row {
+		switch {
+		case a.row > b.row:
+			return -1
+		case b.row > a.row:
+			return 1
+		}
+		return 0
+	}
+	switch {
+	case a.x0 < b.x0:
+		return -1
+	case b.x0 < a.x0:
+		return 1
+	}
+	return 0
 }
 
 // widestCut returns the widest gap that splits no line: a gap is not a
@@ -356,7 +468,7 @@ func (c *cutter) splitsLine(r region, mid, facing float64) bool {
 		rows[k] = e
 	}
 	for _, e := range rows {
-		if e.right-e.left < facing*math.Max(e.lsize, e.rsize) {
+		if e.right-e.left < facing*fmax(e.lsize, e.rsize) {
 			return true
 		}
 	}
@@ -369,7 +481,9 @@ func (c *cutter) lineCount(r region) int {
 	for i, w := range r {
 		ys[i] = w.y
 	}
-	sort.Float64s(ys)
+	if !sortFloats(ys, &c.bits) {
+		sort.Float64s(ys)
+	}
 	n := 1
 	for i := 1; i < len(ys); i++ {
 		if ys[i]-ys[i-1] > 2 {
