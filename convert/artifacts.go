@@ -157,8 +157,12 @@ func isContinuedLine(s string) bool {
 }
 
 // holdsJumpWord reports whether s holds a word of jumpWords in any ASCII
-// case.
+// case, or a long s ("ſee", which (?i) reads as "see"; no other rune
+// outside ASCII folds to a letter of the words).
 func holdsJumpWord(s string) bool {
+	if strings.Contains(s, "ſ") {
+		return true
+	}
 	for _, w := range jumpWords {
 		if containsFoldASCII(s, w) {
 			return true

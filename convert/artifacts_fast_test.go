@@ -135,19 +135,10 @@ func TestJoinedEndsAgreesWithJoining(t *testing.T) {
 		check(t, 20000, func() string { return randomText(r, pieces, r.Intn(12)) })
 }
 
-// plainIsContinuedLine is isContinuedLine as first written: the line
-// lower-cased in ASCII holds a word of jumpWords, then the regexp.
+// plainIsContinuedLine is isContinuedLine's rule without its cheap tests:
+// a line shorter than maxJumpLine that continuedRE matches, trimmed.
 func plainIsContinuedLine(s string) bool {
-	if len(s) >= maxJumpLine {
-		return false
-	}
-	l := asciiLower(s)
-	for _, w := range jumpWords {
-		if strings.Contains(l, w) {
-			return continuedRE.MatchString(strings.TrimSpace(s))
-		}
-	}
-	return false
+	return len(s) < maxJumpLine && continuedRE.MatchString(strings.TrimSpace(s))
 }
 
 // plainMayHoldStamp is mayHoldStamp as first written: a search for each

@@ -205,9 +205,7 @@ func isTailFurniture(s string) bool {
 //	Jane Doe Follow Mar 5, 2019                a follow button
 func stripBylineTail(s string) (string, Date) {
 	s = strings.TrimSpace(s)
-	if strings.Contains(s, " ago") {
-		s = relativeTime.ReplaceAllString(s, "")
-	}
+	s = cutRelativeTime(s)
 	if mayHoldReadingTime(s) {
 		s = readingTimeRE.ReplaceAllString(s, "")
 	}

@@ -246,9 +246,10 @@ func TestBylineLeadAndJoinsAgree(t *testing.T) {
 	sameOnRandom[int]{name: "bylineLeadEnd", fast: bylineLeadEnd, plain: "regexpLeadEnd",
 		slow: regexpLeadEnd, hit: func(end int) bool { return end > 0 }, least: 500}.
 		check(t, 20000, func() string { return randomText(r, leads, 1+r.Intn(5)) })
-	sameOnRandom[bool]{name: "mayJoinAuthors", fast: mayJoinAuthors, plain: "plainMayJoinAuthors",
-		slow: plainMayJoinAuthors, hit: yes, least: 1000}.
-		check(t, 20000, func() string { return randomByline(r, 8) })
+	joinings := append([]string{"\tand\t", "\nund\n", " et\r", "\fAND ", "\vand\v", "and", " y"}, bylinePieces...)
+	sameOnRandom[bool]{name: "mayJoinAuthors", fast: mayJoinAuthors, plain: "authorSeparator.MatchString",
+		slow: authorSeparator.MatchString, hit: yes, least: 1000}.
+		check(t, 20000, func() string { return randomText(r, joinings, 1+r.Intn(8)) })
 	joins := append([]string{" ", "  ", "\t", "\n", "\v", "\f", "\r", "\u00a0", ";", "and", "AND", "And", "und",
 		"UND", "et", "ET", "etc", "&", "Ann", "x", "\xff"}, bylinePieces...)
 	sameOnRandom[[]string]{name: "appendJoinParts", fast: func(s string) []string { return appendJoinParts(nil, s) },
@@ -331,4 +332,35 @@ func TestRoleOnlyASCIIAgrees(t *testing.T) {
 		",", ".", ";", "\u00a0", "\u0085", "é", "envoyé", "\xff"}
 	sameOnRandom[bool]{name: "isRoleOnly", fast: isRoleOnly, plain: "roleOnlyRunes", slow: roleOnlyRunes,
 		hit: yes, least: 1000}.check(t, 20000, func() string { return randomText(r, pieces, r.Intn(6)) })
+}
+
+// cutRelativeTime cuts what relativeTime cuts, on random bylines with
+// "ago" in every case after every kind of space, and inside words.
+func TestCutRelativeTimeAgrees(t *testing.T) {
+	r := rand.New(rand.NewSource(23))
+	pieces := []string{"Sam Reyes", " ", "\t", "\n", "\f", "\r", "\v", "\u00a0", "1", "12", "day", "HOURS", "min",
+		"ago", "AGO", "Ago", "aGo", "Chicago", "agog", "s", " ", " "}
+	marked := func(cut func(string) string) func(string) string {
+		return func(s string) string {
+			if c := cut(s); c != s {
+				return "cut to " + c
+			}
+			return s
+		}
+	}
+	sameOnRandom[string]{name: "cutRelativeTime", fast: marked(cutRelativeTime), plain: "relativeTime.ReplaceAllString",
+		slow: marked(func(s string) string { return relativeTime.ReplaceAllString(s, "") }),
+		hit:  func(s string) bool { return strings.HasPrefix(s, "cut to ") }, least: 300}.
+		check(t, 20000, func() string {
+			pick := func(p ...string) string { return p[r.Intn(len(p))] }
+			space := func() string { return pick(" ", "\t", "\n", "\f", "\r", "\v", "\u00a0", "", "  ") }
+			return randomText(r, pieces, r.Intn(3)) + space() + pick("1", "12", "x") + space() +
+				pick("day", "HOURS", "mins", "week", "Chicago") + space() + pick("ago", "AGO", "Ago", "agog", "go") + pick("", " ", "\t", ".")
+		})
+	rows(t, "cutRelativeTime", cutRelativeTime, map[string]string{
+		"Sam Reyes 1 day ago":    "Sam Reyes",
+		"Sam Reyes 3 HOURS AGO":  "Sam Reyes",
+		"Sam Reyes\t2 days\tago": "Sam Reyes",
+		"Sam Reyes of Chicago":   "Sam Reyes of Chicago",
+	})
 }

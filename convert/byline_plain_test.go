@@ -80,19 +80,6 @@ func plainCreditsOf(role, text string) []Credit {
 	return out
 }
 
-// plainMayJoinAuthors is mayJoinAuthors as it was first written.
-func plainMayJoinAuthors(s string) bool {
-	if strings.IndexByte(s, ';') >= 0 {
-		return true
-	}
-	for _, n := range joinNeedles {
-		if strings.Contains(s, n) {
-			return true
-		}
-	}
-	return false
-}
-
 // plainIsRoleOnly is isRoleOnly as it was first written.
 func plainIsRoleOnly(s string) bool {
 	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {

@@ -84,19 +84,21 @@ func joinWordAt(s string, i int) int {
 	return 0
 }
 
-// mayJoinAuthors is a cheap test before authorSeparator: s holds a ';' or
-// one of joinNeedles. Every needle starts with a space or a tab, so it
-// looks for them only there, in one pass.
+// mayJoinAuthors is authorSeparator.MatchString without the regexp: s
+// holds a ';', or a word of joinWords with a regexp \s space (tab, line
+// feed, form feed, carriage return, space) on either side: " and ",
+// "\tund\t", " AND\n". It looks for a word only after such a space
+// whose next byte opens one (joinFirst).
 func mayJoinAuthors(s string) bool {
 	if strings.IndexByte(s, ';') >= 0 {
 		return true
 	}
 	for i := 0; i+1 < len(s); i++ {
-		if s[i] != ' ' && s[i] != '\t' || !joinSecond[s[i+1]] {
+		if !isRESpace(s[i]) || !joinFirst[s[i+1]] {
 			continue
 		}
-		for _, n := range joinNeedles {
-			if n[0] == s[i] && strings.HasPrefix(s[i:], n) {
+		for _, w := range joinWords {
+			if end := i + 1 + len(w); end < len(s) && s[i+1:end] == w && isRESpace(s[end]) {
 				return true
 			}
 		}
@@ -104,21 +106,12 @@ func mayJoinAuthors(s string) bool {
 	return false
 }
 
-// joinSecond marks the second bytes of joinNeedles, the first of a join.
-var joinSecond = func() (t [256]bool) {
-	for _, n := range joinNeedles {
-		t[n[1]] = true
+// joinFirst marks the first bytes of joinWords.
+var joinFirst = func() (t [256]bool) {
+	for _, w := range joinWords {
+		t[w[0]] = true
 	}
 	return t
-}()
-
-// joinNeedles are the words of joinWords between a space and a space or
-// a tab: " and ", " AND\t", "\tund ".
-var joinNeedles = func() (out []string) {
-	for _, w := range joinWords {
-		out = append(out, " "+w+" ", " "+w+"\t", "\t"+w+" ")
-	}
-	return out
 }()
 
 // splitAuthors splits a byline (or a credit's names) into the parts of

@@ -89,13 +89,14 @@ func regexpLeadEnd(s string) int {
 // skipRESpace returns the index of the first byte of s from i on that is
 // not a regexp \s (tab, newline, form feed, carriage return, space).
 func skipRESpace(s string, i int) int {
-	for i < len(s) {
-		switch s[i] {
-		case '\t', '\n', '\f', '\r', ' ':
-			i++
-		default:
-			return i
-		}
+	for i < len(s) && isRESpace(s[i]) {
+		i++
 	}
 	return i
+}
+
+// isRESpace reports whether c is a regexp \s: a tab, a line feed, a form
+// feed, a carriage return or a space (not a vertical tab).
+func isRESpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }

@@ -105,3 +105,24 @@ func lowerASCII(c byte) byte {
 	}
 	return c
 }
+
+// cutRelativeTime removes a relative time at the end of s ("Sam Reyes 1
+// day ago" -> "Sam Reyes"): relativeTime, tried only where "ago" in any
+// ASCII case follows a regexp \s space (mayHoldAgo), which its match needs.
+func cutRelativeTime(s string) string {
+	if !mayHoldAgo(s) {
+		return s
+	}
+	return relativeTime.ReplaceAllString(s, "")
+}
+
+// mayHoldAgo reports whether s holds "ago", in any ASCII case, after a
+// space, a tab, a line feed, a form feed or a carriage return.
+func mayHoldAgo(s string) bool {
+	for i := 1; i+3 <= len(s); i++ {
+		if s[i]|0x20 == 'a' && s[i+1]|0x20 == 'g' && s[i+2]|0x20 == 'o' && isRESpace(s[i-1]) {
+			return true
+		}
+	}
+	return false
+}
