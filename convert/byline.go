@@ -213,8 +213,8 @@ func stripBylineTail(s string) (string, Date) {
 		s = linkTail.ReplaceAllString(s, "")
 	}
 	var date Date
-	if len(s) > maxBylineLen || !mayHoldStamp(s) {
-		// cheap tests before stampRE
+	if !mayHoldStamp(s) {
+		// cheap test before stampRE
 	} else if m := stampRE.FindStringSubmatchIndex(s); m != nil && m[0] > 0 {
 		// Only a stamp that holds a date, or is short, ends the byline:
 		// "Stack Overflow published its analysis ..." is a sentence.

@@ -41,9 +41,6 @@ func mayOpenWithDateline(s string) bool {
 // place must be in capitals ("BEIJING", "PORTHAVEN, 14 March"); a dateline
 // that is only a date gives the date instead.
 func parseDateline(s string) (place string, date Date, ok bool) {
-	if len(s) > 100 {
-		s = s[:100] // a dateline is short; this bounds the regexp's work
-	}
 	if !mayOpenWithDateline(s) {
 		return "", Date{}, false
 	}

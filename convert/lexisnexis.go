@@ -31,9 +31,12 @@ var docMarkerRE = lazyREOf(func() string {
 // maxDocMarkerLen bounds a marker line, in bytes, trimmed.
 const maxDocMarkerLen = 40
 
-// isDocMarker matches docMarkerRE, with a cheap test first: a marker is
-// short and starts with a digit or a "D". Most lines are turned away by
-// their first byte after ASCII white space, before they are trimmed.
+// isDocMarker reports whether a line is a document marker: trimmed, it is
+// shorter than maxDocMarkerLen bytes (part of the rule: a marker is a short
+// line, "1 of 120 DOCUMENTS", however the export pads it) and matches
+// docMarkerRE. A cheap test comes first: a marker starts with a digit or a
+// "D", so most lines are turned away by their first byte after ASCII white
+// space, before they are trimmed.
 func isDocMarker(l string) bool {
 	i := 0
 	for i < len(l) && l[i] < utf8.RuneSelf && asciiSpace[l[i]] {

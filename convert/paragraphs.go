@@ -118,10 +118,11 @@ const maxParasReserved = 256
 // bulletRE matches a bullet that opens a list item: "• ", "- ", "* ", "– ".
 var bulletRE = lazyRE(`^\s*[•◦▪●*·–-]\s+`)
 
-// mayBeBullet is a cheap test before bulletRE: the line's first non-space
-// character is one of its bullets.
+// mayBeBullet is a cheap test before bulletRE: the line's first character
+// after regexp \s spaces (a form feed from a page break too) is one of its
+// bullets.
 func mayBeBullet(line string) bool {
-	t := strings.TrimLeft(line, " \t")
+	t := line[skipRESpace(line, 0):]
 	if t == "" {
 		return false
 	}

@@ -267,3 +267,20 @@ func TestIsBlankMatchesTrimSpace(t *testing.T) {
 		least: 300,
 	}.check(t, 4000, func() string { return randomText(r, pieces, r.Intn(8)) })
 }
+
+// mayBeBullet lets through every line bulletRE matches: bullets after any
+// regexp \s space (a form feed opens a page in pdftotext's text), on rows
+// and on random lines.
+func TestMayBeBulletPassesBulletRE(t *testing.T) {
+	r := rand.New(rand.NewSource(29))
+	pieces := []string{" ", "\t", "\n", "\f", "\r", "\v", "\u00a0", "•", "◦", "▪", "●", "*", "·", "–", "-", "—", "x", "Item", "é"}
+	sameOnRandom[bool]{name: "mayBeBullet && bulletRE", plain: "bulletRE.MatchString",
+		fast: func(s string) bool { return mayBeBullet(s) && bulletRE.MatchString(s) },
+		slow: bulletRE.MatchString, hit: func(b bool) bool { return b }, least: 1000}.
+		check(t, 20000, func() string { return randomText(r, pieces, 1+r.Intn(6)) })
+	for _, l := range []string{"\f• The ferry moves to the north pier", "\r- item", "\n* item"} {
+		if !isBulleted(l, []string{l, "- other"}) {
+			t.Errorf("isBulleted(%q) = false, want true", l)
+		}
+	}
+}

@@ -62,11 +62,14 @@ var genreLabels = []string{"ein kommentar", "kommentar", "eine analyse", "analys
 //	by jane doe                -> By Jane Doe
 func pdfBylineForm(s string) (string, bool) {
 	out := strings.TrimSpace(s)
-	lower := strings.ToLower(out)
 	for _, label := range genreLabels {
-		if rest, ok := strings.CutPrefix(lower, label+" "); ok && bylineLead.MatchString(rest) {
-			out = out[len(out)-len(rest):]
-			break
+		// The label in any case, then spaces: the rest is cut from out
+		// itself, whose bytes lower-casing may change ("İ").
+		if len(out) > len(label) && strings.EqualFold(out[:len(label)], label) && isRESpace(out[len(label)]) {
+			if rest := out[skipRESpace(out, len(label)):]; bylineLead.MatchString(rest) {
+				out = rest
+				break
+			}
 		}
 	}
 	if m := bylineLead.FindString(out); m != "" && strings.HasSuffix(out, ".") && isBareName(strings.TrimSuffix(out[len(m):], ".")) {
