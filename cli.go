@@ -295,7 +295,7 @@ func runConvert(ctx context.Context, opts convertOptions, stdin io.Reader, stdou
 		if ctx.Err() != nil {
 			return errFailed
 		}
-		docs[i], errs[i] = readInput(in, stdin, opts)
+		docs[i], errs[i] = readInput(in, stdin, opts, i == len(opts.Inputs)-1)
 	}
 	return writeConverted(opts, docs, errs, stdout, stderr)
 }
@@ -393,7 +393,7 @@ func runBatch(ctx context.Context, opts convertOptions, stderr io.Writer) error 
 		Inputs: opts.Inputs, OutDir: opts.Output, Ext: opts.format.Ext,
 		Split: opts.Split, Resume: opts.Resume, Report: opts.Report, Shard: sh,
 		Jobs: opts.Jobs, Quiet: opts.Quiet,
-		Read: func(path string) (*convert.Document, error) { return readInput(path, nil, opts) },
+		Read: func(path string) (*convert.Document, error) { return readInput(path, nil, opts, false) },
 		Write: func(w io.Writer, docs []*convert.Document) error {
 			return writeFormat(w, opts, docs)
 		},
@@ -449,7 +449,7 @@ func streamBundle(ctx context.Context, opts convertOptions, jobs []batch.Job, st
 		ew := formats.NewEPUBWriter(w, fo.EPUB)
 		err := batch.InOrder(ctx, opts.Jobs, len(jobs), bundleAhead*max(opts.Jobs, batch.DefaultJobs()),
 			func(i int) result {
-				d, err := readInput(jobs[i].Src, stdin, opts)
+				d, err := readInput(jobs[i].Src, stdin, opts, false)
 				return result{d, err}
 			},
 			func(i int, r result) error {
@@ -502,8 +502,10 @@ func isTerminal(w io.Writer) bool {
 }
 
 // readInput reads and converts one input; "-" is stdin. PDFs are read in
-// a child process (see internal/pdfchild).
-func readInput(name string, stdin io.Reader, opts convertOptions) (*convert.Document, error) {
+// a child process (see internal/pdfchild). When the input is the run's
+// last, the children are released as soon as its text is out, so that
+// their exits overlap its conversion.
+func readInput(name string, stdin io.Reader, opts convertOptions, last bool) (*convert.Document, error) {
 	limit := opts.MaxInput
 	if limit <= 0 {
 		limit = defaultMaxInput
@@ -524,7 +526,13 @@ func readInput(name string, stdin io.Reader, opts convertOptions) (*convert.Docu
 		return nil, &convert.Error{File: name, Err: err}
 	}
 	if convert.IsPDF(data) {
-		return convert.ConvertPDF(name, data, func(d []byte) (*pdftext.Text, error) { return pdfchild.Extract(d, opts.PDF) })
+		return convert.ConvertPDF(name, data, func(d []byte) (*pdftext.Text, error) {
+			t, err := pdfchild.Extract(d, opts.PDF)
+			if last {
+				pdfchild.Release()
+			}
+			return t, err
+		})
 	}
 	return convert.Convert(name, data)
 }

@@ -15,12 +15,15 @@ import (
 var datelineRE = lazyRE(`^([\p{Lu}][\p{Lu}\p{L}\d'.,\- ]{1,60}?|[\p{L}]+ \d{1,2}, \d{4})\s*(?:\(([^)]{2,30})\))?\s*(?:--|[-–—:])\s+\S`)
 
 // mayOpenWithDateline reports whether s may match datelineRE: it opens
-// with a letter and holds a dash or colon followed by white space.
+// with a letter and holds a separator (a dash or colon followed by white
+// space) where datelineRE can reach one (see datelineReach), so that a
+// long paragraph is not read to its end.
 func mayOpenWithDateline(s string) bool {
 	if r, _ := utf8.DecodeRuneInString(s); !unicode.IsLetter(r) {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
+	end := min(datelineReach(s), len(s))
+	for i := 0; i < end; i++ {
 		n := 0 // the separator's length in bytes
 		switch {
 		case s[i] == '-' || s[i] == ':':
@@ -30,11 +33,77 @@ func mayOpenWithDateline(s string) bool {
 		default:
 			continue
 		}
-		if i+n < len(s) && strings.IndexByte(" \t\n\f\r", s[i+n]) >= 0 {
+		if i+n < len(s) && isRESpace(s[i+n]) {
 			return true
 		}
 	}
 	return false
+}
+
+// Bounds of datelineRE's parts, in runes: the place (its first rune and
+// at most 60 more) and the bracketed agency (at most 30 inside).
+const (
+	maxDatelinePlace  = 61
+	maxDatelineAgency = 30
+)
+
+// datelineReach returns the byte offset before which the separator that
+// datelineRE takes in s must start: after the longest place it can read
+// (up to maxDatelinePlace runes of its class) or a date ("April 17,
+// 2015"), white space, a bracketed agency and white space again, plus one
+// byte for the second dash of "--".
+func datelineReach(s string) int {
+	i := 0
+	for n := 0; n < maxDatelinePlace && i < len(s); n++ {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) && !('0' <= r && r <= '9') && !strings.ContainsRune("'.,- ", r) {
+			break
+		}
+		i += w
+	}
+	i = skipRESpace(s, max(i, longDateEnd(s)))
+	if i < len(s) && s[i] == '(' {
+		j := i + 1
+		for n := 0; n <= maxDatelineAgency && j < len(s) && s[j] != ')'; n++ {
+			_, w := utf8.DecodeRuneInString(s[j:])
+			j += w
+		}
+		if j < len(s) && s[j] == ')' {
+			i = skipRESpace(s, j+1)
+		}
+	}
+	return i + 2
+}
+
+// longDateEnd returns the end of the date that opens s in datelineRE's
+// second form, letters then " D, YYYY" ("April 17, 2015"), or 0.
+func longDateEnd(s string) int {
+	i := 0
+	for i < len(s) {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		i += w
+	}
+	if i == 0 || i >= len(s) || s[i] != ' ' {
+		return 0
+	}
+	i++
+	d := digitsAt(s, i)
+	if d < 1 || d > 2 || !strings.HasPrefix(s[i+d:], ", ") || digitsAt(s, i+d+2) < 4 {
+		return 0
+	}
+	return i + d + 2 + 4
+}
+
+// digitsAt counts the ASCII digits at s[i:].
+func digitsAt(s string, i int) int {
+	n := 0
+	for i+n < len(s) && '0' <= s[i+n] && s[i+n] <= '9' {
+		n++
+	}
+	return n
 }
 
 // parseDateline reads the dateline at the start of a body paragraph. A

@@ -3,6 +3,7 @@ package convert
 import (
 	"regexp"
 	"sync"
+	"sync/atomic"
 )
 
 // A lazyRegexp is a regular expression compiled on its first use rather
@@ -13,7 +14,8 @@ import (
 // Every lazyRegexp is listed in lazyRegexps, so a test can compile them all:
 // a bad expression would otherwise panic only when first used.
 type lazyRegexp struct {
-	re func() *regexp.Regexp
+	re       func() *regexp.Regexp
+	compiled atomic.Bool // set once re has compiled (see warmPDFRules)
 }
 
 // lazyRegexps lists every lazyRegexp of the package, in declaration order.
@@ -28,7 +30,12 @@ func lazyRE(expr string) *lazyRegexp {
 // lazyREOf returns the expression built by build, a function of the rule
 // tables, as a lazyRegexp: the building too waits for the first use.
 func lazyREOf(build func() string) *lazyRegexp {
-	l := &lazyRegexp{re: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(build()) })}
+	l := &lazyRegexp{}
+	l.re = sync.OnceValue(func() *regexp.Regexp {
+		re := regexp.MustCompile(build())
+		l.compiled.Store(true)
+		return re
+	})
 	lazyRegexps = append(lazyRegexps, l)
 	return l
 }

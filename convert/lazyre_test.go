@@ -3,6 +3,7 @@ package convert
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"testing"
 )
 
@@ -45,4 +46,20 @@ func TestLazyRegexpMethods(t *testing.T) {
 	check("FindAllStringSubmatchIndex", l.FindAllStringSubmatchIndex(s, 2), re.FindAllStringSubmatchIndex(s, 2))
 	check("ReplaceAllString", l.ReplaceAllString(s, "<$2>"), re.ReplaceAllString(s, "<$2>"))
 	check("Split", l.Split(s, -1), re.Split(s, -1))
+}
+
+// TestWarmPDFRules: the warm-up that ConvertPDF starts leaves every
+// expression of pdfRegexps compiled, each a distinct one of the package's.
+func TestWarmPDFRules(t *testing.T) {
+	warmPDFRules()
+	seen := map[*lazyRegexp]bool{}
+	for i, l := range pdfRegexps {
+		if seen[l] || !slices.Contains(lazyRegexps, l) {
+			t.Errorf("pdfRegexps[%d] is listed twice or not a package expression", i)
+		}
+		seen[l] = true
+		if !l.compiled.Load() {
+			t.Errorf("pdfRegexps[%d] (%s) not compiled after warmPDFRules", i, l.re())
+		}
+	}
 }

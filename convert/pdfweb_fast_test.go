@@ -61,10 +61,13 @@ func TestPDFSourcePrechecksAgree(t *testing.T) {
 
 // TestTextPrechecksAgree checks the cheap tests in front of datelineRE and
 // apaSourceRE: no line the regexp takes is turned away, on 200,000 random
-// lines of capitals, dates, separators, spaces and quotes.
+// lines of capitals, dates, separators, spaces, quotes and brackets, with
+// places and agencies about as long as datelineRE's bounds.
 func TestTextPrechecksAgree(t *testing.T) {
 	pieces := []string{"BEIJING", "Porthaven", "É", "a", ", ", " ", "\t", "\n", "\f", "-", "--", "–", "—", ":", "(Reuters)", "14",
-		"April 17, 2015", "2015", "\"", "\"Kurier\"", " vom ", "12.05.2023", "gefunden am", " Seite: 4", "x", "\u00a0"}
+		"April 17, 2015", "2015", "\"", "\"Kurier\"", " vom ", "12.05.2023", "gefunden am", " Seite: 4", "x", "\u00a0",
+		"NORTH HARBOUR AND THE OUTER ISLANDS", "Überseehäfen ", "(", ")", "(Agence France-Presse)", "(a wire service of thirty rune)", "\xff", "7, 2015", "May 1, 20155",
+		"Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenauszahlungsstelle"}
 	forRandomLines(pieces, 2, 8, func(s string) {
 		if datelineRE.MatchString(s) && !mayOpenWithDateline(s) {
 			t.Fatalf("mayOpenWithDateline(%q) = false; datelineRE takes it", s)

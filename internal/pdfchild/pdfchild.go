@@ -28,12 +28,13 @@ import (
 	"runtime/debug"
 	"time"
 
+	"newsclip/internal/pdfchild/spawn"
 	"newsclip/internal/pdftext"
 )
 
 // Command is the hidden first argument that makes the binary a PDF
 // extraction child (see Serve).
-const Command = "__extract-pdf"
+const Command = spawn.Command
 
 // MemoryLimit bounds the child's data segment, in bytes.
 const MemoryLimit = 2 << 30

@@ -12,13 +12,13 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"newsclip/internal/pdfchild/spawn"
 	"newsclip/internal/pdftext"
 )
 
@@ -37,12 +37,13 @@ const maxWallFactor = 4
 
 // A child is one running extraction process, serving one file at a time.
 type child struct {
-	cmd    *exec.Cmd
-	stdin  io.WriteCloser
-	out    *bufio.Reader // frames from its stdout
-	buf    []byte        // the last frame's payload, reused
-	stderr *tailWriter
-	files  int // files served
+	proc       *os.Process
+	stdin      io.WriteCloser
+	out        *bufio.Reader // frames from its stdout
+	buf        []byte        // the last frame's payload, reused
+	stderr     *tailWriter
+	stderrDone chan struct{} // closed once its stderr is all in stderr
+	files      int           // files served
 }
 
 // idle holds the children between files; a caller takes one (or starts
@@ -51,6 +52,7 @@ type child struct {
 var idle struct {
 	sync.Mutex
 	children []*child
+	released []*child // ending: their stdin is closed (Release)
 }
 
 // Extract reads data in a child process and returns what it extracted. A
@@ -91,16 +93,38 @@ func Extract(data []byte, s Settings) (*pdftext.Text, error) {
 // while idle, killed from outside).
 var errStale = errors.New("stale child")
 
-// Close ends the idle children (each exits when its stdin closes) and
-// waits for them; a later Extract starts new ones.
+// Close ends the idle children (each exits when its stdin closes), the
+// child started early if nobody took it (see package spawn) and the
+// released children, and waits for them; a later Extract starts new ones.
 func Close() {
 	idle.Lock()
-	cs := idle.children
-	idle.children = nil
+	cs := append(idle.children, idle.released...)
+	idle.children, idle.released = nil, nil
 	idle.Unlock()
+	if sc := spawn.Take(); sc != nil {
+		sc.Stdin.Close()
+		sc.Process.Kill()
+		sc.Process.Wait()
+		sc.Stdout.Close()
+		sc.Stderr.Close()
+	}
 	for _, c := range cs {
 		c.end()
 	}
+}
+
+// Release lets the idle children go without waiting for them: it closes
+// their stdin, and each exits as soon as it reads the end. A run that has
+// read its last PDF calls it, so that the children's exits overlap the
+// work left; Close waits for them. A later Extract starts new ones.
+func Release() {
+	idle.Lock()
+	defer idle.Unlock()
+	for _, c := range idle.children {
+		c.stdin.Close()
+	}
+	idle.released = append(idle.released, idle.children...)
+	idle.children = nil
 }
 
 var errNoExecutable = errors.New("no executable")
@@ -115,33 +139,43 @@ func takeChild() (*child, error) {
 		return c, nil
 	}
 	idle.Unlock()
-	exe, err := os.Executable()
-	if err != nil {
-		return nil, errNoExecutable
+	sc := spawn.Take()
+	if sc == nil {
+		exe, err := os.Executable()
+		if err != nil {
+			return nil, errNoExecutable
+		}
+		if sc, err = spawn.Start(exe); err != nil {
+			return nil, err
+		}
 	}
-	cmd := exec.Command(exe, Command)
-	c := &child{cmd: cmd, stderr: &tailWriter{max: 4096}}
-	cmd.Stderr = c.stderr
-	if c.stdin, err = cmd.StdinPipe(); err != nil {
-		return nil, err
+	c := &child{
+		proc:       sc.Process,
+		stdin:      sc.Stdin,
+		out:        bufio.NewReaderSize(sc.Stdout, 64<<10),
+		stderr:     &tailWriter{max: 4096},
+		stderrDone: make(chan struct{}),
 	}
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		return nil, err
-	}
-	if err := cmd.Start(); err != nil {
-		return nil, err
-	}
-	c.out = bufio.NewReaderSize(stdout, 64<<10)
+	go func() {
+		io.Copy(c.stderr, sc.Stderr)
+		sc.Stderr.Close()
+		close(c.stderrDone)
+	}()
 	return c, nil
+}
+
+// wait waits for the child to exit and for the last of its stderr.
+func (c *child) wait() {
+	c.proc.Wait()
+	<-c.stderrDone
 }
 
 // end closes the child's stdin, which ends it when it is idle, kills it
 // otherwise, and waits for it.
 func (c *child) end() {
 	c.stdin.Close()
-	c.cmd.Process.Kill()
-	c.cmd.Wait()
+	c.proc.Kill()
+	c.wait()
 }
 
 // outcome is what the frame reader got for one file.
@@ -163,7 +197,7 @@ func (c *child) extract(data []byte, password string, timeout time.Duration) (t 
 	start, cpu0 := time.Now(), c.cpu()
 	go func() { done <- c.readFile(&reading) }()
 	if err := c.send(data, password); err != nil {
-		c.cmd.Process.Kill()
+		c.proc.Kill()
 		<-done
 		if c.files > 0 && reading.Load() == 0 {
 			return nil, errStale, false
@@ -187,7 +221,7 @@ func (c *child) extract(data []byte, password string, timeout time.Duration) (t 
 				cpu = now - cpu0
 			}
 			if cpu >= timeout || wall >= maxWallFactor*timeout {
-				c.cmd.Process.Kill()
+				c.proc.Kill()
 				<-done
 				msg := fmt.Sprintf("no result within %s: raise --pdf-timeout", timeout)
 				return nil, &pdftext.Error{Page: int(reading.Load()), Err: &kindError{pdftext.ErrTimeout, msg}}, false
@@ -258,8 +292,8 @@ func (c *child) readFile(reading *atomic.Int64) outcome {
 // crashed waits for a child whose output broke off and names why: the
 // memory limit (the Go runtime says so on stderr) or a crash.
 func (c *child) crashed(page int) error {
-	c.cmd.Process.Kill()
-	c.cmd.Wait()
+	c.proc.Kill()
+	c.wait()
 	if outOfMemory(c.stderr.String()) {
 		msg := fmt.Sprintf("extraction exceeded the memory limit (%d MiB): the file is too large to read", MemoryLimit>>20)
 		return &pdftext.Error{Page: page, Err: &kindError{pdftext.ErrMemory, msg}}
@@ -269,7 +303,7 @@ func (c *child) crashed(page int) error {
 
 // cpu is the child's CPU time so far, or -1 where it cannot be read.
 func (c *child) cpu() time.Duration {
-	d, ok := cpuTime(c.cmd.Process.Pid)
+	d, ok := cpuTime(c.proc.Pid)
 	if !ok {
 		return -1
 	}

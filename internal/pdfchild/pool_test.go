@@ -2,9 +2,11 @@ package pdfchild
 
 import (
 	"errors"
+	"syscall"
 	"testing"
 	"time"
 
+	"newsclip/internal/pdfchild/spawn"
 	"newsclip/internal/pdfgen"
 	"newsclip/internal/pdftext"
 )
@@ -15,7 +17,7 @@ func idlePIDs() []int {
 	defer idle.Unlock()
 	var pids []int
 	for _, c := range idle.children {
-		pids = append(pids, c.cmd.Process.Pid)
+		pids = append(pids, c.proc.Pid)
 	}
 	return pids
 }
@@ -112,13 +114,84 @@ func TestDeadIdleChildReplaced(t *testing.T) {
 	idle.Lock()
 	dead := idle.children[0]
 	idle.Unlock()
-	dead.cmd.Process.Kill()
-	dead.cmd.Process.Wait()
+	dead.proc.Kill()
+	dead.wait()
 	got, err := Extract(onePage("Second clipping"), Settings{})
 	if err != nil || got.Pages[0].Lines[0].Text != "Second clipping" {
 		t.Fatalf("got %+v, %v", got, err)
 	}
-	if pids := idlePIDs(); len(pids) != 1 || pids[0] == dead.cmd.Process.Pid {
-		t.Errorf("idle children %v, want one fresh child (the dead one was %d)", pids, dead.cmd.Process.Pid)
+	if pids := idlePIDs(); len(pids) != 1 || pids[0] == dead.proc.Pid {
+		t.Errorf("idle children %v, want one fresh child (the dead one was %d)", pids, dead.proc.Pid)
+	}
+}
+
+// earlyArgs is a command line that starts a child early (spawn.Early).
+var earlyArgs = []string{"newsclip", "convert", "page.pdf"}
+
+// TestEarlyChildServesFirstFile: the child started at initialisation
+// serves the first file and is kept for the next.
+func TestEarlyChildServesFirstFile(t *testing.T) {
+	Close()
+	defer Close()
+	sc := spawn.Early(earlyArgs)
+	if sc == nil {
+		t.Fatal("no child started early")
+	}
+	got, err := Extract(onePage("Early clipping"), Settings{})
+	if err != nil || got.Pages[0].Lines[0].Text != "Early clipping" {
+		t.Fatalf("got %+v, %v", got, err)
+	}
+	if pids := idlePIDs(); len(pids) != 1 || pids[0] != sc.Process.Pid {
+		t.Errorf("idle children %v, want the early child %d", pids, sc.Process.Pid)
+	}
+}
+
+// TestCloseEndsUntakenEarlyChild: a child started early for a run that
+// never reads a PDF (a usage error, say) is ended by Close.
+func TestCloseEndsUntakenEarlyChild(t *testing.T) {
+	Close()
+	sc := spawn.Early(earlyArgs)
+	if sc == nil {
+		t.Fatal("no child started early")
+	}
+	Close()
+	if spawn.Take() != nil {
+		t.Error("Close left the early child to be taken")
+	}
+	if err := sc.Process.Signal(syscall.Signal(0)); err == nil {
+		t.Errorf("child %d still runs after Close", sc.Process.Pid)
+	}
+}
+
+// TestReleasedChildExitsByItself: after Release, an idle child exits on
+// its own (stdin closed, exit code 0) while the caller goes on, and a
+// later file gets a fresh child.
+func TestReleasedChildExitsByItself(t *testing.T) {
+	Close()
+	defer Close()
+	if _, err := Extract(onePage("Last clipping"), Settings{}); err != nil {
+		t.Fatal(err)
+	}
+	pids := idlePIDs()
+	Release()
+	if n := len(idlePIDs()); n != 0 {
+		t.Fatalf("%d idle children after Release", n)
+	}
+	idle.Lock()
+	released := idle.released
+	idle.Unlock()
+	if len(released) != 1 || released[0].proc.Pid != pids[0] {
+		t.Fatalf("released %d children, want the one idle child %v", len(released), pids)
+	}
+	st, err := released[0].proc.Wait()
+	if err != nil || !st.Success() {
+		t.Fatalf("released child: %v, %v; want a clean exit of its own", st, err)
+	}
+	got, err := Extract(onePage("Next clipping"), Settings{})
+	if err != nil || got.Pages[0].Lines[0].Text != "Next clipping" {
+		t.Fatalf("after Release: got %+v, %v", got, err)
+	}
+	if now := idlePIDs(); len(now) != 1 || now[0] == pids[0] {
+		t.Errorf("idle children %v after Release, want a fresh one (released %d)", now, pids[0])
 	}
 }

@@ -1,0 +1,140 @@
+// Package spawn starts PDF extraction children (see package pdfchild), and
+// starts the first one early: while the rest of the program is still
+// initialising, when the command line names a PDF.
+//
+// A Go process of this size takes some 6 ms to start, most of it package
+// initialisation, and a PDF run pays for two starts: its own and its
+// child's. This package imports nothing but os, so it is initialised
+// among the first; its init starts the child there, and the child's start
+// runs on the second core alongside the parent's ~4 ms of remaining
+// initialisation instead of after it. pdfchild takes that child for the
+// first file (Take) and starts the others with Start.
+//
+// The guess is cheap and may be wrong either way. A child nobody takes is
+// ended with the others when the run ends (pdfchild.Close), and it ends by
+// itself when the parent dies: its stdin closes.
+package spawn
+
+import (
+	"os"
+	"sync"
+)
+
+// Command is the hidden first argument that makes the binary a PDF
+// extraction child (pdfchild.Serve).
+const Command = "__extract-pdf"
+
+// A Child is a started extraction process and the parent's ends of its
+// standard streams.
+type Child struct {
+	Process *os.Process
+	Stdin   *os.File // write end
+	Stdout  *os.File // read end
+	Stderr  *os.File // read end
+}
+
+// Start starts exe as an extraction child, with the environment and
+// working directory of this process.
+func Start(exe string) (*Child, error) {
+	var ends [6]*os.File // read and write ends of stdin, stdout, stderr
+	closeAll := func() {
+		for _, f := range ends {
+			if f != nil {
+				f.Close()
+			}
+		}
+	}
+	for i := 0; i < len(ends); i += 2 {
+		r, w, err := os.Pipe()
+		if err != nil {
+			closeAll()
+			return nil, err
+		}
+		ends[i], ends[i+1] = r, w
+	}
+	p, err := os.StartProcess(exe, []string{exe, Command}, &os.ProcAttr{
+		Files: []*os.File{ends[0], ends[3], ends[5]},
+	})
+	// The child's ends are its own now (or nobody's).
+	ends[0].Close()
+	ends[3].Close()
+	ends[5].Close()
+	if err != nil {
+		ends[1].Close()
+		ends[2].Close()
+		ends[4].Close()
+		return nil, err
+	}
+	return &Child{Process: p, Stdin: ends[1], Stdout: ends[2], Stderr: ends[4]}, nil
+}
+
+// early is the child started by init, until Take hands it over.
+var early struct {
+	sync.Mutex
+	c *Child
+}
+
+func init() { Early(os.Args) }
+
+// Early starts the child that Take hands over, when args (os.Args, at
+// init) name a PDF (see namesPDF), and returns it; it starts none and
+// returns nil when args do not, or when a child started earlier has not
+// been taken.
+func Early(args []string) *Child {
+	if !namesPDF(args) {
+		return nil
+	}
+	early.Lock()
+	defer early.Unlock()
+	if early.c != nil {
+		return nil
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return nil
+	}
+	c, err := Start(exe)
+	if err != nil {
+		return nil
+	}
+	early.c = c
+	return c
+}
+
+// Take returns the child started at initialisation, to one caller, once;
+// nil to the others.
+func Take() *Child {
+	early.Lock()
+	defer early.Unlock()
+	c := early.c
+	early.c = nil
+	return c
+}
+
+// namesPDF reports whether args (os.Args) are a convert command with an
+// argument whose name ends in ".pdf", in any case:
+//
+//	newsclip convert -o page.md page.pdf
+//	newsclip convert --to json Scan.PDF
+//
+// A PDF named otherwise (or read from stdin, or found in a folder) gets
+// its child when it is read, as every file did before.
+func namesPDF(args []string) bool {
+	if len(args) < 3 || args[1] != "convert" {
+		return false
+	}
+	for _, a := range args[2:] {
+		if n := len(a); n > 4 && a[n-4] == '.' && lower(a[n-3]) == 'p' && lower(a[n-2]) == 'd' && lower(a[n-1]) == 'f' {
+			return true
+		}
+	}
+	return false
+}
+
+// lower maps an ASCII capital letter to its small letter.
+func lower(b byte) byte {
+	if 'A' <= b && b <= 'Z' {
+		return b + 'a' - 'A'
+	}
+	return b
+}
