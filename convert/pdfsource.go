@@ -65,8 +65,11 @@ func readSourceLine(s string) (sourceRef, bool) {
 		ref.page = strings.Join(strings.Fields(s[m[2]:m[3]]), "")
 		s = s[:m[0]] + " | " + s[m[1]:]
 	}
+	if !label && ref.page == "" {
+		return sourceRef{}, false // most lines of text: no need to split them
+	}
 	ref.publication, ref.date = splitPubDate(s)
-	if ref.publication == "" || ref.date.Day == 0 || !label && ref.page == "" {
+	if ref.publication == "" || ref.date.Day == 0 {
 		return sourceRef{}, false
 	}
 	return ref, true

@@ -38,8 +38,10 @@ const maxWallFactor = 4
 // A child is one running extraction process, serving one file at a time.
 type child struct {
 	proc       *os.Process
+	early      bool // started before its first file was known (spawn.Take)
 	stdin      io.WriteCloser
-	out        *bufio.Reader // frames from its stdout
+	stdout     *os.File      // closed by wait
+	out        *bufio.Reader // frames from stdout
 	buf        []byte        // the last frame's payload, reused
 	stderr     *tailWriter
 	stderrDone chan struct{} // closed once its stderr is all in stderr
@@ -89,8 +91,8 @@ func Extract(data []byte, s Settings) (*pdftext.Text, error) {
 	}
 }
 
-// errStale: a child kept from an earlier file took no request (it died
-// while idle, killed from outside).
+// errStale: a child kept from an earlier file, or started early, took no
+// request (it died while idle, killed from outside).
 var errStale = errors.New("stale child")
 
 // Close ends the idle children (each exits when its stdin closes), the
@@ -140,6 +142,7 @@ func takeChild() (*child, error) {
 	}
 	idle.Unlock()
 	sc := spawn.Take()
+	early := sc != nil
 	if sc == nil {
 		exe, err := os.Executable()
 		if err != nil {
@@ -151,7 +154,9 @@ func takeChild() (*child, error) {
 	}
 	c := &child{
 		proc:       sc.Process,
+		early:      early,
 		stdin:      sc.Stdin,
+		stdout:     sc.Stdout,
 		out:        bufio.NewReaderSize(sc.Stdout, 64<<10),
 		stderr:     &tailWriter{max: 4096},
 		stderrDone: make(chan struct{}),
@@ -164,10 +169,12 @@ func takeChild() (*child, error) {
 	return c, nil
 }
 
-// wait waits for the child to exit and for the last of its stderr.
+// wait waits for the child to exit and for the last of its stderr, and
+// closes its stdout.
 func (c *child) wait() {
 	c.proc.Wait()
 	<-c.stderrDone
+	c.stdout.Close()
 }
 
 // end closes the child's stdin, which ends it when it is idle, kills it
@@ -199,7 +206,7 @@ func (c *child) extract(data []byte, password string, timeout time.Duration) (t 
 	if err := c.send(data, password); err != nil {
 		c.proc.Kill()
 		<-done
-		if c.files > 0 && reading.Load() == 0 {
+		if (c.files > 0 || c.early) && reading.Load() == 0 {
 			return nil, errStale, false
 		}
 		return nil, c.crashed(int(reading.Load())), false

@@ -1,7 +1,15 @@
 package pdfchild
 
 import (
+	"bufio"
+	"bytes"
 	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"runtime"
+	"runtime/debug"
 	"syscall"
 	"testing"
 	"time"
@@ -193,5 +201,123 @@ func TestReleasedChildExitsByItself(t *testing.T) {
 	}
 	if now := idlePIDs(); len(now) != 1 || now[0] == pids[0] {
 		t.Errorf("idle children %v after Release, want a fresh one (released %d)", now, pids[0])
+	}
+}
+
+// TestEndedChildLeavesNoDescriptor: ending a child closes every pipe end
+// the parent holds, without waiting for the garbage collector.
+func TestEndedChildLeavesNoDescriptor(t *testing.T) {
+	fds := func() int {
+		ents, err := os.ReadDir("/proc/self/fd")
+		if err != nil {
+			t.Skip("no /proc/self/fd")
+		}
+		return len(ents)
+	}
+	Close()
+	defer Close()
+	defer debug.SetGCPercent(debug.SetGCPercent(-1)) // no finalizers
+	before := fds()
+	const n = 10
+	for range n {
+		if _, err := Extract(onePage("Clipping"), Settings{}); err != nil {
+			t.Fatal(err)
+		}
+		Close()
+	}
+	if after := fds(); after > before {
+		t.Errorf("%d descriptors open after %d children ended, %d before", after, n, before)
+	}
+}
+
+// TestDeadEarlyChildReplaced: a child started early that dies before its
+// first file (killed from outside while text inputs are read) is
+// replaced, as an idle one is, and the file is read.
+func TestDeadEarlyChildReplaced(t *testing.T) {
+	Close()
+	defer Close()
+	sc := spawn.Early(earlyArgs)
+	if sc == nil {
+		t.Fatal("no child started early")
+	}
+	sc.Process.Kill()
+	sc.Process.Wait()
+	got, err := Extract(onePage("After the early child died"), Settings{})
+	if err != nil || got.Pages[0].Lines[0].Text != "After the early child died" {
+		t.Fatalf("got %+v, %v; want the text from a fresh child", got, err)
+	}
+}
+
+// busyParent is the hidden argument that makes the test binary a parent
+// whose child is busy (serveBusyParent).
+const busyParent = "busy-parent"
+
+// serveBusyParent starts a child, sends it a file that takes it far
+// longer than any test (hangingPDF), waits until it reads the file's first
+// page, prints its process id and waits to be killed.
+func serveBusyParent() int {
+	exe, err := os.Executable()
+	if err != nil {
+		return 1
+	}
+	sc, err := spawn.Start(exe)
+	if err != nil {
+		return 1
+	}
+	c := &child{proc: sc.Process, stdin: sc.Stdin}
+	if c.send(hangingPDF(), "") != nil {
+		return 1
+	}
+	// Past its first frame, the child writes nothing for a long while (a
+	// write to a dead parent would end it anyway).
+	if kind, _, err := readFrame(bufio.NewReader(sc.Stdout), nil); err != nil || kind != frameReading {
+		return 1
+	}
+	fmt.Println(sc.Process.Pid)
+	io.Copy(io.Discard, os.Stdin) // until killed: the test holds stdin open
+	return 0
+}
+
+// TestChildDiesWithParent: a parent killed while its child reads a long
+// file takes the child with it (Linux), rather than leaving it to run to
+// the file's time limit.
+func TestChildDiesWithParent(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the parent-death signal is Linux's")
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		t.Skip(err)
+	}
+	parent := exec.Command(exe, busyParent)
+	in, err := parent.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	out, err := parent.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := parent.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var pid int
+	if _, err := fmt.Fscan(out, &pid); err != nil {
+		parent.Process.Kill()
+		t.Fatalf("no child id from the parent: %v", err)
+	}
+	parent.Process.Kill()
+	parent.Wait()
+	for deadline := time.Now().Add(2 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		// Gone, or a zombie no one reaps (a container's first process may not).
+		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+		if i := bytes.LastIndexByte(b, ')'); err != nil || i > 0 && i+2 < len(b) && b[i+2] == 'Z' {
+			return
+		}
+		if time.Now().After(deadline) {
+			syscall.Kill(pid, syscall.SIGKILL)
+			t.Fatalf("child %d still runs 2 s after its parent was killed", pid)
+		}
 	}
 }

@@ -34,7 +34,8 @@ type Child struct {
 }
 
 // Start starts exe as an extraction child, with the environment and
-// working directory of this process.
+// working directory of this process; on Linux, it dies with this process
+// (see sysAttr).
 func Start(exe string) (*Child, error) {
 	var ends [6]*os.File // read and write ends of stdin, stdout, stderr
 	closeAll := func() {
@@ -54,6 +55,7 @@ func Start(exe string) (*Child, error) {
 	}
 	p, err := os.StartProcess(exe, []string{exe, Command}, &os.ProcAttr{
 		Files: []*os.File{ends[0], ends[3], ends[5]},
+		Sys:   sysAttr(),
 	})
 	// The child's ends are its own now (or nobody's).
 	ends[0].Close()

@@ -1,0 +1,10 @@
+//go:build !linux
+
+package spawn
+
+import "syscall"
+
+// sysAttr is nil where there is no parent-death signal: a busy child
+// outlives a parent killed by a signal until its time limit or the file's
+// end (an idle one ends as its stdin closes).
+func sysAttr() *syscall.SysProcAttr { return nil }
