@@ -197,3 +197,46 @@ func TestAppendDateMatchesISO(t *testing.T) {
 		}
 	}
 }
+
+// nextJSONSpecial finds the byte a byte-by-byte scan finds, for every byte
+// value at every place of a word and behind another special byte (whose
+// borrow may mark the bytes after it), from every start.
+func TestNextJSONSpecialAsBytes(t *testing.T) {
+	plain := func(s string, i int) int {
+		for ; i < len(s); i++ {
+			if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c >= 0x80 {
+				return i
+			}
+		}
+		return len(s)
+	}
+	check := func(s string) {
+		for i := 0; i <= len(s); i++ {
+			if got, want := nextJSONSpecial(s, i), plain(s, i); got != want {
+				t.Fatalf("nextJSONSpecial(%q, %d) = %d, want %d", s, i, got, want)
+			}
+		}
+	}
+	for c := range 256 {
+		for at := range 17 {
+			b := []byte(strings.Repeat("plain te", 3))
+			b[at] = byte(c)
+			check(string(b))
+			b[at+1] = '!' // the byte after the class edges
+			b[at+2] = byte(c + 1)
+			check(string(b))
+		}
+	}
+	r := rand.New(rand.NewSource(11))
+	alphabet := []byte{' ', '!', '#', '[', ']', 'a', '~', 0x7f, '"', '\\', 0, 0x1f, '\n', 0x80, 0xc3, 0xff}
+	for range 20000 {
+		b := make([]byte, r.Intn(40))
+		for i := range b {
+			b[i] = alphabet[r.Intn(len(alphabet))]
+			if r.Intn(3) > 0 {
+				b[i] = 'x'
+			}
+		}
+		check(string(b))
+	}
+}
