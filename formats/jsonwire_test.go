@@ -3,6 +3,7 @@ package formats
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -146,12 +147,19 @@ func TestWriteJSONMatchesEncodingJSON(t *testing.T) {
 				t.Fatalf("document %d, lines %v:\n got %s\nwant %s", i, lines, got.Bytes(), want)
 			}
 		}
-		var got bytes.Buffer
-		if err := WriteJSON(&got, docs[:20], lines); err != nil {
+		// All in one call: several chunks of jsonChunk bytes.
+		got := writeCounter{}
+		if err := WriteJSON(&got, docs, lines); err != nil {
 			t.Fatal(err)
 		}
-		if want := wireReference(t, docs[:20], lines); !bytes.Equal(got.Bytes(), want) {
-			t.Errorf("20 documents in one call, lines %v: output differs from encoding/json's", lines)
+		if want := wireReference(t, docs, lines); !bytes.Equal(got.Bytes(), want) {
+			t.Errorf("%d documents in one call, lines %v: output differs from encoding/json's", len(docs), lines)
+		}
+		if got.writes < 3 {
+			t.Errorf("%d documents (%d bytes) in %d writes, want one per %d bytes", len(docs), got.Len(), got.writes, jsonChunk)
+		}
+		if err := WriteJSON(failingWriter{}, docs, lines); err != errWrite {
+			t.Errorf("WriteJSON to a failing writer: %v, want %v", err, errWrite)
 		}
 	}
 }
@@ -240,3 +248,21 @@ func TestNextJSONSpecialAsBytes(t *testing.T) {
 		check(string(b))
 	}
 }
+
+// A writeCounter is a bytes.Buffer that counts the calls to Write.
+type writeCounter struct {
+	bytes.Buffer
+	writes int
+}
+
+func (w *writeCounter) Write(p []byte) (int, error) {
+	w.writes++
+	return w.Buffer.Write(p)
+}
+
+// errWrite is the error of every failingWriter Write.
+var errWrite = errors.New("disk full")
+
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errWrite }
