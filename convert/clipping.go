@@ -19,8 +19,32 @@ import (
 // Without a masthead (plain text) the first paragraph is the headline when
 // it looks like one.
 func readClipping(lines []string, masthead bool) *Article {
+	return newClippingRoom().read(lines, masthead)[0]
+}
+
+// A clippingRoom holds, in one allocation, what reading one clipping
+// makes for certain: its article, the list of one article a layout reader
+// returns, and the room of the article's first removals (most clippings
+// have a few: a byline's line, a footer's two).
+type clippingRoom struct {
+	article Article
+	list    [1]*Article
+	removed [removedReserved]Removal
+}
+
+func newClippingRoom() *clippingRoom {
+	r := &clippingRoom{}
+	r.list[0] = &r.article
+	r.article.Removed = r.removed[:0]
+	return r
+}
+
+// read is readClipping into r's article; it returns r's list, which holds
+// it.
+func (r *clippingRoom) read(lines []string, masthead bool) []*Article {
 	paras := splitHeaderLines(splitParas(lines, 1), 4)
-	a := &Article{Line: 1}
+	a := &r.article
+	a.Line = 1
 	if len(paras) > 0 {
 		a.Line = paras[0].line
 	}
@@ -48,7 +72,7 @@ func readClipping(lines []string, masthead bool) *Article {
 	}
 	i = a.readHeaderZone(paras, i, headline)
 	finishArticle(a, paras[i:])
-	return a
+	return r.list[:]
 }
 
 // splitHeaderLines gives a byline, date or credit line its own paragraph

@@ -121,9 +121,9 @@ func isInitialAt(s string, i int) bool {
 }
 
 func readMastheadClipping(lines []string) ([]*Article, []Warning) {
-	return []*Article{readClipping(lines, true)}, nil
+	return newClippingRoom().read(lines, true), nil
 }
 
 func readPlainText(lines []string) ([]*Article, []Warning) {
-	return []*Article{readClipping(lines, false)}, []Warning{{Msg: "layout not recognised: read as plain text"}}
+	return newClippingRoom().read(lines, false), []Warning{{Msg: "layout not recognised: read as plain text"}}
 }

@@ -32,7 +32,6 @@ import (
 func mayHavePullQuote(texts []bodyText) bool {
 	f := quoteFilters.Get().(*quoteFilter)
 	defer f.release()
-	f.texts = texts
 	f.chain = slices.Grow(f.chain[:0], len(texts))[:len(texts)]
 	f.keys = slices.Grow(f.keys[:0], len(texts))[:len(texts)]
 	n, size := 0, 0
@@ -45,24 +44,24 @@ func mayHavePullQuote(texts []bodyText) bool {
 		}
 	}
 	f.budget = quoteFilterBudget * size
-	f.addCandidates(n)
+	f.addCandidates(texts, n)
 	if f.long.slots == nil && f.short.slots == nil {
 		return false // no key of 8 bytes or more: no candidate (isPullQuoteCandidate)
 	}
 	for j, t := range texts {
-		if forEachRawEnd(t.text, func(p int) bool { return f.endsAt(j, p) }) {
+		if forEachRawEnd(t.text, func(p int) bool { return f.endsAt(texts, j, p) }) {
 			return true
 		}
 	}
 	return false
 }
 
-// addCandidates puts the n candidates among f.texts (chain -1, the others
+// addCandidates puts the n candidates among texts (chain -1, the others
 // -2) in the tables by their tails, chains them, and notes where the key
 // of each that is alone with its tail ends (own).
-func (f *quoteFilter) addCandidates(n int) {
-	f.own = slices.Grow(f.own[:0], len(f.texts))[:len(f.texts)]
-	for i, t := range f.texts {
+func (f *quoteFilter) addCandidates(texts []bodyText, n int) {
+	f.own = slices.Grow(f.own[:0], len(texts))[:len(texts)]
+	for i, t := range texts {
 		f.own[i] = -1
 		if f.chain[i] == -2 {
 			f.chain[i] = -1
@@ -133,7 +132,6 @@ const quoteFilterBudget = 2
 // (long) or 8 (short) bytes of their keys, each chained to the one added
 // before it with the same bytes, and the keys built so far.
 type quoteFilter struct {
-	texts       []bodyText
 	long, short tailTable
 	chain       []int         // by text: the candidate before it with its tail, or -1
 	keys        []string      // by text: its key, once built (a view of keyBuf)
@@ -193,13 +191,13 @@ func (f *quoteFilter) addPair(lo uint64) {
 
 // endsAt reports whether a candidate other than texts[j] ends where its
 // key ends at p of texts[j] as printed, or the budget is spent.
-func (f *quoteFilter) endsAt(j, p int) bool {
+func (f *quoteFilter) endsAt(texts []bodyText, j, p int) bool {
 	if p == f.own[j] {
 		// Where texts[j]'s own key ends, the tail found is its own and no
 		// other candidate's: anyEndsWith would skip it.
 		return false
 	}
-	src := f.texts[j].text
+	src := texts[j].text
 	if lo, ok := foldedLow(src, p); ok && f.lows[lowIndex(lo)/64]&(1<<(lowIndex(lo)%64)) == 0 {
 		return false // no key ends with the eight bytes before p
 	}
@@ -207,12 +205,12 @@ func (f *quoteFilter) endsAt(j, p int) bool {
 		return false // no key ends with the two bytes before p
 	}
 	if f.long.slots != nil {
-		if tail, ok := keyTailAt(src, p, 16); ok && f.anyEndsWith(f.long.ownerOf(tail[0], tail[1]), src, p) {
+		if tail, ok := keyTailAt(src, p, 16); ok && f.anyEndsWith(texts, f.long.ownerOf(tail[0], tail[1]), src, p) {
 			return true
 		}
 	}
 	if f.short.slots != nil {
-		if tail, ok := keyTailAt(src, p, 8); ok && f.anyEndsWith(f.short.ownerOf(0, tail[1]), src, p) {
+		if tail, ok := keyTailAt(src, p, 8); ok && f.anyEndsWith(texts, f.short.ownerOf(0, tail[1]), src, p) {
 			return true
 		}
 	}
@@ -222,9 +220,9 @@ func (f *quoteFilter) endsAt(j, p int) bool {
 // anyEndsWith reports whether the key of a candidate of the chain from i
 // is the end of keyFold(src[:p]), src other than the candidate as printed
 // (whose key is no longer than its own), or the budget is spent.
-func (f *quoteFilter) anyEndsWith(i int, src string, p int) bool {
+func (f *quoteFilter) anyEndsWith(texts []bodyText, i int, src string, p int) bool {
 	for ; i >= 0; i = f.chain[i] {
-		t := f.texts[i].text
+		t := texts[i].text
 		if t == src {
 			continue
 		}

@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math/rand"
 	"strings"
@@ -105,6 +106,18 @@ func TestHeadParasMatchesSplitParas(t *testing.T) {
 		want := all[:min(n, len(all))]
 		if got := headParas(lines, n); fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Fatalf("headParas(%q, %d) = %v, want %v", lines, n, got, want)
+		}
+	}
+}
+
+// load64 reads the same little-endian word from a string and from bytes,
+// at every offset, as encoding/binary does.
+func TestLoad64AsBinary(t *testing.T) {
+	b := []byte("\x00\x01\x7f\x80\xfe\xffabcdefgh\n\r\"\\é")
+	for i := 0; i+8 <= len(b); i++ {
+		want := binary.LittleEndian.Uint64(b[i:])
+		if got, gotS := load64(b, i), load64(string(b), i); got != want || gotS != want {
+			t.Errorf("load64 at %d = %#x (bytes), %#x (string), want %#x", i, got, gotS, want)
 		}
 	}
 }

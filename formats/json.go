@@ -183,46 +183,61 @@ func countWords(s string) int {
 }
 
 // WriteJSON writes the articles of docs as one JSON array, or, when lines is
-// set, as JSON Lines: one article per line, in input order.
+// set, as JSON Lines: one article per line, in input order. The bytes are
+// gathered in one buffer and written to w whenever it holds jsonChunk
+// bytes or more, and at the end.
 func WriteJSON(w io.Writer, docs []*convert.Document, lines bool) error {
-	bw := getBuffer(w)
-	defer putBuffer(bw)
 	jb := jsonBuffers.Get().(*jsonBuffer)
 	defer jb.put()
+	out := jb.out[:0]
 	if !lines {
-		bw.WriteString("[")
+		out = append(out, '[')
 	}
 	n := 0
 	for _, d := range docs {
 		for _, a := range d.Articles {
-			jb.compact = append(appendWireJSON(jb.compact[:0], d, a), '\n')
-			out := jb.compact
-			if !lines {
+			if lines {
+				out = append(appendWireJSON(out, d, a), '\n')
+			} else {
 				if n > 0 {
-					bw.WriteString(",")
+					out = append(out, ',')
 				}
-				bw.WriteString("\n")
 				// As json.Encoder indents, from the compact bytes.
+				jb.compact = append(appendWireJSON(jb.compact[:0], d, a), '\n')
 				jb.indented.Reset()
 				if err := json.Indent(&jb.indented, jb.compact, "", "  "); err != nil {
 					return err
 				}
-				out = jb.indented.Bytes()
-			}
-			if _, err := bw.Write(out); err != nil {
-				return err
+				out = append(append(out, '\n'), jb.indented.Bytes()...)
 			}
 			n++
+			if len(out) >= jsonChunk {
+				if _, err := w.Write(out); err != nil {
+					return err
+				}
+				out = out[:0]
+			}
 		}
 	}
 	if !lines {
-		bw.WriteString("]\n")
+		out = append(out, "]\n"...)
 	}
-	return bw.Flush()
+	jb.out = out
+	if len(out) == 0 {
+		return nil
+	}
+	_, err := w.Write(out)
+	return err
 }
 
-// A jsonBuffer holds WriteJSON's per-article bytes: compact, and indented.
+// jsonChunk is the size, in bytes, from which WriteJSON writes the bytes it
+// has gathered.
+const jsonChunk = 16 << 10
+
+// A jsonBuffer holds WriteJSON's bytes: the output gathered (out), and an
+// article's compact and indented bytes for the array.
 type jsonBuffer struct {
+	out      []byte
 	compact  []byte
 	indented bytes.Buffer
 }
@@ -235,7 +250,7 @@ var jsonBuffers = sync.Pool{New: func() any { return new(jsonBuffer) }}
 const maxPooledJSON = 1 << 20
 
 func (jb *jsonBuffer) put() {
-	if cap(jb.compact) > maxPooledJSON || jb.indented.Cap() > maxPooledJSON {
+	if cap(jb.out) > maxPooledJSON || cap(jb.compact) > maxPooledJSON || jb.indented.Cap() > maxPooledJSON {
 		return
 	}
 	jsonBuffers.Put(jb)

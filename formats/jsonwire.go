@@ -1,6 +1,7 @@
 package formats
 
 import (
+	"math/bits"
 	"strconv"
 	"unicode/utf8"
 
@@ -134,20 +135,14 @@ func appendStrings(b []byte, ss []string) []byte {
 // with HTML escaping off: '"' and '\\' escaped with a backslash, control
 // bytes as \b \f \n \r \t or \u00XX (lower-case hex), each invalid UTF-8
 // byte as \ufffd, U+2028 and U+2029 as \u2028 and \u2029, all else as is.
+// Runs of plain ASCII are found eight bytes a step (nextJSONSpecial) and
+// copied at once.
 func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0 // s[start:i] is pending, to be copied as is
-	for i := 0; i < len(s); {
-		if i+8 <= len(s) && plainJSONWord(s[i:i+8]) {
-			i += 8
-			continue
-		}
+	for i := nextJSONSpecial(s, 0); i < len(s); i = nextJSONSpecial(s, i) {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
 			b = append(b, s[start:i]...)
 			switch c {
 			case '"', '\\':
@@ -191,14 +186,58 @@ func appendJSONString(b []byte, s string) []byte {
 
 const hexDigits = "0123456789abcdef"
 
-// plainJSONWord reports whether the eight bytes of w are ASCII that JSON
-// strings hold as they are: none below 0x20, no '"', no '\\'. It tests
-// them at once, as one word.
-func plainJSONWord(w string) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+// nextJSONSpecial returns the index of the first byte of s at or after i
+// that appendJSONString must look at (isJSONSpecial), or len(s): a control
+// byte, '"', '\\' or a byte of a multi-byte rune. It tests eight bytes a
+// step (jsonSpecials); the last bytes of a string of eight or more in the
+// word that ends it, the bytes before i in that word masked off.
+func nextJSONSpecial(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		if m := jsonSpecials(word(s, i)); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	if i == len(s) {
+		return i
+	}
+	if len(s) >= 8 {
+		// The word ending s, its bytes before i made plain ('a'): a
+		// special one there would mark the bytes after it too.
+		before := uint64(1)<<(8*(8-(len(s)-i))) - 1
+		x := word(s, len(s)-8)&^before | 0x6161616161616161&before
+		if m := jsonSpecials(x); m != 0 {
+			return len(s) - 8 + bits.TrailingZeros64(m)/8
+		}
+		return len(s)
+	}
+	for ; i < len(s); i++ {
+		if isJSONSpecial(s[i]) {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// word reads s[i:i+8] as a little-endian word.
+func word(s string, i int) uint64 {
+	w := s[i : i+8] // one bounds check: the compiler reads the eight bytes as one word
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
 		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-	zero := func(y uint64) uint64 { return (y - ones) & ^y & highs } // non-zero iff a byte of y is 0
-	low := (x - ones*0x20) & ^x & highs                              // non-zero iff a byte is below 0x20
-	return x&highs == 0 && low == 0 && zero(x^ones*'"') == 0 && zero(x^ones*'\\') == 0
+}
+
+// isJSONSpecial reports whether appendJSONString must look at byte c: a
+// control byte, '"', '\\', or one of a multi-byte rune (0x80 and above).
+func isJSONSpecial(c byte) bool { return c < 0x20 || c == '"' || c == '\\' || c >= utf8.RuneSelf }
+
+// jsonSpecials tests the eight bytes of the little-endian word x at once
+// for isJSONSpecial: it is zero when none is, else its lowest set bit is
+// the high bit of the first that is (bits above it may be set for bytes
+// that are not). Each term's lowest high bit marks the first byte of its
+// kind (a borrow runs only upwards from a byte that is one), so their OR's
+// does the first of any.
+func jsonSpecials(x uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	q, bs := x^ones*'"', x^ones*'\\' // zero bytes where x holds '"', '\\'
+	low := (x - ones*0x20) & ^x      // below 0x20
+	return (x | low | (q-ones)&^q | (bs-ones)&^bs) & highs
 }

@@ -3,6 +3,7 @@ package formats
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -146,12 +147,19 @@ func TestWriteJSONMatchesEncodingJSON(t *testing.T) {
 				t.Fatalf("document %d, lines %v:\n got %s\nwant %s", i, lines, got.Bytes(), want)
 			}
 		}
-		var got bytes.Buffer
-		if err := WriteJSON(&got, docs[:20], lines); err != nil {
+		// All in one call: several chunks of jsonChunk bytes.
+		got := writeCounter{}
+		if err := WriteJSON(&got, docs, lines); err != nil {
 			t.Fatal(err)
 		}
-		if want := wireReference(t, docs[:20], lines); !bytes.Equal(got.Bytes(), want) {
-			t.Errorf("20 documents in one call, lines %v: output differs from encoding/json's", lines)
+		if want := wireReference(t, docs, lines); !bytes.Equal(got.Bytes(), want) {
+			t.Errorf("%d documents in one call, lines %v: output differs from encoding/json's", len(docs), lines)
+		}
+		if got.writes < 3 {
+			t.Errorf("%d documents (%d bytes) in %d writes, want one per %d bytes", len(docs), got.Len(), got.writes, jsonChunk)
+		}
+		if err := WriteJSON(failingWriter{}, docs, lines); err != errWrite {
+			t.Errorf("WriteJSON to a failing writer: %v, want %v", err, errWrite)
 		}
 	}
 }
@@ -197,3 +205,64 @@ func TestAppendDateMatchesISO(t *testing.T) {
 		}
 	}
 }
+
+// nextJSONSpecial finds the byte a byte-by-byte scan finds, for every byte
+// value at every place of a word and behind another special byte (whose
+// borrow may mark the bytes after it), from every start.
+func TestNextJSONSpecialAsBytes(t *testing.T) {
+	plain := func(s string, i int) int {
+		for ; i < len(s); i++ {
+			if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c >= 0x80 {
+				return i
+			}
+		}
+		return len(s)
+	}
+	check := func(s string) {
+		for i := 0; i <= len(s); i++ {
+			if got, want := nextJSONSpecial(s, i), plain(s, i); got != want {
+				t.Fatalf("nextJSONSpecial(%q, %d) = %d, want %d", s, i, got, want)
+			}
+		}
+	}
+	for c := range 256 {
+		for at := range 17 {
+			b := []byte(strings.Repeat("plain te", 3))
+			b[at] = byte(c)
+			check(string(b))
+			b[at+1] = '!' // the byte after the class edges
+			b[at+2] = byte(c + 1)
+			check(string(b))
+		}
+	}
+	r := rand.New(rand.NewSource(11))
+	alphabet := []byte{' ', '!', '#', '[', ']', 'a', '~', 0x7f, '"', '\\', 0, 0x1f, '\n', 0x80, 0xc3, 0xff}
+	for range 20000 {
+		b := make([]byte, r.Intn(40))
+		for i := range b {
+			b[i] = alphabet[r.Intn(len(alphabet))]
+			if r.Intn(3) > 0 {
+				b[i] = 'x'
+			}
+		}
+		check(string(b))
+	}
+}
+
+// A writeCounter is a bytes.Buffer that counts the calls to Write.
+type writeCounter struct {
+	bytes.Buffer
+	writes int
+}
+
+func (w *writeCounter) Write(p []byte) (int, error) {
+	w.writes++
+	return w.Buffer.Write(p)
+}
+
+// errWrite is the error of every failingWriter Write.
+var errWrite = errors.New("disk full")
+
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errWrite }
