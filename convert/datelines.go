@@ -55,8 +55,15 @@ const (
 func datelineReach(s string) int {
 	i := 0
 	for n := 0; n < maxDatelinePlace && i < len(s); n++ {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !placeASCII[c] {
+				break
+			}
+			i++
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsLetter(r) && !('0' <= r && r <= '9') && !strings.ContainsRune("'.,- ", r) {
+		if !unicode.IsLetter(r) {
 			break
 		}
 		i += w
@@ -74,6 +81,15 @@ func datelineReach(s string) int {
 	}
 	return i + 2
 }
+
+// placeASCII marks the ASCII runes of a dateline's place (datelineRE's
+// class [\p{Lu}\p{L}\d'.,\- ]): letters, digits and the four marks.
+var placeASCII = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = unicode.IsLetter(rune(c)) || '0' <= c && c <= '9' || strings.IndexByte("'.,- ", byte(c)) >= 0
+	}
+	return t
+}()
 
 // longDateEnd returns the end of the date that opens s in datelineRE's
 // second form, letters then " D, YYYY" ("April 17, 2015"), or 0.
