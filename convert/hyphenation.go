@@ -61,30 +61,48 @@ func (v vocabulary) want(prev, next string) {
 	}
 }
 
-// addLine counts the wanted words of a line.
+// addLine counts the wanted words of a line: its runs of letters and
+// hyphens, less their leading hyphens, lower-cased. It reads the line in
+// place; an ASCII word is lower-cased into a buffer on the stack, so that
+// only a word that is counted, or one with other runes, makes a string.
 func (v vocabulary) addLine(l string) {
-	lower := strings.ToLower(l)
-	start := -1
+	var buf [64]byte
+	start, ascii := -1, true
 	flush := func(end int) {
-		if start >= 0 {
-			if w := strings.TrimLeft(lower[start:end], "-"); w != "" {
-				if n, ok := v[w]; ok {
-					v[w] = n + 1
-				}
-			}
+		if start < 0 {
+			return
 		}
+		w := strings.TrimLeft(l[start:end], "-")
 		start = -1
-	}
-	for i, r := range lower {
-		if unicode.IsLetter(r) || r == '-' {
-			if start < 0 {
-				start = i
+		if w == "" {
+			return
+		}
+		if !ascii || len(w) > len(buf) {
+			w = strings.ToLower(w)
+			if n, ok := v[w]; ok {
+				v[w] = n + 1
 			}
+			return
+		}
+		b := buf[:len(w)]
+		for i := range len(w) {
+			b[i] = lowerASCII(w[i])
+		}
+		if n, ok := v[string(b)]; ok {
+			v[string(b)] = n + 1
+		}
+	}
+	for i, r := range l {
+		if r < utf8.RuneSelf && ('a' <= r|0x20 && r|0x20 <= 'z' || r == '-') || r >= utf8.RuneSelf && unicode.IsLetter(r) {
+			if start < 0 {
+				start, ascii = i, true
+			}
+			ascii = ascii && r < utf8.RuneSelf
 			continue
 		}
 		flush(i)
 	}
-	flush(len(lower))
+	flush(len(l))
 }
 
 // has reports whether word occurs in the text as a whole word.
