@@ -57,7 +57,7 @@ func ExtractPages(data []byte, opts Options, emit func(Page)) (t *Text, err erro
 			t, err = nil, &Error{Page: page, Err: fmt.Errorf("%w: %v", ErrDamaged, p)}
 		}
 	}()
-	r, warns, err := openPDF(data, opts.Password)
+	r, first, warns, err := openPDF(data, opts.Password)
 	if err != nil {
 		return nil, &Error{Err: err}
 	}
@@ -76,6 +76,7 @@ func ExtractPages(data []byte, opts Options, emit func(Page)) (t *Text, err erro
 		n = limit
 	}
 	rd := pageReader{doc: newDocCache(), glyphs: make([]glyph, 0, firstGlyphs)} // objects and fonts shared by the pages
+	rd.doc.first = first
 	glyphs, failed, emitted := 0, 0, 0
 	unmappedAt, unmapped := 0, "" // the first emitted page with unmapped codes
 	var firstErr error
@@ -158,6 +159,9 @@ type docCache struct {
 	// byRef finds a font by its object and the name a resource
 	// dictionary gives it, without reading its fontKey again.
 	byRef map[fontUse]*pdfFont
+	// first is what openPDF read of the first page's content, until the
+	// page that draws it takes it.
+	first *firstRead
 }
 
 // fontUse is a font object under a resource name.

@@ -228,7 +228,7 @@ func readStream(v pdf.Value, limit int64) (data []byte, ok bool) {
 	if v.Kind() != pdf.Stream {
 		return nil, false
 	}
-	rd := v.Reader()
+	rd := openStream(v)
 	defer rd.Close()
 	data, err := io.ReadAll(io.LimitReader(rd, limit))
 	return data, err == nil

@@ -148,21 +148,23 @@ func catalogObject[E any](data []byte, objs map[int]E) int {
 var errTruncated = errors.New("the file ends before its end marker (%%EOF): truncated copy?")
 
 // openPDF opens data with the library, repairing what it can: header,
-// trailing bytes, and a damaged cross-reference table.
-func openPDF(data []byte, password string) (r *pdf.Reader, warns []string, err error) {
+// trailing bytes, and a damaged cross-reference table. first is what
+// checkReadable read of the first page's content, for the page that
+// draws it (nil when there is none to hand on).
+func openPDF(data []byte, password string) (r *pdf.Reader, first *firstRead, warns []string, err error) {
 	fixed := repairPDF(data)
 	// Only a change beyond trailing white space is worth a warning.
 	if !bytes.Equal(bytes.TrimRight(fixed, " \t\r\n"), bytes.TrimRight(data, " \t\r\n")) {
 		warns = append(warns, "repaired the file's header or trailing bytes")
 	}
 	if sz := trailerSize(fixed); sz > 10_000_000 {
-		return nil, warns, fmt.Errorf("%w: cross-reference table claims %d objects", ErrDamaged, sz)
+		return nil, nil, warns, fmt.Errorf("%w: cross-reference table claims %d objects", ErrDamaged, sz)
 	}
 	if n := xrefClaims(fixed); n > maxXrefObjects {
 		// A damaged subsection header: read through a rebuilt table.
 		rebuilt, err := rebuildXref(fixed)
 		if err != nil {
-			return nil, warns, fmt.Errorf("%w: cross-reference table claims %d objects", ErrDamaged, n)
+			return nil, nil, warns, fmt.Errorf("%w: cross-reference table claims %d objects", ErrDamaged, n)
 		}
 		fixed = rebuilt
 		warns = append(warns, "rebuilt the damaged cross-reference table")
@@ -178,17 +180,17 @@ func openPDF(data []byte, password string) (r *pdf.Reader, warns []string, err e
 		if v, _ := encryptionVersion(fixed); v == "1" {
 			// See the BUG note in doc.go: 40-bit RC4 opens but decrypts
 			// to garbage.
-			return nil, warns, fmt.Errorf("%w with RC4 40-bit (V1): not supported (the PDF library derives its object keys wrongly); decrypt it first, e.g. qpdf --decrypt", ErrEncrypted)
+			return nil, nil, warns, fmt.Errorf("%w with RC4 40-bit (V1): not supported (the PDF library derives its object keys wrongly); decrypt it first, e.g. qpdf --decrypt", ErrEncrypted)
 		}
 	}
 	if err == nil {
-		if e := checkReadable(r); e == nil {
-			return r, warns, nil
+		if first, e := checkReadable(r); e == nil {
+			return r, first, warns, nil
 		}
 		// The page tree is damaged: try the rebuilt table below.
 	}
 	if err != nil && isEncryptionError(err) {
-		return nil, warns, encryptionError(fixed, err, password)
+		return nil, nil, warns, encryptionError(fixed, err, password)
 	}
 	if err == nil {
 		err = fmt.Errorf("unreadable page tree")
@@ -198,46 +200,51 @@ func openPDF(data []byte, password string) (r *pdf.Reader, warns []string, err e
 	}
 	rebuilt, rerr := rebuildXref(fixed)
 	if rerr != nil {
-		return nil, warns, fmt.Errorf("%w: %v", ErrDamaged, err)
+		return nil, nil, warns, fmt.Errorf("%w: %v", ErrDamaged, err)
 	}
 	r, err2 := newPDFReader(rebuilt, password)
 	if err2 != nil {
 		if isEncryptionError(err2) {
-			return nil, warns, encryptionError(fixed, err2, password)
+			return nil, nil, warns, encryptionError(fixed, err2, password)
 		}
-		return nil, warns, fmt.Errorf("%w: %v", ErrDamaged, err)
+		return nil, nil, warns, fmt.Errorf("%w: %v", ErrDamaged, err)
 	}
-	if e := checkReadable(r); e != nil {
+	first, e := checkReadable(r)
+	if e != nil {
 		if err == errTruncated {
 			e = fmt.Errorf("%w: %v", ErrDamaged, errTruncated)
 		}
-		return nil, warns, e
+		return nil, nil, warns, e
 	}
 	warns = append(warns, "rebuilt the damaged cross-reference table")
-	return r, warns, nil
+	return r, first, warns, nil
 }
 
 // checkReadable touches the page tree and the first page's content, which
-// panic or fail on some damage.
-func checkReadable(r *pdf.Reader) (err error) {
+// panic or fail on some damage. What it read of that content, and the
+// stream to read on, it returns as first (see firstRead).
+func checkReadable(r *pdf.Reader) (first *firstRead, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("%w: %v", ErrDamaged, p)
+			first, err = nil, fmt.Errorf("%w: %v", ErrDamaged, p)
 		}
 	}()
 	if r.NumPage() == 0 {
-		return fmt.Errorf("%w: no pages", ErrDamaged)
+		return nil, fmt.Errorf("%w: no pages", ErrDamaged)
 	}
-	c := r.Page(1).V.Key("Contents")
+	pg := r.Page(1).V
+	c := pg.Key("Contents")
 	if c.Kind() == pdf.Stream {
-		rd := c.Reader()
-		defer rd.Close()
-		var buf [512]byte
-		if _, err := rd.Read(buf[:]); err != nil && err != io.EOF {
-			return fmt.Errorf("%w: %v", ErrDamaged, err)
+		rd := openStream(c)
+		buf := make([]byte, 512)
+		n, err := rd.Read(buf)
+		if err != nil && err != io.EOF {
+			rd.Close()
+			return nil, fmt.Errorf("%w: %v", ErrDamaged, err)
 		}
+		return newFirstRead(pg, buf[:n], rd), nil
 	}
-	return nil
+	return nil, nil
 }
 
 func newPDFReader(data []byte, password string) (r *pdf.Reader, err error) {
@@ -247,7 +254,7 @@ func newPDFReader(data []byte, password string) (r *pdf.Reader, err error) {
 		}
 	}()
 	tried := false
-	return pdf.NewReaderEncrypted(bytes.NewReader(data), int64(len(data)), func() string {
+	return pdf.NewReaderEncrypted(newPDFBytes(data), int64(len(data)), func() string {
 		if tried || password == "" {
 			return ""
 		}
