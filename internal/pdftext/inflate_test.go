@@ -32,10 +32,15 @@ func streamsPDF(objs []string) []byte {
 	for i := range objs {
 		refs = append(refs, fmt.Sprintf("%d 0 R", i+1))
 	}
-	objs = append(objs,
+	return assemblePDF(append(objs,
 		fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Contents 1 0 R >>", n+2),
 		fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R] /Count 1 >>", n+1),
-		fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R /Streams [%s] >>", n+2, strings.Join(refs, " ")))
+		fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R /Streams [%s] >>", n+2, strings.Join(refs, " "))))
+}
+
+// assemblePDF writes objs as objects 1 onwards of a PDF whose catalog is
+// the last.
+func assemblePDF(objs []string) []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n")
 	offsets := make([]int, len(objs))
@@ -134,7 +139,7 @@ func eachStream(r *pdf.Reader, fn func(name string, v pdf.Value)) {
 	for i := 0; i < list.Len(); i++ {
 		fn(fmt.Sprintf("Streams[%d]", i), list.Index(i))
 	}
-	for n, pg := range pdfPages(r) {
+	for n, pg := range pdfPages(r, newObjCache()) {
 		c := pg.V.Key("Contents")
 		fn(fmt.Sprintf("page %d Contents", n+1), c)
 		for i := 0; i < c.Len(); i++ {
@@ -249,16 +254,14 @@ func TestFirstReadReadsOn(t *testing.T) {
 	}
 	for _, data := range []string{string(z), string(z[:len(z)/2])} {
 		pdfData := streamsPDF([]string{streamObj(fmt.Sprintf("/Length %d /Filter /FlateDecode", len(data)), []byte(data))})
-		r, first, _, err := openPDF(pdfData, "")
+		r, doc, _, err := openPDF(pdfData, "")
 		if err != nil {
 			t.Fatalf("%d bytes: %v", len(data), err)
 		}
-		if first == nil {
+		if doc.first == nil {
 			t.Fatalf("%d bytes: nothing kept of the first read", len(data))
 		}
-		page := pdfPages(r)[0].V
-		doc := newDocCache()
-		doc.first = first
+		page := pdfPages(r, newObjCache())[0].V
 		if rd := doc.takeFirst(r.Trailer().Key("Root")); rd != nil {
 			t.Error("a first read taken for a value without that Contents")
 		}

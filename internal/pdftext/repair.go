@@ -148,10 +148,9 @@ func catalogObject[E any](data []byte, objs map[int]E) int {
 var errTruncated = errors.New("the file ends before its end marker (%%EOF): truncated copy?")
 
 // openPDF opens data with the library, repairing what it can: header,
-// trailing bytes, and a damaged cross-reference table. first is what
-// checkReadable read of the first page's content, for the page that
-// draws it (nil when there is none to hand on).
-func openPDF(data []byte, password string) (r *pdf.Reader, first *firstRead, warns []string, err error) {
+// trailing bytes, and a damaged cross-reference table. doc holds what
+// checkReadable read of r, for the pages to share.
+func openPDF(data []byte, password string) (r *pdf.Reader, doc *docCache, warns []string, err error) {
 	fixed := repairPDF(data)
 	// Only a change beyond trailing white space is worth a warning.
 	if !bytes.Equal(bytes.TrimRight(fixed, " \t\r\n"), bytes.TrimRight(data, " \t\r\n")) {
@@ -184,8 +183,8 @@ func openPDF(data []byte, password string) (r *pdf.Reader, first *firstRead, war
 		}
 	}
 	if err == nil {
-		if first, e := checkReadable(r); e == nil {
-			return r, first, warns, nil
+		if doc, e := checkReadable(r); e == nil {
+			return r, doc, warns, nil
 		}
 		// The page tree is damaged: try the rebuilt table below.
 	}
@@ -209,7 +208,7 @@ func openPDF(data []byte, password string) (r *pdf.Reader, first *firstRead, war
 		}
 		return nil, nil, warns, fmt.Errorf("%w: %v", ErrDamaged, err)
 	}
-	first, e := checkReadable(r)
+	doc, e := checkReadable(r)
 	if e != nil {
 		if err == errTruncated {
 			e = fmt.Errorf("%w: %v", ErrDamaged, errTruncated)
@@ -217,22 +216,24 @@ func openPDF(data []byte, password string) (r *pdf.Reader, first *firstRead, war
 		return nil, nil, warns, e
 	}
 	warns = append(warns, "rebuilt the damaged cross-reference table")
-	return r, first, warns, nil
+	return r, doc, warns, nil
 }
 
 // checkReadable touches the page tree and the first page's content, which
-// panic or fail on some damage. What it read of that content, and the
-// stream to read on, it returns as first (see firstRead).
-func checkReadable(r *pdf.Reader) (first *firstRead, err error) {
+// panic or fail on some damage. It returns the cache of r's objects that
+// the pages then share, holding the page tree's top and first page and
+// what it read of that page's content (see firstRead).
+func checkReadable(r *pdf.Reader) (doc *docCache, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			first, err = nil, fmt.Errorf("%w: %v", ErrDamaged, p)
+			doc, err = nil, fmt.Errorf("%w: %v", ErrDamaged, p)
 		}
 	}()
-	if r.NumPage() == 0 {
+	doc = newDocCache()
+	if numPage(r, doc.objs) == 0 {
 		return nil, fmt.Errorf("%w: no pages", ErrDamaged)
 	}
-	pg := r.Page(1).V
+	pg := firstPage(r, doc.objs)
 	c := pg.Key("Contents")
 	if c.Kind() == pdf.Stream {
 		rd := openStream(c)
@@ -242,9 +243,54 @@ func checkReadable(r *pdf.Reader) (first *firstRead, err error) {
 			rd.Close()
 			return nil, fmt.Errorf("%w: %v", ErrDamaged, err)
 		}
-		return newFirstRead(pg, buf[:n], rd), nil
+		doc.first = newFirstRead(pg, buf[:n], rd)
 	}
-	return nil, nil
+	return doc, nil
+}
+
+// numPage is r.NumPage(), the page tree's top read through c and kept.
+func numPage(r *pdf.Reader, c *objCache) int {
+	return int(c.key(pageTree(r, c), "Count").Int64())
+}
+
+// pageTree is the catalog's Pages entry, read through c and kept.
+func pageTree(r *pdf.Reader, c *objCache) pdf.Value {
+	return c.keepKey(c.keepKey(r.Trailer(), "Root"), "Pages")
+}
+
+// firstPage is r.Page(1) read through c, keeping the nodes it passes: the
+// library's walk down the Pages nodes, counting pages off by each kid's
+// Count (whatever its sign) and each kid of type Page, to the page after
+// none are left; null when there is none.
+func firstPage(r *pdf.Reader, c *objCache) pdf.Value {
+	num := 0 // pages still to pass
+	node := pageTree(r, c)
+	for c.key(node, "Type").Name() == "Pages" {
+		if int(c.key(node, "Count").Int64()) < num {
+			return pdf.Value{}
+		}
+		kids, down := c.keepKey(node, "Kids"), false
+		for i := 0; i < kids.Len() && !down; i++ {
+			kid := c.index(kids, i, true)
+			switch c.key(kid, "Type").Name() {
+			case "Pages":
+				if n := int(c.key(kid, "Count").Int64()); num < n {
+					node, down = kid, true
+				} else {
+					num -= n
+				}
+			case "Page":
+				if num == 0 {
+					return kid
+				}
+				num--
+			}
+		}
+		if !down {
+			break
+		}
+	}
+	return pdf.Value{}
 }
 
 func newPDFReader(data []byte, password string) (r *pdf.Reader, err error) {
