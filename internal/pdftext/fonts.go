@@ -81,7 +81,7 @@ func loadFontEntries(f pdf.Font, e fontEntries) *pdfFont {
 		}
 	}
 	if pf.enc == nil {
-		pf.enc = f.Encoder()
+		pf.enc = encoder(f, e, cmap, whole)
 	}
 	pf.base = baseEncoding(e.encoding)
 	if pf.toUnicode && e.encoding.Kind() == pdf.Dict {
@@ -130,6 +130,21 @@ func loadFontEntries(f pdf.Font, e fontEntries) *pdfFont {
 		pf.fixed, pf.std14 = standardMetrics(pf.name)
 	}
 	return pf
+}
+
+// encoder is f.Encoder() for the font f whose entries e were read, where
+// cmap holds its ToUnicode stream's bytes when whole: a font the library
+// decodes through its CMap (Identity-H or no encoding, with a ToUnicode
+// stream) gets that CMap read from cmap (see readCMap) unless readCMap
+// gives up.
+func encoder(f pdf.Font, e fontEntries, cmap []byte, whole bool) pdf.TextEncoding {
+	k := e.encoding.Kind()
+	if whole && e.toUnicode.Kind() == pdf.Stream && (k == pdf.Null || k == pdf.Name && e.encoding.Name() == "Identity-H") {
+		if m, ok := readCMap(cmap); ok {
+			return m
+		}
+	}
+	return f.Encoder()
 }
 
 // denseCodes bounds the codes a widthTable keeps in a slice: a font's

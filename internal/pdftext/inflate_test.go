@@ -2,7 +2,6 @@ package pdftext
 
 import (
 	"bytes"
-	"compress/zlib"
 	"errors"
 	"fmt"
 	"io"
@@ -13,15 +12,6 @@ import (
 
 	"github.com/ledongthuc/pdf"
 )
-
-// deflated compresses b as a zlib stream.
-func deflated(b []byte) []byte {
-	var out bytes.Buffer
-	w := zlib.NewWriter(&out)
-	w.Write(b)
-	w.Close()
-	return out.Bytes()
-}
 
 // streamsPDF writes a PDF whose catalog lists the given objects under
 // /Streams (object 1 onwards, each "<<dict>>\nstream\n...\nendstream" or
@@ -67,7 +57,7 @@ func streamObj(dict string, data []byte) string {
 // and the library's (other filters, a predictor, no filter).
 func oddStreams() []string {
 	text := []byte(strings.Repeat("BT /F1 12 Tf 72 700 Td (Harbour board) Tj ET\n", 200)) // 9 KB
-	z := deflated(text)
+	z := deflate(string(text))
 	flate := func(extra string, data []byte) string {
 		return streamObj(fmt.Sprintf("/Length %d /Filter /FlateDecode %s", len(data), extra), data)
 	}
@@ -75,7 +65,7 @@ func oddStreams() []string {
 	bad[len(bad)/2] ^= 0x55
 	sum := bytes.Clone(z)
 	sum[len(sum)-1] ^= 1
-	rows := deflated([]byte{2, 1, 2, 3, 4, 2, 1, 1, 1, 1})
+	rows := deflate("\x02\x01\x02\x03\x04\x02\x01\x01\x01\x01")
 	n := 17 // the object number of the indirect length below
 	return []string{
 		flate("", z),
@@ -247,7 +237,7 @@ func TestStreamSpan(t *testing.T) {
 // Contents it came from.
 func TestFirstReadReadsOn(t *testing.T) {
 	text := []byte(strings.Repeat("BT /F1 12 Tf 72 700 Td (Harbour board) Tj ET\n", 2000))
-	z := deflated(text)
+	z := deflate(string(text))
 	cut := streamsPDF([]string{streamObj("/Length 40 /Filter /FlateDecode", z[:40])})
 	if _, _, _, err := openPDF(cut, ""); !errors.Is(err, ErrDamaged) {
 		t.Errorf("a first page whose first read fails: %v, want ErrDamaged", err)
