@@ -1,7 +1,6 @@
 package pdftext
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -98,14 +97,10 @@ func TestCMapReadAsLibrary(t *testing.T) {
 	}
 	all, some := cmapCodes(1<<16), cmapCodes(1<<10)
 	ours, theirs := 0, 0
-	for name, data := range files {
+	eachReader(files, func(name string, r *pdf.Reader) {
 		codes := some
 		if name == "odd CMaps" {
 			codes = all
-		}
-		r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
-		if err != nil {
-			continue
 		}
 		for p, pg := range pdfPages(r, newObjCache()) {
 			fonts := pg.V.Key("Resources").Key("Font")
@@ -138,7 +133,7 @@ func TestCMapReadAsLibrary(t *testing.T) {
 				}
 			}
 		}
-	}
+	})
 	t.Logf("%d CMaps read by readCMap, %d by the library", ours, theirs)
 	if ours < 36 {
 		t.Errorf("readCMap read only %d CMaps", ours)
@@ -164,7 +159,7 @@ func FuzzCMapAsLibrary(f *testing.F) {
 	codes := cmapCodes(1 << 9)
 	f.Fuzz(func(t *testing.T, body string) {
 		data := pdfgen.BuildRaw([]string{"BT ET"}, "", cmapFonts([]string{body}))
-		r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+		r, err := newPDFReader(data, "")
 		if err != nil {
 			return
 		}

@@ -1,12 +1,13 @@
 package pdftext
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/ledongthuc/pdf"
+
+	"newsclip/internal/pdfgen"
 )
 
 // renamedFontsPDF draws with three font objects of the same fontKeyRest
@@ -42,7 +43,7 @@ func renamedFontsPDF() []byte {
 	}
 	objs = append(objs, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(kids)))
 	objs = append(objs, fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", len(objs)))
-	return assemblePDF(objs)
+	return pdfgen.Objects(objs, len(objs))
 }
 
 // TestFontsReusedByObject: reading the pages of a document with its font
@@ -57,11 +58,7 @@ func TestFontsReusedByObject(t *testing.T) {
 		}
 	}
 	reused := 0
-	for name, data := range files {
-		r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
-		if err != nil {
-			continue
-		}
+	eachReader(files, func(name string, r *pdf.Reader) {
 		fast, slow := newDocCache(), newDocCache()
 		slow.noReuse = true
 		for i, pg := range pdfPages(r, newObjCache()) {
@@ -83,7 +80,7 @@ func TestFontsReusedByObject(t *testing.T) {
 				}
 			}
 		}
-	}
+	})
 	if reused == 0 {
 		t.Error("no font object was reused under another name")
 	}

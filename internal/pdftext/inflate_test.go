@@ -5,12 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/ledongthuc/pdf"
+
+	"newsclip/internal/pdfgen"
 )
 
 // streamsPDF writes a PDF whose catalog lists the given objects under
@@ -22,29 +22,11 @@ func streamsPDF(objs []string) []byte {
 	for i := range objs {
 		refs = append(refs, fmt.Sprintf("%d 0 R", i+1))
 	}
-	return assemblePDF(append(objs,
+	objs = append(objs,
 		fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Contents 1 0 R >>", n+2),
 		fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R] /Count 1 >>", n+1),
-		fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R /Streams [%s] >>", n+2, strings.Join(refs, " "))))
-}
-
-// assemblePDF writes objs as objects 1 onwards of a PDF whose catalog is
-// the last.
-func assemblePDF(objs []string) []byte {
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f\r\n", len(objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n\r\n", off)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, len(objs), xref)
-	return b.Bytes()
+		fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R /Streams [%s] >>", n+2, strings.Join(refs, " ")))
+	return pdfgen.Objects(objs, len(objs))
 }
 
 // streamObj is a stream object with dictionary entries dict and data.
@@ -154,32 +136,16 @@ func eachStream(r *pdf.Reader, fn func(name string, v pdf.Value)) {
 // TestOpenStreamAsLibrary: openStream gives every stream's bytes, then
 // its error or panic, as the library's Value.Reader does, read whole or
 // in odd pieces, with fresh and reused inflaters; on the odd streams
-// above and every stream of the test PDFs and (without -short) of the
-// shared corpus's PDFs when they are beside the checkout. Its own path must have been taken
+// above and (without -short) every stream of the PDFs of fontEntryPDFs. Its own path must have been taken
 // (TestStreamSpan says when).
 func TestOpenStreamAsLibrary(t *testing.T) {
 	files := map[string][]byte{"odd streams": streamsPDF(oddStreams())}
-	var paths []string
-	globs := []string{"../../testdata/pdf/*.pdf"}
 	if !testing.Short() {
-		globs = append(globs, "../../../shared/corpus/pdf/*.pdf", "../../../shared/corpus/pdf-real/*.pdf")
-	}
-	for _, g := range globs {
-		m, _ := filepath.Glob(g)
-		paths = append(paths, m...)
-	}
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
+		for name, data := range fontEntryPDFs(t) {
+			files[name] = data
 		}
-		files[filepath.Base(p)] = data
 	}
-	for name, data := range files {
-		r, err := newPDFReader(data, "")
-		if err != nil {
-			continue // not for the library
-		}
+	eachReader(files, func(name string, r *pdf.Reader) {
 		n, ours := 0, 0
 		eachStream(r, func(what string, v pdf.Value) {
 			if v.Kind() != pdf.Stream {
@@ -201,7 +167,7 @@ func TestOpenStreamAsLibrary(t *testing.T) {
 		if n > 0 && ours == 0 && !isEncrypted(r) {
 			t.Errorf("%s: none of %d streams read by openStream itself", name, n)
 		}
-	}
+	})
 }
 
 // TestStreamSpan: a stream of a document newPDFReader opened is found in
