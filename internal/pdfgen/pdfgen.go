@@ -179,7 +179,12 @@ func assembleResources(objs []string, contents []string, resources string) []byt
 		kids = append(kids, fmt.Sprintf("%d 0 R", page))
 	}
 	add(fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(kids)))
-	catalog := add(fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pagesID))
+	return Objects(objs, add(fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pagesID)))
+}
+
+// Objects writes objs (numbered from 1) as a PDF file whose catalog is
+// object catalog: the objects, the cross-reference table and the trailer.
+func Objects(objs []string, catalog int) []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
 	offsets := make([]int, len(objs))

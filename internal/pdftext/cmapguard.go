@@ -29,7 +29,7 @@ func cmapCountsFit(v pdf.Value) (fit bool, data []byte, whole bool) {
 	if v.Kind() != pdf.Stream {
 		return true, nil, false
 	}
-	rd := v.Reader()
+	rd := openStream(v)
 	defer rd.Close()
 	data, err := io.ReadAll(io.LimitReader(rd, maxCMapCheck+1))
 	if err != nil || len(data) > maxCMapCheck {

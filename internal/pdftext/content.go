@@ -440,7 +440,13 @@ func (o operand) clone() operand {
 // def and pop act on a stack of dictionaries, whose keys read as their
 // values. The operands are valid until do returns.
 func interpret(strm pdf.Value, do func(op []byte, args []operand)) {
-	b := newContentReader(streamReader(strm))
+	interpretFrom(streamReader(strm), do)
+}
+
+// interpretFrom is interpret reading the content from rd, which it closes.
+func interpretFrom(rd io.ReadCloser, do func(op []byte, args []operand)) {
+	defer rd.Close()
+	b := newContentReader(rd)
 	var stk []operand
 	var dicts []map[string]operand
 	pop := func() operand {
@@ -542,14 +548,32 @@ func postScript(kw []byte, stk *[]operand, dicts *[]map[string]operand, pop func
 }
 
 // streamReader opens a content stream, or the concatenation of an array
-// of them.
-func streamReader(strm pdf.Value) io.Reader {
+// of them (each opened at once, as the library would); Close closes them
+// all (see openStream).
+func streamReader(strm pdf.Value) io.ReadCloser {
 	if strm.Kind() == pdf.Array {
+		var all streams
 		readers := make([]io.Reader, 0, strm.Len())
 		for i := 0; i < strm.Len(); i++ {
-			readers = append(readers, strm.Index(i).Reader())
+			rd := openStream(strm.Index(i))
+			all.closers = append(all.closers, rd)
+			readers = append(readers, rd)
 		}
-		return io.MultiReader(readers...)
+		all.Reader = io.MultiReader(readers...)
+		return &all
 	}
-	return strm.Reader()
+	return openStream(strm)
+}
+
+// streams reads the concatenation of streams and closes them all.
+type streams struct {
+	io.Reader
+	closers []io.Closer
+}
+
+func (s *streams) Close() error {
+	for _, c := range s.closers {
+		c.Close()
+	}
+	return nil
 }

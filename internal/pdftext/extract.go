@@ -57,15 +57,16 @@ func ExtractPages(data []byte, opts Options, emit func(Page)) (t *Text, err erro
 			t, err = nil, &Error{Page: page, Err: fmt.Errorf("%w: %v", ErrDamaged, p)}
 		}
 	}()
-	r, warns, err := openPDF(data, opts.Password)
+	r, doc, warns, err := openPDF(data, opts.Password)
 	if err != nil {
 		return nil, &Error{Err: err}
 	}
-	t = &Text{Title: infoText(r, "Title"), Creator: infoText(r, "Creator"), Producer: infoText(r, "Producer")}
+	info := r.Trailer().Key("Info") // resolved once for the three entries
+	t = &Text{Title: infoText(info, "Title"), Creator: infoText(info, "Creator"), Producer: infoText(info, "Producer")}
 	for _, w := range warns {
 		t.Warnings = append(t.Warnings, Warning{Msg: w})
 	}
-	pageList := pdfPages(r)
+	pageList := pdfPages(r, doc.objs)
 	n := len(pageList)
 	limit := opts.MaxPages
 	if limit <= 0 {
@@ -75,7 +76,7 @@ func ExtractPages(data []byte, opts Options, emit func(Page)) (t *Text, err erro
 		t.Warnings = append(t.Warnings, Warning{Msg: fmt.Sprintf("read the first %d of %d pages", limit, n)})
 		n = limit
 	}
-	rd := pageReader{doc: newDocCache(), glyphs: make([]glyph, 0, firstGlyphs)} // objects and fonts shared by the pages
+	rd := pageReader{doc: doc, glyphs: make([]glyph, 0, firstGlyphs)} // objects and fonts shared by the pages
 	glyphs, failed, emitted := 0, 0, 0
 	unmappedAt, unmapped := 0, "" // the first emitted page with unmapped codes
 	var firstErr error
@@ -158,6 +159,20 @@ type docCache struct {
 	// byRef finds a font by its object and the name a resource
 	// dictionary gives it, without reading its fontKey again.
 	byRef map[fontUse]*pdfFont
+	// byObj holds each font object loaded, under whichever name (see
+	// interp.font).
+	byObj   map[ref]loadedFont
+	noReuse bool // byObj unused: each name's font is loaded (tests)
+	// first is what openPDF read of the first page's content, until the
+	// page that draws it takes it.
+	first *firstRead
+}
+
+// loadedFont is a font object's font and the part of its fontKey the
+// object tells (fontKeyRest).
+type loadedFont struct {
+	rest string
+	font *pdfFont
 }
 
 // fontUse is a font object under a resource name.
@@ -167,7 +182,7 @@ type fontUse struct {
 }
 
 func newDocCache() *docCache {
-	return &docCache{objs: newObjCache(), fonts: map[string]*pdfFont{}, byRef: map[fontUse]*pdfFont{}}
+	return &docCache{objs: newObjCache(), fonts: map[string]*pdfFont{}, byRef: map[fontUse]*pdfFont{}, byObj: map[ref]loadedFont{}}
 }
 
 // read lays out one page, turning a library panic into an error.
@@ -205,20 +220,21 @@ func (c *objCache) inherited(v pdf.Value, key string, levels int) pdf.Value {
 }
 
 // pdfPages lists the pages in order by one walk of the page tree (the
-// library's Page(n) walks it from the root for every page). The walk stops
-// at 32 levels and 100,000 pages, so a cycle in the tree cannot hang it.
-func pdfPages(r *pdf.Reader) []pdf.Page {
+// library's Page(n) walks it from the root for every page), its objects
+// read through c. The walk stops at 32 levels and 100,000 pages, so a
+// cycle in the tree cannot hang it.
+func pdfPages(r *pdf.Reader, c *objCache) []pdf.Page {
 	var out []pdf.Page
 	var walk func(v pdf.Value, depth int)
 	walk = func(v pdf.Value, depth int) {
 		if depth > 32 || len(out) >= 100000 || v.IsNull() {
 			return
 		}
-		switch v.Key("Type").Name() {
+		switch c.key(v, "Type").Name() {
 		case "Pages":
-			kids := v.Key("Kids")
+			kids := c.key(v, "Kids")
 			for i := 0; i < kids.Len() && len(out) < 100000; i++ {
-				walk(kids.Index(i), depth+1)
+				walk(c.index(kids, i, false), depth+1)
 			}
 		default:
 			out = append(out, pdf.Page{V: v})
@@ -226,7 +242,7 @@ func pdfPages(r *pdf.Reader) []pdf.Page {
 	}
 	func() {
 		defer func() { recover() }()
-		walk(r.Trailer().Key("Root").Key("Pages"), 0)
+		walk(c.key(c.key(r.Trailer(), "Root"), "Pages"), 0)
 	}()
 	if len(out) == 0 {
 		// Fall back on the library's own walk.
@@ -243,11 +259,11 @@ func pdfPages(r *pdf.Reader) []pdf.Page {
 // maxTitle bounds an information dictionary entry kept, in bytes.
 const maxTitle = 1000
 
-// infoText returns the entry key of r's information dictionary ("Title",
-// "Creator") with its white space collapsed, at most maxTitle bytes; ""
-// when there is none.
-func infoText(r *pdf.Reader, key string) string {
-	t := strings.Join(strings.Fields(r.Trailer().Key("Info").Key(key).Text()), " ")
+// infoText returns the entry key of the information dictionary info
+// ("Title", "Creator") with its white space collapsed, at most maxTitle
+// bytes; "" when there is none.
+func infoText(info pdf.Value, key string) string {
+	t := strings.Join(strings.Fields(info.Key(key).Text()), " ")
 	if len(t) > maxTitle {
 		t = strings.ToValidUTF8(t[:maxTitle], "")
 	}

@@ -81,7 +81,7 @@ func loadFontEntries(f pdf.Font, e fontEntries) *pdfFont {
 		}
 	}
 	if pf.enc == nil {
-		pf.enc = f.Encoder()
+		pf.enc = encoder(f, e, cmap, whole)
 	}
 	pf.base = baseEncoding(e.encoding)
 	if pf.toUnicode && e.encoding.Kind() == pdf.Dict {
@@ -130,6 +130,21 @@ func loadFontEntries(f pdf.Font, e fontEntries) *pdfFont {
 		pf.fixed, pf.std14 = standardMetrics(pf.name)
 	}
 	return pf
+}
+
+// encoder is f.Encoder() for the font f whose entries e were read, where
+// cmap holds its ToUnicode stream's bytes when whole: a font the library
+// decodes through its CMap (Identity-H or no encoding, with a ToUnicode
+// stream) gets that CMap read from cmap (see readCMap) unless readCMap
+// gives up.
+func encoder(f pdf.Font, e fontEntries, cmap []byte, whole bool) pdf.TextEncoding {
+	k := e.encoding.Kind()
+	if whole && e.toUnicode.Kind() == pdf.Stream && (k == pdf.Null || k == pdf.Name && e.encoding.Name() == "Identity-H") {
+		if m, ok := readCMap(cmap); ok {
+			return m
+		}
+	}
+	return f.Encoder()
 }
 
 // denseCodes bounds the codes a widthTable keeps in a slice: a font's
@@ -228,7 +243,7 @@ func readStream(v pdf.Value, limit int64) (data []byte, ok bool) {
 	if v.Kind() != pdf.Stream {
 		return nil, false
 	}
-	rd := v.Reader()
+	rd := openStream(v)
 	defer rd.Close()
 	data, err := io.ReadAll(io.LimitReader(rd, limit))
 	return data, err == nil
@@ -308,6 +323,12 @@ func (f *pdfFont) width(code int, raw []byte) float64 {
 // encoding (fontKey), which is cheap to read, while loading one parses its
 // tables. A font object met again under the same name is found by its
 // reference without reading its fontKey again.
+//
+// A font object met under another name (a producer that names the same
+// font /C0_1 on one page and /C0_0 on the next) is neither resolved nor
+// loaded again: its fontKey is that name and the rest read the first
+// time (fontKeyRest), and a font not yet known under that key is the one
+// loaded from the object then, which loading it again would repeat.
 func (in *interp) font(res pdf.Value, name string) *pdfFont {
 	doc := in.doc
 	dict := doc.objs.key(res, "Font")
@@ -315,8 +336,19 @@ func (in *interp) font(res pdf.Value, name string) *pdfFont {
 	if f, ok := doc.byRef[fontUse{obj, name}]; ok && isRef {
 		return f
 	}
+	if lf, ok := doc.byObj[obj]; ok && isRef && !doc.noReuse {
+		key := name + "\x00" + lf.rest
+		f, ok := doc.fonts[key]
+		if !ok {
+			f = lf.font
+			doc.fonts[key] = f
+		}
+		doc.byRef[fontUse{obj, name}] = f
+		return f
+	}
 	fv := doc.objs.key(dict, name)
-	key, e := fontKey(fv, name)
+	rest, e := fontKeyRest(fv)
+	key := name + "\x00" + rest
 	f, ok := doc.fonts[key]
 	if !ok {
 		f = loadFontEntries(pdf.Font{V: fv}, e)
@@ -324,21 +356,31 @@ func (in *interp) font(res pdf.Value, name string) *pdfFont {
 	}
 	if isRef {
 		doc.byRef[fontUse{obj, name}] = f
+		if !ok {
+			doc.byObj[obj] = loadedFont{rest, f}
+		}
 	}
 	return f
 }
 
 // fontKey tells the font fv under the resource name name apart from other
 // fonts of a document (see interp.font), and returns the entries it
-// resolved for loadFontEntries. It reads the entries in this order (a
-// damaged one panics, and the first to panic names the page's damage).
+// resolved for loadFontEntries: the name, a NUL, and fontKeyRest.
 func fontKey(fv pdf.Value, name string) (string, fontEntries) {
+	rest, e := fontKeyRest(fv)
+	return name + "\x00" + rest, e
+}
+
+// fontKeyRest is the part of fontKey that the font object fv tells. It
+// reads the entries in this order (a damaged one panics, and the first to
+// panic names the page's damage).
+func fontKeyRest(fv pdf.Value) (string, fontEntries) {
 	enc := fv.Key("Encoding")
 	base, sub := fv.Key("BaseFont").Name(), fv.Key("Subtype").Name()
 	first, last, widths := fv.Key("FirstChar").Int64(), fv.Key("LastChar").Int64(), fv.Key("Widths").Len()
 	diffs := enc.Key("Differences").Len()
 	e := fontEntries{encoding: enc, toUnicode: fv.Key("ToUnicode")}
-	return fmt.Sprintf("%s\x00%s\x00%s\x00%d-%d\x00%d\x00%s%d\x00%v", name, base, sub, first, last,
+	return fmt.Sprintf("%s\x00%s\x00%d-%d\x00%d\x00%s%d\x00%v", base, sub, first, last,
 		widths, enc.Name(), diffs, e.toUnicode.IsNull()), e
 }
 

@@ -105,7 +105,7 @@ func TestCutterReusedAsNew(t *testing.T) {
 			continue
 		}
 		doc, shared := newDocCache(), cutter{}
-		for i, pg := range pdfPages(r) {
+		for i, pg := range pdfPages(r, newObjCache()) {
 			in, _ := pageGlyphs(pg, maxPageOps, doc, nil)
 			if in == nil || i >= 30 {
 				break

@@ -6,6 +6,7 @@ package pdftext
 
 import (
 	"fmt"
+	"io"
 	"math"
 
 	"github.com/ledongthuc/pdf"
@@ -62,7 +63,9 @@ func pageGlyphs(page pdf.Page, ops int, doc *docCache, buf []glyph) (in *interp,
 		}
 	}()
 	res := doc.objs.inherited(page.V, "Resources", maxTreeDepth) // as page.Resources()
-	in.run(page.V.Key("Contents"), res, textState{ctm: identity, th: 1}, 0)
+	contents := page.V.Key("Contents")
+	in.first = doc.takeFirst(page.V)
+	in.run(contents, res, textState{ctm: identity, th: 1}, 0)
 	if in.budget < 0 {
 		return in, fmt.Errorf("%w: too many drawing operators", ErrDamaged)
 	}
@@ -75,6 +78,9 @@ type interp struct {
 	unmapped string // a character collection met without a Unicode map
 	doc      *docCache
 	budget   int
+	// first is the page's content stream as checkReadable began reading
+	// it (see firstRead), for run to read on; nil when it has none.
+	first io.ReadCloser
 }
 
 // maxTreeDepth bounds the page tree levels a page's resources are looked
@@ -103,7 +109,12 @@ func (in *interp) run(strm, res pdf.Value, g textState, depth int) {
 		return
 	}
 	f := &frame{in: in, res: res, depth: depth, fonts: map[string]*pdfFont{}, g: g, tm: identity, tlm: identity}
-	interpret(strm, func(op []byte, args []operand) {
+	rd := in.first // the page's stream, begun (see firstRead)
+	in.first = nil
+	if rd == nil {
+		rd = streamReader(strm)
+	}
+	interpretFrom(rd, func(op []byte, args []operand) {
 		in.budget--
 		if in.budget < 0 {
 			panic("operator budget exhausted")

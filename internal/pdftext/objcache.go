@@ -60,6 +60,19 @@ func refOf(v pdf.Value, key string) (r ref, ok bool) {
 	return refValue(e.Elem())
 }
 
+// refAt returns the reference that element i of the array v holds, as
+// refOf does for a dictionary's entry.
+func refAt(v pdf.Value, i int) (r ref, ok bool) {
+	if valueData < 0 {
+		return ref{}, false
+	}
+	d := reflect.ValueOf(v).Field(valueData).Elem()
+	if d.Kind() != reflect.Slice || i < 0 || i >= d.Len() {
+		return ref{}, false
+	}
+	return refValue(d.Index(i).Elem())
+}
+
 // refValue reads a reference out of a parsed object: a struct of exactly
 // a uint32 and a uint16 field.
 func refValue(x reflect.Value) (ref, bool) {
@@ -95,15 +108,36 @@ func newObjCache() *objCache {
 // key is v.Key(k), resolved once per reference that is looked up again.
 func (c *objCache) key(v pdf.Value, k string) pdf.Value {
 	r, ok := refOf(v, k)
+	return c.lookup(r, ok, false, func() pdf.Value { return v.Key(k) })
+}
+
+// keepKey is key for an object known to be looked up again (the page
+// tree's top and first page, which opening a file reads before the
+// pages are listed): kept from its first lookup.
+func (c *objCache) keepKey(v pdf.Value, k string) pdf.Value {
+	r, ok := refOf(v, k)
+	return c.lookup(r, ok, true, func() pdf.Value { return v.Key(k) })
+}
+
+// index is v.Index(i) as key is v.Key(k); keep as in keepKey.
+func (c *objCache) index(v pdf.Value, i int, keep bool) pdf.Value {
+	r, ok := refAt(v, i)
+	return c.lookup(r, ok, keep, func() pdf.Value { return v.Index(i) })
+}
+
+// lookup returns the object of reference r (when ok), resolving it with
+// resolve unless it is cached, and caches it the second time it is looked
+// up, or the first when keep is set; resolve's own value when !ok.
+func (c *objCache) lookup(r ref, ok, keep bool, resolve func() pdf.Value) pdf.Value {
 	if !ok {
-		return v.Key(k)
+		return resolve()
 	}
 	if x, ok := c.vals[r]; ok {
 		return x
 	}
-	x := v.Key(k)
+	x := resolve()
 	switch {
-	case c.seen[r] && len(c.vals) < maxCached:
+	case (keep || c.seen[r]) && len(c.vals) < maxCached:
 		c.vals[r] = x
 	case len(c.seen) < maxSeen:
 		c.seen[r] = true

@@ -20,7 +20,7 @@ func TestRefOf(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	page := pdfPages(r)[0].V
+	page := pdfPages(r, newObjCache())[0].V
 	for _, c := range []struct {
 		v    pdf.Value
 		key  string
@@ -55,7 +55,7 @@ func TestObjCacheReadsAsLibrary(t *testing.T) {
 	}
 	c := newObjCache()
 	for range 2 {
-		for _, pg := range pdfPages(r) {
+		for _, pg := range pdfPages(r, newObjCache()) {
 			if got, want := c.key(pg.V, "Parent").String(), pg.V.Key("Parent").String(); got != want {
 				t.Errorf("cached Parent = %s, want %s", got, want)
 			}
@@ -68,7 +68,7 @@ func TestObjCacheReadsAsLibrary(t *testing.T) {
 			}
 		}
 	}
-	for _, pg := range pdfPages(r) {
+	for _, pg := range pdfPages(r, newObjCache()) {
 		c.key(pg.V, "Contents") // each page's own, looked up once: not kept
 	}
 	if len(c.vals) != 2 { // the page tree node and font F2, each met on both pages

@@ -148,21 +148,22 @@ func catalogObject[E any](data []byte, objs map[int]E) int {
 var errTruncated = errors.New("the file ends before its end marker (%%EOF): truncated copy?")
 
 // openPDF opens data with the library, repairing what it can: header,
-// trailing bytes, and a damaged cross-reference table.
-func openPDF(data []byte, password string) (r *pdf.Reader, warns []string, err error) {
+// trailing bytes, and a damaged cross-reference table. doc holds what
+// checkReadable read of r, for the pages to share.
+func openPDF(data []byte, password string) (r *pdf.Reader, doc *docCache, warns []string, err error) {
 	fixed := repairPDF(data)
 	// Only a change beyond trailing white space is worth a warning.
 	if !bytes.Equal(bytes.TrimRight(fixed, " \t\r\n"), bytes.TrimRight(data, " \t\r\n")) {
 		warns = append(warns, "repaired the file's header or trailing bytes")
 	}
 	if sz := trailerSize(fixed); sz > 10_000_000 {
-		return nil, warns, fmt.Errorf("%w: cross-reference table claims %d objects", ErrDamaged, sz)
+		return nil, nil, warns, fmt.Errorf("%w: cross-reference table claims %d objects", ErrDamaged, sz)
 	}
 	if n := xrefClaims(fixed); n > maxXrefObjects {
 		// A damaged subsection header: read through a rebuilt table.
 		rebuilt, err := rebuildXref(fixed)
 		if err != nil {
-			return nil, warns, fmt.Errorf("%w: cross-reference table claims %d objects", ErrDamaged, n)
+			return nil, nil, warns, fmt.Errorf("%w: cross-reference table claims %d objects", ErrDamaged, n)
 		}
 		fixed = rebuilt
 		warns = append(warns, "rebuilt the damaged cross-reference table")
@@ -178,17 +179,17 @@ func openPDF(data []byte, password string) (r *pdf.Reader, warns []string, err e
 		if v, _ := encryptionVersion(fixed); v == "1" {
 			// See the BUG note in doc.go: 40-bit RC4 opens but decrypts
 			// to garbage.
-			return nil, warns, fmt.Errorf("%w with RC4 40-bit (V1): not supported (the PDF library derives its object keys wrongly); decrypt it first, e.g. qpdf --decrypt", ErrEncrypted)
+			return nil, nil, warns, fmt.Errorf("%w with RC4 40-bit (V1): not supported (the PDF library derives its object keys wrongly); decrypt it first, e.g. qpdf --decrypt", ErrEncrypted)
 		}
 	}
 	if err == nil {
-		if e := checkReadable(r); e == nil {
-			return r, warns, nil
+		if doc, e := checkReadable(r); e == nil {
+			return r, doc, warns, nil
 		}
 		// The page tree is damaged: try the rebuilt table below.
 	}
 	if err != nil && isEncryptionError(err) {
-		return nil, warns, encryptionError(fixed, err, password)
+		return nil, nil, warns, encryptionError(fixed, err, password)
 	}
 	if err == nil {
 		err = fmt.Errorf("unreadable page tree")
@@ -198,46 +199,98 @@ func openPDF(data []byte, password string) (r *pdf.Reader, warns []string, err e
 	}
 	rebuilt, rerr := rebuildXref(fixed)
 	if rerr != nil {
-		return nil, warns, fmt.Errorf("%w: %v", ErrDamaged, err)
+		return nil, nil, warns, fmt.Errorf("%w: %v", ErrDamaged, err)
 	}
 	r, err2 := newPDFReader(rebuilt, password)
 	if err2 != nil {
 		if isEncryptionError(err2) {
-			return nil, warns, encryptionError(fixed, err2, password)
+			return nil, nil, warns, encryptionError(fixed, err2, password)
 		}
-		return nil, warns, fmt.Errorf("%w: %v", ErrDamaged, err)
+		return nil, nil, warns, fmt.Errorf("%w: %v", ErrDamaged, err)
 	}
-	if e := checkReadable(r); e != nil {
+	doc, e := checkReadable(r)
+	if e != nil {
 		if err == errTruncated {
 			e = fmt.Errorf("%w: %v", ErrDamaged, errTruncated)
 		}
-		return nil, warns, e
+		return nil, nil, warns, e
 	}
 	warns = append(warns, "rebuilt the damaged cross-reference table")
-	return r, warns, nil
+	return r, doc, warns, nil
 }
 
 // checkReadable touches the page tree and the first page's content, which
-// panic or fail on some damage.
-func checkReadable(r *pdf.Reader) (err error) {
+// panic or fail on some damage. It returns the cache of r's objects that
+// the pages then share, holding the page tree's top and first page and
+// what it read of that page's content (see firstRead).
+func checkReadable(r *pdf.Reader) (doc *docCache, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("%w: %v", ErrDamaged, p)
+			doc, err = nil, fmt.Errorf("%w: %v", ErrDamaged, p)
 		}
 	}()
-	if r.NumPage() == 0 {
-		return fmt.Errorf("%w: no pages", ErrDamaged)
+	doc = newDocCache()
+	if numPage(r, doc.objs) == 0 {
+		return nil, fmt.Errorf("%w: no pages", ErrDamaged)
 	}
-	c := r.Page(1).V.Key("Contents")
+	pg := firstPage(r, doc.objs)
+	c := pg.Key("Contents")
 	if c.Kind() == pdf.Stream {
-		rd := c.Reader()
-		defer rd.Close()
-		var buf [512]byte
-		if _, err := rd.Read(buf[:]); err != nil && err != io.EOF {
-			return fmt.Errorf("%w: %v", ErrDamaged, err)
+		rd := openStream(c)
+		buf := make([]byte, 512)
+		n, err := rd.Read(buf)
+		if err != nil && err != io.EOF {
+			rd.Close()
+			return nil, fmt.Errorf("%w: %v", ErrDamaged, err)
+		}
+		doc.first = newFirstRead(pg, buf[:n], rd)
+	}
+	return doc, nil
+}
+
+// numPage is r.NumPage(), the page tree's top read through c and kept.
+func numPage(r *pdf.Reader, c *objCache) int {
+	return int(c.key(pageTree(r, c), "Count").Int64())
+}
+
+// pageTree is the catalog's Pages entry, read through c and kept.
+func pageTree(r *pdf.Reader, c *objCache) pdf.Value {
+	return c.keepKey(c.keepKey(r.Trailer(), "Root"), "Pages")
+}
+
+// firstPage is r.Page(1) read through c, keeping the nodes it passes: the
+// library's walk down the Pages nodes, counting pages off by each kid's
+// Count (whatever its sign) and each kid of type Page, to the page after
+// none are left; null when there is none.
+func firstPage(r *pdf.Reader, c *objCache) pdf.Value {
+	num := 0 // pages still to pass
+	node := pageTree(r, c)
+	for c.key(node, "Type").Name() == "Pages" {
+		if int(c.key(node, "Count").Int64()) < num {
+			return pdf.Value{}
+		}
+		kids, down := c.keepKey(node, "Kids"), false
+		for i := 0; i < kids.Len() && !down; i++ {
+			kid := c.index(kids, i, true)
+			switch c.key(kid, "Type").Name() {
+			case "Pages":
+				if n := int(c.key(kid, "Count").Int64()); num < n {
+					node, down = kid, true
+				} else {
+					num -= n
+				}
+			case "Page":
+				if num == 0 {
+					return kid
+				}
+				num--
+			}
+		}
+		if !down {
+			break
 		}
 	}
-	return nil
+	return pdf.Value{}
 }
 
 func newPDFReader(data []byte, password string) (r *pdf.Reader, err error) {
@@ -247,7 +300,7 @@ func newPDFReader(data []byte, password string) (r *pdf.Reader, err error) {
 		}
 	}()
 	tried := false
-	return pdf.NewReaderEncrypted(bytes.NewReader(data), int64(len(data)), func() string {
+	return pdf.NewReaderEncrypted(newPDFBytes(data), int64(len(data)), func() string {
 		if tried || password == "" {
 			return ""
 		}
