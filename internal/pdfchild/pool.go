@@ -68,6 +68,7 @@ func Extract(data []byte, s Settings) (*pdftext.Text, error) {
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}
+	go warmReplyCodec()
 	for {
 		c, err := takeChild()
 		if errors.Is(err, errNoExecutable) {
