@@ -24,8 +24,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -105,7 +108,7 @@ type reply struct {
 	Kind  string        `json:"kind,omitempty"` // a name in kinds; "" for an untyped error
 	Error string        `json:"error,omitempty"`
 	Page  int           `json:"page,omitempty"`
-	// Heap is the heap memory the child holds from the system after the
+	// Heap is the memory the child holds from the system after the
 	// file, in bytes: the parent ends a child that holds too much.
 	Heap uint64 `json:"heap,omitempty"`
 }
@@ -227,7 +230,7 @@ func serveOne(data []byte, password string, out *bufio.Writer) error {
 	opts := pdftext.Options{Password: password, OnPage: onPage}
 	t, err := pdftext.ExtractPages(data, opts, emit)
 	r := newReply(t, err)
-	r.Heap = heldHeap()
+	r.Heap = heldMemory()
 	if werr == nil {
 		buf, werr = json.Marshal(&r)
 	}
@@ -256,29 +259,23 @@ var warmReplyCodec = sync.OnceFunc(func() {
 	}
 })
 
-// heldSamples are the runtime metrics whose sum is the heap memory the
-// process holds from the system: its objects, and its spans unused or free
-// but not returned (MemStats' HeapSys less HeapReleased, stacks aside).
-// runtime/metrics reads them in about a microsecond without stopping the
-// world; runtime.ReadMemStats took a third of a millisecond or more at the
-// end of every file, on a small file's critical path.
-var heldSamples = []metrics.Sample{
-	{Name: "/memory/classes/heap/objects:bytes"},
-	{Name: "/memory/classes/heap/unused:bytes"},
-	{Name: "/memory/classes/heap/free:bytes"},
-}
-
-// heldHeap returns the heap memory the process holds from the system, in
-// bytes (see heldSamples). Serve's goroutine alone calls it.
-func heldHeap() uint64 {
-	metrics.Read(heldSamples)
-	var n uint64
-	for _, s := range heldSamples {
-		if s.Value.Kind() == metrics.KindUint64 {
-			n += s.Value.Uint64()
+// heldMemory returns the memory the process holds from the system, in
+// bytes: its resident set (the second field of /proc/self/statm, in
+// pages), read in some microseconds, or where there is no such file the
+// heap runtime.ReadMemStats says it holds (HeapSys less HeapReleased),
+// which stops the world for a third of a millisecond or more: at the end
+// of every file, on a small file's critical path.
+func heldMemory() uint64 {
+	if b, err := os.ReadFile("/proc/self/statm"); err == nil {
+		if f := strings.Fields(string(b)); len(f) > 1 {
+			if pages, err := strconv.ParseUint(f[1], 10, 64); err == nil {
+				return pages * uint64(os.Getpagesize())
+			}
 		}
 	}
-	return n
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.HeapSys - ms.HeapReleased
 }
 
 // Timeout is the value of a --pdf-timeout flag (a flag.Value): a positive

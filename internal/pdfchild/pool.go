@@ -23,7 +23,7 @@ import (
 )
 
 // Limits of one child's life: after maxFiles files, or once it holds more
-// than maxHeld bytes of heap from the system after a file, it is ended
+// than maxHeld bytes of memory from the system after a file, it is ended
 // and the next file gets a fresh child, so that one large or hostile file
 // cannot weigh on the files after it.
 const (
