@@ -54,10 +54,7 @@ func Start(exe string) (*Child, error) {
 		}
 		ends[i], ends[i+1] = r, w
 	}
-	p, err := os.StartProcess(exe, []string{exe, Command}, &os.ProcAttr{
-		Files: []*os.File{ends[0], ends[3], ends[5]},
-		Sys:   sysAttr(),
-	})
+	p, err := startProcess(exe, []*os.File{ends[0], ends[3], ends[5]})
 	// The child's ends are its own now (or nobody's).
 	ends[0].Close()
 	ends[3].Close()
