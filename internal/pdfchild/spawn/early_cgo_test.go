@@ -3,13 +3,10 @@
 package spawn
 
 import (
-	"fmt"
 	"os"
 	"os/exec"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
 	"newsclip/internal/testutil"
 )
@@ -53,27 +50,5 @@ func TestConstructorStartsChild(t *testing.T) {
 func TestConstructedChildDiesWithParent(t *testing.T) {
 	parent := exec.Command(os.Args[0], "convert", "page.pdf")
 	parent.Env = append(os.Environ(), "SPAWN_TEST_HOLD=1")
-	in, err := parent.StdinPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer in.Close()
-	out, err := parent.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := parent.Start(); err != nil {
-		t.Fatal(err)
-	}
-	var pid int
-	if _, err := fmt.Fscan(out, &pid); err != nil {
-		parent.Process.Kill()
-		t.Fatalf("no child id from the parent: %v", err)
-	}
-	parent.Process.Kill()
-	parent.Wait()
-	if !testutil.Gone(pid, 2*time.Second) {
-		syscall.Kill(pid, syscall.SIGKILL)
-		t.Fatalf("child %d still runs 2 s after its parent was killed", pid)
-	}
+	testutil.ChildDiesWithParent(t, parent)
 }

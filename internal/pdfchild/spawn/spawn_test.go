@@ -12,7 +12,8 @@ import (
 // stdin to the end), and with SPAWN_TEST_REPORT=1 reports on stdout what
 // its initialisation started (see TestConstructorStartsChild). With
 // SPAWN_TEST_HOLD=1 it prints its child's process id and waits to be
-// killed, and the child sleeps a minute first (TestChildDiesWithParent).
+// killed, and the child sleeps a minute first
+// (TestConstructedChildDiesWithParent).
 func TestMain(m *testing.M) {
 	if len(os.Args) > 1 && os.Args[1] == Command {
 		if os.Getenv("SPAWN_TEST_HOLD") == "1" {
