@@ -1,0 +1,58 @@
+//go:build unix
+
+package testutil
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"syscall"
+	"time"
+)
+
+// Gone reports whether process pid has ended within d: it has no
+// /proc/PID/stat any more, or is a zombie that nobody reaps (a
+// container's first process may not). Linux only; it polls every 10 ms.
+func Gone(pid int, d time.Duration) bool {
+	for deadline := time.Now().Add(d); ; time.Sleep(10 * time.Millisecond) {
+		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+		if i := bytes.LastIndexByte(b, ')'); err != nil || i > 0 && i+2 < len(b) && b[i+2] == 'Z' {
+			return true
+		}
+		if time.Now().After(deadline) {
+			return false
+		}
+	}
+}
+
+// ChildDiesWithParent starts parent, a process that starts a child,
+// prints the child's process id on its stdout and then waits, its stdin
+// held open; it kills parent and fails t unless the child is gone within
+// 2 s (it kills the child then). Linux only.
+func ChildDiesWithParent(t Fataler, parent *exec.Cmd) {
+	t.Helper()
+	in, err := parent.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	out, err := parent.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := parent.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var pid int
+	if _, err := fmt.Fscan(out, &pid); err != nil {
+		parent.Process.Kill()
+		t.Fatal(fmt.Sprintf("no child id from the parent: %v", err))
+	}
+	parent.Process.Kill()
+	parent.Wait()
+	if !Gone(pid, 2*time.Second) {
+		syscall.Kill(pid, syscall.SIGKILL)
+		t.Fatal(fmt.Sprintf("child %d still runs 2 s after its parent was killed", pid))
+	}
+}
