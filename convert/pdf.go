@@ -57,10 +57,10 @@ func ConvertPDF(name string, data []byte, extract PDFExtractor) (*Document, erro
 }
 
 // pdfRegexps are the expressions that PDFs ask for most often: each was
-// compiled for at least one in six of the PDFs that convert among the
-// shared corpus's and its odd PDFs (9 of 56 files or more, counted in
-// December 2026), the first eleven for at least a third of them. Together
-// they take about a millisecond and a quarter to compile.
+// compiled for at least one in seven of the 54 PDFs that convert among the
+// shared corpus's and its odd PDFs (8 files or more, counted in December
+// 2026; the three for web prints' addresses, for all 54). Together they
+// take about a millisecond and a quarter to compile.
 var pdfRegexps = []*lazyRegexp{
 	urlStartRE, urlPartRE, browserRE, // web prints (pdfweb.go, pdfsite.go)
 	sourceLabelRE, sourcePageRE, sourcePartSep, fieldLabelRE, // source lines (pdfsource.go)

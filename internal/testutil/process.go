@@ -1,4 +1,4 @@
-//go:build unix
+//go:build linux
 
 package testutil
 
@@ -29,7 +29,7 @@ func Gone(pid int, d time.Duration) bool {
 // ChildDiesWithParent starts parent, a process that starts a child,
 // prints the child's process id on its stdout and then waits, its stdin
 // held open; it kills parent and fails t unless the child is gone within
-// 2 s (it kills the child then). Linux only.
+// 2 s (it kills the child then).
 func ChildDiesWithParent(t Fataler, parent *exec.Cmd) {
 	t.Helper()
 	in, err := parent.StdinPipe()
@@ -44,8 +44,13 @@ func ChildDiesWithParent(t Fataler, parent *exec.Cmd) {
 	if err := parent.Start(); err != nil {
 		t.Fatal(err)
 	}
+	// A parent that prints no number and waits would hold the test to its
+	// timeout: it has 10 s.
+	stop := time.AfterFunc(10*time.Second, func() { parent.Process.Kill() })
 	var pid int
-	if _, err := fmt.Fscan(out, &pid); err != nil {
+	_, err = fmt.Fscan(out, &pid)
+	stop.Stop()
+	if err != nil {
 		parent.Process.Kill()
 		t.Fatal(fmt.Sprintf("no child id from the parent: %v", err))
 	}

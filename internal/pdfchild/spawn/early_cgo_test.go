@@ -11,6 +11,10 @@ import (
 	"newsclip/internal/testutil"
 )
 
+// noRaceExitSleep spares each process the race detector's second of
+// sleep at exit (under -race), for the tests that start this binary.
+const noRaceExitSleep = "GORACE=atexit_sleep_ms=0"
+
 // TestNamesPDFInC: the C constructor reads a command line as namesPDF
 // does.
 func TestNamesPDFInC(t *testing.T) {
@@ -30,13 +34,13 @@ func TestConstructorStartsChild(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"convert", "page.pdf"}, "child; before the runtime: true"},
-		{[]string{"convert", "-o", "out.md", "Scan.PDF"}, "child; before the runtime: true"},
+		{[]string{"convert", "page.pdf"}, "child; before the runtime: true ; streams wired: true"},
+		{[]string{"convert", "-o", "out.md", "Scan.PDF"}, "child; before the runtime: true ; streams wired: true"},
 		{[]string{"convert", "page.txt"}, "no child"},
 		{[]string{"formats"}, "no child"},
 	} {
 		cmd := exec.Command(os.Args[0], tc.args...)
-		cmd.Env = append(os.Environ(), "SPAWN_TEST_REPORT=1")
+		cmd.Env = append(os.Environ(), "SPAWN_TEST_REPORT=1", noRaceExitSleep)
 		out, err := cmd.Output()
 		if got := strings.TrimSpace(string(out)); err != nil || got != tc.want {
 			t.Errorf("%q: %q (%v), want %q", tc.args, got, err, tc.want)
@@ -49,6 +53,6 @@ func TestConstructorStartsChild(t *testing.T) {
 // than left to run to its file's time limit.
 func TestConstructedChildDiesWithParent(t *testing.T) {
 	parent := exec.Command(os.Args[0], "convert", "page.pdf")
-	parent.Env = append(os.Environ(), "SPAWN_TEST_HOLD=1")
+	parent.Env = append(os.Environ(), "SPAWN_TEST_HOLD=1", noRaceExitSleep)
 	testutil.ChildDiesWithParent(t, parent)
 }

@@ -11,11 +11,14 @@ import (
 // TestMain makes the test binary its own extraction child (it reads its
 // stdin to the end), and with SPAWN_TEST_REPORT=1 reports on stdout what
 // its initialisation started (see TestConstructorStartsChild). With
-// SPAWN_TEST_HOLD=1 it prints its child's process id and waits to be
-// killed, and the child sleeps a minute first
+// SPAWN_TEST_HOLD=1 it prints the process id of the child the C
+// constructor started (or fails) and waits to be killed, and the child
+// sleeps a minute first
 // (TestConstructedChildDiesWithParent).
 func TestMain(m *testing.M) {
 	if len(os.Args) > 1 && os.Args[1] == Command {
+		fmt.Println("stdout")             // each stream says which it is,
+		fmt.Fprintln(os.Stderr, "stderr") // for report to check the wiring
 		if os.Getenv("SPAWN_TEST_HOLD") == "1" {
 			time.Sleep(time.Minute) // a child busy with a long file
 		}
@@ -23,7 +26,10 @@ func TestMain(m *testing.M) {
 		os.Exit(0)
 	}
 	if os.Getenv("SPAWN_TEST_HOLD") == "1" {
-		if c := Take(); c != nil {
+		if c := Take(); c == nil || !startedBeforeRuntime() {
+			fmt.Println("no child started before the runtime")
+			os.Exit(1)
+		} else {
 			fmt.Println(c.Process.Pid)
 		}
 		io.Copy(io.Discard, os.Stdin) // until killed: the test holds stdin open
@@ -36,14 +42,22 @@ func TestMain(m *testing.M) {
 }
 
 // report says whether a child was started at initialisation and by whom,
-// then ends it through its stdin, as an idle child ends, and waits for it.
+// and whether its stdout and stderr reach this process as Stdout and
+// Stderr; then it ends the child through its stdin, as an idle child
+// ends, and waits for it.
 func report() int {
 	c := Take()
 	if c == nil {
 		fmt.Println("no child")
 		return 0
 	}
-	fmt.Println("child; before the runtime:", startedBeforeRuntime())
+	line := func(f *os.File) string {
+		b := make([]byte, 7)
+		n, _ := io.ReadFull(f, b)
+		return string(b[:n])
+	}
+	wired := line(c.Stdout) == "stdout\n" && line(c.Stderr) == "stderr\n"
+	fmt.Println("child; before the runtime:", startedBeforeRuntime(), "; streams wired:", wired)
 	c.Stdin.Close()
 	st, err := c.Process.Wait()
 	if err != nil || !st.Success() {
