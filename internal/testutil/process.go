@@ -1,4 +1,4 @@
-//go:build linux
+//go:build unix
 
 package testutil
 
@@ -11,13 +11,19 @@ import (
 	"time"
 )
 
-// Gone reports whether process pid has ended within d: it has no
-// /proc/PID/stat any more, or is a zombie that nobody reaps (a
-// container's first process may not). Linux only; it polls every 10 ms.
+// Gone reports whether process pid has ended within d, polling every
+// 10 ms: where there is /proc (Linux), it has no /proc/PID/stat any more
+// or is a zombie that nobody reaps (a container's first process may not);
+// elsewhere, no process has its id (kill with signal 0).
 func Gone(pid int, d time.Duration) bool {
+	_, err := os.Stat("/proc/self/stat")
+	proc := err == nil
 	for deadline := time.Now().Add(d); ; time.Sleep(10 * time.Millisecond) {
-		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
-		if i := bytes.LastIndexByte(b, ')'); err != nil || i > 0 && i+2 < len(b) && b[i+2] == 'Z' {
+		if !proc {
+			if syscall.Kill(pid, 0) == syscall.ESRCH {
+				return true
+			}
+		} else if b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid)); err != nil || zombie(b) {
 			return true
 		}
 		if time.Now().After(deadline) {
@@ -60,4 +66,11 @@ func ChildDiesWithParent(t Fataler, parent *exec.Cmd) {
 		syscall.Kill(pid, syscall.SIGKILL)
 		t.Fatal(fmt.Sprintf("child %d still runs 2 s after its parent was killed", pid))
 	}
+}
+
+// zombie reports whether b, a /proc/PID/stat, shows state Z: the field
+// after the command name (in parentheses, which may hold spaces).
+func zombie(b []byte) bool {
+	i := bytes.LastIndexByte(b, ')')
+	return i > 0 && i+2 < len(b) && b[i+2] == 'Z'
 }
