@@ -4,14 +4,13 @@
 # benchmark executes, which do not depend on other load. Builds the test
 # binaries of BASE (a commit) and of the working tree and runs each
 # benchmark of BENCH under callgrind at LO and HI iterations (default 3
-# and 9), counting only inside convert.Convert and the formats writers
-# (--toggle-collect: the work of each op, without the set-up, the timing
-# or the SHA-256 reference, which runs for a time and so a varying number
-# of passes), with GOGC=off (the collector's share depends on timing) and
-# no asynchronous preemption (callgrind trips on its signals). It prints
-# the instructions per op, (count at HI - count at LO) / (HI - LO), for
-# each side and their ratio (new/old; lower is fewer). Repeatable to
-# about 0.1%.
+# and 9), with GOGC=off (the collector's share depends on timing) and no
+# asynchronous preemption (callgrind trips on its signals), and counts
+# every instruction but the SHA-256 reference's (it runs for a time, so a
+# varying number of passes). It prints the instructions per op, (count at
+# HI - count at LO) / (HI - LO), which leaves out the set-up both runs
+# share, for each side and their ratio (new/old; lower is fewer).
+# Repeatable to about 1% (map orders vary from run to run).
 #
 # Usage: BASE=fbeb7ef [BENCH='Convert1KB ConvertCorpus'] [LO=3 HI=9] bench/instructions.sh
 #        (needs valgrind)
@@ -32,14 +31,17 @@ ln -s "$(cd .. && pwd)/shared" "$work/shared"
 (cd "$work/base" && go test -c -o "$work/old.test" .)
 go test -c -o "$work/new.test" .
 
-# count SIDE BENCH N prints the instructions of N iterations' work.
+# count SIDE BENCH N prints the instructions of a run of N iterations,
+# less those of the SHA-256 reference (benchref.Rate, inclusive).
 count() {
-  local dir=.
+  local dir=. out="$work/cg.out"
   [ "$1" = old ] && dir="$work/base"
-  (cd "$dir" && GOGC=off GODEBUG=asyncpreemptoff=1 valgrind --tool=callgrind --callgrind-out-file=/dev/null \
-    --toggle-collect='newsclip/convert.Convert' --toggle-collect='newsclip/formats.Write*' \
-    "$work/$1.test" -test.run XXX -test.bench "^Benchmark$2\$" -test.benchtime "$3x" -test.cpu 1 2>&1 >/dev/null) |
-    awk '/Collected :/ {print $NF}'
+  (cd "$dir" && GOGC=off GODEBUG=asyncpreemptoff=1 valgrind --tool=callgrind --callgrind-out-file="$out" \
+    "$work/$1.test" -test.run XXX -test.bench "^Benchmark$2\$" -test.benchtime "$3x" -test.cpu 1 >/dev/null 2>&1)
+  callgrind_annotate --inclusive=yes "$out" 2>/dev/null | awk '
+    /PROGRAM TOTALS/ { gsub(",", "", $1); total = $1 }
+    /benchref\.Rate \[/ { gsub(",", "", $1); ref = $1 }
+    END { print total - ref }'
 }
 
 printf '%-22s %14s %14s %8s\n' benchmark old-instr/op new-instr/op new/old
