@@ -60,17 +60,27 @@ func splitParas(lines []string, first int) []para {
 }
 
 // trimLineEnd trims the spaces, tabs, no-break spaces, form feeds and
-// vertical tabs that end l; most lines end in none, which the last byte
-// tells.
+// vertical tabs that end l (strings.TrimRight with lineEndSpace); most
+// lines end in none, which the last byte tells. It reads l backwards a
+// byte at a time: a no-break space is the only rune encoded as 0xC2 0xA0,
+// and the only one of lineEndSpace above ASCII (0xA0 alone, or after
+// another byte, ends a rune it keeps: "à", "Ġ", an invalid byte).
 func trimLineEnd(l string) string {
-	if l == "" {
-		return l
+	n := len(l)
+	for n > 0 {
+		switch l[n-1] {
+		case ' ', '\t', '\f', '\v':
+			n--
+		case 0xA0:
+			if n < 2 || l[n-2] != 0xC2 {
+				return l[:n]
+			}
+			n -= 2
+		default:
+			return l[:n]
+		}
 	}
-	switch l[len(l)-1] {
-	case ' ', '\t', '\f', '\v', 0xA0: // 0xA0 ends a no-break space (and other runes)
-		return strings.TrimRight(l, lineEndSpace)
-	}
-	return l
+	return l[:n]
 }
 
 // lineEndSpace is what trimLineEnd trims.
