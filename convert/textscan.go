@@ -28,6 +28,24 @@ func fieldCount(s string) int {
 	return n
 }
 
+// mayOpenTrimmedWith reports whether strings.TrimSpace(l) may open with
+// the ASCII byte c, looking at l's first byte after ASCII white space: it
+// cannot when that byte is another ASCII byte, or when there is none (l
+// is blank). A byte above ASCII may open a space TrimSpace trims (U+0085,
+// U+00A0, U+2003 ...): the answer is yes then.
+func mayOpenTrimmedWith(l string, c byte) bool {
+	for i := 0; i < len(l); i++ {
+		b := l[i]
+		if b >= utf8.RuneSelf {
+			return true
+		}
+		if !asciiSpace[b] {
+			return b == c
+		}
+	}
+	return false
+}
+
 // containsRuneOf reports whether s holds any rune of set, as
 // strings.ContainsAny does, but by one fast search per rune of set: for a
 // set that is not all ASCII, ContainsAny looks each rune of s up in set.
