@@ -24,13 +24,23 @@ func readClipping(lines []string, masthead bool) *Article {
 
 // A clippingRoom holds, in one allocation, what reading one clipping
 // makes for certain: its article, the list of one article a layout reader
-// returns, and the room of the article's first removals (most clippings
-// have a few: a byline's line, a footer's two).
+// returns, the room of the article's first removals (most clippings have
+// a few: a byline's line, a footer's two), and that of the lines
+// splitParas trims (a clipping's paragraphs often end in a space).
 type clippingRoom struct {
 	article Article
 	list    [1]*Article
 	removed [removedReserved]Removal
+	kept    [clippingKeptLines]string
 }
+
+// clippingKeptLines is the room a clippingRoom has for trimmed lines, and
+// clippingParas that which read makes on its stack for paragraphs: what a
+// clipping of a few kilobytes needs.
+const (
+	clippingKeptLines = 16
+	clippingParas     = 16
+)
 
 func newClippingRoom() *clippingRoom {
 	r := &clippingRoom{}
@@ -42,7 +52,8 @@ func newClippingRoom() *clippingRoom {
 // read is readClipping into r's article; it returns r's list, which holds
 // it.
 func (r *clippingRoom) read(lines []string, masthead bool) []*Article {
-	paras := splitHeaderLines(splitParas(lines, 1), 4)
+	var room [clippingParas]para // the paragraphs live only while the clipping is read
+	paras := splitHeaderLines(splitParasIn(room[:], r.kept[:], lines, 1), 4)
 	a := &r.article
 	a.Line = 1
 	if len(paras) > 0 {

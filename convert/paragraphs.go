@@ -20,10 +20,25 @@ func (p para) joined() string { return strings.Join(p.lines, " ") }
 // backing array the paragraphs share; each is capped at its own end, so an
 // append to one never writes into the next, nor into lines.
 func splitParas(lines []string, first int) []para {
+	return splitParasIn(nil, nil, lines, first)
+}
+
+// splitParasIn is splitParas building the paragraphs in the room of paras
+// (from paras[:0]) and the trimmed copies of lines in that of kept, each
+// when it holds what splitParas reserves: its bounded reserve of
+// paragraphs, and the lines from the first trimmed paragraph on. A reader
+// that keeps its paragraphs only while it reads (readClipping) passes
+// room on its stack, so that a short text's paragraphs cost no
+// allocation.
+func splitParasIn(paras []para, kept, lines []string, first int) []para {
 	// At most one paragraph per two lines (a line and a blank); the room
 	// reserved is bounded, past it the slice grows as usual.
-	out := make([]para, 0, min(len(lines)/2+1, maxParasReserved))
-	var kept []string           // trimmed copies, made when a line has trailing space
+	out := paras[:0]
+	if n := min(len(lines)/2+1, maxParasReserved); cap(out) < n {
+		out = make([]para, 0, n)
+	}
+	keptRoom := kept[:0]
+	kept = nil                  // trimmed copies, made when a line has trailing space
 	start, trimmed := -1, false // the open paragraph's first line; whether one of its lines is trimmed
 	closePara := func(end int) {
 		if start < 0 {
@@ -32,7 +47,9 @@ func splitParas(lines []string, first int) []para {
 		ls := lines[start:end:end]
 		if trimmed {
 			if kept == nil {
-				kept = make([]string, 0, len(lines)-start)
+				if kept = keptRoom; cap(kept) < len(lines)-start {
+					kept = make([]string, 0, len(lines)-start)
+				}
 			}
 			k := len(kept)
 			for _, l := range ls {

@@ -154,28 +154,39 @@ func TestTrimLineEndMatchesTrimRight(t *testing.T) {
 	})
 }
 
-// splitParas gives the paragraphs the plain way gives (each line trimmed
-// and copied), on random lines: blank ones of spaces, tabs and no-break
-// spaces, lines with trailing space and without; and appending to a
-// paragraph's lines writes neither into the next paragraph nor into the
-// input.
+// splitParas, and splitParasIn in rooms too small and large enough, give
+// the paragraphs the plain way gives (each line trimmed and copied), on
+// random lines: blank ones of spaces, tabs and no-break spaces, lines with
+// trailing space and without; and appending to a paragraph's lines writes
+// neither into the next paragraph nor into the input.
 func TestSplitParasMatchesPlain(t *testing.T) {
 	pieces := []string{"", " ", "\t", "\u00a0", "Rain fell.", "It kept on.  ", "à", "\u2003", "\f"}
 	r := rand.New(rand.NewSource(75))
-	for range 5000 {
+	for k := range 10000 {
 		lines := make([]string, r.Intn(12))
 		for i := range lines {
 			lines[i] = randomText(r, pieces, r.Intn(3))
 		}
 		in := slices.Clone(lines)
-		got, want := splitParas(lines, 5), splitParasPlain(lines, 5)
+		got, name := splitParas(lines, 5), "splitParas"
+		if k%2 == 1 { // rooms of 0 to 7 paragraphs and lines, holding what an earlier text left
+			paras, kept := make([]para, r.Intn(8)), make([]string, r.Intn(8))
+			for i := range paras {
+				paras[i] = para{lines: []string{"Old."}, line: 1}
+			}
+			for i := range kept {
+				kept[i] = "Old line."
+			}
+			got, name = splitParasIn(paras, kept, lines, 5), "splitParasIn"
+		}
+		want := splitParasPlain(lines, 5)
 		if fmt.Sprintf("%#v", got) != fmt.Sprintf("%#v", want) {
-			t.Fatalf("splitParas(%q) = %#v, plain %#v", lines, got, want)
+			t.Fatalf("%s(%q) = %#v, plain %#v", name, lines, got, want)
 		}
 		for k, p := range got {
 			_ = append(p.lines, "Extra.")
 			if !slices.Equal(lines, in) || fmt.Sprintf("%#v", got[k:]) != fmt.Sprintf("%#v", want[k:]) {
-				t.Fatalf("splitParas(%q): an append to paragraph %d wrote into the input or the next paragraph", in, k)
+				t.Fatalf("%s(%q): an append to paragraph %d wrote into the input or the next paragraph", name, in, k)
 			}
 		}
 	}
