@@ -25,13 +25,15 @@ func readClipping(lines []string, masthead bool) *Article {
 // A clippingRoom holds, in one allocation, what reading one clipping
 // makes for certain: its article, the list of one article a layout reader
 // returns, the room of the article's first removals (most clippings have
-// a few: a byline's line, a footer's two), and that of the lines
-// splitParas trims (a clipping's paragraphs often end in a space).
+// a few: a byline's line, a footer's two), that of the lines splitParas
+// trims (a clipping's paragraphs often end in a space), and that of a
+// short body's blocks.
 type clippingRoom struct {
 	article Article
 	list    [1]*Article
 	removed [removedReserved]Removal
 	kept    [clippingKeptLines]string
+	body    blockRoom
 }
 
 // clippingKeptLines is the room a clippingRoom has for trimmed lines, and
@@ -82,7 +84,7 @@ func (r *clippingRoom) read(lines []string, masthead bool) []*Article {
 		a.warn(a.Line, "no headline found")
 	}
 	i = a.readHeaderZone(paras, i, headline)
-	finishArticle(a, paras[i:])
+	finishArticleIn(a, &r.body, paras[i:])
 	return r.list[:]
 }
 
