@@ -234,10 +234,11 @@ func isJSONSpecial(c byte) bool { return c < 0x20 || c == '"' || c == '\\' || c 
 // the high bit of the first that is (bits above it may be set for bytes
 // that are not). Each term's lowest high bit marks the first byte of its
 // kind (a borrow runs only upwards from a byte that is one), so their OR's
-// does the first of any.
+// does the first of any. One term takes the control bytes and '"': with
+// bit 1 flipped, '"' (0x22) becomes 0x20, the bytes below 0x20 stay below
+// it, and no other byte falls below 0x21.
 func jsonSpecials(x uint64) uint64 {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	q, bs := x^ones*'"', x^ones*'\\' // zero bytes where x holds '"', '\\'
-	low := (x - ones*0x20) & ^x      // below 0x20
-	return (x | low | (q-ones)&^q | (bs-ones)&^bs) & highs
+	y, bs := x^ones*0x02, x^ones*'\\' // '"' as 0x20, zero bytes where x holds '\\'
+	return (x | (y-ones*0x21)&^y | (bs-ones)&^bs) & highs
 }
