@@ -248,12 +248,13 @@ func appendBodyTexts(dst []bodyText, paras []para) []bodyText {
 // with its spaces collapsed and a list item's bullet taken off; an empty
 // text is left out.
 func appendBodyText(out []bodyText, line string, bullet bool) []bodyText {
-	t := collapseSpaces(line)
+	t, spaces := collapseSpacesCounted(line)
 	if bullet {
 		t = strings.TrimSpace(bulletRE.ReplaceAllString(t, ""))
+		spaces = strings.Count(t, " ")
 	}
 	if t != "" {
-		out = append(out, bodyText{text: t, bullet: bullet, words: strings.Count(t, " ") + 1})
+		out = append(out, bodyText{text: t, bullet: bullet, words: spaces + 1})
 	}
 	return out
 }

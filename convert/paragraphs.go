@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -293,39 +294,49 @@ func startsSentence(s string) bool {
 }
 
 // isCollapsed reports whether s has no leading, trailing or double space
-// and no other ASCII white space. It tests eight bytes at a time while they
-// hold no byte below 0x20 (spaceBytes marks their spaces exactly), then
-// byte by byte.
+// and no other ASCII white space (see collapsedSpaces).
 func isCollapsed(s string) bool {
+	_, ok := collapsedSpaces(s)
+	return ok
+}
+
+// collapsedSpaces reports whether s is collapsed (isCollapsed) and, when
+// it is, counts its spaces: its words less one. It tests sixteen bytes a
+// step while they hold no byte below 0x20 (spaceBytes marks their spaces
+// exactly, and their count is that of the marks), then byte by byte.
+func collapsedSpaces(s string) (spaces int, ok bool) {
 	if s == "" {
-		return true
+		return 0, true
 	}
 	if s[0] == ' ' || s[len(s)-1] == ' ' {
-		return false
+		return 0, false
 	}
-	i, last := 0, uint64(0) // last: 0x80 when s[i-1] is a space
-	for ; i+8 <= len(s); i += 8 {
-		x := load64(s, i)
-		if lowBytes(x) != 0 {
+	n, i, last := 0, 0, uint64(0) // last: 0x80 when s[i-1] is a space
+	for ; i+16 <= len(s); i += 16 {
+		w := s[i : i+16] // one bounds check for both words
+		x, y := load64(w, 0), load64(w, 8)
+		if lowBytes(x)|lowBytes(y) != 0 {
 			break
 		}
-		sp := spaceBytes(x)
-		if sp&(sp<<8|last) != 0 {
-			return false // two spaces in a row, in x or across its start
+		sx, sy := spaceBytes(x), spaceBytes(y)
+		if sx&(sx<<8|last)|sy&(sy<<8|sx>>56) != 0 {
+			return 0, false // two spaces in a row, in x or y or across their starts
 		}
-		last = sp >> 56
+		last = sy >> 56
+		n += bits.OnesCount64(sx | sy>>1) // one bit a space: bit 7 of a byte for x, bit 6 for y
 	}
 	for ; i < len(s); i++ {
 		switch s[i] {
 		case ' ':
 			if i > 0 && s[i-1] == ' ' {
-				return false
+				return 0, false
 			}
+			n++
 		case '\t', '\n', '\r', '\v', '\f':
-			return false
+			return 0, false
 		}
 	}
-	return true
+	return n, true
 }
 
 // spaceBytes sets the high bit of each byte of x that is a space, and no
@@ -340,8 +351,16 @@ func spaceBytes(x uint64) uint64 {
 // space. Other spaces (no-break, thin) stay as printed. It returns s itself
 // when there is nothing to change, which a fast search decides.
 func collapseSpaces(s string) string {
-	if isCollapsed(s) {
-		return s
+	t, _ := collapseSpacesCounted(s)
+	return t
+}
+
+// collapseSpacesCounted is collapseSpaces also giving the spaces of its
+// text (strings.Count(t, " ")): counted as the text is found collapsed
+// already, the usual case, else in the text it builds.
+func collapseSpacesCounted(s string) (t string, spaces int) {
+	if n, ok := collapsedSpaces(s); ok {
+		return s, n
 	}
 	var b strings.Builder
 	b.Grow(len(s))
@@ -353,12 +372,13 @@ func collapseSpaces(s string) string {
 		default:
 			if space {
 				b.WriteByte(' ')
+				spaces++
 				space = false
 			}
 			b.WriteByte(c)
 		}
 	}
-	return b.String()
+	return b.String(), spaces
 }
 
 // Crosshead limits: at most maxCrossheadLen bytes and maxCrossheadWords

@@ -32,6 +32,28 @@ func TestIsCollapsedMatchesRule(t *testing.T) {
 	})
 }
 
+// collapseSpacesCounted gives the text of the rule (the words between
+// ASCII white space, one space between them) and the spaces it holds, on
+// random texts: words with one space between them, whose spaces are
+// counted sixteen bytes a step, and the texts of TestIsCollapsedMatchesRule.
+func TestCollapseSpacesCounted(t *testing.T) {
+	pieces := []string{"a", "Harbour", " ", "  ", "!", " !", "\t", "\n", "\r", "\v", "\f", "\x01", "\x1f",
+		"\x00", "\u00a0", "!\"", "\x7f", "é", "\xa0", "abcdefg ", "ferry runs "}
+	rule := func(s string) two[string, int] {
+		t := strings.Join(strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(" \t\n\r\v\f", r) }), " ")
+		return two[string, int]{t, strings.Count(t, " ")}
+	}
+	r := rand.New(rand.NewSource(77))
+	sameOnRandom[two[string, int]]{name: "collapseSpacesCounted", plain: "the rule",
+		fast: func(s string) two[string, int] { t, n := collapseSpacesCounted(s); return two[string, int]{t, n} },
+		slow: rule, hit: func(c two[string, int]) bool { return len(c.a) >= 32 && c.b >= 4 }, least: 10000}.check(t, 50000, func() string {
+		if r.Intn(2) == 0 { // collapsed already: words of pieces without white space
+			return randomWords(r, []string{"a", "Harbour", "!", "é", "\u00a0", "\x7f", "!\"", "ferry"}, r.Intn(20), " ")
+		}
+		return randomText(r, pieces, r.Intn(30))
+	})
+}
+
 // bodyTexts takes a one-line paragraph as splitWrapped's piece, on random
 // paragraphs of one to three lines: bullets, leading and trailing spaces,
 // tabs, hyphens at line ends.
