@@ -188,14 +188,25 @@ const hexDigits = "0123456789abcdef"
 
 // nextJSONSpecial returns the index of the first byte of s at or after i
 // that appendJSONString must look at (isJSONSpecial), or len(s): a control
-// byte, '"', '\\' or a byte of a multi-byte rune. It tests eight bytes a
-// step (jsonSpecials); the last bytes of a string of eight or more in the
-// word that ends it, the bytes before i in that word masked off.
+// byte, '"', '\\' or a byte of a multi-byte rune. It tests eight bytes at
+// once (jsonSpecials), two words a step; the last bytes of a string of
+// eight or more in the word that ends it, the bytes before i in that word
+// masked off.
 func nextJSONSpecial(s string, i int) int {
-	for ; i+8 <= len(s); i += 8 {
+	for ; i+16 <= len(s); i += 16 {
+		w := s[i : i+16] // one bounds check for both words
+		if m := jsonSpecials(word(w, 0)); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+		if m := jsonSpecials(word(w, 8)); m != 0 {
+			return i + 8 + bits.TrailingZeros64(m)/8
+		}
+	}
+	if i+8 <= len(s) {
 		if m := jsonSpecials(word(s, i)); m != 0 {
 			return i + bits.TrailingZeros64(m)/8
 		}
+		i += 8
 	}
 	if i == len(s) {
 		return i
