@@ -245,7 +245,7 @@ const (
 // maxTitleRunes characters.
 func isTitleLike(p para) bool {
 	t := p.joined()
-	return len(p.lines) <= maxTitleLines && utf8.RuneCountInString(t) <= maxTitleRunes && !isPlaceholder(t)
+	return len(p.lines) <= maxTitleLines && runeCount(t) <= maxTitleRunes && !isPlaceholder(t)
 }
 
 // isKicker recognises the label above a headline: a few capital words,
@@ -264,7 +264,7 @@ func isKicker(s string) bool {
 //	Why the tide mill matters more than ever
 func isSectionLabel(p, next para) bool {
 	t := p.joined()
-	n := countWords(t)
+	n := countWordsUpTo(t, 3)
 	if len(p.lines) != 1 || n > 3 || strings.ContainsAny(t, "0123456789.!?:,;\"") {
 		return false
 	}
@@ -281,7 +281,7 @@ func isSectionLabel(p, next para) bool {
 func isStandfirst(paras []para, i int) bool {
 	p := paras[i]
 	text := p.joined()
-	if len(p.lines) > 3 || utf8.RuneCountInString(text) > maxStandfirst || i+1 >= len(paras) {
+	if len(p.lines) > 3 || runeCount(text) > maxStandfirst || i+1 >= len(paras) {
 		return false
 	}
 	if _, _, ok := parseDateline(text); ok {
@@ -297,7 +297,7 @@ func isStandfirst(paras []para, i int) bool {
 	if startsContents(paras[i+1:]) {
 		return true
 	}
-	return utf8.RuneCountInString(text) <= maxShortStandfirst && len(p.lines) == 1 && i+2 < len(paras) &&
+	return runeCount(text) <= maxShortStandfirst && len(p.lines) == 1 && i+2 < len(paras) &&
 		introducesBody(text, paras[i+1])
 }
 
@@ -310,7 +310,7 @@ func isStandfirst(paras []para, i int) bool {
 //	1998. The year the river froze.
 func introducesBody(s string, next para) bool {
 	t := strings.TrimSpace(next.joined())
-	if utf8.RuneCountInString(t) >= utf8.RuneCountInString(s) {
+	if runeCount(t) >= runeCount(s) {
 		return true
 	}
 	last, _ := utf8.DecodeLastRuneInString(t)
@@ -385,7 +385,7 @@ func isTagLine(paras []para, i int) bool {
 	p := paras[i]
 	t := strings.TrimSpace(p.joined())
 	if len(p.lines) != 1 || i+1 >= len(paras) || countWords(t) > maxTagWords ||
-		utf8.RuneCountInString(t) > maxTagRunes || strings.ContainsAny(t, "0123456789.,;:!?\"'()") {
+		runeCount(t) > maxTagRunes || strings.ContainsAny(t, "0123456789.,;:!?\"'()") {
 		return false
 	}
 	if isBareName(t) || agencyName(t) != "" || isBylineLine(t) {
@@ -393,7 +393,7 @@ func isTagLine(paras []para, i int) bool {
 	}
 	next := strings.TrimSpace(paras[i+1].joined())
 	last, _ := utf8.DecodeLastRuneInString(next)
-	return utf8.RuneCountInString(next) >= 4*utf8.RuneCountInString(t) && strings.ContainsRune(".!?。！？”\"", last)
+	return runeCount(next) >= 4*runeCount(t) && strings.ContainsRune(".!?。！？”\"", last)
 }
 
 // wirePrefixes are the desk and wire slugs agencies put before a headline,
@@ -475,7 +475,7 @@ func (a *Article) setHeadline(h string) {
 // byte becomes one U+FFFD), so s has no more runes than the longest lead.
 func isBareLead(s string) bool {
 	s = strings.TrimRight(strings.TrimSpace(s), ": ")
-	if len(s) > 4*longestBylineLead || utf8.RuneCountInString(s) > mostBylineLeadRunes {
+	if len(s) > 4*longestBylineLead || runeCount(s) > mostBylineLeadRunes {
 		return false
 	}
 	s = strings.ToLower(s)

@@ -410,12 +410,19 @@ func isCrosshead(texts []bodyText, i int) bool {
 }
 
 // countWords counts the space-separated words of s without allocating.
-func countWords(s string) int {
+func countWords(s string) int { return countWordsUpTo(s, len(s)) }
+
+// countWordsUpTo is countWords(s) when that is at most limit, else
+// limit+1: it stops reading s at the word past limit, for a rule that
+// asks for a few words at most.
+func countWordsUpTo(s string, limit int) int {
 	n, in := 0, false
 	for i := 0; i < len(s); i++ {
 		space := s[i] == ' ' || s[i] == '\t' || s[i] == '\n'
 		if !space && !in {
-			n++
+			if n++; n > limit {
+				return n
+			}
 		}
 		in = !space
 	}

@@ -317,3 +317,20 @@ func TestMayBeBulletPassesBulletRE(t *testing.T) {
 		}
 	}
 }
+
+// countWordsUpTo counts the words split at spaces, tabs and newlines while
+// there are at most limit, and gives limit+1 past that, for limits from 0
+// to 5 on random texts of words and those separators.
+func TestCountWordsUpTo(t *testing.T) {
+	pieces := []string{"a", "Ferry", " ", "  ", "\t", "\n", "\u00a0", "é", "x-y"}
+	r := rand.New(rand.NewSource(78))
+	for limit := range 6 {
+		sameOnRandom[int]{name: fmt.Sprintf("countWordsUpTo(limit %d)", limit), plain: "strings.FieldsFunc",
+			fast: func(s string) int { return countWordsUpTo(s, limit) },
+			slow: func(s string) int {
+				return min(len(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' })), limit+1)
+			}, hit: func(n int) bool { return n == limit+1 }, least: 1000}.check(t, 10000, func() string {
+			return randomText(r, pieces, r.Intn(40))
+		})
+	}
+}
