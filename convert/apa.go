@@ -41,7 +41,7 @@ func isAPASource(l string) bool {
 // space is an ASCII byte other than the quote mark the source opens with
 // (mayOpenTrimmedWith).
 func isAPASourceLine(l string) bool {
-	return mayOpenTrimmedWith(l, '"') && isAPASource(strings.TrimSpace(l))
+	return mayOpenTrimmedWith(l, '"') && isAPASource(trimSpace(l))
 }
 
 // detectAPA: an APA export has a source line within its first 200 lines

@@ -16,7 +16,7 @@ func isPlaceholder(s string) bool {
 	if !strings.Contains(s, "??") { // trimming spaces keeps "??"
 		return false
 	}
-	for _, r := range strings.TrimSpace(s) { // strings.Trim(s, "? \t\u00a0") == ""
+	for _, r := range trimSpace(s) { // strings.Trim(s, "? \t\u00a0") == ""
 		if r != '?' && r != ' ' && r != '\t' && r != '\u00a0' {
 			return false
 		}
@@ -147,7 +147,7 @@ func pressReaderFooter(s string) (language, country string, ok bool) {
 // ("English"), not its tag: for the tests that need only to know a footer
 // line when they see one.
 func footerNames(s string) (language, country string, ok bool) {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	if lang, ok := strings.CutPrefix(s, footerIn); ok && isFooterName(lang) && !strings.Contains(lang, " ") {
 		return lang, "", true
 	}

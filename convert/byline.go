@@ -40,12 +40,12 @@ var bylineLead = lazyREOf(func() string {
 // stripBylineLead removes the lead word of a byline and reports whether
 // there was one.
 func stripBylineLead(s string) (string, bool) {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	end := bylineLeadEnd(s)
 	if end < 0 {
 		return s, false
 	}
-	rest := strings.TrimSpace(s[end:])
+	rest := trimSpace(s[end:])
 	// "By the way, ..." is prose, not a byline: the name must start upper
 	// case, except a handle after a two-word lead ("Posted by tidefan").
 	r, _ := utf8.DecodeRuneInString(rest)
@@ -204,7 +204,7 @@ func isTailFurniture(s string) bool {
 //	Jane Doe | March 5, 2019                   date
 //	Jane Doe Follow Mar 5, 2019                a follow button
 func stripBylineTail(s string) (string, Date) {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	s = cutRelativeTime(s)
 	if mayHoldReadingTime(s) {
 		s = readingTimeRE.ReplaceAllString(s, "")
@@ -251,7 +251,7 @@ func stripBylineTail(s string) (string, Date) {
 	for _, w := range []string{" on", " at", " le", " am", " el", " op", " Follow", " Following", " Subscribe"} {
 		s = strings.TrimSuffix(s, w)
 	}
-	return strings.TrimSpace(s), date
+	return trimSpace(s), date
 }
 
 // parseByline turns a byline (its lead word already removed) into people:
@@ -277,7 +277,7 @@ func parseByline(s, publication string) ([]Person, Date) {
 	var people []Person
 	var parts [4]string
 	for _, part := range appendAuthors(parts[:0], s) {
-		people = appendAuthorPart(people, strings.TrimSpace(part), publication, s)
+		people = appendAuthorPart(people, trimSpace(part), publication, s)
 	}
 	shareAgency(people)
 	return people, date
@@ -331,7 +331,7 @@ func appendAuthorPart(people []Person, part, publication, byline string) []Perso
 	i := -1
 	for piece := range strings.SplitSeq(part, ",") {
 		i++
-		piece = strings.TrimSpace(piece)
+		piece = trimSpace(piece)
 		if piece == "" {
 			continue
 		}

@@ -139,11 +139,11 @@ func hasLongPara(paras []para) bool {
 func (a *Article) readHeaderZone(paras []para, i, headline int) int {
 	byline := false
 	for ; i < len(paras) && i <= headline+4; i++ {
-		text := strings.TrimSpace(paras[i].joined())
+		text := trimSpace(paras[i].joined())
 		if joined, n := splitByline(paras, i); n > 0 {
 			text = joined
 			for _, p := range paras[i : i+n] {
-				a.remove(RemovedByline, strings.TrimSpace(p.joined()))
+				a.remove(RemovedByline, trimSpace(p.joined()))
 			}
 			a.applyByline(text, false)
 			byline = true
@@ -474,7 +474,7 @@ func (a *Article) setHeadline(h string) {
 // the kelvin sign, becomes "k"), and keeps the number of runes (an invalid
 // byte becomes one U+FFFD), so s has no more runes than the longest lead.
 func isBareLead(s string) bool {
-	s = strings.TrimRight(strings.TrimSpace(s), ": ")
+	s = strings.TrimRight(trimSpace(s), ": ")
 	if len(s) > 4*longestBylineLead || runeCount(s) > mostBylineLeadRunes {
 		return false
 	}

@@ -213,11 +213,11 @@ func appendSegments(dst []segment, line string) []segment {
 		if n == 0 {
 			break
 		}
-		segs[len(segs)-1].text = strings.TrimSpace(line[prev:i])
+		segs[len(segs)-1].text = trimSpace(line[prev:i])
 		segs = append(segs, segment{role: role})
 		prev = i + n
 	}
-	segs[len(segs)-1].text = strings.TrimSpace(line[prev:])
+	segs[len(segs)-1].text = trimSpace(line[prev:])
 	return segs
 }
 
@@ -424,7 +424,7 @@ func creditsOf(role, text string) []Credit {
 	var parts [4]string
 	for _, part := range appendAuthors(parts[:0], text) {
 		for name := range strings.SplitSeq(part, ",") {
-			name = strings.TrimSpace(name)
+			name = trimSpace(name)
 			if name == "" {
 				continue
 			}

@@ -124,7 +124,7 @@ func (a *Article) keepBody(dst, paras []para) []para {
 // and records what it takes. A paragraph that mayBeArtifact turns away is
 // not joined.
 func (a *Article) dropArtifact(p para) bool {
-	return mayBeArtifact(p) && a.dropArtifactText(strings.TrimSpace(p.joined()))
+	return mayBeArtifact(p) && a.dropArtifactText(trimSpace(p.joined()))
 }
 
 // dropArtifactText is dropArtifact on a paragraph's text, joined and
@@ -198,7 +198,7 @@ func joinedEnds(lines []string) (first, last string, n int) {
 	case 0:
 		return "", "", 0
 	case 1:
-		t := strings.TrimSpace(lines[0])
+		t := trimSpace(lines[0])
 		return t, t, len(t)
 	}
 	first = strings.TrimLeftFunc(lines[0], unicode.IsSpace)
@@ -234,7 +234,7 @@ func appendBodyTexts(dst []bodyText, paras []para) []bodyText {
 	}
 	for _, p := range paras {
 		if len(p.lines) == 1 {
-			out = appendBodyText(out, strings.TrimSpace(p.lines[0]), isBulleted(p.lines[0], p.lines))
+			out = appendBodyText(out, trimSpace(p.lines[0]), isBulleted(p.lines[0], p.lines))
 			continue
 		}
 		for _, pc := range splitWrapped(p) {

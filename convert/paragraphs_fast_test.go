@@ -334,3 +334,16 @@ func TestCountWordsUpTo(t *testing.T) {
 		})
 	}
 }
+
+// trimSpace trims as strings.TrimSpace does, on random texts that open
+// and end with ASCII and Unicode white space, control and other ASCII
+// bytes, letters above ASCII and invalid UTF-8.
+func TestTrimSpaceMatchesStrings(t *testing.T) {
+	pieces := []string{"a", "Ferry", " ", "\t", "\n", "\v", "\f", "\r", "\x00", "\x1f", "!", "~", "\x7f", "\u0085",
+		"\u00a0", "\u2003", "\u3000", "é", "\xff", "\xc2"}
+	r := rand.New(rand.NewSource(79))
+	sameOnRandom[string]{name: "trimSpace", plain: "strings.TrimSpace", fast: trimSpace, slow: strings.TrimSpace,
+		hit: func(s string) bool { return s != "" }, least: 10000}.check(t, 50000, func() string {
+		return randomText(r, pieces, r.Intn(5))
+	})
+}

@@ -28,6 +28,17 @@ func fieldCount(s string) int {
 	return n
 }
 
+// trimSpace is strings.TrimSpace(s), giving s itself at once when its
+// first and last bytes are ASCII above the space, 0x21-0x7F (most lines
+// and paragraphs), where TrimSpace would trim nothing: two tests instead
+// of TrimSpace's two scans.
+func trimSpace(s string) string {
+	if len(s) > 0 && s[0]-0x21 < 0x5F && s[len(s)-1]-0x21 < 0x5F {
+		return s
+	}
+	return strings.TrimSpace(s)
+}
+
 // mayOpenTrimmedWith reports whether strings.TrimSpace(l) may open with
 // the ASCII byte c, looking at l's first byte after ASCII white space: it
 // cannot when that byte is another ASCII byte, or when there is none (l
