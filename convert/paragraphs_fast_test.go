@@ -347,3 +347,15 @@ func TestTrimSpaceMatchesStrings(t *testing.T) {
 		return randomText(r, pieces, r.Intn(5))
 	})
 }
+
+// splitLines gives strings.Split(text, "\n") on random texts of lines,
+// blank ones, carriage returns and a newline or none at the end.
+func TestSplitLinesMatchesSplit(t *testing.T) {
+	pieces := []string{"Harbour Gazette", "\n", "\n\n", "\r", " ", "é", ""}
+	r := rand.New(rand.NewSource(80))
+	sameOnRandom[[]string]{name: "splitLines", plain: "strings.Split", fast: splitLines,
+		slow: func(s string) []string { return strings.Split(s, "\n") },
+		hit:  func(ls []string) bool { return len(ls) >= 3 }, least: 10000}.check(t, 20000, func() string {
+		return randomText(r, pieces, r.Intn(12))
+	})
+}

@@ -28,12 +28,25 @@ func fieldCount(s string) int {
 	return n
 }
 
-// trimSpace is strings.TrimSpace(s), giving s itself at once when its
-// first and last bytes are ASCII above the space, 0x21-0x7F (most lines
-// and paragraphs), where TrimSpace would trim nothing: two tests instead
-// of TrimSpace's two scans.
+// splitLines is strings.Split(text, "\n"): it counts the lines, then
+// cuts each at the next newline strings.IndexByte finds, where Split looks
+// for its separator through the general strings.Index.
+func splitLines(text string) []string {
+	lines := make([]string, strings.Count(text, "\n")+1)
+	for i := range len(lines) - 1 {
+		k := strings.IndexByte(text, '\n')
+		lines[i], text = text[:k], text[k+1:]
+	}
+	lines[len(lines)-1] = text
+	return lines
+}
+
+// trimSpace is strings.TrimSpace(s), giving s itself at once when it is
+// empty (a blank line) or its first and last bytes are ASCII above the
+// space, 0x21-0x7F (most lines and paragraphs), where TrimSpace would trim
+// nothing: two tests instead of TrimSpace's two scans.
 func trimSpace(s string) string {
-	if len(s) > 0 && s[0]-0x21 < 0x5F && s[len(s)-1]-0x21 < 0x5F {
+	if len(s) == 0 || s[0]-0x21 < 0x5F && s[len(s)-1]-0x21 < 0x5F {
 		return s
 	}
 	return strings.TrimSpace(s)
