@@ -41,11 +41,22 @@ func splitParasIn(paras []para, kept, lines []string, first int) []para {
 	keptRoom := kept[:0]
 	kept = nil                  // trimmed copies, made when a line has trailing space
 	start, trimmed := -1, false // the open paragraph's first line; whether one of its lines is trimmed
-	closePara := func(end int) {
-		if start < 0 {
-			return
+	for i := 0; i <= len(lines); i++ {
+		if i < len(lines) { // a line; past the last, the open paragraph is closed
+			l := lines[i]
+			if t := trimLineEnd(l); !isBlank(t) {
+				if start < 0 {
+					out = append(out, para{line: first + i})
+					start = i
+				}
+				trimmed = trimmed || len(t) != len(l)
+				continue
+			}
 		}
-		ls := lines[start:end:end]
+		if start < 0 {
+			continue
+		}
+		ls := lines[start:i:i] // the paragraph's lines
 		if trimmed {
 			if kept == nil {
 				if kept = keptRoom; cap(kept) < len(lines)-start {
@@ -61,19 +72,6 @@ func splitParasIn(paras []para, kept, lines []string, first int) []para {
 		out[len(out)-1].lines = ls
 		start, trimmed = -1, false
 	}
-	for i, l := range lines {
-		t := trimLineEnd(l)
-		if isBlank(t) {
-			closePara(i)
-			continue
-		}
-		if start < 0 {
-			out = append(out, para{line: first + i})
-			start = i
-		}
-		trimmed = trimmed || len(t) != len(l)
-	}
-	closePara(len(lines))
 	return out
 }
 
