@@ -406,8 +406,14 @@ func joinNonEmpty(sep string, parts ...string) string {
 // lead tells whether the first segment is a byline without a "By" (a
 // LexisNexis BYLINE: field, or a bare name line).
 func (a *Article) applyByline(line string, lead bool) {
+	a.applyScannedByline(line, lead, scanCredits(line))
+}
+
+// applyScannedByline is applyByline on a line whose first marker scan has
+// found already (see bylineScan).
+func (a *Article) applyScannedByline(line string, lead bool, scan creditScan) {
 	var buf [4]segment // a byline, a credit or two, a contact
-	a.applySegments(appendSegments(buf[:0], line), lead, bylineRules{parseByline, creditsOf})
+	a.applySegments(appendScannedSegments(buf[:0], line, scan), lead, bylineRules{parseByline, creditsOf})
 }
 
 // bylineRules are the rules applySegments reads a byline's segments with:
@@ -477,25 +483,33 @@ const (
 //   - By Wen Lihua Copyedited by Lena Voss   yes
 //     By Tuesday, the storm had passed.             no
 func isBylineLine(s string) bool {
+	_, ok := bylineScan(s)
+	return ok
+}
+
+// bylineScan is isBylineLine also giving, when s is a byline, the scan
+// for its first credit marker that it made, for applyScannedByline.
+func bylineScan(s string) (creditScan, bool) {
 	if len(s) > maxBylineLen {
-		return false
+		return creditScan{}, false
 	}
 	text, ok := stripBylineLead(s)
 	if !ok {
-		return false
+		return creditScan{}, false
 	}
 	// The names end where the first credit starts (splitCredits' first
 	// segment): when none does, they are the text after the lead.
-	if end := firstCreditAt(s); end < len(s) {
+	scan := scanCredits(s)
+	if end := scan.at; end < len(s) {
 		text, ok = stripBylineLead(s[:end])
 	}
 	if !ok || text == "" || fieldCount(text) > maxBylineWords {
-		return false
+		return creditScan{}, false
 	}
 	if strings.HasSuffix(text, ".") && !strings.HasSuffix(text, "Jr.") && !strings.HasSuffix(text, "Sr.") {
-		return false
+		return creditScan{}, false
 	}
-	return true
+	return scan, true
 }
 
 // maxBareNameLen bounds a bare-name byline line with its tail (date,

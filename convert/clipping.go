@@ -151,9 +151,10 @@ func (a *Article) readHeaderZone(paras []para, i, headline int) int {
 			continue
 		}
 		rest := len(paras) - i - 1
+		scan, isByline := bylineScan(text) // isBylineLine, keeping its scan for the credits
 		switch {
-		case isBylineLine(text):
-			a.applyByline(text, false)
+		case isByline:
+			a.applyScannedByline(text, false, scan)
 			a.remove(RemovedByline, text)
 			byline = true
 		case isCreditOnly(text):
