@@ -18,9 +18,13 @@ var datelineRE = lazyRE(`^([\p{Lu}][\p{Lu}\p{L}\d'.,\- ]{1,60}?|[\p{L}]+ \d{1,2}
 // with a letter and holds a separator (a dash or colon followed by white
 // space) where datelineRE can reach one (see datelineReach), so that a
 // long paragraph is not read to its end. Each separator's first byte is
-// found by its own fast search (strings.IndexByte).
+// found by its own fast search (strings.IndexByte); a paragraph that holds
+// none of them anywhere is turned away before its reach is measured.
 func mayOpenWithDateline(s string) bool {
 	if r, _ := utf8.DecodeRuneInString(s); !unicode.IsLetter(r) {
+		return false
+	}
+	if strings.IndexByte(s, '-') < 0 && strings.IndexByte(s, ':') < 0 && strings.IndexByte(s, 0xe2) < 0 {
 		return false
 	}
 	head := s[:min(datelineReach(s), len(s))]
