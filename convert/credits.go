@@ -209,7 +209,7 @@ func appendSegments(dst []segment, line string) []segment {
 }
 
 // appendScannedSegments is appendSegments on a line whose first marker
-// scan has found already.
+// scanCredits has found already (scan).
 func appendScannedSegments(dst []segment, line string, scan creditScan) []segment {
 	segs := append(dst, segment{})
 	prev := 0
@@ -222,12 +222,9 @@ func appendScannedSegments(dst []segment, line string, scan creditScan) []segmen
 	return segs
 }
 
-// firstCreditAt returns the byte index in line of its first credit or
-// contact marker, or len(line): splitCredits' first segment ends there.
-func firstCreditAt(line string) int { return scanCredits(line).at }
-
 // A creditScan is a line as creditMarkerAt reads it (markerText) and its
-// first marker (nextCredit from 0; n is 0 when there is none): what
+// first marker as nextCredit from 0 gives it (where it starts, its role,
+// its length in bytes; n is 0 and at len(lower) when there is none): what
 // isBylineLine and appendSegments both look for first, found once where a
 // reader asks one and then the other of the same line (bylineScan).
 type creditScan struct {
