@@ -409,8 +409,8 @@ func (a *Article) applyByline(line string, lead bool) {
 	a.applyScannedByline(line, lead, scanCredits(line))
 }
 
-// applyScannedByline is applyByline on a line whose first marker scan has
-// found already (see bylineScan).
+// applyScannedByline is applyByline on a line whose first credit marker
+// scanCredits has found already (scan, as bylineScan gives it).
 func (a *Article) applyScannedByline(line string, lead bool, scan creditScan) {
 	var buf [4]segment // a byline, a credit or two, a contact
 	a.applySegments(appendScannedSegments(buf[:0], line, scan), lead, bylineRules{parseByline, creditsOf})
