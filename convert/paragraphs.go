@@ -28,9 +28,10 @@ func splitParas(lines []string, first int) []para {
 // (from paras[:0]) and the trimmed copies of lines in that of kept, each
 // when it holds what splitParas reserves: its bounded reserve of
 // paragraphs, and the lines from the first trimmed paragraph on. A reader
-// that keeps its paragraphs only while it reads (readClipping) passes
-// room on its stack, so that a short text's paragraphs cost no
-// allocation.
+// that keeps its paragraphs only while it reads (readClipping) passes an
+// array on its stack for the paragraphs and room in its clippingRoom for
+// the lines, so that a short text's paragraphs cost no allocation of
+// their own.
 func splitParasIn(paras []para, kept, lines []string, first int) []para {
 	// At most one paragraph per two lines (a line and a blank); the room
 	// reserved is bounded, past it the slice grows as usual.
