@@ -36,11 +36,19 @@ func isAPASource(l string) bool {
 		(strings.Contains(l, "vom") || strings.Contains(l, "gefunden am")) && apaSourceRE.MatchString(l)
 }
 
+// isAPASourceLine is isAPASource on the line l trimmed, turning away
+// first, without trimming it, a line whose first byte after ASCII white
+// space is an ASCII byte other than the quote mark the source opens with
+// (mayOpenTrimmedWith).
+func isAPASourceLine(l string) bool {
+	return mayOpenTrimmedWith(l, '"') && isAPASource(trimSpace(l))
+}
+
 // detectAPA: an APA export has a source line within its first 200 lines
 // (after a cover page, if it has one).
 func detectAPA(lines []string) bool {
 	for _, l := range lines[:min(len(lines), 200)] {
-		if isAPASource(strings.TrimSpace(l)) {
+		if isAPASourceLine(l) {
 			return true
 		}
 	}
@@ -90,7 +98,7 @@ func readAPA(lines []string) ([]*Article, []Warning) { return readAPAStyled(line
 func readAPAStyled(lines []string, styles []lineStyle) ([]*Article, []Warning) {
 	var starts []int
 	for i, l := range lines {
-		if isAPASource(strings.TrimSpace(l)) {
+		if isAPASourceLine(l) {
 			starts = append(starts, i)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // isPlaceholder recognises the marks e-paper sites leave where an image
@@ -15,7 +16,7 @@ func isPlaceholder(s string) bool {
 	if !strings.Contains(s, "??") { // trimming spaces keeps "??"
 		return false
 	}
-	for _, r := range strings.TrimSpace(s) { // strings.Trim(s, "? \t\u00a0") == ""
+	for _, r := range trimSpace(s) { // strings.Trim(s, "? \t\u00a0") == ""
 		if r != '?' && r != ' ' && r != '\t' && r != '\u00a0' {
 			return false
 		}
@@ -25,12 +26,30 @@ func isPlaceholder(s string) bool {
 
 // isFooterName: a language or country name in the footer, letters and a
 // few separators, starting with a letter, at most maxFooterName bytes.
+// ASCII is told byte by byte (its letters are A-Z and a-z), the rest from
+// the first byte above ASCII rune by rune (footerNameRunes).
 func isFooterName(s string) bool {
 	if s == "" || len(s) > maxFooterName {
 		return false
 	}
-	for i, r := range s {
-		if !unicode.IsLetter(r) && (i == 0 || !strings.ContainsRune(" .'-", r)) {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return footerNameRunes(s, i)
+		case 'a' <= c|0x20 && c|0x20 <= 'z': // an ASCII letter
+		case i > 0 && (c == ' ' || c == '.' || c == '\'' || c == '-'):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// footerNameRunes is isFooterName's rule on the runes of s from byte
+// offset k on: each is a letter, or after the first one of " .'-".
+func footerNameRunes(s string, k int) bool {
+	for i, r := range s[k:] {
+		if !unicode.IsLetter(r) && (k+i == 0 || !strings.ContainsRune(" .'-", r)) {
 			return false
 		}
 	}
@@ -128,7 +147,7 @@ func pressReaderFooter(s string) (language, country string, ok bool) {
 // ("English"), not its tag: for the tests that need only to know a footer
 // line when they see one.
 func footerNames(s string) (language, country string, ok bool) {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	if lang, ok := strings.CutPrefix(s, footerIn); ok && isFooterName(lang) && !strings.Contains(lang, " ") {
 		return lang, "", true
 	}

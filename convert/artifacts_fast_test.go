@@ -5,6 +5,7 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // artifactPieces are the pieces random paragraphs are made of: whole
@@ -57,10 +58,24 @@ func artifactPrechecks() []struct {
 			func(s string) bool { _, ok := contributedCredits(s); return len(s) <= maxCreditNote && ok }, 100),
 			[]string{"contributedLine"}},
 		{rule("mayHoldStamp", "plainMayHoldStamp", mayHoldStamp, plainMayHoldStamp, 100), []string{"stripBylineTail", "parseByline"}},
+		{rule("isFooterName", "plainIsFooterName", isFooterName, plainIsFooterName, 100), []string{"pressReaderFooter"}},
 		{sameOnRandom[string]{name: "dropArtifact", plain: "dropArtifactText", fast: droppedBy(true), slow: droppedBy(false),
 			hit: hit, least: 300}, []string{"pressReaderFooter", "creditNote", "contributedLine", "creditLine", "isPlaceholder",
 			"isContinuedLine", "isFurniture"}},
 	}
+}
+
+// plainIsFooterName is isFooterName as first written, rune by rune.
+func plainIsFooterName(s string) bool {
+	if s == "" || len(s) > maxFooterName {
+		return false
+	}
+	for i, r := range s {
+		if !unicode.IsLetter(r) && (i == 0 || !strings.ContainsRune(" .'-", r)) {
+			return false
+		}
+	}
+	return true
 }
 
 // droppedBy gives, for a paragraph of the lines of s, whether an article

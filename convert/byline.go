@@ -40,12 +40,12 @@ var bylineLead = lazyREOf(func() string {
 // stripBylineLead removes the lead word of a byline and reports whether
 // there was one.
 func stripBylineLead(s string) (string, bool) {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	end := bylineLeadEnd(s)
 	if end < 0 {
 		return s, false
 	}
-	rest := strings.TrimSpace(s[end:])
+	rest := trimSpace(s[end:])
 	// "By the way, ..." is prose, not a byline: the name must start upper
 	// case, except a handle after a two-word lead ("Posted by tidefan").
 	r, _ := utf8.DecodeRuneInString(rest)
@@ -204,7 +204,7 @@ func isTailFurniture(s string) bool {
 //	Jane Doe | March 5, 2019                   date
 //	Jane Doe Follow Mar 5, 2019                a follow button
 func stripBylineTail(s string) (string, Date) {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	s = cutRelativeTime(s)
 	if mayHoldReadingTime(s) {
 		s = readingTimeRE.ReplaceAllString(s, "")
@@ -251,7 +251,7 @@ func stripBylineTail(s string) (string, Date) {
 	for _, w := range []string{" on", " at", " le", " am", " el", " op", " Follow", " Following", " Subscribe"} {
 		s = strings.TrimSuffix(s, w)
 	}
-	return strings.TrimSpace(s), date
+	return trimSpace(s), date
 }
 
 // parseByline turns a byline (its lead word already removed) into people:
@@ -277,7 +277,7 @@ func parseByline(s, publication string) ([]Person, Date) {
 	var people []Person
 	var parts [4]string
 	for _, part := range appendAuthors(parts[:0], s) {
-		people = appendAuthorPart(people, strings.TrimSpace(part), publication, s)
+		people = appendAuthorPart(people, trimSpace(part), publication, s)
 	}
 	shareAgency(people)
 	return people, date
@@ -331,7 +331,7 @@ func appendAuthorPart(people []Person, part, publication, byline string) []Perso
 	i := -1
 	for piece := range strings.SplitSeq(part, ",") {
 		i++
-		piece = strings.TrimSpace(piece)
+		piece = trimSpace(piece)
 		if piece == "" {
 			continue
 		}
@@ -406,8 +406,14 @@ func joinNonEmpty(sep string, parts ...string) string {
 // lead tells whether the first segment is a byline without a "By" (a
 // LexisNexis BYLINE: field, or a bare name line).
 func (a *Article) applyByline(line string, lead bool) {
+	a.applyScannedByline(line, lead, scanCredits(line))
+}
+
+// applyScannedByline is applyByline on a line whose first credit marker
+// scanCredits has found already (scan, as bylineScan gives it).
+func (a *Article) applyScannedByline(line string, lead bool, scan creditScan) {
 	var buf [4]segment // a byline, a credit or two, a contact
-	a.applySegments(appendSegments(buf[:0], line), lead, bylineRules{parseByline, creditsOf})
+	a.applySegments(appendScannedSegments(buf[:0], line, scan), lead, bylineRules{parseByline, creditsOf})
 }
 
 // bylineRules are the rules applySegments reads a byline's segments with:
@@ -477,25 +483,33 @@ const (
 //   - By Wen Lihua Copyedited by Lena Voss   yes
 //     By Tuesday, the storm had passed.             no
 func isBylineLine(s string) bool {
+	_, ok := bylineScan(s)
+	return ok
+}
+
+// bylineScan is isBylineLine also giving, when s is a byline, the scan
+// for its first credit marker that it made, for applyScannedByline.
+func bylineScan(s string) (creditScan, bool) {
 	if len(s) > maxBylineLen {
-		return false
+		return creditScan{}, false
 	}
 	text, ok := stripBylineLead(s)
 	if !ok {
-		return false
+		return creditScan{}, false
 	}
 	// The names end where the first credit starts (splitCredits' first
 	// segment): when none does, they are the text after the lead.
-	if end := firstCreditAt(s); end < len(s) {
+	scan := scanCredits(s)
+	if end := scan.at; end < len(s) {
 		text, ok = stripBylineLead(s[:end])
 	}
 	if !ok || text == "" || fieldCount(text) > maxBylineWords {
-		return false
+		return creditScan{}, false
 	}
 	if strings.HasSuffix(text, ".") && !strings.HasSuffix(text, "Jr.") && !strings.HasSuffix(text, "Sr.") {
-		return false
+		return creditScan{}, false
 	}
-	return true
+	return scan, true
 }
 
 // maxBareNameLen bounds a bare-name byline line with its tail (date,

@@ -16,11 +16,11 @@ import (
 // letter (foldsToASCII: "ſ" to s), and turns the lead away otherwise.
 func bylineLeadEnd(s string) int {
 	start := 0
-	for _, d := range []string{"-", "–", "—"} {
-		if len(s) >= len(d) && s[:len(d)] == d {
-			start = skipRESpace(s, len(d))
-			break
-		}
+	switch { // an optional dash: each compared as a constant, without a call
+	case strings.HasPrefix(s, "-"):
+		start = skipRESpace(s, len("-"))
+	case strings.HasPrefix(s, "–"), strings.HasPrefix(s, "—"):
+		start = skipRESpace(s, len("–"))
 	}
 	leads := bylineLeads
 	if start < len(s) && s[start] < 0x80 {

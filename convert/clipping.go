@@ -24,13 +24,25 @@ func readClipping(lines []string, masthead bool) *Article {
 
 // A clippingRoom holds, in one allocation, what reading one clipping
 // makes for certain: its article, the list of one article a layout reader
-// returns, and the room of the article's first removals (most clippings
-// have a few: a byline's line, a footer's two).
+// returns, the room of the article's first removals (most clippings have
+// a few: a byline's line, a footer's two), that of the lines splitParas
+// trims (a clipping's paragraphs often end in a space), and that of a
+// short body's blocks.
 type clippingRoom struct {
 	article Article
 	list    [1]*Article
 	removed [removedReserved]Removal
+	kept    [clippingKeptLines]string
+	body    blockRoom
 }
+
+// clippingKeptLines is the room a clippingRoom has for trimmed lines, and
+// clippingParas that which read makes on its stack for paragraphs: what a
+// clipping of a few kilobytes needs.
+const (
+	clippingKeptLines = 16
+	clippingParas     = 16
+)
 
 func newClippingRoom() *clippingRoom {
 	r := &clippingRoom{}
@@ -42,7 +54,8 @@ func newClippingRoom() *clippingRoom {
 // read is readClipping into r's article; it returns r's list, which holds
 // it.
 func (r *clippingRoom) read(lines []string, masthead bool) []*Article {
-	paras := splitHeaderLines(splitParas(lines, 1), 4)
+	var room [clippingParas]para // the paragraphs live only while the clipping is read
+	paras := splitHeaderLines(splitParasIn(room[:], r.kept[:], lines, 1), 4)
 	a := &r.article
 	a.Line = 1
 	if len(paras) > 0 {
@@ -71,7 +84,7 @@ func (r *clippingRoom) read(lines []string, masthead bool) []*Article {
 		a.warn(a.Line, "no headline found")
 	}
 	i = a.readHeaderZone(paras, i, headline)
-	finishArticle(a, paras[i:])
+	finishArticleIn(a, &r.body, paras[i:])
 	return r.list[:]
 }
 
@@ -126,11 +139,11 @@ func hasLongPara(paras []para) bool {
 func (a *Article) readHeaderZone(paras []para, i, headline int) int {
 	byline := false
 	for ; i < len(paras) && i <= headline+4; i++ {
-		text := strings.TrimSpace(paras[i].joined())
+		text := trimSpace(paras[i].joined())
 		if joined, n := splitByline(paras, i); n > 0 {
 			text = joined
 			for _, p := range paras[i : i+n] {
-				a.remove(RemovedByline, strings.TrimSpace(p.joined()))
+				a.remove(RemovedByline, trimSpace(p.joined()))
 			}
 			a.applyByline(text, false)
 			byline = true
@@ -138,9 +151,10 @@ func (a *Article) readHeaderZone(paras []para, i, headline int) int {
 			continue
 		}
 		rest := len(paras) - i - 1
+		scan, isByline := bylineScan(text) // isBylineLine, keeping its scan for the credits
 		switch {
-		case isBylineLine(text):
-			a.applyByline(text, false)
+		case isByline:
+			a.applyScannedByline(text, false, scan)
 			a.remove(RemovedByline, text)
 			byline = true
 		case isCreditOnly(text):
@@ -232,7 +246,7 @@ const (
 // maxTitleRunes characters.
 func isTitleLike(p para) bool {
 	t := p.joined()
-	return len(p.lines) <= maxTitleLines && utf8.RuneCountInString(t) <= maxTitleRunes && !isPlaceholder(t)
+	return len(p.lines) <= maxTitleLines && runeCount(t) <= maxTitleRunes && !isPlaceholder(t)
 }
 
 // isKicker recognises the label above a headline: a few capital words,
@@ -251,7 +265,7 @@ func isKicker(s string) bool {
 //	Why the tide mill matters more than ever
 func isSectionLabel(p, next para) bool {
 	t := p.joined()
-	n := countWords(t)
+	n := countWordsUpTo(t, 3)
 	if len(p.lines) != 1 || n > 3 || strings.ContainsAny(t, "0123456789.!?:,;\"") {
 		return false
 	}
@@ -268,7 +282,7 @@ func isSectionLabel(p, next para) bool {
 func isStandfirst(paras []para, i int) bool {
 	p := paras[i]
 	text := p.joined()
-	if len(p.lines) > 3 || utf8.RuneCountInString(text) > maxStandfirst || i+1 >= len(paras) {
+	if len(p.lines) > 3 || runeCount(text) > maxStandfirst || i+1 >= len(paras) {
 		return false
 	}
 	if _, _, ok := parseDateline(text); ok {
@@ -284,7 +298,7 @@ func isStandfirst(paras []para, i int) bool {
 	if startsContents(paras[i+1:]) {
 		return true
 	}
-	return utf8.RuneCountInString(text) <= maxShortStandfirst && len(p.lines) == 1 && i+2 < len(paras) &&
+	return runeCount(text) <= maxShortStandfirst && len(p.lines) == 1 && i+2 < len(paras) &&
 		introducesBody(text, paras[i+1])
 }
 
@@ -297,7 +311,7 @@ func isStandfirst(paras []para, i int) bool {
 //	1998. The year the river froze.
 func introducesBody(s string, next para) bool {
 	t := strings.TrimSpace(next.joined())
-	if utf8.RuneCountInString(t) >= utf8.RuneCountInString(s) {
+	if runeCount(t) >= runeCount(s) {
 		return true
 	}
 	last, _ := utf8.DecodeLastRuneInString(t)
@@ -372,7 +386,7 @@ func isTagLine(paras []para, i int) bool {
 	p := paras[i]
 	t := strings.TrimSpace(p.joined())
 	if len(p.lines) != 1 || i+1 >= len(paras) || countWords(t) > maxTagWords ||
-		utf8.RuneCountInString(t) > maxTagRunes || strings.ContainsAny(t, "0123456789.,;:!?\"'()") {
+		runeCount(t) > maxTagRunes || strings.ContainsAny(t, "0123456789.,;:!?\"'()") {
 		return false
 	}
 	if isBareName(t) || agencyName(t) != "" || isBylineLine(t) {
@@ -380,7 +394,7 @@ func isTagLine(paras []para, i int) bool {
 	}
 	next := strings.TrimSpace(paras[i+1].joined())
 	last, _ := utf8.DecodeLastRuneInString(next)
-	return utf8.RuneCountInString(next) >= 4*utf8.RuneCountInString(t) && strings.ContainsRune(".!?。！？”\"", last)
+	return runeCount(next) >= 4*runeCount(t) && strings.ContainsRune(".!?。！？”\"", last)
 }
 
 // wirePrefixes are the desk and wire slugs agencies put before a headline,
@@ -461,8 +475,8 @@ func (a *Article) setHeadline(h string) {
 // the kelvin sign, becomes "k"), and keeps the number of runes (an invalid
 // byte becomes one U+FFFD), so s has no more runes than the longest lead.
 func isBareLead(s string) bool {
-	s = strings.TrimRight(strings.TrimSpace(s), ": ")
-	if len(s) > 4*longestBylineLead || utf8.RuneCountInString(s) > mostBylineLeadRunes {
+	s = strings.TrimRight(trimSpace(s), ": ")
+	if len(s) > 4*longestBylineLead || runeCount(s) > mostBylineLeadRunes {
 		return false
 	}
 	s = strings.ToLower(s)

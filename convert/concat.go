@@ -42,7 +42,7 @@ func mayHoldClippings(lines []string) bool {
 	first := ""     // the first non-blank line, trimmed
 	footer := false // a footer line came before
 	for _, l := range lines {
-		t := strings.TrimSpace(l)
+		t := trimSpace(l)
 		if t == "" {
 			continue
 		}

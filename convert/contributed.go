@@ -31,7 +31,7 @@ func contributedLine(text string) ([]Credit, bool) {
 // endsLikeContributed reports whether text, trimmed and without a closing
 // full stop, ends with a word of contributedEnds.
 func endsLikeContributed(text string) bool {
-	t := strings.TrimSuffix(strings.TrimSpace(text), ".")
+	t := strings.TrimSuffix(trimSpace(text), ".")
 	for _, w := range contributedEnds {
 		if strings.HasSuffix(t, w) {
 			return true

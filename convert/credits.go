@@ -205,27 +205,39 @@ func splitCredits(line string) []segment {
 // caller that passes a stack array's slice allocates nothing for a line
 // of a few segments.
 func appendSegments(dst []segment, line string) []segment {
-	lower := markerText(line)
+	return appendScannedSegments(dst, line, scanCredits(line))
+}
+
+// appendScannedSegments is appendSegments on a line whose first marker
+// scanCredits has found already (scan).
+func appendScannedSegments(dst []segment, line string, scan creditScan) []segment {
 	segs := append(dst, segment{})
 	prev := 0
-	for {
-		i, role, n := nextCredit(lower, prev)
-		if n == 0 {
-			break
-		}
-		segs[len(segs)-1].text = strings.TrimSpace(line[prev:i])
+	for i, role, n := scan.at, scan.role, scan.n; n > 0; i, role, n = nextCredit(scan.lower, prev) {
+		segs[len(segs)-1].text = trimSpace(line[prev:i])
 		segs = append(segs, segment{role: role})
 		prev = i + n
 	}
-	segs[len(segs)-1].text = strings.TrimSpace(line[prev:])
+	segs[len(segs)-1].text = trimSpace(line[prev:])
 	return segs
 }
 
-// firstCreditAt returns the byte index in line of its first credit or
-// contact marker, or len(line): splitCredits' first segment ends there.
-func firstCreditAt(line string) int {
-	i, _, _ := nextCredit(markerText(line), 0)
-	return i
+// A creditScan is a line as creditMarkerAt reads it (markerText) and its
+// first marker as nextCredit from 0 gives it (where it starts, its role,
+// its length in bytes; n is 0 and at len(lower) when there is none): what
+// isBylineLine and appendSegments both look for first, found once where a
+// reader asks one and then the other of the same line (bylineScan).
+type creditScan struct {
+	lower string
+	at, n int
+	role  string
+}
+
+// scanCredits finds the first marker of line.
+func scanCredits(line string) creditScan {
+	lower := markerText(line)
+	at, role, n := nextCredit(lower, 0)
+	return creditScan{lower: lower, at: at, n: n, role: role}
 }
 
 // nextCredit returns the first marker in lower (as markerText gives it)
@@ -424,7 +436,7 @@ func creditsOf(role, text string) []Credit {
 	var parts [4]string
 	for _, part := range appendAuthors(parts[:0], text) {
 		for name := range strings.SplitSeq(part, ",") {
-			name = strings.TrimSpace(name)
+			name = trimSpace(name)
 			if name == "" {
 				continue
 			}

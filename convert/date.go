@@ -183,7 +183,7 @@ func parseDateForm(s string) (Date, bool) { return readDateForm(s, true) }
 // field at a time), which must not change any result: the tests read lines
 // both ways.
 func readDateForm(s string, cheap bool) (Date, bool) {
-	raw := strings.TrimSpace(s)
+	raw := trimSpace(s)
 	if raw == "" || len(raw) > maxDateLen || !hasYearDigits(raw) {
 		return Date{}, false // a date without a year is not one we take
 	}

@@ -130,13 +130,15 @@ func isBinaryByte(c byte) bool {
 func firstBinaryByte(data []byte) int {
 	i := 0
 	for ; i+16 <= len(data); i += 16 {
-		if lowBytes(load64(data, i))|lowBytes(load64(data, i+8)) == 0 {
+		w := data[i : i+16] // one bounds check for both words
+		x, y := load64(w, 0), load64(w, 8)
+		if lowBytes(x)|lowBytes(y) == 0 {
 			continue // no byte below 0x20: the common case, told cheaply
 		}
-		if bad := binaryBytes(load64(data, i)); bad != 0 {
+		if bad := binaryBytes(x); bad != 0 {
 			return i + bits.TrailingZeros64(bad)/8
 		}
-		if bad := binaryBytes(load64(data, i+8)); bad != 0 {
+		if bad := binaryBytes(y); bad != 0 {
 			return i + 8 + bits.TrailingZeros64(bad)/8
 		}
 	}

@@ -298,15 +298,15 @@ func scriptOverrides(a *Article) string {
 // s holds a rune of U+2E80 or more, as every rune of those scripts is,
 // whose UTF-8 begins with a byte of 0xE3 or more, or with 0xE2 0xBA-0xBF.
 // Text without one is no Japanese or Chinese; typographic quotes and dashes
-// (U+2010-U+201F) are below. Words of ASCII are skipped eight bytes a step,
-// before and after other runes.
+// (U+2010-U+201F) are below. Runs of ASCII are skipped sixteen bytes a
+// step, before and after other runes.
 func mayHoldCJK(s string) bool {
 	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		if load64(s, i)&highs == 0 {
-			continue
+	for ; i+16 <= len(s); i += 16 {
+		if w := s[i : i+16]; (load64(w, 0)|load64(w, 8))&highs == 0 {
+			continue // sixteen ASCII bytes, with one bounds check
 		}
-		for k := i; k < i+8; k++ {
+		for k := i; k < i+16; k++ {
 			if cjkLeadAt(s, k) {
 				return true
 			}

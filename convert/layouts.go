@@ -43,7 +43,7 @@ func withLanguage(read func([]string) ([]*Article, []Warning)) func([]string) ([
 // '-' the byline, '?' a placeholder, 'N' the footer.
 func detectPressReader(lines []string) bool {
 	for i, l := range lines {
-		t := strings.TrimSpace(l)
+		t := trimSpace(l)
 		if t == "" {
 			continue
 		}

@@ -55,7 +55,7 @@ var nexisEndMarkers = map[string]bool{
 //	End of Document       yes
 //	End of Document 3     no
 func isNexisEnd(l string) bool {
-	t := strings.TrimSpace(l)
+	t := trimSpace(l)
 	if len(t) >= 24 || len(t) <= 12 {
 		return false
 	}
@@ -89,7 +89,7 @@ func detectNexisUniOpening(lines []string, openers *[256]bool) bool {
 		if l == "" || !openers[l[0]] {
 			continue
 		}
-		t := strings.TrimSpace(l)
+		t := trimSpace(l)
 		switch {
 		case isNexisEnd(t):
 			end = true

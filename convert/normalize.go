@@ -11,7 +11,11 @@ import (
 // lines), takes credit and contact lines, unwraps and dehyphenates, moves
 // pull quotes out, recognises crossheads, list items and the dateline.
 // Everything it drops is recorded in a.Removed.
-func finishArticle(a *Article, paras []para) {
+func finishArticle(a *Article, paras []para) { finishArticleIn(a, nil, paras) }
+
+// finishArticleIn is finishArticle making the body's blocks in room (see
+// settleIn), which may be nil.
+func finishArticleIn(a *Article, room *blockRoom, paras []para) {
 	// The kept paragraphs and their texts live only until settle has made
 	// the blocks: an article of up to finishReserve of each keeps them on
 	// the stack.
@@ -22,17 +26,40 @@ func finishArticle(a *Article, paras []para) {
 	if len(a.Authors) == 0 && len(texts) > 0 {
 		a.takeBodyByline(&texts[0])
 	}
-	a.settle(texts)
+	a.settleIn(room, texts)
 }
+
+// A blockRoom is room for the blocks of a short body, allocated with the
+// article it is for (clippingRoom): the list of blocks and the paragraphs
+// it points to.
+type blockRoom struct {
+	blocks [blockRoomSize]Block
+	paras  [blockRoomSize]Paragraph
+}
+
+// blockRoomSize is the number of blocks a blockRoom holds: a clipping of
+// about a kilobyte has two or three paragraphs.
+const blockRoomSize = 4
 
 // settle makes the body blocks of texts (list items, crossheads,
 // paragraphs), counts their words, reads the dateline and merges repeated
 // authors and contacts: the last stage every reader's articles go through.
-func (a *Article) settle(texts []bodyText) {
-	if len(a.Body) == 0 && len(texts) > 0 {
+func (a *Article) settle(texts []bodyText) { a.settleIn(nil, texts) }
+
+// settleIn is settle making the body's list of blocks and its paragraphs
+// in room (which may be nil) when a body that is still empty gets no more
+// blocks than it holds, instead of in two allocations.
+func (a *Article) settleIn(room *blockRoom, texts []bodyText) {
+	var paras []Paragraph // the paragraphs' blocks, in one allocation
+	switch {
+	case len(a.Body) == 0 && len(texts) > 0 && room != nil && len(texts) <= len(room.blocks):
+		a.Body, paras = room.blocks[:0], room.paras[:len(texts)]
+	case len(a.Body) == 0 && len(texts) > 0:
 		a.Body = make([]Block, 0, len(texts))
+		fallthrough
+	default:
+		paras = make([]Paragraph, len(texts))
 	}
-	paras := make([]Paragraph, len(texts)) // the paragraphs' blocks, in one allocation
 	for i, t := range texts {
 		switch {
 		case t.bullet:
@@ -97,7 +124,7 @@ func (a *Article) keepBody(dst, paras []para) []para {
 // and records what it takes. A paragraph that mayBeArtifact turns away is
 // not joined.
 func (a *Article) dropArtifact(p para) bool {
-	return mayBeArtifact(p) && a.dropArtifactText(strings.TrimSpace(p.joined()))
+	return mayBeArtifact(p) && a.dropArtifactText(trimSpace(p.joined()))
 }
 
 // dropArtifactText is dropArtifact on a paragraph's text, joined and
@@ -171,7 +198,7 @@ func joinedEnds(lines []string) (first, last string, n int) {
 	case 0:
 		return "", "", 0
 	case 1:
-		t := strings.TrimSpace(lines[0])
+		t := trimSpace(lines[0])
 		return t, t, len(t)
 	}
 	first = strings.TrimLeftFunc(lines[0], unicode.IsSpace)
@@ -207,7 +234,7 @@ func appendBodyTexts(dst []bodyText, paras []para) []bodyText {
 	}
 	for _, p := range paras {
 		if len(p.lines) == 1 {
-			out = appendBodyText(out, strings.TrimSpace(p.lines[0]), isBulleted(p.lines[0], p.lines))
+			out = appendBodyText(out, trimSpace(p.lines[0]), isBulleted(p.lines[0], p.lines))
 			continue
 		}
 		for _, pc := range splitWrapped(p) {
@@ -221,12 +248,13 @@ func appendBodyTexts(dst []bodyText, paras []para) []bodyText {
 // with its spaces collapsed and a list item's bullet taken off; an empty
 // text is left out.
 func appendBodyText(out []bodyText, line string, bullet bool) []bodyText {
-	t := collapseSpaces(line)
+	t, spaces := collapseSpacesCounted(line)
 	if bullet {
 		t = strings.TrimSpace(bulletRE.ReplaceAllString(t, ""))
+		spaces = strings.Count(t, " ")
 	}
 	if t != "" {
-		out = append(out, bodyText{text: t, bullet: bullet, words: strings.Count(t, " ") + 1})
+		out = append(out, bodyText{text: t, bullet: bullet, words: spaces + 1})
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package convert
 import (
 	"fmt"
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -48,5 +49,47 @@ func TestBodyBuffersAgree(t *testing.T) {
 				return fmt.Sprintf("%#v %#v", append([]bodyText{}, texts...), a.Removed) // none is no text, nil or not
 			}, hit: func(s string) bool { return strings.Contains(s, "Removal{Kind") }, least: 1000,
 		}.check(t, 5000, func() string { return randomText(r, bodyPieces, 1+r.Intn(30)) })
+	}
+}
+
+// settleIn with a clipping's blockRoom makes the blocks settle makes
+// without one, for bodies that fit the room, that do not, and that held a
+// block already: paragraphs, list items and crossheads between long
+// paragraphs, the words counted and the dateline read.
+func TestSettleInRoomAgrees(t *testing.T) {
+	long := "BEIJING - The ferry runs all winter, the mayor said on Tuesday, and the crews cleared the road by noon again."
+	kinds := []bodyText{{text: long, words: countWords(long)}, {text: "Consent", words: 1},
+		{text: "The ferry runs.", bullet: true, words: 3}, {text: "Crews cleared the road by noon.", words: 6}}
+	show := func(a *Article) string {
+		var b strings.Builder
+		for _, blk := range a.Body {
+			fmt.Fprintf(&b, "%T %q; ", blk, blk.Text())
+		}
+		fmt.Fprintf(&b, "words %d, dateline %q", a.WordCount, a.Dateline)
+		return b.String()
+	}
+	r := rand.New(rand.NewSource(82))
+	inRoom := 0
+	for range 5000 {
+		texts := make([]bodyText, r.Intn(2*blockRoomSize))
+		for i := range texts {
+			texts[i] = kinds[r.Intn(len(kinds))]
+		}
+		var plain, roomy Article
+		if r.Intn(4) == 0 {
+			plain.Body, roomy.Body = []Block{&Quote{Content: "Before."}}, []Block{&Quote{Content: "Before."}}
+		}
+		var room blockRoom
+		plain.settle(slices.Clone(texts))
+		roomy.settleIn(&room, slices.Clone(texts))
+		if got, want := show(&roomy), show(&plain); got != want {
+			t.Fatalf("settleIn(%+v) gives %s; settle %s", texts, got, want)
+		}
+		if n := len(roomy.Body); n > 0 && n <= blockRoomSize && roomy.Body[n-1] == room.blocks[n-1] {
+			inRoom++
+		}
+	}
+	if inRoom < 1000 {
+		t.Errorf("%d of 5000 bodies were made in the room, want at least 1000", inRoom)
 	}
 }

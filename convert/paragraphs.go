@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,19 +21,48 @@ func (p para) joined() string { return strings.Join(p.lines, " ") }
 // backing array the paragraphs share; each is capped at its own end, so an
 // append to one never writes into the next, nor into lines.
 func splitParas(lines []string, first int) []para {
+	return splitParasIn(nil, nil, lines, first)
+}
+
+// splitParasIn is splitParas building the paragraphs in the room of paras
+// (from paras[:0]) and the trimmed copies of lines in that of kept, each
+// when it holds what splitParas reserves: its bounded reserve of
+// paragraphs, and the lines from the first trimmed paragraph on. A reader
+// that keeps its paragraphs only while it reads (readClipping) passes an
+// array on its stack for the paragraphs and room in its clippingRoom for
+// the lines, so that a short text's paragraphs cost no allocation of
+// their own.
+func splitParasIn(paras []para, kept, lines []string, first int) []para {
 	// At most one paragraph per two lines (a line and a blank); the room
 	// reserved is bounded, past it the slice grows as usual.
-	out := make([]para, 0, min(len(lines)/2+1, maxParasReserved))
-	var kept []string           // trimmed copies, made when a line has trailing space
+	out := paras[:0]
+	if n := min(len(lines)/2+1, maxParasReserved); cap(out) < n {
+		out = make([]para, 0, n)
+	}
+	keptRoom := kept[:0]
+	kept = nil                  // trimmed copies, made when a line has trailing space
 	start, trimmed := -1, false // the open paragraph's first line; whether one of its lines is trimmed
-	closePara := func(end int) {
-		if start < 0 {
-			return
+	for i := 0; i <= len(lines); i++ {
+		if i < len(lines) { // a line; past the last, the open paragraph is closed
+			l := lines[i]
+			if t := trimLineEnd(l); !isBlank(t) {
+				if start < 0 {
+					out = append(out, para{line: first + i})
+					start = i
+				}
+				trimmed = trimmed || len(t) != len(l)
+				continue
+			}
 		}
-		ls := lines[start:end:end]
+		if start < 0 {
+			continue
+		}
+		ls := lines[start:i:i] // the paragraph's lines
 		if trimmed {
 			if kept == nil {
-				kept = make([]string, 0, len(lines)-start)
+				if kept = keptRoom; cap(kept) < len(lines)-start {
+					kept = make([]string, 0, len(lines)-start)
+				}
 			}
 			k := len(kept)
 			for _, l := range ls {
@@ -43,34 +73,31 @@ func splitParas(lines []string, first int) []para {
 		out[len(out)-1].lines = ls
 		start, trimmed = -1, false
 	}
-	for i, l := range lines {
-		t := trimLineEnd(l)
-		if isBlank(t) {
-			closePara(i)
-			continue
-		}
-		if start < 0 {
-			out = append(out, para{line: first + i})
-			start = i
-		}
-		trimmed = trimmed || len(t) != len(l)
-	}
-	closePara(len(lines))
 	return out
 }
 
 // trimLineEnd trims the spaces, tabs, no-break spaces, form feeds and
-// vertical tabs that end l; most lines end in none, which the last byte
-// tells.
+// vertical tabs that end l (strings.TrimRight with lineEndSpace); most
+// lines end in none, which the last byte tells. It reads l backwards a
+// byte at a time: a no-break space is the only rune encoded as 0xC2 0xA0,
+// and the only one of lineEndSpace above ASCII (0xA0 alone, or after
+// another byte, ends a rune it keeps: "à", "Ġ", an invalid byte).
 func trimLineEnd(l string) string {
-	if l == "" {
-		return l
+	n := len(l)
+	for n > 0 {
+		switch l[n-1] {
+		case ' ', '\t', '\f', '\v':
+			n--
+		case 0xA0:
+			if n < 2 || l[n-2] != 0xC2 {
+				return l[:n]
+			}
+			n -= 2
+		default:
+			return l[:n]
+		}
 	}
-	switch l[len(l)-1] {
-	case ' ', '\t', '\f', '\v', 0xA0: // 0xA0 ends a no-break space (and other runes)
-		return strings.TrimRight(l, lineEndSpace)
-	}
-	return l
+	return l[:n]
 }
 
 // lineEndSpace is what trimLineEnd trims.
@@ -266,39 +293,49 @@ func startsSentence(s string) bool {
 }
 
 // isCollapsed reports whether s has no leading, trailing or double space
-// and no other ASCII white space. It tests eight bytes at a time while they
-// hold no byte below 0x20 (spaceBytes marks their spaces exactly), then
-// byte by byte.
+// and no other ASCII white space (see collapsedSpaces).
 func isCollapsed(s string) bool {
+	_, ok := collapsedSpaces(s)
+	return ok
+}
+
+// collapsedSpaces reports whether s is collapsed (isCollapsed) and, when
+// it is, counts its spaces: its words less one. It tests sixteen bytes a
+// step while they hold no byte below 0x20 (spaceBytes marks their spaces
+// exactly, and their count is that of the marks), then byte by byte.
+func collapsedSpaces(s string) (spaces int, ok bool) {
 	if s == "" {
-		return true
+		return 0, true
 	}
 	if s[0] == ' ' || s[len(s)-1] == ' ' {
-		return false
+		return 0, false
 	}
-	i, last := 0, uint64(0) // last: 0x80 when s[i-1] is a space
-	for ; i+8 <= len(s); i += 8 {
-		x := load64(s, i)
-		if lowBytes(x) != 0 {
+	n, i, last := 0, 0, uint64(0) // last: 0x80 when s[i-1] is a space
+	for ; i+16 <= len(s); i += 16 {
+		w := s[i : i+16] // one bounds check for both words
+		x, y := load64(w, 0), load64(w, 8)
+		if lowBytes(x)|lowBytes(y) != 0 {
 			break
 		}
-		sp := spaceBytes(x)
-		if sp&(sp<<8|last) != 0 {
-			return false // two spaces in a row, in x or across its start
+		sx, sy := spaceBytes(x), spaceBytes(y)
+		if sx&(sx<<8|last)|sy&(sy<<8|sx>>56) != 0 {
+			return 0, false // two spaces in a row, in x or y or across their starts
 		}
-		last = sp >> 56
+		last = sy >> 56
+		n += bits.OnesCount64(sx | sy>>1) // one bit a space: bit 7 of a byte for x, bit 6 for y
 	}
 	for ; i < len(s); i++ {
 		switch s[i] {
 		case ' ':
 			if i > 0 && s[i-1] == ' ' {
-				return false
+				return 0, false
 			}
+			n++
 		case '\t', '\n', '\r', '\v', '\f':
-			return false
+			return 0, false
 		}
 	}
-	return true
+	return n, true
 }
 
 // spaceBytes sets the high bit of each byte of x that is a space, and no
@@ -313,8 +350,16 @@ func spaceBytes(x uint64) uint64 {
 // space. Other spaces (no-break, thin) stay as printed. It returns s itself
 // when there is nothing to change, which a fast search decides.
 func collapseSpaces(s string) string {
-	if isCollapsed(s) {
-		return s
+	t, _ := collapseSpacesCounted(s)
+	return t
+}
+
+// collapseSpacesCounted is collapseSpaces also giving the spaces of its
+// text (strings.Count(t, " ")): counted as the text is found collapsed
+// already, the usual case, else in the text it builds.
+func collapseSpacesCounted(s string) (t string, spaces int) {
+	if n, ok := collapsedSpaces(s); ok {
+		return s, n
 	}
 	var b strings.Builder
 	b.Grow(len(s))
@@ -326,12 +371,13 @@ func collapseSpaces(s string) string {
 		default:
 			if space {
 				b.WriteByte(' ')
+				spaces++
 				space = false
 			}
 			b.WriteByte(c)
 		}
 	}
-	return b.String()
+	return b.String(), spaces
 }
 
 // Crosshead limits: at most maxCrossheadLen bytes and maxCrossheadWords
@@ -363,12 +409,19 @@ func isCrosshead(texts []bodyText, i int) bool {
 }
 
 // countWords counts the space-separated words of s without allocating.
-func countWords(s string) int {
+func countWords(s string) int { return countWordsUpTo(s, len(s)) }
+
+// countWordsUpTo is countWords(s) when that is at most limit, else
+// limit+1: it stops reading s at the word past limit, for a rule that
+// asks for a few words at most.
+func countWordsUpTo(s string, limit int) int {
 	n, in := 0, false
 	for i := 0; i < len(s); i++ {
 		space := s[i] == ' ' || s[i] == '\t' || s[i] == '\n'
 		if !space && !in {
-			n++
+			if n++; n > limit {
+				return n
+			}
 		}
 		in = !space
 	}

@@ -32,6 +32,28 @@ func TestIsCollapsedMatchesRule(t *testing.T) {
 	})
 }
 
+// collapseSpacesCounted gives the text of the rule (the words between
+// ASCII white space, one space between them) and the spaces it holds, on
+// random texts: words with one space between them, whose spaces are
+// counted sixteen bytes a step, and the texts of TestIsCollapsedMatchesRule.
+func TestCollapseSpacesCounted(t *testing.T) {
+	pieces := []string{"a", "Harbour", " ", "  ", "!", " !", "\t", "\n", "\r", "\v", "\f", "\x01", "\x1f",
+		"\x00", "\u00a0", "!\"", "\x7f", "é", "\xa0", "abcdefg ", "ferry runs "}
+	rule := func(s string) two[string, int] {
+		t := strings.Join(strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(" \t\n\r\v\f", r) }), " ")
+		return two[string, int]{t, strings.Count(t, " ")}
+	}
+	r := rand.New(rand.NewSource(77))
+	sameOnRandom[two[string, int]]{name: "collapseSpacesCounted", plain: "the rule",
+		fast: func(s string) two[string, int] { t, n := collapseSpacesCounted(s); return two[string, int]{t, n} },
+		slow: rule, hit: func(c two[string, int]) bool { return len(c.a) >= 32 && c.b >= 4 }, least: 10000}.check(t, 50000, func() string {
+		if r.Intn(2) == 0 { // collapsed already: words of pieces without white space
+			return randomWords(r, []string{"a", "Harbour", "!", "é", "\u00a0", "\x7f", "!\"", "ferry"}, r.Intn(20), " ")
+		}
+		return randomText(r, pieces, r.Intn(30))
+	})
+}
+
 // bodyTexts takes a one-line paragraph as splitWrapped's piece, on random
 // paragraphs of one to three lines: bullets, leading and trailing spaces,
 // tabs, hyphens at line ends.
@@ -148,34 +170,45 @@ func TestTrimLineEndMatchesTrimRight(t *testing.T) {
 	pieces := []string{"a", " ", "\t", "\f", "\v", "\u00a0", "à", "Ġ", "\xa0", "\xc2", "\n", "\r", "\u2003", "x y"}
 	r := rand.New(rand.NewSource(74))
 	sameOnRandom[string]{name: "trimLineEnd", plain: "strings.TrimRight", fast: trimLineEnd,
-		slow: func(s string) string { return strings.TrimRight(s, " \t\u00a0\f\v") },
+		slow: func(s string) string { return strings.TrimRight(s, lineEndSpace) },
 		hit:  func(string) bool { return true }, least: 0}.check(t, 50000, func() string {
 		return randomText(r, pieces, r.Intn(6))
 	})
 }
 
-// splitParas gives the paragraphs the plain way gives (each line trimmed
-// and copied), on random lines: blank ones of spaces, tabs and no-break
-// spaces, lines with trailing space and without; and appending to a
-// paragraph's lines writes neither into the next paragraph nor into the
-// input.
+// splitParas, and splitParasIn in rooms too small and large enough, give
+// the paragraphs the plain way gives (each line trimmed and copied), on
+// random lines: blank ones of spaces, tabs and no-break spaces, lines with
+// trailing space and without; and appending to a paragraph's lines writes
+// neither into the next paragraph nor into the input.
 func TestSplitParasMatchesPlain(t *testing.T) {
 	pieces := []string{"", " ", "\t", "\u00a0", "Rain fell.", "It kept on.  ", "à", "\u2003", "\f"}
 	r := rand.New(rand.NewSource(75))
-	for range 5000 {
+	for k := range 10000 {
 		lines := make([]string, r.Intn(12))
 		for i := range lines {
 			lines[i] = randomText(r, pieces, r.Intn(3))
 		}
 		in := slices.Clone(lines)
-		got, want := splitParas(lines, 5), splitParasPlain(lines, 5)
+		got, name := splitParas(lines, 5), "splitParas"
+		if k%2 == 1 { // rooms of 0 to 7 paragraphs and lines, holding what an earlier text left
+			paras, kept := make([]para, r.Intn(8)), make([]string, r.Intn(8))
+			for i := range paras {
+				paras[i] = para{lines: []string{"Old."}, line: 1}
+			}
+			for i := range kept {
+				kept[i] = "Old line."
+			}
+			got, name = splitParasIn(paras, kept, lines, 5), "splitParasIn"
+		}
+		want := splitParasPlain(lines, 5)
 		if fmt.Sprintf("%#v", got) != fmt.Sprintf("%#v", want) {
-			t.Fatalf("splitParas(%q) = %#v, plain %#v", lines, got, want)
+			t.Fatalf("%s(%q) = %#v, plain %#v", name, lines, got, want)
 		}
 		for k, p := range got {
 			_ = append(p.lines, "Extra.")
 			if !slices.Equal(lines, in) || fmt.Sprintf("%#v", got[k:]) != fmt.Sprintf("%#v", want[k:]) {
-				t.Fatalf("splitParas(%q): an append to paragraph %d wrote into the input or the next paragraph", in, k)
+				t.Fatalf("%s(%q): an append to paragraph %d wrote into the input or the next paragraph", name, in, k)
 			}
 		}
 	}
@@ -283,4 +316,46 @@ func TestMayBeBulletPassesBulletRE(t *testing.T) {
 			t.Errorf("isBulleted(%q) = false, want true", l)
 		}
 	}
+}
+
+// countWordsUpTo counts the words split at spaces, tabs and newlines while
+// there are at most limit, and gives limit+1 past that, for limits from 0
+// to 5 on random texts of words and those separators.
+func TestCountWordsUpTo(t *testing.T) {
+	pieces := []string{"a", "Ferry", " ", "  ", "\t", "\n", "\u00a0", "é", "x-y"}
+	r := rand.New(rand.NewSource(78))
+	for limit := range 6 {
+		sameOnRandom[int]{name: fmt.Sprintf("countWordsUpTo(limit %d)", limit), plain: "strings.FieldsFunc",
+			fast: func(s string) int { return countWordsUpTo(s, limit) },
+			slow: func(s string) int {
+				return min(len(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' })), limit+1)
+			}, hit: func(n int) bool { return n == limit+1 }, least: 1000}.check(t, 10000, func() string {
+			return randomText(r, pieces, r.Intn(40))
+		})
+	}
+}
+
+// trimSpace trims as strings.TrimSpace does, on random texts that open
+// and end with ASCII and Unicode white space, control and other ASCII
+// bytes, letters above ASCII and invalid UTF-8.
+func TestTrimSpaceMatchesStrings(t *testing.T) {
+	pieces := []string{"a", "Ferry", " ", "\t", "\n", "\v", "\f", "\r", "\x00", "\x1f", "!", "~", "\x7f", "\u0085",
+		"\u00a0", "\u2003", "\u3000", "é", "\xff", "\xc2"}
+	r := rand.New(rand.NewSource(79))
+	sameOnRandom[string]{name: "trimSpace", plain: "strings.TrimSpace", fast: trimSpace, slow: strings.TrimSpace,
+		hit: func(s string) bool { return s != "" }, least: 10000}.check(t, 50000, func() string {
+		return randomText(r, pieces, r.Intn(5))
+	})
+}
+
+// splitLines gives strings.Split(text, "\n") on random texts of lines,
+// blank ones, carriage returns and a newline or none at the end.
+func TestSplitLinesMatchesSplit(t *testing.T) {
+	pieces := []string{"Harbour Gazette", "\n", "\n\n", "\r", " ", "é", ""}
+	r := rand.New(rand.NewSource(80))
+	sameOnRandom[[]string]{name: "splitLines", plain: "strings.Split", fast: splitLines,
+		slow: func(s string) []string { return strings.Split(s, "\n") },
+		hit:  func(ls []string) bool { return len(ls) >= 3 }, least: 10000}.check(t, 20000, func() string {
+		return randomText(r, pieces, r.Intn(12))
+	})
 }

@@ -28,6 +28,48 @@ func fieldCount(s string) int {
 	return n
 }
 
+// splitLines is strings.Split(text, "\n"): it counts the lines, then
+// cuts each at the next newline strings.IndexByte finds, where Split looks
+// for its separator through the general strings.Index.
+func splitLines(text string) []string {
+	lines := make([]string, strings.Count(text, "\n")+1)
+	for i := range len(lines) - 1 {
+		k := strings.IndexByte(text, '\n')
+		lines[i], text = text[:k], text[k+1:]
+	}
+	lines[len(lines)-1] = text
+	return lines
+}
+
+// trimSpace is strings.TrimSpace(s), giving s itself at once when it is
+// empty (a blank line) or its first and last bytes are ASCII above the
+// space, 0x21-0x7F (most lines and paragraphs), where TrimSpace would trim
+// nothing: two tests instead of TrimSpace's two scans.
+func trimSpace(s string) string {
+	if len(s) == 0 || s[0]-0x21 < 0x5F && s[len(s)-1]-0x21 < 0x5F {
+		return s
+	}
+	return strings.TrimSpace(s)
+}
+
+// mayOpenTrimmedWith reports whether strings.TrimSpace(l) may open with
+// the ASCII byte c, looking at l's first byte after ASCII white space: it
+// cannot when that byte is another ASCII byte, or when there is none (l
+// is blank). A byte above ASCII may open a space TrimSpace trims (U+0085,
+// U+00A0, U+2003 ...): the answer is yes then.
+func mayOpenTrimmedWith(l string, c byte) bool {
+	for i := 0; i < len(l); i++ {
+		b := l[i]
+		if b >= utf8.RuneSelf {
+			return true
+		}
+		if !asciiSpace[b] {
+			return b == c
+		}
+	}
+	return false
+}
+
 // containsRuneOf reports whether s holds any rune of set, as
 // strings.ContainsAny does, but by one fast search per rune of set: for a
 // set that is not all ASCII, ContainsAny looks each rune of s up in set.

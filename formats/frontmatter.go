@@ -2,7 +2,6 @@ package formats
 
 import (
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -193,14 +192,30 @@ func isDigits(s string) bool {
 }
 
 // isISODate reports whether s is a valid calendar date written
-// YYYY-MM-DD, which YAML reads as a timestamp.
+// YYYY-MM-DD, which YAML reads as a timestamp: what time.Parse with
+// "2006-01-02" takes (any year 0000-9999, month 01-12, a day of that
+// month, 29 February in leap years), told from the digits without it.
 func isISODate(s string) bool {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' || !isDigits(s[:4]) || !isDigits(s[5:7]) || !isDigits(s[8:]) {
 		return false
 	}
-	_, err := time.Parse("2006-01-02", s)
-	return err == nil
+	year := int(s[0]-'0')*1000 + int(s[1]-'0')*100 + int(s[2]-'0')*10 + int(s[3]-'0')
+	month := int(s[5]-'0')*10 + int(s[6]-'0')
+	day := int(s[8]-'0')*10 + int(s[9]-'0')
+	return month >= 1 && month <= 12 && day >= 1 && day <= daysIn(month, year)
 }
+
+// daysIn returns the days of month (1-12) of year in the Gregorian
+// calendar, as package time counts them.
+func daysIn(month, year int) int {
+	if month == 2 && year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+		return 29
+	}
+	return monthDays[month-1]
+}
+
+// monthDays are the days of each month of a year that is no leap year.
+var monthDays = [12]int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
 
 // yamlPrintable reports whether the non-ASCII rune r is written as itself
 // inside a plain or single-quoted scalar: not a C1 control (NEL among

@@ -1,9 +1,11 @@
 package formats
 
 import (
+	"fmt"
 	"math/rand"
 	"strings"
 	"testing"
+	"time"
 
 	"gopkg.in/yaml.v3"
 )
@@ -99,5 +101,33 @@ func compareFrontMatter(t *testing.T, fm *frontMatter) {
 	got, err := appendFrontMatter([]byte("x"), fm)
 	if err != nil || string(got) != "x"+string(want) {
 		t.Fatalf("front matter of %#v:\ngot  %q (%v)\nwant %q", fm, got, err, "x"+string(want))
+	}
+}
+
+// isISODate takes what time.Parse with "2006-01-02" takes, for every
+// month and day number from 00 to 39 of leap and common years, centuries
+// among them, the first and last years, and malformed dates.
+func TestIsISODateMatchesTimeParse(t *testing.T) {
+	var dates []string
+	for _, y := range []int{0, 1, 4, 100, 400, 1900, 1999, 2000, 2023, 2024, 2100, 9999} {
+		for m := range 14 {
+			for d := range 40 {
+				dates = append(dates, fmt.Sprintf("%04d-%02d-%02d", y, m, d))
+			}
+		}
+	}
+	dates = append(dates, "2024-2-29", "2024/02/29", "20240229", "2024-02-2x", "-024-02-29", "2024-02-29 ", "")
+	taken := 0
+	for _, s := range dates {
+		_, err := time.Parse("2006-01-02", s)
+		if got, want := isISODate(s), err == nil; got != want {
+			t.Errorf("isISODate(%q) = %v, time.Parse takes it: %v", s, got, want)
+		}
+		if err == nil {
+			taken++
+		}
+	}
+	if want := 12*365 + 5; taken != want { // five of the years are leap years
+		t.Errorf("time.Parse takes %d of the dates, want %d: the test lost its valid dates", taken, want)
 	}
 }

@@ -188,14 +188,25 @@ const hexDigits = "0123456789abcdef"
 
 // nextJSONSpecial returns the index of the first byte of s at or after i
 // that appendJSONString must look at (isJSONSpecial), or len(s): a control
-// byte, '"', '\\' or a byte of a multi-byte rune. It tests eight bytes a
-// step (jsonSpecials); the last bytes of a string of eight or more in the
-// word that ends it, the bytes before i in that word masked off.
+// byte, '"', '\\' or a byte of a multi-byte rune. It tests eight bytes at
+// once (jsonSpecials), two words a step; the last bytes of a string of
+// eight or more in the word that ends it, the bytes before i in that word
+// masked off.
 func nextJSONSpecial(s string, i int) int {
-	for ; i+8 <= len(s); i += 8 {
+	for ; i+16 <= len(s); i += 16 {
+		w := s[i : i+16] // one bounds check for both words
+		if m := jsonSpecials(word(w, 0)); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+		if m := jsonSpecials(word(w, 8)); m != 0 {
+			return i + 8 + bits.TrailingZeros64(m)/8
+		}
+	}
+	if i+8 <= len(s) {
 		if m := jsonSpecials(word(s, i)); m != 0 {
 			return i + bits.TrailingZeros64(m)/8
 		}
+		i += 8
 	}
 	if i == len(s) {
 		return i
@@ -234,10 +245,11 @@ func isJSONSpecial(c byte) bool { return c < 0x20 || c == '"' || c == '\\' || c 
 // the high bit of the first that is (bits above it may be set for bytes
 // that are not). Each term's lowest high bit marks the first byte of its
 // kind (a borrow runs only upwards from a byte that is one), so their OR's
-// does the first of any.
+// does the first of any. One term takes the control bytes and '"': with
+// bit 1 flipped, '"' (0x22) becomes 0x20, the bytes below 0x20 stay below
+// it, and no other byte falls below 0x21.
 func jsonSpecials(x uint64) uint64 {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	q, bs := x^ones*'"', x^ones*'\\' // zero bytes where x holds '"', '\\'
-	low := (x - ones*0x20) & ^x      // below 0x20
-	return (x | low | (q-ones)&^q | (bs-ones)&^bs) & highs
+	y, bs := x^ones*0x02, x^ones*'\\' // '"' as 0x20, zero bytes where x holds '\\'
+	return (x | (y-ones*0x21)&^y | (bs-ones)&^bs) & highs
 }
