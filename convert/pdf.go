@@ -179,7 +179,7 @@ const (
 // with a photo credit ("... FOTO: HENDRIK SCHMIDT/DPA"). A byline in small
 // type (a line that opens like one) stays.
 func dropCaptions(paras []pdftext.Paragraph, body float64) ([]pdftext.Paragraph, []Removal) {
-	var kept []pdftext.Paragraph
+	kept := make([]pdftext.Paragraph, 0, len(paras))
 	var removed []Removal
 	for _, p := range paras {
 		small, colon := true, false
@@ -218,7 +218,11 @@ func paraText(p pdftext.Paragraph) string {
 // paragraphLines writes paragraphs as lines, each paragraph followed by a
 // blank line.
 func paragraphLines(paras []pdftext.Paragraph) []string {
-	var out []string
+	n := len(paras)
+	for _, p := range paras {
+		n += len(p)
+	}
+	out := make([]string, 0, n) // one allocation: a long document's lines are many
 	for _, p := range paras {
 		for _, l := range p {
 			out = append(out, l.Text)

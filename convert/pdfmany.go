@@ -66,7 +66,11 @@ type lineRef struct{ page, line int }
 
 // flatLines lists the lines of t in reading order, page after page.
 func flatLines(t *pdftext.Text) []lineRef {
-	var refs []lineRef
+	n := 0
+	for _, p := range t.Pages {
+		n += len(p.Lines)
+	}
+	refs := make([]lineRef, 0, n) // one allocation: a long document's list is large
 	for pi, p := range t.Pages {
 		for li := range p.Lines {
 			refs = append(refs, lineRef{pi, li})
