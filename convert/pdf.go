@@ -37,7 +37,9 @@ type PDFExtractor func(data []byte) (*pdftext.Text, error)
 // the one path for PDF input, in this process (Convert) and through a
 // child process (the CLI). A *pdftext.Error becomes an *Error naming the
 // file and the page. The bytes are hashed first and not used after
-// extract, so that the articles are built without the file in memory.
+// extract, so that the articles are built without the file in memory;
+// while they are built from a long text, the garbage collector works to a
+// lower target (see holdGC).
 func ConvertPDF(name string, data []byte, extract PDFExtractor) (*Document, error) {
 	go warmPDFRules()
 	sum := sha256.Sum256(data)
@@ -49,6 +51,7 @@ func ConvertPDF(name string, data []byte, extract PDFExtractor) (*Document, erro
 		}
 		return nil, &Error{File: name, Err: err}
 	}
+	defer holdGC(pdfTextBytes(t))()
 	return fromPDFText(name, sum, t)
 }
 
