@@ -37,9 +37,10 @@ type PDFExtractor func(data []byte) (*pdftext.Text, error)
 // the one path for PDF input, in this process (Convert) and through a
 // child process (the CLI). A *pdftext.Error becomes an *Error naming the
 // file and the page. The bytes are hashed first and not used after
-// extract, so that the articles are built without the file in memory;
-// while they are built from a long text, the garbage collector works to a
-// lower target (see holdGC).
+// extract, so that the articles are built without the file in memory,
+// and the text's lines without their layout (see readPDFDocument); while
+// they are built from a long text, the garbage collector works to a lower
+// target (see holdGC).
 func ConvertPDF(name string, data []byte, extract PDFExtractor) (*Document, error) {
 	go warmPDFRules()
 	sum := sha256.Sum256(data)
@@ -52,7 +53,7 @@ func ConvertPDF(name string, data []byte, extract PDFExtractor) (*Document, erro
 		return nil, &Error{File: name, Err: err}
 	}
 	defer holdGC(pdfTextBytes(t))()
-	return fromPDFText(name, sum, t)
+	return fromPDFText(name, sum, t, true)
 }
 
 // pdfRegexps are the expressions that most PDFs ask for: each was
@@ -89,14 +90,15 @@ func convertPDF(name string, data []byte) (*Document, error) {
 // text alone cannot: whether the first line is a masthead or the headline.
 // A PDF's format is "pdf" whatever it reads as.
 func FromPDFText(name string, data []byte, t *pdftext.Text) (*Document, error) {
-	return fromPDFText(name, sha256.Sum256(data), t)
+	return fromPDFText(name, sha256.Sum256(data), t, false)
 }
 
-// fromPDFText is FromPDFText with the file's SHA-256 sum. Articles that
+// fromPDFText is FromPDFText with the file's SHA-256 sum; spend says
+// that t is the caller's no more (see readPDFDocument). Articles that
 // print no language get the one their text is written in, as text input
 // does (see guessLanguages).
-func fromPDFText(name string, sum [sha256.Size]byte, t *pdftext.Text) (*Document, error) {
-	doc, err := readPDFDocument(name, sum, t)
+func fromPDFText(name string, sum [sha256.Size]byte, t *pdftext.Text, spend bool) (*Document, error) {
+	doc, err := readPDFDocument(name, sum, t, spend)
 	if err == nil {
 		guessLanguages(doc.Articles)
 	}
@@ -105,7 +107,11 @@ func fromPDFText(name string, sum [sha256.Size]byte, t *pdftext.Text) (*Document
 
 // readPDFDocument reads the articles of extracted PDF text: an archive
 // export, a compilation or a page of several stories, or one clipping.
-func readPDFDocument(name string, sum [sha256.Size]byte, t *pdftext.Text) (*Document, error) {
+// With spend set, it lets go of the pages' lines (Page.Lines) once it has
+// their text and what the rules need of their layout, before it builds
+// the clipping's article: the lines of a long document take more memory
+// than its article (72 bytes each besides its characters).
+func readPDFDocument(name string, sum [sha256.Size]byte, t *pdftext.Text, spend bool) (*Document, error) {
 	doc := &Document{Source: Source{File: name, Format: "pdf", SHA256: hex.EncodeToString(sum[:])}}
 	for _, w := range t.Warnings {
 		doc.Warnings = append(doc.Warnings, Warning{Page: w.Page, Msg: w.Msg})
@@ -124,10 +130,20 @@ func readPDFDocument(name string, sum [sha256.Size]byte, t *pdftext.Text) (*Docu
 	}
 	paras := t.Paragraphs()
 	lines, web := paraLines(t, paras)
-	switch lead := displayLead(t); {
+	lead, turned := displayLead(t), turnedRemovals(t.Pages)
+	var layout textLayout
+	if lead >= 1 {
+		layout = readTextLayout(t, paras)
+	}
+	if spend {
+		for i := range t.Pages {
+			t.Pages[i].Lines = nil
+		}
+	}
+	switch {
 	case lead >= 1:
 		a := readClipping(lines, lead >= 2)
-		settlePDFArticle(a, t, paras)
+		settlePDFArticle(a, layout)
 		if a.Headline != "" || len(a.Body) > 0 {
 			doc.Articles = append(doc.Articles, a)
 		}
@@ -144,7 +160,7 @@ func readPDFDocument(name string, sum [sha256.Size]byte, t *pdftext.Text) (*Docu
 	for _, h := range t.RunningHeads {
 		removed = append(removed, Removal{Kind: RemovedRunningHead, Text: h})
 	}
-	removed = append(append(removed, turnedRemovals(t.Pages)...), web...)
+	removed = append(append(removed, turned...), web...)
 	doc.Articles[0].Removed = append(removed, doc.Articles[0].Removed...)
 	return doc, nil
 }

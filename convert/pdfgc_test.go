@@ -2,6 +2,7 @@ package convert
 
 import (
 	"fmt"
+	"reflect"
 	"runtime"
 	"runtime/debug"
 	"testing"
@@ -135,4 +136,46 @@ func TestLongPDFLeavesNoHeap(t *testing.T) {
 		t.Errorf("the heap held grew by %.1f MiB over the conversion", float64(grown)/(1<<20))
 	}
 	runtime.KeepAlive(doc)
+}
+
+// headlineText is a clipping's text: masthead, kicker in larger type than
+// the headline (read as the headline: see demoteSmallHeadline), body.
+func headlineText() *pdftext.Text {
+	l := func(s string, size, y float64) pdftext.Line {
+		return pdftext.Line{Text: s, Size: size, X0: 72, X1: 400, Y: y, BlockX0: 72, BlockX1: 400}
+	}
+	lines := []pdftext.Line{l("Harbour Gazette", 30, 780), l("Witness speaks", 26, 740), l("At the harbour trial the key witness", 14, 710), l("takes the stand on Monday", 14, 692)}
+	for i := range 12 {
+		lines = append(lines, l(fmt.Sprintf("Body line %d of the report on the harbour trial, which went on.", i), 9, 660-11*float64(i)))
+	}
+	return &pdftext.Text{Pages: []pdftext.Page{{Number: 1, Top: 800, Lines: lines}}}
+}
+
+// TestConvertPDFLetsGoOfLines: ConvertPDF, which owns the text it
+// extracts, lets go of its lines before it builds the article, and reads
+// the same article as FromPDFText, whose caller keeps the text whole.
+func TestConvertPDFLetsGoOfLines(t *testing.T) {
+	data := []byte("%PDF-1.4")
+	kept := headlineText()
+	want, err := FromPDFText("x.pdf", data, kept)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(kept.Pages[0].Lines) == 0 {
+		t.Errorf("FromPDFText let go of its caller's lines")
+	}
+	if a := want.Articles[0]; a.Headline != "Witness speaks" || a.Subheadline == "" {
+		t.Fatalf("headline %q standfirst %q: the kicker in larger type is not the headline", a.Headline, a.Subheadline)
+	}
+	var spent *pdftext.Text
+	got, err := ConvertPDF("x.pdf", data, func([]byte) (*pdftext.Text, error) { spent = headlineText(); return spent, nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(spent.Pages[0].Lines); n != 0 {
+		t.Errorf("ConvertPDF kept the text's %d lines", n)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("ConvertPDF read %+v, FromPDFText %+v", got.Articles[0], want.Articles[0])
+	}
 }
