@@ -30,7 +30,9 @@ var (
 func IsPDF(data []byte) bool { return pdftext.IsPDF(data) }
 
 // A PDFExtractor reads the text of PDF bytes: pdftext.Extract in this
-// process, or a supervisor that runs it in a child process.
+// process, or a supervisor that runs it in a child process. The text it
+// returns is ConvertPDF's, which lets go of its pages' lines as it reads
+// them: an extractor keeps no text to hand out again.
 type PDFExtractor func(data []byte) (*pdftext.Text, error)
 
 // ConvertPDF reads a PDF with extract and its text into a Document. It is
