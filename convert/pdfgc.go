@@ -18,9 +18,11 @@ import (
 	"newsclip/internal/pdftext"
 )
 
-// gcRoom is the heap growth, in bytes, that a text of that size or less
-// keeps Go's default target for (GOGC=100); minGCPercent bounds the
-// target of a longer one.
+// gcRoom is the room the heap has to grow, in bytes, while a text of more
+// than gcRoom bytes is held (a shorter text keeps Go's default target,
+// GOGC=100, whose room is at least the text's size); minGCPercent bounds
+// the target of a long text, so that the collector does not run without
+// end on a huge one.
 const (
 	gcRoom       = 512 << 10
 	minGCPercent = 25
