@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Times start-up: `newsclip --help` against `pdftotext -v` (the reference:
-# a small C program that prints its version), RUNS interleaved runs of each
+# Times start-up: `newsclip --version` and `newsclip --help` against
+# `pdftotext -v` (the reference: a small C program that prints its
+# version; --version does the same, --help also renders urfave/cli's help
+# template, some 1.5 million instructions more), RUNS interleaved runs of each
 # (default 60), and prints min and median wall time per command and the
 # ratio of the medians (lower is better; the goal is <= 1.0). Then it prints
 # the package initialisations of newsclip that take 0.1 ms or more
@@ -20,8 +22,10 @@ go build -o "$work/newsclip.linked" . && cp "$work/newsclip.linked" "$work/newsc
 python3 - "$runs" "$work/newsclip" "$@" <<'PY'
 import collections, re, statistics, subprocess, sys, time
 runs, newsclip, others = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
-cmds = {"newsclip --help": [newsclip, "--help"], "pdftotext -v": ["pdftotext", "-v"]}
+cmds = {"newsclip --version": [newsclip, "--version"], "newsclip --help": [newsclip, "--help"],
+        "pdftotext -v": ["pdftotext", "-v"]}
 for o in others:
+    cmds[o + " --version"] = [o, "--version"]
     cmds[o + " --help"] = [o, "--help"]
 times = {k: [] for k in cmds}
 for _ in range(runs):
@@ -30,7 +34,7 @@ for _ in range(runs):
         subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         times[name].append((time.perf_counter() - t) * 1000)
 for name, ts in times.items():
-    print(f"{name:16} min {min(ts):6.2f} ms  median {statistics.median(ts):6.2f} ms  ({runs} runs)")
+    print(f"{name:18} min {min(ts):6.2f} ms  median {statistics.median(ts):6.2f} ms  ({runs} runs)")
 ref = statistics.median(times["pdftotext -v"])
 for name, ts in times.items():
     if name != "pdftotext -v":

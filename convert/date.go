@@ -11,7 +11,7 @@ import (
 // Dutch, Spanish and Italian (lower case, without a trailing period) to
 // 1-12.
 var monthNames = func() map[string]int {
-	monthNames := map[string]int{}
+	monthNames := make(map[string]int, 81) // the names below, less repeats
 	lists := [][]string{
 		{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"},
 		{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"},
@@ -35,7 +35,7 @@ var monthNames = func() map[string]int {
 // dateNoise are the words a printed date may carry besides day, month and
 // year: weekdays in the languages of monthNames, and time zones.
 var dateNoise = func() map[string]bool {
-	dateNoise := map[string]bool{}
+	dateNoise := make(map[string]bool, 116) // the words below, less repeats
 	for _, w := range strings.Fields(`monday tuesday wednesday thursday friday saturday sunday
 		mon tue tues wed thu thur thurs fri sat sun
 		montag dienstag mittwoch donnerstag freitag samstag sonntag

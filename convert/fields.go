@@ -76,13 +76,19 @@ type fieldLabelRow struct{ kind, lexis, nexis string }
 //
 //	{"byline", "BYLINE|AUTOR", ...} -> {"BYLINE": "byline", "AUTOR": "byline"}
 func fieldLabels(column func(fieldLabelRow) string) map[string]string {
-	m := map[string]string{}
+	n := 0 // sized first: the table is built at start-up
+	for _, row := range fieldLabelTable {
+		if labels := column(row); labels != "" {
+			n += strings.Count(labels, "|") + 1
+		}
+	}
+	m := make(map[string]string, n)
 	for _, row := range fieldLabelTable {
 		labels := column(row)
 		if labels == "" {
 			continue
 		}
-		for _, l := range strings.Split(labels, "|") {
+		for l := range strings.SplitSeq(labels, "|") {
 			m[l] = row.kind
 		}
 	}

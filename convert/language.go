@@ -26,7 +26,7 @@ var guessLangs = []string{"en", "de", "fr", "nl", "es", "it", "pt"}
 // languageOf maps a function word to the languages it belongs to, a bit
 // per index of guessLangs.
 var languageOf = func() map[string]uint8 {
-	m := map[string]uint8{}
+	m := make(map[string]uint8, 120) // the words of languageWords, less repeats
 	for i, lang := range guessLangs {
 		for _, w := range strings.Fields(languageWords[lang]) {
 			m[w] |= 1 << i

@@ -39,8 +39,20 @@ func newOpeningPairs(phrases ...string) *openingPairs {
 }
 
 // asciiFolds lists the ASCII runes that case-fold to r (r among them when
-// it is ASCII), lower-cased.
+// it is ASCII), lower-cased. The tables call it for every phrase they
+// hold, at start-up: an ASCII rune, whose orbit holds itself and its other
+// case only (the kelvin sign and the long s fold to "k" and "s", not the
+// other way), is answered without walking its orbit.
 func asciiFolds(r rune) []byte {
+	if r < utf8.RuneSelf {
+		return []byte{lowerASCII(byte(r))}
+	}
+	return asciiFoldsOf(r)
+}
+
+// asciiFoldsOf is asciiFolds by walking r's case orbit
+// (unicode.SimpleFold), for any rune.
+func asciiFoldsOf(r rune) []byte {
 	var out []byte
 	for f := r; ; {
 		if f < utf8.RuneSelf {

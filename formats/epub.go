@@ -126,13 +126,18 @@ func (ew *EPUBWriter) addArticle(a *convert.Article) error {
 		}
 	}
 	n := len(ew.entries) + 1
-	title := xmlClean(strings.TrimSpace(a.Headline))
+	// What the book keeps of an article until Close is copied out of it
+	// (strings.Clone): a headline or a name is a substring of the input's
+	// text, and keeping it would keep every input's text, some 2.7 KB an
+	// article (TestEPUBWriterKeepsNoInput).
+	title := strings.Clone(xmlClean(strings.TrimSpace(a.Headline)))
 	if title == "" {
 		title = fmt.Sprintf("Untitled article %d", n)
 	}
 	name := groupName(a, ew.opts.GroupBy)
 	g, ok := ew.groupOf[name]
 	if !ok {
+		name = strings.Clone(name)
 		g = int32(len(ew.groups))
 		ew.groupOf[name] = g
 		ew.groups = append(ew.groups, epubGroup{name: name})
@@ -258,7 +263,7 @@ func (b *epubMetaBuilder) add(list *[]string, kind, s string) {
 	s = xmlClean(strings.TrimSpace(s))
 	if k := kind + "\x00" + s; s != "" && !b.seen[k] {
 		b.seen[k] = true
-		*list = append(*list, s)
+		*list = append(*list, strings.Clone(s)) // not a view of the input (see addArticle)
 	}
 }
 
@@ -280,7 +285,7 @@ func (b *epubMetaBuilder) addArticle(a *convert.Article) {
 	for _, c := range a.Credits {
 		if k := "credit\x00" + c.Role + "\x00" + c.Name; !b.seen[k] && xmlClean(c.Name) != "" {
 			b.seen[k] = true
-			b.m.contributors = append(b.m.contributors, convert.Credit{Name: xmlClean(c.Name), Role: c.Role})
+			b.m.contributors = append(b.m.contributors, convert.Credit{Name: strings.Clone(xmlClean(c.Name)), Role: strings.Clone(c.Role)})
 		}
 	}
 	b.add(&b.m.publishers, "publisher", a.Publication)
@@ -288,6 +293,9 @@ func (b *epubMetaBuilder) addArticle(a *convert.Article) {
 		b.m.date = iso
 	}
 	if a.Language != "" {
+		if _, ok := b.langs[a.Language]; !ok {
+			b.langs[strings.Clone(a.Language)] = 0
+		}
 		b.langs[a.Language]++
 	}
 }

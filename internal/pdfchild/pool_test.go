@@ -2,7 +2,6 @@ package pdfchild
 
 import (
 	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -17,6 +16,7 @@ import (
 	"newsclip/internal/pdfchild/spawn"
 	"newsclip/internal/pdfgen"
 	"newsclip/internal/pdftext"
+	"newsclip/internal/testutil"
 )
 
 // idlePIDs lists the process ids of the idle children.
@@ -310,35 +310,5 @@ func TestChildDiesWithParent(t *testing.T) {
 	if err != nil {
 		t.Skip(err)
 	}
-	parent := exec.Command(exe, busyParent)
-	in, err := parent.StdinPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer in.Close()
-	out, err := parent.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := parent.Start(); err != nil {
-		t.Fatal(err)
-	}
-	var pid int
-	if _, err := fmt.Fscan(out, &pid); err != nil {
-		parent.Process.Kill()
-		t.Fatalf("no child id from the parent: %v", err)
-	}
-	parent.Process.Kill()
-	parent.Wait()
-	for deadline := time.Now().Add(2 * time.Second); ; time.Sleep(10 * time.Millisecond) {
-		// Gone, or a zombie no one reaps (a container's first process may not).
-		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
-		if i := bytes.LastIndexByte(b, ')'); err != nil || i > 0 && i+2 < len(b) && b[i+2] == 'Z' {
-			return
-		}
-		if time.Now().After(deadline) {
-			syscall.Kill(pid, syscall.SIGKILL)
-			t.Fatalf("child %d still runs 2 s after its parent was killed", pid)
-		}
-	}
+	testutil.ChildDiesWithParent(t, exec.Command(exe, busyParent))
 }

@@ -1,19 +1,27 @@
 // Package spawn starts PDF extraction children (see package pdfchild), and
-// starts the first one early: while the rest of the program is still
-// initialising, when the command line names a PDF.
+// starts the first one early, before the rest of the program has
+// initialised, when the command line names a PDF.
 //
 // A Go process of this size takes some 6 ms to start, about half of it
 // package initialisation, and a PDF run pays for two starts: its own and
-// its child's. This package imports only os, sync and syscall (not even
-// strings, which other packages' order would hold back), so it is
-// initialised among the first, about 20th of 130; its init starts the
-// child there, and the child's start runs on the second core alongside
-// the parent's remaining initialisation instead of after it. pdfchild takes that child for the
-// first file (Take) and starts the others with Start.
+// its child's. The child's start should run on the second core alongside
+// the parent's instead of after it, and begin as early as it can:
+//
+//   - On Linux with cgo (a C compiler at build time, glibc at run time), a
+//     C constructor starts the child before the Go runtime does, some
+//     0.5 ms after the program's exec (early_cgo.go); init hands it over.
+//   - Otherwise init starts it. This package imports only os, sync and
+//     syscall (not even strings, which other packages' order would hold
+//     back), so it is initialised among the first, about 20th of 130,
+//     some 1.5-2 ms after the exec here.
+//
+// pdfchild takes that child for the first file (Take) and starts the
+// others with Start.
 //
 // The guess is cheap and may be wrong either way. A child nobody takes is
 // ended with the others when the run ends (pdfchild.Close), and it ends by
-// itself when the parent dies: its stdin closes.
+// itself when the parent dies: its stdin closes, and on Linux the kernel
+// kills it.
 package spawn
 
 import (
@@ -54,10 +62,7 @@ func Start(exe string) (*Child, error) {
 		}
 		ends[i], ends[i+1] = r, w
 	}
-	p, err := os.StartProcess(exe, []string{exe, Command}, &os.ProcAttr{
-		Files: []*os.File{ends[0], ends[3], ends[5]},
-		Sys:   sysAttr(),
-	})
+	p, err := startProcess(exe, []*os.File{ends[0], ends[3], ends[5]})
 	// The child's ends are its own now (or nobody's).
 	ends[0].Close()
 	ends[3].Close()
@@ -77,7 +82,13 @@ var early struct {
 	c *Child
 }
 
-func init() { Early(os.Args) }
+func init() {
+	if c := constructed(); c != nil {
+		early.c = c
+		return
+	}
+	Early(os.Args)
+}
 
 // Early starts the child that Take hands over, when args (os.Args, at
 // init) name a PDF (see namesPDF), and returns it; it starts none and

@@ -1,0 +1,151 @@
+//go:build linux && cgo
+
+package spawn
+
+/*
+#define _GNU_SOURCE
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+// The child started by startEarly, and the parent's ends of its standard
+// streams (stdin's write end, stdout's and stderr's read ends); pid 0 when
+// none was started.
+int newsclipEarlyPid;
+int newsclipEarlyFds[3] = {-1, -1, -1};
+
+static char lowerASCII(char c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
+
+// namesPDFArgs is namesPDF (spawn.go) over a C argument vector.
+static int namesPDFArgs(int argc, char **argv) {
+	if (argc < 3 || argv == NULL || strcmp(argv[1], "convert") != 0) {
+		return 0;
+	}
+	for (int i = 2; i < argc; i++) {
+		size_t n = strlen(argv[i]);
+		const char *a = argv[i];
+		if (n > 4 && a[n-4] == '.' && lowerASCII(a[n-3]) == 'p' && lowerASCII(a[n-2]) == 'd' && lowerASCII(a[n-1]) == 'f') {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static void closeAll(int p[3][2]) {
+	for (int i = 0; i < 3; i++) {
+		for (int j = 0; j < 2; j++) {
+			if (p[i][j] >= 0) {
+				close(p[i][j]);
+			}
+		}
+	}
+}
+
+// startEarly runs before the Go runtime starts (glibc calls an ELF
+// constructor with the program's arguments): when they name a PDF, it
+// starts this program as an extraction child on three pipes, as Start
+// does, and leaves it to Take. It gives up quietly wherever Start would
+// do better: a C library other than glibc (musl passes a constructor no
+// arguments), a descriptor among 0-2 (a parent run with one of them
+// closed), a failed call. Only one thread runs here, so a plain fork is
+// safe.
+__attribute__((constructor)) static void startEarly(int argc, char **argv, char **envp) {
+#ifndef __GLIBC__
+	return;
+#endif
+	if (!namesPDFArgs(argc, argv)) {
+		return;
+	}
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0 || n >= (ssize_t)sizeof exe - 1) {
+		return;
+	}
+	exe[n] = 0;
+	int p[3][2] = {{-1, -1}, {-1, -1}, {-1, -1}};
+	for (int i = 0; i < 3; i++) {
+		if (pipe2(p[i], O_CLOEXEC) != 0 || p[i][0] < 3 || p[i][1] < 3) {
+			closeAll(p);
+			return;
+		}
+	}
+	pid_t parent = getpid();
+	pid_t pid = fork();
+	if (pid == 0) {
+		if (dup2(p[0][0], 0) < 0 || dup2(p[1][1], 1) < 0 || dup2(p[2][1], 2) < 0) {
+			_exit(127);
+		}
+		prctl(PR_SET_PDEATHSIG, SIGKILL); // as sysAttr (sys_linux.go)
+		if (getppid() != parent) {
+			_exit(1); // the parent died before the line above
+		}
+		char *args[] = {exe, "__extract-pdf", NULL};
+		execve(exe, args, envp);
+		_exit(127);
+	}
+	int ends[3] = {p[0][1], p[1][0], p[2][0]};
+	close(p[0][0]);
+	close(p[1][1]);
+	close(p[2][1]);
+	if (pid < 0) {
+		for (int i = 0; i < 3; i++) {
+			close(ends[i]);
+		}
+		return;
+	}
+	for (int i = 0; i < 3; i++) {
+		fcntl(ends[i], F_SETFL, fcntl(ends[i], F_GETFL) | O_NONBLOCK); // as os.Pipe's: pollable
+		newsclipEarlyFds[i] = ends[i];
+	}
+	newsclipEarlyPid = pid;
+}
+
+static int namesPDFForTest(int argc, char **argv) { return namesPDFArgs(argc, argv); }
+*/
+import "C"
+
+import (
+	"os"
+	"unsafe"
+)
+
+// constructed returns the child that the C constructor startEarly started
+// before the Go runtime did, or nil: the runtime's own start (some 1.5 ms,
+// the dynamic loader's included) and the packages initialised before this
+// one no longer come before the child's start.
+func constructed() *Child {
+	pid := int(C.newsclipEarlyPid)
+	if pid <= 0 {
+		return nil
+	}
+	p, err := os.FindProcess(pid)
+	if err != nil { // not on Linux, where FindProcess always finds
+		return nil
+	}
+	return &Child{
+		Process: p,
+		Stdin:   os.NewFile(uintptr(C.newsclipEarlyFds[0]), "|0"),
+		Stdout:  os.NewFile(uintptr(C.newsclipEarlyFds[1]), "|1"),
+		Stderr:  os.NewFile(uintptr(C.newsclipEarlyFds[2]), "|2"),
+	}
+}
+
+// startedBeforeRuntime reports whether the C constructor started a child.
+func startedBeforeRuntime() bool { return C.newsclipEarlyPid > 0 }
+
+// namesPDFInC is the constructor's namesPDF, for its test.
+func namesPDFInC(args []string) bool {
+	argv := make([]*C.char, len(args)+1)
+	for i, a := range args {
+		argv[i] = C.CString(a)
+		defer C.free(unsafe.Pointer(argv[i]))
+	}
+	var p **C.char
+	if len(args) > 0 {
+		p = &argv[0]
+	}
+	return C.namesPDFForTest(C.int(len(args)), p) != 0
+}
