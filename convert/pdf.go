@@ -30,7 +30,9 @@ var (
 func IsPDF(data []byte) bool { return pdftext.IsPDF(data) }
 
 // A PDFExtractor reads the text of PDF bytes: pdftext.Extract in this
-// process, or a supervisor that runs it in a child process.
+// process, or a supervisor that runs it in a child process. The text it
+// returns is ConvertPDF's, which lets go of its pages' lines as it reads
+// them: an extractor keeps no text to hand out again.
 type PDFExtractor func(data []byte) (*pdftext.Text, error)
 
 // ConvertPDF reads a PDF with extract and its text into a Document. It is
@@ -39,7 +41,9 @@ type PDFExtractor func(data []byte) (*pdftext.Text, error)
 // file and the page. The bytes are hashed while extract reads them (off
 // the wall time when extract waits for a child: 0.2 ms a 300 KB file) and
 // not used after, so that the articles are built without the file in
-// memory.
+// memory, and the text's lines without their layout (see
+// readPDFDocument); while they are built from a long text, the garbage
+// collector works to a lower target (see holdGC).
 func ConvertPDF(name string, data []byte, extract PDFExtractor) (*Document, error) {
 	go warmPDFRules()
 	sumc := make(chan [sha256.Size]byte, 1)
@@ -53,7 +57,8 @@ func ConvertPDF(name string, data []byte, extract PDFExtractor) (*Document, erro
 		}
 		return nil, &Error{File: name, Err: err}
 	}
-	return fromPDFText(name, sum, t)
+	defer holdGC(pdfTextBytes(t))()
+	return fromPDFText(name, sum, t, true)
 }
 
 // pdfRegexps are the expressions that PDFs ask for most often: each was
@@ -95,14 +100,15 @@ func convertPDF(name string, data []byte) (*Document, error) {
 // text alone cannot: whether the first line is a masthead or the headline.
 // A PDF's format is "pdf" whatever it reads as.
 func FromPDFText(name string, data []byte, t *pdftext.Text) (*Document, error) {
-	return fromPDFText(name, sha256.Sum256(data), t)
+	return fromPDFText(name, sha256.Sum256(data), t, false)
 }
 
-// fromPDFText is FromPDFText with the file's SHA-256 sum. Articles that
+// fromPDFText is FromPDFText with the file's SHA-256 sum; spend says
+// that t is the caller's no more (see readPDFDocument). Articles that
 // print no language get the one their text is written in, as text input
 // does (see guessLanguages).
-func fromPDFText(name string, sum [sha256.Size]byte, t *pdftext.Text) (*Document, error) {
-	doc, err := readPDFDocument(name, sum, t)
+func fromPDFText(name string, sum [sha256.Size]byte, t *pdftext.Text, spend bool) (*Document, error) {
+	doc, err := readPDFDocument(name, sum, t, spend)
 	if err == nil {
 		guessLanguages(doc.Articles)
 	}
@@ -111,7 +117,11 @@ func fromPDFText(name string, sum [sha256.Size]byte, t *pdftext.Text) (*Document
 
 // readPDFDocument reads the articles of extracted PDF text: an archive
 // export, a compilation or a page of several stories, or one clipping.
-func readPDFDocument(name string, sum [sha256.Size]byte, t *pdftext.Text) (*Document, error) {
+// With spend set, it lets go of the pages' lines (Page.Lines) once it has
+// their text and what the rules need of their layout, before it builds
+// the clipping's article: the lines of a long document take more memory
+// than its article (72 bytes each besides its characters).
+func readPDFDocument(name string, sum [sha256.Size]byte, t *pdftext.Text, spend bool) (*Document, error) {
 	doc := &Document{Source: Source{File: name, Format: "pdf", SHA256: hex.EncodeToString(sum[:])}}
 	for _, w := range t.Warnings {
 		doc.Warnings = append(doc.Warnings, Warning{Page: w.Page, Msg: w.Msg})
@@ -130,10 +140,20 @@ func readPDFDocument(name string, sum [sha256.Size]byte, t *pdftext.Text) (*Docu
 	}
 	paras := t.Paragraphs()
 	lines, web := paraLines(t, paras)
-	switch lead := displayLead(t); {
+	lead, turned := displayLead(t), turnedRemovals(t.Pages)
+	var layout textLayout
+	if lead >= 1 {
+		layout = readTextLayout(t, paras)
+	}
+	if spend {
+		for i := range t.Pages {
+			t.Pages[i].Lines = nil
+		}
+	}
+	switch {
 	case lead >= 1:
 		a := readClipping(lines, lead >= 2)
-		settlePDFArticle(a, t, paras)
+		settlePDFArticle(a, layout)
 		if a.Headline != "" || len(a.Body) > 0 {
 			doc.Articles = append(doc.Articles, a)
 		}
@@ -150,7 +170,7 @@ func readPDFDocument(name string, sum [sha256.Size]byte, t *pdftext.Text) (*Docu
 	for _, h := range t.RunningHeads {
 		removed = append(removed, Removal{Kind: RemovedRunningHead, Text: h})
 	}
-	removed = append(append(removed, turnedRemovals(t.Pages)...), web...)
+	removed = append(append(removed, turned...), web...)
 	doc.Articles[0].Removed = append(removed, doc.Articles[0].Removed...)
 	return doc, nil
 }
@@ -188,7 +208,7 @@ const (
 // with a photo credit ("... FOTO: HENDRIK SCHMIDT/DPA"). A byline in small
 // type (a line that opens like one) stays.
 func dropCaptions(paras []pdftext.Paragraph, body float64) ([]pdftext.Paragraph, []Removal) {
-	var kept []pdftext.Paragraph
+	kept := make([]pdftext.Paragraph, 0, len(paras))
 	var removed []Removal
 	for _, p := range paras {
 		small, colon := true, false
@@ -227,7 +247,11 @@ func paraText(p pdftext.Paragraph) string {
 // paragraphLines writes paragraphs as lines, each paragraph followed by a
 // blank line.
 func paragraphLines(paras []pdftext.Paragraph) []string {
-	var out []string
+	n := len(paras)
+	for _, p := range paras {
+		n += len(p)
+	}
+	out := make([]string, 0, n) // one allocation: a long document's lines are many
 	for _, p := range paras {
 		for _, l := range p {
 			out = append(out, l.Text)

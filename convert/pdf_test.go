@@ -91,3 +91,30 @@ func TestPDFKickerOverHeadline(t *testing.T) {
 		t.Errorf("publication %q kicker %q headline %q", a.Publication, a.Kicker, a.Headline)
 	}
 }
+
+// TestLineListsOneAllocation: the line lists a long document's reading
+// builds (its paragraphs as lines, its lines in reading order) are
+// allocated once at their length, not grown by doubling.
+func TestLineListsOneAllocation(t *testing.T) {
+	var paras []pdftext.Paragraph
+	pt := &pdftext.Text{}
+	for i := range 50 {
+		p := pdftext.Paragraph{{Text: fmt.Sprint("line ", i)}, {Text: "and its end."}}
+		paras = append(paras, p)
+		pt.Pages = append(pt.Pages, pdftext.Page{Number: i + 1, Lines: p})
+	}
+	lines := paragraphLines(paras)
+	if len(lines) != 150 || lines[0] != "line 0" || lines[2] != "" || lines[149] != "" {
+		t.Fatalf("paragraphLines: %d lines %q", len(lines), lines[:3])
+	}
+	if n := testing.AllocsPerRun(10, func() { paragraphLines(paras) }); n != 1 {
+		t.Errorf("paragraphLines allocated %v times, want 1", n)
+	}
+	refs := flatLines(pt)
+	if len(refs) != 100 || refs[99] != (lineRef{49, 1}) {
+		t.Fatalf("flatLines: %d refs, last %v", len(refs), refs[len(refs)-1])
+	}
+	if n := testing.AllocsPerRun(10, func() { flatLines(pt) }); n != 1 {
+		t.Errorf("flatLines allocated %v times, want 1", n)
+	}
+}

@@ -209,7 +209,7 @@ func exportArticle(pages []exportPage) *Article {
 	paras := t.Paragraphs()
 	lines, web := paraLines(t, paras)
 	a := readClipping(joinBrokenBylines(lines), false)
-	settlePDFArticle(a, t, paras)
+	settlePDFArticle(a, readTextLayout(t, paras))
 	liftLateByline(a)
 	dropDeskSignature(a)
 	liftSignature(a)

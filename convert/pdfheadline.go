@@ -9,25 +9,55 @@ import (
 	"newsclip/internal/pdftext"
 )
 
-// settlePDFArticle applies the PDF rules that need the page's geometry to
-// an article read from t's text, whose paragraphs (t.Paragraphs()) are
-// paras.
-func settlePDFArticle(a *Article, t *pdftext.Text, paras []pdftext.Paragraph) {
-	rejoinRunOns(a, runOnBreaks(paras))
-	demoteSmallHeadline(a, t)
+// A textLayout is what the rules that settle an article (see
+// settlePDFArticle) need of the layout of the text it was read from:
+// taken before the article is read, so that a long document's lines can
+// be let go while its article is built (see readPDFDocument).
+type textLayout struct {
+	breaks map[string]bool // the line breaks that run on (runOnBreaks)
+	sizes  []sizedText     // the lines' texts and type sizes, in order
 }
 
-// typeSize returns the size of the first line of t whose text opens s, in
+// readTextLayout takes the layout of t, whose paragraphs (t.Paragraphs())
+// are paras.
+func readTextLayout(t *pdftext.Text, paras []pdftext.Paragraph) textLayout {
+	return textLayout{breaks: runOnBreaks(paras), sizes: lineSizes(t)}
+}
+
+// settlePDFArticle applies the PDF rules that need the page's geometry to
+// an article read from a text whose layout is l.
+func settlePDFArticle(a *Article, l textLayout) {
+	rejoinRunOns(a, l.breaks)
+	demoteSmallHeadline(a, l.sizes)
+}
+
+// A sizedText is a line's text and type size, in points: 24 bytes of the
+// 72 a pdftext.Line takes.
+type sizedText struct {
+	text string
+	size float64
+}
+
+// lineSizes lists the texts and sizes of t's lines, page after page.
+func lineSizes(t *pdftext.Text) []sizedText {
+	out := make([]sizedText, 0, lineCount(t))
+	for _, p := range t.Pages {
+		for _, l := range p.Lines {
+			out = append(out, sizedText{l.Text, l.Size})
+		}
+	}
+	return out
+}
+
+// typeSize returns the size of the first of lines whose text opens s, in
 // points; 0 when no line does.
-func typeSize(t *pdftext.Text, s string) float64 {
+func typeSize(lines []sizedText, s string) float64 {
 	if s == "" {
 		return 0
 	}
-	for _, p := range t.Pages {
-		for _, l := range p.Lines {
-			if l.Text != "" && strings.HasPrefix(s, l.Text) {
-				return l.Size
-			}
+	for _, l := range lines {
+		if l.text != "" && strings.HasPrefix(s, l.text) {
+			return l.size
 		}
 	}
 	return 0
@@ -44,11 +74,11 @@ const kickerRatio = 1.2
 //
 //	Aussage eines Zeugen              26 pt  <- read as kicker: headline
 //	Beim Prozess tritt der ... auf    12 pt  <- read as headline: standfirst
-func demoteSmallHeadline(a *Article, t *pdftext.Text) {
+func demoteSmallHeadline(a *Article, lines []sizedText) {
 	if a.Kicker == "" || a.Headline == "" || a.Subheadline != "" {
 		return
 	}
-	k, h := typeSize(t, a.Kicker), typeSize(t, a.Headline)
+	k, h := typeSize(lines, a.Kicker), typeSize(lines, a.Headline)
 	if h == 0 || k < kickerRatio*h {
 		return
 	}

@@ -28,7 +28,7 @@ func TestDemoteSmallHeadline(t *testing.T) {
 		{"unknown text", Article{Kicker: "Elsewhere", Headline: "Why the quay matters"}, "Elsewhere", "Why the quay matters", ""},
 	} {
 		a := c.in
-		demoteSmallHeadline(&a, text)
+		demoteSmallHeadline(&a, lineSizes(text))
 		if a.Kicker != c.kicker || a.Headline != c.head || a.Subheadline != c.stand {
 			t.Errorf("%s: kicker %q headline %q standfirst %q", c.name, a.Kicker, a.Headline, a.Subheadline)
 		}
@@ -67,10 +67,10 @@ func TestLiftDisplayHeadline(t *testing.T) {
 
 func TestTypeSize(t *testing.T) {
 	text := &pdftext.Text{Pages: []pdftext.Page{{Lines: []pdftext.Line{{Text: "Tides rise", Size: 17}, {Text: "on the coast", Size: 17}}}}}
-	if got := typeSize(text, "Tides rise on the coast"); got != 17 {
+	if got := typeSize(lineSizes(text), "Tides rise on the coast"); got != 17 {
 		t.Errorf("typeSize = %g, want 17", got)
 	}
-	if got := typeSize(text, "Elsewhere"); got != 0 {
+	if got := typeSize(lineSizes(text), "Elsewhere"); got != 0 {
 		t.Errorf("typeSize of unknown text = %g, want 0", got)
 	}
 }

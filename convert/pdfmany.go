@@ -66,13 +66,22 @@ type lineRef struct{ page, line int }
 
 // flatLines lists the lines of t in reading order, page after page.
 func flatLines(t *pdftext.Text) []lineRef {
-	var refs []lineRef
+	refs := make([]lineRef, 0, lineCount(t)) // one allocation: a long document's list is large
 	for pi, p := range t.Pages {
 		for li := range p.Lines {
 			refs = append(refs, lineRef{pi, li})
 		}
 	}
 	return refs
+}
+
+// lineCount is the number of t's lines (Page.Lines), all pages.
+func lineCount(t *pdftext.Text) int {
+	n := 0
+	for _, p := range t.Pages {
+		n += len(p.Lines)
+	}
+	return n
 }
 
 // lineAt returns the line r names.

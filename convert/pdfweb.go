@@ -83,10 +83,14 @@ func dropURLParagraphs(lines []string) (kept, urls []string) {
 // of each, followed by the blank line that followed the paragraph. f
 // returns ok false to drop a paragraph, and its blank line with it. An
 // empty paragraph (where blank lines run) is kept without asking f.
+// Where f keeps every paragraph whole (returns it as given), the result
+// is lines itself, not a copy: most texts have nothing to drop, and a
+// long document's copy would be large.
 //
 //	{"a", "", "URL", "", "b"}, f dropping "URL" -> {"a", "", "b"}
 func filterParagraphs(lines []string, f func(para []string) (keep []string, ok bool)) []string {
 	var kept []string
+	same := true // no change so far: the result would be lines[:i]
 	for i := 0; i < len(lines); {
 		j := i
 		for j < len(lines) && lines[j] != "" {
@@ -96,6 +100,13 @@ func filterParagraphs(lines []string, f func(para []string) (keep []string, ok b
 		if j > i {
 			keep, ok = f(lines[i:j])
 		}
+		if same && ok && len(keep) == j-i && (j == i || &keep[0] == &lines[i]) {
+			i = j + 1
+			continue
+		}
+		if same {
+			kept, same = append(make([]string, 0, len(lines)), lines[:i]...), false
+		}
 		if ok {
 			kept = append(kept, keep...)
 			if j < len(lines) {
@@ -103,6 +114,9 @@ func filterParagraphs(lines []string, f func(para []string) (keep []string, ok b
 			}
 		}
 		i = j + 1
+	}
+	if same && len(lines) > 0 {
+		return lines
 	}
 	return kept
 }
@@ -157,7 +171,8 @@ func isTagList(l string) bool {
 // cleanWebPrint removes what a browser prints around an article besides
 // its text: link addresses after link texts, breadcrumb trails, tag lists
 // ("KEYWORDS: ..."), link buttons and web-address paragraphs. lines hold
-// one paragraph per run of lines, blank lines between.
+// one paragraph per run of lines, blank lines between. kept may share
+// lines' storage, which it overwrites.
 func cleanWebPrint(lines []string) (kept []string, removed []Removal) {
 	lines, removed = dropLinkButtons(lines)
 	kept, urls := dropURLParagraphs(lines)

@@ -51,3 +51,24 @@ func TestBreadcrumb(t *testing.T) {
 		"Record catch in the bay":              false,
 	})
 }
+
+// TestFilterParagraphsKeepsAllInPlace: a text with nothing to drop comes
+// back as it went in, without a copy (a long document's would be large).
+func TestFilterParagraphsKeepsAllInPlace(t *testing.T) {
+	lines := []string{"", "Record catch", "in the bay", "", "", "The catch was large.", ""}
+	keep := func(p []string) ([]string, bool) { return p, true }
+	got := filterParagraphs(lines, keep)
+	if !slices.Equal(got, lines) || &got[0] != &lines[0] {
+		t.Errorf("filterParagraphs kept %q, not lines itself", got)
+	}
+	if n := testing.AllocsPerRun(10, func() { filterParagraphs(lines, keep) }); n != 0 {
+		t.Errorf("filterParagraphs allocated %v times keeping every paragraph", n)
+	}
+	cut := func(p []string) ([]string, bool) { return p[:1], true }
+	if got, want := filterParagraphs(lines, cut), []string{"", "Record catch", "", "", "The catch was large.", ""}; !slices.Equal(got, want) {
+		t.Errorf("cutting: kept %q, want %q", got, want)
+	}
+	if got := filterParagraphs([]string{}, keep); got != nil {
+		t.Errorf("no lines: got %q, want nil", got)
+	}
+}

@@ -24,13 +24,15 @@ const joinKeyWords = 2
 // cannot change them), joined by "\x00".
 func runOnBreaks(paras []pdftext.Paragraph) map[string]bool {
 	out := map[string]bool{}
+	var headBuf [joinKeyWords]string
+	var tailBuf [joinKeyWords + 1]string
 	for _, p := range paras {
 		for i := 0; i+1 < len(p); i++ {
 			l, next := p[i], p[i+1]
 			if next.BlockStart || l.X1 < l.BlockX1-0.5*l.Size {
 				continue
 			}
-			head, tail := lastFields(l.Text, joinKeyWords), firstFields(next.Text, joinKeyWords+1)
+			head, tail := lastFieldsIn(headBuf[:], l.Text), firstFieldsIn(tailBuf[:0], next.Text, joinKeyWords+1)
 			if len(head) < joinKeyWords || len(tail) <= joinKeyWords {
 				continue
 			}
@@ -97,8 +99,13 @@ func rejoinRunOns(a *Article, breaks map[string]bool) {
 
 // firstFields returns the first n words of s as strings.Fields splits it
 // (all of them when s has fewer), without splitting the rest of s.
-func firstFields(s string, n int) []string {
-	var out []string
+func firstFields(s string, n int) []string { return firstFieldsIn(nil, s, n) }
+
+// firstFieldsIn is firstFields writing the words into buf's storage
+// (growing it when they do not fit): a caller that reads every line of a
+// long document passes the same small array each time.
+func firstFieldsIn(buf []string, s string, n int) []string {
+	out := buf[:0]
 	start := -1 // where the current word starts, or -1 between words
 	for i := 0; i < len(s) && len(out) < n; {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -119,10 +126,14 @@ func firstFields(s string, n int) []string {
 
 // lastFields returns the last n words of s as strings.Fields splits it
 // (all of them when s has fewer), in their order, reading s from its end.
-func lastFields(s string, n int) []string {
-	out := make([]string, n)
-	k := n    // out[k:] holds the words found
-	end := -1 // where the current word ends, or -1 between words
+func lastFields(s string, n int) []string { return lastFieldsIn(make([]string, n), s) }
+
+// lastFieldsIn is lastFields for n = len(buf), writing the words into
+// buf's storage.
+func lastFieldsIn(buf []string, s string) []string {
+	out := buf
+	k := len(out) // out[k:] holds the words found
+	end := -1     // where the current word ends, or -1 between words
 	i := len(s)
 	for i > 0 && k > 0 {
 		r, size := utf8.DecodeLastRuneInString(s[:i])

@@ -30,6 +30,23 @@ func TestRunOnBreaks(t *testing.T) {
 	}
 }
 
+// TestRunOnBreaksAllocations: reading the breaks of a long paragraph of
+// full lines allocates for the breaks it keeps (their keys, the map),
+// not for every line it reads.
+func TestRunOnBreaksAllocations(t *testing.T) {
+	var para pdftext.Paragraph
+	for range 200 {
+		para = append(para, pdftext.Line{Text: "the clerk", X0: 10, X1: 200, BlockX0: 10, BlockX1: 200, Size: 8})
+	}
+	paras := []pdftext.Paragraph{para}
+	if got := runOnBreaks(paras); len(got) != 0 {
+		t.Fatalf("runOnBreaks = %v, want none (each next line is too short for a key)", got)
+	}
+	if n := testing.AllocsPerRun(10, func() { runOnBreaks(paras) }); n > 1 {
+		t.Errorf("runOnBreaks allocated %v times for 200 lines and no break", n)
+	}
+}
+
 func TestRejoinRunOns(t *testing.T) {
 	breaks := map[string]bool{"any more.\x00After the": true}
 	a := &Article{Body: []Block{

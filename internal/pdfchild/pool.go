@@ -77,7 +77,7 @@ func Extract(data []byte, s Settings) (*pdftext.Text, error) {
 		if err != nil {
 			return nil, &pdftext.Error{Err: fmt.Errorf("%w: extraction crashed (%v)", pdftext.ErrDamaged, err)}
 		}
-		t, err, healthy := c.extract(data, s.Password, timeout)
+		t, err, healthy := c.extract(&data, s.Password, timeout)
 		if healthy {
 			idle.Lock()
 			idle.children = append(idle.children, c)
@@ -198,13 +198,15 @@ type outcome struct {
 // file's end, killing the child when the file has had timeout of its CPU
 // time (where the system reports it: Linux), or maxWallFactor times that
 // of wall-clock time. healthy says whether the child can serve another
-// file.
-func (c *child) extract(data []byte, password string, timeout time.Duration) (t *pdftext.Text, err error, healthy bool) {
+// file. Once the child has the file, *data is set to nil: the caller
+// need not hold a large file while the child reads it (only a child that
+// took no request, errStale, needs it again).
+func (c *child) extract(data *[]byte, password string, timeout time.Duration) (t *pdftext.Text, err error, healthy bool) {
 	var reading atomic.Int64
 	done := make(chan outcome, 1)
 	start, cpu0 := time.Now(), c.cpu()
 	go func() { done <- c.readFile(&reading) }()
-	if err := c.send(data, password); err != nil {
+	if err := c.send(*data, password); err != nil {
 		c.proc.Kill()
 		<-done
 		if (c.files > 0 || c.early) && reading.Load() == 0 {
@@ -212,6 +214,7 @@ func (c *child) extract(data []byte, password string, timeout time.Duration) (t 
 		}
 		return nil, c.crashed(int(reading.Load())), false
 	}
+	*data = nil
 	tick := time.NewTicker(100 * time.Millisecond)
 	defer tick.Stop()
 	for {

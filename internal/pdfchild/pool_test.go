@@ -133,6 +133,27 @@ func TestDeadIdleChildReplaced(t *testing.T) {
 	}
 }
 
+// TestFileLetGoOnceSent: once the child has a file, the parent holds it
+// no more (a long file is not kept in memory twice while it is read),
+// and the text still comes back.
+func TestFileLetGoOnceSent(t *testing.T) {
+	Close()
+	defer Close()
+	c, err := takeChild()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.end()
+	data := onePage("Sent clipping")
+	got, err, _ := c.extract(&data, "", DefaultTimeout)
+	if err != nil || got.Pages[0].Lines[0].Text != "Sent clipping" {
+		t.Fatalf("got %+v, %v", got, err)
+	}
+	if data != nil {
+		t.Errorf("the parent still holds the file's %d bytes", len(data))
+	}
+}
+
 // earlyArgs is a command line that starts a child early (spawn.Early).
 var earlyArgs = []string{"newsclip", "convert", "page.pdf"}
 

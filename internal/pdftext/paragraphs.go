@@ -109,10 +109,16 @@ type Paragraph []Line
 // size (a pull quote) that interrupts an unfinished paragraph comes after
 // the paragraph ends, when that paragraph is running text: two lines or
 // more in the body's type.
+//
+// A paragraph whose lines run on within one page is a slice of that
+// page's Lines (its capacity its length), not a copy: the paragraphs of a
+// long document hold no second copy of its lines. Callers must not write
+// to them.
 func (t *Text) Paragraphs() []Paragraph {
 	body := t.BodySize()
 	var out []Paragraph
 	var para Paragraph
+	sharedPage, sharedEnd := -1, 0 // para is Pages[sharedPage].Lines[:sharedEnd]'s tail
 	var deferred []Paragraph
 	var prev *Line
 	prevPage := 0
@@ -120,7 +126,7 @@ func (t *Text) Paragraphs() []Paragraph {
 	flush := func() {
 		if len(para) > 0 {
 			out = append(out, para)
-			para = nil
+			para, sharedPage = nil, -1
 		}
 		out = append(out, deferred...)
 		deferred = nil
@@ -147,7 +153,12 @@ func (t *Text) Paragraphs() []Paragraph {
 				flush()
 			}
 			resumed = false
-			para = append(para, l)
+			switch n := len(para); {
+			case n == 0 || sharedPage == pi && sharedEnd == i:
+				para, sharedPage, sharedEnd = lines[i-n:i+1:i+1], pi, i+1
+			default:
+				para, sharedPage = append(para, l), -1 // a copy from here on
+			}
 			prev, prevPage = &lines[i], pi
 		}
 	}
