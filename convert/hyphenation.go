@@ -1,9 +1,11 @@
 package convert
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // vocabulary counts the lower-case words of an article, to decide whether
@@ -137,35 +139,34 @@ func joinLines(lines []string, vocab vocabulary) string {
 	if len(lines) == 1 {
 		return lines[0]
 	}
-	var b strings.Builder
 	n := len(lines) - 1 // the spaces between
 	for _, l := range lines {
 		n += len(l)
 	}
-	b.Grow(n)
+	// The hyphen dropped at a break is the last thing written: cutting it
+	// off the buffer keeps the join linear in the paragraph's length, as
+	// copying what came before at every break did not (a long paragraph of
+	// a typeset PDF breaks hundreds of words).
+	b := make([]byte, 0, n)
 	for i, l := range lines {
 		if i == 0 {
-			b.WriteString(l)
+			b = append(b, l...)
 			continue
 		}
 		prev := lines[i-1]
 		switch {
 		case strings.HasSuffix(prev, "\u00ad"):
-			s := b.String()
-			b.Reset()
-			b.WriteString(strings.TrimSuffix(s, "\u00ad"))
+			b = bytes.TrimSuffix(b, []byte("\u00ad"))
 		case brokenWord(prev, l, vocab):
-			s := b.String()
-			b.Reset()
-			b.WriteString(strings.TrimSuffix(s, "-"))
+			b = bytes.TrimSuffix(b, []byte("-"))
 		case strings.HasSuffix(prev, "-") && endsWithLetterHyphen(prev):
 			// a compound: keep the hyphen, no space
 		default:
-			b.WriteByte(' ')
+			b = append(b, ' ')
 		}
-		b.WriteString(l)
+		b = append(b, l...)
 	}
-	return b.String()
+	return unsafe.String(unsafe.SliceData(b), len(b)) // b is not used again
 }
 
 func endsWithLetterHyphen(s string) bool {
