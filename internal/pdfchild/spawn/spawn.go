@@ -8,12 +8,13 @@
 // the parent's instead of after it, and begin as early as it can:
 //
 //   - On Linux with cgo (a C compiler at build time, glibc at run time), a
-//     C constructor starts the child before the Go runtime does, some
-//     0.5 ms after the program's exec (early_cgo.go); init hands it over.
+//     C constructor starts the child before the Go runtime does, as soon
+//     as the C library is loaded (early_cgo.go); init hands it over. The
+//     child's own exec then comes some 1.5-2 ms after the program's here.
 //   - Otherwise init starts it. This package imports only os, sync and
 //     syscall (not even strings, which other packages' order would hold
-//     back), so it is initialised among the first, about 20th of 130,
-//     some 1.5-2 ms after the exec here.
+//     back), so it is initialised among the first, about 20th of 130; the
+//     child's exec comes some 3-4 ms after the program's here.
 //
 // pdfchild takes that child for the first file (Take) and starts the
 // others with Start.
