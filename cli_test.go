@@ -11,6 +11,9 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/txtar"
+	"github.com/urfave/cli/v2"
+
+	"newsclip/internal/clihelp"
 )
 
 // TestExitCodes checks the documented exit status of each outcome.
@@ -207,5 +210,14 @@ func TestEPUBRefusesTerminal(t *testing.T) {
 	code = run([]string{"newsclip", "convert", "-q", "--to", "epub", "-o", filepath.Join(t.TempDir(), "a.epub"), "testdata/sample-clipping.txt"}, nil, &out, &errb)
 	if code != 0 {
 		t.Errorf("with -o: exit %d: %s", code, errb.String())
+	}
+}
+
+// TestHelpSameAsTemplates checks that newsclip's help pages (--help and
+// each command's) are the text urfave/cli's templates would write: the
+// printer that replaces them (for start-up time) changes no byte.
+func TestHelpSameAsTemplates(t *testing.T) {
+	if err := clihelp.Check(func() *cli.App { return newApp(nil, io.Discard, io.Discard) }); err != nil {
+		t.Error(err)
 	}
 }

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Times start-up: `newsclip --version` and `newsclip --help` against
 # `pdftotext -v` (the reference: a small C program that prints its
-# version; --version does the same, --help also renders urfave/cli's help
-# template, some 1.5 million instructions more), RUNS interleaved runs of each
+# version; --version does the same, --help also writes the help page,
+# with internal/clihelp rather than urfave/cli's templates since 2026-12), RUNS interleaved runs of each
 # (default 60), and prints min and median wall time per command and the
 # ratio of the medians (lower is better; the goal is <= 1.0). Then it prints
 # the package initialisations of newsclip that take 0.1 ms or more
