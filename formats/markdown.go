@@ -3,7 +3,6 @@ package formats
 import (
 	"bufio"
 	"io"
-	"regexp"
 	"strings"
 
 	"newsclip/convert"
@@ -83,58 +82,176 @@ func writeArticleMarkdown(w *bufio.Writer, d *convert.Document, a *convert.Artic
 	for _, c := range a.Credits {
 		fm.Credits = append(fm.Credits, creditYAML{e(c.Name), c.Role})
 	}
-	y, err := appendFrontMatter(append(make([]byte, 0, 512), "---\n"...), &fm)
+	// Front matter and blocks are appended to the writer's free buffer
+	// (AvailableBuffer), which Write then takes without a copy when they
+	// fit.
+	y, err := appendFrontMatter(append(w.AvailableBuffer(), "---\n"...), &fm)
 	if err != nil {
 		return err
 	}
-	w.Write(y)
-	w.WriteString("---\n")
+	w.Write(append(y, "---\n"...))
 	for _, b := range a.Body {
-		w.WriteString("\n")
-		switch b := b.(type) {
-		case *convert.Heading:
-			w.WriteString("## " + EscapeMarkdown(b.Content))
-		case *convert.Quote:
-			w.WriteString("> " + EscapeMarkdown(b.Content))
-		case *convert.ListItem:
-			w.WriteString("- " + EscapeMarkdown(b.Content))
-		case *convert.Paragraph:
-			w.WriteString(EscapeMarkdown(b.Content))
-		default:
-			w.WriteString(EscapeMarkdown(b.Text()))
-		}
-		w.WriteString("\n")
+		w.Write(appendMarkdownBlock(w.AvailableBuffer(), b))
 	}
 	return nil
 }
 
-// inlineEscaper escapes the characters that start inline markup in
-// CommonMark or pandoc's Markdown: emphasis, code, links, HTML, math,
-// citations, sub- and superscript.
-var inlineEscaper = strings.NewReplacer(
-	`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`,
-	`<`, `\<`, `>`, `\>`, `$`, `\$`, `@`, `\@`, `~`, `\~`, `^`, `\^`, `|`, `\|`,
-)
+// appendMarkdownBlock appends body block b as Markdown, escaped, after an
+// empty line: "## " opens a heading, "> " a quote, "- " a list item.
+func appendMarkdownBlock(dst []byte, b convert.Block) []byte {
+	dst = append(dst, '\n')
+	text := ""
+	switch b := b.(type) {
+	case *convert.Heading:
+		dst, text = append(dst, "## "...), b.Content
+	case *convert.Quote:
+		dst, text = append(dst, "> "...), b.Content
+	case *convert.ListItem:
+		dst, text = append(dst, "- "...), b.Content
+	case *convert.Paragraph:
+		text = b.Content
+	default:
+		text = b.Text()
+	}
+	return append(appendMarkdownEscaped(dst, text), '\n')
+}
 
-var entityRE = regexp.MustCompile(`&([A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);`)
-var orderedMarkerRE = regexp.MustCompile(`^(\d{1,9})([.)])(\s|$)`)
+// markdownSpecial marks the bytes appendMarkdownEscaped must look at:
+// '&', which may open an entity reference, and the characters that start
+// inline markup in CommonMark or pandoc's Markdown (emphasis, code, links,
+// HTML, math, citations, sub- and superscript), each escaped with a
+// backslash.
+var markdownSpecial = func() (t [256]uint8) {
+	for _, c := range "\\`*_[]<>$@~^|&" {
+		t[c] = 1
+	}
+	return t
+}()
+
+// markdownBlockStarts are the first characters that would open a block
+// ("# ", "> " is inline-escaped already, "- 30 -", "+", "=", ": ", "%"):
+// a line starting with one gets a backslash.
+const markdownBlockStarts = "#-+=:%"
 
 // EscapeMarkdown makes one line of text safe as a Markdown paragraph: it
 // escapes inline markup, entity references ("&amp;" stays literal), and a
 // start that would open a block: "# ", "> ", "- 30 -", "+", "=", "1998. The
 // year ...", ": ", "%".
 func EscapeMarkdown(s string) string {
-	s = inlineEscaper.Replace(s)
-	if strings.IndexByte(s, '&') >= 0 {
-		s = entityRE.ReplaceAllString(s, `\&$1;`)
+	if !needsMarkdownEscape(s) {
+		return s
 	}
-	if s != "" && s[0] >= '0' && s[0] <= '9' {
-		if m := orderedMarkerRE.FindStringSubmatchIndex(s); m != nil {
-			s = s[:m[3]] + `\` + s[m[4]:]
+	return string(appendMarkdownEscaped(nil, s))
+}
+
+// needsMarkdownEscape reports whether appendMarkdownEscaped would change
+// s: whether it holds an inline markup character or an '&', or starts
+// with a digit or a block start.
+func needsMarkdownEscape(s string) bool {
+	if s == "" {
+		return false
+	}
+	if c := s[0]; c >= '0' && c <= '9' || strings.IndexByte(markdownBlockStarts, c) >= 0 {
+		return true
+	}
+	return nextMarkdownSpecial(s, 0) < len(s)
+}
+
+// nextMarkdownSpecial returns the index of the first byte of s at or
+// after i that markdownSpecial marks, or len(s). It looks up eight bytes a
+// step and tests them with one branch.
+func nextMarkdownSpecial(s string, i int) int {
+	t := &markdownSpecial
+	for ; i+8 <= len(s); i += 8 {
+		w := s[i : i+8] // one bounds check for the eight bytes
+		if t[w[0]]|t[w[1]]|t[w[2]]|t[w[3]]|t[w[4]]|t[w[5]]|t[w[6]]|t[w[7]] != 0 {
+			break
 		}
 	}
-	if s != "" && strings.ContainsRune("#-+=:%", rune(s[0])) {
-		s = `\` + s
+	for i < len(s) && t[s[i]] == 0 {
+		i++
 	}
-	return s
+	return i
 }
+
+// appendMarkdownEscaped appends EscapeMarkdown(s) to dst in one pass.
+func appendMarkdownEscaped(dst []byte, s string) []byte {
+	if s == "" {
+		return dst
+	}
+	if strings.IndexByte(markdownBlockStarts, s[0]) >= 0 {
+		dst = append(dst, '\\')
+	}
+	start := 0 // s[start:i] is pending, to be copied as is
+	if n := orderedMarker(s); n > 0 {
+		// "1998. The year": the list marker's '.' or ')' is escaped.
+		dst = append(append(dst, s[:n]...), '\\')
+		start = n
+	}
+	for i := nextMarkdownSpecial(s, start); i < len(s); i = nextMarkdownSpecial(s, i+1) {
+		switch c := s[i]; {
+		case c != '&':
+			dst = append(append(dst, s[start:i]...), '\\', c)
+			start = i + 1
+		case entityLen(s[i:]) > 0:
+			dst = append(append(dst, s[start:i]...), '\\')
+			start = i
+		}
+	}
+	return append(dst, s[start:]...)
+}
+
+// orderedMarker returns the length of the digits that open s when they
+// read as an ordered list marker: one to nine digits, then '.' or ')',
+// then white space or the end ("1998. The", "2) two"); else 0.
+func orderedMarker(s string) int {
+	n := 0
+	for n < len(s) && n < 10 && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	if n == 0 || n > 9 || n == len(s) || s[n] != '.' && s[n] != ')' {
+		return 0
+	}
+	if n+1 < len(s) && strings.IndexByte(" \t\n\f\r", s[n+1]) < 0 {
+		return 0
+	}
+	return n
+}
+
+// entityLen returns the length of the entity reference that opens s
+// ("&amp;", "&#38;", "&#x26;"), or 0.
+func entityLen(s string) int {
+	if len(s) < 3 || s[0] != '&' {
+		return 0
+	}
+	i := 1
+	switch {
+	case isASCIILetter(s[1]):
+		for i++; i < len(s) && (isASCIILetter(s[i]) || isASCIIDigit(s[i])); i++ {
+		}
+	case s[1] == '#' && (s[2] == 'x' || s[2] == 'X'):
+		j := 3
+		for j < len(s) && (isASCIIDigit(s[j]) || strings.IndexByte("abcdefABCDEF", s[j]) >= 0) {
+			j++
+		}
+		if j == 3 {
+			return 0
+		}
+		i = j
+	case s[1] == '#':
+		for i++; i < len(s) && isASCIIDigit(s[i]); i++ {
+		}
+		if i == 2 {
+			return 0
+		}
+	default:
+		return 0
+	}
+	if i < len(s) && s[i] == ';' {
+		return i + 1
+	}
+	return 0
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+func isASCIIDigit(c byte) bool  { return c >= '0' && c <= '9' }
