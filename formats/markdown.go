@@ -82,41 +82,47 @@ func writeArticleMarkdown(w *bufio.Writer, d *convert.Document, a *convert.Artic
 	for _, c := range a.Credits {
 		fm.Credits = append(fm.Credits, creditYAML{e(c.Name), c.Role})
 	}
-	// Front matter and blocks are appended to the writer's free buffer
-	// (AvailableBuffer), which Write then takes without a copy when they
-	// fit.
+	// The front matter and each block that fits are appended to the
+	// writer's free buffer (AvailableBuffer), which Write then takes
+	// without a copy. A block that may not fit (escaping can double it) is
+	// written in pieces, so that a huge one is never copied whole.
 	y, err := appendFrontMatter(append(w.AvailableBuffer(), "---\n"...), &fm)
 	if err != nil {
 		return err
 	}
 	w.Write(append(y, "---\n"...))
 	for _, b := range a.Body {
-		w.Write(appendMarkdownBlock(w.AvailableBuffer(), b))
+		mark, text := markdownBlock(b)
+		if len("\n")+len(mark)+2*len(text)+len("\n") <= w.Available() {
+			dst := append(append(w.AvailableBuffer(), '\n'), mark...)
+			w.Write(append(appendMarkdownEscaped(dst, text), '\n'))
+			continue
+		}
+		w.WriteString("\n" + mark)
+		writeMarkdownEscaped(w, text)
+		w.WriteByte('\n')
 	}
 	return nil
 }
 
-// appendMarkdownBlock appends body block b as Markdown, escaped, after an
-// empty line: "## " opens a heading, "> " a quote, "- " a list item.
-func appendMarkdownBlock(dst []byte, b convert.Block) []byte {
-	dst = append(dst, '\n')
-	text := ""
+// markdownBlock returns the mark that opens body block b in Markdown ("## "
+// a heading, "> " a quote, "- " a list item, none a paragraph) and its
+// text, to be escaped.
+func markdownBlock(b convert.Block) (mark, text string) {
 	switch b := b.(type) {
 	case *convert.Heading:
-		dst, text = append(dst, "## "...), b.Content
+		return "## ", b.Content
 	case *convert.Quote:
-		dst, text = append(dst, "> "...), b.Content
+		return "> ", b.Content
 	case *convert.ListItem:
-		dst, text = append(dst, "- "...), b.Content
+		return "- ", b.Content
 	case *convert.Paragraph:
-		text = b.Content
-	default:
-		text = b.Text()
+		return "", b.Content
 	}
-	return append(appendMarkdownEscaped(dst, text), '\n')
+	return "", b.Text()
 }
 
-// markdownSpecial marks the bytes appendMarkdownEscaped must look at:
+// markdownSpecial marks the bytes markdownEscapeAt must look at:
 // '&', which may open an entity reference, and the characters that start
 // inline markup in CommonMark or pandoc's Markdown (emphasis, code, links,
 // HTML, math, citations, sub- and superscript), each escaped with a
@@ -144,17 +150,51 @@ func EscapeMarkdown(s string) string {
 	return string(appendMarkdownEscaped(nil, s))
 }
 
-// needsMarkdownEscape reports whether appendMarkdownEscaped would change
-// s: whether it holds an inline markup character or an '&', or starts
-// with a digit or a block start.
-func needsMarkdownEscape(s string) bool {
-	if s == "" {
-		return false
+// needsMarkdownEscape reports whether EscapeMarkdown would change s.
+func needsMarkdownEscape(s string) bool { return markdownEscapeAt(s, 0) < len(s) }
+
+// appendMarkdownEscaped appends EscapeMarkdown(s) to dst in one pass.
+func appendMarkdownEscaped(dst []byte, s string) []byte {
+	start := 0 // s[start:i] is pending, to be copied as is
+	for i := markdownEscapeAt(s, 0); i < len(s); i = markdownEscapeAt(s, i+1) {
+		dst = append(append(dst, s[start:i]...), '\\')
+		start = i
 	}
-	if c := s[0]; c >= '0' && c <= '9' || strings.IndexByte(markdownBlockStarts, c) >= 0 {
-		return true
+	return append(dst, s[start:]...)
+}
+
+// writeMarkdownEscaped writes EscapeMarkdown(s) to w, piece by piece.
+func writeMarkdownEscaped(w *bufio.Writer, s string) {
+	start := 0
+	for i := markdownEscapeAt(s, 0); i < len(s); i = markdownEscapeAt(s, i+1) {
+		w.WriteString(s[start:i])
+		w.WriteByte('\\')
+		start = i
 	}
-	return nextMarkdownSpecial(s, 0) < len(s)
+	w.WriteString(s[start:])
+}
+
+// markdownEscapeAt returns the index of the first byte of s at or after i
+// before which EscapeMarkdown puts a backslash, or len(s). Every escape is
+// a backslash before a byte: before the first when it would open a block
+// (markdownBlockStarts), before the '.' or ')' of an ordered list marker
+// ("1998\. The year"), before an inline markup character, and before the
+// '&' of an entity reference ("\&amp;").
+func markdownEscapeAt(s string, i int) int {
+	if i == 0 && s != "" {
+		if strings.IndexByte(markdownBlockStarts, s[0]) >= 0 {
+			return 0
+		}
+		if n := orderedMarker(s); n > 0 {
+			return n // the digits before it need no escape
+		}
+	}
+	for i = nextMarkdownSpecial(s, i); i < len(s); i = nextMarkdownSpecial(s, i+1) {
+		if s[i] != '&' || entityLen(s[i:]) > 0 {
+			return i
+		}
+	}
+	return len(s)
 }
 
 // nextMarkdownSpecial returns the index of the first byte of s at or
@@ -172,33 +212,6 @@ func nextMarkdownSpecial(s string, i int) int {
 		i++
 	}
 	return i
-}
-
-// appendMarkdownEscaped appends EscapeMarkdown(s) to dst in one pass.
-func appendMarkdownEscaped(dst []byte, s string) []byte {
-	if s == "" {
-		return dst
-	}
-	if strings.IndexByte(markdownBlockStarts, s[0]) >= 0 {
-		dst = append(dst, '\\')
-	}
-	start := 0 // s[start:i] is pending, to be copied as is
-	if n := orderedMarker(s); n > 0 {
-		// "1998. The year": the list marker's '.' or ')' is escaped.
-		dst = append(append(dst, s[:n]...), '\\')
-		start = n
-	}
-	for i := nextMarkdownSpecial(s, start); i < len(s); i = nextMarkdownSpecial(s, i+1) {
-		switch c := s[i]; {
-		case c != '&':
-			dst = append(append(dst, s[start:i]...), '\\', c)
-			start = i + 1
-		case entityLen(s[i:]) > 0:
-			dst = append(append(dst, s[start:i]...), '\\')
-			start = i
-		}
-	}
-	return append(dst, s[start:]...)
 }
 
 // orderedMarker returns the length of the digits that open s when they
