@@ -6,8 +6,9 @@
 # interleaved runs of each (default 60), and prints min and median wall
 # time per command and the ratio of the medians (lower is better; the goal
 # is <= 1.0). Then it prints the package initialisations of newsclip that
-# take 0.1 ms or more (GODEBUG=inittrace=1, median of 9 runs). Other newsclip builds given
-# after RUNS (an older commit's, say) join the same interleaved loop.
+# take 0.1 ms or more (GODEBUG=inittrace=1, median of 9 runs). Other
+# newsclip builds given after RUNS (an older commit's, say) join the same
+# interleaved loop.
 # Usage: bench/startup.sh [RUNS [OTHER_NEWSCLIP ...]]    (needs poppler-utils)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -8,8 +8,11 @@
 // pages it knows: an application's help and a command's help, with a name,
 // usage line, version, description, uncategorised commands and flags. A
 // page that uses anything else (authors, copyright, usage text, command or
-// flag categories, subcommands, a custom template) is left to the
-// templates, so the text never differs from urfave/cli's.
+// flag categories, subcommands, a template other than the default one,
+// lines long enough for urfave/cli to re-flow) is left to the templates.
+// Print does not see a cli.HelpPrinterCustom replaced to wrap lines at a
+// width (its "wrapAt"): an application that does so should not install
+// Print.
 package clihelp
 
 import (
@@ -24,15 +27,23 @@ import (
 // re-flows text; Print leaves longer lines to it.
 const maxLine = 10000
 
+// urfave/cli's default templates, taken before any init of a package
+// that imports this one could change cli.AppHelpTemplate or
+// cli.CommandHelpTemplate: Print writes only the pages of these.
+var (
+	appTemplate     = cli.AppHelpTemplate
+	commandTemplate = cli.CommandHelpTemplate
+)
+
 // Print is a cli.HelpPrinter. Install it with cli.HelpPrinter = Print.
 func Print(w io.Writer, templ string, data any) {
 	var p page
 	ok := false
 	switch d := data.(type) {
 	case *cli.App:
-		ok = templ == cli.AppHelpTemplate && p.app(d)
+		ok = templ == appTemplate && p.app(d)
 	case *cli.Command:
-		ok = templ == cli.CommandHelpTemplate && p.command(d)
+		ok = templ == commandTemplate && p.command(d)
 	}
 	if !ok {
 		cli.HelpPrinterCustom(w, templ, data, nil)
