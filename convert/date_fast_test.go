@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // isClock and isOrdinalDay match what clockRE and ordinalDayR match, on
@@ -149,8 +150,8 @@ func TestDateWordsOpenWithoutDigit(t *testing.T) {
 // against reading the line the long way, languageTag against
 // strings.ToLower, singleSpaced against Fields and Join, the clock and day
 // matchers against their regexps, the wire-slug test against the regexp,
-// the stamp-word test against strings.Index, and textOf and
-// firstBinaryByte against their plain rules.
+// the stamp-word test against strings.Index, and textOf, firstBinaryByte
+// and scanText against their plain rules.
 func FuzzFastRulesAgree(f *testing.F) {
 	for _, s := range []string{"10 Mar 2021", "Montag, 11. Januar 2010", "April 28, 2019 at 6:01 am Updated April 29, 2019",
 		"URGENT: Port closed", "ENGLISH; ENGLISCH", "10H30", "1ST", "a\r\nb\rc", "x\x00y", "  two  spaces ", "MIS À JOUR 2021"} {
@@ -188,6 +189,9 @@ func FuzzFastRulesAgree(f *testing.F) {
 		want := strings.IndexFunc(s, func(r rune) bool { return r < 0x20 && isBinaryByte(byte(r)) })
 		if got := firstBinaryByte([]byte(s)); got != want {
 			t.Errorf("firstBinaryByte(%q) = %d, want %d", s, got, want)
+		}
+		if bin, valid := scanText([]byte(s)); bin != want || want < 0 && valid != utf8.ValidString(s) {
+			t.Errorf("scanText(%q) = %d, %v; want %d, %v", s, bin, valid, want, utf8.ValidString(s))
 		}
 	})
 }

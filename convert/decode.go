@@ -23,15 +23,19 @@ func decode(data []byte) (text, enc string, err error) {
 		data, enc = data[3:], "utf-8"
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		return decodeUTF16(data, unicode.UseBOM, unicode.LittleEndian)
-	default:
+	}
+	bin, valid := scanText(data) // firstBinaryByte and utf8.Valid, in one pass
+	if bin >= 0 && enc == "" {
+		// UTF-16 without a BOM has NULs (utf16WithoutBOM), which are
+		// binary bytes: text without one is not asked.
 		if order, ok := utf16WithoutBOM(data); ok {
 			return decodeUTF16(data, unicode.IgnoreBOM, order)
 		}
 	}
-	if line, ok := binaryLine(data); ok {
-		return "", "", &lineError{line, fmt.Errorf("%w: control byte (a binary file?)", ErrBinary)}
+	if bin >= 0 {
+		return "", "", &lineError{byteLine(data, bin), fmt.Errorf("%w: control byte (a binary file?)", ErrBinary)}
 	}
-	if utf8.Valid(data) {
+	if valid {
 		if enc == "" {
 			enc = "utf-8"
 		}
@@ -113,7 +117,68 @@ func binaryLine(data []byte) (int, bool) {
 	if i < 0 {
 		return 0, false
 	}
-	return 1 + bytes.Count(data[:i], []byte{'\n'}), true
+	return byteLine(data, i), true
+}
+
+// byteLine returns the 1-based line of byte i of data.
+func byteLine(data []byte, i int) int { return 1 + bytes.Count(data[:i], []byte{'\n'}) }
+
+// scanText reads data once for decode: it returns the index of the first
+// byte isBinaryByte takes (firstBinaryByte), or -1; and whether data is
+// valid UTF-8 (utf8.Valid), which is told right only when there is no
+// such byte. A step of sixteen bytes with no byte below 0x20 and none
+// above 0x7F is passed at once; one with a control byte but only ASCII is
+// tested exactly by its two words (binaryBytes); one with a byte above
+// ASCII is read a rune at a time (scanRunes). From the first byte that is
+// not UTF-8 on, firstBinaryByte reads the rest.
+func scanText(data []byte) (binary int, valid bool) {
+	rest := data // the bytes not read yet
+	for len(rest) >= 16 {
+		x, y := load64(rest, 0), load64(rest, 8)
+		switch {
+		case ((x-ones*0x20)&^x|(y-ones*0x20)&^y|x|y)&highs == 0:
+			rest = rest[16:] // no byte below 0x20 (lowBytes), none above 0x7F
+		case (x|y)&highs == 0:
+			if binaryBytes(x)|binaryBytes(y) != 0 {
+				return len(data) - len(rest) + firstBinaryByte(rest[:16]), false
+			}
+			rest = rest[16:]
+		default:
+			i, bin, ok := scanRunes(data, len(data)-len(rest), len(data)-len(rest)+16)
+			if bin >= 0 || !ok {
+				return bin, ok
+			}
+			rest = data[i:]
+		}
+	}
+	_, bin, ok := scanRunes(data, len(data)-len(rest), len(data))
+	return bin, ok
+}
+
+// scanRunes reads data from byte i a rune at a time up to byte end (or
+// past it, to the end of a rune that starts before it) for scanText. It
+// returns where it stopped, the index of the binary byte it stopped at
+// (or -1), and whether the bytes were UTF-8: at the first that is not, it
+// stops, and gives the first binary byte after it (firstBinaryByte).
+func scanRunes(data []byte, i, end int) (next, binary int, valid bool) {
+	for i < end {
+		if c := data[i]; c < utf8.RuneSelf {
+			if isBinaryByte(c) {
+				return i, i, true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			if k := firstBinaryByte(data[i:]); k >= 0 {
+				return i, i + k, false
+			}
+			return i, -1, false
+		}
+		i += size
+	}
+	return i, -1, true
 }
 
 // isBinaryByte reports whether c is a byte binaryLine looks for.
