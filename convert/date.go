@@ -456,6 +456,9 @@ func leadingDigits(s string) int {
 // month first) and "26/02/2015" or "2/26/2015" (whichever order leaves a
 // month of at most 12; both possible is ambiguous and no date).
 func numericDate(f string) (day, month, year int, ok bool) {
+	if len(f) < 8 || len(f) > 10 || !startsWithDigit(f) {
+		return 0, 0, 0, false // what mayBeNumericDate asks for any separator
+	}
 	if mayBeNumericDate(f, '-') {
 		if m := dashedRE.FindStringSubmatch(f); m != nil {
 			day, _ = strconv.Atoi(m[1])

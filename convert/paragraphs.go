@@ -45,7 +45,7 @@ func splitParasIn(paras []para, kept, lines []string, first int) []para {
 	for i := 0; i <= len(lines); i++ {
 		if i < len(lines) { // a line; past the last, the open paragraph is closed
 			l := lines[i]
-			if t := trimLineEnd(l); !isBlank(t) {
+			if t := trimLineEnd(l); t != "" && (' ' < t[0] && t[0] < utf8.RuneSelf || !isBlank(t)) { // most lines open with a byte isBlank stops at
 				if start < 0 {
 					out = append(out, para{line: first + i})
 					start = i
