@@ -244,12 +244,14 @@ func scanCredits(line string) creditScan {
 // at or after byte from: where it starts, its role and its length in
 // bytes; n is 0 and at is len(lower) when there is none.
 //
-// It skips, before calling creditMarkerAt, the bytes that start no marker
-// and those inside an ASCII word, where creditMarkerAt finds none.
+// It skips, before calling creditMarkerAt, the bytes that start no marker,
+// those inside an ASCII word, and those whose two bytes from there open no
+// marker (creditOpenings), where creditMarkerAt finds none.
 func nextCredit(lower string, from int) (at int, role string, n int) {
 	for i := from; i < len(lower); i++ {
 		if creditMarkersByFirst[lowerASCII(lower[i])] == nil ||
-			i > 0 && lower[i-1] < utf8.RuneSelf && asciiWordByte[lower[i-1]] {
+			i > 0 && lower[i-1] < utf8.RuneSelf && asciiWordByte[lower[i-1]] ||
+			!creditOpenings.mayOpen(lower[i:]) {
 			continue
 		}
 		if role, n, ok := creditMarkerAt(lower, i); ok {
