@@ -266,15 +266,19 @@ func stripBylineTail(s string) (string, Date) {
 //
 // A role-only byline ("Staff Reporter") gives no person. publication, when
 // known, helps to cut an affiliation off a name.
-func parseByline(s, publication string) ([]Person, Date) {
+func parseByline(s, publication string) ([]Person, Date) { return parseBylineIn(nil, s, publication) }
+
+// parseBylineIn is parseByline appending the people to dst, which is
+// empty: its room holds the first of them (see bylineRoom).
+func parseBylineIn(dst []Person, s, publication string) ([]Person, Date) {
 	s, date := stripBylineTail(s)
 	if s == "" || isRoleOnly(s) || isDeskStaff(s) {
 		return nil, date
 	}
 	if name, ok := invertedName(s); ok {
-		return []Person{{Name: name}}, date
+		return append(dst, Person{Name: name}), date
 	}
-	var people []Person
+	people := dst
 	var parts [4]string
 	for _, part := range appendAuthors(parts[:0], s) {
 		people = appendAuthorPart(people, trimSpace(part), publication, s)
@@ -406,21 +410,50 @@ func joinNonEmpty(sep string, parts ...string) string {
 // lead tells whether the first segment is a byline without a "By" (a
 // LexisNexis BYLINE: field, or a bare name line).
 func (a *Article) applyByline(line string, lead bool) {
-	a.applyScannedByline(line, lead, scanCredits(line))
+	a.applyScannedByline(nil, line, lead, scanCredits(line))
 }
 
 // applyScannedByline is applyByline on a line whose first credit marker
-// scanCredits has found already (scan, as bylineScan gives it).
-func (a *Article) applyScannedByline(line string, lead bool, scan creditScan) {
+// scanCredits has found already (scan, as bylineScan gives it), with the
+// room of the article's first authors and credits (which may be nil).
+func (a *Article) applyScannedByline(room *bylineRoom, line string, lead bool, scan creditScan) {
 	var buf [4]segment // a byline, a credit or two, a contact
-	a.applySegments(appendScannedSegments(buf[:0], line, scan), lead, bylineRules{parseByline, creditsOf})
+	a.applySegments(appendScannedSegments(buf[:0], line, scan), lead, bylineRules{parseBylineIn, creditsIn, room})
 }
 
 // bylineRules are the rules applySegments reads a byline's segments with:
-// the names of the byline proper, and the credits of a role.
+// the names of the byline proper, and the credits of a role, each appended
+// to an empty slice given, the room's while the article has none yet.
 type bylineRules struct {
-	people  func(text, publication string) ([]Person, Date)
-	credits func(role, text string) []Credit
+	people  func(dst []Person, text, publication string) ([]Person, Date)
+	credits func(dst []Credit, role, text string) []Credit
+	room    *bylineRoom // may be nil
+}
+
+// A bylineRoom is room for an article's first author and first credit,
+// allocated with the article (clippingRoom): most bylines name one of
+// each, which then cost no allocation of their own. It is given to the
+// byline rules only while the article's list is empty, so that nothing
+// else points into it.
+type bylineRoom struct {
+	authors [1]Person
+	credits [1]Credit
+}
+
+// authorsRoom and creditsRoom give r's room for an article's first
+// authors and credits when it has none yet (has is false), else nil.
+func (r *bylineRoom) authorsRoom(has bool) []Person {
+	if r == nil || has {
+		return nil
+	}
+	return r.authors[:0]
+}
+
+func (r *bylineRoom) creditsRoom(has bool) []Credit {
+	if r == nil || has {
+		return nil
+	}
+	return r.credits[:0]
 }
 
 // applySegments reads the segments of a byline line (see applyByline).
@@ -443,7 +476,7 @@ func (a *Article) applySegments(segs []segment, lead bool, rules bylineRules) {
 			}
 			text, credits := roleNotes(text)
 			a.Credits = append(a.Credits, credits...)
-			people, date := rules.people(text, a.Publication)
+			people, date := rules.people(rules.room.authorsRoom(len(a.Authors) > 0), text, a.Publication)
 			for i := range people {
 				people[i].Raw = s.text
 			}
@@ -454,7 +487,7 @@ func (a *Article) applySegments(segs []segment, lead bool, rules bylineRules) {
 		case "contact":
 			a.Contacts = append(a.Contacts, contactsOf(s.text)...)
 		default:
-			a.Credits = appendAll(a.Credits, rules.credits(s.role, s.text))
+			a.Credits = appendAll(a.Credits, rules.credits(rules.room.creditsRoom(len(a.Credits) > 0), s.role, s.text))
 		}
 	}
 }

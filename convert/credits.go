@@ -432,9 +432,13 @@ func noteBrackets(text string) (open, closing string, ok bool) {
 
 // creditsOf turns the names of one credit segment into credits:
 // "Lena Voss" -> one; "Ann Lee and Bo Ma" -> two.
-func creditsOf(role, text string) []Credit {
+func creditsOf(role, text string) []Credit { return creditsIn(nil, role, text) }
+
+// creditsIn is creditsOf appending the credits to dst, which is empty: its
+// room holds the first of them (see bylineRoom).
+func creditsIn(dst []Credit, role, text string) []Credit {
 	text = trimSpaceAnd(text, ".;,/|·•。 ")
-	var out []Credit
+	out := dst
 	var parts [4]string
 	for _, part := range appendAuthors(parts[:0], text) {
 		for name := range strings.SplitSeq(part, ",") {
