@@ -139,7 +139,7 @@ func scanText(data []byte) (binary int, valid bool) {
 		case ((x-ones*0x20)&^x|(y-ones*0x20)&^y|x|y)&highs == 0:
 			rest = rest[16:] // no byte below 0x20 (lowBytes), none above 0x7F
 		case (x|y)&highs == 0:
-			if binaryBytes(x)|binaryBytes(y) != 0 {
+			if asciiBinaryBytes(x)|asciiBinaryBytes(y) != 0 {
 				return len(data) - len(rest) + firstBinaryByte(rest[:16]), false
 			}
 			rest = rest[16:]
@@ -230,6 +230,18 @@ func binaryBytes(x uint64) uint64 {
 	y := x ^ (0x1A * ones) // zero where x holds 0x1A
 	sub := ^(((y & low7) + low7) | y) & highs
 	return below(0x20) &^ (below(0x0E) &^ below(0x09)) &^ sub
+}
+
+// asciiBinaryBytes is binaryBytes of a word whose bytes are all ASCII
+// (below 0x80), where adding a constant below 0x80 to a byte never carries
+// into the next: a byte plus 0x60 stays below 0x80 when it is below 0x20;
+// plus 0x77 and 0x72 it reaches 0x80 from 0x09 and 0x0E on; and 0x1A is
+// the byte that x^0x1A turns to zero. Small enough to be inlined.
+func asciiBinaryBytes(x uint64) uint64 {
+	low := ^(x + 0x60*ones) // below 0x20
+	tabToCR := (x + 0x77*ones) &^ (x + 0x72*ones)
+	sub := ^((x ^ 0x1A*ones) + 0x7F*ones)
+	return low &^ tabToCR &^ sub & highs
 }
 
 // textOf returns b as a string with normalizeNewlines' line ends, copying

@@ -183,3 +183,28 @@ func TestScanText(t *testing.T) {
 		t.Errorf("decode: %v, want an error on line 3", err)
 	}
 }
+
+// asciiBinaryBytes marks what binaryBytes marks in a word of ASCII bytes:
+// every byte value below 0x80 at every place of words of random ASCII
+// bytes, control bytes among them.
+func TestASCIIBinaryBytes(t *testing.T) {
+	r := rand.New(rand.NewSource(47))
+	for range 2000 {
+		var w [8]byte
+		for i := range w {
+			w[i] = byte(r.Intn(0x80))
+			if r.Intn(3) == 0 {
+				w[i] = byte(r.Intn(0x20))
+			}
+		}
+		for at := range 8 {
+			for c := range 0x80 {
+				w[at] = byte(c)
+				x := load64(w[:], 0)
+				if got, want := asciiBinaryBytes(x), binaryBytes(x); got != want {
+					t.Fatalf("asciiBinaryBytes(%q) = %#x, binaryBytes %#x", w, got, want)
+				}
+			}
+		}
+	}
+}
