@@ -373,6 +373,9 @@ func (d *Date) readPrintedField(f string) bool {
 			w = strings.ToLower(f)
 		}
 	}
+	if !startsWithDigit(w) {
+		return d.readWord(w, false, false) // clock times and ordinal days open with a digit
+	}
 	return d.readWord(w, isClock(w), isOrdinalDay(w))
 }
 
