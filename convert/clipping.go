@@ -206,7 +206,7 @@ func singleSpaced(s string) string {
 	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
 		return strings.Join(strings.Fields(s), " ")
 	}
-	if nextControl(s, 0) == len(s) && isASCII(s) && !strings.Contains(s, "  ") {
+	if isSingleSpacedASCII(s) {
 		return s
 	}
 	for i := 0; i < len(s); {
@@ -225,6 +225,33 @@ func singleSpaced(s string) string {
 		i += size
 	}
 	return s
+}
+
+// isSingleSpacedASCII reports whether s is ASCII without a control byte
+// (below 0x20) or two spaces in a row, eight bytes a step: a word with a
+// byte below 0x20 or above 0x7F turns s away (lowBytes may mark a byte
+// after one that is below 0x20, never another), and spaceBytes marks its
+// spaces exactly, those of a pair in a row, or across two words (last), in
+// two places.
+func isSingleSpacedASCII(s string) bool {
+	i, last := 0, uint64(0) // last: 0x80 when s[i-1] is a space
+	for ; i+8 <= len(s); i += 8 {
+		x := load64(s, i)
+		if (lowBytes(x)|x)&highs != 0 {
+			return false
+		}
+		sp := spaceBytes(x)
+		if sp&(sp<<8|last) != 0 {
+			return false
+		}
+		last = sp >> 56
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= utf8.RuneSelf || c == ' ' && i > 0 && s[i-1] == ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 func isCreditOnly(s string) bool {
@@ -476,7 +503,10 @@ func (a *Article) setHeadline(h string) {
 // the kelvin sign, becomes "k"), and keeps the number of runes (an invalid
 // byte becomes one U+FFFD), so s has no more runes than the longest lead.
 func isBareLead(s string) bool {
-	s = strings.TrimRight(trimSpace(s), ": ")
+	s = trimSpace(s)
+	for len(s) > 0 && (s[len(s)-1] == ':' || s[len(s)-1] == ' ') { // strings.TrimRight(s, ": ")
+		s = s[:len(s)-1]
+	}
 	if len(s) > 4*longestBylineLead || runeCount(s) > mostBylineLeadRunes {
 		return false
 	}
