@@ -220,3 +220,27 @@ func randomWords(r *rand.Rand, words []string, n int, sep string) string {
 	}
 	return strings.Join(w, sep)
 }
+
+// hasYearDigits, which looks at every fourth byte, finds a run of four
+// digits wherever reading every byte does: random texts of digits,
+// letters, separators and runes of several bytes, runs at every offset.
+func TestHasYearDigitsAgrees(t *testing.T) {
+	plain := func(s string) bool {
+		run := 0
+		for i := 0; i < len(s); i++ {
+			if run = run + 1; s[i] < '0' || s[i] > '9' {
+				run = 0
+			}
+			if run == 4 {
+				return true
+			}
+		}
+		return false
+	}
+	pieces := []string{"1", "2", "0", "9", "20", "a", " ", ".", "-", "年", "٣"}
+	r := rand.New(rand.NewSource(61))
+	sameOnRandom[bool]{name: "hasYearDigits", plain: "every byte", fast: hasYearDigits, slow: plain,
+		hit: func(ok bool) bool { return ok }, least: 3000}.check(t, 30000, func() string {
+		return randomText(r, pieces, r.Intn(14))
+	})
+}
