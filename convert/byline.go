@@ -308,14 +308,39 @@ func shareAgency(people []Person) {
 // separate a name from its title or agency into commas: old, new, ...
 var bylineSeparatorPairs = []string{" | ", ",", " / ", ",", " · ", ","}
 
+// bylineSeparatorEnds marks the last byte of each separator of
+// bylineSeparatorPairs, but for the spaces around it ('|', '/', and 0xB7,
+// the last of "·"): a text that holds a separator holds its last byte.
+var bylineSeparatorEnds = func() (t [256]bool) {
+	for i := 0; i < len(bylineSeparatorPairs); i += 2 {
+		sep := strings.TrimSpace(bylineSeparatorPairs[i])
+		t[sep[len(sep)-1]] = true
+	}
+	return t
+}()
+
+// holdsByteOf reports whether s holds a byte that set marks.
+func holdsByteOf(s string, set *[256]bool) bool {
+	for i := 0; i < len(s); i++ {
+		if set[s[i]] {
+			return true
+		}
+	}
+	return false
+}
+
 // bylineSeparators replaces by bylineSeparatorPairs (built once: a
 // replacer is costly to build).
 var bylineSeparators = strings.NewReplacer(bylineSeparatorPairs...)
 
 // replaceBylineSeparators is bylineSeparators.Replace, which allocates
-// even when nothing is replaced, behind the cheap test that s holds one of
-// the separators.
+// even when nothing is replaced, behind the cheap tests that s holds the
+// last byte of a separator (bylineSeparatorEnds: most names hold none)
+// and then one of the separators.
 func replaceBylineSeparators(s string) string {
+	if !holdsByteOf(s, &bylineSeparatorEnds) {
+		return s
+	}
 	for i := 0; i < len(bylineSeparatorPairs); i += 2 {
 		if strings.Contains(s, bylineSeparatorPairs[i]) {
 			return bylineSeparators.Replace(s)
