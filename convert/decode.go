@@ -128,9 +128,12 @@ func byteLine(data []byte, i int) int { return 1 + bytes.Count(data[:i], []byte{
 // valid UTF-8 (utf8.Valid), which is told right only when there is no
 // such byte. A step of sixteen bytes with no byte below 0x20 and none
 // above 0x7F is passed at once; one with a control byte but only ASCII is
-// tested exactly by its two words (binaryBytes); one with a byte above
-// ASCII is read a rune at a time (scanRunes). From the first byte that is
-// not UTF-8 on, firstBinaryByte reads the rest.
+// tested exactly by its two words (asciiBinaryBytes); one with a byte
+// above ASCII by binaryBytes, and by utf8.Valid with the rest of a rune it
+// ends inside (a step starts a rune: the one before ends in ASCII or a
+// whole rune). The last bytes, fewer than sixteen, are read a rune at a
+// time (scanRunes). From the first byte that is not UTF-8 on,
+// firstBinaryByte reads the rest.
 func scanText(data []byte) (binary int, valid bool) {
 	rest := data // the bytes not read yet
 	for len(rest) >= 16 {
@@ -144,11 +147,24 @@ func scanText(data []byte) (binary int, valid bool) {
 			}
 			rest = rest[16:]
 		default:
-			i, bin, ok := scanRunes(data, len(data)-len(rest), len(data)-len(rest)+16)
-			if bin >= 0 || !ok {
-				return bin, ok
+			i := len(data) - len(rest)
+			if binaryBytes(x)|binaryBytes(y) != 0 {
+				return i + firstBinaryByte(rest[:16]), false
 			}
-			rest = data[i:]
+			// The step's runes, and the rest of one it ends inside (at
+			// most three continuation bytes, 0x80-0xBF): a fourth starts
+			// the next step, whose test (or scanRunes) turns it away.
+			j := i + 16
+			for j < len(data) && j < i+19 && data[j]&0xC0 == 0x80 {
+				j++
+			}
+			if !utf8.Valid(data[i:j]) {
+				if k := firstBinaryByte(data[j:]); k >= 0 {
+					return j + k, false // the step's bytes and those up to j are none
+				}
+				return -1, false
+			}
+			rest = data[j:]
 		}
 	}
 	_, bin, ok := scanRunes(data, len(data)-len(rest), len(data))
