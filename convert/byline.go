@@ -266,15 +266,19 @@ func stripBylineTail(s string) (string, Date) {
 //
 // A role-only byline ("Staff Reporter") gives no person. publication, when
 // known, helps to cut an affiliation off a name.
-func parseByline(s, publication string) ([]Person, Date) {
+func parseByline(s, publication string) ([]Person, Date) { return parseBylineIn(nil, s, publication) }
+
+// parseBylineIn is parseByline appending the people to dst, which is
+// empty: its room holds the first of them (see bylineRoom).
+func parseBylineIn(dst []Person, s, publication string) ([]Person, Date) {
 	s, date := stripBylineTail(s)
 	if s == "" || isRoleOnly(s) || isDeskStaff(s) {
 		return nil, date
 	}
 	if name, ok := invertedName(s); ok {
-		return []Person{{Name: name}}, date
+		return append(dst, Person{Name: name}), date
 	}
-	var people []Person
+	people := dst
 	var parts [4]string
 	for _, part := range appendAuthors(parts[:0], s) {
 		people = appendAuthorPart(people, trimSpace(part), publication, s)
@@ -304,14 +308,39 @@ func shareAgency(people []Person) {
 // separate a name from its title or agency into commas: old, new, ...
 var bylineSeparatorPairs = []string{" | ", ",", " / ", ",", " · ", ","}
 
+// bylineSeparatorEnds marks the last byte of each separator of
+// bylineSeparatorPairs, but for the spaces around it ('|', '/', and 0xB7,
+// the last of "·"): a text that holds a separator holds its last byte.
+var bylineSeparatorEnds = func() (t [256]bool) {
+	for i := 0; i < len(bylineSeparatorPairs); i += 2 {
+		sep := strings.TrimSpace(bylineSeparatorPairs[i])
+		t[sep[len(sep)-1]] = true
+	}
+	return t
+}()
+
+// holdsByteOf reports whether s holds a byte that set marks.
+func holdsByteOf(s string, set *[256]bool) bool {
+	for i := 0; i < len(s); i++ {
+		if set[s[i]] {
+			return true
+		}
+	}
+	return false
+}
+
 // bylineSeparators replaces by bylineSeparatorPairs (built once: a
 // replacer is costly to build).
 var bylineSeparators = strings.NewReplacer(bylineSeparatorPairs...)
 
 // replaceBylineSeparators is bylineSeparators.Replace, which allocates
-// even when nothing is replaced, behind the cheap test that s holds one of
-// the separators.
+// even when nothing is replaced, behind the cheap tests that s holds the
+// last byte of a separator (bylineSeparatorEnds: most names hold none)
+// and then one of the separators.
 func replaceBylineSeparators(s string) string {
+	if !holdsByteOf(s, &bylineSeparatorEnds) {
+		return s
+	}
 	for i := 0; i < len(bylineSeparatorPairs); i += 2 {
 		if strings.Contains(s, bylineSeparatorPairs[i]) {
 			return bylineSeparators.Replace(s)
@@ -406,21 +435,24 @@ func joinNonEmpty(sep string, parts ...string) string {
 // lead tells whether the first segment is a byline without a "By" (a
 // LexisNexis BYLINE: field, or a bare name line).
 func (a *Article) applyByline(line string, lead bool) {
-	a.applyScannedByline(line, lead, scanCredits(line))
+	a.applyScannedByline(nil, line, lead, scanCredits(line))
 }
 
 // applyScannedByline is applyByline on a line whose first credit marker
-// scanCredits has found already (scan, as bylineScan gives it).
-func (a *Article) applyScannedByline(line string, lead bool, scan creditScan) {
+// scanCredits has found already (scan, as bylineScan gives it), with the
+// room of the article's first authors and credits (which may be nil).
+func (a *Article) applyScannedByline(room *bylineRoom, line string, lead bool, scan creditScan) {
 	var buf [4]segment // a byline, a credit or two, a contact
-	a.applySegments(appendScannedSegments(buf[:0], line, scan), lead, bylineRules{parseByline, creditsOf})
+	a.applySegments(appendScannedSegments(buf[:0], line, scan), lead, bylineRules{parseBylineIn, creditsIn, room})
 }
 
 // bylineRules are the rules applySegments reads a byline's segments with:
-// the names of the byline proper, and the credits of a role.
+// the names of the byline proper, and the credits of a role, each appended
+// to an empty slice given, the room's while the article has none yet.
 type bylineRules struct {
-	people  func(text, publication string) ([]Person, Date)
-	credits func(role, text string) []Credit
+	people  func(dst []Person, text, publication string) ([]Person, Date)
+	credits func(dst []Credit, role, text string) []Credit
+	room    *bylineRoom // may be nil
 }
 
 // applySegments reads the segments of a byline line (see applyByline).
@@ -443,7 +475,7 @@ func (a *Article) applySegments(segs []segment, lead bool, rules bylineRules) {
 			}
 			text, credits := roleNotes(text)
 			a.Credits = append(a.Credits, credits...)
-			people, date := rules.people(text, a.Publication)
+			people, date := rules.people(rules.room.authorsRoom(len(a.Authors) > 0), text, a.Publication)
 			for i := range people {
 				people[i].Raw = s.text
 			}
@@ -454,7 +486,7 @@ func (a *Article) applySegments(segs []segment, lead bool, rules bylineRules) {
 		case "contact":
 			a.Contacts = append(a.Contacts, contactsOf(s.text)...)
 		default:
-			a.Credits = appendAll(a.Credits, rules.credits(s.role, s.text))
+			a.Credits = appendAll(a.Credits, rules.credits(rules.room.creditsRoom(len(a.Credits) > 0), s.role, s.text))
 		}
 	}
 }

@@ -173,6 +173,55 @@ func TestApplyBylineAgreesWithPlainForm(t *testing.T) {
 	}
 }
 
+// applyScannedByline with a bylineRoom gives the article it gives without
+// one, on the rows of the byline rule files and random bylines, each
+// followed by another (whose reading appends to a list that holds the
+// room's first author and credit); and a byline of one author and one
+// credit read with a room allocates no list of its own.
+func TestBylineRoomGivesTheSame(t *testing.T) {
+	var inputs []string
+	for _, f := range []string{"parseByline", "isBylineLine", "bylineField", "creditLine", "roleNotes"} {
+		inputs = append(inputs, ruleInputs(t, f)...)
+	}
+	r := rand.New(rand.NewSource(6))
+	roomed := 0
+	for k := range 5000 + len(inputs) {
+		lines := [2]string{"By " + randomByline(r, 8), "By " + randomByline(r, 8)}
+		if k < len(inputs) {
+			lines[0] = inputs[k]
+		}
+		for _, lead := range []bool{false, true} {
+			var room bylineRoom
+			got, want := &Article{Publication: "Tidewatch Health"}, &Article{Publication: "Tidewatch Health"}
+			for k, line := range lines {
+				got.applyScannedByline(&room, line, lead, scanCredits(line))
+				want.applyByline(line, lead)
+				if !reflect.DeepEqual(got, want) {
+					t.Fatalf("applyScannedByline(room, %q, %v) = %+v, without a room %+v", line, lead, *got, *want)
+				}
+				if k == 0 && len(got.Authors) > 0 && &got.Authors[0] == &room.authors[0] {
+					roomed++
+				}
+			}
+		}
+	}
+	if roomed < 1000 {
+		t.Errorf("%d articles kept their first author in the room: too few to compare", roomed)
+	}
+	line := "- By Ann Lee Copyedited by Dana Roe"
+	allocs := testing.AllocsPerRun(100, func() {
+		var room bylineRoom
+		a := &Article{}
+		a.applyScannedByline(&room, line, false, scanCredits(line))
+		if len(a.Authors) != 1 || len(a.Credits) != 1 {
+			t.Fatalf("%q: %d authors, %d credits; want one of each", line, len(a.Authors), len(a.Credits))
+		}
+	})
+	if allocs > 1 { // the article itself, on the heap for the closure
+		t.Errorf("reading %q with a room made %v allocations, want at most 1", line, allocs)
+	}
+}
+
 // pairOf gives a rule of a name and a publication ("Tidewatch") as a list
 // of its two results.
 func pairOf(f func(s, publication string) (string, string)) func(string) []string {

@@ -13,7 +13,10 @@ import (
 
 // plainApplyByline is applyByline with the rules as first written.
 func (a *Article) plainApplyByline(line string, lead bool) {
-	a.applySegments(plainSplitCredits(line), lead, bylineRules{plainParseByline, plainCreditsOf})
+	a.applySegments(plainSplitCredits(line), lead, bylineRules{
+		people:  func(_ []Person, s, publication string) ([]Person, Date) { return plainParseByline(s, publication) },
+		credits: func(_ []Credit, role, text string) []Credit { return plainCreditsOf(role, text) },
+	})
 }
 
 // plainParseByline is parseByline as it was first written.

@@ -26,21 +26,22 @@ func readClipping(lines []string, masthead bool) *Article {
 // makes for certain: its article, the list of one article a layout reader
 // returns, the room of the article's first removals (most clippings have
 // a few: a byline's line, a footer's two), that of the lines splitParas
-// trims (a clipping's paragraphs often end in a space), and that of a
-// short body's blocks.
+// trims (a clipping's paragraphs often end in a space), that of a short
+// body's blocks, and that of its byline's first author and credit.
 type clippingRoom struct {
 	article Article
 	list    [1]*Article
 	removed [removedReserved]Removal
 	kept    [clippingKeptLines]string
 	body    blockRoom
+	byline  bylineRoom
 }
 
 // clippingKeptLines is the room a clippingRoom has for trimmed lines, and
 // clippingParas that which read makes on its stack for paragraphs: what a
 // clipping of a few kilobytes needs.
 const (
-	clippingKeptLines = 16
+	clippingKeptLines = 12
 	clippingParas     = 16
 )
 
@@ -83,7 +84,7 @@ func (r *clippingRoom) read(lines []string, masthead bool) []*Article {
 	} else {
 		a.warn(a.Line, "no headline found")
 	}
-	i = a.readHeaderZone(paras, i, headline)
+	i = a.readHeaderZone(paras, i, headline, &r.byline)
 	finishArticleIn(a, &r.body, paras[i:])
 	return r.list[:]
 }
@@ -135,8 +136,8 @@ func hasLongPara(paras []para) bool {
 // readHeaderZone reads the few paragraphs between the headline and the body:
 // standfirst, byline (with credits and contacts), bare-name byline, date
 // line and credit lines, in any order. It returns the index of the first
-// body paragraph.
-func (a *Article) readHeaderZone(paras []para, i, headline int) int {
+// body paragraph. The first byline's authors and credits go in room.
+func (a *Article) readHeaderZone(paras []para, i, headline int, room *bylineRoom) int {
 	byline := false
 	for ; i < len(paras) && i <= headline+4; i++ {
 		text := trimSpace(paras[i].joined())
@@ -145,7 +146,7 @@ func (a *Article) readHeaderZone(paras []para, i, headline int) int {
 			for _, p := range paras[i : i+n] {
 				a.remove(RemovedByline, trimSpace(p.joined()))
 			}
-			a.applyByline(text, false)
+			a.applyScannedByline(room, text, false, scanCredits(text))
 			byline = true
 			i += n - 1
 			continue
@@ -154,7 +155,7 @@ func (a *Article) readHeaderZone(paras []para, i, headline int) int {
 		scan, isByline := bylineScan(text) // isBylineLine, keeping its scan for the credits
 		switch {
 		case isByline:
-			a.applyScannedByline(text, false, scan)
+			a.applyScannedByline(room, text, false, scan)
 			a.remove(RemovedByline, text)
 			byline = true
 		case isCreditOnly(text):
@@ -163,7 +164,7 @@ func (a *Article) readHeaderZone(paras []para, i, headline int) int {
 			a.remove(RemovedCredit, text)
 		case rest > 0 && a.Date.IsZero() && a.readHeaderDate(text, paras[i].line):
 		case !byline && rest > 0 && isBareName(text):
-			a.applyByline(text, true)
+			a.applyScannedByline(room, text, true, scanCredits(text))
 			a.remove(RemovedByline, text)
 			byline = true
 		case headline >= 0 && i == headline+1 && isTagLine(paras, i):
@@ -205,7 +206,7 @@ func singleSpaced(s string) string {
 	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
 		return strings.Join(strings.Fields(s), " ")
 	}
-	if nextControl(s, 0) == len(s) && isASCII(s) && !strings.Contains(s, "  ") {
+	if isSingleSpacedASCII(s) {
 		return s
 	}
 	for i := 0; i < len(s); {
@@ -224,6 +225,33 @@ func singleSpaced(s string) string {
 		i += size
 	}
 	return s
+}
+
+// isSingleSpacedASCII reports whether s is ASCII without a control byte
+// (below 0x20) or two spaces in a row, eight bytes a step: a word with a
+// byte below 0x20 or above 0x7F turns s away (lowBytes may mark a byte
+// after one that is below 0x20, never another), and spaceBytes marks its
+// spaces exactly, those of a pair in a row, or across two words (last), in
+// two places.
+func isSingleSpacedASCII(s string) bool {
+	i, last := 0, uint64(0) // last: 0x80 when s[i-1] is a space
+	for ; i+8 <= len(s); i += 8 {
+		x := load64(s, i)
+		if (lowBytes(x)|x)&highs != 0 {
+			return false
+		}
+		sp := spaceBytes(x)
+		if sp&(sp<<8|last) != 0 {
+			return false
+		}
+		last = sp >> 56
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= utf8.RuneSelf || c == ' ' && i > 0 && s[i-1] == ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 func isCreditOnly(s string) bool {
@@ -475,7 +503,10 @@ func (a *Article) setHeadline(h string) {
 // the kelvin sign, becomes "k"), and keeps the number of runes (an invalid
 // byte becomes one U+FFFD), so s has no more runes than the longest lead.
 func isBareLead(s string) bool {
-	s = strings.TrimRight(trimSpace(s), ": ")
+	s = trimSpace(s)
+	for len(s) > 0 && (s[len(s)-1] == ':' || s[len(s)-1] == ' ') { // strings.TrimRight(s, ": ")
+		s = s[:len(s)-1]
+	}
 	if len(s) > 4*longestBylineLead || runeCount(s) > mostBylineLeadRunes {
 		return false
 	}

@@ -28,6 +28,21 @@ func TestSingleSpaced(t *testing.T) {
 	}
 }
 
+// isSingleSpacedASCII answers as its three plain tests (no control byte,
+// ASCII, no two spaces in a row) on texts of eight bytes and more, with
+// spaces across the words it reads and control bytes and runes above
+// ASCII anywhere.
+func TestSingleSpacedASCIIAgrees(t *testing.T) {
+	pieces := []string{"Ferry", "ab", "a", " ", " ", "\t", "\n", "\x1f", "\x7f", "é", "\u00a0", "\u2003", "x"}
+	r := rand.New(rand.NewSource(4))
+	sameOnRandom[bool]{name: "isSingleSpacedASCII", plain: "nextControl, isASCII and strings.Contains",
+		fast: isSingleSpacedASCII,
+		slow: func(s string) bool { return nextControl(s, 0) == len(s) && isASCII(s) && !strings.Contains(s, "  ") },
+		hit:  func(ok bool) bool { return ok }, least: 3000}.check(t, 30000, func() string {
+		return randomText(r, pieces, r.Intn(12))
+	})
+}
+
 // mayOpenWithWireSlug never turns away a headline from which wirePrefixRE
 // takes a slug of wirePrefixes: random headlines of slugs in capitals and
 // lower case, spaces, numbers and separators.

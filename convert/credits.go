@@ -244,12 +244,14 @@ func scanCredits(line string) creditScan {
 // at or after byte from: where it starts, its role and its length in
 // bytes; n is 0 and at is len(lower) when there is none.
 //
-// It skips, before calling creditMarkerAt, the bytes that start no marker
-// and those inside an ASCII word, where creditMarkerAt finds none.
+// It skips, before calling creditMarkerAt, the bytes that start no marker,
+// those inside an ASCII word, and those whose two bytes from there open no
+// marker (creditOpenings), where creditMarkerAt finds none.
 func nextCredit(lower string, from int) (at int, role string, n int) {
 	for i := from; i < len(lower); i++ {
 		if creditMarkersByFirst[lowerASCII(lower[i])] == nil ||
-			i > 0 && lower[i-1] < utf8.RuneSelf && asciiWordByte[lower[i-1]] {
+			i > 0 && lower[i-1] < utf8.RuneSelf && asciiWordByte[lower[i-1]] ||
+			!creditOpenings.mayOpen(lower[i:]) {
 			continue
 		}
 		if role, n, ok := creditMarkerAt(lower, i); ok {
@@ -430,9 +432,13 @@ func noteBrackets(text string) (open, closing string, ok bool) {
 
 // creditsOf turns the names of one credit segment into credits:
 // "Lena Voss" -> one; "Ann Lee and Bo Ma" -> two.
-func creditsOf(role, text string) []Credit {
+func creditsOf(role, text string) []Credit { return creditsIn(nil, role, text) }
+
+// creditsIn is creditsOf appending the credits to dst, which is empty: its
+// room holds the first of them (see bylineRoom).
+func creditsIn(dst []Credit, role, text string) []Credit {
 	text = trimSpaceAnd(text, ".;,/|·•。 ")
-	var out []Credit
+	out := dst
 	var parts [4]string
 	for _, part := range appendAuthors(parts[:0], text) {
 		for name := range strings.SplitSeq(part, ",") {

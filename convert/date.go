@@ -278,19 +278,31 @@ func dateFieldAt(s string, k int) (i, j int) {
 // parseDateForm: s holds a run of at least four ASCII digits, as every year
 // that Date.valid accepts (minYear to maxYear) is printed: "2019",
 // "11.01.2010", "2016年3月9日". "March 5" and "10:30" have none.
+//
+// It looks at every fourth byte: a run of four digits holds one of them.
+// Where that byte is a digit, it counts the digits before it back to the
+// last byte looked at, and those after it.
 func hasYearDigits(s string) bool {
-	run := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			run = 0
+	for i := 3; i < len(s); i += 4 {
+		if !isDigitByte(s[i]) {
 			continue
 		}
-		if run++; run == 4 {
+		run := 1
+		for k := i - 1; k > i-4 && isDigitByte(s[k]); k-- {
+			run++
+		}
+		for k := i + 1; k < len(s) && run < 4 && isDigitByte(s[k]); k++ {
+			run++
+		}
+		if run >= 4 {
 			return true
 		}
 	}
 	return false
 }
+
+// isDigitByte reports whether c is an ASCII digit.
+func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
 
 // startsWithYear reports whether s opens with four ASCII digits, as every
 // match of isoDateRE and cjkDateRE does: "2021-03-01", "2016年3月9日".
@@ -373,6 +385,9 @@ func (d *Date) readPrintedField(f string) bool {
 			w = strings.ToLower(f)
 		}
 	}
+	if !startsWithDigit(w) {
+		return d.readWord(w, false, false) // clock times and ordinal days open with a digit
+	}
 	return d.readWord(w, isClock(w), isOrdinalDay(w))
 }
 
@@ -406,7 +421,7 @@ func (d *Date) readWord(f string, clock, ordinal bool) bool {
 	case d.Month == 0 && w.month != 0:
 		d.Month = w.month
 	case len(f) == 4 && isDigits(f) && d.Year == 0:
-		d.Year, _ = strconv.Atoi(f)
+		d.Year = leadingNumber(f) // strconv.Atoi(f): four ASCII digits
 	case d.Day == 0 && ordinal:
 		d.Day = leadingNumber(f) // ordinalDayR's first group: the one or two digits
 	default:
@@ -456,6 +471,9 @@ func leadingDigits(s string) int {
 // month first) and "26/02/2015" or "2/26/2015" (whichever order leaves a
 // month of at most 12; both possible is ambiguous and no date).
 func numericDate(f string) (day, month, year int, ok bool) {
+	if len(f) < 8 || len(f) > 10 || !startsWithDigit(f) {
+		return 0, 0, 0, false // what mayBeNumericDate asks for any separator
+	}
 	if mayBeNumericDate(f, '-') {
 		if m := dashedRE.FindStringSubmatch(f); m != nil {
 			day, _ = strconv.Atoi(m[1])

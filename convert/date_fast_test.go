@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // isClock and isOrdinalDay match what clockRE and ordinalDayR match, on
@@ -149,8 +150,8 @@ func TestDateWordsOpenWithoutDigit(t *testing.T) {
 // against reading the line the long way, languageTag against
 // strings.ToLower, singleSpaced against Fields and Join, the clock and day
 // matchers against their regexps, the wire-slug test against the regexp,
-// the stamp-word test against strings.Index, and textOf and
-// firstBinaryByte against their plain rules.
+// the stamp-word test against strings.Index, and textOf, firstBinaryByte
+// and scanText against their plain rules.
 func FuzzFastRulesAgree(f *testing.F) {
 	for _, s := range []string{"10 Mar 2021", "Montag, 11. Januar 2010", "April 28, 2019 at 6:01 am Updated April 29, 2019",
 		"URGENT: Port closed", "ENGLISH; ENGLISCH", "10H30", "1ST", "a\r\nb\rc", "x\x00y", "  two  spaces ", "MIS À JOUR 2021"} {
@@ -189,6 +190,9 @@ func FuzzFastRulesAgree(f *testing.F) {
 		if got := firstBinaryByte([]byte(s)); got != want {
 			t.Errorf("firstBinaryByte(%q) = %d, want %d", s, got, want)
 		}
+		if bin, valid := scanText([]byte(s)); bin != want || want < 0 && valid != utf8.ValidString(s) {
+			t.Errorf("scanText(%q) = %d, %v; want %d, %v", s, bin, valid, want, utf8.ValidString(s))
+		}
 	})
 }
 
@@ -215,4 +219,28 @@ func randomWords(r *rand.Rand, words []string, n int, sep string) string {
 		w[i] = words[r.Intn(len(words))]
 	}
 	return strings.Join(w, sep)
+}
+
+// hasYearDigits, which looks at every fourth byte, finds a run of four
+// digits wherever reading every byte does: random texts of digits,
+// letters, separators and runes of several bytes, runs at every offset.
+func TestHasYearDigitsAgrees(t *testing.T) {
+	plain := func(s string) bool {
+		run := 0
+		for i := 0; i < len(s); i++ {
+			if run = run + 1; s[i] < '0' || s[i] > '9' {
+				run = 0
+			}
+			if run == 4 {
+				return true
+			}
+		}
+		return false
+	}
+	pieces := []string{"1", "2", "0", "9", "20", "a", " ", ".", "-", "年", "٣"}
+	r := rand.New(rand.NewSource(61))
+	sameOnRandom[bool]{name: "hasYearDigits", plain: "every byte", fast: hasYearDigits, slow: plain,
+		hit: func(ok bool) bool { return ok }, least: 3000}.check(t, 30000, func() string {
+		return randomText(r, pieces, r.Intn(14))
+	})
 }

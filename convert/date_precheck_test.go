@@ -10,13 +10,14 @@ import (
 // The cheap tests before the date regexps never turn away a string a
 // regexp matches: startsWithYear before isoDateRE and cjkDateRE, mayBeClock
 // before clockRE, mayBeOrdinal before ordinalDayR (whose day leadingNumber
-// reads), mayBeNumericDate before dottedRE and slashedRE. The
+// reads), mayBeNumericDate before dashedRE, dottedRE and slashedRE (and
+// so numericDate's length and digit test before all three). The
 // strings are dates and times of every form, and random strings of their
 // characters.
 func TestDatePrechecksAgreeWithRegexps(t *testing.T) {
 	inputs := []string{"2021-03-01", "2021-03", "2019-02-15T10:30:00Z", "2016年3月9日", "2016 年 3 月",
 		"2016年3月9日（水）10:30", "11.01.2010", "26/02/2015", "10:30", "9h30", "10.30.15", "3rd", "21st",
-		"1er", "5", "March", "am", "", " 2021-03-01", "x2021"}
+		"1er", "5", "March", "am", "", " 2021-03-01", "x2021", "01-26-2010", "1-2-2010"}
 	r := rand.New(rand.NewSource(13))
 	alphabet := []string{"0", "1", "2", "9", "-", ".", "/", ":", "h", "T", "Z", "+", " ", "年", "月", "日", "（", "）", "st", "e", "x"}
 	for range 20000 {
@@ -41,6 +42,7 @@ func TestDatePrechecksAgreeWithRegexps(t *testing.T) {
 			test func(string) bool
 		}{
 			{clockRE, mayBeClock}, {ordinalDayR, mayBeOrdinal},
+			{dashedRE, func(s string) bool { return mayBeNumericDate(s, '-') }},
 			{dottedRE, func(s string) bool { return mayBeNumericDate(s, '.') }},
 			{slashedRE, func(s string) bool { return mayBeNumericDate(s, '/') }},
 		} {

@@ -23,15 +23,19 @@ func decode(data []byte) (text, enc string, err error) {
 		data, enc = data[3:], "utf-8"
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		return decodeUTF16(data, unicode.UseBOM, unicode.LittleEndian)
-	default:
+	}
+	bin, valid := scanText(data) // firstBinaryByte and utf8.Valid, in one pass
+	if bin >= 0 && enc == "" {
+		// UTF-16 without a BOM has NULs (utf16WithoutBOM), which are
+		// binary bytes: text without one is not asked.
 		if order, ok := utf16WithoutBOM(data); ok {
 			return decodeUTF16(data, unicode.IgnoreBOM, order)
 		}
 	}
-	if line, ok := binaryLine(data); ok {
-		return "", "", &lineError{line, fmt.Errorf("%w: control byte (a binary file?)", ErrBinary)}
+	if bin >= 0 {
+		return "", "", &lineError{byteLine(data, bin), fmt.Errorf("%w: control byte (a binary file?)", ErrBinary)}
 	}
-	if utf8.Valid(data) {
+	if valid {
 		if enc == "" {
 			enc = "utf-8"
 		}
@@ -113,7 +117,84 @@ func binaryLine(data []byte) (int, bool) {
 	if i < 0 {
 		return 0, false
 	}
-	return 1 + bytes.Count(data[:i], []byte{'\n'}), true
+	return byteLine(data, i), true
+}
+
+// byteLine returns the 1-based line of byte i of data.
+func byteLine(data []byte, i int) int { return 1 + bytes.Count(data[:i], []byte{'\n'}) }
+
+// scanText reads data once for decode: it returns the index of the first
+// byte isBinaryByte takes (firstBinaryByte), or -1; and whether data is
+// valid UTF-8 (utf8.Valid), which is told right only when there is no
+// such byte. A step of sixteen bytes with no byte below 0x20 and none
+// above 0x7F is passed at once; one with a control byte but only ASCII is
+// tested exactly by its two words (asciiBinaryBytes); one with a byte
+// above ASCII by binaryBytes, and by utf8.Valid with the rest of a rune it
+// ends inside (a step starts a rune: the one before ends in ASCII or a
+// whole rune). The last bytes, fewer than sixteen, are read a rune at a
+// time (scanRunes). From the first byte that is not UTF-8 on,
+// firstBinaryByte reads the rest.
+func scanText(data []byte) (binary int, valid bool) {
+	rest := data // the bytes not read yet
+	for len(rest) >= 16 {
+		x, y := load64(rest, 0), load64(rest, 8)
+		switch {
+		case ((x-ones*0x20)&^x|(y-ones*0x20)&^y|x|y)&highs == 0:
+			rest = rest[16:] // no byte below 0x20 (lowBytes), none above 0x7F
+		case (x|y)&highs == 0:
+			if asciiBinaryBytes(x)|asciiBinaryBytes(y) != 0 {
+				return len(data) - len(rest) + firstBinaryByte(rest[:16]), false
+			}
+			rest = rest[16:]
+		default:
+			i := len(data) - len(rest)
+			if binaryBytes(x)|binaryBytes(y) != 0 {
+				return i + firstBinaryByte(rest[:16]), false
+			}
+			// The step's runes, and the rest of one it ends inside (at
+			// most three continuation bytes, 0x80-0xBF): a fourth starts
+			// the next step, whose test (or scanRunes) turns it away.
+			j := i + 16
+			for j < len(data) && j < i+19 && data[j]&0xC0 == 0x80 {
+				j++
+			}
+			if !utf8.Valid(data[i:j]) {
+				if k := firstBinaryByte(data[j:]); k >= 0 {
+					return j + k, false // the step's bytes and those up to j are none
+				}
+				return -1, false
+			}
+			rest = data[j:]
+		}
+	}
+	_, bin, ok := scanRunes(data, len(data)-len(rest), len(data))
+	return bin, ok
+}
+
+// scanRunes reads data from byte i a rune at a time up to byte end (or
+// past it, to the end of a rune that starts before it) for scanText. It
+// returns where it stopped, the index of the binary byte it stopped at
+// (or -1), and whether the bytes were UTF-8: at the first that is not, it
+// stops, and gives the first binary byte after it (firstBinaryByte).
+func scanRunes(data []byte, i, end int) (next, binary int, valid bool) {
+	for i < end {
+		if c := data[i]; c < utf8.RuneSelf {
+			if isBinaryByte(c) {
+				return i, i, true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			if k := firstBinaryByte(data[i:]); k >= 0 {
+				return i, i + k, false
+			}
+			return i, -1, false
+		}
+		i += size
+	}
+	return i, -1, true
 }
 
 // isBinaryByte reports whether c is a byte binaryLine looks for.
@@ -165,6 +246,18 @@ func binaryBytes(x uint64) uint64 {
 	y := x ^ (0x1A * ones) // zero where x holds 0x1A
 	sub := ^(((y & low7) + low7) | y) & highs
 	return below(0x20) &^ (below(0x0E) &^ below(0x09)) &^ sub
+}
+
+// asciiBinaryBytes is binaryBytes of a word whose bytes are all ASCII
+// (below 0x80), where adding a constant below 0x80 to a byte never carries
+// into the next: a byte plus 0x60 stays below 0x80 when it is below 0x20;
+// plus 0x77 and 0x72 it reaches 0x80 from 0x09 and 0x0E on; and 0x1A is
+// the byte that x^0x1A turns to zero. Small enough to be inlined.
+func asciiBinaryBytes(x uint64) uint64 {
+	low := ^(x + 0x60*ones) // below 0x20
+	tabToCR := (x + 0x77*ones) &^ (x + 0x72*ones)
+	sub := ^((x ^ 0x1A*ones) + 0x7F*ones)
+	return low &^ tabToCR &^ sub & highs
 }
 
 // textOf returns b as a string with normalizeNewlines' line ends, copying

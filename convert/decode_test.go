@@ -6,6 +6,7 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestDecode(t *testing.T) {
@@ -136,5 +137,74 @@ func TestFirstBinaryByte(t *testing.T) {
 	}
 	if line, ok := binaryLine([]byte("one\ntwo\nthr\x00ee")); !ok || line != 3 {
 		t.Errorf("binaryLine = %d, %v; want line 3", line, ok)
+	}
+}
+
+// scanText gives firstBinaryByte's index and, when there is none,
+// utf8.Valid's answer: every byte value at every offset of a 40-byte text
+// with a rune of two bytes and one of three (in a step of sixteen with a
+// control byte or without one, with a rune above ASCII or without one,
+// across a step's end, and in the last bytes), and random data, mostly
+// text with runes above ASCII, valid or cut short.
+func TestScanText(t *testing.T) {
+	check := func(b []byte) {
+		t.Helper()
+		gb, gv := scanText(b)
+		wb := firstBinaryByte(b)
+		if gb != wb || wb < 0 && gv != utf8.Valid(b) {
+			t.Fatalf("scanText(%q) = %d, %v; want %d, %v", b, gb, gv, wb, utf8.Valid(b))
+		}
+	}
+	base := []byte("Ferry · times change.\nThe harbour “waits.\r\n")
+	for c := range 256 {
+		for at := range base {
+			b := append([]byte(nil), base...)
+			b[at] = byte(c)
+			check(b)
+			check(b[:len(b)-1])
+		}
+	}
+	runes := []string{"é", "·", "“", "𝄞", "\xe2\x80", "\xff", "\n", "\x00", "\t"}
+	r := rand.New(rand.NewSource(43))
+	for range 40000 {
+		var sb strings.Builder
+		for n := r.Intn(60); sb.Len() < n; {
+			if r.Intn(8) == 0 {
+				sb.WriteString(runes[r.Intn(len(runes))])
+			} else {
+				sb.WriteByte(byte('a' + r.Intn(26)))
+			}
+		}
+		check([]byte(sb.String()))
+	}
+	if _, _, err := decode([]byte("one\ntwo ·\nthr\x00ee")); err == nil {
+		t.Error("decode took a NUL byte")
+	} else if le := (*lineError)(nil); !errors.As(err, &le) || le.line != 3 {
+		t.Errorf("decode: %v, want an error on line 3", err)
+	}
+}
+
+// asciiBinaryBytes marks what binaryBytes marks in a word of ASCII bytes:
+// every byte value below 0x80 at every place of words of random ASCII
+// bytes, control bytes among them.
+func TestASCIIBinaryBytes(t *testing.T) {
+	r := rand.New(rand.NewSource(47))
+	for range 2000 {
+		var w [8]byte
+		for i := range w {
+			w[i] = byte(r.Intn(0x80))
+			if r.Intn(3) == 0 {
+				w[i] = byte(r.Intn(0x20))
+			}
+		}
+		for at := range 8 {
+			for c := range 0x80 {
+				w[at] = byte(c)
+				x := load64(w[:], 0)
+				if got, want := asciiBinaryBytes(x), binaryBytes(x); got != want {
+					t.Fatalf("asciiBinaryBytes(%q) = %#x, binaryBytes %#x", w, got, want)
+				}
+			}
+		}
 	}
 }

@@ -25,9 +25,9 @@ func splitParas(lines []string, first int) []para {
 }
 
 // splitParasIn is splitParas building the paragraphs in the room of paras
-// (from paras[:0]) and the trimmed copies of lines in that of kept, each
-// when it holds what splitParas reserves: its bounded reserve of
-// paragraphs, and the lines from the first trimmed paragraph on. A reader
+// (from paras[:0]) when it holds splitParas' bounded reserve of
+// paragraphs, and the trimmed copies of lines in that of kept while they
+// fit (then in one array for the lines left, at most one allocation). A reader
 // that keeps its paragraphs only while it reads (readClipping) passes an
 // array on its stack for the paragraphs and room in its clippingRoom for
 // the lines, so that a short text's paragraphs cost no allocation of
@@ -45,7 +45,7 @@ func splitParasIn(paras []para, kept, lines []string, first int) []para {
 	for i := 0; i <= len(lines); i++ {
 		if i < len(lines) { // a line; past the last, the open paragraph is closed
 			l := lines[i]
-			if t := trimLineEnd(l); !isBlank(t) {
+			if t := trimLineEnd(l); t != "" && (' ' < t[0] && t[0] < utf8.RuneSelf || !isBlank(t)) { // most lines open with a byte isBlank stops at
 				if start < 0 {
 					out = append(out, para{line: first + i})
 					start = i
@@ -59,10 +59,12 @@ func splitParasIn(paras []para, kept, lines []string, first int) []para {
 		}
 		ls := lines[start:i:i] // the paragraph's lines
 		if trimmed {
-			if kept == nil {
-				if kept = keptRoom; cap(kept) < len(lines)-start {
-					kept = make([]string, 0, len(lines)-start)
-				}
+			switch {
+			case len(kept)+len(ls) <= cap(kept):
+			case kept == nil && len(ls) <= cap(keptRoom):
+				kept = keptRoom
+			default: // one array for every line left; the paragraphs before keep theirs
+				kept = make([]string, 0, len(lines)-start)
 			}
 			k := len(kept)
 			for _, l := range ls {

@@ -30,11 +30,15 @@ func fieldCount(s string) int {
 
 // splitLines is strings.Split(text, "\n"): it counts the lines, then
 // cuts each at the next newline strings.IndexByte finds, where Split looks
-// for its separator through the general strings.Index.
+// for its separator through the general strings.Index. A blank line (a
+// newline first) is cut without a search.
 func splitLines(text string) []string {
 	lines := make([]string, strings.Count(text, "\n")+1)
 	for i := range len(lines) - 1 {
-		k := strings.IndexByte(text, '\n')
+		k := 0
+		if text[0] != '\n' {
+			k = strings.IndexByte(text, '\n')
+		}
 		lines[i], text = text[:k], text[k+1:]
 	}
 	lines[len(lines)-1] = text
