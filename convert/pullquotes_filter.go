@@ -48,12 +48,33 @@ func mayHavePullQuote(texts []bodyText) bool {
 	if f.long.slots == nil && f.short.slots == nil {
 		return false // no key of 8 bytes or more: no candidate (isPullQuoteCandidate)
 	}
-	for j := range texts {
-		if f.anyEndIn(texts, j) {
-			return true
+	all := f.join(texts)
+	f.places = appendMarkEnds(f.places[:0], all)
+	for j, t := range texts {
+		n := len(f.places)
+		f.places = appendEndRun(f.places, t.text)
+		for k := n; k < len(f.places); k++ {
+			f.places[k] += f.starts[j]
 		}
 	}
-	return false
+	return f.anyEndAt(texts, all)
+}
+
+// join returns texts joined by '\n', each followed by one, and notes in
+// f.starts where each starts: a view of f.joinBuf, valid till release.
+// The places of appendMarkEnds in it are those of each text, moved by its
+// start: a place depends on the bytes from the closers before a mark to
+// the rune after it, and '\n' is no mark, closer, quote, nor a byte of
+// “”‘’ or '…', so no run or rune reaches across it.
+func (f *quoteFilter) join(texts []bodyText) string {
+	buf := f.joinBuf[:0]
+	f.starts = slices.Grow(f.starts[:0], len(texts))
+	for _, t := range texts {
+		f.starts = append(f.starts, len(buf))
+		buf = append(append(buf, t.text...), '\n')
+	}
+	f.joinBuf = buf
+	return unsafe.String(unsafe.SliceData(buf), len(buf))
 }
 
 // addCandidates puts the n candidates among texts (chain -1, the others
@@ -116,11 +137,15 @@ func (f *quoteFilter) release() {
 	if f.short.slots != nil {
 		room[1] = f.short.slots
 	}
-	keyBuf := f.keyBuf[:0]
+	keyBuf, joinBuf := f.keyBuf[:0], f.joinBuf[:0]
 	if cap(keyBuf) > maxKeyBuffer {
 		keyBuf = nil
 	}
-	*f = quoteFilter{chain: f.chain[:0], keys: f.keys[:0], keyBuf: keyBuf, own: f.own[:0], places: f.places[:0], room: room}
+	if cap(joinBuf) > maxKeyBuffer {
+		joinBuf = nil
+	}
+	*f = quoteFilter{chain: f.chain[:0], keys: f.keys[:0], keyBuf: keyBuf, own: f.own[:0], places: f.places[:0],
+		joinBuf: joinBuf, starts: f.starts[:0], room: room}
 	quoteFilters.Put(f)
 }
 
@@ -137,7 +162,9 @@ type quoteFilter struct {
 	keys        []string      // by text: its key, once built (a view of keyBuf)
 	keyBuf      []byte        // the keys built, one after another
 	own         []int         // by text: where its key ends as printed, when no other candidate's key ends with its tail; else -1
-	places      []int         // the places of one text that may be sentence ends (appendRawEnds)
+	places      []int         // the places of the joined texts that may be sentence ends (appendRawEnds)
+	joinBuf     []byte        // the texts joined (join)
+	starts      []int         // by text: where it starts in joinBuf
 	budget      int           // bytes left to build and compare; below 0: give up
 	pairs       [16]uint64    // bit pairIndex of the last two bytes of each key in long or short
 	lows        [64]uint64    // bit lowIndex of the last eight bytes of each key in long or short
@@ -197,24 +224,29 @@ func (f *quoteFilter) hasLow(lo uint64) bool {
 	return f.lows[l/64]&(1<<(l%64)) != 0
 }
 
-// anyEndIn reports whether endsAt holds at a place of texts[j] that may
-// be a sentence end (appendRawEnds). It makes endsAt's first tests itself,
-// without a call: the place is not where texts[j]'s own key ends, and,
-// where the eight bytes before it are plain, a key ends with them
-// (foldedLow, hasLow). Most places end there.
-func (f *quoteFilter) anyEndIn(texts []bodyText, j int) bool {
-	s, own := texts[j].text, f.own[j]
-	f.places = appendRawEnds(f.places[:0], s)
-	for _, p := range f.places {
-		if p == own {
-			continue // endsAt's first test
-		}
-		if p >= 8 {
-			if x := load64(s, p-8); isPlainWord(x) && !f.hasLow(lowerWord(x)) {
+// anyEndAt reports whether endsAt holds at a place of f.places, places
+// of all, texts joined (see join). It makes endsAt's first tests itself,
+// without a call: where the eight bytes before a place are plain, a key
+// ends with them (foldedLow, hasLow; the bytes are then the text's, as
+// the '\n' after each is not plain); and the place is not where the
+// text's own key ends. Most places end there. Only the others are taken
+// to the text they fall in, by a cursor that moves from text to text
+// (the places come in increasing runs).
+func (f *quoteFilter) anyEndAt(texts []bodyText, all string) bool {
+	j := 0
+	for _, g := range f.places {
+		if g >= 8 {
+			if x := load64(all, g-8); isPlainWord(x) && !f.hasLow(lowerWord(x)) {
 				continue
 			}
 		}
-		if f.endsAt(texts, j, p) {
+		for g < f.starts[j] {
+			j--
+		}
+		for j+1 < len(f.starts) && g >= f.starts[j+1] {
+			j++
+		}
+		if p := g - f.starts[j]; p != f.own[j] && f.endsAt(texts, j, p) {
 			return true
 		}
 	}
@@ -331,7 +363,14 @@ func foldLastRune(s string, p int) (f rune, isSpace bool, n int) {
 // byte to the key's last size bytes when it has that many).
 func candidateTail(s string) (tail [2]uint64, size, end int) {
 	h, t := 0, len(s)
-	for t > 0 {
+	for t > 0 { // isTrimRune, ASCII without a call
+		if c := s[t-1]; c < utf8.RuneSelf {
+			if !quoteKeyTrimASCII[c] && !asciiSpace[c] {
+				break
+			}
+			t--
+			continue
+		}
 		r, n := utf8.DecodeLastRuneInString(s[:t])
 		if !isTrimRune(r) {
 			break
@@ -339,6 +378,13 @@ func candidateTail(s string) (tail [2]uint64, size, end int) {
 		t -= n
 	}
 	for h < t {
+		if c := s[h]; c < utf8.RuneSelf {
+			if !quoteKeyTrimASCII[c] && !asciiSpace[c] {
+				break
+			}
+			h++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[h:])
 		if !isTrimRune(r) {
 			break
@@ -388,6 +434,19 @@ func keyTailAt(s string, p, size int) (tail [2]uint64, ok bool) {
 	k := len(buf) // buf[k:] holds the fold's last bytes
 	space := false
 	for p > 0 && len(buf)-k < size {
+		if c := s[p-1]; c < utf8.RuneSelf { // foldLastRune on an ASCII byte, without a call
+			p--
+			if asciiSpace[c] {
+				if !space {
+					k--
+					buf[k], space = ' ', true
+				}
+				continue // one space for the run
+			}
+			k--
+			buf[k], space = keyByte[c], false
+			continue
+		}
 		f, isSpace, n := foldLastRune(s, p)
 		p -= n
 		if isSpace && space {
@@ -407,16 +466,27 @@ func keyTailAt(s string, p, size int) (tail [2]uint64, ok bool) {
 }
 
 // appendRawEnds appends to dst every place p of s as printed that may be
-// a sentence end of its key (sentenceEndAt): before each '.', '!', '?',
-// '…' and each ',' that follows a closing quote or bracket or comes before
-// a quote, and before each closing quote or bracket (“”‘’"') run up to
-// one; and each place in the runs of closers and trimmed runes
-// (isTrimRune) that end s, from len(s) down. It may give places that are
-// no sentence end, and one place more than once. Each mark is found by its
-// own fast search (strings.IndexByte), faster than one pass testing every
-// byte: the places come mark by mark ('.' first), then the end's.
+// a sentence end of its key (sentenceEndAt) where another key may end:
+// those at its marks (appendMarkEnds), then those at its end
+// (appendEndRun). A key ends in a rune that is neither a trimmed mark nor
+// white space, so only places after such a rune count (afterKeyRune). It
+// may give places that are no sentence end.
 func appendRawEnds(dst []int, s string) []int {
-	for _, c := range [...]byte{'.', ',', '!', '?', 0xE2} { // each mark by a fast search, in any order
+	return appendEndRun(appendMarkEnds(dst, s), s)
+}
+
+// appendMarkEnds appends to dst the places of appendRawEnds at marks:
+// before each '.', '!', '?', '…' and each ',' that follows a closing quote
+// or bracket or comes before a quote, and before each closing quote or
+// bracket (“”‘’"') of the run up to one; each only after a rune a key may
+// end with (afterKeyRune). Each mark is found by its own fast search
+// (strings.IndexByte), faster than one pass testing every byte: the
+// places come mark by mark ('.' first), increasing for each but for the
+// closers' starts, which come after their mark.
+func appendMarkEnds(dst []int, s string) []int {
+	const marks = ".,!?\xe2"
+	for m := 0; m < len(marks); m++ { // each mark by a fast search, in any order
+		c := marks[m]
 		for i := 0; ; i++ {
 			k := strings.IndexByte(s[i:], c)
 			if k < 0 {
@@ -433,34 +503,86 @@ func appendRawEnds(dst []int, s string) []int {
 					continue // another rune
 				}
 			}
-			dst = append(dst, i)
-			for e := i; closerBefore(s, e) > 0; { // the starts of the closers before the mark
-				e -= closerBefore(s, e)
-				dst = append(dst, e)
+			for e := i; e > 0; { // the mark, then the starts of the closers before it
+				if k := endByte[s[e-1]]; k == keyEnd || k == runeEnd && afterKeyRuneSlow(s, e) { // afterKeyRune
+					dst = append(dst, e)
+				}
+				n := closerBefore(s, e)
+				if n == 0 {
+					break
+				}
+				e -= n
 			}
 		}
 	}
-	// The end: runs of closers and of trimmed runes, ASCII byte by byte.
-	for p := len(s); ; {
-		dst = append(dst, p)
-		if p == 0 {
-			return dst
-		}
-		n := 1
-		if c := s[p-1]; c < utf8.RuneSelf {
-			if !quoteKeyTrimASCII[c] && !asciiSpace[c] && !closerByte[c] {
-				return dst // isTrimRune and closerBefore on an ASCII byte
-			}
+	return dst
+}
+
+// appendEndRun appends to dst the places of appendRawEnds at the end of
+// s: each place in the runs of closers and trimmed runes (isTrimRune)
+// that end it, from len(s) down, after a rune a key may end with
+// (afterKeyRune), but for those before a '.', '!' or '?', which
+// appendMarkEnds gives.
+func appendEndRun(dst []int, s string) []int {
+	for p := len(s); p > 0; {
+		c, n := s[p-1], 1
+		var trimmed, closer bool
+		if c < utf8.RuneSelf { // isTrimRune and closerBefore on an ASCII byte
+			trimmed, closer = quoteKeyTrimASCII[c] || asciiSpace[c], closerByte[c]
 		} else {
-			r, size := utf8.DecodeLastRuneInString(s[:p])
-			if !isTrimRune(r) && closerBefore(s, p) == 0 {
-				return dst
-			}
-			n = size
+			var r rune
+			r, n = utf8.DecodeLastRuneInString(s[:p])
+			trimmed, closer = isTrimRune(r), closerBefore(s, p) > 0
+		}
+		if !trimmed && (p == len(s) || s[p] != '.' && s[p] != '!' && s[p] != '?') {
+			dst = append(dst, p)
+		}
+		if !trimmed && !closer {
+			return dst
 		}
 		p -= n
 	}
+	return dst
 }
+
+// afterKeyRune reports whether a key may end at p of s as printed: the
+// rune before p folds to neither a trimmed mark (quoteKeyTrim) nor white
+// space (isTrimRune), the runes a key never ends with. An ASCII byte is
+// told by table (endByte); the last byte of another rune sends the rune
+// to afterKeyRuneSlow. appendMarkEnds makes the test inline.
+func afterKeyRune(s string, p int) bool {
+	if p == 0 {
+		return false
+	}
+	k := endByte[s[p-1]]
+	return k == keyEnd || k == runeEnd && afterKeyRuneSlow(s, p)
+}
+
+func afterKeyRuneSlow(s string, p int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:p])
+	return !isTrimRune(r)
+}
+
+// endByte sorts the bytes for afterKeyRune: an ASCII byte isTrimRune takes
+// (quoteKeyTrim's and white space) is trimmedEnd, another keyEnd; a byte
+// above ASCII, which ends a rune to decode, runeEnd.
+var endByte = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = runeEnd
+		case !quoteKeyTrimASCII[c] && !asciiSpace[c]:
+			t[c] = keyEnd
+		}
+	}
+	return t
+}()
+
+const (
+	trimmedEnd = iota
+	keyEnd
+	runeEnd
+)
 
 // closerBefore returns the length of the rune before i of s when it folds
 // to a closer of sentenceEndAt ('"', '\” or ')'), or 0.

@@ -110,12 +110,15 @@ func wordBytes(tail [2]uint64, size int) []byte {
 }
 
 // appendRawEnds gives, for every sentence end e of a text's key
-// (sentenceEndAt), a place p of the text as printed whose fold
-// (plainKeyFold) ends with the key up to e; and it gives fewer places
-// than there are bytes, on most texts.
+// (sentenceEndAt) where another key may end (the key up to e ends in a
+// rune outside quoteKeyTrim, as every key does), a place p of the text as
+// printed whose fold (plainKeyFold) ends with the key up to e; and it
+// gives fewer places than there are bytes, on most texts. Every place it
+// gives follows a rune a key may end with (afterKeyRune, checked against
+// the rune of the fold there).
 func TestAppendRawEndsFindsEveryKeyEnd(t *testing.T) {
 	r := rand.New(rand.NewSource(62))
-	fewer := 0
+	fewer, ends := 0, 0
 	for range 20000 {
 		s := randomText(r, filterPieces, r.Intn(16))
 		key := pullQuoteKey(s)
@@ -123,10 +126,19 @@ func TestAppendRawEndsFindsEveryKeyEnd(t *testing.T) {
 		if len(places) < len(s) {
 			fewer++
 		}
+		for _, p := range places {
+			fold := plainKeyFold(s[:p])
+			last, _ := utf8.DecodeLastRuneInString(fold)
+			if want := fold != "" && !strings.ContainsRune(quoteKeyTrim, last); !afterKeyRune(s, p) || !want {
+				t.Fatalf("appendRawEnds(%q) gives %d, after %q (afterKeyRune %v)", s, p, fold, afterKeyRune(s, p))
+			}
+		}
 		for e := range len(key) + 1 {
-			if !sentenceEndAt(key, e) {
+			last, _ := utf8.DecodeLastRuneInString(key[:e])
+			if !sentenceEndAt(key, e) || e == 0 || strings.ContainsRune(quoteKeyTrim, last) {
 				continue
 			}
+			ends++
 			found := false
 			for _, p := range places {
 				found = found || strings.HasSuffix(plainKeyFold(s[:p]), key[:e])
@@ -136,8 +148,36 @@ func TestAppendRawEndsFindsEveryKeyEnd(t *testing.T) {
 			}
 		}
 	}
-	if fewer < 10000 {
-		t.Errorf("appendRawEnds gave fewer places than bytes in %d texts of 20000", fewer)
+	if fewer < 10000 || ends < 10000 {
+		t.Errorf("appendRawEnds gave fewer places than bytes in %d texts of 20000, %d key ends to find: too few", fewer, ends)
+	}
+}
+
+// The places appendMarkEnds gives in texts joined by '\n' (as
+// quoteFilter.join joins them) are those it gives in each text, moved by
+// the text's start: no run of closers, mark or quote reaches across the
+// '\n'.
+func TestMarkEndsOfJoinedTexts(t *testing.T) {
+	r := rand.New(rand.NewSource(64))
+	var f quoteFilter
+	for range 3000 {
+		var texts []bodyText
+		for range 1 + r.Intn(5) {
+			texts = append(texts, bodyText{text: randomText(r, filterPieces, r.Intn(8))})
+		}
+		all := f.join(texts)
+		var want []int
+		for j, tx := range texts {
+			for _, p := range appendMarkEnds(nil, tx.text) {
+				want = append(want, f.starts[j]+p)
+			}
+		}
+		got := appendMarkEnds(nil, all)
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Fatalf("appendMarkEnds(%q) = %v; of the texts, moved: %v", all, got, want)
+		}
 	}
 }
 
