@@ -3,6 +3,7 @@ package convert
 import (
 	"fmt"
 	"math/rand"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -247,5 +248,37 @@ func TestMayHavePullQuoteKeepsEveryQuote(t *testing.T) {
 	}
 	if !mayHavePullQuote(bodyTextsOf(paras...)) {
 		t.Error("mayHavePullQuote kept comparing past its budget")
+	}
+}
+
+// release leaves a quoteFilter as empty as a new one but for the room of
+// its slices and tables: after a use that found tails and built keys,
+// every field is zero, an empty slice, or (room) slots to reuse.
+func TestQuoteFilterReleaseEmptiesEveryField(t *testing.T) {
+	texts := bodyTextsOf("The mayor said on Tuesday that the ferry runs all winter long. Crews cleared the road by noon.",
+		"The ferry runs all winter long", "Crews cleared the road by noon, and the port reopened again.")
+	f := new(quoteFilter)
+	f.chain, f.keys = make([]int, len(texts)), make([]string, len(texts))
+	for i := range texts {
+		f.chain[i] = -1
+	}
+	f.budget = 1000
+	f.addCandidates(texts, len(texts))
+	all := f.join(texts)
+	f.places = appendMarkEnds(nil, all)
+	if !f.anyEndAt(texts, all) {
+		t.Fatal("the filter found no candidate ending the first text's sentence")
+	}
+	f.release()
+	v := reflect.ValueOf(f).Elem()
+	for i := range v.NumField() {
+		name, fv := v.Type().Field(i).Name, v.Field(i)
+		switch {
+		case name == "room":
+		case fv.Kind() == reflect.Slice && fv.Len() > 0:
+			t.Errorf("release leaves %s with %d elements", name, fv.Len())
+		case fv.Kind() != reflect.Slice && !fv.IsZero():
+			t.Errorf("release leaves %s = %v", name, fv)
+		}
 	}
 }
