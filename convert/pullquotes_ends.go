@@ -10,15 +10,54 @@ import (
 
 // appendRawEnds appends to dst every place p of s as printed that may be
 // a sentence end of its key (sentenceEndAt) where another key may end:
-// those at its marks (appendMarkEnds), then those at its end
-// (appendEndRun). A key ends in a rune that is neither a trimmed mark nor
+// those at its marks (addMarkEnds), then those at its end
+// (addEndRun). A key ends in a rune that is neither a trimmed mark nor
 // white space, so only places after such a rune count (afterKeyRune). It
 // may give places that are no sentence end.
 func appendRawEnds(dst []int, s string) []int {
-	return appendEndRun(appendMarkEnds(dst, s), s)
+	l := placeList{places: dst}
+	addMarkEnds(&l, s)
+	addEndRun(&l, s)
+	return l.places
 }
 
-// appendMarkEnds appends to dst the places of appendRawEnds at marks:
+// A placeList collects the places addMarkEnds and addEndRun find, each
+// moved by shift. With a filter, it hands them to the filter's anyEndAt
+// (on texts joined as all) every maxPlaces of them and keeps no more, so
+// that its memory stays bounded on any text (a run of a million closers
+// makes a million places); found records that anyEndAt reported true,
+// after which it hands on no more.
+type placeList struct {
+	places []int
+	shift  int
+	filter *quoteFilter
+	texts  []bodyText
+	all    string
+	found  bool
+}
+
+// maxPlaces is the most places a placeList with a filter holds.
+const maxPlaces = 1 << 12
+
+func (l *placeList) add(p int) {
+	l.places = append(l.places, p+l.shift)
+	if len(l.places) >= maxPlaces && l.filter != nil {
+		l.spill()
+	}
+}
+
+// spill hands the places to the filter, unless it found an end already,
+// and drops them.
+//
+//go:noinline
+func (l *placeList) spill() {
+	if !l.found {
+		l.found = l.filter.anyEndAt(l.texts, l.all, l.places)
+	}
+	l.places = l.places[:0]
+}
+
+// addMarkEnds adds to l the places of appendRawEnds at marks:
 // before each '.', '!', '?', '…' and each ',' that follows a closing quote
 // or bracket or comes before a quote, and before each closing quote or
 // bracket (“”‘’"') of the run up to one; each only after a rune a key may
@@ -26,7 +65,7 @@ func appendRawEnds(dst []int, s string) []int {
 // (strings.IndexByte), faster than one pass testing every byte: the
 // places come mark by mark ('.' first), increasing for each but for the
 // closers' starts, which come after their mark.
-func appendMarkEnds(dst []int, s string) []int {
+func addMarkEnds(l *placeList, s string) {
 	const marks = ".,!?\xe2"
 	for m := 0; m < len(marks); m++ { // each mark by a fast search, in any order
 		c := marks[m]
@@ -48,7 +87,7 @@ func appendMarkEnds(dst []int, s string) []int {
 			}
 			for e := i; e > 0; { // the mark, then the starts of the closers before it
 				if k := endByte[s[e-1]]; k == keyEnd || k == runeEnd && afterKeyRuneSlow(s, e) { // afterKeyRune
-					dst = append(dst, e)
+					l.add(e)
 				}
 				n := closerBefore(s, e)
 				if n == 0 {
@@ -58,15 +97,14 @@ func appendMarkEnds(dst []int, s string) []int {
 			}
 		}
 	}
-	return dst
 }
 
-// appendEndRun appends to dst the places of appendRawEnds at the end of
+// addEndRun adds to l the places of appendRawEnds at the end of
 // s: each place in the runs of closers and trimmed runes (isTrimRune)
 // that end it, from len(s) down, after a rune a key may end with
 // (afterKeyRune), but for those before a '.', '!' or '?', which
-// appendMarkEnds gives.
-func appendEndRun(dst []int, s string) []int {
+// addMarkEnds gives.
+func addEndRun(l *placeList, s string) {
 	for p := len(s); p > 0; {
 		c, n := s[p-1], 1
 		var trimmed, closer bool
@@ -78,21 +116,20 @@ func appendEndRun(dst []int, s string) []int {
 			trimmed, closer = isTrimRune(r), closerBefore(s, p) > 0
 		}
 		if !trimmed && (p == len(s) || s[p] != '.' && s[p] != '!' && s[p] != '?') {
-			dst = append(dst, p)
+			l.add(p)
 		}
 		if !trimmed && !closer {
-			return dst
+			return
 		}
 		p -= n
 	}
-	return dst
 }
 
 // afterKeyRune reports whether a key may end at p of s as printed: the
 // rune before p folds to neither a trimmed mark (quoteKeyTrim) nor white
 // space (isTrimRune), the runes a key never ends with. An ASCII byte is
 // told by table (endByte); the last byte of another rune sends the rune
-// to afterKeyRuneSlow. appendMarkEnds makes the test inline.
+// to afterKeyRuneSlow. addMarkEnds makes the test inline.
 func afterKeyRune(s string, p int) bool {
 	if p == 0 {
 		return false

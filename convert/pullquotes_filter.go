@@ -49,20 +49,19 @@ func mayHavePullQuote(texts []bodyText) bool {
 		return false // no key of 8 bytes or more: no candidate (isPullQuoteCandidate)
 	}
 	all := f.join(texts)
-	f.places = appendMarkEnds(f.places[:0], all)
+	l := placeList{places: f.places[:0], filter: f, texts: texts, all: all}
+	addMarkEnds(&l, all)
 	for j, t := range texts {
-		n := len(f.places)
-		f.places = appendEndRun(f.places, t.text)
-		for k := n; k < len(f.places); k++ {
-			f.places[k] += f.starts[j]
-		}
+		l.shift = f.starts[j]
+		addEndRun(&l, t.text)
 	}
-	return f.anyEndAt(texts, all)
+	f.places = l.places // its room, for the next use
+	return l.found || f.anyEndAt(texts, all, l.places)
 }
 
 // join returns texts joined by '\n', each followed by one, and notes in
 // f.starts where each starts: a view of f.joinBuf, valid till release.
-// The places of appendMarkEnds in it are those of each text, moved by its
+// The places of addMarkEnds in it are those of each text, moved by its
 // start: a place depends on the bytes from the closers before a mark to
 // the rune after it, and '\n' is no mark, closer, quote, nor a byte of
 // “”‘’ or '…', so no run or rune reaches across it.
@@ -167,7 +166,7 @@ type quoteFilter struct {
 	keys        []string      // by text: its key, once built (a view of keyBuf)
 	keyBuf      []byte        // the keys built, one after another
 	own         []int         // by text: where its key ends as printed, when no other candidate's key ends with its tail; else -1
-	places      []int         // the places of the joined texts that may be sentence ends (appendRawEnds)
+	places      []int         // room for the places of the joined texts that may be sentence ends (placeList)
 	joinBuf     []byte        // the texts joined (join)
 	starts      []int         // by text: where it starts in joinBuf
 	budget      int           // bytes left to build and compare; below 0: give up
@@ -229,17 +228,17 @@ func (f *quoteFilter) hasLow(lo uint64) bool {
 	return f.lows[l/64]&(1<<(l%64)) != 0
 }
 
-// anyEndAt reports whether endsAt holds at a place of f.places, places
-// of all, texts joined (see join). It makes endsAt's first tests itself,
+// anyEndAt reports whether endsAt holds at one of places, places of all,
+// texts joined (see join). It makes endsAt's first tests itself,
 // without a call: where the eight bytes before a place are plain, a key
 // ends with them (foldedLow, hasLow; the bytes are then the text's, as
 // the '\n' after each is not plain); and the place is not where the
 // text's own key ends. Most places end there. Only the others are taken
 // to the text they fall in, by a cursor that moves from text to text
 // (the places come in increasing runs).
-func (f *quoteFilter) anyEndAt(texts []bodyText, all string) bool {
+func (f *quoteFilter) anyEndAt(texts []bodyText, all string, places []int) bool {
 	j := 0
-	for _, g := range f.places {
+	for _, g := range places {
 		if g >= 8 {
 			if x := load64(all, g-8); isPlainWord(x) && !f.hasLow(lowerWord(x)) {
 				continue

@@ -154,7 +154,7 @@ func TestAppendRawEndsFindsEveryKeyEnd(t *testing.T) {
 	}
 }
 
-// The places appendMarkEnds gives in texts joined by '\n' (as
+// The places addMarkEnds gives in texts joined by '\n' (as
 // quoteFilter.join joins them) are those it gives in each text, moved by
 // the text's start: no run of closers, mark or quote reaches across the
 // '\n'.
@@ -169,15 +169,19 @@ func TestMarkEndsOfJoinedTexts(t *testing.T) {
 		all := f.join(texts)
 		var want []int
 		for j, tx := range texts {
-			for _, p := range appendMarkEnds(nil, tx.text) {
+			var l placeList
+			addMarkEnds(&l, tx.text)
+			for _, p := range l.places {
 				want = append(want, f.starts[j]+p)
 			}
 		}
-		got := appendMarkEnds(nil, all)
+		var l placeList
+		addMarkEnds(&l, all)
+		got := l.places
 		slices.Sort(got)
 		slices.Sort(want)
 		if !slices.Equal(got, want) {
-			t.Fatalf("appendMarkEnds(%q) = %v; of the texts, moved: %v", all, got, want)
+			t.Fatalf("addMarkEnds(%q) gives %v; of the texts, moved: %v", all, got, want)
 		}
 	}
 }
@@ -265,8 +269,10 @@ func TestQuoteFilterReleaseEmptiesEveryField(t *testing.T) {
 	f.budget = 1000
 	f.addCandidates(texts, len(texts))
 	all := f.join(texts)
-	f.places = appendMarkEnds(nil, all)
-	if !f.anyEndAt(texts, all) {
+	var l placeList
+	addMarkEnds(&l, all)
+	f.places = l.places
+	if !f.anyEndAt(texts, all, l.places) {
 		t.Fatal("the filter found no candidate ending the first text's sentence")
 	}
 	f.release()
@@ -280,5 +286,33 @@ func TestQuoteFilterReleaseEmptiesEveryField(t *testing.T) {
 		case fv.Kind() != reflect.Slice && !fv.IsZero():
 			t.Errorf("release leaves %s = %v", name, fv)
 		}
+	}
+}
+
+// mayHavePullQuote holds at most maxPlaces places at a time (in room for
+// twice that at most), however many a text has (a run of closers makes
+// one a closer), and still finds a candidate whose end is among the
+// places it handed on to anyEndAt before the last ones.
+func TestMayHavePullQuoteBoundsItsPlaces(t *testing.T) {
+	closers := "Boats ran" + strings.Repeat(")", 3*maxPlaces) + "."
+	source := "The mayor said on Tuesday that the ferry runs all winter long. " + closers // the end first, then spilled
+	texts := bodyTextsOf(source, "The ferry runs all winter long", "Crews cleared the road by noon, and the port reopened again.")
+	if !mayHavePullQuote(texts) {
+		t.Fatal("mayHavePullQuote missed the candidate ending the source's last sentence")
+	}
+	if n := len(appendRawEnds(nil, closers)); n <= 3*maxPlaces {
+		t.Fatalf("the closers make %d places, want more than %d", n, 3*maxPlaces)
+	}
+	f := new(quoteFilter)
+	f.chain, f.keys = make([]int, len(texts)), make([]string, len(texts))
+	for i := range texts {
+		f.chain[i] = -1
+	}
+	f.addCandidates(texts[1:2], 1) // the candidate only: no place of the closers' text is an end
+	all := f.join(texts[:1])
+	l := placeList{filter: f, texts: texts[:1], all: all}
+	addMarkEnds(&l, all)
+	if cap(l.places) > 2*maxPlaces { // append's growth past maxPlaces
+		t.Errorf("the places took room for %d, want at most %d", cap(l.places), 2*maxPlaces)
 	}
 }
