@@ -47,7 +47,8 @@ func (l *placeList) add(p int) {
 }
 
 // spill hands the places to the filter, unless it found an end already,
-// and drops them.
+// and drops them. It is kept out of line so that add, called at every
+// place, is inlined.
 //
 //go:noinline
 func (l *placeList) spill() {
