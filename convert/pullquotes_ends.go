@@ -23,7 +23,7 @@ func appendRawEnds(dst []int, s string) []int {
 
 // A placeList collects the places addMarkEnds and addEndRun find, each
 // moved by shift. With a filter, it hands them to the filter's anyEndAt
-// (on texts joined as all) every maxPlaces of them and keeps no more, so
+// (places of its joined texts) every maxPlaces of them and keeps no more, so
 // that its memory stays bounded on any text (a run of a million closers
 // makes a million places); found records that anyEndAt reported true,
 // after which it hands on no more.
@@ -31,8 +31,6 @@ type placeList struct {
 	places []int
 	shift  int
 	filter *quoteFilter
-	texts  []bodyText
-	all    string
 	found  bool
 }
 
@@ -53,7 +51,7 @@ func (l *placeList) add(p int) {
 //go:noinline
 func (l *placeList) spill() {
 	if !l.found {
-		l.found = l.filter.anyEndAt(l.texts, l.all, l.places)
+		l.found = l.filter.anyEndAt(l.places)
 	}
 	l.places = l.places[:0]
 }

@@ -49,18 +49,19 @@ func mayHavePullQuote(texts []bodyText) bool {
 		return false // no key of 8 bytes or more: no candidate (isPullQuoteCandidate)
 	}
 	all := f.join(texts)
-	l := placeList{places: f.places[:0], filter: f, texts: texts, all: all}
+	l := placeList{places: f.places[:0], filter: f}
 	addMarkEnds(&l, all)
 	for j, t := range texts {
 		l.shift = f.starts[j]
 		addEndRun(&l, t.text)
 	}
 	f.places = l.places // its room, for the next use
-	return l.found || f.anyEndAt(texts, all, l.places)
+	return l.found || f.anyEndAt(l.places)
 }
 
-// join returns texts joined by '\n', each followed by one, and notes in
-// f.starts where each starts: a view of f.joinBuf, valid till release.
+// join returns texts joined by '\n', each followed by one, and notes it
+// in f.all and in f.starts where each starts: a view of f.joinBuf, valid
+// till release.
 // The places of addMarkEnds in it are those of each text, moved by its
 // start: a place depends on the bytes from the closers before a mark to
 // the rune after it, and '\n' is no mark, closer, quote, nor a byte of
@@ -73,7 +74,19 @@ func (f *quoteFilter) join(texts []bodyText) string {
 		buf = append(append(buf, t.text...), '\n')
 	}
 	f.joinBuf = buf
-	return unsafe.String(unsafe.SliceData(buf), len(buf))
+	f.all = unsafe.String(unsafe.SliceData(buf), len(buf))
+	return f.all
+}
+
+// textAt is texts[j].text as join copied it into f.all: the filter reads
+// the texts there, so that it keeps no reference to the texts (which
+// finishArticle may hold on its stack).
+func (f *quoteFilter) textAt(j int) string {
+	end := len(f.all) - 1
+	if j+1 < len(f.starts) {
+		end = f.starts[j+1] - 1
+	}
+	return f.all[f.starts[j]:end]
 }
 
 // addCandidates puts the n candidates among texts (chain -1, the others
@@ -147,7 +160,7 @@ func (f *quoteFilter) release() {
 	// several hundred instructions an article: every field is set.
 	f.long, f.short, f.budget, f.room = tailTable{}, tailTable{}, 0, room
 	f.chain, f.keys, f.own, f.places, f.starts = f.chain[:0], f.keys[:0], f.own[:0], f.places[:0], f.starts[:0]
-	f.keyBuf, f.joinBuf = keyBuf, joinBuf
+	f.keyBuf, f.joinBuf, f.all = keyBuf, joinBuf, ""
 	clear(f.pairs[:])
 	clear(f.lows[:])
 	quoteFilters.Put(f)
@@ -168,6 +181,7 @@ type quoteFilter struct {
 	own         []int         // by text: where its key ends as printed, when no other candidate's key ends with its tail; else -1
 	places      []int         // room for the places of the joined texts that may be sentence ends (placeList)
 	joinBuf     []byte        // the texts joined (join)
+	all         string        // a view of joinBuf (join)
 	starts      []int         // by text: where it starts in joinBuf
 	budget      int           // bytes left to build and compare; below 0: give up
 	pairs       [16]uint64    // bit pairIndex of the last two bytes of each key in long or short
@@ -228,15 +242,16 @@ func (f *quoteFilter) hasLow(lo uint64) bool {
 	return f.lows[l/64]&(1<<(l%64)) != 0
 }
 
-// anyEndAt reports whether endsAt holds at one of places, places of all,
-// texts joined (see join). It makes endsAt's first tests itself,
+// anyEndAt reports whether endsAt holds at one of places, places of
+// f.all, the texts joined (see join). It makes endsAt's first tests itself,
 // without a call: where the eight bytes before a place are plain, a key
 // ends with them (foldedLow, hasLow; the bytes are then the text's, as
 // the '\n' after each is not plain); and the place is not where the
 // text's own key ends. Most places end there. Only the others are taken
 // to the text they fall in, by a cursor that moves from text to text
 // (the places come in increasing runs).
-func (f *quoteFilter) anyEndAt(texts []bodyText, all string, places []int) bool {
+func (f *quoteFilter) anyEndAt(places []int) bool {
+	all := f.all
 	j := 0
 	for _, g := range places {
 		if g >= 8 {
@@ -250,7 +265,7 @@ func (f *quoteFilter) anyEndAt(texts []bodyText, all string, places []int) bool 
 		for j+1 < len(f.starts) && g >= f.starts[j+1] {
 			j++
 		}
-		if p := g - f.starts[j]; p != f.own[j] && f.endsAt(texts, j, p) {
+		if p := g - f.starts[j]; p != f.own[j] && f.endsAt(j, p) {
 			return true
 		}
 	}
@@ -259,13 +274,13 @@ func (f *quoteFilter) anyEndAt(texts []bodyText, all string, places []int) bool 
 
 // endsAt reports whether a candidate other than texts[j] ends where its
 // key ends at p of texts[j] as printed, or the budget is spent.
-func (f *quoteFilter) endsAt(texts []bodyText, j, p int) bool {
+func (f *quoteFilter) endsAt(j, p int) bool {
 	if p == f.own[j] {
 		// Where texts[j]'s own key ends, the tail found is its own and no
 		// other candidate's: anyEndsWith would skip it.
 		return false
 	}
-	src := texts[j].text
+	src := f.textAt(j)
 	if lo, ok := foldedLow(src, p); ok && !f.hasLow(lo) {
 		return false // no key ends with the eight bytes before p
 	}
@@ -273,12 +288,12 @@ func (f *quoteFilter) endsAt(texts []bodyText, j, p int) bool {
 		return false // no key ends with the two bytes before p
 	}
 	if f.long.slots != nil {
-		if tail, ok := keyTailAt(src, p, 16); ok && f.anyEndsWith(texts, f.long.ownerOf(tail[0], tail[1]), src, p) {
+		if tail, ok := keyTailAt(src, p, 16); ok && f.anyEndsWith(f.long.ownerOf(tail[0], tail[1]), src, p) {
 			return true
 		}
 	}
 	if f.short.slots != nil {
-		if tail, ok := keyTailAt(src, p, 8); ok && f.anyEndsWith(texts, f.short.ownerOf(0, tail[1]), src, p) {
+		if tail, ok := keyTailAt(src, p, 8); ok && f.anyEndsWith(f.short.ownerOf(0, tail[1]), src, p) {
 			return true
 		}
 	}
@@ -288,9 +303,9 @@ func (f *quoteFilter) endsAt(texts []bodyText, j, p int) bool {
 // anyEndsWith reports whether the key of a candidate of the chain from i
 // is the end of keyFold(src[:p]), src other than the candidate as printed
 // (whose key is no longer than its own), or the budget is spent.
-func (f *quoteFilter) anyEndsWith(texts []bodyText, i int, src string, p int) bool {
+func (f *quoteFilter) anyEndsWith(i int, src string, p int) bool {
 	for ; i >= 0; i = f.chain[i] {
-		t := texts[i].text
+		t := f.textAt(i)
 		if t == src {
 			continue
 		}

@@ -272,7 +272,7 @@ func TestQuoteFilterReleaseEmptiesEveryField(t *testing.T) {
 	var l placeList
 	addMarkEnds(&l, all)
 	f.places = l.places
-	if !f.anyEndAt(texts, all, l.places) {
+	if !f.anyEndAt(l.places) {
 		t.Fatal("the filter found no candidate ending the first text's sentence")
 	}
 	f.release()
@@ -310,7 +310,7 @@ func TestMayHavePullQuoteBoundsItsPlaces(t *testing.T) {
 	}
 	f.addCandidates(texts[1:2], 1) // the candidate only: no place of the closers' text is an end
 	all := f.join(texts[:1])
-	l := placeList{filter: f, texts: texts[:1], all: all}
+	l := placeList{filter: f}
 	addMarkEnds(&l, all)
 	if cap(l.places) > 2*maxPlaces { // append's growth past maxPlaces
 		t.Errorf("the places took room for %d, want at most %d", cap(l.places), 2*maxPlaces)
