@@ -17,7 +17,7 @@ import (
 func TestDatePrechecksAgreeWithRegexps(t *testing.T) {
 	inputs := []string{"2021-03-01", "2021-03", "2019-02-15T10:30:00Z", "2016年3月9日", "2016 年 3 月",
 		"2016年3月9日（水）10:30", "11.01.2010", "26/02/2015", "10:30", "9h30", "10.30.15", "3rd", "21st",
-		"1er", "5", "March", "am", "", " 2021-03-01", "x2021", "01-26-2010", "1-2-2010"}
+		"1er", "5", "March", "am", "", " 2021-03-01", "x2021", "01-26-2010", "1-2-2010", "1.2.2010", "01.2.2010"}
 	r := rand.New(rand.NewSource(13))
 	alphabet := []string{"0", "1", "2", "9", "-", ".", "/", ":", "h", "T", "Z", "+", " ", "年", "月", "日", "（", "）", "st", "e", "x"}
 	for range 20000 {
@@ -51,6 +51,12 @@ func TestDatePrechecksAgreeWithRegexps(t *testing.T) {
 				if !c.test(s) {
 					t.Errorf("the cheap test of %s turns away %q, which it matches", c.re.re(), s)
 				}
+			}
+		}
+		// numericDate's own length and digit test before the three.
+		if dashedRE.MatchString(s) || dottedRE.MatchString(s) {
+			if _, _, _, ok := numericDate(s); !ok {
+				t.Errorf("numericDate(%q) turns away a date its regexps match", s)
 			}
 		}
 		if m := ordinalDayR.FindStringSubmatch(s); m != nil {

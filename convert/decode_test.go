@@ -44,6 +44,11 @@ func TestDecode(t *testing.T) {
 			t.Errorf("%s: decode = %q, %v; want %q", name, got, err, want)
 		}
 	}
+	// A UTF-8 BOM says UTF-8: what follows is not read as UTF-16, even
+	// when its NULs would make it look so.
+	if got, _, err := decode(append([]byte{0xEF, 0xBB, 0xBF}, utf16("Hello world", true, false)...)); !errors.Is(err, ErrBinary) {
+		t.Errorf("UTF-8 BOM before UTF-16 text: decode = %q, %v; want ErrBinary", got, err)
+	}
 	_, _, err := decode([]byte("text\nmore\x00text"))
 	var le *lineError
 	if !errors.Is(err, ErrBinary) || !errors.As(err, &le) || le.line != 2 {
@@ -141,11 +146,12 @@ func TestFirstBinaryByte(t *testing.T) {
 }
 
 // scanText gives firstBinaryByte's index and, when there is none,
-// utf8.Valid's answer: every byte value at every offset of a 40-byte text
-// with a rune of two bytes and one of three (in a step of sixteen with a
-// control byte or without one, with a rune above ASCII or without one,
-// across a step's end, and in the last bytes), and random data, mostly
-// text with runes above ASCII, valid or cut short.
+// utf8.Valid's answer: every byte value at every offset of a 59-byte text
+// with runes of two bytes and of three, one of them across the first
+// step's end (in a step of sixteen with a control byte or without one,
+// with a rune above ASCII or without one, across a step's end, and in the
+// last bytes), and random data, mostly text with runes above ASCII, valid
+// or cut short.
 func TestScanText(t *testing.T) {
 	check := func(b []byte) {
 		t.Helper()
@@ -155,7 +161,7 @@ func TestScanText(t *testing.T) {
 			t.Fatalf("scanText(%q) = %d, %v; want %d, %v", b, gb, gv, wb, utf8.Valid(b))
 		}
 	}
-	base := []byte("Ferry · times change.\nThe harbour “waits.\r\n")
+	base := []byte("Ferry times a “change” · now.\nThe harbour waits, é.\r\n") // “ at bytes 14-16
 	for c := range 256 {
 		for at := range base {
 			b := append([]byte(nil), base...)
