@@ -67,11 +67,7 @@ func mayHavePullQuote(texts []bodyText) bool {
 // the rune after it, and '\n' is no mark, closer, quote, nor a byte of
 // “”‘’ or '…', so no run or rune reaches across it.
 func (f *quoteFilter) join(texts []bodyText) string {
-	size := len(texts) // one '\n' each
-	for _, t := range texts {
-		size += len(t.text)
-	}
-	buf := slices.Grow(f.joinBuf[:0], size) // at once: a long article's text is not copied as it grows
+	buf := f.joinBuf[:0]
 	f.starts = slices.Grow(f.starts[:0], len(texts))
 	for _, t := range texts {
 		f.starts = append(f.starts, len(buf))
