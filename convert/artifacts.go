@@ -5,7 +5,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 )
 
 // isPlaceholder recognises the marks e-paper sites leave where an image
@@ -14,7 +13,7 @@ import (
 //	 ??  ??
 //	??
 func isPlaceholder(s string) bool {
-	if i := strings.IndexByte(s, '?'); i < 0 || !strings.Contains(s[i:], "??") { // trimming spaces keeps "??"
+	if !strings.Contains(s, "??") { // trimming spaces keeps "??"
 		return false
 	}
 	for _, r := range trimSpace(s) { // strings.Trim(s, "? \t\u00a0") == ""
@@ -146,18 +145,8 @@ func pressReaderFooter(s string) (language, country string, ok bool) {
 
 // footerNames is pressReaderFooter giving the language's name as printed
 // ("English"), not its tag: for the tests that need only to know a footer
-// line when they see one. Both openings start with 'N': a line that
-// cannot open with it, trimmed (mayOpenTrimmedWith), is turned away
-// before readFooterNames.
+// line when they see one.
 func footerNames(s string) (language, country string, ok bool) {
-	if !mayOpenTrimmedWith(s, 'N') {
-		return "", "", false
-	}
-	return readFooterNames(s)
-}
-
-// readFooterNames is footerNames without its cheap test.
-func readFooterNames(s string) (language, country string, ok bool) {
 	s = trimSpace(s)
 	if lang, ok := strings.CutPrefix(s, footerIn); ok && isFooterName(lang) && !strings.Contains(lang, " ") {
 		return lang, "", true
@@ -181,12 +170,9 @@ var jumpWords = []string{"cont", "see ", "fortsetzung", "suite", "vervolg"}
 
 // isContinuedLine recognises a jump line between pages of a printed story.
 // Cheap tests come before the regexp: the line opens with a word of
-// jumpWords (opensWithJumpWord), holds one (holdsJumpWord), and holds a
-// space (each alternative of continuedRE has one after its first word,
-// which (?i) matches only to itself).
+// jumpWords (opensWithJumpWord) and holds one (holdsJumpWord).
 func isContinuedLine(s string) bool {
-	return len(s) < maxJumpLine && opensWithJumpWord(s) && holdsJumpWord(s) && strings.IndexByte(s, ' ') >= 0 &&
-		continuedRE.MatchString(strings.TrimSpace(s))
+	return len(s) < maxJumpLine && opensWithJumpWord(s) && holdsJumpWord(s) && continuedRE.MatchString(strings.TrimSpace(s))
 }
 
 // holdsJumpWord reports whether s holds a word of jumpWords in any ASCII
@@ -210,7 +196,7 @@ func holdsJumpWord(s string) bool {
 // one would be ((?i) folds "ſ" onto s): it never says no where
 // continuedRE matches the trimmed line.
 func opensWithJumpWord(s string) bool {
-	s = strings.TrimPrefix(trimSpace(s), "(")
+	s = strings.TrimPrefix(strings.TrimSpace(s), "(")
 	s = s[skipRESpace(s, 0):]
 	if !isASCII(s[:min(len(s), longestJumpWord)]) {
 		return true
@@ -266,45 +252,14 @@ const maxFurnitureLen = 60
 //	SIGN UP FOR OUR NEWSLETTER    Share on Facebook    Tweet
 //	Follow @tidewatch             12 Comments          4 min read
 func isFurniture(s string) bool {
-	s = trimSpace(s)
+	s = strings.TrimSpace(s)
 	return s != "" && len(s) <= maxFurnitureLen && furnitureOpenings.mayOpen(s) && isFurnitureLabel(s)
 }
 
 // isFurnitureLabel is isFurniture on a trimmed line of at most
-// maxFurnitureLen bytes, without the cheap test furnitureOpenings. The
-// line, its closing marks trimmed (trimFurnitureEnd), is lower-cased on
-// the stack (appendToLower, as strings.ToLower would).
+// maxFurnitureLen bytes, without the cheap test furnitureOpenings.
 func isFurnitureLabel(s string) bool {
-	var buf [3 * maxFurnitureLen]byte // lower-casing at most triples a line's bytes
-	lower := appendToLower(buf[:0], trimFurnitureEnd(s))
-	// A view of lower, which outlives every use of it: nothing keeps it.
-	return isFurnitureLower(unsafe.String(unsafe.SliceData(lower), len(lower)))
-}
-
-// appendToLower appends strings.ToLower(s) to dst: ASCII byte by byte,
-// other runes by unicode.ToLower, a byte that is no rune as U+FFFD (as
-// strings.Map writes it).
-func appendToLower(dst []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			for _, r := range s[i:] {
-				dst = utf8.AppendRune(dst, unicode.ToLower(r))
-			}
-			return dst
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
-	}
-	return dst
-}
-
-// isFurnitureLower is isFurnitureLabel on the line lower-cased, without
-// its closing marks: a label of furnitureLines, a follow button, a
-// comment count or a reading time.
-func isFurnitureLower(l string) bool {
+	l := strings.ToLower(strings.TrimRight(s, ".:!›»→ "))
 	if furnitureLines[l] {
 		return true
 	}
@@ -314,26 +269,6 @@ func isFurnitureLower(l string) bool {
 	n, rest, ok := strings.Cut(l, " ")
 	return ok && isDigits(n) && (rest == "comments" || rest == "comment" ||
 		rest == "min read" || rest == "minute read" || rest == "minutes read")
-}
-
-// furnitureEnd is what isFurnitureLabel trims off the end of a line.
-const furnitureEnd = ".:!›»→ "
-
-// trimFurnitureEnd is strings.TrimRight(s, furnitureEnd): its ASCII
-// bytes are cut byte by byte; from a byte above ASCII on, TrimRight does
-// the rest.
-func trimFurnitureEnd(s string) string {
-	for len(s) > 0 {
-		switch c := s[len(s)-1]; {
-		case c == '.' || c == ':' || c == '!' || c == ' ':
-			s = s[:len(s)-1]
-		case c >= utf8.RuneSelf:
-			return strings.TrimRight(s, furnitureEnd)
-		default:
-			return s
-		}
-	}
-	return s
 }
 
 // furnitureOpenings marks the first two bytes of the lines isFurniture

@@ -60,17 +60,12 @@ func (a *Article) settleIn(room *blockRoom, texts []bodyText) {
 	default:
 		paras = make([]Paragraph, len(texts))
 	}
-	var heads []Heading // the crossheads' blocks, in one allocation made at the first
 	for i, t := range texts {
 		switch {
 		case t.bullet:
 			a.Body = append(a.Body, &ListItem{Content: t.text})
 		case isCrosshead(texts, i):
-			if heads == nil {
-				heads = make([]Heading, 0, countCrossheads(texts, i))
-			}
-			heads = append(heads, Heading{Content: t.text})
-			a.Body = append(a.Body, &heads[len(heads)-1])
+			a.Body = append(a.Body, &Heading{Content: t.text})
 		default:
 			paras[i].Content = t.text
 			a.Body = append(a.Body, &paras[i])
@@ -80,18 +75,6 @@ func (a *Article) settleIn(room *blockRoom, texts []bodyText) {
 	a.applyDateline()
 	a.Authors = dedupePeople(a.Authors)
 	a.Contacts = dedupeStrings(a.Contacts)
-}
-
-// countCrossheads counts the texts from texts[from] on that settleIn makes
-// crossheads of: those that are no list item and that isCrosshead takes.
-func countCrossheads(texts []bodyText, from int) int {
-	n := 0
-	for i := from; i < len(texts); i++ {
-		if !texts[i].bullet && isCrosshead(texts, i) {
-			n++
-		}
-	}
-	return n
 }
 
 // finishReserve is the room finishArticle makes on the stack for the
@@ -162,12 +145,12 @@ func (a *Article) dropArtifactText(text string) bool {
 			return true
 		}
 	}
-	if credits, ok := contributedLineGated(text); ok {
+	if credits, ok := contributedLine(text); ok {
 		a.Credits = append(a.Credits, credits...)
 		a.remove(RemovedCredit, text)
 		return true
 	}
-	if credits, contacts, ok := creditLineGated(text); ok {
+	if credits, contacts, ok := creditLine(text); ok {
 		a.Credits = append(a.Credits, credits...)
 		a.Contacts = append(a.Contacts, contacts...)
 		a.remove(RemovedCredit, text)
@@ -187,84 +170,22 @@ func (a *Article) dropArtifactText(text string) bool {
 }
 
 // maxShortArtifact is the longest text, in bytes, that a rule of
-// dropArtifact takes but the credit rules (creditNote, contributedLine,
-// creditLine) and isPlaceholder: a footer line, a jump line, a furniture
-// line.
-const maxShortArtifact = max(maxFooterLine, maxJumpLine, maxFurnitureLen)
+// dropArtifact takes but creditNote and isPlaceholder: a footer line, a
+// "contributed" line, a credit line, a jump line, a furniture line.
+const maxShortArtifact = max(maxFooterLine, maxCreditNote, maxQualifiedCreditLine, maxJumpLine, maxFurnitureLen)
 
 // mayBeArtifact is a cheap test before dropArtifact's rules, made on p's
 // lines without joining them: the text they make, trimmed, is at most
-// maxShortArtifact bytes long, or opens with a question mark
-// (isPlaceholder), or ends in a note's closing bracket (creditNote), or
-// may be a "contributed" line (at most maxCreditNote bytes, its last line
-// ending so, mayEndContributed: the words of endsLikeContributed hold no
-// space, and joining puts one before the last line) or a credit line (at most
-// maxQualifiedCreditLine, mayOpenCredit). It says yes when joinedEnds
-// cannot tell the text's length.
+// maxShortArtifact bytes long, or ends in a note's closing bracket
+// (creditNote), or opens with a question mark (isPlaceholder). It says
+// yes when joinedEnds cannot tell the text's length.
 func mayBeArtifact(p para) bool {
 	first, last, n := joinedEnds(p.lines)
-	if n < 0 || n <= maxShortArtifact || strings.HasPrefix(first, "?") {
+	if n < 0 {
 		return true
 	}
-	if _, _, note := noteBrackets(last); note {
-		return true
-	}
-	return n <= maxCreditNote && mayEndContributed(last) || n <= maxQualifiedCreditLine && mayOpenCredit(first)
-}
-
-// contributedLineGated is contributedLine after a cheaper test than its own
-// (mayEndContributed).
-func contributedLineGated(text string) ([]Credit, bool) {
-	if !mayEndContributed(text) {
-		return nil, false
-	}
-	return contributedLine(text)
-}
-
-// creditLineGated is creditLine after a cheap test (mayOpenCredit).
-func creditLineGated(text string) (credits []Credit, contacts []string, ok bool) {
-	if !mayOpenCredit(text) {
-		return nil, nil, false
-	}
-	return creditLine(text)
-}
-
-// mayEndContributed is endsLikeContributed after a cheap test: the text,
-// trimmed and without a closing full stop, ends with the last two bytes
-// of a word of contributedEnds. mayBeArtifact asks it of a paragraph's
-// last line, contributedLineGated of the text.
-func mayEndContributed(s string) bool {
-	t := strings.TrimSuffix(trimSpace(s), ".")
-	if len(t) < 2 {
-		return false // shorter than every word
-	}
-	a, b := t[len(t)-2], t[len(t)-1]
-	for _, w := range contributedEnds {
-		if a == w[len(w)-2] && b == w[len(w)-1] {
-			return endsLikeContributed(s)
-		}
-	}
-	return false
-}
-
-// mayOpenCredit reports whether a text that opens with first (its first
-// line, trimmed, or all of it) may open as a credit line does
-// (creditLine): with a credit marker's first two bytes (creditOpenings),
-// or after a word that may be a qualifier (stripCreditQualifier: one
-// opening with a qualifier's first letter, that ends within
-// len("featured") bytes). Where first is too short to tell, it says yes.
-// mayBeArtifact asks it of a paragraph's first line, creditLineGated of the
-// text.
-func mayOpenCredit(first string) bool {
-	const most = len("featured") + 1 // the bytes stripCreditQualifier looks at for the space
-	if len(first) <= most || creditOpenings.mayOpen(first) {
-		return true
-	}
-	if !qualifierFirst[lowerASCII(first[0])] {
-		return false
-	}
-	i := strings.IndexByte(first[:most], ' ')
-	return i > 0 && creditOpenings.mayOpen(first[i+1:])
+	_, _, note := noteBrackets(last)
+	return n <= maxShortArtifact || note || strings.HasPrefix(first, "?")
 }
 
 // joinedEnds tells of the text of lines joined by spaces and trimmed
@@ -340,10 +261,7 @@ func appendBodyText(out []bodyText, line string, bullet bool) []bodyText {
 
 // movePullQuotes moves the texts that repeat others to a.PullQuotes.
 func (a *Article) movePullQuotes(texts []bodyText) []bodyText {
-	quote := markPullQuotes(texts)
-	if quote == nil {
-		return texts // none is
-	}
+	quote := findPullQuotes(texts)
 	kept := texts[:0]
 	for i, t := range texts {
 		if quote[i] {

@@ -25,7 +25,7 @@ import (
 // a candidate ends at a sentence end e of a longer key, the key goes on
 // with closing quotes then '.', '!', '?', '…' or a quoted ',', or stops;
 // the runes of the source as printed there are the ones that fold to
-// those (see appendRawEnds), and the key before e ends as keyFold of the
+// those (see forEachRawEnd), and the key before e ends as keyFold of the
 // source up to there: its last 16 bytes (8 for a candidate under 16) find
 // the candidates by a table of their tails (candidateTail), and
 // keyEndsWith compares the rest.
@@ -48,45 +48,12 @@ func mayHavePullQuote(texts []bodyText) bool {
 	if f.long.slots == nil && f.short.slots == nil {
 		return false // no key of 8 bytes or more: no candidate (isPullQuoteCandidate)
 	}
-	all := f.join(texts)
-	l := placeList{places: f.places[:0], filter: f}
-	addMarkEnds(&l, all)
 	for j, t := range texts {
-		l.shift = f.starts[j]
-		addEndRun(&l, t.text)
+		if forEachRawEnd(t.text, func(p int) bool { return f.endsAt(texts, j, p) }) {
+			return true
+		}
 	}
-	f.places = l.places // its room, for the next use
-	return l.found || f.anyEndAt(l.places)
-}
-
-// join returns texts joined by '\n', each followed by one, and notes it
-// in f.all and in f.starts where each starts: a view of f.joinBuf, valid
-// till release.
-// The places of addMarkEnds in it are those of each text, moved by its
-// start: a place depends on the bytes from the closers before a mark to
-// the rune after it, and '\n' is no mark, closer, quote, nor a byte of
-// “”‘’ or '…', so no run or rune reaches across it.
-func (f *quoteFilter) join(texts []bodyText) string {
-	buf := f.joinBuf[:0]
-	f.starts = slices.Grow(f.starts[:0], len(texts))
-	for _, t := range texts {
-		f.starts = append(f.starts, len(buf))
-		buf = append(append(buf, t.text...), '\n')
-	}
-	f.joinBuf = buf
-	f.all = unsafe.String(unsafe.SliceData(buf), len(buf))
-	return f.all
-}
-
-// textAt is texts[j].text as join copied it into f.all: the filter reads
-// the texts there, so that it keeps no reference to the texts (which
-// finishArticle may hold on its stack).
-func (f *quoteFilter) textAt(j int) string {
-	end := len(f.all) - 1
-	if j+1 < len(f.starts) {
-		end = f.starts[j+1] - 1
-	}
-	return f.all[f.starts[j]:end]
+	return false
 }
 
 // addCandidates puts the n candidates among texts (chain -1, the others
@@ -149,20 +116,11 @@ func (f *quoteFilter) release() {
 	if f.short.slots != nil {
 		room[1] = f.short.slots
 	}
-	keyBuf, joinBuf := f.keyBuf[:0], f.joinBuf[:0]
+	keyBuf := f.keyBuf[:0]
 	if cap(keyBuf) > maxKeyBuffer {
 		keyBuf = nil
 	}
-	if cap(joinBuf) > maxKeyBuffer {
-		joinBuf = nil
-	}
-	// Field by field, not as a new struct, whose zeroing and copy cost
-	// several hundred instructions an article: every field is set.
-	f.long, f.short, f.budget, f.room = tailTable{}, tailTable{}, 0, room
-	f.chain, f.keys, f.own, f.places, f.starts = f.chain[:0], f.keys[:0], f.own[:0], f.places[:0], f.starts[:0]
-	f.keyBuf, f.joinBuf, f.all = keyBuf, joinBuf, ""
-	clear(f.pairs[:])
-	clear(f.lows[:])
+	*f = quoteFilter{chain: f.chain[:0], keys: f.keys[:0], keyBuf: keyBuf, own: f.own[:0], room: room}
 	quoteFilters.Put(f)
 }
 
@@ -179,10 +137,6 @@ type quoteFilter struct {
 	keys        []string      // by text: its key, once built (a view of keyBuf)
 	keyBuf      []byte        // the keys built, one after another
 	own         []int         // by text: where its key ends as printed, when no other candidate's key ends with its tail; else -1
-	places      []int         // room for the places of the joined texts that may be sentence ends (placeList)
-	joinBuf     []byte        // the texts joined (join)
-	all         string        // a view of joinBuf (join)
-	starts      []int         // by text: where it starts in joinBuf
 	budget      int           // bytes left to build and compare; below 0: give up
 	pairs       [16]uint64    // bit pairIndex of the last two bytes of each key in long or short
 	lows        [64]uint64    // bit lowIndex of the last eight bytes of each key in long or short
@@ -235,65 +189,28 @@ func (f *quoteFilter) addPair(lo uint64) {
 	f.pairs[k/64] |= 1 << (k % 64)
 }
 
-// hasLow reports whether a key in long or short ends with the eight bytes
-// lo (see addPair).
-func (f *quoteFilter) hasLow(lo uint64) bool {
-	l := lowIndex(lo)
-	return f.lows[l/64]&(1<<(l%64)) != 0
-}
-
-// anyEndAt reports whether endsAt holds at one of places, places of
-// f.all, the texts joined (see join). It makes endsAt's first tests itself,
-// without a call: where the eight bytes before a place are plain, a key
-// ends with them (foldedLow, hasLow; the bytes are then the text's, as
-// the '\n' after each is not plain); and the place is not where the
-// text's own key ends. Most places end there. Only the others are taken
-// to the text they fall in, by a cursor that moves from text to text
-// (the places come in increasing runs).
-func (f *quoteFilter) anyEndAt(places []int) bool {
-	all := f.all
-	j := 0
-	for _, g := range places {
-		if g >= 8 {
-			if x := load64(all, g-8); isPlainWord(x) && !f.hasLow(lowerWord(x)) {
-				continue
-			}
-		}
-		for g < f.starts[j] {
-			j--
-		}
-		for j+1 < len(f.starts) && g >= f.starts[j+1] {
-			j++
-		}
-		if p := g - f.starts[j]; p != f.own[j] && f.endsAt(j, p) {
-			return true
-		}
-	}
-	return false
-}
-
 // endsAt reports whether a candidate other than texts[j] ends where its
 // key ends at p of texts[j] as printed, or the budget is spent.
-func (f *quoteFilter) endsAt(j, p int) bool {
+func (f *quoteFilter) endsAt(texts []bodyText, j, p int) bool {
 	if p == f.own[j] {
 		// Where texts[j]'s own key ends, the tail found is its own and no
 		// other candidate's: anyEndsWith would skip it.
 		return false
 	}
-	src := f.textAt(j)
-	if lo, ok := foldedLow(src, p); ok && !f.hasLow(lo) {
+	src := texts[j].text
+	if lo, ok := foldedLow(src, p); ok && f.lows[lowIndex(lo)/64]&(1<<(lowIndex(lo)%64)) == 0 {
 		return false // no key ends with the eight bytes before p
 	}
 	if a, b, ok := foldedPair(src, p); ok && f.pairs[pairIndex(a, b)/64]&(1<<(pairIndex(a, b)%64)) == 0 {
 		return false // no key ends with the two bytes before p
 	}
 	if f.long.slots != nil {
-		if tail, ok := keyTailAt(src, p, 16); ok && f.anyEndsWith(f.long.ownerOf(tail[0], tail[1]), src, p) {
+		if tail, ok := keyTailAt(src, p, 16); ok && f.anyEndsWith(texts, f.long.ownerOf(tail[0], tail[1]), src, p) {
 			return true
 		}
 	}
 	if f.short.slots != nil {
-		if tail, ok := keyTailAt(src, p, 8); ok && f.anyEndsWith(f.short.ownerOf(0, tail[1]), src, p) {
+		if tail, ok := keyTailAt(src, p, 8); ok && f.anyEndsWith(texts, f.short.ownerOf(0, tail[1]), src, p) {
 			return true
 		}
 	}
@@ -303,9 +220,9 @@ func (f *quoteFilter) endsAt(j, p int) bool {
 // anyEndsWith reports whether the key of a candidate of the chain from i
 // is the end of keyFold(src[:p]), src other than the candidate as printed
 // (whose key is no longer than its own), or the budget is spent.
-func (f *quoteFilter) anyEndsWith(i int, src string, p int) bool {
+func (f *quoteFilter) anyEndsWith(texts []bodyText, i int, src string, p int) bool {
 	for ; i >= 0; i = f.chain[i] {
-		t := f.textAt(i)
+		t := texts[i].text
 		if t == src {
 			continue
 		}
@@ -382,14 +299,7 @@ func foldLastRune(s string, p int) (f rune, isSpace bool, n int) {
 // byte to the key's last size bytes when it has that many).
 func candidateTail(s string) (tail [2]uint64, size, end int) {
 	h, t := 0, len(s)
-	for t > 0 { // isTrimRune, ASCII without a call
-		if c := s[t-1]; c < utf8.RuneSelf {
-			if !quoteKeyTrimASCII[c] && !asciiSpace[c] {
-				break
-			}
-			t--
-			continue
-		}
+	for t > 0 {
 		r, n := utf8.DecodeLastRuneInString(s[:t])
 		if !isTrimRune(r) {
 			break
@@ -397,13 +307,6 @@ func candidateTail(s string) (tail [2]uint64, size, end int) {
 		t -= n
 	}
 	for h < t {
-		if c := s[h]; c < utf8.RuneSelf {
-			if !quoteKeyTrimASCII[c] && !asciiSpace[c] {
-				break
-			}
-			h++
-			continue
-		}
 		r, n := utf8.DecodeRuneInString(s[h:])
 		if !isTrimRune(r) {
 			break
@@ -453,19 +356,6 @@ func keyTailAt(s string, p, size int) (tail [2]uint64, ok bool) {
 	k := len(buf) // buf[k:] holds the fold's last bytes
 	space := false
 	for p > 0 && len(buf)-k < size {
-		if c := s[p-1]; c < utf8.RuneSelf { // foldLastRune on an ASCII byte, without a call
-			p--
-			if asciiSpace[c] {
-				if !space {
-					k--
-					buf[k], space = ' ', true
-				}
-				continue // one space for the run
-			}
-			k--
-			buf[k], space = keyByte[c], false
-			continue
-		}
 		f, isSpace, n := foldLastRune(s, p)
 		p -= n
 		if isSpace && space {
@@ -482,4 +372,85 @@ func keyTailAt(s string, p, size int) (tail [2]uint64, ok bool) {
 		return [2]uint64{0, binary.LittleEndian.Uint64(b)}, true
 	}
 	return [2]uint64{binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[8:])}, true
+}
+
+// forEachRawEnd calls f at every place p of s as printed that may be a
+// sentence end of its key (sentenceEndAt), until f returns true, and
+// reports whether one did: before each '.', '!', '?', '…' and each ','
+// that follows a closing quote or bracket or comes before a quote, and
+// before each closing quote or bracket (“”‘’"') run up to one; and at
+// each place in the runs of closers and trimmed runes (isTrimRune) that
+// end s. It may call f at places that are no sentence end, and at one
+// place more than once. Each mark is found by its own fast search
+// (strings.IndexByte), faster than one pass testing every byte.
+func forEachRawEnd(s string, f func(p int) bool) bool {
+	for _, c := range []byte(".,!?\xe2") { // each mark by a fast search, in any order
+		for i := 0; ; i++ {
+			k := strings.IndexByte(s[i:], c)
+			if k < 0 {
+				break
+			}
+			i += k
+			if rawEndAt(s, i, f) {
+				return true
+			}
+		}
+	}
+	// The end: runs of closers and of trimmed runes.
+	for p := len(s); ; {
+		if f(p) {
+			return true
+		}
+		r, n := utf8.DecodeLastRuneInString(s[:p])
+		if p == 0 || !isTrimRune(r) && closerBefore(s, p) == 0 {
+			return false
+		}
+		p -= n
+	}
+}
+
+// rawEndAt calls f, as forEachRawEnd does, where s[i] is a mark that may
+// follow a sentence end, and reports whether it returned true.
+func rawEndAt(s string, i int, f func(p int) bool) bool {
+	c := s[i]
+	mark := c == '.' || c == '!' || c == '?' || c == 0xE2 && strings.HasPrefix(s[i:], "…") ||
+		c == ',' && (closerBefore(s, i) > 0 || quoteAfter(s, i+1))
+	return mark && eachCloserStart(s, i, f)
+}
+
+// eachCloserStart calls f at i and at the start of each closer of the run
+// that ends at i, until f returns true.
+func eachCloserStart(s string, i int, f func(p int) bool) bool {
+	for {
+		if f(i) {
+			return true
+		}
+		n := closerBefore(s, i)
+		if n == 0 {
+			return false
+		}
+		i -= n
+	}
+}
+
+// closerBefore returns the length of the rune before i of s when it folds
+// to a closer of sentenceEndAt ('"', '\” or ')'), or 0.
+func closerBefore(s string, i int) int {
+	if i > 0 && closerByte[s[i-1]] {
+		return 1
+	}
+	if i >= 3 && isCurlyQuote(s[i-3:i]) {
+		return 3
+	}
+	return 0
+}
+
+// quoteAfter reports whether the rune at i of s folds to '"' or '\”.
+func quoteAfter(s string, i int) bool {
+	return i < len(s) && (s[i] == '"' || s[i] == '\'') || i+3 <= len(s) && isCurlyQuote(s[i:i+3])
+}
+
+// isCurlyQuote reports whether q (three bytes) is ‘ ’ “ or ”.
+func isCurlyQuote(q string) bool {
+	return q[0] == 0xE2 && q[1] == 0x80 && (q[2] == 0x98 || q[2] == 0x99 || q[2] == 0x9C || q[2] == 0x9D)
 }
