@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // isPlaceholder recognises the marks e-paper sites leave where an image
@@ -13,7 +14,7 @@ import (
 //	 ??  ??
 //	??
 func isPlaceholder(s string) bool {
-	if !strings.Contains(s, "??") { // trimming spaces keeps "??"
+	if i := strings.IndexByte(s, '?'); i < 0 || !strings.Contains(s[i:], "??") { // trimming spaces keeps "??"
 		return false
 	}
 	for _, r := range trimSpace(s) { // strings.Trim(s, "? \t\u00a0") == ""
@@ -196,7 +197,7 @@ func holdsJumpWord(s string) bool {
 // one would be ((?i) folds "ſ" onto s): it never says no where
 // continuedRE matches the trimmed line.
 func opensWithJumpWord(s string) bool {
-	s = strings.TrimPrefix(strings.TrimSpace(s), "(")
+	s = strings.TrimPrefix(trimSpace(s), "(")
 	s = s[skipRESpace(s, 0):]
 	if !isASCII(s[:min(len(s), longestJumpWord)]) {
 		return true
@@ -252,14 +253,45 @@ const maxFurnitureLen = 60
 //	SIGN UP FOR OUR NEWSLETTER    Share on Facebook    Tweet
 //	Follow @tidewatch             12 Comments          4 min read
 func isFurniture(s string) bool {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	return s != "" && len(s) <= maxFurnitureLen && furnitureOpenings.mayOpen(s) && isFurnitureLabel(s)
 }
 
 // isFurnitureLabel is isFurniture on a trimmed line of at most
-// maxFurnitureLen bytes, without the cheap test furnitureOpenings.
+// maxFurnitureLen bytes, without the cheap test furnitureOpenings. The
+// line, its closing marks trimmed (trimFurnitureEnd), is lower-cased on
+// the stack (appendToLower, as strings.ToLower would).
 func isFurnitureLabel(s string) bool {
-	l := strings.ToLower(strings.TrimRight(s, ".:!›»→ "))
+	var buf [3 * maxFurnitureLen]byte // lower-casing at most triples a line's bytes
+	lower := appendToLower(buf[:0], trimFurnitureEnd(s))
+	// A view of lower, which outlives every use of it: nothing keeps it.
+	return isFurnitureLower(unsafe.String(unsafe.SliceData(lower), len(lower)))
+}
+
+// appendToLower appends strings.ToLower(s) to dst: ASCII byte by byte,
+// other runes by unicode.ToLower, a byte that is no rune as U+FFFD (as
+// strings.Map writes it).
+func appendToLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				dst = utf8.AppendRune(dst, unicode.ToLower(r))
+			}
+			return dst
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// isFurnitureLower is isFurnitureLabel on the line lower-cased, without
+// its closing marks: a label of furnitureLines, a follow button, a
+// comment count or a reading time.
+func isFurnitureLower(l string) bool {
 	if furnitureLines[l] {
 		return true
 	}
@@ -269,6 +301,26 @@ func isFurnitureLabel(s string) bool {
 	n, rest, ok := strings.Cut(l, " ")
 	return ok && isDigits(n) && (rest == "comments" || rest == "comment" ||
 		rest == "min read" || rest == "minute read" || rest == "minutes read")
+}
+
+// furnitureEnd is what isFurnitureLabel trims off the end of a line.
+const furnitureEnd = ".:!›»→ "
+
+// trimFurnitureEnd is strings.TrimRight(s, furnitureEnd): its ASCII
+// bytes are cut byte by byte; from a byte above ASCII on, TrimRight does
+// the rest.
+func trimFurnitureEnd(s string) string {
+	for len(s) > 0 {
+		switch c := s[len(s)-1]; {
+		case c == '.' || c == ':' || c == '!' || c == ' ':
+			s = s[:len(s)-1]
+		case c >= utf8.RuneSelf:
+			return strings.TrimRight(s, furnitureEnd)
+		default:
+			return s
+		}
+	}
+	return s
 }
 
 // furnitureOpenings marks the first two bytes of the lines isFurniture

@@ -59,10 +59,36 @@ func artifactPrechecks() []struct {
 			[]string{"contributedLine"}},
 		{rule("mayHoldStamp", "plainMayHoldStamp", mayHoldStamp, plainMayHoldStamp, 100), []string{"stripBylineTail", "parseByline"}},
 		{rule("isFooterName", "plainIsFooterName", isFooterName, plainIsFooterName, 100), []string{"pressReaderFooter"}},
+		{rule("isFurnitureLabel", "strings.ToLower(strings.TrimRight)", isFurnitureLabel, func(s string) bool {
+			return isFurnitureLower(strings.ToLower(strings.TrimRight(s, furnitureEnd)))
+		}, 100), []string{"isFurniture"}},
+		{sameOnRandom[string]{name: "trimFurnitureEnd", plain: "strings.TrimRight", hit: func(n string) bool { return n != "0" },
+			fast:  func(s string) string { return fmt.Sprint(len(s) - len(trimFurnitureEnd(s))) },
+			slow:  func(s string) string { return fmt.Sprint(len(s) - len(strings.TrimRight(s, furnitureEnd))) },
+			least: 100}, []string{"isFurniture"}},
+		{sameOnRandom[string]{name: "appendToLower", plain: "strings.ToLower", hit: func(s string) bool { return s != "" },
+			fast:  func(s string) string { return string(appendToLower([]byte("x"), s)[1:]) },
+			slow:  strings.ToLower,
+			least: 100}, []string{"isFurniture"}},
+		{rule("isPlaceholder", "strings.Contains(s, \"??\") first", isPlaceholder, plainIsPlaceholder, 100), []string{"isPlaceholder"}},
 		{sameOnRandom[string]{name: "dropArtifact", plain: "dropArtifactText", fast: droppedBy(true), slow: droppedBy(false),
 			hit: hit, least: 300}, []string{"pressReaderFooter", "creditNote", "contributedLine", "creditLine", "isPlaceholder",
 			"isContinuedLine", "isFurniture"}},
 	}
+}
+
+// plainIsPlaceholder is isPlaceholder as first written: "??" looked for
+// at once, then every rune of the line trimmed.
+func plainIsPlaceholder(s string) bool {
+	if !strings.Contains(s, "??") {
+		return false
+	}
+	for _, r := range strings.TrimSpace(s) {
+		if r != '?' && r != ' ' && r != '\t' && r != '\u00a0' {
+			return false
+		}
+	}
+	return true
 }
 
 // plainIsFooterName is isFooterName as first written, rune by rune.
