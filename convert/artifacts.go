@@ -171,9 +171,12 @@ var jumpWords = []string{"cont", "see ", "fortsetzung", "suite", "vervolg"}
 
 // isContinuedLine recognises a jump line between pages of a printed story.
 // Cheap tests come before the regexp: the line opens with a word of
-// jumpWords (opensWithJumpWord) and holds one (holdsJumpWord).
+// jumpWords (opensWithJumpWord), holds one (holdsJumpWord), and holds a
+// space (each alternative of continuedRE has one after its first word,
+// which (?i) matches only to itself).
 func isContinuedLine(s string) bool {
-	return len(s) < maxJumpLine && opensWithJumpWord(s) && holdsJumpWord(s) && continuedRE.MatchString(strings.TrimSpace(s))
+	return len(s) < maxJumpLine && opensWithJumpWord(s) && holdsJumpWord(s) && strings.IndexByte(s, ' ') >= 0 &&
+		continuedRE.MatchString(strings.TrimSpace(s))
 }
 
 // holdsJumpWord reports whether s holds a word of jumpWords in any ASCII

@@ -170,22 +170,63 @@ func (a *Article) dropArtifactText(text string) bool {
 }
 
 // maxShortArtifact is the longest text, in bytes, that a rule of
-// dropArtifact takes but creditNote and isPlaceholder: a footer line, a
-// "contributed" line, a credit line, a jump line, a furniture line.
-const maxShortArtifact = max(maxFooterLine, maxCreditNote, maxQualifiedCreditLine, maxJumpLine, maxFurnitureLen)
+// dropArtifact takes but the credit rules (creditNote, contributedLine,
+// creditLine) and isPlaceholder: a footer line, a jump line, a furniture
+// line.
+const maxShortArtifact = max(maxFooterLine, maxJumpLine, maxFurnitureLen)
 
 // mayBeArtifact is a cheap test before dropArtifact's rules, made on p's
 // lines without joining them: the text they make, trimmed, is at most
-// maxShortArtifact bytes long, or ends in a note's closing bracket
-// (creditNote), or opens with a question mark (isPlaceholder). It says
-// yes when joinedEnds cannot tell the text's length.
+// maxShortArtifact bytes long, or opens with a question mark
+// (isPlaceholder), or ends in a note's closing bracket (creditNote), or
+// may be a "contributed" line (at most maxCreditNote bytes, its last line
+// ending so, mayEndContributed: the words of endsLikeContributed hold no
+// space, and joining puts one before the last line) or a credit line (at most
+// maxQualifiedCreditLine, mayOpenCredit). It says yes when joinedEnds
+// cannot tell the text's length.
 func mayBeArtifact(p para) bool {
 	first, last, n := joinedEnds(p.lines)
-	if n < 0 {
+	if n < 0 || n <= maxShortArtifact || strings.HasPrefix(first, "?") {
 		return true
 	}
-	_, _, note := noteBrackets(last)
-	return n <= maxShortArtifact || note || strings.HasPrefix(first, "?")
+	if _, _, note := noteBrackets(last); note {
+		return true
+	}
+	return n <= maxCreditNote && mayEndContributed(last) || n <= maxQualifiedCreditLine && mayOpenCredit(first)
+}
+
+// mayEndContributed is endsLikeContributed on a paragraph's last line
+// (trimmed), after a cheap test: the line, without a closing full stop,
+// ends with the last byte of a word of contributedEnds (contributedLast).
+func mayEndContributed(last string) bool {
+	t := strings.TrimSuffix(last, ".")
+	return t != "" && contributedLast[t[len(t)-1]] && endsLikeContributed(last)
+}
+
+// contributedLast marks the last bytes of the words of contributedEnds.
+var contributedLast = func() (t [256]bool) {
+	for _, w := range contributedEnds {
+		t[w[len(w)-1]] = true
+	}
+	return t
+}()
+
+// mayOpenCredit reports whether a text that opens with first (its first
+// line, trimmed) may open as a credit line does (creditLine): with a
+// credit marker's first two bytes (creditOpenings), or after a word that
+// may be a qualifier (stripCreditQualifier: one opening with a
+// qualifier's first letter, that ends within len("featured") bytes).
+// Where the first line is too short to tell, it says yes.
+func mayOpenCredit(first string) bool {
+	const most = len("featured") + 1 // the bytes stripCreditQualifier looks at for the space
+	if len(first) <= most || creditOpenings.mayOpen(first) {
+		return true
+	}
+	if !qualifierFirst[lowerASCII(first[0])] {
+		return false
+	}
+	i := strings.IndexByte(first[:most], ' ')
+	return i > 0 && creditOpenings.mayOpen(first[i+1:])
 }
 
 // joinedEnds tells of the text of lines joined by spaces and trimmed

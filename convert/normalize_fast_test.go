@@ -93,3 +93,61 @@ func TestSettleInRoomAgrees(t *testing.T) {
 		t.Errorf("%d of 5000 bodies were made in the room, want at least 1000", inRoom)
 	}
 }
+
+// longCreditPieces make paragraphs longer than maxShortArtifact that the
+// credit rules may take: credit openings and qualifiers in any case,
+// "contributed" endings, closing notes, line breaks inside the words a
+// rule looks at, and running text to pass each length limit.
+var longCreditPieces = []string{"Photo: ", "PHOTO BY ", "Top photo by ", "Featured image: ", "By ", "Reporting by ",
+	"Ann Lee", ", Bo Ma", " and Cy Dee", " / Graphics by Tom Hale", "; Editing by Di Fox", " Comments to ann@tide.example",
+	" contributed to this report.", " contributed reporting", " contribut", "ed.", "\n", " \n", "\n.", "(Reporting by Ann Lee)",
+	" (Photo: Bo Ma)", ")", "）", "The harbour trust met again on Monday, ", "and the ferry runs all winter. ",
+	"İ", "\u212a", "ſ", "\xff", "?", "??", "Top", "inſet "}
+
+// mayBeArtifact says yes to every paragraph longer than maxShortArtifact
+// that dropArtifactText takes or reads a credit from: on random long
+// paragraphs of credit lines, "contributed" lines and notes, dropArtifact
+// (with the cheap test) leaves the article as dropArtifactText alone does.
+func TestMayBeArtifactKeepsLongCredits(t *testing.T) {
+	r := rand.New(rand.NewSource(82))
+	sameOnRandom[string]{name: "dropArtifact", plain: "dropArtifactText", fast: droppedBy(true), slow: droppedBy(false),
+		hit: func(s string) bool { return strings.HasPrefix(s, "true") || strings.Contains(s, "Credits:[{") }, least: 300,
+	}.check(t, 20000, func() string {
+		if r.Intn(2) == 0 {
+			return randomContributedLine(r)
+		}
+		for {
+			s := randomText(r, longCreditPieces, 2+r.Intn(12))
+			if n := len(strings.TrimSpace(strings.ReplaceAll(s, "\n", " "))); n > maxShortArtifact && n <= maxQualifiedCreditLine+10 {
+				return s
+			}
+		}
+	})
+}
+
+// randomContributedLine makes a "contributed" line of four to nine
+// names, maybe after an outlet's name, with each ending contributedRE
+// takes and some it does not, sometimes broken over lines.
+func randomContributedLine(r *rand.Rand) string {
+	names := []string{"Ann Lee", "Bo Ma", "Cy Dee", "Di Fox", "Eve Park", "Li Wei", "Mo Tan", "Nora Quill", "Tom Hale"}
+	var b strings.Builder
+	if r.Intn(2) == 0 {
+		b.WriteString("The Ledger's ")
+	}
+	n := 4 + r.Intn(6)
+	for i := range n {
+		switch {
+		case i == n-1:
+			b.WriteString(" and ")
+		case i > 0:
+			b.WriteString(", ")
+		}
+		b.WriteString(names[r.Intn(len(names))])
+	}
+	b.WriteString([]string{" contributed", " contributed reporting", " contributed to this report", " contributed to this story",
+		" contributed to this article", " contributed to this news", " contributed\nto this\nstory"}[r.Intn(7)])
+	if r.Intn(2) == 0 {
+		b.WriteString(".")
+	}
+	return b.String()
+}
