@@ -145,12 +145,12 @@ func (a *Article) dropArtifactText(text string) bool {
 			return true
 		}
 	}
-	if credits, ok := contributedLine(text); ok {
+	if credits, ok := contributedLineGated(text); ok {
 		a.Credits = append(a.Credits, credits...)
 		a.remove(RemovedCredit, text)
 		return true
 	}
-	if credits, contacts, ok := creditLine(text); ok {
+	if credits, contacts, ok := creditLineGated(text); ok {
 		a.Credits = append(a.Credits, credits...)
 		a.Contacts = append(a.Contacts, contacts...)
 		a.remove(RemovedCredit, text)
@@ -195,28 +195,49 @@ func mayBeArtifact(p para) bool {
 	return n <= maxCreditNote && mayEndContributed(last) || n <= maxQualifiedCreditLine && mayOpenCredit(first)
 }
 
-// mayEndContributed is endsLikeContributed on a paragraph's last line
-// (trimmed), after a cheap test: the line, without a closing full stop,
-// ends with the last byte of a word of contributedEnds (contributedLast).
-func mayEndContributed(last string) bool {
-	t := strings.TrimSuffix(last, ".")
-	return t != "" && contributedLast[t[len(t)-1]] && endsLikeContributed(last)
+// contributedLineGated is contributedLine after a cheaper test than its own
+// (mayEndContributed).
+func contributedLineGated(text string) ([]Credit, bool) {
+	if !mayEndContributed(text) {
+		return nil, false
+	}
+	return contributedLine(text)
 }
 
-// contributedLast marks the last bytes of the words of contributedEnds.
-var contributedLast = func() (t [256]bool) {
-	for _, w := range contributedEnds {
-		t[w[len(w)-1]] = true
+// creditLineGated is creditLine after a cheap test (mayOpenCredit).
+func creditLineGated(text string) (credits []Credit, contacts []string, ok bool) {
+	if !mayOpenCredit(text) {
+		return nil, nil, false
 	}
-	return t
-}()
+	return creditLine(text)
+}
+
+// mayEndContributed is endsLikeContributed after a cheap test: the text,
+// trimmed and without a closing full stop, ends with the last two bytes
+// of a word of contributedEnds. mayBeArtifact asks it of a paragraph's
+// last line, contributedLineGated of the text.
+func mayEndContributed(s string) bool {
+	t := strings.TrimSuffix(trimSpace(s), ".")
+	if len(t) < 2 {
+		return false // shorter than every word
+	}
+	a, b := t[len(t)-2], t[len(t)-1]
+	for _, w := range contributedEnds {
+		if a == w[len(w)-2] && b == w[len(w)-1] {
+			return endsLikeContributed(s)
+		}
+	}
+	return false
+}
 
 // mayOpenCredit reports whether a text that opens with first (its first
-// line, trimmed) may open as a credit line does (creditLine): with a
-// credit marker's first two bytes (creditOpenings), or after a word that
-// may be a qualifier (stripCreditQualifier: one opening with a
-// qualifier's first letter, that ends within len("featured") bytes).
-// Where the first line is too short to tell, it says yes.
+// line, trimmed, or all of it) may open as a credit line does
+// (creditLine): with a credit marker's first two bytes (creditOpenings),
+// or after a word that may be a qualifier (stripCreditQualifier: one
+// opening with a qualifier's first letter, that ends within
+// len("featured") bytes). Where first is too short to tell, it says yes.
+// mayBeArtifact asks it of a paragraph's first line, creditLineGated of the
+// text.
 func mayOpenCredit(first string) bool {
 	const most = len("featured") + 1 // the bytes stripCreditQualifier looks at for the space
 	if len(first) <= most || creditOpenings.mayOpen(first) {

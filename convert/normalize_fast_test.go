@@ -151,3 +151,34 @@ func randomContributedLine(r *rand.Rand) string {
 	}
 	return b.String()
 }
+
+// contributedLineGated and creditLineGated, each after its cheap test, read
+// what contributedLine and creditLine read: on the rows of their rule
+// files, random bylines, "contributed" lines and credit paragraphs.
+func TestGatedCreditRulesAgree(t *testing.T) {
+	n := 20000
+	if testing.Short() {
+		n /= shortFraction
+	}
+	show := func(v ...any) string { return fmt.Sprintf("%+v", v) }
+	hit := func(s string) bool { return strings.HasSuffix(s, "true]") }
+	for _, c := range []sameOnRandom[string]{
+		{name: "contributedLineGated", plain: "contributedLine", hit: hit, least: n / 5,
+			fast: func(s string) string { cs, ok := contributedLineGated(s); return show(cs, ok) },
+			slow: func(s string) string { cs, ok := contributedLine(s); return show(cs, ok) }},
+		{name: "creditLineGated", plain: "creditLine", hit: hit, least: n / 50,
+			fast: func(s string) string { cs, ct, ok := creditLineGated(s); return show(cs, ct, ok) },
+			slow: func(s string) string { cs, ct, ok := creditLine(s); return show(cs, ct, ok) }},
+	} {
+		rows := c
+		rows.least = 3
+		agreesOnRows(t, rows, n, "contributedLine", "creditLine")
+		r := rand.New(rand.NewSource(int64(len(c.name))))
+		c.check(t, n, func() string {
+			if r.Intn(2) == 0 {
+				return strings.ReplaceAll(randomContributedLine(r), "\n", " ")
+			}
+			return strings.TrimSpace(strings.ReplaceAll(randomText(r, longCreditPieces, 1+r.Intn(8)), "\n", " "))
+		})
+	}
+}
