@@ -60,12 +60,17 @@ func (a *Article) settleIn(room *blockRoom, texts []bodyText) {
 	default:
 		paras = make([]Paragraph, len(texts))
 	}
+	var heads []Heading // the crossheads' blocks, in one allocation made at the first
 	for i, t := range texts {
 		switch {
 		case t.bullet:
 			a.Body = append(a.Body, &ListItem{Content: t.text})
 		case isCrosshead(texts, i):
-			a.Body = append(a.Body, &Heading{Content: t.text})
+			if heads == nil {
+				heads = make([]Heading, 0, countCrossheads(texts, i))
+			}
+			heads = append(heads, Heading{Content: t.text})
+			a.Body = append(a.Body, &heads[len(heads)-1])
 		default:
 			paras[i].Content = t.text
 			a.Body = append(a.Body, &paras[i])
@@ -75,6 +80,18 @@ func (a *Article) settleIn(room *blockRoom, texts []bodyText) {
 	a.applyDateline()
 	a.Authors = dedupePeople(a.Authors)
 	a.Contacts = dedupeStrings(a.Contacts)
+}
+
+// countCrossheads counts the texts from texts[from] on that settleIn makes
+// crossheads of: those that are no list item and that isCrosshead takes.
+func countCrossheads(texts []bodyText, from int) int {
+	n := 0
+	for i := from; i < len(texts); i++ {
+		if !texts[i].bullet && isCrosshead(texts, i) {
+			n++
+		}
+	}
+	return n
 }
 
 // finishReserve is the room finishArticle makes on the stack for the
@@ -323,7 +340,10 @@ func appendBodyText(out []bodyText, line string, bullet bool) []bodyText {
 
 // movePullQuotes moves the texts that repeat others to a.PullQuotes.
 func (a *Article) movePullQuotes(texts []bodyText) []bodyText {
-	quote := findPullQuotes(texts)
+	quote := markPullQuotes(texts)
+	if quote == nil {
+		return texts // none is
+	}
 	kept := texts[:0]
 	for i, t := range texts {
 		if quote[i] {

@@ -182,3 +182,35 @@ func TestGatedCreditRulesAgree(t *testing.T) {
 		})
 	}
 }
+
+// settle makes the crossheads of a body in one allocation: a body with
+// six of them between long paragraphs costs no more allocations than one
+// with one, and each crosshead is a Heading with its text.
+func TestSettleCrossheadsAllocateOnce(t *testing.T) {
+	long := "The ferry runs all winter, the mayor said on Tuesday, and the crews cleared the road by noon again."
+	body := func(heads int) []bodyText {
+		texts := []bodyText{{text: long, words: countWords(long)}}
+		for i := range heads {
+			h := fmt.Sprintf("Consent %d", i)
+			texts = append(texts, bodyText{text: h, words: 2}, bodyText{text: long, words: countWords(long)})
+		}
+		return texts
+	}
+	allocs := func(heads int) float64 {
+		texts := body(heads)
+		return testing.AllocsPerRun(50, func() {
+			var a Article
+			a.settle(texts)
+		})
+	}
+	var a Article
+	a.settle(body(6))
+	for i := 1; i < len(a.Body); i += 2 {
+		if h, ok := a.Body[i].(*Heading); !ok || h.Content != fmt.Sprintf("Consent %d", i/2) {
+			t.Fatalf("block %d is %#v, want the crosshead Consent %d", i, a.Body[i], i/2)
+		}
+	}
+	if one, six := allocs(1), allocs(6); six > one {
+		t.Errorf("settle allocates %v times for six crossheads, %v for one", six, one)
+	}
+}

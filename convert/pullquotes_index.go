@@ -38,13 +38,23 @@ import (
 // pullQuoteMask also asked that a candidate's last 12 bytes as printed
 // occur in the source, which changes nothing on the corpora.
 func findPullQuotes(texts []bodyText) []bool {
-	mask := make([]bool, len(texts))
+	if mask := markPullQuotes(texts); mask != nil {
+		return mask
+	}
+	return make([]bool, len(texts))
+}
+
+// markPullQuotes is findPullQuotes giving nil, not a mask, when the cheap
+// tests find no candidate that may be a pull quote: movePullQuotes then
+// allocates none.
+func markPullQuotes(texts []bodyText) []bool {
 	if len(texts) < 2 || !anyMayBeQuote(texts) {
-		return mask // no candidate, whatever the keys
+		return nil // no candidate, whatever the keys
 	}
 	if !mayHavePullQuote(texts) {
-		return mask // no candidate's key ends where another's sentence may
+		return nil // no candidate's key ends where another's sentence may
 	}
+	mask := make([]bool, len(texts))
 	bp := keyBuffers.Get().(*[]byte)
 	defer putKeyBuffer(bp)
 	keys := quoteKeysIn(bp, texts) // views of *bp: none may outlive this call

@@ -1,7 +1,9 @@
 package convert
 
 import (
+	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -82,5 +84,22 @@ func TestPullQuotes(t *testing.T) {
 	want := []bool{false, false, false, true, false, false, false}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("findPullQuotes = %v, want %v", got, want)
+	}
+}
+
+// An article with no pull quote keeps its texts, and moving its pull
+// quotes allocates nothing (no mask is made for the texts).
+func TestMovePullQuotesWithoutQuotesAllocatesNothing(t *testing.T) {
+	var paras []string // more than the stack holds for a mask
+	for i := range 40 {
+		paras = append(paras, fmt.Sprintf("The ferry ran all winter, the mayor said, on the route of boat number %d.", i))
+	}
+	texts := bodyTextsOf(paras...)
+	var a Article
+	if got := a.movePullQuotes(slices.Clone(texts)); len(got) != len(texts) || len(a.PullQuotes) > 0 {
+		t.Fatalf("movePullQuotes kept %d texts of %d, moved %q", len(got), len(texts), a.PullQuotes)
+	}
+	if n := testing.AllocsPerRun(50, func() { a.movePullQuotes(texts) }); n > 0 {
+		t.Errorf("movePullQuotes allocates %v times on a body without pull quotes", n)
 	}
 }
