@@ -146,8 +146,18 @@ func pressReaderFooter(s string) (language, country string, ok bool) {
 
 // footerNames is pressReaderFooter giving the language's name as printed
 // ("English"), not its tag: for the tests that need only to know a footer
-// line when they see one.
+// line when they see one. Both openings start with 'N': a line that
+// cannot open with it, trimmed (mayOpenTrimmedWith), is turned away
+// before readFooterNames.
 func footerNames(s string) (language, country string, ok bool) {
+	if !mayOpenTrimmedWith(s, 'N') {
+		return "", "", false
+	}
+	return readFooterNames(s)
+}
+
+// readFooterNames is footerNames without its cheap test.
+func readFooterNames(s string) (language, country string, ok bool) {
 	s = trimSpace(s)
 	if lang, ok := strings.CutPrefix(s, footerIn); ok && isFooterName(lang) && !strings.Contains(lang, " ") {
 		return lang, "", true
