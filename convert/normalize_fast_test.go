@@ -214,3 +214,23 @@ func TestSettleCrossheadsAllocateOnce(t *testing.T) {
 		t.Errorf("settle allocates %v times for six crossheads, %v for one", six, one)
 	}
 }
+
+// finishArticle keeps a short body's paragraphs and texts on its stack
+// (the pull-quote filter keeps no reference to them): for two paragraphs
+// or finishReserve, it allocates the body's list of blocks and their
+// paragraphs, and the run allocates the Article, nothing more.
+func TestFinishArticleKeepsShortBodyOnStack(t *testing.T) {
+	for _, n := range []int{2, finishReserve} {
+		var paras []para
+		for i := range n {
+			paras = append(paras, para{lines: []string{fmt.Sprintf("The ferry ran all winter, the mayor said, on the route of boat number %d.", i)}})
+		}
+		allocs := testing.AllocsPerRun(20, func() {
+			var a Article
+			finishArticle(&a, paras)
+		})
+		if allocs > 3 {
+			t.Errorf("finishArticle allocates %v times for %d paragraphs, want 3: the article, its blocks and paragraphs", allocs, n)
+		}
+	}
+}
