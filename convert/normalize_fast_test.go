@@ -125,7 +125,7 @@ func TestMayBeArtifactKeepsLongCredits(t *testing.T) {
 	})
 }
 
-// randomContributedLine makes a "contributed" line of four to nine
+// randomContributedLine makes a "contributed" line of four to seventeen
 // names, maybe after an outlet's name, with each ending contributedRE
 // takes and some it does not, sometimes broken over lines.
 func randomContributedLine(r *rand.Rand) string {
@@ -134,7 +134,7 @@ func randomContributedLine(r *rand.Rand) string {
 	if r.Intn(2) == 0 {
 		b.WriteString("The Ledger's ")
 	}
-	n := 4 + r.Intn(6)
+	n := 4 + r.Intn(14) // up to some 200 bytes: past maxCreditNote
 	for i := range n {
 		switch {
 		case i == n-1:
