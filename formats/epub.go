@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"newsclip/convert"
+	"newsclip/internal/zipstream"
 )
 
 // EPUBOptions configure WriteEPUB and NewEPUBWriter. The zero value groups
@@ -28,7 +29,15 @@ type EPUBOptions struct {
 	// 2000-01-01, since articles are written before the newest date is
 	// known. SOURCE_DATE_EPOCH is the caller's to apply.
 	Modified time.Time
+	// TempDir is the folder of the temporary files that hold a long
+	// book's navigation until Close; "" means os.TempDir().
+	TempDir string
 }
+
+// spillMemLimit is how many bytes each of a book's three lists (titles,
+// file names, zip directory) keeps in memory before it moves to a
+// temporary file; 0 is spill.DefaultMemLimit. Tests lower it.
+var spillMemLimit = 0
 
 // epubDefaultTime is the time of a book with no dated article and of the
 // zip entries when EPUBOptions.Modified is zero.
@@ -38,13 +47,6 @@ var epubDefaultTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 var marcRoles = map[string]string{
 	convert.RoleCopyeditor: "edt", convert.RoleEditor: "edt", convert.RoleTranslator: "trl",
 	convert.RolePhotographer: "pht", convert.RoleIllustrator: "ill", convert.RoleContributor: "ctb",
-}
-
-// An epubEntry is what the book keeps of one article once its XHTML is
-// written: the title and group for the navigation (about 100 bytes).
-type epubEntry struct {
-	title string // never empty
-	group int32  // index into EPUBWriter.groups
 }
 
 // file is the entry's XHTML file name under EPUB/xhtml/: its 1-based
@@ -62,17 +64,21 @@ type epubGroup struct {
 }
 
 // An EPUBWriter writes one EPUB 3 book article by article: each article's
-// XHTML goes into the zip as soon as it is added, and only its title and
-// group stay in memory, so memory stays flat in the number of articles.
-// The navigation, title page and package document are written by Close.
-// The bytes depend only on the documents added, in order, and the options.
+// XHTML goes into the zip as soon as it is added. What the navigation
+// needs until Close (the titles, the input file names, the zip
+// directory) goes to temporary files past 1 MiB each (spill.Store); what
+// stays in memory is 12 bytes an article (where its title ends, its place
+// in its group), a hash of each distinct file name, and the distinct
+// groups, people and publications. The navigation, title page and
+// package document are written by Close. The bytes depend only on the
+// documents added, in order, and the options.
 type EPUBWriter struct {
 	w       io.Writer
 	opts    EPUBOptions
-	zw      *zip.Writer // nil until the first article
+	zw      *zipstream.Writer // nil until the first article
 	zipTime time.Time
 	buf     bytes.Buffer // one article's XHTML, reused
-	entries []epubEntry
+	titles  epubTitles   // article n's title is titles.at(n)
 	groups  []epubGroup
 	groupOf map[string]int32
 	meta    epubMetaBuilder
@@ -86,8 +92,11 @@ func NewEPUBWriter(w io.Writer, opts EPUBOptions) *EPUBWriter {
 	if zt.IsZero() {
 		zt = epubDefaultTime
 	}
-	return &EPUBWriter{w: w, opts: opts, zipTime: zt.UTC().Truncate(time.Second),
+	ew := &EPUBWriter{w: w, opts: opts, zipTime: zt.UTC().Truncate(time.Second),
 		groupOf: map[string]int32{}, meta: newEPUBMetaBuilder()}
+	ew.titles.store.Dir, ew.meta.sources.store.Dir = opts.TempDir, opts.TempDir
+	ew.titles.store.MemLimit, ew.meta.sources.store.MemLimit = spillMemLimit, spillMemLimit
+	return ew
 }
 
 // WriteEPUB writes every article of docs into one EPUB 3 book: a title
@@ -108,7 +117,10 @@ func (ew *EPUBWriter) Add(d *convert.Document) error {
 	if ew.err != nil {
 		return ew.err
 	}
-	ew.meta.addDocument(d)
+	if err := ew.meta.addDocument(d); err != nil {
+		ew.err = fmt.Errorf("epub: %v", err)
+		return ew.err
+	}
 	for _, a := range d.Articles {
 		if err := ew.addArticle(a); err != nil {
 			ew.err = fmt.Errorf("epub: %v", err)
@@ -120,17 +132,18 @@ func (ew *EPUBWriter) Add(d *convert.Document) error {
 
 func (ew *EPUBWriter) addArticle(a *convert.Article) error {
 	if ew.zw == nil {
-		ew.zw = zip.NewWriter(ew.w)
+		ew.zw = zipstream.NewWriter(ew.w)
+		ew.zw.SetSpill(ew.opts.TempDir, spillMemLimit)
 		if err := writeMimetype(ew.zw, ew.zipTime); err != nil {
 			return err
 		}
 	}
-	n := len(ew.entries) + 1
-	// What the book keeps of an article until Close is copied out of it
-	// (strings.Clone): a headline or a name is a substring of the input's
+	n := ew.titles.count() + 1
+	// What the book keeps of an article in memory until Close is copied
+	// out of it (strings.Clone): a name is a substring of the input's
 	// text, and keeping it would keep every input's text, some 2.7 KB an
 	// article (TestEPUBWriterKeepsNoInput).
-	title := strings.Clone(xmlClean(strings.TrimSpace(a.Headline)))
+	title := xmlClean(strings.TrimSpace(a.Headline))
 	if title == "" {
 		title = fmt.Sprintf("Untitled article %d", n)
 	}
@@ -143,12 +156,14 @@ func (ew *EPUBWriter) addArticle(a *convert.Article) error {
 		ew.groups = append(ew.groups, epubGroup{name: name})
 	}
 	ew.groups[g].members = append(ew.groups[g].members, int32(n))
-	ew.entries = append(ew.entries, epubEntry{title: title, group: g})
+	if err := ew.titles.add(title); err != nil {
+		return err
+	}
 	ew.meta.addArticle(a)
 
 	ew.buf.Reset()
 	articleXHTML(&ew.buf, a, title)
-	f, err := ew.zw.CreateHeader(zipHeader("EPUB/xhtml/"+entryFile(n), zip.Deflate, ew.zipTime))
+	f, err := ew.zw.Create("EPUB/xhtml/"+entryFile(n), zip.Deflate, ew.zipTime)
 	if err != nil {
 		return err
 	}
@@ -162,18 +177,21 @@ func (ew *EPUBWriter) Close() error {
 	if ew.err != nil {
 		return ew.err
 	}
-	if len(ew.entries) == 0 {
+	if ew.titles.count() == 0 {
 		return fmt.Errorf("epub: no articles to write")
 	}
 	ew.err = fmt.Errorf("epub: writer closed")
-	if err := ew.finish(); err != nil {
+	err := ew.finish()
+	ew.titles.close()
+	ew.meta.sources.close()
+	if err != nil {
 		return fmt.Errorf("epub: %v", err)
 	}
 	return nil
 }
 
 func (ew *EPUBWriter) finish() error {
-	m := ew.meta.done(ew.entries)
+	m := ew.meta.done(&ew.titles)
 	modified := ew.opts.Modified
 	if modified.IsZero() {
 		modified = m.newest
@@ -191,17 +209,22 @@ func (ew *EPUBWriter) finish() error {
 		name  string
 		write func(io.Writer) error
 	}{
-		{"EPUB/nav.xhtml", func(w io.Writer) error { return writeNav(w, m, ew.entries, ew.groups, order) }},
-		{"EPUB/package.opf", func(w io.Writer) error { return writeOPF(w, m, sk.items, len(ew.entries), ew.groups, order, modified) }},
-		{"EPUB/toc.ncx", func(w io.Writer) error { return writeNCX(w, m, ew.entries, ew.groups, order) }},
+		{"EPUB/nav.xhtml", func(w io.Writer) error { return writeNav(w, m, &ew.titles, ew.groups, order) }},
+		{"EPUB/package.opf", func(w io.Writer) error {
+			return writeOPF(w, m, sk.items, ew.titles.count(), ew.groups, order, modified)
+		}},
+		{"EPUB/toc.ncx", func(w io.Writer) error { return writeNCX(w, m, &ew.titles, ew.groups, order) }},
 	}
 	for _, p := range parts {
-		f, err := ew.zw.CreateHeader(zipHeader(p.name, zip.Deflate, ew.zipTime))
+		f, err := ew.zw.Create(p.name, zip.Deflate, ew.zipTime)
 		if err != nil {
 			return err
 		}
 		if err := p.write(f); err != nil {
 			return err
+		}
+		if ew.titles.err != nil {
+			return ew.titles.err
 		}
 	}
 	return ew.zw.Close()
@@ -241,18 +264,21 @@ type epubMeta struct {
 	title, lang, identifier string
 	authors                 []string
 	contributors            []convert.Credit
-	publishers, sources     []string
+	publishers              []string
+	sources                 *epubSources
 	date                    string // newest ISO date, or ""
 	newest                  time.Time
 }
 
 // epubMetaBuilder gathers epubMeta as documents stream past; its memory
-// grows with the distinct people, publications and input files only.
+// grows with the distinct people and publications, and by a hash a
+// distinct input file name (the names are in sources).
 type epubMetaBuilder struct {
-	m     epubMeta
-	seen  map[string]bool
-	langs map[string]int
-	h     hash.Hash // over the inputs' SHA-256, in order: the identifier
+	m       epubMeta
+	sources epubSources
+	seen    map[string]bool
+	langs   map[string]int
+	h       hash.Hash // over the inputs' SHA-256, in order: the identifier
 }
 
 func newEPUBMetaBuilder() epubMetaBuilder {
@@ -267,11 +293,16 @@ func (b *epubMetaBuilder) add(list *[]string, kind, s string) {
 	}
 }
 
-func (b *epubMetaBuilder) addDocument(d *convert.Document) {
+func (b *epubMetaBuilder) addDocument(d *convert.Document) error {
 	// The base name only: the same files converted from two folders must
 	// give the same book.
-	b.add(&b.m.sources, "source", filepath.Base(d.Source.File))
+	if s := xmlClean(strings.TrimSpace(filepath.Base(d.Source.File))); s != "" {
+		if err := b.sources.add(s); err != nil {
+			return err
+		}
+	}
 	b.h.Write([]byte(d.Source.SHA256))
+	return nil
 }
 
 func (b *epubMetaBuilder) addArticle(a *convert.Article) {
@@ -303,8 +334,9 @@ func (b *epubMetaBuilder) addArticle(a *convert.Article) {
 // done settles the title (the headline of a single article, else the
 // publication's or a generic one), the most common language and the
 // newest date.
-func (b *epubMetaBuilder) done(entries []epubEntry) epubMeta {
+func (b *epubMetaBuilder) done(titles *epubTitles) epubMeta {
 	m := b.m
+	m.sources = &b.sources
 	m.identifier = "urn:sha256:" + hex.EncodeToString(b.h.Sum(nil))
 	m.lang = "und"
 	best := 0
@@ -314,8 +346,8 @@ func (b *epubMetaBuilder) done(entries []epubEntry) epubMeta {
 		}
 	}
 	switch {
-	case len(entries) == 1:
-		m.title = entries[0].title
+	case titles.count() == 1:
+		m.title = titles.at(1)
 	case len(m.publishers) == 1:
 		m.title = m.publishers[0] + ": clippings"
 	default:

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	epub "github.com/go-shiori/go-epub"
+
+	"newsclip/internal/zipstream"
 )
 
 // ncxNavPoint is one leaf entry of toc.ncx. playOrder is the position of
@@ -48,7 +50,7 @@ type ncxHead struct {
 
 // writeNCX writes the EPUB 2 table of contents for older readers, with
 // the same two levels as the navigation document.
-func writeNCX(w io.Writer, m epubMeta, entries []epubEntry, groups []epubGroup, order []int32) error {
+func writeNCX(w io.Writer, m epubMeta, titles *epubTitles, groups []epubGroup, order []int32) error {
 	enc, err := newXMLEncoder(w, "")
 	if err != nil {
 		return err
@@ -92,7 +94,7 @@ func writeNCX(w io.Writer, m epubMeta, entries []epubEntry, groups []epubGroup, 
 			id++
 			play++
 			if err == nil {
-				err = enc.Encode(newNavPoint(id, play, entries[n-1].title, "xhtml/"+entryFile(int(n))))
+				err = enc.Encode(newNavPoint(id, play, titles.at(n), "xhtml/"+entryFile(int(n))))
 			}
 		}
 		if err == nil {
@@ -179,7 +181,7 @@ func (ew *EPUBWriter) writeSkeleton(sk *epubSkeleton, order []int32, title strin
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		f, err := ew.zw.CreateHeader(zipHeader(name, zip.Deflate, ew.zipTime))
+		f, err := ew.zw.Create(name, zip.Deflate, ew.zipTime)
 		if err != nil {
 			return err
 		}
@@ -190,7 +192,7 @@ func (ew *EPUBWriter) writeSkeleton(sk *epubSkeleton, order []int32, title strin
 		if !found {
 			continue
 		}
-		if err := writeTitlePage(f, title, ew.entries, ew.groups, order); err != nil {
+		if err := writeTitlePage(f, title, &ew.titles, ew.groups, order); err != nil {
 			return err
 		}
 		if _, err := f.Write(after); err != nil {
@@ -222,24 +224,9 @@ func readZip(data []byte) (map[string][]byte, error) {
 	return files, nil
 }
 
-// zipHeader makes an entry header with the MS-DOS time only: the extended
-// timestamp field that Modified adds is forbidden on the mimetype entry.
-func zipHeader(name string, method uint16, t time.Time) *zip.FileHeader {
-	t = t.UTC()
-	h := &zip.FileHeader{Name: name, Method: method}
-	if t.Year() < 1980 {
-		t = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
-	//lint:ignore SA1019 the legacy MS-DOS time adds no extra field
-	h.ModifiedDate = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
-	//lint:ignore SA1019 the legacy MS-DOS time adds no extra field
-	h.ModifiedTime = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
-	return h
-}
-
 // writeMimetype writes the first entry of every EPUB, stored.
-func writeMimetype(zw *zip.Writer, t time.Time) error {
-	f, err := zw.CreateHeader(zipHeader("mimetype", zip.Store, t))
+func writeMimetype(zw *zipstream.Writer, t time.Time) error {
+	f, err := zw.Create("mimetype", zip.Store, t)
 	if err != nil {
 		return err
 	}

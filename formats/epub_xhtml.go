@@ -54,13 +54,13 @@ func esc(s string) string { return escaper.Replace(xmlClean(s)) }
 // writeTitlePage writes the body of the title page: the book's title,
 // then per group in reading order a heading and a list of links to its
 // articles.
-func writeTitlePage(w io.Writer, title string, entries []epubEntry, groups []epubGroup, order []int32) error {
+func writeTitlePage(w io.Writer, title string, titles *epubTitles, groups []epubGroup, order []int32) error {
 	var b bytes.Buffer
 	b.WriteString("<h1>" + esc(title) + "</h1>\n")
 	for _, g := range order {
 		b.WriteString("<h2>" + esc(groups[g].name) + "</h2>\n<ul>\n")
 		for _, n := range groups[g].members {
-			b.WriteString(`<li><a href="` + entryFile(int(n)) + `">` + esc(entries[n-1].title) + "</a></li>\n")
+			b.WriteString(`<li><a href="` + entryFile(int(n)) + `">` + esc(titles.at(n)) + "</a></li>\n")
 			if b.Len() > 32<<10 {
 				if _, err := w.Write(b.Bytes()); err != nil {
 					return err

@@ -49,16 +49,16 @@ type opfMeta struct {
 // opfMetadata is the metadata element. encoding/xml writes a prefixed
 // name given in full ("dc:title") as it stands; xmlns:dc declares it.
 type opfMetadata struct {
-	XMLName    xml.Name  `xml:"metadata"`
-	DC         string    `xml:"xmlns:dc,attr"`
-	Identifier opfText   `xml:"dc:identifier"`
-	Title      string    `xml:"dc:title"`
-	Language   string    `xml:"dc:language"`
-	People     []opfText // dc:creator and dc:contributor elements (see addPerson)
-	Publishers []string  `xml:"dc:publisher"`
-	Date       string    `xml:"dc:date,omitempty"`
-	Sources    []string  `xml:"dc:source"`
-	Meta       []opfMeta `xml:"meta"`
+	XMLName    xml.Name     `xml:"metadata"`
+	DC         string       `xml:"xmlns:dc,attr"`
+	Identifier opfText      `xml:"dc:identifier"`
+	Title      string       `xml:"dc:title"`
+	Language   string       `xml:"dc:language"`
+	People     []opfText    // dc:creator and dc:contributor elements (see addPerson)
+	Publishers []string     `xml:"dc:publisher"`
+	Date       string       `xml:"dc:date,omitempty"`
+	Sources    *epubSources `xml:"dc:source"`
+	Meta       []opfMeta    `xml:"meta"`
 }
 
 // newXMLEncoder starts an indented document on w: the XML declaration,
@@ -197,7 +197,7 @@ func newNavLink(href, text string) navLink {
 
 // writeNav writes the EPUB 3 navigation document: the title page, then
 // one entry per group (opening its first article) holding its articles.
-func writeNav(w io.Writer, m epubMeta, entries []epubEntry, groups []epubGroup, order []int32) error {
+func writeNav(w io.Writer, m epubMeta, titles *epubTitles, groups []epubGroup, order []int32) error {
 	enc, err := newXMLEncoder(w, "<!DOCTYPE html>\n")
 	if err != nil {
 		return err
@@ -235,7 +235,7 @@ func writeNav(w io.Writer, m epubMeta, entries []epubEntry, groups []epubGroup, 
 			return err
 		}
 		for _, n := range grp.members {
-			if err := enc.Encode(newNavLink("xhtml/"+entryFile(int(n)), entries[n-1].title)); err != nil {
+			if err := enc.Encode(newNavLink("xhtml/"+entryFile(int(n)), titles.at(n))); err != nil {
 				return err
 			}
 		}
