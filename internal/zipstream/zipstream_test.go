@@ -28,20 +28,12 @@ func archiveZip(t *testing.T, entries []testEntry) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	for _, e := range entries {
+	writeEntries(t, entries, func(e testEntry) (io.Writer, error) {
 		h := &zip.FileHeader{Name: e.name, Method: e.method}
 		//lint:ignore SA1019 the legacy MS-DOS time adds no extra field
 		h.ModifiedDate, h.ModifiedTime = msDOSTime(e.t)
-		f, err := zw.CreateHeader(h)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, c := range e.chunks {
-			if _, err := f.Write(c); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
+		return zw.CreateHeader(h)
+	})
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -54,8 +46,21 @@ func ours(t *testing.T, entries []testEntry) []byte {
 	var buf bytes.Buffer
 	zw := NewWriter(&buf)
 	zw.SetSpill(t.TempDir(), 0)
+	writeEntries(t, entries, func(e testEntry) (io.Writer, error) { return zw.Create(e.name, e.method, e.t) })
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := zw.dir.Append(nil); err == nil {
+		t.Error("the directory's store is still open after Close")
+	}
+	return buf.Bytes()
+}
+
+// writeEntries starts each entry with create and writes its chunks.
+func writeEntries(t *testing.T, entries []testEntry, create func(testEntry) (io.Writer, error)) {
+	t.Helper()
 	for _, e := range entries {
-		f, err := zw.Create(e.name, e.method, e.t)
+		f, err := create(e)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -65,16 +70,6 @@ func ours(t *testing.T, entries []testEntry) []byte {
 			}
 		}
 	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := zw.dir.Append(nil); err == nil {
-		t.Error("the directory's store is still open after Close")
-	}
-	if _, err := zw.dir.Append(nil); err == nil {
-		t.Error("the directory's store is still open after Close")
-	}
-	return buf.Bytes()
 }
 
 // randomEntries makes n entries: names plain, UTF-8, with a backslash or
