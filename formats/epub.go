@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"hash"
 	"io"
@@ -82,7 +83,9 @@ type EPUBWriter struct {
 	groups  []epubGroup
 	groupOf map[string]int32
 	meta    epubMetaBuilder
-	err     error
+	err     error // the first error, or "writer closed"; every later call returns it
+	// spillLimit is spillMemLimit when the writer was made.
+	spillLimit int
 }
 
 // NewEPUBWriter starts a book on w. Nothing is written before the first
@@ -96,6 +99,7 @@ func NewEPUBWriter(w io.Writer, opts EPUBOptions) *EPUBWriter {
 		groupOf: map[string]int32{}, meta: newEPUBMetaBuilder()}
 	ew.titles.store.Dir, ew.meta.sources.store.Dir = opts.TempDir, opts.TempDir
 	ew.titles.store.MemLimit, ew.meta.sources.store.MemLimit = spillMemLimit, spillMemLimit
+	ew.spillLimit = spillMemLimit
 	return ew
 }
 
@@ -106,7 +110,7 @@ func WriteEPUB(w io.Writer, docs []*convert.Document, opts EPUBOptions) error {
 	ew := NewEPUBWriter(w, opts)
 	for _, d := range docs {
 		if err := ew.Add(d); err != nil {
-			return err
+			return err // Add released the temporary files
 		}
 	}
 	return ew.Close()
@@ -118,22 +122,48 @@ func (ew *EPUBWriter) Add(d *convert.Document) error {
 		return ew.err
 	}
 	if err := ew.meta.addDocument(d); err != nil {
-		ew.err = fmt.Errorf("epub: %v", err)
-		return ew.err
+		return ew.fail(err)
 	}
 	for _, a := range d.Articles {
 		if err := ew.addArticle(a); err != nil {
-			ew.err = fmt.Errorf("epub: %v", err)
-			return ew.err
+			return ew.fail(err)
 		}
 	}
 	return nil
 }
 
+// fail records the first error ("epub: ..."), which every later call
+// returns, and releases the temporary files: the book cannot be finished.
+func (ew *EPUBWriter) fail(err error) error {
+	if ew.err == nil {
+		ew.err = fmt.Errorf("epub: %v", err)
+	}
+	ew.release()
+	return ew.err
+}
+
+// Abort gives up the book: its temporary files are released and nothing
+// more is written. A caller that stops adding before Close (an error, a
+// signal) calls Abort; after Close it does nothing.
+func (ew *EPUBWriter) Abort() { ew.fail(errors.New("book abandoned")) }
+
+// release closes the temporary files of the titles, the file names and
+// the zip directory, returning the first error.
+func (ew *EPUBWriter) release() error {
+	if ew.zw != nil {
+		ew.zw.Abort()
+	}
+	err := ew.titles.close()
+	if serr := ew.meta.sources.close(); err == nil {
+		err = serr
+	}
+	return err
+}
+
 func (ew *EPUBWriter) addArticle(a *convert.Article) error {
 	if ew.zw == nil {
 		ew.zw = zipstream.NewWriter(ew.w)
-		ew.zw.SetSpill(ew.opts.TempDir, spillMemLimit)
+		ew.zw.SetSpill(ew.opts.TempDir, ew.spillLimit)
 		if err := writeMimetype(ew.zw, ew.zipTime); err != nil {
 			return err
 		}
@@ -175,18 +205,20 @@ func (ew *EPUBWriter) addArticle(a *convert.Article) error {
 // the zip directory. It fails when no article was added.
 func (ew *EPUBWriter) Close() error {
 	if ew.err != nil {
+		ew.release()
 		return ew.err
 	}
 	if ew.titles.count() == 0 {
-		return fmt.Errorf("epub: no articles to write")
+		return ew.fail(errors.New("no articles to write"))
 	}
-	ew.err = fmt.Errorf("epub: writer closed")
 	err := ew.finish()
-	ew.titles.close()
-	ew.meta.sources.close()
-	if err != nil {
-		return fmt.Errorf("epub: %v", err)
+	if rerr := ew.release(); err == nil {
+		err = rerr
 	}
+	if err != nil {
+		return ew.fail(err)
+	}
+	ew.err = errors.New("epub: writer closed")
 	return nil
 }
 

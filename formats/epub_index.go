@@ -147,8 +147,8 @@ func (s *epubSources) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
 	}
 }
 
-// close releases both stores.
+// close releases the titles' store.
 func (t *epubTitles) close() error { return t.store.Close() }
 
-// close releases the store.
+// close releases the names' store.
 func (s *epubSources) close() error { return s.store.Close() }

@@ -3,12 +3,15 @@ package formats
 import (
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"testing"
 
 	"newsclip/convert"
+	"newsclip/internal/spill"
 )
 
 // spillBook writes docs as a book with the given spill limit and hash of
@@ -26,7 +29,84 @@ func spillBook(t *testing.T, docs []*convert.Document, opts EPUBOptions, limit i
 	if ents, _ := os.ReadDir(opts.TempDir); len(ents) != 0 {
 		t.Errorf("%d temporary files left in %s", len(ents), opts.TempDir)
 	}
+	if n := spill.OpenFiles(); n != 0 {
+		t.Errorf("%d temporary files still open after the book", n)
+	}
 	return buf.Bytes()
+}
+
+// failAfter fails every write once n bytes have gone through.
+type failAfter struct{ n int }
+
+func (w *failAfter) Write(p []byte) (int, error) {
+	if len(p) > w.n {
+		n := w.n
+		w.n = 0
+		return n, errors.New("disk full")
+	}
+	w.n -= len(p)
+	return len(p), nil
+}
+
+// TestEPUBWriterReleasesFiles: whether adding fails, the caller gives up
+// (Abort) or the destination fails while Close writes the navigation, no
+// temporary file stays open.
+func TestEPUBWriterReleasesFiles(t *testing.T) {
+	defer func(old int) { spillMemLimit = old }(spillMemLimit)
+	spillMemLimit = 64
+	for _, c := range []struct {
+		name  string
+		limit int  // bytes the destination takes
+		close bool // Close after adding (else Abort)
+	}{
+		{"add fails, then Close", 20 << 10, true},
+		{"add fails, then Abort", 20 << 10, false},
+		{"given up while adding", 1 << 30, false},
+		{"Close fails", 1 << 30, true},
+	} {
+		w := &failAfter{n: c.limit}
+		ew := NewEPUBWriter(w, EPUBOptions{TempDir: t.TempDir()})
+		var addErr error
+		opened := false
+		for i := 0; i < 300 && addErr == nil; i++ {
+			addErr = ew.Add(clipDoc(i, fmt.Sprint("Post ", i%3), 2021, 1, 1+i%28))
+			opened = opened || spill.OpenFiles() > 0
+		}
+		if c.name == "Close fails" {
+			w.n = 0
+		}
+		if !opened {
+			t.Fatalf("%s: no temporary file was open: the test tests nothing", c.name)
+		}
+		if c.close {
+			if err := ew.Close(); err == nil {
+				t.Errorf("%s: Close succeeded", c.name)
+			}
+		} else {
+			ew.Abort()
+		}
+		if n := spill.OpenFiles(); n != 0 {
+			t.Errorf("%s: %d temporary files still open", c.name, n)
+		}
+		if err := ew.Close(); err == nil {
+			t.Errorf("%s: Close after the failure succeeded", c.name)
+		}
+	}
+}
+
+// TestEPUBTitleReadError: when the titles cannot be read back, Close
+// fails rather than write a navigation with empty titles.
+func TestEPUBTitleReadError(t *testing.T) {
+	ew := NewEPUBWriter(io.Discard, EPUBOptions{TempDir: t.TempDir()})
+	for i := range 3 {
+		if err := ew.Add(clipDoc(i, "Post", 2021, 1, 1)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ew.titles.store.Close()
+	if err := ew.Close(); err == nil {
+		t.Error("Close succeeded without its titles")
+	}
 }
 
 // TestEPUBSpilledSameBytes: a book whose titles, file names and zip
@@ -74,6 +154,7 @@ func TestEPUBSourcesOnceInOrder(t *testing.T) {
 			want = append(want, n)
 		}
 	}
+	defer func(old func(string) uint64) { sourceHash = old }(sourceHash)
 	for _, hash := range []func(string) uint64{sourceHash, func(string) uint64 { return 1 }, func(s string) uint64 { return uint64(len(s)) }} {
 		old := sourceHash
 		sourceHash = hash

@@ -2,7 +2,7 @@
 // not keep in memory: a Store appends them, in memory up to a limit and in
 // an unnamed temporary file past it, and reads them back by offset or all
 // in order. A book of a million articles keeps its table of contents and
-// its zip directory this way, in a few hundred kilobytes of memory.
+// its zip directory this way, in a few MiB of memory whatever its length.
 //
 // The temporary file is removed as soon as it is made where the system
 // allows it (Unix: an open file stays readable once unlinked), so a killed
@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync/atomic"
 )
 
 // DefaultMemLimit is the number of bytes a Store keeps in memory when its
@@ -23,9 +24,9 @@ const DefaultMemLimit = 1 << 20
 
 // A Store is an append-only sequence of bytes. The zero value is ready to
 // use: it keeps up to DefaultMemLimit bytes in memory and the rest in a
-// temporary file under os.TempDir. Its memory is bounded by MemLimit and
-// two 64 KiB buffers, whatever is appended. A Store is not safe for
-// concurrent use.
+// temporary file under os.TempDir. Its memory is bounded by MemLimit (up
+// to a quarter more while the slice grows) and two 64 KiB buffers,
+// whatever is appended. A Store is not safe for concurrent use.
 type Store struct {
 	// Dir is the folder of the temporary file; "" means os.TempDir().
 	Dir string
@@ -43,6 +44,13 @@ type Store struct {
 	err    error         // the first error of the file; sticky
 	closed bool
 }
+
+// openFiles counts the Stores whose temporary file is open.
+var openFiles atomic.Int64
+
+// OpenFiles returns the number of Stores of this process whose temporary
+// file is open: what a writer that forgot to Close leaves behind.
+func OpenFiles() int64 { return openFiles.Load() }
 
 // errClosed is returned for any use of a closed Store.
 var errClosed = errors.New("spill: store closed")
@@ -113,6 +121,7 @@ func (s *Store) grow(n int) error {
 		s.name = f.Name() // not unlinked while open: Close removes it
 	}
 	s.f, s.w = f, bufio.NewWriterSize(f, blockSize)
+	openFiles.Add(1)
 	if _, err := s.w.Write(s.mem); err != nil {
 		return s.fail(err)
 	}
@@ -153,6 +162,21 @@ func (s *Store) ReadAt(p []byte, off int64) (int, error) {
 	}
 	if err := s.flush(); err != nil {
 		return 0, err
+	}
+	// A read that goes on from the window, or starts the Store's
+	// reading, fills the window; one elsewhere (titles read out of input
+	// order) reads just its bytes.
+	end := s.winOff + int64(len(s.window))
+	inWindow := off >= s.winOff && off < end
+	if !inWindow && s.window != nil && !(off >= end && off < end+blockSize) {
+		n, err := s.f.ReadAt(p[:min(int64(len(p)), s.size-off)], off)
+		if err != nil {
+			return n, s.fail(err)
+		}
+		if n < len(p) {
+			return n, io.EOF
+		}
+		return n, nil
 	}
 	n := 0
 	for n < len(p) && off < s.size {
@@ -215,11 +239,8 @@ func (s *Store) WriteTo(w io.Writer) (int64, error) {
 	if err := s.flush(); err != nil {
 		return 0, err
 	}
-	n, err := io.Copy(w, io.NewSectionReader(s.f, 0, s.size))
-	if err != nil {
-		return n, fmt.Errorf("spill: %w", err)
-	}
-	return n, nil
+	// An error here may be the destination's: it is not wrapped.
+	return io.Copy(w, io.NewSectionReader(s.f, 0, s.size))
 }
 
 // Close releases the memory and removes the file. A closed Store refuses
@@ -232,6 +253,7 @@ func (s *Store) Close() error {
 	if s.f == nil {
 		return nil
 	}
+	openFiles.Add(-1)
 	err := s.f.Close()
 	if s.name != "" {
 		if rerr := os.Remove(s.name); err == nil {

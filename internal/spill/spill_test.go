@@ -100,8 +100,14 @@ func TestStoreLeavesNoFile(t *testing.T) {
 	if s.f == nil {
 		t.Fatal("no file past the memory limit")
 	}
+	if runtime.GOOS != "windows" && s.name != "" {
+		t.Errorf("the file %s was not unlinked once open", s.name)
+	}
 	if ents, _ := os.ReadDir(dir); len(ents) != 0 && s.name == "" {
 		t.Errorf("the file is unlinked but %s still lists %d entries", dir, len(ents))
+	}
+	if OpenFiles() != 1 {
+		t.Errorf("OpenFiles() = %d with one file open", OpenFiles())
 	}
 	p := make([]byte, 10)
 	if _, err := s.ReadAt(p, 9990); err != nil || string(p) != "0123456789" {
@@ -112,6 +118,9 @@ func TestStoreLeavesNoFile(t *testing.T) {
 	}
 	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
 		t.Errorf("after Close %s holds %d entries", dir, len(ents))
+	}
+	if OpenFiles() != 0 {
+		t.Errorf("OpenFiles() = %d after Close", OpenFiles())
 	}
 }
 

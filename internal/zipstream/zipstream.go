@@ -5,8 +5,8 @@
 // central directory: some 200 bytes an entry, 20 MB for an EPUB of 100,000
 // articles. A Writer writes each entry's central directory record into a
 // spill.Store as soon as the entry is done, and copies the records out at
-// Close. For the entries it makes (a name, Store or Deflate, an MS-DOS
-// time) its bytes are archive/zip's for CreateHeader with the same
+// Close. For the entries it makes (a file name, Store or Deflate, an
+// MS-DOS time) its bytes are archive/zip's for CreateHeader with the same
 // FileHeader fields, zip64 records included; TestSameBytesAsArchiveZip
 // holds it to that.
 package zipstream
@@ -17,9 +17,11 @@ import (
 	"compress/flate"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"hash"
 	"hash/crc32"
 	"io"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -111,6 +113,10 @@ func (z *Writer) Create(name string, method uint16, modified time.Time) (io.Writ
 	}
 	if len(name) > max16 {
 		return nil, z.fail(errors.New("zip: entry name too long"))
+	}
+	if strings.HasSuffix(name, "/") {
+		// archive/zip writes these as folders, in another form.
+		return nil, z.fail(fmt.Errorf("zip: %q names a folder; only files are written", name))
 	}
 	e := &entry{name: name, method: method, flags: flagDescriptor, offset: uint64(z.w.n), z: z}
 	e.date, e.time = msDOSTime(modified)
@@ -263,14 +269,15 @@ func dirRecord(b []byte, e *entry, crc uint32, comp, raw uint64) []byte {
 }
 
 // Close ends the last entry and writes the central directory and the end
-// records (zip64 ones past 65,534 entries or 4 GiB). It does not close the
-// underlying writer.
+// records (zip64 ones past 65,534 entries or 4 GiB). It releases the
+// directory's store whatever happens, and does not close the underlying
+// writer.
 func (z *Writer) Close() error {
+	defer z.dir.Close()
 	if err := z.endEntry(); err != nil {
 		return err
 	}
 	z.closed = true
-	defer z.dir.Close()
 	start := uint64(z.w.n)
 	if _, err := z.dir.WriteTo(&z.w); err != nil {
 		return z.fail(err)
@@ -312,6 +319,10 @@ func (z *Writer) Close() error {
 	return nil
 }
 
+// Abort gives up the archive: its directory's store is released and
+// every later call fails. After Close it does nothing.
+func (z *Writer) Abort() { z.fail(errors.New("zip: archive abandoned")) }
+
 // write writes b, then s, to the archive.
 func (z *Writer) write(b []byte, s string) error {
 	if _, err := z.w.Write(b); err != nil {
@@ -325,10 +336,12 @@ func (z *Writer) write(b []byte, s string) error {
 	return nil
 }
 
-// fail records the first error; every later call returns it.
+// fail records the first error, which every later call returns, and
+// releases the directory's store: the archive can no longer be finished.
 func (z *Writer) fail(err error) error {
 	if z.err == nil {
 		z.err = err
+		z.dir.Close()
 	}
 	return z.err
 }

@@ -24,10 +24,11 @@ type testEntry struct {
 // archiveZip writes entries with archive/zip, as newsclip's EPUB writer
 // did before this package: a FileHeader with the name, the method and
 // the MS-DOS time only.
-func archiveZip(t *testing.T, entries []testEntry) []byte {
+func archiveZip(t *testing.T, entries []testEntry, offset int64) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
+	zw.SetOffset(offset)
 	writeEntries(t, entries, func(e testEntry) (io.Writer, error) {
 		h := &zip.FileHeader{Name: e.name, Method: e.method}
 		//lint:ignore SA1019 the legacy MS-DOS time adds no extra field
@@ -40,11 +41,12 @@ func archiveZip(t *testing.T, entries []testEntry) []byte {
 	return buf.Bytes()
 }
 
-// ours writes entries with a Writer.
-func ours(t *testing.T, entries []testEntry) []byte {
+// ours writes entries with a Writer that starts counting at offset.
+func ours(t *testing.T, entries []testEntry, offset int64) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := NewWriter(&buf)
+	zw.w.n = offset
 	zw.SetSpill(t.TempDir(), 0)
 	writeEntries(t, entries, func(e testEntry) (io.Writer, error) { return zw.Create(e.name, e.method, e.t) })
 	if err := zw.Close(); err != nil {
@@ -115,7 +117,7 @@ func TestSameBytesAsArchiveZip(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for round := range 30 {
 		es := randomEntries(rng, round%7)
-		want, got := archiveZip(t, es), ours(t, es)
+		want, got := archiveZip(t, es, 0), ours(t, es, 0)
 		if !bytes.Equal(got, want) {
 			t.Fatalf("round %d (%d entries): %d bytes, archive/zip wrote %d; first difference at %d",
 				round, len(es), len(got), len(want), firstDiff(got, want))
@@ -138,59 +140,71 @@ func TestSameBytesAsArchiveZip(t *testing.T) {
 	}
 }
 
-// TestManyEntries: past 65,534 entries the end records are zip64 ones, as
-// archive/zip writes them, and the directory has gone through a file.
+// TestManyEntries: from 65,535 entries on the end records are zip64 ones,
+// as archive/zip writes them, and the directory has gone through a file.
 func TestManyEntries(t *testing.T) {
 	if testing.Short() {
-		t.Skip("70,000 entries")
+		t.Skip("65,535 entries")
 	}
-	es := make([]testEntry, 70000)
-	for i := range es {
-		es[i] = testEntry{name: fmt.Sprintf("EPUB/xhtml/a%05d.xhtml", i), method: zip.Store,
-			t: time.Date(2021, 5, 4, 0, 0, 0, 0, time.UTC), chunks: [][]byte{[]byte(fmt.Sprint(i))}}
-	}
-	want, got := archiveZip(t, es), ours(t, es)
-	if !bytes.Equal(got, want) {
-		t.Fatalf("%d bytes, archive/zip wrote %d; first difference at %d", len(got), len(want), firstDiff(got, want))
-	}
-	r, err := zip.NewReader(bytes.NewReader(got), int64(len(got)))
-	if err != nil || len(r.File) != len(es) {
-		t.Fatalf("archive/zip reads %v entries (%v)", len(r.File), err)
+	for _, n := range []int{65534, 65535} {
+		es := make([]testEntry, n)
+		for i := range es {
+			es[i] = testEntry{name: fmt.Sprintf("EPUB/xhtml/a%05d.xhtml", i), method: zip.Store,
+				t: time.Date(2021, 5, 4, 0, 0, 0, 0, time.UTC), chunks: [][]byte{{byte(i)}}}
+		}
+		want, got := archiveZip(t, es, 0), ours(t, es, 0)
+		if !bytes.Equal(got, want) {
+			t.Fatalf("%d entries: %d bytes, archive/zip wrote %d; first difference at %d", n, len(got), len(want), firstDiff(got, want))
+		}
+		r, err := zip.NewReader(bytes.NewReader(got), int64(len(got)))
+		if err != nil || len(r.File) != len(es) {
+			t.Fatalf("%d entries: archive/zip reads %v entries (%v)", n, len(r.File), err)
+		}
 	}
 }
 
-// TestLargeOffsets: an entry past 4 GiB has a zip64 extra field in its
-// directory record with its offset, and the end records are zip64 ones.
-// The archive is not written out: the Writer starts counting at 5 GiB.
+// TestLargeOffsets: entries and a directory at or past 4 GiB get zip64
+// fields as archive/zip gives them. The archives are not written out:
+// both writers start counting at an offset (archive/zip's SetOffset).
 func TestLargeOffsets(t *testing.T) {
-	var buf bytes.Buffer
-	zw := NewWriter(&buf)
-	const start = 5 << 30
-	zw.w.n = start
-	f, err := zw.Create("far.txt", zip.Store, time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC))
+	es := []testEntry{
+		{name: "a.txt", method: zip.Store, chunks: [][]byte{[]byte("hello")}},
+		{name: "b.txt", method: zip.Deflate, chunks: [][]byte{[]byte("hello hello hello")}},
+	}
+	// The entries' length, from the end record's directory offset: the
+	// directory of an archive from max32 - entries starts at max32.
+	plain := ours(t, es, 0)
+	entries := int64(binary.LittleEndian.Uint32(plain[len(plain)-6:]))
+	for _, start := range []int64{max32 - 100, max32 - entries - 1, max32 - entries, max32 - 1, max32, 5 << 30} {
+		want, got := archiveZip(t, es, start), ours(t, es, start)
+		if !bytes.Equal(got, want) {
+			t.Errorf("from %d: %d bytes, archive/zip wrote %d; first difference at %d", start, len(got), len(want), firstDiff(got, want))
+		}
+	}
+}
+
+// TestMSDOSTimes: entry times read back as MS-DOS times give them: UTC,
+// even seconds, 1980 at the earliest.
+func TestMSDOSTimes(t *testing.T) {
+	cases := []struct{ in, want time.Time }{
+		{time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)},
+		{time.Date(1979, 12, 31, 23, 59, 59, 0, time.UTC), time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)},
+		{time.Date(2024, 2, 29, 23, 59, 59, 0, time.UTC), time.Date(2024, 2, 29, 23, 59, 58, 0, time.UTC)},
+		{time.Date(2030, 6, 1, 1, 30, 0, 0, time.FixedZone("UTC+2", 2*3600)), time.Date(2030, 5, 31, 23, 30, 0, 0, time.UTC)},
+	}
+	var es []testEntry
+	for i, c := range cases {
+		es = append(es, testEntry{name: fmt.Sprint(i), method: zip.Store, t: c.in})
+	}
+	b := ours(t, es, 0)
+	r, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	io.WriteString(f, "hello")
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	b := buf.Bytes()
-	le := binary.LittleEndian
-	rec := b[localHeaderLen+len("far.txt")+len("hello")+descriptorLen:]
-	if le.Uint32(rec) != dirRecordSig {
-		t.Fatalf("no directory record after the entry")
-	}
-	if le.Uint32(rec[42:]) != max32 || le.Uint32(rec[20:]) != max32 || le.Uint32(rec[24:]) != max32 {
-		t.Errorf("the 32-bit offset and sizes do not say zip64: % x", rec[20:46])
-	}
-	extra := rec[dirRecordLen+len("far.txt"):]
-	if le.Uint16(extra) != zip64ExtraID || le.Uint64(extra[4:]) != 5 || le.Uint64(extra[12:]) != 5 || le.Uint64(extra[20:]) != start {
-		t.Errorf("zip64 extra field % x; want sizes 5, 5 and offset %d", extra[:zip64ExtraLen], start)
-	}
-	end := extra[zip64ExtraLen:]
-	if le.Uint32(end) != dir64EndSig || le.Uint64(end[48:]) != start+uint64(localHeaderLen+len("far.txt")+len("hello")+descriptorLen) {
-		t.Errorf("no zip64 end record giving the directory's offset: % x", end[:dir64EndLen])
+	for i, f := range r.File {
+		if got := f.Modified; !got.Equal(cases[i].want) {
+			t.Errorf("%v reads back as %v, want %v", cases[i].in, got, cases[i].want)
+		}
 	}
 }
 
@@ -250,12 +264,26 @@ func TestUnknownMethod(t *testing.T) {
 	}
 }
 
+// TestFolderNameRefused: a name ending in '/' (a folder, which
+// archive/zip writes in another form) is refused.
+func TestFolderNameRefused(t *testing.T) {
+	zw := NewWriter(io.Discard)
+	if _, err := zw.Create("EPUB/", zip.Deflate, time.Time{}); err == nil {
+		t.Error("a folder name was taken")
+	}
+}
+
 // TestWriteToEndedEntry: an entry's writer refuses bytes once the next
 // entry has started.
 func TestWriteToEndedEntry(t *testing.T) {
 	zw := NewWriter(io.Discard)
-	f, _ := zw.Create("a", zip.Deflate, time.Time{})
-	zw.Create("b", zip.Deflate, time.Time{})
+	f, err := zw.Create("a", zip.Deflate, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := zw.Create("b", zip.Deflate, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := f.Write([]byte("late")); err == nil {
 		t.Error("a write to an ended entry succeeded")
 	}
