@@ -25,7 +25,7 @@ import (
 // a candidate ends at a sentence end e of a longer key, the key goes on
 // with closing quotes then '.', '!', '?', '…' or a quoted ',', or stops;
 // the runes of the source as printed there are the ones that fold to
-// those (see forEachRawEnd), and the key before e ends as keyFold of the
+// those (see appendRawEnds), and the key before e ends as keyFold of the
 // source up to there: its last 16 bytes (8 for a candidate under 16) find
 // the candidates by a table of their tails (candidateTail), and
 // keyEndsWith compares the rest.
@@ -48,8 +48,8 @@ func mayHavePullQuote(texts []bodyText) bool {
 	if f.long.slots == nil && f.short.slots == nil {
 		return false // no key of 8 bytes or more: no candidate (isPullQuoteCandidate)
 	}
-	for j, t := range texts {
-		if forEachRawEnd(t.text, func(p int) bool { return f.endsAt(texts, j, p) }) {
+	for j := range texts {
+		if f.anyEndIn(texts, j) {
 			return true
 		}
 	}
@@ -120,7 +120,7 @@ func (f *quoteFilter) release() {
 	if cap(keyBuf) > maxKeyBuffer {
 		keyBuf = nil
 	}
-	*f = quoteFilter{chain: f.chain[:0], keys: f.keys[:0], keyBuf: keyBuf, own: f.own[:0], room: room}
+	*f = quoteFilter{chain: f.chain[:0], keys: f.keys[:0], keyBuf: keyBuf, own: f.own[:0], places: f.places[:0], room: room}
 	quoteFilters.Put(f)
 }
 
@@ -137,6 +137,7 @@ type quoteFilter struct {
 	keys        []string      // by text: its key, once built (a view of keyBuf)
 	keyBuf      []byte        // the keys built, one after another
 	own         []int         // by text: where its key ends as printed, when no other candidate's key ends with its tail; else -1
+	places      []int         // the places of one text that may be sentence ends (appendRawEnds)
 	budget      int           // bytes left to build and compare; below 0: give up
 	pairs       [16]uint64    // bit pairIndex of the last two bytes of each key in long or short
 	lows        [64]uint64    // bit lowIndex of the last eight bytes of each key in long or short
@@ -189,6 +190,37 @@ func (f *quoteFilter) addPair(lo uint64) {
 	f.pairs[k/64] |= 1 << (k % 64)
 }
 
+// hasLow reports whether a key in long or short ends with the eight bytes
+// lo (see addPair).
+func (f *quoteFilter) hasLow(lo uint64) bool {
+	l := lowIndex(lo)
+	return f.lows[l/64]&(1<<(l%64)) != 0
+}
+
+// anyEndIn reports whether endsAt holds at a place of texts[j] that may
+// be a sentence end (appendRawEnds). It makes endsAt's first tests itself,
+// without a call: the place is not where texts[j]'s own key ends, and,
+// where the eight bytes before it are plain, a key ends with them
+// (foldedLow, hasLow). Most places end there.
+func (f *quoteFilter) anyEndIn(texts []bodyText, j int) bool {
+	s, own := texts[j].text, f.own[j]
+	f.places = appendRawEnds(f.places[:0], s)
+	for _, p := range f.places {
+		if p == own {
+			continue // endsAt's first test
+		}
+		if p >= 8 {
+			if x := load64(s, p-8); isPlainWord(x) && !f.hasLow(lowerWord(x)) {
+				continue
+			}
+		}
+		if f.endsAt(texts, j, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // endsAt reports whether a candidate other than texts[j] ends where its
 // key ends at p of texts[j] as printed, or the budget is spent.
 func (f *quoteFilter) endsAt(texts []bodyText, j, p int) bool {
@@ -198,7 +230,7 @@ func (f *quoteFilter) endsAt(texts []bodyText, j, p int) bool {
 		return false
 	}
 	src := texts[j].text
-	if lo, ok := foldedLow(src, p); ok && f.lows[lowIndex(lo)/64]&(1<<(lowIndex(lo)%64)) == 0 {
+	if lo, ok := foldedLow(src, p); ok && !f.hasLow(lo) {
 		return false // no key ends with the eight bytes before p
 	}
 	if a, b, ok := foldedPair(src, p); ok && f.pairs[pairIndex(a, b)/64]&(1<<(pairIndex(a, b)%64)) == 0 {
@@ -374,62 +406,59 @@ func keyTailAt(s string, p, size int) (tail [2]uint64, ok bool) {
 	return [2]uint64{binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[8:])}, true
 }
 
-// forEachRawEnd calls f at every place p of s as printed that may be a
-// sentence end of its key (sentenceEndAt), until f returns true, and
-// reports whether one did: before each '.', '!', '?', '…' and each ','
-// that follows a closing quote or bracket or comes before a quote, and
-// before each closing quote or bracket (“”‘’"') run up to one; and at
-// each place in the runs of closers and trimmed runes (isTrimRune) that
-// end s. It may call f at places that are no sentence end, and at one
-// place more than once. Each mark is found by its own fast search
-// (strings.IndexByte), faster than one pass testing every byte.
-func forEachRawEnd(s string, f func(p int) bool) bool {
-	for _, c := range []byte(".,!?\xe2") { // each mark by a fast search, in any order
+// appendRawEnds appends to dst every place p of s as printed that may be
+// a sentence end of its key (sentenceEndAt): before each '.', '!', '?',
+// '…' and each ',' that follows a closing quote or bracket or comes before
+// a quote, and before each closing quote or bracket (“”‘’"') run up to
+// one; and each place in the runs of closers and trimmed runes
+// (isTrimRune) that end s, from len(s) down. It may give places that are
+// no sentence end, and one place more than once. Each mark is found by its
+// own fast search (strings.IndexByte), faster than one pass testing every
+// byte: the places come mark by mark ('.' first), then the end's.
+func appendRawEnds(dst []int, s string) []int {
+	for _, c := range [...]byte{'.', ',', '!', '?', 0xE2} { // each mark by a fast search, in any order
 		for i := 0; ; i++ {
 			k := strings.IndexByte(s[i:], c)
 			if k < 0 {
 				break
 			}
 			i += k
-			if rawEndAt(s, i, f) {
-				return true
+			switch c {
+			case ',':
+				if closerBefore(s, i) == 0 && !quoteAfter(s, i+1) {
+					continue // a comma outside quotes
+				}
+			case 0xE2:
+				if !strings.HasPrefix(s[i:], "…") {
+					continue // another rune
+				}
+			}
+			dst = append(dst, i)
+			for e := i; closerBefore(s, e) > 0; { // the starts of the closers before the mark
+				e -= closerBefore(s, e)
+				dst = append(dst, e)
 			}
 		}
 	}
-	// The end: runs of closers and of trimmed runes.
+	// The end: runs of closers and of trimmed runes, ASCII byte by byte.
 	for p := len(s); ; {
-		if f(p) {
-			return true
+		dst = append(dst, p)
+		if p == 0 {
+			return dst
 		}
-		r, n := utf8.DecodeLastRuneInString(s[:p])
-		if p == 0 || !isTrimRune(r) && closerBefore(s, p) == 0 {
-			return false
+		n := 1
+		if c := s[p-1]; c < utf8.RuneSelf {
+			if !quoteKeyTrimASCII[c] && !asciiSpace[c] && !closerByte[c] {
+				return dst // isTrimRune and closerBefore on an ASCII byte
+			}
+		} else {
+			r, size := utf8.DecodeLastRuneInString(s[:p])
+			if !isTrimRune(r) && closerBefore(s, p) == 0 {
+				return dst
+			}
+			n = size
 		}
 		p -= n
-	}
-}
-
-// rawEndAt calls f, as forEachRawEnd does, where s[i] is a mark that may
-// follow a sentence end, and reports whether it returned true.
-func rawEndAt(s string, i int, f func(p int) bool) bool {
-	c := s[i]
-	mark := c == '.' || c == '!' || c == '?' || c == 0xE2 && strings.HasPrefix(s[i:], "…") ||
-		c == ',' && (closerBefore(s, i) > 0 || quoteAfter(s, i+1))
-	return mark && eachCloserStart(s, i, f)
-}
-
-// eachCloserStart calls f at i and at the start of each closer of the run
-// that ends at i, until f returns true.
-func eachCloserStart(s string, i int, f func(p int) bool) bool {
-	for {
-		if f(i) {
-			return true
-		}
-		n := closerBefore(s, i)
-		if n == 0 {
-			return false
-		}
-		i -= n
 	}
 }
 

@@ -109,18 +109,17 @@ func wordBytes(tail [2]uint64, size int) []byte {
 	return b[16-size:]
 }
 
-// forEachRawEnd calls back, for every sentence end e of a text's key
-// (sentenceEndAt), at a place p of the text as printed whose fold
-// (plainKeyFold) ends with the key up to e; and it calls back at fewer
-// places than there are bytes, on most texts.
-func TestForEachRawEndFindsEveryKeyEnd(t *testing.T) {
+// appendRawEnds gives, for every sentence end e of a text's key
+// (sentenceEndAt), a place p of the text as printed whose fold
+// (plainKeyFold) ends with the key up to e; and it gives fewer places
+// than there are bytes, on most texts.
+func TestAppendRawEndsFindsEveryKeyEnd(t *testing.T) {
 	r := rand.New(rand.NewSource(62))
 	fewer := 0
 	for range 20000 {
 		s := randomText(r, filterPieces, r.Intn(16))
 		key := pullQuoteKey(s)
-		var places []int
-		forEachRawEnd(s, func(p int) bool { places = append(places, p); return false })
+		places := appendRawEnds(nil, s)
 		if len(places) < len(s) {
 			fewer++
 		}
@@ -133,12 +132,12 @@ func TestForEachRawEndFindsEveryKeyEnd(t *testing.T) {
 				found = found || strings.HasSuffix(plainKeyFold(s[:p]), key[:e])
 			}
 			if !found {
-				t.Fatalf("forEachRawEnd(%q) calls at %v, none ending as the key %q up to its end %d", s, places, key, e)
+				t.Fatalf("appendRawEnds(%q) gives %v, none ending as the key %q up to its end %d", s, places, key, e)
 			}
 		}
 	}
 	if fewer < 10000 {
-		t.Errorf("forEachRawEnd called at fewer places than bytes in %d texts of 20000", fewer)
+		t.Errorf("appendRawEnds gave fewer places than bytes in %d texts of 20000", fewer)
 	}
 }
 
