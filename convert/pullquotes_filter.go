@@ -60,7 +60,7 @@ func mayHavePullQuoteIn(texts []bodyText, chunk int) bool {
 	f.places = f.places[:0]
 	l := placeList{filter: f}
 	for a := 0; a < len(texts) && !l.found; a = l.in.b {
-		l.in = f.joinChunk(texts, a, chunk)
+		l.in, l.shift = f.joinChunk(texts, a, chunk), 0
 		addMarkEnds(&l, l.in.s)
 		for j := a; j < l.in.b; j++ {
 			l.shift = f.starts[j]

@@ -209,7 +209,9 @@ func plainPullQuotes(texts []bodyText) []bool {
 // mayHavePullQuote answers true for every article in which the rule finds
 // a pull quote, on random articles of adversarial text (filterPieces) with
 // repeated spans, typographic quotes and changed case; and false for most
-// of those without one. The budget spent, it answers true.
+// of those without one; and the same when it reads the texts in chunks of
+// a few bytes (each text then read in place) or of a few texts
+// (mayHavePullQuoteIn). The budget spent, it answers true.
 func TestMayHavePullQuoteKeepsEveryQuote(t *testing.T) {
 	r := rand.New(rand.NewSource(63))
 	var said []string // the sentences made, to repeat
@@ -239,6 +241,11 @@ func TestMayHavePullQuoteKeepsEveryQuote(t *testing.T) {
 		got := mayHavePullQuote(texts)
 		if want && !got {
 			t.Fatalf("mayHavePullQuote(%q) = false; the rule finds %v", paras, plainPullQuotes(texts))
+		}
+		for _, chunk := range []int{1, 60, 200} {
+			if in := mayHavePullQuoteIn(texts, chunk); in != got {
+				t.Fatalf("mayHavePullQuoteIn(%q, %d) = %v, in one chunk %v", paras, chunk, in, got)
+			}
 		}
 		if want {
 			quoted++
