@@ -19,7 +19,7 @@ import (
 //	source:    "... If towns work together, we will weather future storms."
 //
 // or when that takes more than quoteFilterBudget times the text's bytes
-// to tell. Why that is implied:
+// or more than maxFilterKeys bytes of keys to tell. Why that is implied:
 // a key is pullQuoteKey(s) = keyFold(s[h:t]) (see keyTailAt), where s[:h]
 // and s[t:] are the runs of runes that fold to the trimmed marks or white
 // space at either end (see isTrimRune). Where
@@ -187,6 +187,14 @@ func (f *quoteFilter) release() {
 	quoteFilters.Put(f)
 }
 
+// maxFilterKeys bounds the bytes of the keys a quoteFilter keeps
+// (keyBuf), 64 KiB: one more key would take it past, mayHavePullQuote
+// gives up and answers true, as past its budget. So its memory stays small
+// on a long document: a 600-page PDF's 1 MB of text, each of its short
+// paragraphs a candidate ending as 600 others do, built 2 MB of keys (its
+// budget) in 4 MB of buffers.
+const maxFilterKeys = 64 << 10
+
 // quoteFilterBudget bounds the bytes of keys mayHavePullQuote builds and
 // compares, per byte of text: past it, it gives up and answers true.
 const quoteFilterBudget = 2
@@ -329,6 +337,9 @@ func (f *quoteFilter) anyEndsWith(texts []bodyText, i int, src string, p int) bo
 			continue
 		}
 		if f.keys[i] == "" {
+			if len(f.keyBuf)+len(t) > maxFilterKeys {
+				return true // too many keys to keep: give up
+			}
 			f.budget -= len(t)
 			start := len(f.keyBuf)
 			f.keyBuf = appendQuoteKey(f.keyBuf, t)
