@@ -19,32 +19,35 @@ func appendRawEnds(dst []int, s string) []int {
 	l := placeList{filter: &f}
 	addMarkEnds(&l, s)
 	addEndRun(&l, s)
+	l.spill()
 	return f.places
 }
 
 // A placeList collects the places addMarkEnds and addEndRun find, each
-// moved by shift, in its filter's places. With the texts of a chunk (in),
-// it hands them to the filter's anyEndAt every maxPlaces of them and
-// keeps no more, so that its memory stays bounded on any text (a run of a
-// million closers makes a million places); found records that anyEndAt
-// reported true, after which it hands on no more.
+// moved by shift, in its filter's placeBuf, and every maxPlaces of them
+// (spill) hands them to the filter's anyEndAt, when it has the texts of a
+// chunk (in), and keeps no more, so that its memory stays bounded on any
+// text (a run of a million closers makes a million places); found records
+// that anyEndAt reported true, after which it hands on no more. Without a
+// chunk it appends them to the filter's places (appendRawEnds).
 // The places are kept in the filter, not here, so that nothing of a
 // placeList goes to the heap: it holds the texts, which may be on the
 // caller's stack (finishArticle's).
 type placeList struct {
-	filter *quoteFilter
+	n      int // places held: filter.placeBuf[:n]
 	shift  int
+	filter *quoteFilter
 	in     textChunk
 	found  bool
 }
 
-// maxPlaces is the most places a placeList with a chunk holds.
-const maxPlaces = 1 << 12
+// maxPlaces is the most places a placeList holds.
+const maxPlaces = 1 << 10
 
 func (l *placeList) add(p int) {
-	f := l.filter
-	f.places = append(f.places, p+l.shift)
-	if len(f.places) >= maxPlaces && l.in.texts != nil {
+	l.filter.placeBuf[l.n] = p + l.shift
+	l.n++
+	if l.n == maxPlaces {
 		l.spill()
 	}
 }
@@ -56,10 +59,13 @@ func (l *placeList) add(p int) {
 //go:noinline
 func (l *placeList) spill() {
 	f := l.filter
-	if !l.found {
-		l.found = f.anyEndAt(l.in, f.places)
+	switch {
+	case l.in.texts == nil:
+		f.places = append(f.places, f.placeBuf[:l.n]...)
+	case !l.found:
+		l.found = f.anyEndAt(l.in, f.placeBuf[:l.n])
 	}
-	f.places = f.places[:0]
+	l.n = 0
 }
 
 // addMarkEnds adds to l the places of appendRawEnds at marks:

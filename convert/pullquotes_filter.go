@@ -57,7 +57,6 @@ func mayHavePullQuoteIn(texts []bodyText, chunk int) bool {
 		return false // no key of 8 bytes or more: no candidate (isPullQuoteCandidate)
 	}
 	f.starts = slices.Grow(f.starts[:0], len(texts))[:len(texts)]
-	f.places = f.places[:0]
 	l := placeList{filter: f}
 	for a := 0; a < len(texts) && !l.found; a = l.in.b {
 		l.in, l.shift = f.joinChunk(texts, a, chunk), 0
@@ -96,7 +95,7 @@ type textChunk struct {
 // nor a byte of “”‘’ or '…', so no run or rune reaches across it.
 func (f *quoteFilter) joinChunk(texts []bodyText, a, limit int) textChunk {
 	b, size := a, 0
-	for b < len(texts) && size+len(texts[b].text)+1 <= limit {
+	for b < len(texts) && size+len(texts[b].text) < limit {
 		size += len(texts[b].text) + 1
 		b++
 	}
@@ -180,7 +179,7 @@ func (f *quoteFilter) release() {
 	// Field by field, not as a new struct, whose zeroing and copy cost
 	// several hundred instructions an article: every field is set.
 	f.long, f.short, f.budget, f.room = tailTable{}, tailTable{}, 0, room
-	f.chain, f.keys, f.own, f.places, f.starts = f.chain[:0], f.keys[:0], f.own[:0], f.places[:0], f.starts[:0]
+	f.chain, f.keys, f.own, f.starts = f.chain[:0], f.keys[:0], f.own[:0], f.starts[:0]
 	f.keyBuf, f.joinBuf = keyBuf, joinBuf
 	clear(f.pairs[:])
 	clear(f.lows[:])
@@ -204,17 +203,18 @@ const quoteFilterBudget = 2
 // before it with the same bytes, and the keys built so far.
 type quoteFilter struct {
 	long, short tailTable
-	chain       []int         // by text: the candidate before it with its tail, or -1
-	keys        []string      // by text: its key, once built (a view of keyBuf)
-	keyBuf      []byte        // the keys built, one after another
-	own         []int         // by text: where its key ends as printed, when no other candidate's key ends with its tail; else -1
-	places      []int         // room for the places of a chunk that may be sentence ends (placeList)
-	joinBuf     []byte        // the texts of a chunk joined (joinChunk): at most maxChunk bytes
-	starts      []int         // by text: where it starts in its chunk
-	budget      int           // bytes left to build and compare; below 0: give up
-	pairs       [16]uint64    // bit pairIndex of the last two bytes of each key in long or short
-	lows        [64]uint64    // bit lowIndex of the last eight bytes of each key in long or short
-	room        [2][]tailSlot // slots of an earlier use of long and short, to reuse
+	chain       []int          // by text: the candidate before it with its tail, or -1
+	keys        []string       // by text: its key, once built (a view of keyBuf)
+	keyBuf      []byte         // the keys built, one after another
+	own         []int          // by text: where its key ends as printed, when no other candidate's key ends with its tail; else -1
+	placeBuf    [maxPlaces]int // the places of a chunk that may be sentence ends, up to maxPlaces (placeList)
+	places      []int          // every place, for appendRawEnds (a placeList with no chunk)
+	joinBuf     []byte         // the texts of a chunk joined (joinChunk): at most maxChunk bytes
+	starts      []int          // by text: where it starts in its chunk
+	budget      int            // bytes left to build and compare; below 0: give up
+	pairs       [16]uint64     // bit pairIndex of the last two bytes of each key in long or short
+	lows        [64]uint64     // bit lowIndex of the last eight bytes of each key in long or short
+	room        [2][]tailSlot  // slots of an earlier use of long and short, to reuse
 }
 
 // pairIndex is the bit of quoteFilter.pairs for a key ending with bytes a, b.
@@ -279,17 +279,17 @@ func (f *quoteFilter) hasLow(lo uint64) bool {
 // fall in, by a cursor that moves from text to text (the places come in
 // increasing runs).
 func (f *quoteFilter) anyEndAt(c textChunk, places []int) bool {
-	j := c.a
+	s, j, b := c.s, c.a, c.b
 	for _, g := range places {
 		if g >= 8 {
-			if x := load64(c.s, g-8); isPlainWord(x) && !f.hasLow(lowerWord(x)) {
+			if x := load64(s, g-8); isPlainWord(x) && !f.hasLow(lowerWord(x)) {
 				continue
 			}
 		}
 		for g < f.starts[j] {
 			j--
 		}
-		for j+1 < c.b && g >= f.starts[j+1] {
+		for j+1 < b && g >= f.starts[j+1] {
 			j++
 		}
 		if p := g - f.starts[j]; p != f.own[j] && f.endsAt(c.texts, j, p) {
