@@ -97,12 +97,7 @@ func TestMayHavePullQuoteMemoryBounded(t *testing.T) {
 // pull quote (plainPullQuotes), and reading the texts in chunks of any
 // size (mayHavePullQuoteIn) does not change its answer.
 func FuzzMayHavePullQuoteAgrees(f *testing.F) {
-	for _, s := range []string{
-		"The mayor said the ferry will keep running all winter long. Nobody objected.\nThe ferry will keep running all winter long",
-		"“If towns work together, we will weather future storms,” she said.\n“If towns work together, we will weather future storms”",
-		"THE FERRY RUNS ALL WINTER LONG ON THE NORTH ROUTE.\nthe ferry runs all winter long on the north route\nCrews said so.",
-		"Boats ran)))).\nx\n\n\"Yes,\" said the mayor of the port town on Monday…",
-	} {
+	for _, s := range pullQuoteSeeds {
 		f.Add(s, uint16(40))
 	}
 	f.Fuzz(func(t *testing.T, s string, chunk uint16) {
@@ -115,4 +110,14 @@ func FuzzMayHavePullQuoteAgrees(f *testing.F) {
 			t.Errorf("mayHavePullQuoteIn(%q, %d) = %v, in one chunk %v", s, chunk, in, got)
 		}
 	})
+}
+
+// pullQuoteSeeds are articles for FuzzMayHavePullQuoteAgrees, one text a
+// line: a quote of a sentence, in curly quotes, in capitals, and closers
+// and empty texts.
+var pullQuoteSeeds = []string{
+	"The mayor said the ferry will keep running all winter long. Nobody objected.\nThe ferry will keep running all winter long",
+	"“If towns work together, we will weather future storms,” she said.\n“If towns work together, we will weather future storms”",
+	"THE FERRY RUNS ALL WINTER LONG ON THE NORTH ROUTE.\nthe ferry runs all winter long on the north route\nCrews said so.",
+	"Boats ran)))).\nx\n\n\"Yes,\" said the mayor of the port town on Monday…",
 }
