@@ -18,18 +18,26 @@ import (
 //	candidate: "If towns work together, we will weather future storms"
 //	source:    "... If towns work together, we will weather future storms."
 //
-// or when that takes more than quoteFilterBudget times the text's bytes to
-// tell. Why that is implied: a key is pullQuoteKey(s) = keyFold(s[h:t])
-// (see keyTailAt), where s[:h] and s[t:] are the runs of runes that fold
-// to the trimmed marks or white space at either end (see isTrimRune). Where
+// or when that takes more than quoteFilterBudget times the text's bytes
+// or more than maxFilterKeys bytes of keys to tell. Why that is implied:
+// a key is pullQuoteKey(s) = keyFold(s[h:t]) (see keyTailAt), where s[:h]
+// and s[t:] are the runs of runes that fold to the trimmed marks or white
+// space at either end (see isTrimRune). Where
 // a candidate ends at a sentence end e of a longer key, the key goes on
 // with closing quotes then '.', '!', '?', '…' or a quoted ',', or stops;
 // the runes of the source as printed there are the ones that fold to
-// those (see forEachRawEnd), and the key before e ends as keyFold of the
+// those (see appendRawEnds), and the key before e ends as keyFold of the
 // source up to there: its last 16 bytes (8 for a candidate under 16) find
 // the candidates by a table of their tails (candidateTail), and
 // keyEndsWith compares the rest.
 func mayHavePullQuote(texts []bodyText) bool {
+	return mayHavePullQuoteIn(texts, maxChunk)
+}
+
+// mayHavePullQuoteIn is mayHavePullQuote reading texts in chunks of at
+// most chunk bytes (joinChunk): its answer is the same for every chunk
+// size.
+func mayHavePullQuoteIn(texts []bodyText, chunk int) bool {
 	f := quoteFilters.Get().(*quoteFilter)
 	defer f.release()
 	f.chain = slices.Grow(f.chain[:0], len(texts))[:len(texts)]
@@ -48,12 +56,60 @@ func mayHavePullQuote(texts []bodyText) bool {
 	if f.long.slots == nil && f.short.slots == nil {
 		return false // no key of 8 bytes or more: no candidate (isPullQuoteCandidate)
 	}
-	for j, t := range texts {
-		if forEachRawEnd(t.text, func(p int) bool { return f.endsAt(texts, j, p) }) {
-			return true
+	f.starts = slices.Grow(f.starts[:0], len(texts))[:len(texts)]
+	l := placeList{filter: f}
+	for a := 0; a < len(texts) && !l.found; a = l.in.b {
+		l.in, l.shift = f.joinChunk(texts, a, chunk), 0
+		addMarkEnds(&l, l.in.s)
+		for j := a; j < l.in.b; j++ {
+			l.shift = f.starts[j]
+			addEndRun(&l, texts[j].text)
 		}
+		l.spill() // the chunk's places, before the next chunk is joined
 	}
-	return false
+	return l.found
+}
+
+// maxChunk bounds the bytes of texts mayHavePullQuote copies into one
+// string (joinChunk), 64 KiB: it reads a long document's texts a run at a
+// time, so that its copy stays this small whatever the document's size.
+const maxChunk = 64 << 10
+
+// A textChunk is a run of an article's texts, texts[a:b], as one string s
+// for mayHavePullQuote to search for marks (joinChunk): text j of the run
+// starts at quoteFilter.starts[j] of s.
+type textChunk struct {
+	texts []bodyText
+	s     string
+	a, b  int
+}
+
+// joinChunk returns the texts from texts[a] on that fit in limit bytes,
+// each followed by '\n', joined into f.joinBuf, and notes in f.starts
+// where each starts; or, when texts[a] and its '\n' alone are over limit,
+// texts[a] as it is, not copied (starting at 0). The chunk's string is
+// valid till the next call or release.
+// The places of addMarkEnds in a joined chunk are those of each text,
+// moved by its start: a place depends on the bytes from the closers
+// before a mark to the rune after it, and '\n' is no mark, closer, quote,
+// nor a byte of “”‘’ or '…', so no run or rune reaches across it.
+func (f *quoteFilter) joinChunk(texts []bodyText, a, limit int) textChunk {
+	b, size := a, 0
+	for b < len(texts) && size+len(texts[b].text) < limit {
+		size += len(texts[b].text) + 1
+		b++
+	}
+	if b == a {
+		f.starts[a] = 0
+		return textChunk{texts: texts, s: texts[a].text, a: a, b: a + 1}
+	}
+	buf := slices.Grow(f.joinBuf[:0], size) // sized once: each text copied once
+	for j := a; j < b; j++ {
+		f.starts[j] = len(buf)
+		buf = append(append(buf, texts[j].text...), '\n')
+	}
+	f.joinBuf = buf
+	return textChunk{texts: texts, s: unsafe.String(unsafe.SliceData(buf), len(buf)), a: a, b: b}
 }
 
 // addCandidates puts the n candidates among texts (chain -1, the others
@@ -116,13 +172,27 @@ func (f *quoteFilter) release() {
 	if f.short.slots != nil {
 		room[1] = f.short.slots
 	}
-	keyBuf := f.keyBuf[:0]
+	keyBuf, joinBuf := f.keyBuf[:0], f.joinBuf[:0]
 	if cap(keyBuf) > maxKeyBuffer {
 		keyBuf = nil
 	}
-	*f = quoteFilter{chain: f.chain[:0], keys: f.keys[:0], keyBuf: keyBuf, own: f.own[:0], room: room}
+	// Field by field, not as a new struct, whose zeroing and copy cost
+	// several hundred instructions an article: every field is set.
+	f.long, f.short, f.budget, f.room = tailTable{}, tailTable{}, 0, room
+	f.chain, f.keys, f.own, f.starts = f.chain[:0], f.keys[:0], f.own[:0], f.starts[:0]
+	f.keyBuf, f.joinBuf = keyBuf, joinBuf
+	clear(f.pairs[:])
+	clear(f.lows[:])
 	quoteFilters.Put(f)
 }
+
+// maxFilterKeys bounds the bytes of the keys a quoteFilter keeps
+// (keyBuf), 64 KiB: one more key would take it past, mayHavePullQuote
+// gives up and answers true, as past its budget. So its memory stays small
+// on a long document: a 600-page PDF's 1 MB of text, each of its short
+// paragraphs a candidate ending as 600 others do, built 2 MB of keys (its
+// budget) in 4 MB of buffers.
+const maxFilterKeys = 64 << 10
 
 // quoteFilterBudget bounds the bytes of keys mayHavePullQuote builds and
 // compares, per byte of text: past it, it gives up and answers true.
@@ -133,14 +203,18 @@ const quoteFilterBudget = 2
 // before it with the same bytes, and the keys built so far.
 type quoteFilter struct {
 	long, short tailTable
-	chain       []int         // by text: the candidate before it with its tail, or -1
-	keys        []string      // by text: its key, once built (a view of keyBuf)
-	keyBuf      []byte        // the keys built, one after another
-	own         []int         // by text: where its key ends as printed, when no other candidate's key ends with its tail; else -1
-	budget      int           // bytes left to build and compare; below 0: give up
-	pairs       [16]uint64    // bit pairIndex of the last two bytes of each key in long or short
-	lows        [64]uint64    // bit lowIndex of the last eight bytes of each key in long or short
-	room        [2][]tailSlot // slots of an earlier use of long and short, to reuse
+	chain       []int          // by text: the candidate before it with its tail, or -1
+	keys        []string       // by text: its key, once built (a view of keyBuf)
+	keyBuf      []byte         // the keys built, one after another
+	own         []int          // by text: where its key ends as printed, when no other candidate's key ends with its tail; else -1
+	placeBuf    [maxPlaces]int // the places of a chunk that may be sentence ends, up to maxPlaces (placeList)
+	places      []int          // every place, for appendRawEnds (a placeList with no chunk)
+	joinBuf     []byte         // the texts of a chunk joined (joinChunk): at most maxChunk bytes
+	starts      []int          // by text: where it starts in its chunk
+	budget      int            // bytes left to build and compare; below 0: give up
+	pairs       [16]uint64     // bit pairIndex of the last two bytes of each key in long or short
+	lows        [64]uint64     // bit lowIndex of the last eight bytes of each key in long or short
+	room        [2][]tailSlot  // slots of an earlier use of long and short, to reuse
 }
 
 // pairIndex is the bit of quoteFilter.pairs for a key ending with bytes a, b.
@@ -189,6 +263,42 @@ func (f *quoteFilter) addPair(lo uint64) {
 	f.pairs[k/64] |= 1 << (k % 64)
 }
 
+// hasLow reports whether a key in long or short ends with the eight bytes
+// lo (see addPair).
+func (f *quoteFilter) hasLow(lo uint64) bool {
+	l := lowIndex(lo)
+	return f.lows[l/64]&(1<<(l%64)) != 0
+}
+
+// anyEndAt reports whether endsAt holds at one of places, places of
+// c.s (see joinChunk). It makes endsAt's first tests itself, without a
+// call: where the eight bytes before a place are plain, a key ends with
+// them (foldedLow, hasLow; the bytes are then the text's, as the '\n'
+// after each is not plain); and the place is not where the text's own key
+// ends. Most places end there. Only the others are taken to the text they
+// fall in, by a cursor that moves from text to text (the places come in
+// increasing runs).
+func (f *quoteFilter) anyEndAt(c textChunk, places []int) bool {
+	s, j, b := c.s, c.a, c.b
+	for _, g := range places {
+		if g >= 8 {
+			if x := load64(s, g-8); isPlainWord(x) && !f.hasLow(lowerWord(x)) {
+				continue
+			}
+		}
+		for g < f.starts[j] {
+			j--
+		}
+		for j+1 < b && g >= f.starts[j+1] {
+			j++
+		}
+		if p := g - f.starts[j]; p != f.own[j] && f.endsAt(c.texts, j, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // endsAt reports whether a candidate other than texts[j] ends where its
 // key ends at p of texts[j] as printed, or the budget is spent.
 func (f *quoteFilter) endsAt(texts []bodyText, j, p int) bool {
@@ -198,7 +308,7 @@ func (f *quoteFilter) endsAt(texts []bodyText, j, p int) bool {
 		return false
 	}
 	src := texts[j].text
-	if lo, ok := foldedLow(src, p); ok && f.lows[lowIndex(lo)/64]&(1<<(lowIndex(lo)%64)) == 0 {
+	if lo, ok := foldedLow(src, p); ok && !f.hasLow(lo) {
 		return false // no key ends with the eight bytes before p
 	}
 	if a, b, ok := foldedPair(src, p); ok && f.pairs[pairIndex(a, b)/64]&(1<<(pairIndex(a, b)%64)) == 0 {
@@ -227,6 +337,9 @@ func (f *quoteFilter) anyEndsWith(texts []bodyText, i int, src string, p int) bo
 			continue
 		}
 		if f.keys[i] == "" {
+			if len(f.keyBuf)+len(t) > maxFilterKeys {
+				return true // too many keys to keep: give up
+			}
 			f.budget -= len(t)
 			start := len(f.keyBuf)
 			f.keyBuf = appendQuoteKey(f.keyBuf, t)
@@ -299,7 +412,14 @@ func foldLastRune(s string, p int) (f rune, isSpace bool, n int) {
 // byte to the key's last size bytes when it has that many).
 func candidateTail(s string) (tail [2]uint64, size, end int) {
 	h, t := 0, len(s)
-	for t > 0 {
+	for t > 0 { // isTrimRune, ASCII without a call
+		if c := s[t-1]; c < utf8.RuneSelf {
+			if !quoteKeyTrimASCII[c] && !asciiSpace[c] {
+				break
+			}
+			t--
+			continue
+		}
 		r, n := utf8.DecodeLastRuneInString(s[:t])
 		if !isTrimRune(r) {
 			break
@@ -307,6 +427,13 @@ func candidateTail(s string) (tail [2]uint64, size, end int) {
 		t -= n
 	}
 	for h < t {
+		if c := s[h]; c < utf8.RuneSelf {
+			if !quoteKeyTrimASCII[c] && !asciiSpace[c] {
+				break
+			}
+			h++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[h:])
 		if !isTrimRune(r) {
 			break
@@ -356,6 +483,19 @@ func keyTailAt(s string, p, size int) (tail [2]uint64, ok bool) {
 	k := len(buf) // buf[k:] holds the fold's last bytes
 	space := false
 	for p > 0 && len(buf)-k < size {
+		if c := s[p-1]; c < utf8.RuneSelf { // foldLastRune on an ASCII byte, without a call
+			p--
+			if asciiSpace[c] {
+				if !space {
+					k--
+					buf[k], space = ' ', true
+				}
+				continue // one space for the run
+			}
+			k--
+			buf[k], space = keyByte[c], false
+			continue
+		}
 		f, isSpace, n := foldLastRune(s, p)
 		p -= n
 		if isSpace && space {
@@ -372,85 +512,4 @@ func keyTailAt(s string, p, size int) (tail [2]uint64, ok bool) {
 		return [2]uint64{0, binary.LittleEndian.Uint64(b)}, true
 	}
 	return [2]uint64{binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[8:])}, true
-}
-
-// forEachRawEnd calls f at every place p of s as printed that may be a
-// sentence end of its key (sentenceEndAt), until f returns true, and
-// reports whether one did: before each '.', '!', '?', '…' and each ','
-// that follows a closing quote or bracket or comes before a quote, and
-// before each closing quote or bracket (“”‘’"') run up to one; and at
-// each place in the runs of closers and trimmed runes (isTrimRune) that
-// end s. It may call f at places that are no sentence end, and at one
-// place more than once. Each mark is found by its own fast search
-// (strings.IndexByte), faster than one pass testing every byte.
-func forEachRawEnd(s string, f func(p int) bool) bool {
-	for _, c := range []byte(".,!?\xe2") { // each mark by a fast search, in any order
-		for i := 0; ; i++ {
-			k := strings.IndexByte(s[i:], c)
-			if k < 0 {
-				break
-			}
-			i += k
-			if rawEndAt(s, i, f) {
-				return true
-			}
-		}
-	}
-	// The end: runs of closers and of trimmed runes.
-	for p := len(s); ; {
-		if f(p) {
-			return true
-		}
-		r, n := utf8.DecodeLastRuneInString(s[:p])
-		if p == 0 || !isTrimRune(r) && closerBefore(s, p) == 0 {
-			return false
-		}
-		p -= n
-	}
-}
-
-// rawEndAt calls f, as forEachRawEnd does, where s[i] is a mark that may
-// follow a sentence end, and reports whether it returned true.
-func rawEndAt(s string, i int, f func(p int) bool) bool {
-	c := s[i]
-	mark := c == '.' || c == '!' || c == '?' || c == 0xE2 && strings.HasPrefix(s[i:], "…") ||
-		c == ',' && (closerBefore(s, i) > 0 || quoteAfter(s, i+1))
-	return mark && eachCloserStart(s, i, f)
-}
-
-// eachCloserStart calls f at i and at the start of each closer of the run
-// that ends at i, until f returns true.
-func eachCloserStart(s string, i int, f func(p int) bool) bool {
-	for {
-		if f(i) {
-			return true
-		}
-		n := closerBefore(s, i)
-		if n == 0 {
-			return false
-		}
-		i -= n
-	}
-}
-
-// closerBefore returns the length of the rune before i of s when it folds
-// to a closer of sentenceEndAt ('"', '\” or ')'), or 0.
-func closerBefore(s string, i int) int {
-	if i > 0 && closerByte[s[i-1]] {
-		return 1
-	}
-	if i >= 3 && isCurlyQuote(s[i-3:i]) {
-		return 3
-	}
-	return 0
-}
-
-// quoteAfter reports whether the rune at i of s folds to '"' or '\”.
-func quoteAfter(s string, i int) bool {
-	return i < len(s) && (s[i] == '"' || s[i] == '\'') || i+3 <= len(s) && isCurlyQuote(s[i:i+3])
-}
-
-// isCurlyQuote reports whether q (three bytes) is ‘ ’ “ or ”.
-func isCurlyQuote(q string) bool {
-	return q[0] == 0xE2 && q[1] == 0x80 && (q[2] == 0x98 || q[2] == 0x99 || q[2] == 0x9C || q[2] == 0x9D)
 }

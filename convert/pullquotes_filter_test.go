@@ -3,6 +3,7 @@ package convert
 import (
 	"fmt"
 	"math/rand"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -109,36 +110,87 @@ func wordBytes(tail [2]uint64, size int) []byte {
 	return b[16-size:]
 }
 
-// forEachRawEnd calls back, for every sentence end e of a text's key
-// (sentenceEndAt), at a place p of the text as printed whose fold
-// (plainKeyFold) ends with the key up to e; and it calls back at fewer
-// places than there are bytes, on most texts.
-func TestForEachRawEndFindsEveryKeyEnd(t *testing.T) {
+// appendRawEnds gives, for every sentence end e of a text's key
+// (sentenceEndAt) where another key may end (the key up to e ends in a
+// rune outside quoteKeyTrim, as every key does), a place p of the text as
+// printed whose fold (plainKeyFold) ends with the key up to e; and it
+// gives fewer places than there are bytes, on most texts. Every place it
+// gives follows a rune a key may end with (afterKeyRune, checked against
+// the rune of the fold there).
+func TestAppendRawEndsFindsEveryKeyEnd(t *testing.T) {
 	r := rand.New(rand.NewSource(62))
-	fewer := 0
+	fewer, ends := 0, 0
 	for range 20000 {
 		s := randomText(r, filterPieces, r.Intn(16))
 		key := pullQuoteKey(s)
-		var places []int
-		forEachRawEnd(s, func(p int) bool { places = append(places, p); return false })
+		places := appendRawEnds(nil, s)
 		if len(places) < len(s) {
 			fewer++
 		}
+		for _, p := range places {
+			fold := plainKeyFold(s[:p])
+			last, _ := utf8.DecodeLastRuneInString(fold)
+			if want := fold != "" && !strings.ContainsRune(quoteKeyTrim, last); !afterKeyRune(s, p) || !want {
+				t.Fatalf("appendRawEnds(%q) gives %d, after %q (afterKeyRune %v)", s, p, fold, afterKeyRune(s, p))
+			}
+		}
 		for e := range len(key) + 1 {
-			if !sentenceEndAt(key, e) {
+			last, _ := utf8.DecodeLastRuneInString(key[:e])
+			if !sentenceEndAt(key, e) || e == 0 || strings.ContainsRune(quoteKeyTrim, last) {
 				continue
 			}
+			ends++
 			found := false
 			for _, p := range places {
 				found = found || strings.HasSuffix(plainKeyFold(s[:p]), key[:e])
 			}
 			if !found {
-				t.Fatalf("forEachRawEnd(%q) calls at %v, none ending as the key %q up to its end %d", s, places, key, e)
+				t.Fatalf("appendRawEnds(%q) gives %v, none ending as the key %q up to its end %d", s, places, key, e)
 			}
 		}
 	}
-	if fewer < 10000 {
-		t.Errorf("forEachRawEnd called at fewer places than bytes in %d texts of 20000", fewer)
+	if fewer < 10000 || ends < 10000 {
+		t.Errorf("appendRawEnds gave fewer places than bytes in %d texts of 20000, %d key ends to find: too few", fewer, ends)
+	}
+}
+
+// The places addMarkEnds gives in texts joined by '\n' (as
+// quoteFilter.joinChunk joins them) are those it gives in each text, moved by
+// the text's start: no run of closers, mark or quote reaches across the
+// '\n'.
+func TestMarkEndsOfJoinedTexts(t *testing.T) {
+	markEnds := func(s string) []int {
+		var g quoteFilter
+		l := placeList{filter: &g}
+		addMarkEnds(&l, s)
+		l.spill()
+		return g.places
+	}
+	r := rand.New(rand.NewSource(64))
+	var f quoteFilter
+	for range 3000 {
+		var texts []bodyText
+		for range 1 + r.Intn(5) {
+			texts = append(texts, bodyText{text: randomText(r, filterPieces, r.Intn(8))})
+		}
+		f.starts = make([]int, len(texts))
+		c := f.joinChunk(texts, 0, maxChunk)
+		if c.b != len(texts) {
+			t.Fatalf("joinChunk joined %d texts of %d", c.b, len(texts))
+		}
+		all := c.s
+		var want []int
+		for j, tx := range texts {
+			for _, p := range markEnds(tx.text) {
+				want = append(want, f.starts[j]+p)
+			}
+		}
+		got := markEnds(all)
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Fatalf("addMarkEnds(%q) gives %v; of the texts, moved: %v", all, got, want)
+		}
 	}
 }
 
@@ -160,7 +212,9 @@ func plainPullQuotes(texts []bodyText) []bool {
 // mayHavePullQuote answers true for every article in which the rule finds
 // a pull quote, on random articles of adversarial text (filterPieces) with
 // repeated spans, typographic quotes and changed case; and false for most
-// of those without one. The budget spent, it answers true.
+// of those without one; and the same when it reads the texts in chunks of
+// a few bytes (each text then read in place) or of a few texts
+// (mayHavePullQuoteIn). The budget spent, it answers true.
 func TestMayHavePullQuoteKeepsEveryQuote(t *testing.T) {
 	r := rand.New(rand.NewSource(63))
 	var said []string // the sentences made, to repeat
@@ -191,6 +245,11 @@ func TestMayHavePullQuoteKeepsEveryQuote(t *testing.T) {
 		if want && !got {
 			t.Fatalf("mayHavePullQuote(%q) = false; the rule finds %v", paras, plainPullQuotes(texts))
 		}
+		for _, chunk := range []int{1, 60, 200} {
+			if in := mayHavePullQuoteIn(texts, chunk); in != got {
+				t.Fatalf("mayHavePullQuoteIn(%q, %d) = %v, in one chunk %v", paras, chunk, in, got)
+			}
+		}
 		if want {
 			quoted++
 		} else if !got {
@@ -208,5 +267,55 @@ func TestMayHavePullQuoteKeepsEveryQuote(t *testing.T) {
 	}
 	if !mayHavePullQuote(bodyTextsOf(paras...)) {
 		t.Error("mayHavePullQuote kept comparing past its budget")
+	}
+}
+
+// release leaves a quoteFilter as empty as a new one but for the room of
+// its slices and tables: after a use that found tails and built keys,
+// every field is zero, an empty slice, or (room) slots to reuse, or
+// (placeBuf) places no later use reads before it writes them.
+func TestQuoteFilterReleaseEmptiesEveryField(t *testing.T) {
+	texts := bodyTextsOf("The mayor said on Tuesday that the ferry runs all winter long. Crews cleared the road by noon.",
+		"The ferry runs all winter long", "Crews cleared the road by noon, and the port reopened again.")
+	f := new(quoteFilter)
+	f.chain, f.keys, f.starts = make([]int, len(texts)), make([]string, len(texts)), make([]int, len(texts))
+	for i := range texts {
+		f.chain[i] = -1
+	}
+	f.budget = 1000
+	f.addCandidates(texts, len(texts))
+	c := f.joinChunk(texts, 0, maxChunk)
+	l := placeList{filter: f}
+	addMarkEnds(&l, c.s)
+	if !f.anyEndAt(c, f.placeBuf[:l.n]) {
+		t.Fatal("the filter found no candidate ending the first text's sentence")
+	}
+	f.release()
+	v := reflect.ValueOf(f).Elem()
+	for i := range v.NumField() {
+		name, fv := v.Type().Field(i).Name, v.Field(i)
+		switch {
+		case name == "room" || name == "placeBuf":
+		case fv.Kind() == reflect.Slice && fv.Len() > 0:
+			t.Errorf("release leaves %s with %d elements", name, fv.Len())
+		case fv.Kind() != reflect.Slice && !fv.IsZero():
+			t.Errorf("release leaves %s = %v", name, fv)
+		}
+	}
+}
+
+// mayHavePullQuote holds at most maxPlaces places at a time (in placeBuf,
+// which has room for no more), however many a text has (a run of closers
+// makes one a closer), and still finds a candidate whose end is among the
+// places it handed on to anyEndAt before the last ones.
+func TestMayHavePullQuoteBoundsItsPlaces(t *testing.T) {
+	closers := "Boats ran" + strings.Repeat(")", 3*maxPlaces) + "."
+	source := "The mayor said on Tuesday that the ferry runs all winter long. " + closers // the end first, then spilled
+	texts := bodyTextsOf(source, "The ferry runs all winter long", "Crews cleared the road by noon, and the port reopened again.")
+	if !mayHavePullQuote(texts) {
+		t.Fatal("mayHavePullQuote missed the candidate ending the source's last sentence")
+	}
+	if n := len(appendRawEnds(nil, closers)); n <= 3*maxPlaces {
+		t.Fatalf("the closers make %d places, want more than %d", n, 3*maxPlaces)
 	}
 }
