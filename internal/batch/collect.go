@@ -120,7 +120,7 @@ func walk(in string, root int, warn func(string), skipped Skipped, yield func(Jo
 		return fmt.Errorf("%s: %v", Quote(in), atomicfile.Unwrap(err))
 	}
 	realRoot, _ = filepath.Abs(realRoot)
-	return filepath.WalkDir(in, func(path string, d fs.DirEntry, err error) error {
+	return walkDir(in, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			warn(fmt.Sprintf("%s: %v", Quote(path), atomicfile.Unwrap(err)))
 			return nil
