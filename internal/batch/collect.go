@@ -120,6 +120,7 @@ func walk(in string, root int, warn func(string), skipped Skipped, yield func(Jo
 		return fmt.Errorf("%s: %v", Quote(in), atomicfile.Unwrap(err))
 	}
 	realRoot, _ = filepath.Abs(realRoot)
+	prefix := relPrefix(in)
 	return walkDir(in, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			warn(fmt.Sprintf("%s: %v", Quote(path), atomicfile.Unwrap(err)))
@@ -159,12 +160,31 @@ func walk(in string, root int, warn func(string), skipped Skipped, yield func(Jo
 			skipped["not a regular file"]++
 			return nil
 		}
-		rel, _ := filepath.Rel(in, path)
+		rel, ok := strings.CutPrefix(path, prefix)
+		if !ok {
+			rel, _ = filepath.Rel(in, path)
+		}
 		if !yield(Job{Src: path, Root: root, Rel: filepath.ToSlash(rel)}) {
 			return errStopped
 		}
 		return nil
 	})
+}
+
+// relPrefix is the start of every path that the walk of the folder in
+// finds below it, which filepath.Rel(in, path) takes away: filepath.Join
+// cleans in ("./in/" is "in") and adds a separator, unless in is "." (the
+// paths are then relative, "a.txt") or ends in one ("/"). Cutting it
+// costs nothing where Rel cleans both paths for every file.
+func relPrefix(in string) string {
+	c := filepath.Clean(in)
+	switch {
+	case c == ".":
+		return ""
+	case os.IsPathSeparator(c[len(c)-1]):
+		return c
+	}
+	return c + string(filepath.Separator)
 }
 
 // Within reports whether path (absolute or not) lies inside root (or is

@@ -43,11 +43,51 @@ func TestWalkDirIsWalkDir(t *testing.T) {
 		})
 		return append(calls, fmt.Sprintf("returned %v", err))
 	}
-	for _, root := range []string{dir, filepath.Join(dir, "in"), filepath.Join(dir, "in/qlink"), filepath.Join(dir, "missing")} {
+	t.Chdir(dir) // and relative roots, whose paths Join cleans
+	for _, root := range []string{dir, filepath.Join(dir, "in"), filepath.Join(dir, "in/qlink"), filepath.Join(dir, "missing"), ".", "./", "in/", "./in//q", "in/../in"} {
 		got, want := record(walkDir, root), record(filepath.WalkDir, root)
 		if g, w := strings.Join(got, "\n"), strings.Join(want, "\n"); g != w {
 			t.Errorf("walk of %s:\n got\n%s\nwant\n%s", root, g, w)
 		}
+	}
+}
+
+// TestChildPath: childPath is filepath.Join for the paths a walk makes.
+func TestChildPath(t *testing.T) {
+	for _, row := range [][2]string{
+		{"in", "a.txt"}, {"in/b", "c.txt"}, {"/tmp/in", "a"}, {"../in", "a"}, {"a b", "c d.txt"},
+		{".", "a.txt"}, {"/", "tmp"}, {"", "a.txt"}, {"in", "..."}, {"in", ".hidden"},
+	} {
+		if got, want := childPath(row[0], row[1]), filepath.Join(row[0], row[1]); got != want {
+			t.Errorf("childPath(%q, %q) = %q, want %q (Join)", row[0], row[1], got, want)
+		}
+	}
+}
+
+// TestWalkRelativeRoots: each job's Rel is filepath.Rel from its input
+// root, however the root is written, so that outputs mirror the tree.
+func TestWalkRelativeRoots(t *testing.T) {
+	dir, _ := walkTree(t)
+	t.Chdir(dir)
+	for _, root := range []string{"in", "in/", "./in", "in//", "in/../in", "in/b", dir + "/in/"} {
+		jobs, _, err := Collect([]string{root}, func(string) {})
+		if err != nil || len(jobs) == 0 {
+			t.Fatalf("%s: %d jobs, %v", root, len(jobs), err)
+		}
+		for _, j := range jobs {
+			if want, _ := filepath.Rel(root, j.Src); j.Rel != filepath.ToSlash(want) || j.Src != filepath.Join(root, j.Rel) {
+				t.Errorf("root %s: %s has Rel %q, want %q", root, j.Src, j.Rel, want)
+			}
+		}
+	}
+	t.Chdir(filepath.Join(dir, "in"))
+	jobs, _, _ := Collect([]string{"."}, func(string) {})
+	var rels []string
+	for _, j := range jobs {
+		rels = append(rels, j.Src+"="+j.Rel)
+	}
+	if got := strings.Join(rels, " "); got != "a.txt=a.txt b/c.txt=b/c.txt link-in.txt=link-in.txt z/deeper/y.TXT=z/deeper/y.TXT" {
+		t.Errorf("root .: %s", got)
 	}
 }
 
