@@ -54,9 +54,11 @@ func walkEntry(path string, d fs.DirEntry, clean bool, fn fs.WalkDirFunc) error 
 	}
 	for i := range list.ents {
 		e := list.entry(path, i)
-		child := filepath.Join(path, e.name)
+		var child string
 		if clean {
 			child = childPath(path, e.name)
+		} else {
+			child = filepath.Join(path, e.name)
 		}
 		if err := walkEntry(child, e, true, fn); err != nil {
 			if err == filepath.SkipDir {
