@@ -1,0 +1,138 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"newsclip/convert"
+	"newsclip/formats"
+	"newsclip/internal/atomicfile"
+	"newsclip/internal/batch"
+	"newsclip/internal/interrupt"
+)
+
+// runBundle converts every input (folders walked) with -j workers and
+// writes all their articles, in input order, into one EPUB. The inputs are
+// walked twice and never listed: a first walk reports walk warnings and a
+// missing input before any conversion (an error there writes no book); the
+// second feeds the conversions as it goes, so that memory holds the
+// listing of one folder and a window of documents, not every file's name.
+func runBundle(ctx context.Context, opts convertOptions, stdin io.Reader, stdout, stderr io.Writer) error {
+	interrupt.SetGraceful()
+	warn := func(msg string) { fmt.Fprintf(stderr, "newsclip: warning: %s\n", msg) }
+	if err := bundleSources(opts.Inputs, warn, func(string) bool { return true }); err != nil {
+		fmt.Fprintf(stderr, "newsclip: %v\n", err)
+		return errFailed
+	}
+	sources := func(yield func(string) bool) error {
+		return bundleSources(opts.Inputs, func(string) {}, yield) // warned above
+	}
+	return streamBundle(ctx, opts, sources, stdin, stdout, stderr)
+}
+
+// bundleSources yields the path of every file of a bundle's inputs in
+// order, until yield returns false: "-" (stdin) as itself, and each other
+// input walked on its own (batch.Walk), so that an input named twice is
+// bundled twice. Its error is batch.Walk's: a missing input.
+func bundleSources(inputs []string, warn func(string), yield func(string) bool) error {
+	for _, in := range inputs {
+		if in == "-" {
+			if !yield(in) {
+				return nil
+			}
+			continue
+		}
+		more := true
+		_, err := batch.Walk([]string{in}, warn, func(j batch.Job) bool {
+			more = yield(j.Src)
+			return more
+		})
+		if err != nil || !more {
+			return err
+		}
+	}
+	return nil
+}
+
+// bundleAhead is how many inputs per worker are converted ahead of the
+// EPUB writer: memory holds that window, not the whole bundle.
+const bundleAhead = 64
+
+// A bookWriter takes a bundle's documents in order and finishes the book.
+type bookWriter interface {
+	Add(*convert.Document) error
+	Close() error
+}
+
+// newBookWriter is the bundle's EPUB writer; tests replace it.
+var newBookWriter = func(w io.Writer, o formats.EPUBOptions) bookWriter { return formats.NewEPUBWriter(w, o) }
+
+// streamBundle converts the files that sources yields (see bundleSources)
+// on -j workers and adds each document to the book in input order as soon
+// as it is ready. Failed inputs are reported and left out; the book is
+// written (atomically with -o) when at least one input converted and
+// sources ended without an error.
+func streamBundle(ctx context.Context, opts convertOptions, sources func(yield func(string) bool) error, stdin io.Reader, stdout, stderr io.Writer) error {
+	fo, err := formatOptions(opts)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	type result struct {
+		doc *convert.Document
+		err error
+	}
+	failed, added := 0, 0
+	write := func(w io.Writer) error {
+		ew := newBookWriter(w, fo.EPUB)
+		var walkErr error // set by the sequence's goroutine, read once InOrder has returned
+		err := batch.InOrder(ctx, opts.Jobs, bundleAhead*max(opts.Jobs, batch.DefaultJobs()),
+			func(yield func(string) bool) { walkErr = sources(yield) },
+			func(src string) result {
+				d, err := readInput(src, stdin, opts, false)
+				return result{d, err}
+			},
+			func(_ string, r result) error {
+				if r.err != nil {
+					fmt.Fprintf(stderr, "newsclip: %v\n", r.err)
+					failed++
+					return nil
+				}
+				if !opts.Quiet {
+					printWarnings(stderr, r.doc)
+				}
+				added++
+				return ew.Add(r.doc)
+			})
+		if err == nil {
+			err = walkErr
+		}
+		if err == nil && added == 0 {
+			err = errNothingConverted
+		}
+		if err != nil {
+			return err
+		}
+		return ew.Close()
+	}
+	if opts.Output == "" || opts.Output == "-" {
+		err = write(stdout)
+	} else {
+		err = atomicfile.Write(opts.Output, write)
+	}
+	switch {
+	case ctx.Err() != nil, errors.Is(err, errNothingConverted):
+		return errFailed
+	case err != nil:
+		fmt.Fprintf(stderr, "newsclip: %v\n", err)
+		return errFailed
+	case failed > 0:
+		return errFailed
+	}
+	return nil
+}
+
+// errNothingConverted: every input of a bundle failed; each failure has
+// been reported, and no book is written.
+var errNothingConverted = errors.New("no input converted")

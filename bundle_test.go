@@ -1,0 +1,123 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"newsclip/convert"
+	"newsclip/formats"
+)
+
+// heapWriter is a book writer that keeps nothing and measures the live
+// heap every every-th document: what a bundle holds besides its book.
+type heapWriter struct {
+	every, added int
+	peak         uint64 // bytes of live heap, the most seen
+}
+
+func (h *heapWriter) Add(*convert.Document) error {
+	h.added++
+	if h.added%h.every == 0 {
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		h.peak = max(h.peak, m.HeapAlloc)
+	}
+	return nil
+}
+
+func (h *heapWriter) Close() error { return nil }
+
+// smallClippings writes n one-paragraph clippings into dir, perDir to a
+// folder, as an export tool lays out a large archive.
+func smallClippings(t *testing.T, dir string, n, perDir int) {
+	t.Helper()
+	for i := range n {
+		sub := filepath.Join(dir, fmt.Sprintf("d%03d", i/perDir))
+		if i%perDir == 0 {
+			if err := os.MkdirAll(sub, 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}
+		text := fmt.Sprintf("Harbour wall %d to be rebuilt\n\nThe council approved repair number %d on Tuesday.\n", i, i)
+		if err := os.WriteFile(filepath.Join(sub, fmt.Sprintf("clip%06d.txt", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestBundleMemoryFlat: the bundle path (the walk of the inputs, the
+// conversions in flight, the documents waiting for the writer) holds the
+// same memory for 4,500 files as for 500: nothing per file. The book
+// writer's own memory is TestEPUBWriterMemoryFlat's; here it is replaced
+// by one that keeps nothing.
+func TestBundleMemoryFlat(t *testing.T) {
+	const small, large, perDir = 500, 4500, 150
+	peak := map[int]uint64{}
+	for _, n := range []int{small, large} {
+		dir := t.TempDir()
+		smallClippings(t, dir, n, perDir)
+		hw := &heapWriter{every: 100}
+		old := newBookWriter
+		newBookWriter = func(io.Writer, formats.EPUBOptions) bookWriter { return hw }
+		var out, errb strings.Builder
+		code := run([]string{"newsclip", "convert", "-q", "--to", "epub", "--bundle", "-j", "2", dir}, strings.NewReader(""), &out, &errb)
+		newBookWriter = old
+		if code != 0 || hw.added != n {
+			t.Fatalf("%d files: exit %d, %d documents added\n%s", n, code, hw.added, errb.String())
+		}
+		peak[n] = hw.peak
+	}
+	per := (int64(peak[large]) - int64(peak[small])) / (large - small)
+	t.Logf("live heap %d bytes at %d files, %d at %d: %d bytes a file", peak[small], small, peak[large], large, per)
+	if per > 24 {
+		t.Errorf("the bundle path holds %d bytes a file; want it flat (a list of the files costs about 125)", per)
+	}
+}
+
+// TestBundleWalkMessages: a bundle's walk warnings come once, before any
+// conversion's message (and even with -q, as when the inputs were listed
+// first), and a missing input stops it before anything is converted or
+// written.
+func TestBundleWalkMessages(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	smallClippings(t, in, 3, 10)
+	if err := os.Symlink("missing.txt", filepath.Join(in, "d000", "broken.txt")); err != nil {
+		t.Skipf("no symlinks here: %v", err)
+	}
+	if err := os.WriteFile(filepath.Join(in, "d000", "empty.txt"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	book := filepath.Join(dir, "book.epub")
+	bundle := func(inputs ...string) (int, string) {
+		var out, errb strings.Builder
+		args := append([]string{"newsclip", "convert", "-q", "--to", "epub", "--bundle", "-o", book}, inputs...)
+		code := run(args, strings.NewReader(""), &out, &errb)
+		return code, errb.String()
+	}
+	warning := "newsclip: warning: " + in + "/d000/broken.txt: broken symlink; skipped\n"
+
+	missing := filepath.Join(dir, "missing")
+	code, stderr := bundle(in, missing)
+	if want := warning + "newsclip: " + missing + ": no such file or directory\n"; code != exitFailed || stderr != want {
+		t.Errorf("missing input: exit %d, stderr\n%s\nwant\n%s", code, stderr, want)
+	}
+	if _, err := os.Stat(book); err == nil {
+		t.Errorf("missing input: a book was written")
+	}
+
+	code, stderr = bundle(in)
+	lines := strings.SplitAfter(stderr, "\n")
+	if code != exitFailed || len(lines) != 3 || lines[0] != warning || !strings.HasPrefix(lines[1], "newsclip: "+in+"/d000/empty.txt: ") {
+		t.Errorf("a broken link and an empty file: exit %d, stderr\n%s", code, stderr)
+	}
+	if _, err := os.Stat(book); err != nil {
+		t.Errorf("the three clippings were not written: %v", err)
+	}
+}

@@ -1,0 +1,143 @@
+package batch
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// walkTree builds a folder with one of each thing a walk passes over or
+// follows, a file beside it and a file outside it, and returns the inputs
+// of a batch over them: the folder, the file, the folder again.
+func walkTree(t *testing.T) (dir string, inputs []string) {
+	t.Helper()
+	dir = t.TempDir()
+	files := map[string]string{
+		"in/a.txt":             "a",
+		"in/b/c.txt":           "c",
+		"in/b/.hidden.txt":     "hidden file",
+		"in/.hiddendir/d.txt":  "in a hidden folder",
+		"in/e.xlsx":            "spreadsheet",
+		"in/noext":             "no extension",
+		"in/z/deeper/y.TXT":    "upper-case extension",
+		"single.txt":           "a file input",
+		"outside-the-tree.txt": "target of a link leading out",
+	}
+	for name, text := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	links := map[string]string{
+		"in/link-in.txt":  "a.txt",
+		"in/link-out.txt": "../outside-the-tree.txt",
+		"in/broken.txt":   "missing.txt",
+	}
+	for name, target := range links {
+		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+			t.Skipf("no symlinks here: %v", err)
+		}
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "in/pipe.txt"), 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	in := filepath.Join(dir, "in")
+	return dir, []string{in, filepath.Join(dir, "single.txt"), in + "/"}
+}
+
+// TestWalkIsCollect: Walk yields, one at a time, the jobs that Collect
+// lists, in lexical order within a folder and command-line order between
+// inputs, with the same skips and warnings; a batch's outputs and report
+// follow that order.
+func TestWalkIsCollect(t *testing.T) {
+	dir, inputs := walkTree(t)
+	in := inputs[0]
+	wantJobs := []Job{
+		{Index: 0, Src: in + "/a.txt", Root: 0, Rel: "a.txt"},
+		{Index: 1, Src: in + "/b/c.txt", Root: 0, Rel: "b/c.txt"},
+		{Index: 2, Src: in + "/link-in.txt", Root: 0, Rel: "link-in.txt"},
+		{Index: 3, Src: in + "/z/deeper/y.TXT", Root: 0, Rel: "z/deeper/y.TXT"},
+		{Index: 4, Src: dir + "/single.txt", Root: 1, Rel: "single.txt"},
+	}
+	wantSkipped := Skipped{
+		"hidden":                               1,
+		"not a supported input (.xlsx)":        1,
+		"not a supported input (no extension)": 1,
+		"broken symlink":                       1,
+		"symlink leading outside the folder":   1,
+		"not a regular file":                   1,
+	}
+	wantWarnings := []string{
+		in + "/broken.txt: broken symlink; skipped",
+		in + "/link-out.txt: symlink leads outside " + in + "; skipped",
+		in + "/: given more than once; converted once",
+	}
+
+	var warned []string
+	jobs, skipped, err := Collect(inputs, func(m string) { warned = append(warned, m) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(name string, jobs []Job, skipped Skipped, warned []string) {
+		t.Helper()
+		if !reflect.DeepEqual(jobs, wantJobs) {
+			t.Errorf("%s jobs:\n got %+v\nwant %+v", name, jobs, wantJobs)
+		}
+		if !reflect.DeepEqual(skipped, wantSkipped) {
+			t.Errorf("%s skipped %v, want %v", name, skipped, wantSkipped)
+		}
+		if !reflect.DeepEqual(warned, wantWarnings) {
+			t.Errorf("%s warnings:\n got %q\nwant %q", name, warned, wantWarnings)
+		}
+	}
+	check("Collect", jobs, skipped, warned)
+
+	var walked []Job
+	warned = nil
+	skipped, err = Walk(inputs, func(m string) { warned = append(warned, m) }, func(j Job) bool {
+		walked = append(walked, j)
+		return true
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("Walk", walked, skipped, warned)
+}
+
+// TestWalkStops: a consumer that wants no more jobs ends the walk there,
+// without an error; a missing input is an error once the inputs before it
+// have been walked, and Collect returns no jobs with it.
+func TestWalkStops(t *testing.T) {
+	dir, inputs := walkTree(t)
+	var got []string
+	_, err := Walk(inputs, func(string) {}, func(j Job) bool {
+		got = append(got, j.Rel)
+		return len(got) < 2
+	})
+	if err != nil || strings.Join(got, " ") != "a.txt b/c.txt" {
+		t.Errorf("stopped after two: got %q, %v", got, err)
+	}
+
+	missing := filepath.Join(dir, "missing")
+	got = nil
+	_, err = Walk([]string{inputs[1], missing, inputs[0]}, func(string) {}, func(j Job) bool {
+		got = append(got, j.Rel)
+		return true
+	})
+	if err == nil || err.Error() != missing+": no such file or directory" {
+		t.Errorf("missing input: error %v", err)
+	}
+	if strings.Join(got, " ") != "single.txt" {
+		t.Errorf("missing input: yielded %q, want the input before it only", got)
+	}
+	if jobs, _, err := Collect([]string{inputs[1], missing}, func(string) {}); err == nil || jobs != nil {
+		t.Errorf("Collect with a missing input: %d jobs, error %v", len(jobs), err)
+	}
+}

@@ -1,0 +1,129 @@
+package batch
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// TestWalkDirIsWalkDir: walkDir calls its function exactly as
+// filepath.WalkDir does, on the tree of TestWalkIsCollect with a folder
+// the function skips, a file on which it skips the rest of its folder, a
+// symlink to a folder (not followed) and an input that is missing.
+func TestWalkDirIsWalkDir(t *testing.T) {
+	dir, _ := walkTree(t)
+	for _, name := range []string{"in/skipme/x.txt", "in/q/1.txt", "in/q/2-stop.txt", "in/q/3.txt"} {
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, name), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink("q", filepath.Join(dir, "in/qlink")); err != nil {
+		t.Fatal(err)
+	}
+	record := func(walk func(string, fs.WalkDirFunc) error, root string) []string {
+		var calls []string
+		err := walk(root, func(path string, d fs.DirEntry, err error) error {
+			call := fmt.Sprintf("%s err=%v", path, err)
+			if d != nil {
+				call += fmt.Sprintf(" name=%s dir=%v type=%v", d.Name(), d.IsDir(), d.Type())
+			}
+			calls = append(calls, call)
+			switch {
+			case err != nil:
+				return nil
+			case d.Name() == "skipme", strings.HasSuffix(path, "-stop.txt"):
+				return filepath.SkipDir
+			}
+			return nil
+		})
+		return append(calls, fmt.Sprintf("returned %v", err))
+	}
+	t.Chdir(dir) // and relative roots, whose paths Join cleans
+	for _, root := range []string{dir, filepath.Join(dir, "in"), filepath.Join(dir, "in/qlink"), filepath.Join(dir, "missing"), ".", "./", "in/", "./in//q", "in/../in"} {
+		got, want := record(walkDir, root), record(filepath.WalkDir, root)
+		if g, w := strings.Join(got, "\n"), strings.Join(want, "\n"); g != w {
+			t.Errorf("walk of %s:\n got\n%s\nwant\n%s", root, g, w)
+		}
+	}
+}
+
+// TestChildPath: childPath is filepath.Join for the paths a walk makes.
+func TestChildPath(t *testing.T) {
+	for _, row := range [][2]string{
+		{"in", "a.txt"}, {"in/b", "c.txt"}, {"/tmp/in", "a"}, {"../in", "a"}, {"a b", "c d.txt"},
+		{".", "a.txt"}, {"/", "tmp"}, {"", "a.txt"}, {"in", "..."}, {"in", ".hidden"},
+	} {
+		if got, want := childPath(row[0], row[1]), filepath.Join(row[0], row[1]); got != want {
+			t.Errorf("childPath(%q, %q) = %q, want %q (Join)", row[0], row[1], got, want)
+		}
+	}
+}
+
+// TestWalkRelativeRoots: each job's Rel is filepath.Rel from its input
+// root, however the root is written, so that outputs mirror the tree.
+func TestWalkRelativeRoots(t *testing.T) {
+	dir, _ := walkTree(t)
+	t.Chdir(dir)
+	for _, root := range []string{"in", "in/", "./in", "in//", "in/../in", "in/b", dir + "/in/"} {
+		jobs, _, err := Collect([]string{root}, func(string) {})
+		if err != nil || len(jobs) == 0 {
+			t.Fatalf("%s: %d jobs, %v", root, len(jobs), err)
+		}
+		for _, j := range jobs {
+			if want, _ := filepath.Rel(root, j.Src); j.Rel != filepath.ToSlash(want) || j.Src != filepath.Join(root, j.Rel) {
+				t.Errorf("root %s: %s has Rel %q, want %q", root, j.Src, j.Rel, want)
+			}
+		}
+	}
+	t.Chdir(filepath.Join(dir, "in"))
+	jobs, _, _ := Collect([]string{"."}, func(string) {})
+	var rels []string
+	for _, j := range jobs {
+		rels = append(rels, j.Src+"="+j.Rel)
+	}
+	if got := strings.Join(rels, " "); got != "a.txt=a.txt b/c.txt=b/c.txt link-in.txt=link-in.txt z/deeper/y.TXT=z/deeper/y.TXT" {
+		t.Errorf("root .: %s", got)
+	}
+}
+
+// TestWalkFlatFolderListing: a walk through a folder of many files holds
+// its listing in about 30 bytes a file (the name and 16 bytes), where
+// filepath.WalkDir's holds about 100: a streamed batch of one flat folder
+// keeps the listing for the whole conversion.
+func TestWalkFlatFolderListing(t *testing.T) {
+	const n = 10000
+	dir := t.TempDir()
+	for i := range n {
+		f, err := os.Create(filepath.Join(dir, fmt.Sprintf("clip%06d.txt", i)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+	}
+	heap := func() int64 {
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return int64(m.HeapAlloc)
+	}
+	before, during, seen := heap(), int64(0), 0
+	_, err := Walk([]string{dir}, func(string) {}, func(j Job) bool {
+		if seen++; seen == n/2 {
+			during = heap()
+		}
+		return true
+	})
+	if err != nil || seen != n {
+		t.Fatalf("%d files walked, %v", seen, err)
+	}
+	per := (during - before) / n
+	t.Logf("%d bytes a file held half way through the folder", per)
+	if per > 40 {
+		t.Errorf("the walk holds %d bytes a file of a flat folder; want at most 40", per)
+	}
+}
