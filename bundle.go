@@ -60,10 +60,12 @@ func bundleSources(inputs []string, warn func(string), yield func(string) bool) 
 // EPUB writer: memory holds that window, not the whole bundle.
 const bundleAhead = 64
 
-// A bookWriter takes a bundle's documents in order and finishes the book.
+// A bookWriter takes a bundle's documents in order and finishes the book
+// (Close), or gives it up (Abort: its temporary files are released).
 type bookWriter interface {
 	Add(*convert.Document) error
 	Close() error
+	Abort()
 }
 
 // newBookWriter is the bundle's EPUB writer; tests replace it.
@@ -112,6 +114,7 @@ func streamBundle(ctx context.Context, opts convertOptions, sources func(yield f
 			err = errNothingConverted
 		}
 		if err != nil {
+			ew.Abort()
 			return err
 		}
 		return ew.Close()

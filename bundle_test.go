@@ -32,6 +32,7 @@ func (h *heapWriter) Add(*convert.Document) error {
 }
 
 func (h *heapWriter) Close() error { return nil }
+func (h *heapWriter) Abort()       {}
 
 // smallClippings writes n one-paragraph clippings into dir, perDir to a
 // folder, as an export tool lays out a large archive.

@@ -3,9 +3,9 @@ package formats
 import (
 	"bytes"
 	"crypto/sha256"
-	"flag"
 	"encoding/xml"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
