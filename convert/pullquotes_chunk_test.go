@@ -2,6 +2,7 @@ package convert
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"runtime"
 	"slices"
 	"strings"
@@ -120,4 +121,87 @@ var pullQuoteSeeds = []string{
 	"“If towns work together, we will weather future storms,” she said.\n“If towns work together, we will weather future storms”",
 	"THE FERRY RUNS ALL WINTER LONG ON THE NORTH ROUTE.\nthe ferry runs all winter long on the north route\nCrews said so.",
 	"Boats ran)))).\nx\n\n\"Yes,\" said the mayor of the port town on Monday…",
+}
+
+// capArticle is a candidate and a sentence that ends as it does but is
+// not its source (so that its key is built first), then 1,600 paragraphs,
+// half long filler and half short candidates whose endings repeat ("...,
+// the harbour report section 7."), so that telling whether one ends
+// another builds more than maxFilterKeys of keys; with quote, the
+// candidate's source comes last. Without early, the candidate's key is
+// first built for its source, past the cap.
+func capArticle(quote, early bool) []bodyText {
+	q := "The ferry will keep running all winter long"
+	paras := []string{q}
+	if early {
+		paras = append(paras, "The bus will keep running all winter long.")
+	}
+	words := strings.Fields("the a ferry council harbour winter road port mayor crews night noon town report season boats water storm plan budget")
+	rng := rand.New(rand.NewPCG(3, 3))
+	for i := range 1600 {
+		if i%2 == 0 {
+			paras = append(paras, strings.Repeat(fmt.Sprintf("Filler %d of the long report goes on. ", i), 12))
+			continue
+		}
+		var w []string
+		for range 6 + rng.IntN(10) {
+			w = append(w, words[rng.IntN(len(words))])
+		}
+		paras = append(paras, strings.Join(w, " ")+fmt.Sprintf(", the harbour report section %d.", i%700))
+	}
+	if quote {
+		paras = append(paras, "The mayor said: "+q+". Nobody objected.")
+	}
+	return bodyTextsOf(paras...)
+}
+
+// TestMayHavePullQuotePastKeyCap: past maxFilterKeys of keys the filter
+// forgets them (none is read again from the buffer written over) and
+// goes on, so it still finds a pull quote whose source comes after them, and still answers false where there is none (the full rule,
+// some twice the filter's work there, is not run for nothing).
+func TestMayHavePullQuotePastKeyCap(t *testing.T) {
+	for _, early := range []bool{false, true} {
+		if got := mayHavePullQuote(capArticle(false, early)); got {
+			t.Errorf("no pull quote (key built early %v): mayHavePullQuote = true, want false", early)
+		}
+		texts := capArticle(true, early)
+		if !slices.Contains(plainPullQuotes([]bodyText{texts[0], texts[len(texts)-1]}), true) {
+			t.Fatal("the rule finds no pull quote in the test article's first and last texts")
+		}
+		if !mayHavePullQuote(texts) {
+			t.Errorf("a pull quote after %d KiB of keys (key built early %v): mayHavePullQuote = false", maxFilterKeys>>10, early)
+		}
+	}
+}
+
+// TestMayHavePullQuoteShortAtOwnEnd: a short candidate (a key under 16
+// bytes) whose key ends where a longer candidate's own key ends is found
+// (the own end is not skipped when a table of short tails exists).
+func TestMayHavePullQuoteShortAtOwnEnd(t *testing.T) {
+	for _, src := range []string{"The mayor said: a b c d e fg.", "The mayor said it. A b c d e fg", "“Then: a b c d e fg”"} {
+		texts := bodyTextsOf(src, "a b c d e fg")
+		if !slices.Contains(plainPullQuotes(texts), true) {
+			t.Fatalf("%q: the rule finds no pull quote", src)
+		}
+		if !mayHavePullQuote(texts) {
+			t.Errorf("%q with the candidate %q: mayHavePullQuote = false", src, "a b c d e fg")
+		}
+	}
+}
+
+// TestForgetKeysDropsEveryView: once keys are forgotten no key is a view
+// of keyBuf, which the next keys write over from its start.
+func TestForgetKeysDropsEveryView(t *testing.T) {
+	f := &quoteFilter{keyBuf: []byte("ferrycrews")}
+	f.keys = []string{"", string(f.keyBuf[:5]), "", string(f.keyBuf[5:])}
+	f.built = []int32{1, 3}
+	f.forgetKeys()
+	for i, k := range f.keys {
+		if k != "" {
+			t.Errorf("key %d is still %q", i, k)
+		}
+	}
+	if len(f.keyBuf) != 0 || len(f.built) != 0 {
+		t.Errorf("keyBuf holds %d bytes and built %d texts after forgetKeys", len(f.keyBuf), len(f.built))
+	}
 }

@@ -19,7 +19,7 @@ import (
 //	source:    "... If towns work together, we will weather future storms."
 //
 // or when that takes more than quoteFilterBudget times the text's bytes
-// or more than maxFilterKeys bytes of keys to tell. Why that is implied:
+// to tell (or a single key over maxFilterKeys). Why that is implied:
 // a key is pullQuoteKey(s) = keyFold(s[h:t]) (see keyTailAt), where s[:h]
 // and s[t:] are the runs of runes that fold to the trimmed marks or white
 // space at either end (see isTrimRune). Where
@@ -36,7 +36,8 @@ func mayHavePullQuote(texts []bodyText) bool {
 
 // mayHavePullQuoteIn is mayHavePullQuote reading texts in chunks of at
 // most chunk bytes (joinChunk): its answer is the same for every chunk
-// size.
+// size while the keys fit in maxFilterKeys and the budget lasts (past
+// them, the order in which keys are built and forgotten may differ).
 func mayHavePullQuoteIn(texts []bodyText, chunk int) bool {
 	f := quoteFilters.Get().(*quoteFilter)
 	defer f.release()
@@ -179,20 +180,32 @@ func (f *quoteFilter) release() {
 	// Field by field, not as a new struct, whose zeroing and copy cost
 	// several hundred instructions an article: every field is set.
 	f.long, f.short, f.budget, f.room = tailTable{}, tailTable{}, 0, room
-	f.chain, f.keys, f.own, f.starts = f.chain[:0], f.keys[:0], f.own[:0], f.starts[:0]
+	f.chain, f.keys, f.own, f.starts, f.built = f.chain[:0], f.keys[:0], f.own[:0], f.starts[:0], f.built[:0]
 	f.keyBuf, f.joinBuf = keyBuf, joinBuf
 	clear(f.pairs[:])
 	clear(f.lows[:])
 	quoteFilters.Put(f)
 }
 
-// maxFilterKeys bounds the bytes of the keys a quoteFilter keeps
-// (keyBuf), 64 KiB: one more key would take it past, mayHavePullQuote
-// gives up and answers true, as past its budget. So its memory stays small
-// on a long document: a 600-page PDF's 1 MB of text, each of its short
-// paragraphs a candidate ending as 600 others do, built 2 MB of keys (its
-// budget) in 4 MB of buffers.
+// maxFilterKeys bounds the bytes of the texts whose keys a quoteFilter
+// keeps (keyBuf), 64 KiB; a key folds to at most 1.5 times its text's
+// bytes ('Ⱥ' to 'ⱥ'). When one more key would take it past, the keys
+// built so far are forgotten (forgetKeys) and built again when asked:
+// the budget, which pays for each build, still bounds the time. So the
+// memory stays small on a long document: a 600-page PDF's 1 MB of text,
+// each of its short paragraphs a candidate ending as 600 others do, built
+// 2 MB of keys (its budget) in 4 MB of buffers.
 const maxFilterKeys = 64 << 10
+
+// forgetKeys drops every key built (their views into keyBuf first), so
+// that keyBuf is written again from its start: the cost is that of the
+// builds it undoes.
+func (f *quoteFilter) forgetKeys() {
+	for _, i := range f.built {
+		f.keys[i] = ""
+	}
+	f.built, f.keyBuf = f.built[:0], f.keyBuf[:0]
+}
 
 // quoteFilterBudget bounds the bytes of keys mayHavePullQuote builds and
 // compares, per byte of text: past it, it gives up and answers true.
@@ -205,6 +218,7 @@ type quoteFilter struct {
 	long, short tailTable
 	chain       []int          // by text: the candidate before it with its tail, or -1
 	keys        []string       // by text: its key, once built (a view of keyBuf)
+	built       []int32        // the texts whose keys are in keys, in the order built
 	keyBuf      []byte         // the keys built, one after another
 	own         []int          // by text: where its key ends as printed, when no other candidate's key ends with its tail; else -1
 	placeBuf    [maxPlaces]int // the places of a chunk that may be sentence ends, up to maxPlaces (placeList)
@@ -334,13 +348,22 @@ func (f *quoteFilter) anyEndsWith(texts []bodyText, i int, src string, p int) bo
 	for ; i >= 0; i = f.chain[i] {
 		t := texts[i].text
 		if t == src {
+			// Paid for too: ten thousand copies of one line would
+			// otherwise be compared with each other for free.
+			if f.budget -= len(t); f.budget < 0 {
+				return true
+			}
 			continue
 		}
 		if f.keys[i] == "" {
 			if len(f.keyBuf)+len(t) > maxFilterKeys {
-				return true // too many keys to keep: give up
+				if len(t) > maxFilterKeys {
+					return true // a key too long to keep: give up
+				}
+				f.forgetKeys()
 			}
 			f.budget -= len(t)
+			f.built = append(f.built, int32(i))
 			start := len(f.keyBuf)
 			f.keyBuf = appendQuoteKey(f.keyBuf, t)
 			// A view of keyBuf, whose bytes stay as they are till release:
