@@ -22,14 +22,70 @@ import (
 func runBundle(ctx context.Context, opts convertOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 	interrupt.SetGraceful()
 	warn := func(msg string) { fmt.Fprintf(stderr, "newsclip: warning: %s\n", msg) }
-	if err := bundleSources(opts.Inputs, warn, func(string) bool { return true }); err != nil {
+	var first inputDigest
+	if err := bundleSources(opts.Inputs, warn, first.add); err != nil {
 		fmt.Fprintf(stderr, "newsclip: %v\n", err)
 		return errFailed
 	}
+	betweenWalks()
 	sources := func(yield func(string) bool) error {
-		return bundleSources(opts.Inputs, func(string) {}, yield) // warned above
+		var second inputDigest
+		for _, in := range opts.Inputs {
+			more := true
+			err := bundleSources([]string{in}, func(string) {}, func(src string) bool { // warned above
+				second.add(src)
+				more = yield(src)
+				return more
+			})
+			if !more {
+				return nil
+			}
+			// An input gone since the first walk: its conversion fails and
+			// is reported like any other, and the book keeps the rest.
+			if err != nil && !yield(in) {
+				return nil
+			}
+		}
+		if second != first {
+			return inputsChanged{first.n, second.n}
+		}
+		return nil
 	}
 	return streamBundle(ctx, opts, sources, stdin, stdout, stderr)
+}
+
+// betweenWalks runs between a bundle's two walks; tests change the tree
+// there.
+var betweenWalks = func() {}
+
+// An inputDigest sums up the files a walk yields: their number and an
+// FNV-1a hash of their paths in order. The second walk of a bundle must
+// give the first's, or the inputs changed while it ran.
+type inputDigest struct {
+	n   int
+	sum uint64
+}
+
+// add counts src; it always returns true (a walk's yield).
+func (d *inputDigest) add(src string) bool {
+	if d.n == 0 && d.sum == 0 {
+		d.sum = 14695981039346656037 // FNV-1a offset basis
+	}
+	for i := range len(src) {
+		d.sum = (d.sum ^ uint64(src[i])) * 1099511628211
+	}
+	d.sum *= 1099511628211 // the path's end, as a zero byte
+	d.n++
+	return true
+}
+
+// inputsChanged: the files a bundle converted are not the ones its first
+// walk found (files added, removed or renamed while it ran). The book is
+// written with what was converted; the run ends with exit 1.
+type inputsChanged struct{ listed, converted int }
+
+func (e inputsChanged) Error() string {
+	return fmt.Sprintf("the inputs changed during the run: %d files when it started, %d walked while converting; the book holds those converted", e.listed, e.converted)
 }
 
 // bundleSources yields the path of every file of a bundle's inputs in
@@ -107,6 +163,12 @@ func streamBundle(ctx context.Context, opts convertOptions, sources func(yield f
 				added++
 				return ew.Add(r.doc)
 			})
+		var changed inputsChanged
+		if errors.As(walkErr, &changed) {
+			fmt.Fprintf(stderr, "newsclip: warning: %v\n", changed)
+			failed++
+			walkErr = nil
+		}
 		if err == nil {
 			err = walkErr
 		}

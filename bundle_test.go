@@ -122,3 +122,51 @@ func TestBundleWalkMessages(t *testing.T) {
 		t.Errorf("the three clippings were not written: %v", err)
 	}
 }
+
+// TestBundleInputsChangeMidRun: files removed between a bundle's two
+// walks (a file of one input, a whole second input) are reported, the
+// book keeps every file still there, and the run exits 1, with a warning
+// that the inputs changed; it is not silent and the book is not lost.
+func TestBundleInputsChangeMidRun(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	smallClippings(t, a, 4, 10)
+	smallClippings(t, b, 3, 10)
+	gone := filepath.Join(a, "d000", "clip000001.txt")
+	if _, err := os.Stat(gone); err != nil {
+		t.Fatalf("the test tree has no %s: %v", gone, err)
+	}
+	book := filepath.Join(dir, "book.epub")
+	cw := &tallyWriter{}
+	oldWriter, oldBetween := newBookWriter, betweenWalks
+	newBookWriter = func(io.Writer, formats.EPUBOptions) bookWriter { return cw }
+	betweenWalks = func() {
+		os.Remove(gone)
+		os.RemoveAll(b)
+	}
+	defer func() { newBookWriter, betweenWalks = oldWriter, oldBetween }()
+	var out, errb strings.Builder
+	code := run([]string{"newsclip", "convert", "-q", "--to", "epub", "--bundle", "-o", book, a, b}, strings.NewReader(""), &out, &errb)
+	stderr := errb.String()
+	if code != exitFailed {
+		t.Errorf("exit %d, want %d\n%s", code, exitFailed, stderr)
+	}
+	if cw.added != 3 || !cw.closed {
+		t.Errorf("the book got %d documents (closed %v); want the 3 files still there, and the book written", cw.added, cw.closed)
+	}
+	for _, want := range []string{"newsclip: " + b + ": ", "the inputs changed during the run: 7 files when it started, 3 walked"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr does not say %q:\n%s", want, stderr)
+		}
+	}
+}
+
+// tallyWriter is a book writer that counts what it is given.
+type tallyWriter struct {
+	added  int
+	closed bool
+}
+
+func (c *tallyWriter) Add(*convert.Document) error { c.added++; return nil }
+func (c *tallyWriter) Close() error                { c.closed = true; return nil }
+func (c *tallyWriter) Abort()                      {}

@@ -15,7 +15,10 @@ import (
 // first error or when ctx is done (consume then sees no more results, no
 // more items are taken and no produce starts) and returns that error, or
 // ctx.Err(). items runs on a goroutine of its own; InOrder returns after it
-// and every produce have returned.
+// and every produce have returned, so a stop waits for items to reach its
+// next yield. items must return once yield returns false (a range
+// function's rule): a panic there is on that goroutine, and ends the
+// process.
 func InOrder[J, T any](ctx context.Context, workers, ahead int, items iter.Seq[J], produce func(J) T, consume func(J, T) error) error {
 	if workers <= 0 {
 		workers = DefaultJobs()
