@@ -127,3 +127,23 @@ func TestWalkFlatFolderListing(t *testing.T) {
 		t.Errorf("the walk holds %d bytes a file of a flat folder; want at most 40", per)
 	}
 }
+
+// TestRelPrefix: cutting relPrefix(in) off a path the walk of in makes
+// gives filepath.Rel(in, path), for roots relative, absolute, with
+// trailing separators, dots and "..", so that the Rel fallback of the
+// walk is never what makes Rel right.
+func TestRelPrefix(t *testing.T) {
+	for _, in := range []string{".", "./", "..", "/", "a", "a/", "a//", "./a", "a/..", "a/../b", "../x/y", "/abs/dir", "/abs/dir/"} {
+		for _, below := range []string{"f.txt", "sub/f.txt", "sub/deeper/f.txt"} {
+			path := filepath.Join(in, below) // as the walk makes it
+			want, err := filepath.Rel(in, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, ok := strings.CutPrefix(path, relPrefix(in))
+			if !ok || got != want {
+				t.Errorf("root %q, path %q: cut %q (%v), Rel gives %q", in, path, got, ok, want)
+			}
+		}
+	}
+}
