@@ -57,6 +57,8 @@ type window[J, T any] struct {
 	stopped bool // the consumer or ctx ended the run
 }
 
+// A slot is one item of the window: taken from the sequence, then its
+// result once produce has returned.
 type slot[J, T any] struct {
 	item J
 	v    T

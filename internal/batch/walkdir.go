@@ -90,6 +90,7 @@ type dirList struct {
 	ents  []listEntry
 }
 
+// A listEntry is one entry of a dirList: where its name is, and its type.
 type listEntry struct {
 	off int         // of the name in names
 	len uint32      // of the name, in bytes
@@ -128,6 +129,7 @@ func readDir(dir string) (dirList, error) {
 	}
 }
 
+// name is e's name, a view of l.names.
 func (l *dirList) name(e listEntry) []byte { return l.names[e.off : e.off+int(e.len)] }
 
 // entry is entry i as an fs.DirEntry of the folder dir.
