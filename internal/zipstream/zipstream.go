@@ -272,8 +272,12 @@ func dirRecord(b []byte, e *entry, crc uint32, comp, raw uint64) []byte {
 // records (zip64 ones past 65,534 entries or 4 GiB). It releases the
 // directory's store whatever happens, and does not close the underlying
 // writer.
-func (z *Writer) Close() error {
-	defer z.dir.Close()
+func (z *Writer) Close() (err error) {
+	defer func() {
+		if derr := z.dir.Close(); err == nil {
+			err = derr // the directory's temporary file could not be removed
+		}
+	}()
 	if err := z.endEntry(); err != nil {
 		return err
 	}
