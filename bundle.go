@@ -66,11 +66,9 @@ type inputDigest struct {
 	sum uint64
 }
 
-// add counts src; it always returns true (a walk's yield).
+// add counts src; it always returns true (a walk's yield). The hash takes
+// FNV-1a's steps from zero, so that the zero digest is the empty walk's.
 func (d *inputDigest) add(src string) bool {
-	if d.n == 0 && d.sum == 0 {
-		d.sum = 14695981039346656037 // FNV-1a offset basis
-	}
 	for i := range len(src) {
 		d.sum = (d.sum ^ uint64(src[i])) * 1099511628211
 	}
