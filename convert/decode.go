@@ -6,6 +6,7 @@ import (
 	"math/bits"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
@@ -260,12 +261,14 @@ func asciiBinaryBytes(x uint64) uint64 {
 	return low &^ tabToCR &^ sub & highs
 }
 
-// textOf returns b as a string with normalizeNewlines' line ends, copying
-// b once: "\r\n" and a lone "\r" become "\n".
+// textOf returns b as a string with normalizeNewlines' line ends: "\r\n"
+// and a lone "\r" become "\n". Without a '\r' the string is b's memory,
+// not a copy: Convert owns its input (see Convert), so b is never changed
+// again.
 func textOf(b []byte) string {
 	i := bytes.IndexByte(b, '\r')
 	if i < 0 {
-		return string(b)
+		return unsafe.String(unsafe.SliceData(b), len(b))
 	}
 	var out strings.Builder
 	out.Grow(len(b))

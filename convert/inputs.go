@@ -112,6 +112,10 @@ var refusedLeads = func() (t [256]bool) {
 // does not read (ErrUnsupported), or when a format's reader finds it
 // damaged; the error is an *Error naming the file and, when known, the line
 // or page.
+//
+// Convert never changes data, but the Document's text may share its
+// memory (an input in UTF-8 with "\n" line ends is not copied): the caller
+// must not change data while the Document is in use.
 func Convert(name string, data []byte) (doc *Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
