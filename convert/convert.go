@@ -39,8 +39,7 @@ func convertText(name string, data []byte) (doc *Document, err error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, &Error{File: name, Err: ErrEmpty}
 	}
-	lines := splitLines(text)
-	doc.Source.Format = readLayouts(doc, lines, true)
+	withLines(text, func(lines []string) { doc.Source.Format = readLayouts(doc, lines, true) })
 	if len(doc.Articles) == 0 {
 		return nil, &Error{File: name, Err: ErrEmpty}
 	}

@@ -2,6 +2,7 @@ package convert
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -33,16 +34,50 @@ func fieldCount(s string) int {
 // for its separator through the general strings.Index. A blank line (a
 // newline first) is cut without a search.
 func splitLines(text string) []string {
-	lines := make([]string, strings.Count(text, "\n")+1)
-	for i := range len(lines) - 1 {
+	return splitLinesIn(nil, text)
+}
+
+// splitLinesIn is splitLines into dst's room: it returns dst[:0] with the
+// lines appended, reallocated only when the lines outnumber cap(dst).
+func splitLinesIn(dst []string, text string) []string {
+	n := strings.Count(text, "\n") + 1
+	if cap(dst) < n {
+		dst = make([]string, n)
+	}
+	lines := dst[:n]
+	for i := range n - 1 {
 		k := 0
 		if text[0] != '\n' {
 			k = strings.IndexByte(text, '\n')
 		}
 		lines[i], text = text[:k], text[k+1:]
 	}
-	lines[len(lines)-1] = text
+	lines[n-1] = text
 	return lines
+}
+
+// lineLists holds the line lists of convertText for reuse: readers keep
+// strings of the text, never the list (nor a slice of it), so a list is
+// free again once its text is read. Lists over maxPooledLines lines are
+// not kept.
+var lineLists = sync.Pool{New: func() any { return new([]string) }}
+
+// maxPooledLines bounds the lists lineLists keeps: 4,096 lines, 64 KiB of
+// string headers, more than clippings and most exports have.
+const maxPooledLines = 4096
+
+// withLines calls read with the lines of text (splitLines), in a list
+// that is reused once read returns (read must not keep it).
+func withLines(text string, read func(lines []string)) {
+	lp := lineLists.Get().(*[]string)
+	lines := splitLinesIn(*lp, text)
+	read(lines)
+	if cap(lines) > maxPooledLines {
+		return
+	}
+	clear(lines) // no list in the pool holds on to a text
+	*lp = lines[:0]
+	lineLists.Put(lp)
 }
 
 // trimSpace is strings.TrimSpace(s), giving s itself at once when it is
