@@ -263,8 +263,9 @@ func asciiBinaryBytes(x uint64) uint64 {
 
 // textOf returns b as a string with normalizeNewlines' line ends: "\r\n"
 // and a lone "\r" become "\n". Without a '\r' the string is b's memory,
-// not a copy: Convert owns its input (see Convert), so b is never changed
-// again.
+// not a copy: Convert's caller leaves its input unchanged while the
+// Document is in use (see Convert), and nothing in this package writes to
+// it.
 func textOf(b []byte) string {
 	i := bytes.IndexByte(b, '\r')
 	if i < 0 {

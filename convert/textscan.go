@@ -37,8 +37,8 @@ func splitLines(text string) []string {
 	return splitLinesIn(nil, text)
 }
 
-// splitLinesIn is splitLines into dst's room: it returns dst[:0] with the
-// lines appended, reallocated only when the lines outnumber cap(dst).
+// splitLinesIn is splitLines written into dst's room when the lines fit in
+// cap(dst), else into a new list.
 func splitLinesIn(dst []string, text string) []string {
 	n := strings.Count(text, "\n") + 1
 	if cap(dst) < n {
