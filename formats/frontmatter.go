@@ -1,6 +1,7 @@
 package formats
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -74,8 +75,26 @@ func appendFrontMatter(dst []byte, fm *frontMatter) ([]byte, error) {
 	if ok {
 		return dst, nil
 	}
-	y, err := yaml.Marshal(fm)
+	y, err := yaml.Marshal(fm.detached())
 	return append(dst[:start], y...), err
+}
+
+// detached returns a copy of fm that shares no memory with it at the first
+// level (every string cloned, every list copied): yaml.Marshal keeps what
+// it is given off the caller's stack, where fm and the room of its lists
+// and dates live (see frontMatterRoom). Escape analysis follows fields
+// together, so one string header copied as is would move the room to the
+// heap for every article.
+func (fm *frontMatter) detached() *frontMatter {
+	c := strings.Clone
+	return &frontMatter{
+		Title: c(fm.Title), Subtitle: c(fm.Subtitle), Kicker: c(fm.Kicker), Date: c(fm.Date),
+		Lang: c(fm.Lang), Publisher: c(fm.Publisher), Source: c(fm.Source), SourceID: c(fm.SourceID),
+		LoadDate: c(fm.LoadDate), Section: c(fm.Section), Page: c(fm.Page), Edition: c(fm.Edition),
+		Dateline: c(fm.Dateline), Country: c(fm.Country),
+		Author: slices.Clone(fm.Author), Credits: slices.Clone(fm.Credits),
+		Contacts: slices.Clone(fm.Contacts), PullQuotes: slices.Clone(fm.PullQuotes),
+	}
 }
 
 // appendYAMLScalar appends s as a block-context YAML scalar the way
@@ -239,7 +258,24 @@ func isYAMLKeyword(s string) bool {
 	if len(s) > 5 {
 		return false
 	}
-	switch strings.ToLower(s) {
+	var buf [5]byte // ASCII lowered here: strings.ToLower allocates
+	low := buf[:len(s)]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return isYAMLKeywordLower(strings.ToLower(s))
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low[i] = c
+	}
+	return isYAMLKeywordLower(string(low))
+}
+
+// isYAMLKeywordLower is isYAMLKeyword for s in lower case.
+func isYAMLKeywordLower(s string) bool {
+	switch s {
 	case "y", "n", "yes", "no", "on", "off", "true", "false", "null":
 		return true
 	}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"io"
 	"strings"
+	"unsafe"
 
 	"newsclip/convert"
 )
@@ -37,6 +38,25 @@ type creditYAML struct {
 	Role string `yaml:"role"`
 }
 
+// frontMatterRoom is the room of one article's frontMatter on the
+// writer's stack: its first authors and credits, and its two dates' ISO
+// digits (date and load date).
+type frontMatterRoom struct {
+	authors [4]string
+	credits [2]creditYAML
+	dates   [2][16]byte
+}
+
+// iso returns d.ISO() written in the room's date i: a view of the room,
+// valid while the room is; "" for no date.
+func (r *frontMatterRoom) iso(i int, d convert.Date) string {
+	b := d.AppendISO(r.dates[i][:0])
+	if len(b) > len(r.dates[i]) { // a year past 9999, written by fmt: its own bytes
+		return string(b)
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
 // WriteMarkdown writes every article of docs as Markdown: a YAML front
 // matter block, then the body. Articles are separated by a thematic break
 // ("* * *", which no YAML reader takes for a front matter fence). The
@@ -62,12 +82,15 @@ func WriteMarkdown(w io.Writer, docs []*convert.Document) error {
 func writeArticleMarkdown(w *bufio.Writer, d *convert.Document, a *convert.Article) error {
 	// pandoc reads front matter values as Markdown: text is escaped like the
 	// body; machine values (date, lang, source, page, contacts) are not.
+	// fm and its room stay on the stack (appendFrontMatter keeps neither).
+	var room frontMatterRoom
 	e := EscapeMarkdown
 	fm := frontMatter{
-		Title: e(a.Headline), Subtitle: e(a.Subheadline), Kicker: e(a.Kicker), Date: a.Date.ISO(),
+		Title: e(a.Headline), Subtitle: e(a.Subheadline), Kicker: e(a.Kicker), Date: room.iso(0, a.Date),
 		Lang: a.Language, Publisher: e(a.Publication), Source: d.Source.File, Section: e(a.Section),
 		Page: a.Page, Edition: e(a.Edition), Dateline: e(a.Dateline), Country: e(a.Country),
-		Contacts: a.Contacts, SourceID: a.VendorID, LoadDate: a.LoadDate.ISO(),
+		Contacts: a.Contacts, SourceID: a.VendorID, LoadDate: room.iso(1, a.LoadDate),
+		Author: room.authors[:0], Credits: room.credits[:0],
 	}
 	for _, q := range a.PullQuotes {
 		fm.PullQuotes = append(fm.PullQuotes, e(q))
