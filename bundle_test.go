@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -8,6 +10,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"newsclip/convert"
 	"newsclip/formats"
@@ -170,3 +173,54 @@ type tallyWriter struct {
 func (c *tallyWriter) Add(*convert.Document) error { c.added++; return nil }
 func (c *tallyWriter) Close() error                { c.closed = true; return nil }
 func (c *tallyWriter) Abort()                      {}
+
+// fullDisk is a book writer whose every Add fails, as on a full disk.
+type fullDisk struct{ tallyWriter }
+
+func (*fullDisk) Add(*convert.Document) error {
+	return errors.New("write book.epub: no space left on device")
+}
+
+// TestBundleWriteFailureStopsWalk: when the book cannot be written, the
+// walk that feeds the conversions is told to stop at once (its context is
+// done), not at its next file, which a long stretch of files it passes
+// over can hold back; the run fails with the write's error and no book.
+func TestBundleWriteFailureStopsWalk(t *testing.T) {
+	dir := t.TempDir()
+	clip, book := filepath.Join(dir, "a.txt"), filepath.Join(dir, "book.epub")
+	if err := os.WriteFile(clip, []byte("Harbour wall rebuilt\n\nThe council approved the repair.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	old := newBookWriter
+	newBookWriter = func(io.Writer, formats.EPUBOptions) bookWriter { return &fullDisk{} }
+	defer func() { newBookWriter = old }()
+	stopped := false
+	// A walk that has handed over one file and is passing over many more.
+	sources := func(ctx context.Context, yield func(string) bool) error {
+		if !yield(clip) {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			stopped = true
+			return ctx.Err()
+		case <-time.After(10 * time.Second):
+			return nil
+		}
+	}
+	opts := convertOptions{To: "epub", Bundle: true, Quiet: true, Inputs: []string{dir}, Output: book, Jobs: 1}
+	if err := checkOptions(&opts); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb strings.Builder
+	err := streamBundle(t.Context(), opts, sources, strings.NewReader(""), &out, &errb)
+	if !stopped {
+		t.Errorf("the walk was not stopped when the book could not be written")
+	}
+	if want := "no space left on device\n"; err != errFailed || !strings.HasSuffix(errb.String(), want) || strings.Count(errb.String(), "\n") != 1 {
+		t.Errorf("error %v, stderr %q; want %v and one line ending %q", err, errb.String(), errFailed, want)
+	}
+	if _, err := os.Stat(book); err == nil {
+		t.Errorf("a book was written")
+	}
+}

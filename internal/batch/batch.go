@@ -56,9 +56,11 @@ var ErrFailed = errors.New("some inputs failed")
 
 // Run converts the batch. It returns ErrFailed when any input failed or
 // ctx was cancelled (the results so far are reported and the report is
-// complete for the inputs that were done), a *UsageError before doing
-// anything when the outputs could overwrite inputs, or another error when
-// the run could not start or its report could not be written.
+// complete for the inputs that were done; cancelled while the inputs are
+// listed, it stops at the next entry and writes nothing), a *UsageError
+// before doing anything when the outputs could overwrite inputs, or
+// another error when the run could not start or its report could not be
+// written.
 func Run(ctx context.Context, opts Options, stderr io.Writer) error {
 	outRoot, err := filepath.Abs(opts.OutDir)
 	if err != nil {
@@ -69,7 +71,10 @@ func Run(ctx context.Context, opts Options, stderr io.Writer) error {
 			fmt.Fprintf(stderr, "newsclip: warning: %s\n", msg)
 		}
 	}
-	all, skipped, err := Collect(opts.Inputs, warn)
+	all, skipped, err := Collect(ctx, opts.Inputs, warn)
+	if ctx.Err() != nil {
+		return ErrFailed // stopped while listing: nothing to report
+	}
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -55,10 +56,11 @@ func (s Skipped) Total() int {
 // followed only when they stay inside the folder), a file as itself. Walk
 // problems go to warn; a missing input is an error. It is Walk with every
 // job kept: about 130 bytes a file, for the callers that need the whole
-// list (plans, shards, progress totals).
-func Collect(inputs []string, warn func(string)) ([]Job, Skipped, error) {
+// list (plans, shards, progress totals). A done ctx stops it as it stops
+// Walk.
+func Collect(ctx context.Context, inputs []string, warn func(string)) ([]Job, Skipped, error) {
 	var jobs []Job
-	skipped, err := Walk(inputs, warn, func(j Job) bool {
+	skipped, err := Walk(ctx, inputs, warn, func(j Job) bool {
 		jobs = append(jobs, j)
 		return true
 	})
@@ -73,8 +75,11 @@ func Collect(inputs []string, warn func(string)) ([]Job, Skipped, error) {
 // errors, and keeps none of them: its memory is the listing of the folder
 // being walked, not the list of files. It stops, with no error, when yield
 // returns false. An error (a missing input) comes after the jobs of the
-// inputs before it have been yielded.
-func Walk(inputs []string, warn func(string), yield func(Job) bool) (Skipped, error) {
+// inputs before it have been yielded. Once ctx is done it returns
+// ctx.Err() at the next entry it visits, yielded or passed over, and at the
+// next chunk of a folder's listing: a stop does not wait for the next job,
+// which a stretch of files passed over can hold back for long.
+func Walk(ctx context.Context, inputs []string, warn func(string), yield func(Job) bool) (Skipped, error) {
 	skipped := Skipped{}
 	seen := map[string]bool{} // inputs by real path: one given twice is read once
 	index := 0
@@ -84,6 +89,9 @@ func Walk(inputs []string, warn func(string), yield func(Job) bool) (Skipped, er
 		return yield(j)
 	}
 	for root, in := range inputs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		fi, err := os.Stat(in)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %v", Quote(in), atomicfile.Unwrap(err))
@@ -100,7 +108,7 @@ func Walk(inputs []string, warn func(string), yield func(Job) bool) (Skipped, er
 			}
 			continue
 		}
-		if err := walk(in, root, warn, skipped, more); err == errStopped {
+		if err := walk(ctx, in, root, warn, skipped, more); err == errStopped {
 			return skipped, nil
 		} else if err != nil {
 			return nil, err
@@ -113,15 +121,22 @@ func Walk(inputs []string, warn func(string), yield func(Job) bool) (Skipped, er
 var errStopped = errors.New("walk stopped")
 
 // walk yields the jobs of the folder in, in lexical order; it returns
-// errStopped when yield returns false.
-func walk(in string, root int, warn func(string), skipped Skipped, yield func(Job) bool) error {
+// errStopped when yield returns false, and ctx.Err() at the first entry
+// it visits once ctx is done.
+func walk(ctx context.Context, in string, root int, warn func(string), skipped Skipped, yield func(Job) bool) error {
 	realRoot, err := filepath.EvalSymlinks(in)
 	if err != nil {
 		return fmt.Errorf("%s: %v", Quote(in), atomicfile.Unwrap(err))
 	}
 	realRoot, _ = filepath.Abs(realRoot)
 	prefix := relPrefix(in)
-	return walkDir(in, func(path string, d fs.DirEntry, err error) error {
+	done := ctx.Done() // nil, never ready, for a context that cannot be cancelled
+	return walkDir(ctx, in, func(path string, d fs.DirEntry, err error) error {
+		select {
+		case <-done:
+			return ctx.Err()
+		default:
+		}
 		if err != nil {
 			warn(fmt.Sprintf("%s: %v", Quote(path), atomicfile.Unwrap(err)))
 			return nil

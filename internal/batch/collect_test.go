@@ -1,12 +1,18 @@
 package batch
 
 import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"syscall"
 	"testing"
+
+	"newsclip/convert"
 )
 
 // walkTree builds a folder with one of each thing a walk passes over or
@@ -81,7 +87,7 @@ func TestWalkIsCollect(t *testing.T) {
 	}
 
 	var warned []string
-	jobs, skipped, err := Collect(inputs, func(m string) { warned = append(warned, m) })
+	jobs, skipped, err := Collect(t.Context(), inputs, func(m string) { warned = append(warned, m) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +107,7 @@ func TestWalkIsCollect(t *testing.T) {
 
 	var walked []Job
 	warned = nil
-	skipped, err = Walk(inputs, func(m string) { warned = append(warned, m) }, func(j Job) bool {
+	skipped, err = Walk(t.Context(), inputs, func(m string) { warned = append(warned, m) }, func(j Job) bool {
 		walked = append(walked, j)
 		return true
 	})
@@ -117,7 +123,7 @@ func TestWalkIsCollect(t *testing.T) {
 func TestWalkStops(t *testing.T) {
 	dir, inputs := walkTree(t)
 	var got []string
-	_, err := Walk(inputs, func(string) {}, func(j Job) bool {
+	_, err := Walk(t.Context(), inputs, func(string) {}, func(j Job) bool {
 		got = append(got, j.Rel)
 		return len(got) < 2
 	})
@@ -127,7 +133,7 @@ func TestWalkStops(t *testing.T) {
 
 	missing := filepath.Join(dir, "missing")
 	got = nil
-	_, err = Walk([]string{inputs[1], missing, inputs[0]}, func(string) {}, func(j Job) bool {
+	_, err = Walk(t.Context(), []string{inputs[1], missing, inputs[0]}, func(string) {}, func(j Job) bool {
 		got = append(got, j.Rel)
 		return true
 	})
@@ -137,7 +143,76 @@ func TestWalkStops(t *testing.T) {
 	if strings.Join(got, " ") != "single.txt" {
 		t.Errorf("missing input: yielded %q, want the input before it only", got)
 	}
-	if jobs, _, err := Collect([]string{inputs[1], missing}, func(string) {}); err == nil || jobs != nil {
+	if jobs, _, err := Collect(t.Context(), []string{inputs[1], missing}, func(string) {}); err == nil || jobs != nil {
 		t.Errorf("Collect with a missing input: %d jobs, error %v", len(jobs), err)
+	}
+}
+
+// manyPassedOver makes a folder holding a.txt, n files the walk passes
+// over (b00000.xlsx ...) and z.txt, in that lexical order, and returns it.
+func manyPassedOver(t *testing.T, n int) string {
+	t.Helper()
+	dir := t.TempDir()
+	names := []string{"a.txt", "z.txt"}
+	for i := range n {
+		names = append(names, fmt.Sprintf("b%05d.xlsx", i))
+	}
+	for _, name := range names {
+		if err := os.WriteFile(filepath.Join(dir, name), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestWalkCancelled: a stop (the context done) ends a walk at the next
+// entry it visits, not at the next job: cancelled while a.txt is handed
+// over, the walk of a.txt, 1,000 files it passes over and z.txt returns
+// the context's error without yielding z.txt or the input after the
+// folder, and a walk whose context is already done yields nothing.
+func TestWalkCancelled(t *testing.T) {
+	dir := manyPassedOver(t, 1000)
+	single := filepath.Join(t.TempDir(), "single.txt")
+	if err := os.WriteFile(single, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	var got []string
+	_, err := Walk(ctx, []string{dir, single}, func(string) {}, func(j Job) bool {
+		got = append(got, j.Rel)
+		cancel() // as a Ctrl-C or a failed write while this job is handed on
+		return true
+	})
+	if !errors.Is(err, context.Canceled) || strings.Join(got, " ") != "a.txt" {
+		t.Errorf("cancelled at a.txt: yielded %q, error %v; want a.txt only and %v", got, err, context.Canceled)
+	}
+
+	got = nil
+	_, err = Walk(ctx, []string{single, dir}, func(m string) { got = append(got, m) }, func(j Job) bool {
+		got = append(got, j.Rel)
+		return true
+	})
+	if !errors.Is(err, context.Canceled) || got != nil {
+		t.Errorf("already cancelled: yielded or warned %q, error %v", got, err)
+	}
+}
+
+// TestRunCancelledWhileListing: a batch stopped while its inputs are
+// being listed ends there: it fails (ErrFailed), converts nothing, makes
+// no output folder and prints nothing (the stop has its own message).
+func TestRunCancelledWhileListing(t *testing.T) {
+	dir := manyPassedOver(t, 10)
+	out := filepath.Join(t.TempDir(), "out")
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	read := 0
+	var stderr strings.Builder
+	err := Run(ctx, Options{
+		Inputs: []string{dir}, OutDir: out, Ext: ".md", Jobs: 1,
+		Read:  func(string) (*convert.Document, error) { read++; return &convert.Document{}, nil },
+		Write: func(io.Writer, []*convert.Document) error { return nil },
+	}, &stderr)
+	if _, statErr := os.Stat(out); err != ErrFailed || read != 0 || stderr.Len() != 0 || statErr == nil {
+		t.Errorf("cancelled: error %v, %d read, output folder made: %v, stderr %q", err, read, statErr == nil, stderr.String())
 	}
 }

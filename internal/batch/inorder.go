@@ -16,8 +16,9 @@ import (
 // more items are taken and no produce starts) and returns that error, or
 // ctx.Err(). items runs on a goroutine of its own; InOrder returns after it
 // and every produce have returned, so a stop waits for items to reach its
-// next yield. items must return once yield returns false (a range
-// function's rule): a panic there is on that goroutine, and ends the
+// next yield, unless items also watches a context that the stop cancels
+// (Walk's, see the bundle). items must return once yield returns false (a
+// range function's rule): a panic there is on that goroutine, and ends the
 // process.
 func InOrder[J, T any](ctx context.Context, workers, ahead int, items iter.Seq[J], produce func(J) T, consume func(J, T) error) error {
 	if workers <= 0 {

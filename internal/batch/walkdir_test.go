@@ -1,6 +1,8 @@
 package batch
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -45,7 +47,7 @@ func TestWalkDirIsWalkDir(t *testing.T) {
 	}
 	t.Chdir(dir) // and relative roots, whose paths Join cleans
 	for _, root := range []string{dir, filepath.Join(dir, "in"), filepath.Join(dir, "in/qlink"), filepath.Join(dir, "missing"), ".", "./", "in/", "./in//q", "in/../in"} {
-		got, want := record(walkDir, root), record(filepath.WalkDir, root)
+		got, want := record(func(r string, fn fs.WalkDirFunc) error { return walkDir(t.Context(), r, fn) }, root), record(filepath.WalkDir, root)
 		if g, w := strings.Join(got, "\n"), strings.Join(want, "\n"); g != w {
 			t.Errorf("walk of %s:\n got\n%s\nwant\n%s", root, g, w)
 		}
@@ -70,7 +72,7 @@ func TestWalkRelativeRoots(t *testing.T) {
 	dir, _ := walkTree(t)
 	t.Chdir(dir)
 	for _, root := range []string{"in", "in/", "./in", "in//", "in/../in", "in/b", dir + "/in/"} {
-		jobs, _, err := Collect([]string{root}, func(string) {})
+		jobs, _, err := Collect(t.Context(), []string{root}, func(string) {})
 		if err != nil || len(jobs) == 0 {
 			t.Fatalf("%s: %d jobs, %v", root, len(jobs), err)
 		}
@@ -81,7 +83,7 @@ func TestWalkRelativeRoots(t *testing.T) {
 		}
 	}
 	t.Chdir(filepath.Join(dir, "in"))
-	jobs, _, _ := Collect([]string{"."}, func(string) {})
+	jobs, _, _ := Collect(t.Context(), []string{"."}, func(string) {})
 	var rels []string
 	for _, j := range jobs {
 		rels = append(rels, j.Src+"="+j.Rel)
@@ -112,7 +114,7 @@ func TestWalkFlatFolderListing(t *testing.T) {
 		return int64(m.HeapAlloc)
 	}
 	before, during, seen := heap(), int64(0), 0
-	_, err := Walk([]string{dir}, func(string) {}, func(j Job) bool {
+	_, err := Walk(t.Context(), []string{dir}, func(string) {}, func(j Job) bool {
 		if seen++; seen == n/2 {
 			during = heap()
 		}
@@ -145,5 +147,22 @@ func TestRelPrefix(t *testing.T) {
 				t.Errorf("root %q, path %q: cut %q (%v), Rel gives %q", in, path, got, ok, want)
 			}
 		}
+	}
+}
+
+// TestReadDirCancelled: the listing of a folder reads no more chunks once
+// the walk's context is done: a stop while a huge folder is being listed
+// does not wait for the whole listing.
+func TestReadDirCancelled(t *testing.T) {
+	dir := manyPassedOver(t, readDirChunk+100)
+	ctx, cancel := context.WithCancel(t.Context())
+	l, err := readDir(ctx, dir)
+	if err != nil || len(l.ents) != readDirChunk+102 {
+		t.Fatalf("listing: %d entries, %v", len(l.ents), err)
+	}
+	cancel()
+	l, err = readDir(ctx, dir)
+	if !errors.Is(err, context.Canceled) || len(l.ents) > readDirChunk {
+		t.Errorf("cancelled listing: %d entries read, error %v; want at most one chunk (%d) and %v", len(l.ents), err, readDirChunk, context.Canceled)
 	}
 }
