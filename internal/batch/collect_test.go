@@ -131,6 +131,16 @@ func TestWalkStops(t *testing.T) {
 		t.Errorf("stopped after two: got %q, %v", got, err)
 	}
 
+	// Stopped at a file input, the folder after it is not walked.
+	got = nil
+	_, err = Walk(t.Context(), []string{inputs[1], inputs[0]}, func(string) {}, func(j Job) bool {
+		got = append(got, j.Rel)
+		return false
+	})
+	if err != nil || strings.Join(got, " ") != "single.txt" {
+		t.Errorf("stopped at a file input: got %q, %v", got, err)
+	}
+
 	missing := filepath.Join(dir, "missing")
 	got = nil
 	_, err = Walk(t.Context(), []string{inputs[1], missing, inputs[0]}, func(string) {}, func(j Job) bool {

@@ -32,7 +32,7 @@ func InOrder[J, T any](ctx context.Context, workers, ahead int, items iter.Seq[J
 	for range workers {
 		wg.Go(func() { w.work(ctx, produce) })
 	}
-	err := w.drain(consume)
+	err := w.drain(ctx, consume)
 	w.stop()
 	wg.Wait()
 	if err == nil {
@@ -126,8 +126,10 @@ func (w *window[J, T]) work(ctx context.Context, produce func(J) T) {
 }
 
 // drain hands the results to consume in order until the sequence is done,
-// the run stops or consume fails, and returns consume's error.
-func (w *window[J, T]) drain(consume func(J, T) error) error {
+// the run stops or consume fails, and returns consume's error. ctx is
+// checked before each result: the stop that ctx's end brings comes on a
+// goroutine of its own (context.AfterFunc), maybe after the next result.
+func (w *window[J, T]) drain(ctx context.Context, consume func(J, T) error) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	for {
@@ -135,7 +137,7 @@ func (w *window[J, T]) drain(consume func(J, T) error) error {
 		for !s.done && w.workers > 0 && !w.stopped {
 			w.cond.Wait()
 		}
-		if !s.done || w.stopped {
+		if !s.done || w.stopped || ctx.Err() != nil {
 			return nil
 		}
 		w.mu.Unlock()

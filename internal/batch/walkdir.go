@@ -100,6 +100,10 @@ type listEntry struct {
 	typ fs.FileMode // type bits, as fs.DirEntry.Type
 }
 
+// openDir opens a folder to list it: os.Open. Tests replace it to refuse
+// a folder where chmod cannot (run as root, a mode-000 folder is read).
+var openDir = os.Open
+
 // readDirChunk is how many entries readDir asks the system for at a time;
 // each chunk's fs.DirEntry values are garbage once copied.
 const readDirChunk = 1024
@@ -109,7 +113,7 @@ const readDirChunk = 1024
 // no more chunks and returns ctx.Err().
 func readDir(ctx context.Context, dir string) (dirList, error) {
 	var l dirList
-	f, err := os.Open(dir)
+	f, err := openDir(dir)
 	if err != nil {
 		return l, err
 	}
