@@ -15,14 +15,18 @@ import (
 
 // runBundle converts every input (folders walked) with -j workers and
 // writes all their articles, in input order, into one EPUB. The inputs are
-// walked twice and never listed: a first walk reports walk warnings and a
-// missing input before any conversion (an error there writes no book); the
-// second feeds the conversions as it goes, so that memory holds the
-// listing of one folder and a window of documents, not every file's name.
-// A done ctx stops either walk at its next entry.
+// walked twice and never listed: a first walk reports walk warnings (not
+// with -q) and a missing input before any conversion (an error there
+// writes no book); the second feeds the conversions as it goes, so that
+// memory holds the listing of one folder and a window of documents, not
+// every file's name. A done ctx stops either walk at its next entry.
 func runBundle(ctx context.Context, opts convertOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 	interrupt.SetGraceful()
-	warn := func(msg string) { fmt.Fprintf(stderr, "newsclip: warning: %s\n", msg) }
+	warn := func(msg string) {
+		if !opts.Quiet { // as in a batch
+			fmt.Fprintf(stderr, "newsclip: warning: %s\n", msg)
+		}
+	}
 	var first inputDigest
 	if err := bundleSources(ctx, opts.Inputs, warn, first.add); err != nil {
 		if ctx.Err() == nil { // a stop has its own message

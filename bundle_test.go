@@ -85,9 +85,8 @@ func TestBundleMemoryFlat(t *testing.T) {
 }
 
 // TestBundleWalkMessages: a bundle's walk warnings come once, before any
-// conversion's message (and even with -q, as when the inputs were listed
-// first), and a missing input stops it before anything is converted or
-// written.
+// conversion's message, and not with -q (as in a batch); a missing input
+// stops it before anything is converted or written, with -q too.
 func TestBundleWalkMessages(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in")
@@ -99,30 +98,41 @@ func TestBundleWalkMessages(t *testing.T) {
 		t.Fatal(err)
 	}
 	book := filepath.Join(dir, "book.epub")
-	bundle := func(inputs ...string) (int, string) {
+	bundle := func(quiet bool, inputs ...string) (int, string) {
 		var out, errb strings.Builder
-		args := append([]string{"newsclip", "convert", "-q", "--to", "epub", "--bundle", "-o", book}, inputs...)
+		args := []string{"newsclip", "convert", "--to", "epub", "--bundle", "-o", book}
+		if quiet {
+			args = append(args, "-q")
+		}
+		args = append(args, inputs...)
 		code := run(args, strings.NewReader(""), &out, &errb)
 		return code, errb.String()
 	}
 	warning := "newsclip: warning: " + in + "/d000/broken.txt: broken symlink; skipped\n"
 
 	missing := filepath.Join(dir, "missing")
-	code, stderr := bundle(in, missing)
-	if want := warning + "newsclip: " + missing + ": no such file or directory\n"; code != exitFailed || stderr != want {
-		t.Errorf("missing input: exit %d, stderr\n%s\nwant\n%s", code, stderr, want)
-	}
-	if _, err := os.Stat(book); err == nil {
-		t.Errorf("missing input: a book was written")
+	failed := "newsclip: " + missing + ": no such file or directory\n"
+	for quiet, want := range map[bool]string{false: warning + failed, true: failed} {
+		code, stderr := bundle(quiet, in, missing)
+		if code != exitFailed || stderr != want {
+			t.Errorf("missing input, quiet %v: exit %d, stderr\n%s\nwant\n%s", quiet, code, stderr, want)
+		}
+		if _, err := os.Stat(book); err == nil {
+			t.Errorf("missing input, quiet %v: a book was written", quiet)
+		}
 	}
 
-	code, stderr = bundle(in)
+	code, stderr := bundle(true, in)
 	lines := strings.SplitAfter(stderr, "\n")
-	if code != exitFailed || len(lines) != 3 || lines[0] != warning || !strings.HasPrefix(lines[1], "newsclip: "+in+"/d000/empty.txt: ") {
-		t.Errorf("a broken link and an empty file: exit %d, stderr\n%s", code, stderr)
+	if code != exitFailed || len(lines) != 2 || !strings.HasPrefix(lines[0], "newsclip: "+in+"/d000/empty.txt: ") {
+		t.Errorf("-q, a broken link and an empty file: exit %d, stderr\n%s", code, stderr)
 	}
 	if _, err := os.Stat(book); err != nil {
 		t.Errorf("the three clippings were not written: %v", err)
+	}
+	code, stderr = bundle(false, in)
+	if code != exitFailed || !strings.HasPrefix(stderr, warning) || strings.Count(stderr, warning) != 1 || !strings.Contains(stderr, "\nnewsclip: "+in+"/d000/empty.txt: ") {
+		t.Errorf("a broken link and an empty file: exit %d, stderr\n%s", code, stderr)
 	}
 }
 
