@@ -19,7 +19,8 @@ import (
 // with -q) and a missing input before any conversion (an error there
 // writes no book); the second feeds the conversions as it goes, so that
 // memory holds the listing of one folder and a window of documents, not
-// every file's name. A done ctx stops either walk at its next entry.
+// every file's name. Inputs that hold no file to convert fail the run with
+// one line, as in a batch. A done ctx stops either walk at its next entry.
 func runBundle(ctx context.Context, opts convertOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 	interrupt.SetGraceful()
 	warn := func(msg string) {
@@ -28,7 +29,11 @@ func runBundle(ctx context.Context, opts convertOptions, stdin io.Reader, stdout
 		}
 	}
 	var first inputDigest
-	if err := bundleSources(ctx, opts.Inputs, warn, first.add); err != nil {
+	skipped, err := bundleSources(ctx, opts.Inputs, warn, first.add)
+	if err == nil && first.n == 0 {
+		err = batch.NothingToConvert(opts.Inputs, skipped)
+	}
+	if err != nil {
 		if ctx.Err() == nil { // a stop has its own message
 			fmt.Fprintf(stderr, "newsclip: %v\n", err)
 		}
@@ -39,7 +44,7 @@ func runBundle(ctx context.Context, opts convertOptions, stdin io.Reader, stdout
 		var second inputDigest
 		for _, in := range opts.Inputs {
 			more := true
-			err := bundleSources(ctx, []string{in}, func(string) {}, func(src string) bool { // warned above
+			_, err := bundleSources(ctx, []string{in}, func(string) {}, func(src string) bool { // warned above
 				second.add(src)
 				more = yield(src)
 				return more
@@ -99,26 +104,30 @@ func (e inputsChanged) Error() string {
 // bundleSources yields the path of every file of a bundle's inputs in
 // order, until yield returns false: "-" (stdin) as itself, and each other
 // input walked on its own (batch.Walk), so that an input named twice is
-// bundled twice. Its error is batch.Walk's: a missing input, or ctx.Err()
-// once ctx is done.
-func bundleSources(ctx context.Context, inputs []string, warn func(string), yield func(string) bool) error {
+// bundled twice. It returns the files the walks passed over, and
+// batch.Walk's error: a missing input, or ctx.Err() once ctx is done.
+func bundleSources(ctx context.Context, inputs []string, warn func(string), yield func(string) bool) (batch.Skipped, error) {
+	skipped := batch.Skipped{}
 	for _, in := range inputs {
 		if in == "-" {
 			if !yield(in) {
-				return nil
+				return skipped, nil
 			}
 			continue
 		}
 		more := true
-		_, err := batch.Walk(ctx, []string{in}, warn, func(j batch.Job) bool {
+		s, err := batch.Walk(ctx, []string{in}, warn, func(j batch.Job) bool {
 			more = yield(j.Src)
 			return more
 		})
+		for why, n := range s {
+			skipped[why] += n
+		}
 		if err != nil || !more {
-			return err
+			return skipped, err
 		}
 	}
-	return nil
+	return skipped, nil
 }
 
 // bundleAhead is how many inputs per worker are converted ahead of the

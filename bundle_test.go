@@ -234,3 +234,38 @@ func TestBundleWriteFailureStopsWalk(t *testing.T) {
 		t.Errorf("a book was written")
 	}
 }
+
+// TestNothingToConvert: folders that hold no file newsclip reads make a
+// bundle and a batch fail alike, with one line naming every input, what
+// was passed over and what newsclip reads, and no book or output folder.
+func TestNothingToConvert(t *testing.T) {
+	dir := t.TempDir()
+	sheets, empty := filepath.Join(dir, "sheets"), filepath.Join(dir, "empty")
+	if err := os.MkdirAll(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(sheets, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(sheets, "budget.xlsx"), []byte("not a clipping"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := "newsclip: " + sheets + ", " + empty + ": no convertible files (passed over: 1 not a supported input (.xlsx)); newsclip reads " + convert.SupportedNames() + "\n"
+	out := filepath.Join(dir, "out")
+	for _, args := range [][]string{
+		{"--to", "epub", "--bundle", "-o", out + ".epub"},
+		{"-q", "--to", "epub", "--bundle", "-o", out + ".epub"},
+		{"--to", "md", "-o", out},
+	} {
+		var stdout, stderr strings.Builder
+		code := run(append(append([]string{"newsclip", "convert"}, args...), sheets, empty), strings.NewReader(""), &stdout, &stderr)
+		if code != exitFailed || stderr.String() != want {
+			t.Errorf("%q: exit %d, stderr\n%s\nwant exit %d and\n%s", args, code, stderr.String(), exitFailed, want)
+		}
+	}
+	for _, p := range []string{out, out + ".epub"} {
+		if _, err := os.Stat(p); err == nil {
+			t.Errorf("%s was written", p)
+		}
+	}
+}
