@@ -122,7 +122,8 @@ var errStopped = errors.New("walk stopped")
 
 // walk yields the jobs of the folder in, in lexical order; it returns
 // errStopped when yield returns false, and ctx.Err() at the first entry
-// it visits once ctx is done.
+// it visits once ctx is done. A symlink to a folder given as in is
+// followed (see followRoot); symlinks to folders inside are not.
 func walk(ctx context.Context, in string, root int, warn func(string), skipped Skipped, yield func(Job) bool) error {
 	realRoot, err := filepath.EvalSymlinks(in)
 	if err != nil {
@@ -130,8 +131,9 @@ func walk(ctx context.Context, in string, root int, warn func(string), skipped S
 	}
 	realRoot, _ = filepath.Abs(realRoot)
 	prefix := relPrefix(in)
+	top := followRoot(in)
 	done := ctx.Done() // nil, never ready, for a context that cannot be cancelled
-	return walkDir(ctx, in, func(path string, d fs.DirEntry, err error) error {
+	return walkDir(ctx, top, func(path string, d fs.DirEntry, err error) error {
 		select {
 		case <-done:
 			return ctx.Err()
@@ -142,7 +144,7 @@ func walk(ctx context.Context, in string, root int, warn func(string), skipped S
 			return nil
 		}
 		name := d.Name()
-		if path != in && strings.HasPrefix(name, ".") {
+		if path != top && strings.HasPrefix(name, ".") {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -184,6 +186,18 @@ func walk(ctx context.Context, in string, root int, warn func(string), skipped S
 		}
 		return nil
 	})
+}
+
+// followRoot is the folder input in as walkDir must be given it: in, or,
+// when in is a symlink (to a folder), in with a separator added, which
+// the system resolves, so that the walk lists the folder it leads to
+// rather than passing over the link as filepath.WalkDir does. The paths
+// below it are the same (filepath.Join cleans the separator away).
+func followRoot(in string) string {
+	if fi, err := os.Lstat(in); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		return in + string(filepath.Separator)
+	}
+	return in
 }
 
 // relPrefix is the start of every path that the walk of the folder in

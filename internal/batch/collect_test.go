@@ -226,3 +226,44 @@ func TestRunCancelledWhileListing(t *testing.T) {
 		t.Errorf("cancelled: error %v, %d read, output folder made: %v, stderr %q", err, read, statErr == nil, stderr.String())
 	}
 }
+
+// TestWalkSymlinkedRoot: a folder input that is a symlink to a folder
+// (named without a trailing slash, and even with a hidden name) is walked
+// as the folder it leads to, its jobs named under the link as given;
+// inside the walk, a symlink to a folder is still passed over, and a
+// symlink to a file inside is followed. The link and its folder given
+// both are walked once.
+func TestWalkSymlinkedRoot(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"real/a.txt", "real/sub/b.txt"} {
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, name), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, target := range map[string]string{"link": "real", ".hidden-link": "real", "real/sublink": "sub", "real/in-link.txt": "a.txt"} {
+		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+			t.Skipf("no symlinks here: %v", err)
+		}
+	}
+	t.Chdir(dir)
+	for _, root := range []string{"link", "./link", ".hidden-link", dir + "/link"} {
+		var warned []string
+		jobs, skipped, err := Collect(t.Context(), []string{root, "real"}, func(m string) { warned = append(warned, m) })
+		var got []string
+		for _, j := range jobs {
+			got = append(got, j.Src+"="+j.Rel)
+		}
+		r := filepath.Clean(root) + "/"
+		want := r + "a.txt=a.txt " + r + "in-link.txt=in-link.txt " + r + "sub/b.txt=sub/b.txt"
+		if err != nil || strings.Join(got, " ") != want {
+			t.Errorf("root %s: jobs %q, error %v; want %q", root, got, err, want)
+		}
+		if wantSkipped := (Skipped{"not a supported input (no extension)": 1}); !reflect.DeepEqual(skipped, wantSkipped) {
+			t.Errorf("root %s: skipped %v, want %v (the symlink to a folder inside)", root, skipped, wantSkipped)
+		}
+		if len(warned) != 1 || warned[0] != "real: given more than once; converted once" {
+			t.Errorf("root %s: warnings %q", root, warned)
+		}
+	}
+}
