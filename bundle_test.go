@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -267,5 +268,74 @@ func TestNothingToConvert(t *testing.T) {
 		if _, err := os.Stat(p); err == nil {
 			t.Errorf("%s was written", p)
 		}
+	}
+}
+
+// TestNonRegularInputs: a named pipe given as an input (which blocks
+// whoever opens it until something writes to it) is refused before
+// anything is read, with one line naming it and exit 1, by a plain
+// conversion, a bundle and a batch; in a folder, a bundle or a batch
+// passes it over with a warning and converts the rest. A run that opens
+// the pipe is freed after 10 s, and fails.
+func TestNonRegularInputs(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	clip := filepath.Join(in, "a.txt")
+	if err := os.MkdirAll(in, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(clip, []byte("Harbour wall rebuilt\n\nThe council approved the repair.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fifo := filepath.Join(in, "pipe.txt")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	convert := func(args ...string) (int, string) {
+		t.Helper()
+		done := make(chan int, 1)
+		var out, errb strings.Builder
+		go func() {
+			done <- run(append([]string{"newsclip", "convert"}, args...), strings.NewReader(""), &out, &errb)
+		}()
+		select {
+		case code := <-done:
+			return code, errb.String()
+		case <-time.After(10 * time.Second):
+			t.Errorf("%q: blocked on the named pipe", args)
+			if f, err := os.OpenFile(fifo, os.O_RDWR, 0); err == nil {
+				f.Close() // a writer came and went: the reader sees the end
+			}
+			<-done
+			return -1, errb.String()
+		}
+	}
+	refused := "newsclip: " + fifo + ": not a regular file (a named pipe); give its data on stdin (-) instead\n"
+	for _, args := range [][]string{
+		{"--to", "md", clip, fifo},
+		{"--to", "epub", "--bundle", "-o", filepath.Join(dir, "book.epub"), clip, fifo},
+		{"--to", "md", "-o", filepath.Join(dir, "out"), in, fifo},
+	} {
+		if code, stderr := convert(args...); code != exitFailed || stderr != refused {
+			t.Errorf("%q: exit %d, stderr\n%s\nwant exit %d and\n%s", args, code, stderr, exitFailed, refused)
+		}
+	}
+	for _, p := range []string{"book.epub", "out"} {
+		if _, err := os.Stat(filepath.Join(dir, p)); err == nil {
+			t.Errorf("%s was written", p)
+		}
+	}
+
+	skipped := "newsclip: warning: " + fifo + ": not a regular file (a named pipe); skipped\n"
+	for _, args := range [][]string{
+		{"--to", "epub", "--bundle", "-o", filepath.Join(dir, "book.epub"), in},
+		{"--to", "md", "-o", filepath.Join(dir, "out"), in},
+	} {
+		if code, stderr := convert(args...); code != exitOK || !strings.HasPrefix(stderr, skipped) {
+			t.Errorf("%q (the pipe in the folder): exit %d, stderr\n%s\nwant exit 0 and first\n%s", args, code, stderr, skipped)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out", "a.md")); err != nil {
+		t.Errorf("the batch did not convert a.txt: %v", err)
 	}
 }

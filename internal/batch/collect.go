@@ -103,6 +103,9 @@ func Walk(ctx context.Context, inputs []string, warn func(string), yield func(Jo
 			seen[real] = true
 		}
 		if !fi.IsDir() {
+			if !fi.Mode().IsRegular() {
+				return nil, notRegular(in, fi.Mode())
+			}
 			if !more(Job{Src: in, Root: root, Rel: filepath.Base(in)}) {
 				return skipped, nil
 			}
@@ -161,7 +164,8 @@ func walk(ctx context.Context, in string, root int, warn func(string), skipped S
 			skipped["not a supported input ("+strings.ToLower(ext)+")"]++
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 {
+		mode := d.Type()
+		if mode&fs.ModeSymlink != 0 {
 			target, err := filepath.EvalSymlinks(path)
 			if err != nil {
 				warn(fmt.Sprintf("%s: broken symlink; skipped", Quote(path)))
@@ -173,7 +177,12 @@ func walk(ctx context.Context, in string, root int, warn func(string), skipped S
 				skipped["symlink leading outside the folder"]++
 				return nil
 			}
-		} else if !d.Type().IsRegular() {
+			if fi, err := os.Stat(target); err == nil {
+				mode = fi.Mode()
+			}
+		}
+		if !mode.IsRegular() {
+			warn(fmt.Sprintf("%s: not a regular file%s; skipped", Quote(path), irregular(mode)))
 			skipped["not a regular file"]++
 			return nil
 		}
@@ -186,6 +195,51 @@ func walk(ctx context.Context, in string, root int, warn func(string), skipped S
 		}
 		return nil
 	})
+}
+
+// CheckInputs refuses, before anything is read, an input that exists and
+// is neither a folder nor a regular file (see notRegular); "-" (stdin) and
+// names that do not exist (their error comes when they are read) pass.
+func CheckInputs(inputs []string) error {
+	for _, in := range inputs {
+		if in == "-" {
+			continue
+		}
+		if fi, err := os.Stat(in); err == nil && !fi.IsDir() && !fi.Mode().IsRegular() {
+			return notRegular(in, fi.Mode())
+		}
+	}
+	return nil
+}
+
+// notRegular is the error for an input of the given mode that is not a
+// regular file: "p.txt: not a regular file (a named pipe); give its data
+// on stdin (-) instead" (the way to read a pipe that "<(command)" makes).
+func notRegular(name string, mode fs.FileMode) error {
+	hint := ""
+	if mode&fs.ModeNamedPipe != 0 {
+		hint = "; give its data on stdin (-) instead"
+	}
+	return fmt.Errorf("%s: not a regular file%s%s", Quote(name), irregular(mode), hint)
+}
+
+// irregular names, in parentheses after a space, the kind of file of a
+// mode that is not a regular file, where reading could block or never
+// end: " (a named pipe)" (opening one blocks until something writes to
+// it), " (a device)" (/dev/zero never ends), " (a socket)", and, for a
+// symlink met in a walk, " (a folder)"; "" for another kind.
+func irregular(mode fs.FileMode) string {
+	switch {
+	case mode&fs.ModeNamedPipe != 0:
+		return " (a named pipe)"
+	case mode&fs.ModeDevice != 0:
+		return " (a device)"
+	case mode&fs.ModeSocket != 0:
+		return " (a socket)"
+	case mode.IsDir():
+		return " (a folder)"
+	}
+	return ""
 }
 
 // followRoot is the folder input in as walkDir must be given it: in, or,

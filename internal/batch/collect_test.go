@@ -83,6 +83,7 @@ func TestWalkIsCollect(t *testing.T) {
 	wantWarnings := []string{
 		in + "/broken.txt: broken symlink; skipped",
 		in + "/link-out.txt: symlink leads outside " + in + "; skipped",
+		in + "/pipe.txt: not a regular file (a named pipe); skipped",
 		in + "/: given more than once; converted once",
 	}
 
@@ -265,5 +266,71 @@ func TestWalkSymlinkedRoot(t *testing.T) {
 		if len(warned) != 1 || warned[0] != "real: given more than once; converted once" {
 			t.Errorf("root %s: warnings %q", root, warned)
 		}
+	}
+}
+
+// TestWalkNonRegular: a named pipe (which blocks whoever opens it until
+// something writes to it) or a device (/dev/zero never ends) named as an
+// input is an error naming it, as a missing input is, after the inputs
+// before it, and CheckInputs finds it before anything is read; inside a
+// folder, one with a name newsclip reads is passed over with a warning,
+// and so is a symlink to one, or to a folder.
+func TestWalkNonRegular(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	for _, name := range []string{"in/a.txt", "in/sub/b.txt", "single.txt"} {
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, name), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fifo := filepath.Join(in, "pipe.txt")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	for name, target := range map[string]string{"in/pipe-link.txt": "pipe.txt", "in/folder-link.txt": "sub"} {
+		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+			t.Skipf("no symlinks here: %v", err)
+		}
+	}
+	var warned, got []string
+	walk := func(inputs ...string) (Skipped, error) {
+		warned, got = nil, nil
+		return Walk(t.Context(), inputs, func(m string) { warned = append(warned, m) }, func(j Job) bool {
+			got = append(got, j.Rel)
+			return true
+		})
+	}
+	skipped, err := walk(in)
+	if err != nil || strings.Join(got, " ") != "a.txt sub/b.txt" || skipped["not a regular file"] != 3 {
+		t.Errorf("folder: jobs %q, skipped %v, error %v; want a.txt sub/b.txt and 3 not regular", got, skipped, err)
+	}
+	wantWarned := []string{
+		in + "/folder-link.txt: not a regular file (a folder); skipped",
+		in + "/pipe-link.txt: not a regular file (a named pipe); skipped",
+		in + "/pipe.txt: not a regular file (a named pipe); skipped",
+	}
+	if !reflect.DeepEqual(warned, wantWarned) {
+		t.Errorf("folder: warnings\n%q\nwant\n%q", warned, wantWarned)
+	}
+
+	for input, kind := range map[string]string{fifo: "a named pipe", in + "/pipe-link.txt": "a named pipe", "/dev/zero": "a device"} {
+		if fi, err := os.Stat(input); err != nil || fi.Mode().IsRegular() {
+			continue // no /dev/zero here
+		}
+		want := input + ": not a regular file (" + kind + ")"
+		if kind == "a named pipe" {
+			want += "; give its data on stdin (-) instead"
+		}
+		_, err = walk(filepath.Join(dir, "single.txt"), input, in)
+		if err == nil || err.Error() != want || strings.Join(got, " ") != "single.txt" {
+			t.Errorf("input %s: jobs %q, error %v; want single.txt, then %q", input, got, err, want)
+		}
+		if err := CheckInputs([]string{"-", filepath.Join(dir, "missing"), in, input}); err == nil || err.Error() != want {
+			t.Errorf("CheckInputs with %s: %v, want %q", input, err, want)
+		}
+	}
+	if err := CheckInputs([]string{"-", filepath.Join(dir, "missing"), in, filepath.Join(dir, "single.txt")}); err != nil {
+		t.Errorf("CheckInputs of stdin, a missing file, a folder and a file: %v", err)
 	}
 }
