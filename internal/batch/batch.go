@@ -73,7 +73,7 @@ func Run(ctx context.Context, opts Options, stderr io.Writer) error {
 		}
 	}
 	all, skipped, err := Collect(ctx, opts.Inputs, warn)
-	if ctx.Err() != nil {
+	if err != nil && ctx.Err() != nil {
 		return ErrFailed // stopped while listing: nothing to report
 	}
 	if err != nil {

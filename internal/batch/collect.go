@@ -52,12 +52,13 @@ func (s Skipped) Total() int {
 }
 
 // Collect walks the inputs in order: a folder recursively in lexical order
-// (hidden entries and unsupported files skipped and counted, symlinks
-// followed only when they stay inside the folder), a file as itself. Walk
-// problems go to warn; a missing input is an error. It is Walk with every
-// job kept: about 130 bytes a file, for the callers that need the whole
-// list (plans, shards, progress totals). A done ctx stops it as it stops
-// Walk.
+// (hidden entries, unsupported files and files that are not regular
+// skipped and counted, symlinks followed only when they stay inside the
+// folder; a folder input that is a symlink is followed), a file as itself.
+// Walk problems go to warn; a missing input, or one that is neither a
+// folder nor a regular file, is an error. It is Walk with every job kept:
+// about 130 bytes a file, for the callers that need the whole list (plans,
+// shards, progress totals). A done ctx stops it as it stops Walk.
 func Collect(ctx context.Context, inputs []string, warn func(string)) ([]Job, Skipped, error) {
 	var jobs []Job
 	skipped, err := Walk(ctx, inputs, warn, func(j Job) bool {
@@ -74,8 +75,8 @@ func Collect(ctx context.Context, inputs []string, warn func(string)) ([]Job, Sk
 // the same order (Index counting from 0), with the same warnings, skips and
 // errors, and keeps none of them: its memory is the listing of the folder
 // being walked, not the list of files. It stops, with no error, when yield
-// returns false. An error (a missing input) comes after the jobs of the
-// inputs before it have been yielded. Once ctx is done it returns
+// returns false. An error (a missing input, a named pipe) comes after the
+// jobs of the inputs before it have been yielded. Once ctx is done it returns
 // ctx.Err() at the next entry it visits, yielded or passed over, and at the
 // next chunk of a folder's listing: a stop does not wait for the next job,
 // which a stretch of files passed over can hold back for long.

@@ -28,7 +28,7 @@ func InOrder[J, T any](ctx context.Context, workers, ahead int, items iter.Seq[J
 	w.cond = sync.NewCond(&w.mu)
 	defer context.AfterFunc(ctx, w.stop)()
 	var wg sync.WaitGroup
-	wg.Go(func() { w.feed(items) })
+	wg.Go(func() { w.feed(ctx, items) })
 	for range workers {
 		wg.Go(func() { w.work(ctx, produce) })
 	}
@@ -75,8 +75,9 @@ func (w *window[J, T]) stop() {
 }
 
 // feed puts the items into the ring, waiting while it is full, until the
-// sequence ends or the run stops (which ends the sequence early).
-func (w *window[J, T]) feed(items iter.Seq[J]) {
+// sequence ends or the run stops (which ends the sequence early); like
+// drain, it checks ctx itself rather than wait for the stop it brings.
+func (w *window[J, T]) feed(ctx context.Context, items iter.Seq[J]) {
 	defer func() {
 		w.mu.Lock()
 		w.ended = true
@@ -88,7 +89,7 @@ func (w *window[J, T]) feed(items iter.Seq[J]) {
 		for w.fed-w.head >= len(w.slots) && !w.stopped {
 			w.cond.Wait()
 		}
-		if w.stopped {
+		if w.stopped || ctx.Err() != nil {
 			w.mu.Unlock()
 			return
 		}

@@ -155,9 +155,9 @@ func TestInOrderSlowItems(t *testing.T) {
 }
 
 // TestInOrderCancelled: cancelled while it runs (Ctrl-C), InOrder hands
-// consume no result after the cancel, returns the context's error, and
-// leaves nothing running: the sequence has returned, no produce is in
-// flight, and no goroutine of its own is left.
+// consume no result and takes no item after the cancel, returns the
+// context's error, and leaves nothing running: the sequence has returned,
+// no produce is in flight, and no goroutine of its own is left.
 func TestInOrderCancelled(t *testing.T) {
 	before := runtime.NumGoroutine()
 	for _, workers := range []int{1, 2, 8} {
@@ -189,6 +189,26 @@ func TestInOrderCancelled(t *testing.T) {
 		if !errors.Is(err, context.Canceled) || afterCancel != 0 || !returned || inFlight.Load() != 0 {
 			t.Errorf("workers %d: error %v, %d results consumed after the cancel, sequence returned %v, %d produce running",
 				workers, err, afterCancel, returned, inFlight.Load())
+		}
+	}
+	// Cancelled by the sequence itself, the item it then offers is refused.
+	for _, workers := range []int{1, 2, 8} {
+		ctx, cancel := context.WithCancel(t.Context())
+		taken := 0
+		items := func(yield func(int) bool) {
+			for i := 0; ; i++ {
+				if i == 5 {
+					cancel()
+				}
+				if !yield(i) {
+					return
+				}
+				taken++
+			}
+		}
+		err := InOrder(ctx, workers, 16, items, func(i int) int { return i }, func(int, int) error { return nil })
+		if !errors.Is(err, context.Canceled) || taken != 5 {
+			t.Errorf("workers %d: cancelled before item 5, %d items taken, error %v", workers, taken, err)
 		}
 	}
 	// The goroutines that InOrder waited for may take a moment to exit.
