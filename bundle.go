@@ -40,11 +40,19 @@ func runBundle(ctx context.Context, opts convertOptions, stdin io.Reader, stdout
 		return errFailed
 	}
 	betweenWalks()
-	sources := func(ctx context.Context, yield func(string) bool) error {
+	return streamBundle(ctx, opts, walkAgain(opts.Inputs, first), stdin, stdout, stderr)
+}
+
+// walkAgain is a bundle's second walk of its inputs, for streamBundle: it
+// yields the files the first walk found (summed up in first), with no
+// warnings (the first walk gave them), and returns ctx.Err() once ctx is
+// done, or inputsChanged when it did not find the first walk's files.
+func walkAgain(inputs []string, first inputDigest) func(context.Context, func(string) bool) error {
+	return func(ctx context.Context, yield func(string) bool) error {
 		var second inputDigest
-		for _, in := range opts.Inputs {
+		for _, in := range inputs {
 			more := true
-			_, err := bundleSources(ctx, []string{in}, func(string) {}, func(src string) bool { // warned above
+			_, err := bundleSources(ctx, []string{in}, func(string) {}, func(src string) bool {
 				second.add(src)
 				more = yield(src)
 				return more
@@ -66,7 +74,6 @@ func runBundle(ctx context.Context, opts convertOptions, stdin io.Reader, stdout
 		}
 		return nil
 	}
-	return streamBundle(ctx, opts, sources, stdin, stdout, stderr)
 }
 
 // betweenWalks runs between a bundle's two walks; tests change the tree

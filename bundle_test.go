@@ -339,3 +339,54 @@ func TestNonRegularInputs(t *testing.T) {
 		t.Errorf("the batch did not convert a.txt: %v", err)
 	}
 }
+
+// TestBundleSecondWalkStops: the bundle's second walk stops at the next
+// entry once its context is done (a Ctrl-C, a failed book write), with
+// the context's error: cancelled while a.txt is handed over, it goes on
+// neither to the next file of its folder nor to the next input.
+func TestBundleSecondWalkStops(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	a, b, z := filepath.Join(in, "a.txt"), filepath.Join(in, "b.txt"), filepath.Join(dir, "z.txt")
+	os.MkdirAll(in, 0o755)
+	var first inputDigest
+	for _, p := range []string{a, b, z} {
+		if err := os.WriteFile(p, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		first.add(p)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	var got []string
+	err := walkAgain([]string{in, z}, first)(ctx, func(src string) bool {
+		got = append(got, src)
+		cancel()
+		return true
+	})
+	if !errors.Is(err, context.Canceled) || len(got) != 1 || got[0] != a {
+		t.Errorf("yielded %q, error %v; want %s only and %v", got, err, a, context.Canceled)
+	}
+}
+
+// TestBundleStoppedWhileListing: a bundle stopped during its first walk
+// ends there: exit 1, no book, and no message of its own (the stop has
+// one), not even the walk's warnings for the rest of the folder.
+func TestBundleStoppedWhileListing(t *testing.T) {
+	dir := t.TempDir()
+	in, book := filepath.Join(dir, "in"), filepath.Join(dir, "book.epub")
+	smallClippings(t, in, 2, 10)
+	if err := os.Symlink("missing.txt", filepath.Join(in, "d000", "broken.txt")); err != nil {
+		t.Skipf("no symlinks here: %v", err)
+	}
+	opts := convertOptions{To: "epub", Bundle: true, Inputs: []string{in}, Output: book}
+	if err := checkOptions(&opts); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	var out, errb strings.Builder
+	err := runBundle(ctx, opts, strings.NewReader(""), &out, &errb)
+	if _, statErr := os.Stat(book); err != errFailed || errb.Len() != 0 || statErr == nil {
+		t.Errorf("error %v, book written %v, stderr %q", err, statErr == nil, errb.String())
+	}
+}
