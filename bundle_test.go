@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -288,7 +287,7 @@ func TestNonRegularInputs(t *testing.T) {
 		t.Fatal(err)
 	}
 	fifo := filepath.Join(in, "pipe.txt")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+	if err := mkfifo(fifo); err != nil {
 		t.Skipf("no named pipes here: %v", err)
 	}
 	convert := func(args ...string) (int, string) {

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
-	"syscall"
 	"testing"
 
 	"newsclip/convert"
@@ -51,7 +50,7 @@ func walkTree(t *testing.T) (dir string, inputs []string) {
 			t.Skipf("no symlinks here: %v", err)
 		}
 	}
-	if err := syscall.Mkfifo(filepath.Join(dir, "in/pipe.txt"), 0o644); err != nil {
+	if err := mkfifo(filepath.Join(dir, "in/pipe.txt")); err != nil {
 		t.Skipf("no named pipes here: %v", err)
 	}
 	in := filepath.Join(dir, "in")
@@ -285,7 +284,7 @@ func TestWalkNonRegular(t *testing.T) {
 		}
 	}
 	fifo := filepath.Join(in, "pipe.txt")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+	if err := mkfifo(fifo); err != nil {
 		t.Skipf("no named pipes here: %v", err)
 	}
 	for name, target := range map[string]string{"in/pipe-link.txt": "pipe.txt", "in/folder-link.txt": "sub"} {
