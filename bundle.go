@@ -15,30 +15,53 @@ import (
 
 // runBundle converts every input (folders walked) with -j workers and
 // writes all their articles, in input order, into one EPUB. The inputs are
-// walked twice and never listed: a first walk reports walk warnings and a
-// missing input before any conversion (an error there writes no book); the
-// second feeds the conversions as it goes, so that memory holds the
-// listing of one folder and a window of documents, not every file's name.
+// walked twice and never listed: a first walk reports walk warnings (not
+// with -q) and a missing input before any conversion (an error there
+// writes no book); the second feeds the conversions as it goes, so that
+// memory holds the listing of one folder and a window of documents, not
+// every file's name. Inputs that hold no file to convert fail the run with
+// one line, as in a batch. A done ctx stops either walk at its next entry.
 func runBundle(ctx context.Context, opts convertOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 	interrupt.SetGraceful()
-	warn := func(msg string) { fmt.Fprintf(stderr, "newsclip: warning: %s\n", msg) }
+	warn := func(msg string) {
+		if !opts.Quiet { // as in a batch
+			fmt.Fprintf(stderr, "newsclip: warning: %s\n", msg)
+		}
+	}
 	var first inputDigest
-	if err := bundleSources(opts.Inputs, warn, first.add); err != nil {
-		fmt.Fprintf(stderr, "newsclip: %v\n", err)
+	skipped, err := bundleSources(ctx, opts.Inputs, warn, first.add)
+	if err == nil && first.n == 0 {
+		err = batch.NothingToConvert(opts.Inputs, skipped)
+	}
+	if err != nil {
+		if ctx.Err() == nil { // a stop has its own message
+			fmt.Fprintf(stderr, "newsclip: %v\n", err)
+		}
 		return errFailed
 	}
 	betweenWalks()
-	sources := func(yield func(string) bool) error {
+	return streamBundle(ctx, opts, walkAgain(opts.Inputs, first), stdin, stdout, stderr)
+}
+
+// walkAgain is a bundle's second walk of its inputs, for streamBundle: it
+// yields the files the first walk found (summed up in first), with no
+// warnings (the first walk gave them), and returns ctx.Err() once ctx is
+// done, or inputsChanged when it did not find the first walk's files.
+func walkAgain(inputs []string, first inputDigest) func(context.Context, func(string) bool) error {
+	return func(ctx context.Context, yield func(string) bool) error {
 		var second inputDigest
-		for _, in := range opts.Inputs {
+		for _, in := range inputs {
 			more := true
-			err := bundleSources([]string{in}, func(string) {}, func(src string) bool { // warned above
+			_, err := bundleSources(ctx, []string{in}, func(string) {}, func(src string) bool {
 				second.add(src)
 				more = yield(src)
 				return more
 			})
 			if !more {
 				return nil
+			}
+			if ctx.Err() != nil {
+				return ctx.Err()
 			}
 			// An input gone since the first walk: its conversion fails and
 			// is reported like any other, and the book keeps the rest.
@@ -51,7 +74,6 @@ func runBundle(ctx context.Context, opts convertOptions, stdin io.Reader, stdout
 		}
 		return nil
 	}
-	return streamBundle(ctx, opts, sources, stdin, stdout, stderr)
 }
 
 // betweenWalks runs between a bundle's two walks; tests change the tree
@@ -89,25 +111,30 @@ func (e inputsChanged) Error() string {
 // bundleSources yields the path of every file of a bundle's inputs in
 // order, until yield returns false: "-" (stdin) as itself, and each other
 // input walked on its own (batch.Walk), so that an input named twice is
-// bundled twice. Its error is batch.Walk's: a missing input.
-func bundleSources(inputs []string, warn func(string), yield func(string) bool) error {
+// bundled twice. It returns the files the walks passed over, and
+// batch.Walk's error: a missing input, or ctx.Err() once ctx is done.
+func bundleSources(ctx context.Context, inputs []string, warn func(string), yield func(string) bool) (batch.Skipped, error) {
+	skipped := batch.Skipped{}
 	for _, in := range inputs {
 		if in == "-" {
 			if !yield(in) {
-				return nil
+				return skipped, nil
 			}
 			continue
 		}
 		more := true
-		_, err := batch.Walk([]string{in}, warn, func(j batch.Job) bool {
+		s, err := batch.Walk(ctx, []string{in}, warn, func(j batch.Job) bool {
 			more = yield(j.Src)
 			return more
 		})
+		for why, n := range s {
+			skipped[why] += n
+		}
 		if err != nil || !more {
-			return err
+			return skipped, err
 		}
 	}
-	return nil
+	return skipped, nil
 }
 
 // bundleAhead is how many inputs per worker are converted ahead of the
@@ -129,8 +156,10 @@ var newBookWriter = func(w io.Writer, o formats.EPUBOptions) bookWriter { return
 // on -j workers and adds each document to the book in input order as soon
 // as it is ready. Failed inputs are reported and left out; the book is
 // written (atomically with -o) when at least one input converted and
-// sources ended without an error.
-func streamBundle(ctx context.Context, opts convertOptions, sources func(yield func(string) bool) error, stdin io.Reader, stdout, stderr io.Writer) error {
+// sources ended without an error. The context given to sources is done
+// when ctx is or when the book cannot be written (a full disk): sources
+// must then stop at once, not at its next file.
+func streamBundle(ctx context.Context, opts convertOptions, sources func(ctx context.Context, yield func(string) bool) error, stdin io.Reader, stdout, stderr io.Writer) error {
 	fo, err := formatOptions(opts)
 	if err != nil {
 		return usagef("%v", err)
@@ -142,9 +171,11 @@ func streamBundle(ctx context.Context, opts convertOptions, sources func(yield f
 	failed, added := 0, 0
 	write := func(w io.Writer) error {
 		ew := newBookWriter(w, fo.EPUB)
+		walkCtx, stopWalk := context.WithCancel(ctx)
+		defer stopWalk()
 		var walkErr error // set by the sequence's goroutine, read once InOrder has returned
 		err := batch.InOrder(ctx, opts.Jobs, bundleAhead*max(opts.Jobs, batch.DefaultJobs()),
-			func(yield func(string) bool) { walkErr = sources(yield) },
+			func(yield func(string) bool) { walkErr = sources(walkCtx, yield) },
 			func(src string) result {
 				d, err := readInput(src, stdin, opts, false)
 				return result{d, err}
@@ -159,7 +190,11 @@ func streamBundle(ctx context.Context, opts convertOptions, sources func(yield f
 					printWarnings(stderr, r.doc)
 				}
 				added++
-				return ew.Add(r.doc)
+				if err := ew.Add(r.doc); err != nil {
+					stopWalk() // InOrder stops too, but waits for the walk's next file
+					return err
+				}
+				return nil
 			})
 		var changed inputsChanged
 		if errors.As(walkErr, &changed) {

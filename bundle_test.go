@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -8,6 +10,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"newsclip/convert"
 	"newsclip/formats"
@@ -82,9 +85,8 @@ func TestBundleMemoryFlat(t *testing.T) {
 }
 
 // TestBundleWalkMessages: a bundle's walk warnings come once, before any
-// conversion's message (and even with -q, as when the inputs were listed
-// first), and a missing input stops it before anything is converted or
-// written.
+// conversion's message, and not with -q (as in a batch); a missing input
+// stops it before anything is converted or written, with -q too.
 func TestBundleWalkMessages(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in")
@@ -96,30 +98,41 @@ func TestBundleWalkMessages(t *testing.T) {
 		t.Fatal(err)
 	}
 	book := filepath.Join(dir, "book.epub")
-	bundle := func(inputs ...string) (int, string) {
+	bundle := func(quiet bool, inputs ...string) (int, string) {
 		var out, errb strings.Builder
-		args := append([]string{"newsclip", "convert", "-q", "--to", "epub", "--bundle", "-o", book}, inputs...)
+		args := []string{"newsclip", "convert", "--to", "epub", "--bundle", "-o", book}
+		if quiet {
+			args = append(args, "-q")
+		}
+		args = append(args, inputs...)
 		code := run(args, strings.NewReader(""), &out, &errb)
 		return code, errb.String()
 	}
 	warning := "newsclip: warning: " + in + "/d000/broken.txt: broken symlink; skipped\n"
 
 	missing := filepath.Join(dir, "missing")
-	code, stderr := bundle(in, missing)
-	if want := warning + "newsclip: " + missing + ": no such file or directory\n"; code != exitFailed || stderr != want {
-		t.Errorf("missing input: exit %d, stderr\n%s\nwant\n%s", code, stderr, want)
-	}
-	if _, err := os.Stat(book); err == nil {
-		t.Errorf("missing input: a book was written")
+	failed := "newsclip: " + missing + ": no such file or directory\n"
+	for quiet, want := range map[bool]string{false: warning + failed, true: failed} {
+		code, stderr := bundle(quiet, in, missing)
+		if code != exitFailed || stderr != want {
+			t.Errorf("missing input, quiet %v: exit %d, stderr\n%s\nwant\n%s", quiet, code, stderr, want)
+		}
+		if _, err := os.Stat(book); err == nil {
+			t.Errorf("missing input, quiet %v: a book was written", quiet)
+		}
 	}
 
-	code, stderr = bundle(in)
+	code, stderr := bundle(true, in)
 	lines := strings.SplitAfter(stderr, "\n")
-	if code != exitFailed || len(lines) != 3 || lines[0] != warning || !strings.HasPrefix(lines[1], "newsclip: "+in+"/d000/empty.txt: ") {
-		t.Errorf("a broken link and an empty file: exit %d, stderr\n%s", code, stderr)
+	if code != exitFailed || len(lines) != 2 || !strings.HasPrefix(lines[0], "newsclip: "+in+"/d000/empty.txt: ") {
+		t.Errorf("-q, a broken link and an empty file: exit %d, stderr\n%s", code, stderr)
 	}
 	if _, err := os.Stat(book); err != nil {
 		t.Errorf("the three clippings were not written: %v", err)
+	}
+	code, stderr = bundle(false, in)
+	if code != exitFailed || !strings.HasPrefix(stderr, warning) || strings.Count(stderr, warning) != 1 || !strings.Contains(stderr, "\nnewsclip: "+in+"/d000/empty.txt: ") {
+		t.Errorf("a broken link and an empty file: exit %d, stderr\n%s", code, stderr)
 	}
 }
 
@@ -170,3 +183,209 @@ type tallyWriter struct {
 func (c *tallyWriter) Add(*convert.Document) error { c.added++; return nil }
 func (c *tallyWriter) Close() error                { c.closed = true; return nil }
 func (c *tallyWriter) Abort()                      {}
+
+// fullDisk is a book writer whose every Add fails, as on a full disk.
+type fullDisk struct{ tallyWriter }
+
+func (*fullDisk) Add(*convert.Document) error {
+	return errors.New("write book.epub: no space left on device")
+}
+
+// TestBundleWriteFailureStopsWalk: when the book cannot be written, the
+// walk that feeds the conversions is told to stop at once (its context is
+// done), not at its next file, which a long stretch of files it passes
+// over can hold back; the run fails with the write's error and no book.
+func TestBundleWriteFailureStopsWalk(t *testing.T) {
+	dir := t.TempDir()
+	clip, book := filepath.Join(dir, "a.txt"), filepath.Join(dir, "book.epub")
+	if err := os.WriteFile(clip, []byte("Harbour wall rebuilt\n\nThe council approved the repair.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	old := newBookWriter
+	newBookWriter = func(io.Writer, formats.EPUBOptions) bookWriter { return &fullDisk{} }
+	defer func() { newBookWriter = old }()
+	stopped := false
+	// A walk that has handed over one file and is passing over many more.
+	sources := func(ctx context.Context, yield func(string) bool) error {
+		if !yield(clip) {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			stopped = true
+			return ctx.Err()
+		case <-time.After(10 * time.Second):
+			return nil
+		}
+	}
+	opts := convertOptions{To: "epub", Bundle: true, Quiet: true, Inputs: []string{dir}, Output: book, Jobs: 1}
+	if err := checkOptions(&opts); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb strings.Builder
+	err := streamBundle(t.Context(), opts, sources, strings.NewReader(""), &out, &errb)
+	if !stopped {
+		t.Errorf("the walk was not stopped when the book could not be written")
+	}
+	if want := "no space left on device\n"; err != errFailed || !strings.HasSuffix(errb.String(), want) || strings.Count(errb.String(), "\n") != 1 {
+		t.Errorf("error %v, stderr %q; want %v and one line ending %q", err, errb.String(), errFailed, want)
+	}
+	if _, err := os.Stat(book); err == nil {
+		t.Errorf("a book was written")
+	}
+}
+
+// TestNothingToConvert: folders that hold no file newsclip reads make a
+// bundle and a batch fail alike, with one line naming every input, what
+// was passed over and what newsclip reads, and no book or output folder.
+func TestNothingToConvert(t *testing.T) {
+	dir := t.TempDir()
+	sheets, empty := filepath.Join(dir, "sheets"), filepath.Join(dir, "empty")
+	if err := os.MkdirAll(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(sheets, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(sheets, "budget.xlsx"), []byte("not a clipping"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := "newsclip: " + sheets + ", " + empty + ": no convertible files (passed over: 1 not a supported input (.xlsx)); newsclip reads " + convert.SupportedNames() + "\n"
+	out := filepath.Join(dir, "out")
+	for _, args := range [][]string{
+		{"--to", "epub", "--bundle", "-o", out + ".epub"},
+		{"-q", "--to", "epub", "--bundle", "-o", out + ".epub"},
+		{"--to", "md", "-o", out},
+	} {
+		var stdout, stderr strings.Builder
+		code := run(append(append([]string{"newsclip", "convert"}, args...), sheets, empty), strings.NewReader(""), &stdout, &stderr)
+		if code != exitFailed || stderr.String() != want {
+			t.Errorf("%q: exit %d, stderr\n%s\nwant exit %d and\n%s", args, code, stderr.String(), exitFailed, want)
+		}
+	}
+	for _, p := range []string{out, out + ".epub"} {
+		if _, err := os.Stat(p); err == nil {
+			t.Errorf("%s was written", p)
+		}
+	}
+}
+
+// TestNonRegularInputs: a named pipe given as an input (which blocks
+// whoever opens it until something writes to it) is refused before
+// anything is read, with one line naming it and exit 1, by a plain
+// conversion, a bundle and a batch; in a folder, a bundle or a batch
+// passes it over with a warning and converts the rest. A run that opens
+// the pipe is freed after 10 s, and fails.
+func TestNonRegularInputs(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	clip := filepath.Join(in, "a.txt")
+	if err := os.MkdirAll(in, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(clip, []byte("Harbour wall rebuilt\n\nThe council approved the repair.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fifo := filepath.Join(in, "pipe.txt")
+	if err := mkfifo(fifo); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	convert := func(args ...string) (int, string) {
+		t.Helper()
+		done := make(chan int, 1)
+		var out, errb strings.Builder
+		go func() {
+			done <- run(append([]string{"newsclip", "convert"}, args...), strings.NewReader(""), &out, &errb)
+		}()
+		select {
+		case code := <-done:
+			return code, errb.String()
+		case <-time.After(10 * time.Second):
+			t.Errorf("%q: blocked on the named pipe", args)
+			if f, err := os.OpenFile(fifo, os.O_RDWR, 0); err == nil {
+				f.Close() // a writer came and went: the reader sees the end
+			}
+			<-done
+			return -1, errb.String()
+		}
+	}
+	refused := "newsclip: " + fifo + ": not a regular file (a named pipe); give its data on stdin (-) instead\n"
+	for _, args := range [][]string{
+		{"--to", "md", clip, fifo},
+		{"--to", "epub", "--bundle", "-o", filepath.Join(dir, "book.epub"), clip, fifo},
+		{"--to", "md", "-o", filepath.Join(dir, "out"), in, fifo},
+	} {
+		if code, stderr := convert(args...); code != exitFailed || stderr != refused {
+			t.Errorf("%q: exit %d, stderr\n%s\nwant exit %d and\n%s", args, code, stderr, exitFailed, refused)
+		}
+	}
+	for _, p := range []string{"book.epub", "out"} {
+		if _, err := os.Stat(filepath.Join(dir, p)); err == nil {
+			t.Errorf("%s was written", p)
+		}
+	}
+
+	skipped := "newsclip: warning: " + fifo + ": not a regular file (a named pipe); skipped\n"
+	for _, args := range [][]string{
+		{"--to", "epub", "--bundle", "-o", filepath.Join(dir, "book.epub"), in},
+		{"--to", "md", "-o", filepath.Join(dir, "out"), in},
+	} {
+		if code, stderr := convert(args...); code != exitOK || !strings.HasPrefix(stderr, skipped) {
+			t.Errorf("%q (the pipe in the folder): exit %d, stderr\n%s\nwant exit 0 and first\n%s", args, code, stderr, skipped)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out", "a.md")); err != nil {
+		t.Errorf("the batch did not convert a.txt: %v", err)
+	}
+}
+
+// TestBundleSecondWalkStops: the bundle's second walk stops at the next
+// entry once its context is done (a Ctrl-C, a failed book write), with
+// the context's error: cancelled while a.txt is handed over, it goes on
+// neither to the next file of its folder nor to the next input.
+func TestBundleSecondWalkStops(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	a, b, z := filepath.Join(in, "a.txt"), filepath.Join(in, "b.txt"), filepath.Join(dir, "z.txt")
+	os.MkdirAll(in, 0o755)
+	var first inputDigest
+	for _, p := range []string{a, b, z} {
+		if err := os.WriteFile(p, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		first.add(p)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	var got []string
+	err := walkAgain([]string{in, z}, first)(ctx, func(src string) bool {
+		got = append(got, src)
+		cancel()
+		return true
+	})
+	if !errors.Is(err, context.Canceled) || len(got) != 1 || got[0] != a {
+		t.Errorf("yielded %q, error %v; want %s only and %v", got, err, a, context.Canceled)
+	}
+}
+
+// TestBundleStoppedWhileListing: a bundle stopped during its first walk
+// ends there: exit 1, no book, and no message of its own (the stop has
+// one), not even the walk's warnings for the rest of the folder.
+func TestBundleStoppedWhileListing(t *testing.T) {
+	dir := t.TempDir()
+	in, book := filepath.Join(dir, "in"), filepath.Join(dir, "book.epub")
+	smallClippings(t, in, 2, 10)
+	if err := os.Symlink("missing.txt", filepath.Join(in, "d000", "broken.txt")); err != nil {
+		t.Skipf("no symlinks here: %v", err)
+	}
+	opts := convertOptions{To: "epub", Bundle: true, Inputs: []string{in}, Output: book}
+	if err := checkOptions(&opts); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	var out, errb strings.Builder
+	err := runBundle(ctx, opts, strings.NewReader(""), &out, &errb)
+	if _, statErr := os.Stat(book); err != errFailed || errb.Len() != 0 || statErr == nil {
+		t.Errorf("error %v, book written %v, stderr %q", err, statErr == nil, errb.String())
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -56,9 +57,11 @@ var ErrFailed = errors.New("some inputs failed")
 
 // Run converts the batch. It returns ErrFailed when any input failed or
 // ctx was cancelled (the results so far are reported and the report is
-// complete for the inputs that were done), a *UsageError before doing
-// anything when the outputs could overwrite inputs, or another error when
-// the run could not start or its report could not be written.
+// complete for the inputs that were done; cancelled while the inputs are
+// listed, it stops at the next entry and writes nothing), a *UsageError
+// before doing anything when the outputs could overwrite inputs, or
+// another error when the run could not start or its report could not be
+// written.
 func Run(ctx context.Context, opts Options, stderr io.Writer) error {
 	outRoot, err := filepath.Abs(opts.OutDir)
 	if err != nil {
@@ -69,7 +72,10 @@ func Run(ctx context.Context, opts Options, stderr io.Writer) error {
 			fmt.Fprintf(stderr, "newsclip: warning: %s\n", msg)
 		}
 	}
-	all, skipped, err := Collect(opts.Inputs, warn)
+	all, skipped, err := Collect(ctx, opts.Inputs, warn)
+	if err != nil && ctx.Err() != nil {
+		return ErrFailed // stopped while listing: nothing to report
+	}
 	if err != nil {
 		return err
 	}
@@ -77,11 +83,7 @@ func Run(ctx context.Context, opts Options, stderr io.Writer) error {
 		return err
 	}
 	if len(all) == 0 {
-		why := "no convertible files"
-		if skipped.Total() > 0 {
-			why += " (passed over: " + skipped.String() + ")"
-		}
-		return fmt.Errorf("%s: %s; newsclip reads %s", Quote(opts.Inputs[0]), why, convert.SupportedNames())
+		return NothingToConvert(opts.Inputs, skipped)
 	}
 	Plan(all, outRoot, opts.Ext, opts.Split)
 	jobs := all // without a shard, the one list: a second costs 64 bytes a file
@@ -130,6 +132,22 @@ func Run(ctx context.Context, opts Options, stderr io.Writer) error {
 		return ErrFailed
 	}
 	return nil
+}
+
+// NothingToConvert is the error of a run whose inputs (folders) hold no
+// file to convert, naming them all, what their walks passed over and what
+// newsclip reads: "in, more: no convertible files (passed over: 1 not a
+// supported input (.xlsx)); newsclip reads text, PDF, DOCX, RTF, HTML".
+func NothingToConvert(inputs []string, skipped Skipped) error {
+	names := make([]string, len(inputs))
+	for i, in := range inputs {
+		names[i] = Quote(in)
+	}
+	why := "no convertible files"
+	if skipped.Total() > 0 {
+		why += " (passed over: " + skipped.String() + ")"
+	}
+	return fmt.Errorf("%s: %s; newsclip reads %s", strings.Join(names, ", "), why, convert.SupportedNames())
 }
 
 // ForEach calls f(i) for every i in [0, n) on workers goroutines (<= 0:

@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -51,14 +52,16 @@ func (s Skipped) Total() int {
 }
 
 // Collect walks the inputs in order: a folder recursively in lexical order
-// (hidden entries and unsupported files skipped and counted, symlinks
-// followed only when they stay inside the folder), a file as itself. Walk
-// problems go to warn; a missing input is an error. It is Walk with every
-// job kept: about 130 bytes a file, for the callers that need the whole
-// list (plans, shards, progress totals).
-func Collect(inputs []string, warn func(string)) ([]Job, Skipped, error) {
+// (hidden entries, unsupported files and files that are not regular
+// skipped and counted, symlinks followed only when they stay inside the
+// folder; a folder input that is a symlink is followed), a file as itself.
+// Walk problems go to warn; a missing input, or one that is neither a
+// folder nor a regular file, is an error. It is Walk with every job kept:
+// about 130 bytes a file, for the callers that need the whole list (plans,
+// shards, progress totals). A done ctx stops it as it stops Walk.
+func Collect(ctx context.Context, inputs []string, warn func(string)) ([]Job, Skipped, error) {
 	var jobs []Job
-	skipped, err := Walk(inputs, warn, func(j Job) bool {
+	skipped, err := Walk(ctx, inputs, warn, func(j Job) bool {
 		jobs = append(jobs, j)
 		return true
 	})
@@ -72,9 +75,12 @@ func Collect(inputs []string, warn func(string)) ([]Job, Skipped, error) {
 // the same order (Index counting from 0), with the same warnings, skips and
 // errors, and keeps none of them: its memory is the listing of the folder
 // being walked, not the list of files. It stops, with no error, when yield
-// returns false. An error (a missing input) comes after the jobs of the
-// inputs before it have been yielded.
-func Walk(inputs []string, warn func(string), yield func(Job) bool) (Skipped, error) {
+// returns false. An error (a missing input, a named pipe) comes after the
+// jobs of the inputs before it have been yielded. Once ctx is done it returns
+// ctx.Err() at the next entry it visits, yielded or passed over, and at the
+// next chunk of a folder's listing: a stop does not wait for the next job,
+// which a stretch of files passed over can hold back for long.
+func Walk(ctx context.Context, inputs []string, warn func(string), yield func(Job) bool) (Skipped, error) {
 	skipped := Skipped{}
 	seen := map[string]bool{} // inputs by real path: one given twice is read once
 	index := 0
@@ -84,6 +90,9 @@ func Walk(inputs []string, warn func(string), yield func(Job) bool) (Skipped, er
 		return yield(j)
 	}
 	for root, in := range inputs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		fi, err := os.Stat(in)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %v", Quote(in), atomicfile.Unwrap(err))
@@ -95,12 +104,15 @@ func Walk(inputs []string, warn func(string), yield func(Job) bool) (Skipped, er
 			seen[real] = true
 		}
 		if !fi.IsDir() {
+			if !fi.Mode().IsRegular() {
+				return nil, notRegular(in, fi.Mode())
+			}
 			if !more(Job{Src: in, Root: root, Rel: filepath.Base(in)}) {
 				return skipped, nil
 			}
 			continue
 		}
-		if err := walk(in, root, warn, skipped, more); err == errStopped {
+		if err := walk(ctx, in, root, warn, skipped, more); err == errStopped {
 			return skipped, nil
 		} else if err != nil {
 			return nil, err
@@ -113,21 +125,30 @@ func Walk(inputs []string, warn func(string), yield func(Job) bool) (Skipped, er
 var errStopped = errors.New("walk stopped")
 
 // walk yields the jobs of the folder in, in lexical order; it returns
-// errStopped when yield returns false.
-func walk(in string, root int, warn func(string), skipped Skipped, yield func(Job) bool) error {
+// errStopped when yield returns false, and ctx.Err() at the first entry
+// it visits once ctx is done. A symlink to a folder given as in is
+// followed (see followRoot); symlinks to folders inside are not.
+func walk(ctx context.Context, in string, root int, warn func(string), skipped Skipped, yield func(Job) bool) error {
 	realRoot, err := filepath.EvalSymlinks(in)
 	if err != nil {
 		return fmt.Errorf("%s: %v", Quote(in), atomicfile.Unwrap(err))
 	}
 	realRoot, _ = filepath.Abs(realRoot)
 	prefix := relPrefix(in)
-	return walkDir(in, func(path string, d fs.DirEntry, err error) error {
+	top := followRoot(in)
+	done := ctx.Done() // nil, never ready, for a context that cannot be cancelled
+	return walkDir(ctx, top, func(path string, d fs.DirEntry, err error) error {
+		select {
+		case <-done:
+			return ctx.Err()
+		default:
+		}
 		if err != nil {
 			warn(fmt.Sprintf("%s: %v", Quote(path), atomicfile.Unwrap(err)))
 			return nil
 		}
 		name := d.Name()
-		if path != in && strings.HasPrefix(name, ".") {
+		if path != top && strings.HasPrefix(name, ".") {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -144,7 +165,8 @@ func walk(in string, root int, warn func(string), skipped Skipped, yield func(Jo
 			skipped["not a supported input ("+strings.ToLower(ext)+")"]++
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 {
+		mode := d.Type()
+		if mode&fs.ModeSymlink != 0 {
 			target, err := filepath.EvalSymlinks(path)
 			if err != nil {
 				warn(fmt.Sprintf("%s: broken symlink; skipped", Quote(path)))
@@ -156,7 +178,12 @@ func walk(in string, root int, warn func(string), skipped Skipped, yield func(Jo
 				skipped["symlink leading outside the folder"]++
 				return nil
 			}
-		} else if !d.Type().IsRegular() {
+			if fi, err := os.Stat(target); err == nil {
+				mode = fi.Mode()
+			}
+		}
+		if !mode.IsRegular() {
+			warn(fmt.Sprintf("%s: not a regular file%s; skipped", Quote(path), irregular(mode)))
 			skipped["not a regular file"]++
 			return nil
 		}
@@ -169,6 +196,63 @@ func walk(in string, root int, warn func(string), skipped Skipped, yield func(Jo
 		}
 		return nil
 	})
+}
+
+// CheckInputs refuses, before anything is read, an input that exists and
+// is neither a folder nor a regular file (see notRegular); "-" (stdin) and
+// names that do not exist (their error comes when they are read) pass.
+func CheckInputs(inputs []string) error {
+	for _, in := range inputs {
+		if in == "-" {
+			continue
+		}
+		if fi, err := os.Stat(in); err == nil && !fi.IsDir() && !fi.Mode().IsRegular() {
+			return notRegular(in, fi.Mode())
+		}
+	}
+	return nil
+}
+
+// notRegular is the error for an input of the given mode that is not a
+// regular file: "p.txt: not a regular file (a named pipe); give its data
+// on stdin (-) instead" (the way to read a pipe that "<(command)" makes).
+func notRegular(name string, mode fs.FileMode) error {
+	hint := ""
+	if mode&fs.ModeNamedPipe != 0 {
+		hint = "; give its data on stdin (-) instead"
+	}
+	return fmt.Errorf("%s: not a regular file%s%s", Quote(name), irregular(mode), hint)
+}
+
+// irregular names, in parentheses after a space, the kind of file of a
+// mode that is not a regular file, where reading could block or never
+// end: " (a named pipe)" (opening one blocks until something writes to
+// it), " (a device)" (/dev/zero never ends), " (a socket)", and, for a
+// symlink met in a walk, " (a folder)"; "" for another kind.
+func irregular(mode fs.FileMode) string {
+	switch {
+	case mode&fs.ModeNamedPipe != 0:
+		return " (a named pipe)"
+	case mode&fs.ModeDevice != 0:
+		return " (a device)"
+	case mode&fs.ModeSocket != 0:
+		return " (a socket)"
+	case mode.IsDir():
+		return " (a folder)"
+	}
+	return ""
+}
+
+// followRoot is the folder input in as walkDir must be given it: in, or,
+// when in is a symlink (to a folder), in with a separator added, which
+// the system resolves, so that the walk lists the folder it leads to
+// rather than passing over the link as filepath.WalkDir does. The paths
+// below it are the same (filepath.Join cleans the separator away).
+func followRoot(in string) string {
+	if fi, err := os.Lstat(in); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		return in + string(filepath.Separator)
+	}
+	return in
 }
 
 // relPrefix is the start of every path that the walk of the folder in

@@ -1,12 +1,17 @@
 package batch
 
 import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
-	"syscall"
 	"testing"
+
+	"newsclip/convert"
 )
 
 // walkTree builds a folder with one of each thing a walk passes over or
@@ -45,7 +50,7 @@ func walkTree(t *testing.T) (dir string, inputs []string) {
 			t.Skipf("no symlinks here: %v", err)
 		}
 	}
-	if err := syscall.Mkfifo(filepath.Join(dir, "in/pipe.txt"), 0o644); err != nil {
+	if err := mkfifo(filepath.Join(dir, "in/pipe.txt")); err != nil {
 		t.Skipf("no named pipes here: %v", err)
 	}
 	in := filepath.Join(dir, "in")
@@ -77,11 +82,12 @@ func TestWalkIsCollect(t *testing.T) {
 	wantWarnings := []string{
 		in + "/broken.txt: broken symlink; skipped",
 		in + "/link-out.txt: symlink leads outside " + in + "; skipped",
+		in + "/pipe.txt: not a regular file (a named pipe); skipped",
 		in + "/: given more than once; converted once",
 	}
 
 	var warned []string
-	jobs, skipped, err := Collect(inputs, func(m string) { warned = append(warned, m) })
+	jobs, skipped, err := Collect(t.Context(), inputs, func(m string) { warned = append(warned, m) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +107,7 @@ func TestWalkIsCollect(t *testing.T) {
 
 	var walked []Job
 	warned = nil
-	skipped, err = Walk(inputs, func(m string) { warned = append(warned, m) }, func(j Job) bool {
+	skipped, err = Walk(t.Context(), inputs, func(m string) { warned = append(warned, m) }, func(j Job) bool {
 		walked = append(walked, j)
 		return true
 	})
@@ -117,7 +123,7 @@ func TestWalkIsCollect(t *testing.T) {
 func TestWalkStops(t *testing.T) {
 	dir, inputs := walkTree(t)
 	var got []string
-	_, err := Walk(inputs, func(string) {}, func(j Job) bool {
+	_, err := Walk(t.Context(), inputs, func(string) {}, func(j Job) bool {
 		got = append(got, j.Rel)
 		return len(got) < 2
 	})
@@ -125,9 +131,19 @@ func TestWalkStops(t *testing.T) {
 		t.Errorf("stopped after two: got %q, %v", got, err)
 	}
 
+	// Stopped at a file input, the folder after it is not walked.
+	got = nil
+	_, err = Walk(t.Context(), []string{inputs[1], inputs[0]}, func(string) {}, func(j Job) bool {
+		got = append(got, j.Rel)
+		return false
+	})
+	if err != nil || strings.Join(got, " ") != "single.txt" {
+		t.Errorf("stopped at a file input: got %q, %v", got, err)
+	}
+
 	missing := filepath.Join(dir, "missing")
 	got = nil
-	_, err = Walk([]string{inputs[1], missing, inputs[0]}, func(string) {}, func(j Job) bool {
+	_, err = Walk(t.Context(), []string{inputs[1], missing, inputs[0]}, func(string) {}, func(j Job) bool {
 		got = append(got, j.Rel)
 		return true
 	})
@@ -137,7 +153,183 @@ func TestWalkStops(t *testing.T) {
 	if strings.Join(got, " ") != "single.txt" {
 		t.Errorf("missing input: yielded %q, want the input before it only", got)
 	}
-	if jobs, _, err := Collect([]string{inputs[1], missing}, func(string) {}); err == nil || jobs != nil {
+	if jobs, _, err := Collect(t.Context(), []string{inputs[1], missing}, func(string) {}); err == nil || jobs != nil {
 		t.Errorf("Collect with a missing input: %d jobs, error %v", len(jobs), err)
+	}
+}
+
+// manyPassedOver makes a folder holding a.txt, n files the walk passes
+// over (b00000.xlsx ...) and z.txt, in that lexical order, and returns it.
+func manyPassedOver(t *testing.T, n int) string {
+	t.Helper()
+	dir := t.TempDir()
+	names := []string{"a.txt", "z.txt"}
+	for i := range n {
+		names = append(names, fmt.Sprintf("b%05d.xlsx", i))
+	}
+	for _, name := range names {
+		if err := os.WriteFile(filepath.Join(dir, name), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestWalkCancelled: a stop (the context done) ends a walk at the next
+// entry it visits, not at the next job: cancelled while a.txt is handed
+// over, the walk of a.txt, 1,000 files it passes over and z.txt returns
+// the context's error without yielding z.txt or the input after the
+// folder, and a walk whose context is already done yields nothing.
+func TestWalkCancelled(t *testing.T) {
+	dir := manyPassedOver(t, 1000)
+	single := filepath.Join(t.TempDir(), "single.txt")
+	if err := os.WriteFile(single, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	var got []string
+	_, err := Walk(ctx, []string{dir, single}, func(string) {}, func(j Job) bool {
+		got = append(got, j.Rel)
+		cancel() // as a Ctrl-C or a failed write while this job is handed on
+		return true
+	})
+	if !errors.Is(err, context.Canceled) || strings.Join(got, " ") != "a.txt" {
+		t.Errorf("cancelled at a.txt: yielded %q, error %v; want a.txt only and %v", got, err, context.Canceled)
+	}
+
+	got = nil
+	_, err = Walk(ctx, []string{single, dir}, func(m string) { got = append(got, m) }, func(j Job) bool {
+		got = append(got, j.Rel)
+		return true
+	})
+	if !errors.Is(err, context.Canceled) || got != nil {
+		t.Errorf("already cancelled: yielded or warned %q, error %v", got, err)
+	}
+}
+
+// TestRunCancelledWhileListing: a batch stopped while its inputs are
+// being listed ends there: it fails (ErrFailed), converts nothing, makes
+// no output folder and prints nothing (the stop has its own message).
+func TestRunCancelledWhileListing(t *testing.T) {
+	dir := manyPassedOver(t, 10)
+	out := filepath.Join(t.TempDir(), "out")
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	read := 0
+	var stderr strings.Builder
+	err := Run(ctx, Options{
+		Inputs: []string{dir}, OutDir: out, Ext: ".md", Jobs: 1,
+		Read:  func(string) (*convert.Document, error) { read++; return &convert.Document{}, nil },
+		Write: func(io.Writer, []*convert.Document) error { return nil },
+	}, &stderr)
+	if _, statErr := os.Stat(out); err != ErrFailed || read != 0 || stderr.Len() != 0 || statErr == nil {
+		t.Errorf("cancelled: error %v, %d read, output folder made: %v, stderr %q", err, read, statErr == nil, stderr.String())
+	}
+}
+
+// TestWalkSymlinkedRoot: a folder input that is a symlink to a folder
+// (named without a trailing slash, and even with a hidden name) is walked
+// as the folder it leads to, its jobs named under the link as given;
+// inside the walk, a symlink to a folder is still passed over, and a
+// symlink to a file inside is followed. The link and its folder given
+// both are walked once.
+func TestWalkSymlinkedRoot(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"real/a.txt", "real/sub/b.txt"} {
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, name), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, target := range map[string]string{"link": "real", ".hidden-link": "real", "real/sublink": "sub", "real/in-link.txt": "a.txt"} {
+		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+			t.Skipf("no symlinks here: %v", err)
+		}
+	}
+	t.Chdir(dir)
+	for _, root := range []string{"link", "./link", ".hidden-link", dir + "/link"} {
+		var warned []string
+		jobs, skipped, err := Collect(t.Context(), []string{root, "real"}, func(m string) { warned = append(warned, m) })
+		var got []string
+		for _, j := range jobs {
+			got = append(got, j.Src+"="+j.Rel)
+		}
+		r := filepath.Clean(root) + "/"
+		want := r + "a.txt=a.txt " + r + "in-link.txt=in-link.txt " + r + "sub/b.txt=sub/b.txt"
+		if err != nil || strings.Join(got, " ") != want {
+			t.Errorf("root %s: jobs %q, error %v; want %q", root, got, err, want)
+		}
+		if wantSkipped := (Skipped{"not a supported input (no extension)": 1}); !reflect.DeepEqual(skipped, wantSkipped) {
+			t.Errorf("root %s: skipped %v, want %v (the symlink to a folder inside)", root, skipped, wantSkipped)
+		}
+		if len(warned) != 1 || warned[0] != "real: given more than once; converted once" {
+			t.Errorf("root %s: warnings %q", root, warned)
+		}
+	}
+}
+
+// TestWalkNonRegular: a named pipe (which blocks whoever opens it until
+// something writes to it) or a device (/dev/zero never ends) named as an
+// input is an error naming it, as a missing input is, after the inputs
+// before it, and CheckInputs finds it before anything is read; inside a
+// folder, one with a name newsclip reads is passed over with a warning,
+// and so is a symlink to one, or to a folder.
+func TestWalkNonRegular(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	for _, name := range []string{"in/a.txt", "in/sub/b.txt", "single.txt"} {
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, name), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fifo := filepath.Join(in, "pipe.txt")
+	if err := mkfifo(fifo); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	for name, target := range map[string]string{"in/pipe-link.txt": "pipe.txt", "in/folder-link.txt": "sub"} {
+		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+			t.Skipf("no symlinks here: %v", err)
+		}
+	}
+	var warned, got []string
+	walk := func(inputs ...string) (Skipped, error) {
+		warned, got = nil, nil
+		return Walk(t.Context(), inputs, func(m string) { warned = append(warned, m) }, func(j Job) bool {
+			got = append(got, j.Rel)
+			return true
+		})
+	}
+	skipped, err := walk(in)
+	if err != nil || strings.Join(got, " ") != "a.txt sub/b.txt" || skipped["not a regular file"] != 3 {
+		t.Errorf("folder: jobs %q, skipped %v, error %v; want a.txt sub/b.txt and 3 not regular", got, skipped, err)
+	}
+	wantWarned := []string{
+		in + "/folder-link.txt: not a regular file (a folder); skipped",
+		in + "/pipe-link.txt: not a regular file (a named pipe); skipped",
+		in + "/pipe.txt: not a regular file (a named pipe); skipped",
+	}
+	if !reflect.DeepEqual(warned, wantWarned) {
+		t.Errorf("folder: warnings\n%q\nwant\n%q", warned, wantWarned)
+	}
+
+	for input, kind := range map[string]string{fifo: "a named pipe", in + "/pipe-link.txt": "a named pipe", "/dev/zero": "a device"} {
+		if fi, err := os.Stat(input); err != nil || fi.Mode().IsRegular() {
+			continue // no /dev/zero here
+		}
+		want := input + ": not a regular file (" + kind + ")"
+		if kind == "a named pipe" {
+			want += "; give its data on stdin (-) instead"
+		}
+		_, err = walk(filepath.Join(dir, "single.txt"), input, in)
+		if err == nil || err.Error() != want || strings.Join(got, " ") != "single.txt" {
+			t.Errorf("input %s: jobs %q, error %v; want single.txt, then %q", input, got, err, want)
+		}
+		if err := CheckInputs([]string{"-", filepath.Join(dir, "missing"), in, input}); err == nil || err.Error() != want {
+			t.Errorf("CheckInputs with %s: %v, want %q", input, err, want)
+		}
+	}
+	if err := CheckInputs([]string{"-", filepath.Join(dir, "missing"), in, filepath.Join(dir, "single.txt")}); err != nil {
+		t.Errorf("CheckInputs of stdin, a missing file, a folder and a file: %v", err)
 	}
 }

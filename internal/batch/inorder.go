@@ -16,8 +16,9 @@ import (
 // more items are taken and no produce starts) and returns that error, or
 // ctx.Err(). items runs on a goroutine of its own; InOrder returns after it
 // and every produce have returned, so a stop waits for items to reach its
-// next yield. items must return once yield returns false (a range
-// function's rule): a panic there is on that goroutine, and ends the
+// next yield, unless items also watches a context that the stop cancels
+// (Walk's, see the bundle). items must return once yield returns false (a
+// range function's rule): a panic there is on that goroutine, and ends the
 // process.
 func InOrder[J, T any](ctx context.Context, workers, ahead int, items iter.Seq[J], produce func(J) T, consume func(J, T) error) error {
 	if workers <= 0 {
@@ -27,11 +28,11 @@ func InOrder[J, T any](ctx context.Context, workers, ahead int, items iter.Seq[J
 	w.cond = sync.NewCond(&w.mu)
 	defer context.AfterFunc(ctx, w.stop)()
 	var wg sync.WaitGroup
-	wg.Go(func() { w.feed(items) })
+	wg.Go(func() { w.feed(ctx, items) })
 	for range workers {
 		wg.Go(func() { w.work(ctx, produce) })
 	}
-	err := w.drain(consume)
+	err := w.drain(ctx, consume)
 	w.stop()
 	wg.Wait()
 	if err == nil {
@@ -74,8 +75,9 @@ func (w *window[J, T]) stop() {
 }
 
 // feed puts the items into the ring, waiting while it is full, until the
-// sequence ends or the run stops (which ends the sequence early).
-func (w *window[J, T]) feed(items iter.Seq[J]) {
+// sequence ends or the run stops (which ends the sequence early); like
+// drain, it checks ctx itself rather than wait for the stop it brings.
+func (w *window[J, T]) feed(ctx context.Context, items iter.Seq[J]) {
 	defer func() {
 		w.mu.Lock()
 		w.ended = true
@@ -87,7 +89,7 @@ func (w *window[J, T]) feed(items iter.Seq[J]) {
 		for w.fed-w.head >= len(w.slots) && !w.stopped {
 			w.cond.Wait()
 		}
-		if w.stopped {
+		if w.stopped || ctx.Err() != nil {
 			w.mu.Unlock()
 			return
 		}
@@ -125,8 +127,10 @@ func (w *window[J, T]) work(ctx context.Context, produce func(J) T) {
 }
 
 // drain hands the results to consume in order until the sequence is done,
-// the run stops or consume fails, and returns consume's error.
-func (w *window[J, T]) drain(consume func(J, T) error) error {
+// the run stops or consume fails, and returns consume's error. ctx is
+// checked before each result: the stop that ctx's end brings comes on a
+// goroutine of its own (context.AfterFunc), maybe after the next result.
+func (w *window[J, T]) drain(ctx context.Context, consume func(J, T) error) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	for {
@@ -134,7 +138,7 @@ func (w *window[J, T]) drain(consume func(J, T) error) error {
 		for !s.done && w.workers > 0 && !w.stopped {
 			w.cond.Wait()
 		}
-		if !s.done || w.stopped {
+		if !s.done || w.stopped || ctx.Err() != nil {
 			return nil
 		}
 		w.mu.Unlock()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"iter"
+	"runtime"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -151,4 +152,71 @@ func TestInOrderSlowItems(t *testing.T) {
 	if err != nil || len(got) != 50 || got[49] != 49 {
 		t.Errorf("%v, %d items", err, len(got))
 	}
+}
+
+// TestInOrderCancelled: cancelled while it runs (Ctrl-C), InOrder hands
+// consume no result and takes no item after the cancel, returns the
+// context's error, and leaves nothing running: the sequence has returned,
+// no produce is in flight, and no goroutine of its own is left.
+func TestInOrderCancelled(t *testing.T) {
+	before := runtime.NumGoroutine()
+	for _, workers := range []int{1, 2, 8} {
+		ctx, cancel := context.WithCancel(t.Context())
+		var inFlight atomic.Int32
+		returned, afterCancel, cancelled := false, 0, false
+		items := func(yield func(int) bool) {
+			defer func() { returned = true }()
+			for i := 0; ; i++ { // endless: only the stop ends it
+				if !yield(i) {
+					return
+				}
+			}
+		}
+		err := InOrder(ctx, workers, 16, items, func(i int) int {
+			inFlight.Add(1)
+			defer inFlight.Add(-1)
+			return i
+		}, func(i, v int) error {
+			if cancelled {
+				afterCancel++
+			}
+			if i == 100 {
+				cancel()
+				cancelled = true
+			}
+			return nil
+		})
+		if !errors.Is(err, context.Canceled) || afterCancel != 0 || !returned || inFlight.Load() != 0 {
+			t.Errorf("workers %d: error %v, %d results consumed after the cancel, sequence returned %v, %d produce running",
+				workers, err, afterCancel, returned, inFlight.Load())
+		}
+	}
+	// Cancelled by the sequence itself, the item it then offers is refused.
+	for _, workers := range []int{1, 2, 8} {
+		ctx, cancel := context.WithCancel(t.Context())
+		taken := 0
+		items := func(yield func(int) bool) {
+			for i := 0; ; i++ {
+				if i == 5 {
+					cancel()
+				}
+				if !yield(i) {
+					return
+				}
+				taken++
+			}
+		}
+		err := InOrder(ctx, workers, 16, items, func(i int) int { return i }, func(int, int) error { return nil })
+		if !errors.Is(err, context.Canceled) || taken != 5 {
+			t.Errorf("workers %d: cancelled before item 5, %d items taken, error %v", workers, taken, err)
+		}
+	}
+	// The goroutines that InOrder waited for may take a moment to exit.
+	for range 100 {
+		if runtime.NumGoroutine() <= before {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Errorf("%d goroutines before, %d after InOrder returned", before, runtime.NumGoroutine())
 }

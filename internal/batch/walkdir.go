@@ -2,6 +2,7 @@ package batch
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"io/fs"
@@ -17,13 +18,15 @@ import (
 // buffer and 16 bytes each, about 30 bytes an entry where WalkDir's
 // []fs.DirEntry takes about 100. A flat folder of 100,000 clippings is
 // listed in 3 MB instead of 10, and the listing lives as long as the walk
-// of its folder, which in a streamed batch is the whole conversion.
-func walkDir(root string, fn fs.WalkDirFunc) error {
+// of its folder, which in a streamed batch is the whole conversion. Once
+// ctx is done a folder's listing stops at its next chunk (readDir), and fn
+// is called with ctx.Err() as for any error of the listing.
+func walkDir(ctx context.Context, root string, fn fs.WalkDirFunc) error {
 	info, err := os.Lstat(root)
 	if err != nil {
 		err = fn(root, nil, err)
 	} else {
-		err = walkEntry(root, fs.FileInfoToDirEntry(info), false, fn)
+		err = walkEntry(ctx, root, fs.FileInfoToDirEntry(info), false, fn)
 	}
 	if err == filepath.SkipDir || err == filepath.SkipAll {
 		return nil
@@ -35,14 +38,14 @@ func walkDir(root string, fn fs.WalkDirFunc) error {
 // lies under it. clean says that path is already clean (every path below
 // the root is filepath.Join's output), so that its entries' paths need no
 // Join (see childPath).
-func walkEntry(path string, d fs.DirEntry, clean bool, fn fs.WalkDirFunc) error {
+func walkEntry(ctx context.Context, path string, d fs.DirEntry, clean bool, fn fs.WalkDirFunc) error {
 	if err := fn(path, d, nil); err != nil || !d.IsDir() {
 		if err == filepath.SkipDir && d.IsDir() {
 			err = nil
 		}
 		return err
 	}
-	list, err := readDir(path)
+	list, err := readDir(ctx, path)
 	if err != nil {
 		// A second call, to report the error; what was read is walked.
 		if err = fn(path, d, err); err != nil {
@@ -60,7 +63,7 @@ func walkEntry(path string, d fs.DirEntry, clean bool, fn fs.WalkDirFunc) error 
 		} else {
 			child = filepath.Join(path, e.name)
 		}
-		if err := walkEntry(child, e, true, fn); err != nil {
+		if err := walkEntry(ctx, child, e, true, fn); err != nil {
 			if err == filepath.SkipDir {
 				break
 			}
@@ -97,21 +100,29 @@ type listEntry struct {
 	typ fs.FileMode // type bits, as fs.DirEntry.Type
 }
 
+// openDir opens a folder to list it: os.Open. Tests replace it to refuse
+// a folder where chmod cannot (run as root, a mode-000 folder is read).
+var openDir = os.Open
+
 // readDirChunk is how many entries readDir asks the system for at a time;
 // each chunk's fs.DirEntry values are garbage once copied.
 const readDirChunk = 1024
 
 // readDir lists the folder dir as os.ReadDir does: on an error, the
-// entries read before it, sorted, and the error.
-func readDir(dir string) (dirList, error) {
+// entries read before it, sorted, and the error. Once ctx is done it reads
+// no more chunks and returns ctx.Err().
+func readDir(ctx context.Context, dir string) (dirList, error) {
 	var l dirList
-	f, err := os.Open(dir)
+	f, err := openDir(dir)
 	if err != nil {
 		return l, err
 	}
 	defer f.Close()
 	for {
 		chunk, err := f.ReadDir(readDirChunk)
+		if err == nil {
+			err = ctx.Err()
+		}
 		for _, d := range chunk {
 			l.ents = append(l.ents, listEntry{off: len(l.names), len: uint32(len(d.Name())), typ: d.Type()})
 			l.names = append(l.names, d.Name()...)

@@ -1,19 +1,24 @@
 package batch
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 	"testing"
 )
 
 // TestWalkDirIsWalkDir: walkDir calls its function exactly as
 // filepath.WalkDir does, on the tree of TestWalkIsCollect with a folder
 // the function skips, a file on which it skips the rest of its folder, a
-// symlink to a folder (not followed) and an input that is missing.
+// symlink to a folder (not followed) and an input that is missing; and
+// where the function ends the whole walk (SkipAll) at a file, at a folder
+// or at the root, walkDir ends there too and returns nil.
 func TestWalkDirIsWalkDir(t *testing.T) {
 	dir, _ := walkTree(t)
 	for _, name := range []string{"in/skipme/x.txt", "in/q/1.txt", "in/q/2-stop.txt", "in/q/3.txt"} {
@@ -25,6 +30,7 @@ func TestWalkDirIsWalkDir(t *testing.T) {
 	if err := os.Symlink("q", filepath.Join(dir, "in/qlink")); err != nil {
 		t.Fatal(err)
 	}
+	stopAll := "" // the name at which the function returns SkipAll
 	record := func(walk func(string, fs.WalkDirFunc) error, root string) []string {
 		var calls []string
 		err := walk(root, func(path string, d fs.DirEntry, err error) error {
@@ -36,6 +42,8 @@ func TestWalkDirIsWalkDir(t *testing.T) {
 			switch {
 			case err != nil:
 				return nil
+			case d.Name() == stopAll:
+				return filepath.SkipAll
 			case d.Name() == "skipme", strings.HasSuffix(path, "-stop.txt"):
 				return filepath.SkipDir
 			}
@@ -44,10 +52,13 @@ func TestWalkDirIsWalkDir(t *testing.T) {
 		return append(calls, fmt.Sprintf("returned %v", err))
 	}
 	t.Chdir(dir) // and relative roots, whose paths Join cleans
-	for _, root := range []string{dir, filepath.Join(dir, "in"), filepath.Join(dir, "in/qlink"), filepath.Join(dir, "missing"), ".", "./", "in/", "./in//q", "in/../in"} {
-		got, want := record(walkDir, root), record(filepath.WalkDir, root)
-		if g, w := strings.Join(got, "\n"), strings.Join(want, "\n"); g != w {
-			t.Errorf("walk of %s:\n got\n%s\nwant\n%s", root, g, w)
+	ours := func(r string, fn fs.WalkDirFunc) error { return walkDir(t.Context(), r, fn) }
+	for _, stopAll = range []string{"", "1.txt", "z", "in"} {
+		for _, root := range []string{dir, filepath.Join(dir, "in"), filepath.Join(dir, "in/qlink"), filepath.Join(dir, "missing"), ".", "./", "in/", "./in//q", "in/../in"} {
+			got, want := record(ours, root), record(filepath.WalkDir, root)
+			if g, w := strings.Join(got, "\n"), strings.Join(want, "\n"); g != w {
+				t.Errorf("walk of %s, SkipAll at %q:\n got\n%s\nwant\n%s", root, stopAll, g, w)
+			}
 		}
 	}
 }
@@ -70,7 +81,7 @@ func TestWalkRelativeRoots(t *testing.T) {
 	dir, _ := walkTree(t)
 	t.Chdir(dir)
 	for _, root := range []string{"in", "in/", "./in", "in//", "in/../in", "in/b", dir + "/in/"} {
-		jobs, _, err := Collect([]string{root}, func(string) {})
+		jobs, _, err := Collect(t.Context(), []string{root}, func(string) {})
 		if err != nil || len(jobs) == 0 {
 			t.Fatalf("%s: %d jobs, %v", root, len(jobs), err)
 		}
@@ -81,7 +92,7 @@ func TestWalkRelativeRoots(t *testing.T) {
 		}
 	}
 	t.Chdir(filepath.Join(dir, "in"))
-	jobs, _, _ := Collect([]string{"."}, func(string) {})
+	jobs, _, _ := Collect(t.Context(), []string{"."}, func(string) {})
 	var rels []string
 	for _, j := range jobs {
 		rels = append(rels, j.Src+"="+j.Rel)
@@ -112,7 +123,7 @@ func TestWalkFlatFolderListing(t *testing.T) {
 		return int64(m.HeapAlloc)
 	}
 	before, during, seen := heap(), int64(0), 0
-	_, err := Walk([]string{dir}, func(string) {}, func(j Job) bool {
+	_, err := Walk(t.Context(), []string{dir}, func(string) {}, func(j Job) bool {
 		if seen++; seen == n/2 {
 			during = heap()
 		}
@@ -145,5 +156,78 @@ func TestRelPrefix(t *testing.T) {
 				t.Errorf("root %q, path %q: cut %q (%v), Rel gives %q", in, path, got, ok, want)
 			}
 		}
+	}
+}
+
+// TestReadDirCancelled: the listing of a folder reads no more chunks once
+// the walk's context is done: a stop while a huge folder is being listed
+// does not wait for the whole listing.
+func TestReadDirCancelled(t *testing.T) {
+	dir := manyPassedOver(t, readDirChunk+100)
+	ctx, cancel := context.WithCancel(t.Context())
+	l, err := readDir(ctx, dir)
+	if err != nil || len(l.ents) != readDirChunk+102 {
+		t.Fatalf("listing: %d entries, %v", len(l.ents), err)
+	}
+	cancel()
+	l, err = readDir(ctx, dir)
+	if !errors.Is(err, context.Canceled) || len(l.ents) > readDirChunk {
+		t.Errorf("cancelled listing: %d entries read, error %v; want at most one chunk (%d) and %v", len(l.ents), err, readDirChunk, context.Canceled)
+	}
+}
+
+// unreadable makes the folder dir unreadable for the rest of the test:
+// mode 000, or, run as root (which reads it anyway), an openDir that
+// refuses it with the error open(2) gives.
+func unreadable(t *testing.T, dir string) {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		if err := os.Chmod(dir, 0); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { os.Chmod(dir, 0o755) })
+		return
+	}
+	old := openDir
+	openDir = func(name string) (*os.File, error) {
+		if name == dir {
+			return nil, &fs.PathError{Op: "open", Path: name, Err: syscall.EACCES}
+		}
+		return old(name)
+	}
+	t.Cleanup(func() { openDir = old })
+}
+
+// TestWalkUnreadableFolder: a folder that cannot be listed is a warning
+// naming it, and the walk goes on with the rest, in order; an input
+// folder that cannot be listed is a warning and no jobs, not an error.
+func TestWalkUnreadableFolder(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"in/a.txt", "in/locked/b.txt", "in/z.txt"} {
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, name), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	in, locked := filepath.Join(dir, "in"), filepath.Join(dir, "in", "locked")
+	unreadable(t, locked)
+	var warned []string
+	warn := func(m string) { warned = append(warned, m) }
+	jobs, _, err := Collect(t.Context(), []string{in}, warn)
+	var rels []string
+	for _, j := range jobs {
+		rels = append(rels, j.Rel)
+	}
+	if err != nil || strings.Join(rels, " ") != "a.txt z.txt" {
+		t.Errorf("jobs %q, error %v; want a.txt z.txt and no error", rels, err)
+	}
+	if want := locked + ": permission denied"; len(warned) != 1 || warned[0] != want {
+		t.Errorf("warnings %q, want %q", warned, want)
+	}
+
+	warned = nil
+	jobs, _, err = Collect(t.Context(), []string{locked}, warn)
+	if want := locked + ": permission denied"; err != nil || len(jobs) != 0 || len(warned) != 1 || warned[0] != want {
+		t.Errorf("unreadable input folder: %d jobs, error %v, warnings %q; want none, none, %q", len(jobs), err, warned, want)
 	}
 }
