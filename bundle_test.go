@@ -270,12 +270,11 @@ func TestNothingToConvert(t *testing.T) {
 	}
 }
 
-// TestNonRegularInputs: a named pipe given as an input (which blocks
-// whoever opens it until something writes to it) is refused before
-// anything is read, with one line naming it and exit 1, by a plain
-// conversion, a bundle and a batch; in a folder, a bundle or a batch
-// passes it over with a warning and converts the rest. A run that opens
-// the pipe is freed after 10 s, and fails.
+// TestNonRegularInputs: a named pipe given as an input is read as given
+// ("<(zcat a.gz)" is one) by a plain conversion, a bundle and a batch; in
+// a folder, where nothing writes to it and opening it would block the run,
+// a bundle or a batch passes it over with a warning and converts the rest.
+// A run that blocks on the pipe is freed after 10 s, and fails.
 func TestNonRegularInputs(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in")
@@ -290,7 +289,7 @@ func TestNonRegularInputs(t *testing.T) {
 	if err := mkfifo(fifo); err != nil {
 		t.Skipf("no named pipes here: %v", err)
 	}
-	convert := func(args ...string) (int, string) {
+	convert := func(args ...string) (int, string, string) {
 		t.Helper()
 		done := make(chan int, 1)
 		var out, errb strings.Builder
@@ -299,38 +298,73 @@ func TestNonRegularInputs(t *testing.T) {
 		}()
 		select {
 		case code := <-done:
-			return code, errb.String()
+			return code, out.String(), errb.String()
 		case <-time.After(10 * time.Second):
 			t.Errorf("%q: blocked on the named pipe", args)
 			if f, err := os.OpenFile(fifo, os.O_RDWR, 0); err == nil {
 				f.Close() // a writer came and went: the reader sees the end
 			}
 			<-done
-			return -1, errb.String()
+			return -1, out.String(), errb.String()
 		}
 	}
-	refused := "newsclip: " + fifo + ": not a regular file (a named pipe); give its data on stdin (-) instead\n"
-	for _, args := range [][]string{
-		{"--to", "md", clip, fifo},
-		{"--to", "epub", "--bundle", "-o", filepath.Join(dir, "book.epub"), clip, fifo},
-		{"--to", "md", "-o", filepath.Join(dir, "out"), in, fifo},
+	// Named as an input, the pipe is read as given ("<(zcat a.gz)" is a
+	// pipe): a writer feeds it one clipping per run.
+	feed := func() (wait func()) {
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			os.WriteFile(fifo, []byte("Ferry back in service\n\nThe ferry runs again from Monday.\n"), 0o644)
+		}()
+		return func() {
+			select {
+			case <-done:
+			case <-time.After(10 * time.Second):
+				t.Errorf("the run never opened the named pipe")
+				if f, err := os.OpenFile(fifo, os.O_RDWR, 0); err == nil {
+					f.Close() // a reader came and went: the writer is let go
+				}
+				<-done
+			}
+		}
+	}
+	for _, tc := range []struct {
+		args []string
+		out  string // the file that must hold the pipe's article; "" for stdout
+	}{
+		{[]string{"--to", "md", clip, fifo}, ""},
+		{[]string{"--to", "epub", "--bundle", "-o", filepath.Join(dir, "book.epub"), clip, fifo}, "book.epub"},
+		{[]string{"--to", "md", "-o", filepath.Join(dir, "out"), in, fifo}, "out/pipe.md"},
 	} {
-		if code, stderr := convert(args...); code != exitFailed || stderr != refused {
-			t.Errorf("%q: exit %d, stderr\n%s\nwant exit %d and\n%s", args, code, stderr, exitFailed, refused)
+		wait := feed()
+		code, stdout, stderr := convert(tc.args...)
+		wait()
+		if code != exitOK {
+			t.Errorf("%q: exit %d, stderr\n%s", tc.args, code, stderr)
+			continue
+		}
+		got := stdout
+		if tc.out != "" {
+			b, err := os.ReadFile(filepath.Join(dir, tc.out))
+			if err != nil {
+				t.Errorf("%q: %v", tc.args, err)
+				continue
+			}
+			got = string(b)
+		}
+		if tc.out != "book.epub" && !strings.Contains(got, "Ferry back in service") {
+			t.Errorf("%q: the pipe's article is missing from\n%s", tc.args, got)
 		}
 	}
-	for _, p := range []string{"book.epub", "out"} {
-		if _, err := os.Stat(filepath.Join(dir, p)); err == nil {
-			t.Errorf("%s was written", p)
-		}
-	}
+	os.RemoveAll(filepath.Join(dir, "out"))
+	os.Remove(filepath.Join(dir, "book.epub"))
 
 	skipped := "newsclip: warning: " + fifo + ": not a regular file (a named pipe); skipped\n"
 	for _, args := range [][]string{
 		{"--to", "epub", "--bundle", "-o", filepath.Join(dir, "book.epub"), in},
 		{"--to", "md", "-o", filepath.Join(dir, "out"), in},
 	} {
-		if code, stderr := convert(args...); code != exitOK || !strings.HasPrefix(stderr, skipped) {
+		if code, _, stderr := convert(args...); code != exitOK || !strings.HasPrefix(stderr, skipped) {
 			t.Errorf("%q (the pipe in the folder): exit %d, stderr\n%s\nwant exit 0 and first\n%s", args, code, stderr, skipped)
 		}
 	}

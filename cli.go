@@ -288,9 +288,6 @@ func runConvert(ctx context.Context, opts convertOptions, stdin io.Reader, stdou
 			return err
 		}
 	}
-	if err := batch.CheckInputs(opts.Inputs); err != nil {
-		return err // a named pipe would block the run: refused unopened, exit 1
-	}
 	if opts.Bundle {
 		return runBundle(ctx, opts, stdin, stdout, stderr)
 	}

@@ -54,9 +54,9 @@ func (s Skipped) Total() int {
 // Collect walks the inputs in order: a folder recursively in lexical order
 // (hidden entries, unsupported files and files that are not regular
 // skipped and counted, symlinks followed only when they stay inside the
-// folder; a folder input that is a symlink is followed), a file as itself.
-// Walk problems go to warn; a missing input, or one that is neither a
-// folder nor a regular file, is an error. It is Walk with every job kept:
+// folder; a folder input that is a symlink is followed), a file as itself
+// (a named pipe given as an input too: "<(zcat a.txt.gz)" is one). Walk
+// problems go to warn; a missing input is an error. It is Walk with every job kept:
 // about 130 bytes a file, for the callers that need the whole list (plans,
 // shards, progress totals). A done ctx stops it as it stops Walk.
 func Collect(ctx context.Context, inputs []string, warn func(string)) ([]Job, Skipped, error) {
@@ -75,7 +75,7 @@ func Collect(ctx context.Context, inputs []string, warn func(string)) ([]Job, Sk
 // the same order (Index counting from 0), with the same warnings, skips and
 // errors, and keeps none of them: its memory is the listing of the folder
 // being walked, not the list of files. It stops, with no error, when yield
-// returns false. An error (a missing input, a named pipe) comes after the
+// returns false. An error (a missing input) comes after the
 // jobs of the inputs before it have been yielded. Once ctx is done it returns
 // ctx.Err() at the next entry it visits, yielded or passed over, and at the
 // next chunk of a folder's listing: a stop does not wait for the next job,
@@ -104,9 +104,9 @@ func Walk(ctx context.Context, inputs []string, warn func(string), yield func(Jo
 			seen[real] = true
 		}
 		if !fi.IsDir() {
-			if !fi.Mode().IsRegular() {
-				return nil, notRegular(in, fi.Mode())
-			}
+			// A named pipe or a device named here is read as given,
+			// as cat reads it: "<(zcat a.txt.gz)" and /dev/stdin are
+			// pipes. Only a walk passes them over (see walk).
 			if !more(Job{Src: in, Root: root, Rel: filepath.Base(in)}) {
 				return skipped, nil
 			}
@@ -196,32 +196,6 @@ func walk(ctx context.Context, in string, root int, warn func(string), skipped S
 		}
 		return nil
 	})
-}
-
-// CheckInputs refuses, before anything is read, an input that exists and
-// is neither a folder nor a regular file (see notRegular); "-" (stdin) and
-// names that do not exist (their error comes when they are read) pass.
-func CheckInputs(inputs []string) error {
-	for _, in := range inputs {
-		if in == "-" {
-			continue
-		}
-		if fi, err := os.Stat(in); err == nil && !fi.IsDir() && !fi.Mode().IsRegular() {
-			return notRegular(in, fi.Mode())
-		}
-	}
-	return nil
-}
-
-// notRegular is the error for an input of the given mode that is not a
-// regular file: "p.txt: not a regular file (a named pipe); give its data
-// on stdin (-) instead" (the way to read a pipe that "<(command)" makes).
-func notRegular(name string, mode fs.FileMode) error {
-	hint := ""
-	if mode&fs.ModeNamedPipe != 0 {
-		hint = "; give its data on stdin (-) instead"
-	}
-	return fmt.Errorf("%s: not a regular file%s%s", Quote(name), irregular(mode), hint)
 }
 
 // irregular names, in parentheses after a space, the kind of file of a
