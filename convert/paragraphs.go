@@ -149,14 +149,18 @@ var bulletRE = lazyRE(`^\s*[•◦▪●*·–-]\s+`)
 
 // mayBeBullet is a cheap test before bulletRE: the line's first character
 // after regexp \s spaces (a form feed from a page break too) is one of its
-// bullets.
+// bullets. An ASCII byte is told without decoding: '*' and '-' are the
+// ASCII bullets.
 func mayBeBullet(line string) bool {
-	t := line[skipRESpace(line, 0):]
-	if t == "" {
+	i := skipRESpace(line, 0)
+	if i == len(line) {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(t)
-	return strings.ContainsRune("•◦▪●*·–-", r)
+	if c := line[i]; c < utf8.RuneSelf {
+		return c == '*' || c == '-'
+	}
+	r, _ := utf8.DecodeRuneInString(line[i:])
+	return strings.ContainsRune("•◦▪●·–", r)
 }
 
 // isBulleted reports whether line opens a list item. "•"-style bullets

@@ -329,7 +329,8 @@ func TestIsBlankMatchesTrimSpace(t *testing.T) {
 // and on random lines.
 func TestMayBeBulletPassesBulletRE(t *testing.T) {
 	r := rand.New(rand.NewSource(29))
-	pieces := []string{" ", "\t", "\n", "\f", "\r", "\v", "\u00a0", "•", "◦", "▪", "●", "*", "·", "–", "-", "—", "x", "Item", "é"}
+	pieces := []string{" ", "\t", "\n", "\f", "\r", "\v", "\u00a0", "•", "◦", "▪", "●", "*", "·", "–", "-", "—", "x", "Item", "é",
+		"\xe2\x80", "\xff", "+"}
 	sameOnRandom[bool]{name: "mayBeBullet && bulletRE", plain: "bulletRE.MatchString",
 		fast: func(s string) bool { return mayBeBullet(s) && bulletRE.MatchString(s) },
 		slow: bulletRE.MatchString, hit: func(b bool) bool { return b }, least: 1000}.
