@@ -27,24 +27,51 @@ func isPlaceholder(s string) bool {
 
 // isFooterName: a language or country name in the footer, letters and a
 // few separators, starting with a letter, at most maxFooterName bytes.
-// ASCII is told byte by byte (its letters are A-Z and a-z), the rest from
-// the first byte above ASCII rune by rune (footerNameRunes).
+// ASCII is told byte by byte by table (footerByte: its letters are A-Z and
+// a-z), the rest from the first byte above ASCII rune by rune
+// (footerNameRunes).
 func isFooterName(s string) bool {
 	if s == "" || len(s) > maxFooterName {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= utf8.RuneSelf:
+		switch footerByte[s[i]] {
+		case footerLetter:
+		case footerSeparator:
+			if i == 0 {
+				return false
+			}
+		case footerAbove:
 			return footerNameRunes(s, i)
-		case 'a' <= c|0x20 && c|0x20 <= 'z': // an ASCII letter
-		case i > 0 && (c == ' ' || c == '.' || c == '\'' || c == '-'):
 		default:
 			return false
 		}
 	}
 	return true
 }
+
+// footerByte sorts the bytes for isFooterName: an ASCII letter, a
+// separator (" .'-"), a byte above ASCII, or another byte (footerOther).
+var footerByte = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = footerAbove
+		case 'a' <= c|0x20 && c|0x20 <= 'z':
+			t[c] = footerLetter
+		case c == ' ' || c == '.' || c == '\'' || c == '-':
+			t[c] = footerSeparator
+		}
+	}
+	return t
+}()
+
+const (
+	footerOther = iota
+	footerLetter
+	footerSeparator
+	footerAbove
+)
 
 // footerNameRunes is isFooterName's rule on the runes of s from byte
 // offset k on: each is a letter, or after the first one of " .'-".

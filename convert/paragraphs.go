@@ -149,14 +149,18 @@ var bulletRE = lazyRE(`^\s*[•◦▪●*·–-]\s+`)
 
 // mayBeBullet is a cheap test before bulletRE: the line's first character
 // after regexp \s spaces (a form feed from a page break too) is one of its
-// bullets.
+// bullets. An ASCII byte is told without decoding: '*' and '-' are the
+// ASCII bullets.
 func mayBeBullet(line string) bool {
-	t := line[skipRESpace(line, 0):]
-	if t == "" {
+	i := skipRESpace(line, 0)
+	if i == len(line) {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(t)
-	return strings.ContainsRune("•◦▪●*·–-", r)
+	if c := line[i]; c < utf8.RuneSelf {
+		return c == '*' || c == '-'
+	}
+	r, _ := utf8.DecodeRuneInString(line[i:])
+	return strings.ContainsRune("•◦▪●·–", r)
 }
 
 // isBulleted reports whether line opens a list item. "•"-style bullets
@@ -303,8 +307,9 @@ func isCollapsed(s string) bool {
 
 // collapsedSpaces reports whether s is collapsed (isCollapsed) and, when
 // it is, counts its spaces: its words less one. It tests sixteen bytes a
-// step while they hold no byte below 0x20 (spaceBytes marks their spaces
-// exactly, and their count is that of the marks), then byte by byte.
+// step while they hold no byte below 0x20 (then a space is a byte below
+// 0x21, which spaceAbove20 marks exactly, and the count is that of the
+// marks), then byte by byte.
 func collapsedSpaces(s string) (spaces int, ok bool) {
 	if s == "" {
 		return 0, true
@@ -312,19 +317,22 @@ func collapsedSpaces(s string) (spaces int, ok bool) {
 	if s[0] == ' ' || s[len(s)-1] == ' ' {
 		return 0, false
 	}
-	n, i, last := 0, 0, uint64(0) // last: 0x80 when s[i-1] is a space
+	n, i, last := 0, 0, uint64(0) // last: bit 7 set when s[i-1] is a space
 	for ; i+16 <= len(s); i += 16 {
 		w := s[i : i+16] // one bounds check for both words
 		x, y := load64(w, 0), load64(w, 8)
 		if lowBytes(x)|lowBytes(y) != 0 {
 			break
 		}
-		sx, sy := spaceBytes(x), spaceBytes(y)
-		if sx&(sx<<8|last)|sy&(sy<<8|sx>>56) != 0 {
-			return 0, false // two spaces in a row, in x or y or across their starts
+		// One bit a space: bit 7 of a byte for x, bit 6 for y. A space
+		// before a space is a bit of c under one of c<<8 (in x or in y),
+		// of c>>57 (x's last byte before y's first) or of last.
+		c := spaceAbove20(x) | spaceAbove20(y)>>1
+		if c&(c<<8|c>>57|last) != 0 {
+			return 0, false
 		}
-		last = sy >> 56
-		n += bits.OnesCount64(sx | sy>>1) // one bit a space: bit 7 of a byte for x, bit 6 for y
+		last = c >> 55 // y's last byte's bit at bit 7; the others fall on no bit of c
+		n += bits.OnesCount64(c)
 	}
 	for ; i < len(s); i++ {
 		switch s[i] {
@@ -338,6 +346,15 @@ func collapsedSpaces(s string) (spaces int, ok bool) {
 		}
 	}
 	return n, true
+}
+
+// spaceAbove20 sets the high bit of each byte of x that is a space, and no
+// other bit, when x holds no byte below 0x20: a byte under 0x80 whose sum
+// with 0x5f stays under 0x80 is below 0x21. No sum carries into the next
+// byte.
+func spaceAbove20(x uint64) uint64 {
+	const low7 = ones * 0x7f
+	return ^(x&low7 + ones*0x5f | x) & highs
 }
 
 // spaceBytes sets the high bit of each byte of x that is a space, and no

@@ -32,6 +32,29 @@ func TestIsCollapsedMatchesRule(t *testing.T) {
 	})
 }
 
+// isCollapsed finds a double space at every place of a text (inside an
+// eight-byte word, across two, and across the sixteen-byte steps), and
+// collapsedSpaces counts single spaces at every place, '!' after each.
+func TestCollapsedSpacesAtEveryPlace(t *testing.T) {
+	for n := 3; n <= 70; n++ {
+		for p := 1; p+2 < n; p++ {
+			b := []byte(strings.Repeat("x", n))
+			b[p], b[p+1] = ' ', ' '
+			if isCollapsed(string(b)) {
+				t.Fatalf("isCollapsed(%q) = true, a double space at %d", b, p)
+			}
+			b[p+1] = '!'
+			if p+3 < n {
+				b[p+2] = ' '
+			}
+			want := strings.Count(string(b), " ")
+			if got, ok := collapsedSpaces(string(b)); !ok || got != want {
+				t.Fatalf("collapsedSpaces(%q) = %d, %v; want %d, true", b, got, ok, want)
+			}
+		}
+	}
+}
+
 // collapseSpacesCounted gives the text of the rule (the words between
 // ASCII white space, one space between them) and the spaces it holds, on
 // random texts: words with one space between them, whose spaces are
@@ -306,7 +329,8 @@ func TestIsBlankMatchesTrimSpace(t *testing.T) {
 // and on random lines.
 func TestMayBeBulletPassesBulletRE(t *testing.T) {
 	r := rand.New(rand.NewSource(29))
-	pieces := []string{" ", "\t", "\n", "\f", "\r", "\v", "\u00a0", "•", "◦", "▪", "●", "*", "·", "–", "-", "—", "x", "Item", "é"}
+	pieces := []string{" ", "\t", "\n", "\f", "\r", "\v", "\u00a0", "•", "◦", "▪", "●", "*", "·", "–", "-", "—", "x", "Item", "é",
+		"\xe2\x80", "\xff", "+"}
 	sameOnRandom[bool]{name: "mayBeBullet && bulletRE", plain: "bulletRE.MatchString",
 		fast: func(s string) bool { return mayBeBullet(s) && bulletRE.MatchString(s) },
 		slow: bulletRE.MatchString, hit: func(b bool) bool { return b }, least: 1000}.

@@ -205,3 +205,51 @@ func TestForgetKeysDropsEveryView(t *testing.T) {
 		t.Errorf("keyBuf holds %d bytes and built %d texts after forgetKeys", len(f.keyBuf), len(f.built))
 	}
 }
+
+// joinChunk never copies more than its limit: the chunk it joins (each
+// text and its '\n') holds at most limit bytes, and it joins every text
+// that still fits; a first text that does not fit with its '\n' is given
+// as it is, not copied, and alone. Each chunk starts where the last one
+// ended, so that every text is read once. (Mutation check: joining while
+// size+len < limit+1, one byte over, fails here.)
+func TestJoinChunkKeepsToItsLimit(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 11))
+	var f quoteFilter
+	joined, alone := 0, 0
+	for range 3000 {
+		texts := make([]bodyText, 1+r.IntN(12))
+		for i := range texts {
+			texts[i].text = strings.Repeat("a", r.IntN(40))
+		}
+		limit := 1 + r.IntN(120)
+		f.starts = make([]int, len(texts))
+		for a := 0; a < len(texts); {
+			c := f.joinChunk(texts, a, limit)
+			if c.a != a || c.b <= a || c.b > len(texts) {
+				t.Fatalf("joinChunk(from %d of %d) gives texts %d to %d", a, len(texts), c.a, c.b)
+			}
+			size := 0
+			for j := a; j < c.b; j++ {
+				size += len(texts[j].text) + 1
+			}
+			switch {
+			case size <= limit:
+				joined++
+				if len(c.s) != size {
+					t.Fatalf("joinChunk gives %d bytes for texts of %d with their '\\n's", len(c.s), size)
+				}
+				if c.b < len(texts) && size+len(texts[c.b].text)+1 <= limit {
+					t.Fatalf("joinChunk stops at text %d of %d bytes, %d into a limit of %d", c.b, len(texts[c.b].text), size, limit)
+				}
+			case c.b == a+1 && c.s == texts[a].text && f.starts[a] == 0:
+				alone++
+			default:
+				t.Fatalf("joinChunk(%d texts from %d, limit %d) joins %d bytes: %q", len(texts), a, limit, size, c.s)
+			}
+			a = c.b
+		}
+	}
+	if joined < 1000 || alone < 300 {
+		t.Errorf("%d chunks joined, %d texts alone: too few to compare", joined, alone)
+	}
+}

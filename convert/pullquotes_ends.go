@@ -6,30 +6,18 @@ import (
 )
 
 // The places of a text as printed where a sentence of its key may end, for
-// mayHavePullQuote.
-
-// appendRawEnds appends to dst every place p of s as printed that may be
-// a sentence end of its key (sentenceEndAt) where another key may end:
-// those at its marks (addMarkEnds), then those at its end
-// (addEndRun). A key ends in a rune that is neither a trimmed mark nor
-// white space, so only places after such a rune count (afterKeyRune). It
-// may give places that are no sentence end.
-func appendRawEnds(dst []int, s string) []int {
-	f := quoteFilter{places: dst}
-	l := placeList{filter: &f}
-	addMarkEnds(&l, s)
-	addEndRun(&l, s)
-	l.spill()
-	return f.places
-}
+// mayHavePullQuote: those addMarkEnds gives at its marks and addEndRun at
+// its end, each a place that may be a sentence end of the key
+// (sentenceEndAt) where another key may end. A key ends in a rune that is
+// neither a trimmed mark nor white space, so only places after such a rune
+// count (afterKeyRune). Some of them may be no sentence end.
 
 // A placeList collects the places addMarkEnds and addEndRun find, each
 // moved by shift, in its filter's placeBuf, and every maxPlaces of them
 // (spill) hands them to the filter's anyEndAt, when it has the texts of a
 // chunk (in), and keeps no more, so that its memory stays bounded on any
 // text (a run of a million closers makes a million places); found records
-// that anyEndAt reported true, after which it hands on no more. Without a
-// chunk it appends them to the filter's places (appendRawEnds).
+// that anyEndAt reported true, after which it hands on no more.
 // The places are kept in the filter, not here, so that nothing of a
 // placeList goes to the heap: it holds the texts, which may be on the
 // caller's stack (finishArticle's).
@@ -58,17 +46,13 @@ func (l *placeList) add(p int) {
 //
 //go:noinline
 func (l *placeList) spill() {
-	f := l.filter
-	switch {
-	case l.in.texts == nil:
-		f.places = append(f.places, f.placeBuf[:l.n]...)
-	case !l.found:
-		l.found = f.anyEndAt(l.in, f.placeBuf[:l.n])
+	if !l.found {
+		l.found = l.filter.anyEndAt(l.in, l.filter.placeBuf[:l.n])
 	}
 	l.n = 0
 }
 
-// addMarkEnds adds to l the places of appendRawEnds at marks:
+// addMarkEnds adds to l the places at marks:
 // before each '.', '!', '?', '…' and each ',' that follows a closing quote
 // or bracket or comes before a quote, and before each closing quote or
 // bracket (“”‘’"') of the run up to one; each only after a rune a key may
@@ -110,8 +94,7 @@ func addMarkEnds(l *placeList, s string) {
 	}
 }
 
-// addEndRun adds to l the places of appendRawEnds at the end of
-// s: each place in the runs of closers and trimmed runes (isTrimRune)
+// addEndRun adds to l the places at the end of s (see addMarkEnds): each place in the runs of closers and trimmed runes (isTrimRune)
 // that end it, from len(s) down, after a rune a key may end with
 // (afterKeyRune), but for those before a '.', '!' or '?', which
 // addMarkEnds gives.

@@ -26,7 +26,7 @@ import (
 // a candidate ends at a sentence end e of a longer key, the key goes on
 // with closing quotes then '.', '!', '?', '…' or a quoted ',', or stops;
 // the runes of the source as printed there are the ones that fold to
-// those (see appendRawEnds), and the key before e ends as keyFold of the
+// those (see addMarkEnds and addEndRun), and the key before e ends as keyFold of the
 // source up to there: its last 16 bytes (8 for a candidate under 16) find
 // the candidates by a table of their tails (candidateTail), and
 // keyEndsWith compares the rest.
@@ -222,7 +222,6 @@ type quoteFilter struct {
 	keyBuf      []byte         // the keys built, one after another
 	own         []int          // by text: where its key ends as printed, when no other candidate's key ends with its tail; else -1
 	placeBuf    [maxPlaces]int // the places of a chunk that may be sentence ends, up to maxPlaces (placeList)
-	places      []int          // every place, for appendRawEnds (a placeList with no chunk)
 	joinBuf     []byte         // the texts of a chunk joined (joinChunk): at most maxChunk bytes
 	starts      []int          // by text: where it starts in its chunk
 	budget      int            // bytes left to build and compare; below 0: give up
