@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // languageWords are the most frequent function words of the languages a
@@ -246,7 +247,9 @@ func guessLanguages(arts []*Article) {
 			a.Language = scriptOverrides(a)
 			continue
 		}
-		a.Language = guessLanguage(languageSample(a))
+		var room [guessSampleBytes + 1]byte // the sample, on the stack
+		sample := appendLanguageSample(room[:0], a)
+		a.Language = guessLanguage(unsafe.String(unsafe.SliceData(sample), len(sample)))
 	}
 }
 
@@ -256,22 +259,26 @@ func guessLanguages(arts []*Article) {
 // guessLanguage reads no further (the byte at guessSampleBytes only tells
 // where a rune starts).
 func languageSample(a *Article) string {
-	var b strings.Builder
-	b.Grow(guessSampleBytes + 1)
+	return string(appendLanguageSample(make([]byte, 0, guessSampleBytes+1), a))
+}
+
+// appendLanguageSample appends languageSample(a) to dst, which has room
+// for guessSampleBytes+1 bytes (guessLanguages' is on its stack).
+func appendLanguageSample(dst []byte, a *Article) []byte {
 	add := func(s string) {
-		if room := guessSampleBytes + 1 - b.Len(); room > 0 {
-			b.WriteString(s[:min(len(s), room)])
+		if room := guessSampleBytes + 1 - len(dst); room > 0 {
+			dst = append(dst, s[:min(len(s), room)]...)
 		}
 	}
 	add(a.Headline)
 	for _, bl := range a.Body {
-		if b.Len() >= guessSampleBytes {
+		if len(dst) >= guessSampleBytes {
 			break
 		}
 		add("\n")
 		add(bl.Text())
 	}
-	return b.String()
+	return dst
 }
 
 // scriptOverrides returns the article's language, or the one its script
