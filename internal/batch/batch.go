@@ -308,10 +308,13 @@ func (d *outDirs) resolvedRoot() (string, error) {
 }
 
 // upToDate reports whether out exists and is newer than src (--resume).
+// A src that is not a regular file (a pipe given as an input) never is:
+// its time says nothing of what it will give, and skipping it would leave
+// its writer blocked.
 func upToDate(src, out string) bool {
 	si, err1 := os.Stat(src)
 	oi, err2 := os.Stat(out)
-	return err1 == nil && err2 == nil && oi.ModTime().After(si.ModTime())
+	return err1 == nil && err2 == nil && si.Mode().IsRegular() && oi.ModTime().After(si.ModTime())
 }
 
 // writeSplit writes one file per article into the folder dir, named from

@@ -197,6 +197,18 @@ func TestWalkCancelled(t *testing.T) {
 		t.Errorf("cancelled at a.txt: yielded %q, error %v; want a.txt only and %v", got, err, context.Canceled)
 	}
 
+	// The folder as the last input: the walk itself must say it stopped.
+	ctx2, cancel2 := context.WithCancel(t.Context())
+	got = nil
+	_, err = Walk(ctx2, []string{dir}, func(string) {}, func(j Job) bool {
+		got = append(got, j.Rel)
+		cancel2()
+		return true
+	})
+	if !errors.Is(err, context.Canceled) || strings.Join(got, " ") != "a.txt" {
+		t.Errorf("cancelled at a.txt in the last input: yielded %q, error %v; want a.txt only and %v", got, err, context.Canceled)
+	}
+
 	got = nil
 	_, err = Walk(ctx, []string{single, dir}, func(m string) { got = append(got, m) }, func(j Job) bool {
 		got = append(got, j.Rel)

@@ -141,9 +141,11 @@ func (w *window[J, T]) drain(ctx context.Context, consume func(J, T) error) erro
 		if !s.done || w.stopped || ctx.Err() != nil {
 			return nil
 		}
-		w.mu.Unlock()
-		err := consume(s.item, s.v)
-		w.mu.Lock()
+		err := func() error {
+			w.mu.Unlock()
+			defer w.mu.Lock() // also when consume panics: drain's deferred Unlock needs it held
+			return consume(s.item, s.v)
+		}()
 		*s = slot[J, T]{} // the slot keeps nothing of what it held
 		w.head++
 		w.cond.Broadcast()
