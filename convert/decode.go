@@ -263,13 +263,16 @@ func asciiBinaryBytes(x uint64) uint64 {
 
 // textOf returns b as a string with normalizeNewlines' line ends: "\r\n"
 // and a lone "\r" become "\n". Without a '\r' the string is b's memory,
-// not a copy: Convert's caller leaves its input unchanged while the
-// Document is in use (see Convert), and nothing in this package writes to
-// it.
+// not a copy, unless b's array is much larger than b (roomy): Convert's
+// caller leaves its input unchanged while the Document is in use (see
+// Convert), and nothing in this package writes to it.
 func textOf(b []byte) string {
 	i := bytes.IndexByte(b, '\r')
-	if i < 0 {
+	if i < 0 && !roomy(b) {
 		return unsafe.String(unsafe.SliceData(b), len(b))
+	}
+	if i < 0 {
+		return string(b)
 	}
 	var out strings.Builder
 	out.Grow(len(b))
@@ -285,6 +288,12 @@ func textOf(b []byte) string {
 	out.Write(b)
 	return out.String()
 }
+
+// roomy reports whether b's array is so much larger than b (over twice
+// its length, and over 4 KiB) that a text sharing it would keep the spare
+// room alive as long as the Document: a short input in a reader's 64 KiB
+// head buffer. textOf copies such a b.
+func roomy(b []byte) bool { return cap(b) > 2*len(b) && cap(b) > 4<<10 }
 
 // cp1252High maps the characters Windows-1252 puts at 0x80-0x9F back to
 // their byte.

@@ -114,8 +114,10 @@ var refusedLeads = func() (t [256]bool) {
 // or page.
 //
 // Convert never changes data, but the Document's text may share its
-// memory (an input in UTF-8 with "\n" line ends is not copied): the caller
-// must not change data while the Document is in use.
+// memory (an input in UTF-8 with "\n" line ends is not copied, unless data
+// has much spare capacity): the caller must not change data while the
+// Document, or any string taken from it, is in use, and the Document keeps
+// data's memory alive.
 func Convert(name string, data []byte) (doc *Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {

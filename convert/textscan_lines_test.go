@@ -29,3 +29,14 @@ func TestWithLinesReusesCleanLists(t *testing.T) {
 		}
 	}
 }
+
+// A list of more than maxPooledLines lines is not kept for reuse: one
+// long export must not hold its list for every clipping after it.
+func TestWithLinesDropsLongLists(t *testing.T) {
+	withLines(strings.Repeat("line\n", 2*maxPooledLines), func([]string) {})
+	for range 4 {
+		if lp := lineLists.Get().(*[]string); cap(*lp) > maxPooledLines {
+			t.Fatalf("the pool holds a list of %d lines, over %d", cap(*lp), maxPooledLines)
+		}
+	}
+}

@@ -47,13 +47,11 @@ type frontMatterRoom struct {
 	dates   [2][16]byte
 }
 
-// iso returns d.ISO() written in the room's date i: a view of the room,
-// valid while the room is; "" for no date.
+// iso returns d.ISO() written in the room's date i (or, for the rare date
+// longer than the room, in a new array append made): a view valid while
+// the room is; "" for no date.
 func (r *frontMatterRoom) iso(i int, d convert.Date) string {
 	b := d.AppendISO(r.dates[i][:0])
-	if len(b) > len(r.dates[i]) { // a year past 9999, written by fmt: its own bytes
-		return string(b)
-	}
 	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 

@@ -24,9 +24,10 @@ func frontMatterDoc(title string) *convert.Document {
 	return &convert.Document{Source: convert.Source{File: "clip.txt"}, Articles: []*convert.Article{a}}
 }
 
-// An article's front matter is written without allocating: the writer's
-// room for its lists and dates stays on the stack, which a yaml.v3
-// fallback that kept any of it would prevent (see frontMatter.detached).
+// A common article's front matter (no pull quote, nothing to escape) is
+// written without allocating: the writer's room for its lists and dates
+// stays on the stack, which a yaml.v3 fallback that kept any of it would
+// prevent (see frontMatter.detached).
 func TestMarkdownFrontMatterAllocatesNothing(t *testing.T) {
 	docs := []*convert.Document{frontMatterDoc("Ferry back in service")}
 	if n := testing.AllocsPerRun(100, func() { WriteMarkdown(io.Discard, docs) }); n != 0 {
