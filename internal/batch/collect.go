@@ -158,6 +158,13 @@ func walk(ctx context.Context, in string, root int, warn func(string), skipped S
 		if d.IsDir() {
 			return nil
 		}
+		if d.Type()&fs.ModeSymlink != 0 && isDir(path) {
+			// "latest -> 2024": followed, it could lead out, loop, or
+			// convert a folder twice; given as an input, it is walked.
+			warn(fmt.Sprintf("%s: symlink to a folder; not followed (give it as an input to convert it)", Quote(path)))
+			skipped["symlink to a folder"]++
+			return nil
+		}
 		if ext := filepath.Ext(name); !convert.InputExtensions(ext) {
 			if ext == "" {
 				ext = "no extension"
@@ -196,6 +203,12 @@ func walk(ctx context.Context, in string, root int, warn func(string), skipped S
 		}
 		return nil
 	})
+}
+
+// isDir reports whether path leads to a folder (following symlinks).
+func isDir(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
 }
 
 // irregular names, in parentheses after a space, the kind of file of a

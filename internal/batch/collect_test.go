@@ -271,11 +271,13 @@ func TestWalkSymlinkedRoot(t *testing.T) {
 		if err != nil || strings.Join(got, " ") != want {
 			t.Errorf("root %s: jobs %q, error %v; want %q", root, got, err, want)
 		}
-		if wantSkipped := (Skipped{"not a supported input (no extension)": 1}); !reflect.DeepEqual(skipped, wantSkipped) {
+		if wantSkipped := (Skipped{"symlink to a folder": 1}); !reflect.DeepEqual(skipped, wantSkipped) {
 			t.Errorf("root %s: skipped %v, want %v (the symlink to a folder inside)", root, skipped, wantSkipped)
 		}
-		if len(warned) != 1 || warned[0] != "real: given more than once; converted once" {
-			t.Errorf("root %s: warnings %q", root, warned)
+		wantWarned := []string{r + "sublink: symlink to a folder; not followed (give it as an input to convert it)",
+			"real: given more than once; converted once"}
+		if !reflect.DeepEqual(warned, wantWarned) {
+			t.Errorf("root %s: warnings %q, want %q", root, warned, wantWarned)
 		}
 	}
 }
@@ -311,11 +313,11 @@ func TestWalkNonRegular(t *testing.T) {
 		})
 	}
 	skipped, err := walk(in)
-	if err != nil || strings.Join(got, " ") != "a.txt sub/b.txt" || skipped["not a regular file"] != 3 {
-		t.Errorf("folder: jobs %q, skipped %v, error %v; want a.txt sub/b.txt and 3 not regular", got, skipped, err)
+	if err != nil || strings.Join(got, " ") != "a.txt sub/b.txt" || skipped["not a regular file"] != 2 || skipped["symlink to a folder"] != 1 {
+		t.Errorf("folder: jobs %q, skipped %v, error %v; want a.txt sub/b.txt, 2 not regular, 1 symlink to a folder", got, skipped, err)
 	}
 	wantWarned := []string{
-		in + "/folder-link.txt: not a regular file (a folder); skipped",
+		in + "/folder-link.txt: symlink to a folder; not followed (give it as an input to convert it)",
 		in + "/pipe-link.txt: not a regular file (a named pipe); skipped",
 		in + "/pipe.txt: not a regular file (a named pipe); skipped",
 	}
