@@ -237,6 +237,42 @@ func TestBundleWriteFailureStopsWalk(t *testing.T) {
 	}
 }
 
+// TestBundleRunStopStopsWalk: a stop of the run (Ctrl-C) reaches the
+// bundle's walk at once, not at its next file, which a stretch of files
+// passed over can hold back.
+func TestBundleRunStopStopsWalk(t *testing.T) {
+	dir := t.TempDir()
+	clip, book := filepath.Join(dir, "a.txt"), filepath.Join(dir, "book.epub")
+	if err := os.WriteFile(clip, []byte("Harbour wall rebuilt\n\nThe council approved the repair.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	stopped := false
+	sources := func(walkCtx context.Context, yield func(string) bool) error {
+		if !yield(clip) {
+			return nil
+		}
+		cancel() // the user's Ctrl-C, while the walk passes over other files
+		select {
+		case <-walkCtx.Done():
+			stopped = true
+			return walkCtx.Err()
+		case <-time.After(5 * time.Second):
+			return nil
+		}
+	}
+	opts := convertOptions{To: "epub", Bundle: true, Quiet: true, Inputs: []string{dir}, Output: book, Jobs: 1}
+	if err := checkOptions(&opts); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb strings.Builder
+	err := streamBundle(ctx, opts, sources, strings.NewReader(""), &out, &errb)
+	if !stopped || err == nil {
+		t.Errorf("walk stopped: %v, run error %v; want the walk stopped and the run failed", stopped, err)
+	}
+}
+
 // TestNothingToConvert: folders that hold no file newsclip reads make a
 // bundle and a batch fail alike, with one line naming every input, what
 // was passed over and what newsclip reads, and no book or output folder.
