@@ -94,10 +94,10 @@ func addMarkEnds(l *placeList, s string) {
 	}
 }
 
-// addEndRun adds to l the places at the end of s (see addMarkEnds): each place in the runs of closers and trimmed runes (isTrimRune)
-// that end it, from len(s) down, after a rune a key may end with
-// (afterKeyRune), but for those before a '.', '!' or '?', which
-// addMarkEnds gives.
+// addEndRun adds to l the places at the end of s (see addMarkEnds): each
+// place in the runs of closers and trimmed runes (isTrimRune) that end it,
+// from len(s) down, after a rune a key may end with (afterKeyRune), but
+// for those before a '.', '!' or '?', which addMarkEnds gives.
 func addEndRun(l *placeList, s string) {
 	for p := len(s); p > 0; {
 		c, n := s[p-1], 1

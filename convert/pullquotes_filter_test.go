@@ -113,8 +113,8 @@ func wordBytes(tail [2]uint64, size int) []byte {
 // appendRawEnds appends to dst the places of s as printed where a
 // sentence of its key may end: those addMarkEnds gives, then those
 // addEndRun gives. The places are read from the placeList's buffer, which
-// a short text (under maxPlaces places) does not fill: a fuller one fails
-// the test, as spill would hand its places to a filter with no chunk.
+// a short text (under maxPlaces places) does not fill: a fuller one
+// panics, as spill would hand its places to a filter with no chunk.
 func appendRawEnds(dst []int, s string) []int {
 	var f quoteFilter
 	l := placeList{filter: &f}
