@@ -198,35 +198,13 @@ func (*fullDisk) Add(*convert.Document) error {
 // done), not at its next file, which a long stretch of files it passes
 // over can hold back; the run fails with the write's error and no book.
 func TestBundleWriteFailureStopsWalk(t *testing.T) {
-	dir := t.TempDir()
-	clip, book := filepath.Join(dir, "a.txt"), filepath.Join(dir, "book.epub")
-	if err := os.WriteFile(clip, []byte("Harbour wall rebuilt\n\nThe council approved the repair.\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
 	old := newBookWriter
 	newBookWriter = func(io.Writer, formats.EPUBOptions) bookWriter { return &fullDisk{} }
 	defer func() { newBookWriter = old }()
-	stopped := false
-	// A walk that has handed over one file and is passing over many more.
-	sources := func(ctx context.Context, yield func(string) bool) error {
-		if !yield(clip) {
-			return nil
-		}
-		select {
-		case <-ctx.Done():
-			stopped = true
-			return ctx.Err()
-		case <-time.After(10 * time.Second):
-			return nil
-		}
-	}
-	opts := convertOptions{To: "epub", Bundle: true, Quiet: true, Inputs: []string{dir}, Output: book, Jobs: 1}
-	if err := checkOptions(&opts); err != nil {
-		t.Fatal(err)
-	}
+	opts, book, sources, stopped := walkThatWaits(t, func() {}, 10*time.Second)
 	var out, errb strings.Builder
 	err := streamBundle(t.Context(), opts, sources, strings.NewReader(""), &out, &errb)
-	if !stopped {
+	if !*stopped {
 		t.Errorf("the walk was not stopped when the book could not be written")
 	}
 	if want := "no space left on device\n"; err != errFailed || !strings.HasSuffix(errb.String(), want) || strings.Count(errb.String(), "\n") != 1 {
@@ -241,36 +219,48 @@ func TestBundleWriteFailureStopsWalk(t *testing.T) {
 // bundle's walk at once, not at its next file, which a stretch of files
 // passed over can hold back.
 func TestBundleRunStopStopsWalk(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	// cancel: the user's Ctrl-C, while the walk passes over other files.
+	opts, _, sources, stopped := walkThatWaits(t, cancel, 5*time.Second)
+	var out, errb strings.Builder
+	err := streamBundle(ctx, opts, sources, strings.NewReader(""), &out, &errb)
+	if !*stopped || err == nil {
+		t.Errorf("walk stopped: %v, run error %v; want the walk stopped and the run failed", *stopped, err)
+	}
+}
+
+// walkThatWaits makes a bundle of one clipping (opts, writing book) and a
+// walk (sources) that hands the clipping over, calls after, then waits up
+// to wait for its context to end, as a walk passing over many files would;
+// *stopped tells whether the end came.
+func walkThatWaits(t *testing.T, after func(), wait time.Duration) (opts convertOptions, book string, sources func(context.Context, func(string) bool) error, stopped *bool) {
+	t.Helper()
 	dir := t.TempDir()
-	clip, book := filepath.Join(dir, "a.txt"), filepath.Join(dir, "book.epub")
+	clip := filepath.Join(dir, "a.txt")
+	book = filepath.Join(dir, "book.epub")
 	if err := os.WriteFile(clip, []byte("Harbour wall rebuilt\n\nThe council approved the repair.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(t.Context())
-	defer cancel()
-	stopped := false
-	sources := func(walkCtx context.Context, yield func(string) bool) error {
+	stopped = new(bool)
+	sources = func(ctx context.Context, yield func(string) bool) error {
 		if !yield(clip) {
 			return nil
 		}
-		cancel() // the user's Ctrl-C, while the walk passes over other files
+		after()
 		select {
-		case <-walkCtx.Done():
-			stopped = true
-			return walkCtx.Err()
-		case <-time.After(5 * time.Second):
+		case <-ctx.Done():
+			*stopped = true
+			return ctx.Err()
+		case <-time.After(wait):
 			return nil
 		}
 	}
-	opts := convertOptions{To: "epub", Bundle: true, Quiet: true, Inputs: []string{dir}, Output: book, Jobs: 1}
+	opts = convertOptions{To: "epub", Bundle: true, Quiet: true, Inputs: []string{dir}, Output: book, Jobs: 1}
 	if err := checkOptions(&opts); err != nil {
 		t.Fatal(err)
 	}
-	var out, errb strings.Builder
-	err := streamBundle(ctx, opts, sources, strings.NewReader(""), &out, &errb)
-	if !stopped || err == nil {
-		t.Errorf("walk stopped: %v, run error %v; want the walk stopped and the run failed", stopped, err)
-	}
+	return opts, book, sources, stopped
 }
 
 // TestNothingToConvert: folders that hold no file newsclip reads make a
