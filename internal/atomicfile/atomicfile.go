@@ -45,9 +45,15 @@ func TempTarget(name string) (string, bool) {
 // Write calls write with a temporary file in path's folder and renames it
 // to path once write and Close both succeeded. On any failure the temporary
 // file is removed and path is untouched. The file gets mode 0644. Errors
-// name path. On success it makes five system calls besides write's own:
-// open, fchmod, close, rename (and fcntl in os.NewFile).
+// name path. On success it makes six system calls besides write's own:
+// lstat, open, fchmod, close, rename (and fcntl in os.NewFile).
+//
+// A path that is a symlink, a device or a pipe is written in place
+// instead (see inPlace).
 func Write(path string, write func(io.Writer) error) error {
+	if inPlace(path) {
+		return writeInPlace(path, write)
+	}
 	f, err := createTemp(filepath.Dir(path), tempPattern(filepath.Base(path)))
 	if err != nil {
 		return fmt.Errorf("%s: %v", path, Unwrap(err))
@@ -79,18 +85,71 @@ func Write(path string, write func(io.Writer) error) error {
 	return nil
 }
 
+// inPlace reports whether path exists as something other than a regular
+// file: a symlink, a device, a named pipe. Such a target is written
+// through, in place, as a shell's ">" would:
+//
+//	newsclip convert -o /dev/null clip.txt      (a device)
+//	newsclip convert -o /dev/stdout clip.txt    (a symlink to a descriptor)
+//	newsclip convert -o >(gzip >clip.md.gz) clip.txt    (/dev/fd/63, a pipe)
+//
+// Renaming a temporary file over it would replace the link or the node
+// itself with a regular file (run as root, the first line replaced the
+// system's /dev/null) and leave the reader at its other end with nothing.
+// A symlinked output is therefore not written atomically.
+func inPlace(path string) bool {
+	fi, err := os.Lstat(path)
+	return err == nil && !fi.Mode().IsRegular()
+}
+
+// openInPlace opens path for writing through it (see inPlace), creating
+// the file a dangling symlink names.
+func openInPlace(path string) (*os.File, error) {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", path, Unwrap(err))
+	}
+	return f, nil
+}
+
+// writeInPlace is Write for a path written through (see inPlace).
+func writeInPlace(path string, write func(io.Writer) error) error {
+	f, err := openInPlace(path)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("%s: %v", path, Unwrap(err))
+	}
+	return nil
+}
+
 // A File is a target being written piece by piece (a report): Create
 // opens its temporary file, Commit renames it into place, Abort removes it.
 // Every write error is kept: Commit refuses to rename a file any of whose
-// writes failed.
+// writes failed. A target written in place (see inPlace) has no temporary
+// file: Commit and Abort close it.
 type File struct {
-	path string
-	f    *os.File
-	err  error // the first write error
+	path    string
+	f       *os.File
+	err     error // the first write error
+	inPlace bool
 }
 
-// Create starts writing path through a temporary file.
+// Create starts writing path through a temporary file, or in place (see
+// inPlace).
 func Create(path string) (*File, error) {
+	if inPlace(path) {
+		f, err := openInPlace(path)
+		if err != nil {
+			return nil, err
+		}
+		return &File{path: path, f: f, inPlace: true}, nil
+	}
 	f, err := createTemp(filepath.Dir(path), tempPattern(filepath.Base(path)))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", path, Unwrap(err))
@@ -101,8 +160,12 @@ func Create(path string) (*File, error) {
 
 // KeepOnAbandon marks the file as one whose lines so far are worth more
 // than nothing (a batch report): Abandon renames it into place instead of
-// removing it.
-func (w *File) KeepOnAbandon() { live.Store(w.f.Name(), w.path) }
+// removing it. A file written in place keeps its lines anyway.
+func (w *File) KeepOnAbandon() {
+	if !w.inPlace {
+		live.Store(w.f.Name(), w.path)
+	}
+}
 
 // Write writes p; after a failed write it writes nothing more and returns
 // the first error again.
@@ -120,6 +183,15 @@ func (w *File) Write(p []byte) (int, error) {
 // Commit closes the file and renames it into place; it fails, leaving the
 // target untouched, when any write or the close failed.
 func (w *File) Commit() error {
+	if w.inPlace {
+		if err := w.f.Close(); err != nil && w.err == nil {
+			w.err = Unwrap(err)
+		}
+		if w.err != nil {
+			return fmt.Errorf("%s: %v", w.path, w.err)
+		}
+		return nil
+	}
 	tmp := w.f.Name()
 	defer func() {
 		os.Remove(tmp)
@@ -140,9 +212,13 @@ func (w *File) Commit() error {
 	return nil
 }
 
-// Abort removes the temporary file; the target is untouched.
+// Abort removes the temporary file; the target is untouched (a target
+// written in place keeps what was written).
 func (w *File) Abort() {
 	w.f.Close()
+	if w.inPlace {
+		return
+	}
 	os.Remove(w.f.Name())
 	live.Delete(w.f.Name())
 }
