@@ -446,11 +446,10 @@ func readInput(name string, stdin io.Reader, opts convertOptions, last bool) (*c
 	}
 	if convert.IsPDF(data) {
 		return convert.ConvertPDF(name, data, func(d []byte) (*pdftext.Text, error) {
-			t, err := pdfchild.Extract(d, opts.PDF)
 			if last {
-				pdfchild.Release()
+				return pdfchild.ExtractLast(d, opts.PDF)
 			}
-			return t, err
+			return pdfchild.Extract(d, opts.PDF)
 		})
 	}
 	return convert.Convert(name, data)

@@ -64,6 +64,18 @@ var idle struct {
 // was reading. Where no child can be started at all (no executable path),
 // the file is read in this process.
 func Extract(data []byte, s Settings) (*pdftext.Text, error) {
+	return extract(data, s, false)
+}
+
+// ExtractLast is Extract for a run's last PDF: the child exits as soon as
+// it has written the file's text, so that its exit overlaps the text's
+// conversion instead of coming after it, and the other idle children are
+// released (see Release). Close waits for them all.
+func ExtractLast(data []byte, s Settings) (*pdftext.Text, error) {
+	return extract(data, s, true)
+}
+
+func extract(data []byte, s Settings, last bool) (*pdftext.Text, error) {
 	timeout := s.Timeout
 	if timeout <= 0 {
 		timeout = DefaultTimeout
@@ -71,18 +83,26 @@ func Extract(data []byte, s Settings) (*pdftext.Text, error) {
 	go warmReplyCodec()
 	for {
 		c, err := takeChild()
+		if last {
+			Release() // the idle children but this file's
+		}
 		if errors.Is(err, errNoExecutable) {
 			return pdftext.Extract(data, pdftext.Options{Password: s.Password})
 		}
 		if err != nil {
 			return nil, &pdftext.Error{Err: fmt.Errorf("%w: extraction crashed (%v)", pdftext.ErrDamaged, err)}
 		}
-		t, err, healthy := c.extract(&data, s.Password, timeout)
-		if healthy {
+		t, err, healthy := c.extract(&data, request{Password: s.Password, Last: last}, timeout)
+		switch {
+		case healthy && last: // exiting by itself
+			idle.Lock()
+			idle.released = append(idle.released, c)
+			idle.Unlock()
+		case healthy:
 			idle.Lock()
 			idle.children = append(idle.children, c)
 			idle.Unlock()
-		} else {
+		default:
 			c.end()
 		}
 		if err != errStale {
@@ -201,12 +221,12 @@ type outcome struct {
 // file. Once the child has the file, *data is set to nil: the caller
 // need not hold a large file while the child reads it (only a child that
 // took no request, errStale, needs it again).
-func (c *child) extract(data *[]byte, password string, timeout time.Duration) (t *pdftext.Text, err error, healthy bool) {
+func (c *child) extract(data *[]byte, req request, timeout time.Duration) (t *pdftext.Text, err error, healthy bool) {
 	var reading atomic.Int64
 	done := make(chan outcome, 1)
 	start, cpu0 := time.Now(), c.cpu()
 	go func() { done <- c.readFile(&reading) }()
-	if err := c.send(*data, password); err != nil {
+	if err := c.send(*data, req); err != nil {
 		c.proc.Kill()
 		<-done
 		if (c.files > 0 || c.early) && reading.Load() == 0 {
@@ -242,8 +262,9 @@ func (c *child) extract(data *[]byte, password string, timeout time.Duration) (t
 }
 
 // send writes one request: its line, then the PDF.
-func (c *child) send(data []byte, password string) error {
-	line, err := json.Marshal(request{Size: len(data), Password: password})
+func (c *child) send(data []byte, req request) error {
+	req.Size = len(data)
+	line, err := json.Marshal(req)
 	if err != nil {
 		return err
 	}

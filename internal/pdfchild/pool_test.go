@@ -145,7 +145,7 @@ func TestFileLetGoOnceSent(t *testing.T) {
 	}
 	defer c.end()
 	data := onePage("Sent clipping")
-	got, err, _ := c.extract(&data, "", DefaultTimeout)
+	got, err, _ := c.extract(&data, request{}, DefaultTimeout)
 	if err != nil || got.Pages[0].Lines[0].Text != "Sent clipping" {
 		t.Fatalf("got %+v, %v", got, err)
 	}
@@ -225,6 +225,47 @@ func TestReleasedChildExitsByItself(t *testing.T) {
 	}
 }
 
+// TestLastFileChildExitsByItself: the child of a run's last file
+// (ExtractLast) exits as soon as it has written the file, with no Release
+// or Close from the caller, and the other idle children are released.
+func TestLastFileChildExitsByItself(t *testing.T) {
+	Close()
+	defer Close()
+	if _, err := Extract(onePage("First clipping"), Settings{}); err != nil {
+		t.Fatal(err)
+	}
+	first := idlePIDs()
+	got, err := ExtractLast(onePage("Last clipping"), Settings{})
+	if err != nil || got.Pages[0].Lines[0].Text != "Last clipping" {
+		t.Fatalf("got %+v, %v", got, err)
+	}
+	if n := len(idlePIDs()); n != 0 {
+		t.Fatalf("%d idle children after the last file", n)
+	}
+	idle.Lock()
+	released := idle.released
+	idle.Unlock()
+	if len(released) != 1 || released[0].proc.Pid != first[0] {
+		t.Fatalf("released %d children, want the one that read both files (%v)", len(released), first)
+	}
+	exited := make(chan error, 1)
+	go func() {
+		st, err := released[0].proc.Wait()
+		if err == nil && !st.Success() {
+			err = fmt.Errorf("exit status %v", st)
+		}
+		exited <- err
+	}()
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Fatalf("last child: %v; want a clean exit of its own", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the last file's child still runs 10 s after its text came back")
+	}
+}
+
 // TestEndedChildLeavesNoDescriptor: ending a child closes every pipe end
 // the parent holds, without waiting for the garbage collector.
 func TestEndedChildLeavesNoDescriptor(t *testing.T) {
@@ -286,7 +327,7 @@ func serveBusyParent() int {
 		return 1
 	}
 	c := &child{proc: sc.Process, stdin: sc.Stdin}
-	if c.send(hangingPDF(), "") != nil {
+	if c.send(hangingPDF(), request{}) != nil {
 		return 1
 	}
 	// Past its first frame, the child writes nothing for a long while (a

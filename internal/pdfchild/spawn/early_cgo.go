@@ -72,6 +72,7 @@ __attribute__((constructor)) static void startEarly(int argc, char **argv, char 
 			return;
 		}
 	}
+	fcntl(p[0][1], F_SETPIPE_SZ, 1 << 20); // as Start's (growPipe, sys_linux.go)
 	pid_t parent = getpid();
 	pid_t pid = fork();
 	if (pid == 0) {

@@ -63,6 +63,7 @@ func Start(exe string) (*Child, error) {
 		}
 		ends[i], ends[i+1] = r, w
 	}
+	growPipe(ends[0])
 	p, err := startProcess(exe, []*os.File{ends[0], ends[3], ends[5]})
 	// The child's ends are its own now (or nobody's).
 	ends[0].Close()
