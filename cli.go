@@ -306,14 +306,21 @@ func runConvert(ctx context.Context, opts convertOptions, stdin io.Reader, stdou
 }
 
 // checkOutputNotInput refuses -o naming a file that is one of the inputs
-// (compared by device and inode, so through symlinks and "./" too).
+// (compared by device and inode, so through symlinks and "./" too), stdin
+// included: -o /dev/stdin with "-" read from a file would write that file.
 func checkOutputNotInput(opts convertOptions) error {
 	out, err := os.Stat(opts.Output)
 	if err != nil || out.IsDir() {
 		return nil
 	}
 	for _, in := range opts.Inputs {
-		if fi, err := os.Stat(in); in != "-" && err == nil && os.SameFile(out, fi) {
+		var fi os.FileInfo
+		if in == "-" {
+			fi, err = os.Stdin.Stat()
+		} else {
+			fi, err = os.Stat(in)
+		}
+		if err == nil && os.SameFile(out, fi) {
 			return usagef("convert: output %s is the input %s; choose another -o", batch.Quote(opts.Output), batch.Quote(in))
 		}
 	}

@@ -262,3 +262,30 @@ func TestInterruptedBatchKeepsReport(t *testing.T) {
 		}
 	}
 }
+
+// TestOutputIsStdinFile: -o naming stdin (/dev/stdin) while "-" is read
+// from a file is refused, and the file is left as it was: written
+// through, it would have been emptied.
+func TestOutputIsStdinFile(t *testing.T) {
+	if _, err := os.Stat("/dev/stdin"); err != nil {
+		t.Skip("no /dev/stdin")
+	}
+	in := filepath.Join(t.TempDir(), "clip.txt")
+	const clip = "Harbour Wall Repaired\n\nWorkers finished the wall on Monday.\n"
+	os.WriteFile(in, []byte(clip), 0o644)
+	f, err := os.Open(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cmd := newsclipCmd("convert", "-o", "/dev/stdin", "-")
+	cmd.Stdin = f
+	out, err := cmd.CombinedOutput()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 2 || !strings.Contains(string(out), "is the input") {
+		t.Errorf("exit %v, output %q; want the usage error (2) naming the input", err, out)
+	}
+	if b, _ := os.ReadFile(in); string(b) != clip {
+		t.Errorf("stdin's file now holds %q", b)
+	}
+}

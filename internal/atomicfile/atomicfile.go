@@ -48,8 +48,8 @@ func TempTarget(name string) (string, bool) {
 // name path. On success it makes six system calls besides write's own:
 // lstat, open, fchmod, close, rename (and fcntl in os.NewFile).
 //
-// A path that is a symlink, a device or a pipe is written in place
-// instead (see inPlace).
+// A device or a pipe, or a link to one, is written in place instead (see
+// inPlace): what reached it stays there when write fails.
 func Write(path string, write func(io.Writer) error) error {
 	if inPlace(path) {
 		return writeInPlace(path, write)
@@ -85,27 +85,65 @@ func Write(path string, write func(io.Writer) error) error {
 	return nil
 }
 
-// inPlace reports whether path exists as something other than a regular
-// file: a symlink, a device, a named pipe. Such a target is written
-// through, in place, as a shell's ">" would:
+// inPlace reports whether path is to be written through, in place, as a
+// shell's ">" would, rather than replaced by a rename: a device, a named
+// pipe or a socket, or a symlink to one, or a symlink that leads through
+// /proc to a descriptor of this process:
 //
 //	newsclip convert -o /dev/null clip.txt      (a device)
-//	newsclip convert -o /dev/stdout clip.txt    (a symlink to a descriptor)
-//	newsclip convert -o >(gzip >clip.md.gz) clip.txt    (/dev/fd/63, a pipe)
+//	newsclip convert -o /dev/stdout clip.txt    (a link to descriptor 1)
+//	newsclip convert -o >(gzip >clip.md.gz) clip.txt    (/dev/fd/63)
 //
-// Renaming a temporary file over it would replace the link or the node
-// itself with a regular file (run as root, the first line replaced the
-// system's /dev/null) and leave the reader at its other end with nothing.
-// A symlinked output is therefore not written atomically.
+// A rename over such a target would replace the node or the link itself
+// with a regular file (run as root, the first line replaced the system's
+// /dev/null) and leave the reader at its other end with nothing. Any other
+// target is replaced atomically, a symlink to a regular file included:
+// the link is replaced, never the file it names, which may be an input
+// (a batch's out/a.md -> ../in/a.txt).
 func inPlace(path string) bool {
 	fi, err := os.Lstat(path)
-	return err == nil && !fi.Mode().IsRegular()
+	switch {
+	case err != nil, fi.Mode().IsRegular(), fi.IsDir():
+		return false
+	case fi.Mode()&os.ModeSymlink == 0:
+		return true // a device, a pipe, a socket
+	}
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+		return true
+	}
+	return viaProc(path)
 }
 
-// openInPlace opens path for writing through it (see inPlace), creating
-// the file a dangling symlink names.
+// viaProc reports whether the symlink path leads through /proc: Linux's
+// /dev/stdout (-> /proc/self/fd/1), /dev/fd/N (in a folder that is a link
+// to /proc/self/fd) and /proc/self/fd/N name descriptors this process
+// holds, which a shell's redirection may have opened on a regular file.
+func viaProc(path string) bool {
+	for range 40 { // as many links as Linux follows
+		if abs, err := filepath.Abs(path); err == nil && underProc(abs) {
+			return true
+		}
+		if dir, err := filepath.EvalSymlinks(filepath.Dir(path)); err == nil && underProc(dir) {
+			return true
+		}
+		target, err := os.Readlink(path)
+		if err != nil {
+			return false
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(path), target)
+		}
+		path = target
+	}
+	return false
+}
+
+// underProc reports whether the absolute path abs lies in /proc.
+func underProc(abs string) bool { return abs == "/proc" || strings.HasPrefix(abs, "/proc/") }
+
+// openInPlace opens path for writing through it (see inPlace).
 func openInPlace(path string) (*os.File, error) {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", path, Unwrap(err))
 	}

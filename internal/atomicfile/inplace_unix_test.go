@@ -3,6 +3,8 @@
 package atomicfile
 
 import (
+	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -91,30 +93,86 @@ func TestWriteToDevice(t *testing.T) {
 	}
 }
 
-// TestWriteThroughSymlink: a symlinked target keeps its link; the file
-// it names gets the output, and a dangling link's file is created.
-func TestWriteThroughSymlink(t *testing.T) {
+// TestWriteReplacesLinkToFile: a symlink to a regular file, or a
+// dangling one, is replaced by the output atomically, as any file is; the
+// file it named is never written (it may be an input).
+func TestWriteReplacesLinkToFile(t *testing.T) {
 	dir := t.TempDir()
-	target := filepath.Join(dir, "2024-story.md")
-	os.WriteFile(target, []byte("old\n"), 0o644)
+	named := filepath.Join(dir, "input.txt")
+	const old = "an input that must stay as it is, longer than the output\n"
+	os.WriteFile(named, []byte(old), 0o644)
 	for _, tc := range []struct{ link, target string }{
-		{filepath.Join(dir, "latest.md"), target},
-		{filepath.Join(dir, "dangling.md"), filepath.Join(dir, "new-story.md")},
+		{filepath.Join(dir, "a.md"), "input.txt"},
+		{filepath.Join(dir, "b.md"), "missing.txt"},
 	} {
-		if err := os.Symlink(filepath.Base(tc.target), tc.link); err != nil {
+		if err := os.Symlink(tc.target, tc.link); err != nil {
 			t.Skip(err)
 		}
 		if err := Write(tc.link, writeString("new\n")); err != nil {
 			t.Fatal(err)
 		}
-		if fi, err := os.Lstat(tc.link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
-			t.Errorf("%s is no longer a symlink: %v, %v", tc.link, fi.Mode(), err)
+		if fi, err := os.Lstat(tc.link); err != nil || !fi.Mode().IsRegular() {
+			t.Errorf("%s: %v, %v; want the output as a regular file", tc.link, fi.Mode(), err)
 		}
-		if b, err := os.ReadFile(tc.target); err != nil || string(b) != "new\n" {
-			t.Errorf("%s holds %q, %v; want the output", tc.target, b, err)
+		if b, err := os.ReadFile(tc.link); err != nil || string(b) != "new\n" {
+			t.Errorf("%s holds %q, %v", tc.link, b, err)
 		}
 	}
+	if b, _ := os.ReadFile(named); string(b) != old {
+		t.Errorf("the linked file now holds %q", b)
+	}
+	if _, err := os.Lstat(filepath.Join(dir, "missing.txt")); err == nil {
+		t.Error("the dangling link's file was created")
+	}
 	noTemps(t, dir)
+}
+
+// TestWriteThroughDescriptorLink: a link through /proc to a descriptor
+// open on a regular file (/dev/stdout with the shell's "> out.md") is
+// written through: the file gets the output, truncated first, and the
+// link stays.
+func TestWriteThroughDescriptorLink(t *testing.T) {
+	if _, err := os.Stat("/proc/self/fd"); err != nil {
+		t.Skip("no /proc/self/fd")
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out.md")
+	f, err := os.Create(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	io.WriteString(f, "what the file held before, longer than the output\n")
+	link := filepath.Join(dir, "stdout")
+	if err := os.Symlink(fmt.Sprintf("/proc/self/fd/%d", f.Fd()), link); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(link, writeString("# Headline\n")); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(out); err != nil || string(b) != "# Headline\n" {
+		t.Errorf("out.md holds %q, %v", b, err)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v, %v", fi.Mode(), err)
+	}
+	noTemps(t, dir)
+}
+
+// TestWriteInPlaceFailure: a failed write to a target written in place
+// is an error that names it.
+func TestWriteInPlaceFailure(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "out.md")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip(err)
+	}
+	got := readFIFO(t, fifo)
+	err := Write(fifo, func(w io.Writer) error { return errors.New("no room") })
+	if err == nil || !strings.Contains(err.Error(), fifo) || !strings.Contains(err.Error(), "no room") {
+		t.Errorf("Write: %v; want the failure, naming %s", err, fifo)
+	}
+	got()
 }
 
 // TestCreateThroughPipe: a report to a named pipe is written in place;
@@ -131,6 +189,12 @@ func TestCreateThroughPipe(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.KeepOnAbandon()
+	live.Range(func(k, v any) bool {
+		if v == fifo || k == fifo {
+			t.Errorf("a report written in place is left to Abandon (%v -> %v)", k, v)
+		}
+		return true
+	})
 	io.WriteString(f, "{\"file\":\"a.txt\"}\n")
 	if err := f.Commit(); err != nil {
 		t.Fatal(err)
@@ -142,4 +206,24 @@ func TestCreateThroughPipe(t *testing.T) {
 		t.Errorf("report target is no longer a named pipe: %v, %v", fi.Mode(), err)
 	}
 	noTemps(t, dir)
+}
+
+// TestCommitInPlaceKeepsWriteError: a report written in place whose
+// write failed fails at Commit, naming it.
+func TestCommitInPlaceKeepsWriteError(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "report.jsonl")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip(err)
+	}
+	got := readFIFO(t, fifo)
+	f, err := Create(fifo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.err = errors.New("disk full")
+	if err := f.Commit(); err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Errorf("Commit: %v; want the write's error", err)
+	}
+	got()
 }
