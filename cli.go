@@ -454,9 +454,9 @@ func readInput(name string, stdin io.Reader, opts convertOptions, last bool) (*c
 	if convert.IsPDF(data) {
 		return convert.ConvertPDF(name, data, func(d []byte) (*pdftext.Text, error) {
 			if last {
-				return pdfchild.ExtractLast(d, opts.PDF)
+				return pdfchild.ExtractLast(name, d, opts.PDF)
 			}
-			return pdfchild.Extract(d, opts.PDF)
+			return pdfchild.Extract(name, d, opts.PDF)
 		})
 	}
 	return convert.Convert(name, data)

@@ -24,6 +24,7 @@ const (
 	frameReading = 'r' // a page is about to be read: its number
 	framePage    = 'p' // a page laid out: encodePage
 	frameEnd     = 'e' // the file's last frame: a reply as JSON
+	frameDigest  = 'd' // the SHA-256 of a file the child read unasked (serveFirst)
 )
 
 // maxFrame bounds a frame's payload, in bytes: a longer one is a broken

@@ -19,6 +19,7 @@ package pdfchild
 
 import (
 	"bufio"
+	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -30,6 +31,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"newsclip/internal/pdfchild/spawn"
@@ -177,25 +179,39 @@ func (r reply) result() (*pdftext.Text, error) {
 }
 
 // init makes this process an extraction child when spawn started it as
-// one (os.Args[1] is Command), and serves before the packages only the
-// parent needs are initialised: Go initialises a package once its imports
-// are, so a child stops here, about 100th of 130, and skips the HTML
-// reader's, the CLI's and convert's initialisation (some 2 ms of the
-// child's start, which a small PDF waits for). The exit code is Serve's.
+// one (os.Args[1] is Command; os.Args[2], when there is one, the PDF to
+// read first), and serves before the packages only the parent needs are
+// initialised: Go initialises a package once its imports are, so a child
+// stops here, about 100th of 130, and skips the HTML reader's, the CLI's
+// and convert's initialisation (some 2 ms of the child's start, which a
+// small PDF waits for). The exit code is serve's.
 func init() {
 	if len(os.Args) > 1 && os.Args[1] == Command {
-		os.Exit(Serve(os.Stdin, os.Stdout, os.Stderr))
+		first := ""
+		if len(os.Args) > 2 {
+			first = os.Args[2]
+		}
+		os.Exit(serve(first, os.Stdin, os.Stdout, os.Stderr))
 	}
 }
 
 // Serve is the child's main: it answers requests on stdin (see the
 // package doc) until stdin ends, and returns the exit code.
 func Serve(stdin io.Reader, stdout, stderr io.Writer) int {
+	return serve("", stdin, stdout, stderr)
+}
+
+// serve is Serve for a child that first reads the PDF named first, unasked
+// (see serveFirst); "" for none.
+func serve(first string, stdin io.Reader, stdout, stderr io.Writer) int {
 	go warmReplyCodec()
 	limitData(MemoryLimit)
 	debug.SetMemoryLimit(MemoryLimit / 2)
 	in := bufio.NewReaderSize(stdin, 64<<10)
 	out := bufio.NewWriterSize(stdout, 64<<10)
+	if first != "" && serveFirst(first, out) != nil {
+		return 1
+	}
 	for {
 		line, err := in.ReadBytes('\n')
 		if err == io.EOF && len(line) == 0 {
@@ -212,7 +228,7 @@ func Serve(stdin io.Reader, stdout, stderr io.Writer) int {
 			return 1
 		}
 		debug.SetGCPercent(startGCPercent(len(data)))
-		if serveOne(data, req.Password, out) != nil {
+		if serveOne(data, req.Password, &frames{w: out}, nil) != nil {
 			return 1
 		}
 		if req.Last {
@@ -221,8 +237,109 @@ func Serve(stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 }
 
-// serveOne extracts one PDF, writing its frames on out.
-func serveOne(data []byte, password string, out *bufio.Writer) error {
+// maxFirst bounds the file a child reads unasked, in bytes: a larger one
+// is left for the parent to send (its extraction dwarfs the start saved).
+const maxFirst = 64 << 20
+
+// serveFirst reads the PDF at path, the one the command line names first
+// (see spawn.FirstPDF), while the parent is still starting, and extracts
+// it as if it had been sent, with the empty password. A digest frame
+// carries the file's SHA-256 as soon as it is computed, beside the
+// extraction: the parent takes the text only when its own bytes of the
+// file have that digest, so a file changed between the two reads is read
+// again from the parent's bytes. A file it cannot read (missing, not a
+// regular file, larger than maxFirst, not a PDF) gets an end frame with an
+// error and no digest: the parent then sends it as a request.
+func serveFirst(path string, out *bufio.Writer) error {
+	data, err := readFirst(path)
+	if err != nil {
+		b, err := json.Marshal(reply{Error: err.Error()})
+		if err == nil {
+			err = writeFrame(out, frameEnd, b)
+		}
+		if err != nil {
+			return err
+		}
+		return out.Flush()
+	}
+	debug.SetGCPercent(startGCPercent(len(data)))
+	fw := &frames{w: out}
+	sent := make(chan struct{})
+	go func() {
+		defer close(sent)
+		sum := sha256.Sum256(data)
+		fw.write(frameDigest, sum[:], true)
+	}()
+	return serveOne(data, "", fw, sent)
+}
+
+// readFirst reads the regular file at path, of at most maxFirst bytes,
+// that starts as a PDF. Anything else is left unopened (or, should it
+// turn into one between the stat and the open, unread): a named pipe
+// opened here would take the bytes its writer meant for the parent.
+func readFirst(path string) ([]byte, error) {
+	if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not read first (not a regular file)", path)
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() || fi.Size() > maxFirst {
+		return nil, fmt.Errorf("%s: not read first (not a regular file of at most %d bytes)", path, maxFirst)
+	}
+	// Sized by the stat, as os.ReadFile does: io.ReadAll's doubling took
+	// a millisecond of a 300 KB file's start.
+	data := make([]byte, 0, fi.Size()+1)
+	for len(data) <= maxFirst {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if len(data) > maxFirst || !pdftext.IsPDF(data) {
+		return nil, fmt.Errorf("%s: not read first (not a PDF of at most %d bytes)", path, maxFirst)
+	}
+	return data, nil
+}
+
+// frames writes one file's frames to the child's stdout: from the
+// extraction and, for the first file (serveFirst), from the goroutine
+// that sends its digest. The first error sticks.
+type frames struct {
+	mu  sync.Mutex
+	w   *bufio.Writer
+	err error
+}
+
+// write writes one frame, and flushes the stream when flush is set.
+func (f *frames) write(kind byte, payload []byte, flush bool) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.err == nil {
+		f.err = writeFrame(f.w, kind, payload)
+	}
+	if f.err == nil && flush {
+		f.err = f.w.Flush()
+	}
+	return f.err
+}
+
+// serveOne extracts one PDF, writing its frames on fw; its end frame comes
+// after before is closed (nil: at once).
+func serveOne(data []byte, password string, fw *frames, before <-chan struct{}) error {
 	var werr error
 	var buf []byte
 	onPage := func(n int) {
@@ -231,10 +348,8 @@ func serveOne(data []byte, password string, out *bufio.Writer) error {
 		}
 		if werr == nil {
 			buf = binary.AppendUvarint(buf[:0], uint64(n))
-			werr = writeFrame(out, frameReading, buf)
-		}
-		if werr == nil {
-			werr = out.Flush() // the parent names this page if time runs out
+			// Flushed: the parent names this page if time runs out.
+			werr = fw.write(frameReading, buf, true)
 		}
 	}
 	emit := func(p pdftext.Page) {
@@ -242,7 +357,7 @@ func serveOne(data []byte, password string, out *bufio.Writer) error {
 			buf, werr = appendPage(buf[:0], &p)
 		}
 		if werr == nil {
-			werr = writeFrame(out, framePage, buf)
+			werr = fw.write(framePage, buf, false)
 		}
 	}
 	opts := pdftext.Options{Password: password, OnPage: onPage}
@@ -252,13 +367,13 @@ func serveOne(data []byte, password string, out *bufio.Writer) error {
 	if werr == nil {
 		buf, werr = json.Marshal(&r)
 	}
+	if before != nil {
+		<-before
+	}
 	if werr == nil {
-		werr = writeFrame(out, frameEnd, buf)
+		werr = fw.write(frameEnd, buf, true)
 	}
-	if werr != nil {
-		return werr
-	}
-	return out.Flush()
+	return werr
 }
 
 // warmReplyCodec has encoding/json build its encoder and decoder of a

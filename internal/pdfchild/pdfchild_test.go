@@ -55,7 +55,7 @@ func hangingPDF() []byte { return pdfgen.Nested(1, 8, 16) }
 // failure keeps its type.
 func TestExtractThroughChild(t *testing.T) {
 	good := pdfgen.Build([][]pdfgen.Run{{{X: 72, Y: 700, Size: 12, Text: "Hello newsprint"}}})
-	got, err := Extract(good, Settings{})
+	got, err := Extract("", good, Settings{})
 	if err != nil || len(got.Pages) != 1 || got.Pages[0].Lines[0].Text != "Hello newsprint" {
 		t.Fatalf("got %+v, %v", got, err)
 	}
@@ -68,7 +68,7 @@ func TestExtractThroughChild(t *testing.T) {
 		"not a pdf": {[]byte("%PDF-1.4\nnothing\n"), pdftext.ErrDamaged, "damaged PDF"},
 		"hangs":     {hangingPDF(), pdftext.ErrTimeout, "page 1: no result within 1s: raise --pdf-timeout"},
 	} {
-		_, err := Extract(tc.data, Settings{Timeout: time.Second})
+		_, err := Extract("", tc.data, Settings{Timeout: time.Second})
 		if !errors.Is(err, tc.want) || !strings.HasPrefix(err.Error(), tc.msg) {
 			t.Errorf("%s: err = %v, want %v starting %q", name, err, tc.want, tc.msg)
 		}

@@ -6,6 +6,7 @@ package pdfchild
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -46,6 +47,9 @@ type child struct {
 	stderr     *tailWriter
 	stderrDone chan struct{} // closed once its stderr is all in stderr
 	files      int           // files served
+	// first is the file the child reads unasked before any request
+	// (spawn.Child.First); "" once its reply is read.
+	first string
 }
 
 // idle holds the children between files; a caller takes one (or starts
@@ -63,26 +67,32 @@ var idle struct {
 // crash is ErrDamaged. Errors are *pdftext.Error with the page the child
 // was reading. Where no child can be started at all (no executable path),
 // the file is read in this process.
-func Extract(data []byte, s Settings) (*pdftext.Text, error) {
-	return extract(data, s, false)
+//
+// name is the path data was read from, as the command line gave it ("" or
+// "-" for none): the child started early for the PDF the command line
+// names first has read and extracted that file by itself (see
+// spawn.FirstPDF), and its text is taken when the child's bytes have the
+// SHA-256 of data.
+func Extract(name string, data []byte, s Settings) (*pdftext.Text, error) {
+	return extract(name, data, s, false)
 }
 
 // ExtractLast is Extract for a run's last PDF: the child exits as soon as
 // it has written the file's text, so that its exit overlaps the text's
 // conversion instead of coming after it, and the other idle children are
 // released (see Release). Close waits for them all.
-func ExtractLast(data []byte, s Settings) (*pdftext.Text, error) {
-	return extract(data, s, true)
+func ExtractLast(name string, data []byte, s Settings) (*pdftext.Text, error) {
+	return extract(name, data, s, true)
 }
 
-func extract(data []byte, s Settings, last bool) (*pdftext.Text, error) {
+func extract(name string, data []byte, s Settings, last bool) (*pdftext.Text, error) {
 	timeout := s.Timeout
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}
 	go warmReplyCodec()
 	for {
-		c, err := takeChild()
+		c, err := takeChild(name)
 		if last {
 			Release() // the idle children but this file's
 		}
@@ -94,6 +104,10 @@ func extract(data []byte, s Settings, last bool) (*pdftext.Text, error) {
 		}
 		t, err, healthy := c.extract(&data, request{Password: s.Password, Last: last}, timeout)
 		switch {
+		case err == errNotRead: // waits for the file as a request
+			idle.Lock()
+			idle.children = append(idle.children, c)
+			idle.Unlock()
 		case healthy && last: // exiting by itself
 			idle.Lock()
 			idle.released = append(idle.released, c)
@@ -105,16 +119,23 @@ func extract(data []byte, s Settings, last bool) (*pdftext.Text, error) {
 		default:
 			c.end()
 		}
-		if err != errStale {
+		if err != errStale && err != errNotRead {
 			return t, err
 		}
-		// A child that died while idle: the file goes to a fresh one.
+		// A child that died while idle, or whose first file was not this
+		// one: the file goes to a fresh child. One that could not read
+		// its first file gets this one as a request.
 	}
 }
 
 // errStale: a child kept from an earlier file, or started early, took no
-// request (it died while idle, killed from outside).
+// request (it died while idle, killed from outside); or a child started
+// early gave no text of this file (see child.extract).
 var errStale = errors.New("stale child")
+
+// errNotRead: a child started early could not read its first file by
+// itself (see serveFirst) and waits for requests.
+var errNotRead = errors.New("first file not read")
 
 // Close ends the idle children (each exits when its stdin closes), the
 // child started early if nobody took it (see package spawn) and the
@@ -152,8 +173,9 @@ func Release() {
 
 var errNoExecutable = errors.New("no executable")
 
-// takeChild returns an idle child, or starts one.
-func takeChild() (*child, error) {
+// takeChild returns an idle child, the child started early for name (see
+// spawn.TakeFor), or a new one.
+func takeChild(name string) (*child, error) {
 	idle.Lock()
 	if n := len(idle.children); n > 0 {
 		c := idle.children[n-1]
@@ -162,7 +184,7 @@ func takeChild() (*child, error) {
 		return c, nil
 	}
 	idle.Unlock()
-	sc := spawn.Take()
+	sc := spawn.TakeFor(name)
 	early := sc != nil
 	if sc == nil {
 		exe, err := os.Executable()
@@ -181,6 +203,7 @@ func takeChild() (*child, error) {
 		out:        bufio.NewReaderSize(sc.Stdout, 64<<10),
 		stderr:     &tailWriter{max: 4096},
 		stderrDone: make(chan struct{}),
+		first:      sc.First,
 	}
 	go func() {
 		io.Copy(c.stderr, sc.Stderr)
@@ -208,10 +231,11 @@ func (c *child) end() {
 
 // outcome is what the frame reader got for one file.
 type outcome struct {
-	t   *pdftext.Text
-	err error // from the reply
-	r   *reply
-	bad error // a broken stream: the child died
+	t        *pdftext.Text
+	err      error // from the reply
+	r        *reply
+	bad      error // a broken stream: the child died
+	mismatch bool  // the child read other bytes than the caller's (frameDigest)
 }
 
 // extract sends one file to the child and reads its frames until the
@@ -221,25 +245,58 @@ type outcome struct {
 // file. Once the child has the file, *data is set to nil: the caller
 // need not hold a large file while the child reads it (only a child that
 // took no request, errStale, needs it again).
+//
+// A child started early for its first file (c.first) is sent nothing: its
+// frames are that file's, taken once its digest frame shows the bytes it
+// read are data. Until then, an end with no digest (a file it could not
+// read) is errNotRead, and another digest, a crash or the time limit are
+// errStale: the caller sends data to a child as a request. A password
+// makes the early reading (with the empty one) of no use: errStale.
 func (c *child) extract(data *[]byte, req request, timeout time.Duration) (t *pdftext.Text, err error, healthy bool) {
+	first := c.first != ""
+	c.first = ""
+	if first && req.Password != "" {
+		c.proc.Kill()
+		return nil, errStale, false
+	}
+	var want []byte
+	if first {
+		sum := sha256.Sum256(*data)
+		want = sum[:]
+	}
 	var reading atomic.Int64
+	var verified atomic.Bool
+	onVerified := func() {
+		if req.Last {
+			c.stdin.Close() // no request follows: it exits after this file
+		}
+	}
 	done := make(chan outcome, 1)
 	start, cpu0 := time.Now(), c.cpu()
-	go func() { done <- c.readFile(&reading) }()
-	if err := c.send(*data, req); err != nil {
-		c.proc.Kill()
-		<-done
-		if (c.files > 0 || c.early) && reading.Load() == 0 {
-			return nil, errStale, false
+	go func() { done <- c.readFile(&reading, want, &verified, onVerified) }()
+	if !first {
+		if err := c.send(*data, req); err != nil {
+			c.proc.Kill()
+			<-done
+			if (c.files > 0 || c.early) && reading.Load() == 0 {
+				return nil, errStale, false
+			}
+			return nil, c.crashed(int(reading.Load())), false
 		}
-		return nil, c.crashed(int(reading.Load())), false
+		*data = nil
 	}
-	*data = nil
 	tick := time.NewTicker(100 * time.Millisecond)
 	defer tick.Stop()
 	for {
 		select {
 		case o := <-done:
+			if first && !verified.Load() {
+				if o.bad == nil && !o.mismatch {
+					return nil, errNotRead, true
+				}
+				c.proc.Kill()
+				return nil, errStale, false
+			}
 			c.files++
 			if o.bad != nil {
 				return nil, c.crashed(int(reading.Load())), false
@@ -254,6 +311,9 @@ func (c *child) extract(data *[]byte, req request, timeout time.Duration) (t *pd
 			if cpu >= timeout || wall >= maxWallFactor*timeout {
 				c.proc.Kill()
 				<-done
+				if first && !verified.Load() {
+					return nil, errStale, false
+				}
 				msg := fmt.Sprintf("no result within %s: raise --pdf-timeout", timeout)
 				return nil, &pdftext.Error{Page: int(reading.Load()), Err: &kindError{pdftext.ErrTimeout, msg}}, false
 			}
@@ -280,8 +340,10 @@ func (c *child) send(data []byte, req request) error {
 const maxKeptBuffer = 1 << 20
 
 // readFile reads one file's frames: progress into reading, pages, and
-// the reply that ends them.
-func (c *child) readFile(reading *atomic.Int64) outcome {
+// the reply that ends them. For a file the child read unasked, want is
+// the caller's digest of it: a digest frame equal to it sets verified and
+// calls onVerified; another ends the file as a mismatch.
+func (c *child) readFile(reading *atomic.Int64, want []byte, verified *atomic.Bool, onVerified func()) outcome {
 	var pages []pdftext.Page
 	for {
 		kind, payload, err := readFrame(c.out, c.buf)
@@ -304,6 +366,15 @@ func (c *child) readFile(reading *atomic.Int64) outcome {
 				return outcome{bad: err}
 			}
 			pages = append(pages, p)
+		case frameDigest:
+			if want == nil {
+				return outcome{bad: errFrame}
+			}
+			if !bytes.Equal(payload, want) {
+				return outcome{mismatch: true}
+			}
+			verified.Store(true)
+			onVerified()
 		case frameEnd:
 			var r reply
 			if err := json.Unmarshal(payload, &r); err != nil {

@@ -42,7 +42,7 @@ func TestChildServesManyFiles(t *testing.T) {
 	defer Close()
 	var pid int
 	for i, text := range []string{"First clipping", "Second clipping", "Third clipping"} {
-		got, err := Extract(onePage(text), Settings{})
+		got, err := Extract("", onePage(text), Settings{})
 		if err != nil || got.Pages[0].Lines[0].Text != text {
 			t.Fatalf("file %d: got %+v, %v", i, got, err)
 		}
@@ -59,18 +59,18 @@ func TestChildServesManyFiles(t *testing.T) {
 func TestHostileFileSparesTheNext(t *testing.T) {
 	Close()
 	defer Close()
-	if _, err := Extract(onePage("Before the hang"), Settings{}); err != nil {
+	if _, err := Extract("", onePage("Before the hang"), Settings{}); err != nil {
 		t.Fatal(err)
 	}
 	before := idlePIDs()
-	_, err := Extract(hangingPDF(), Settings{Timeout: time.Second})
+	_, err := Extract("", hangingPDF(), Settings{Timeout: time.Second})
 	if !errors.Is(err, pdftext.ErrTimeout) {
 		t.Fatalf("hanging file: err = %v, want ErrTimeout", err)
 	}
 	if n := len(idlePIDs()); n != 0 {
 		t.Fatalf("the child that hung is still idle (%d idle)", n)
 	}
-	got, err := Extract(onePage("After the hang"), Settings{})
+	got, err := Extract("", onePage("After the hang"), Settings{})
 	if err != nil || got.Pages[0].Lines[0].Text != "After the hang" {
 		t.Fatalf("next file: got %+v, %v", got, err)
 	}
@@ -89,7 +89,7 @@ func TestConcurrentCallersOwnChildren(t *testing.T) {
 	for _, text := range texts {
 		go func() {
 			for range 3 {
-				got, err := Extract(onePage(text), Settings{})
+				got, err := Extract("", onePage(text), Settings{})
 				if err == nil && got.Pages[0].Lines[0].Text != text {
 					err = errors.New("got " + got.Pages[0].Lines[0].Text + ", want " + text)
 				}
@@ -116,7 +116,7 @@ func TestConcurrentCallersOwnChildren(t *testing.T) {
 func TestDeadIdleChildReplaced(t *testing.T) {
 	Close()
 	defer Close()
-	if _, err := Extract(onePage("First clipping"), Settings{}); err != nil {
+	if _, err := Extract("", onePage("First clipping"), Settings{}); err != nil {
 		t.Fatal(err)
 	}
 	idle.Lock()
@@ -124,7 +124,7 @@ func TestDeadIdleChildReplaced(t *testing.T) {
 	idle.Unlock()
 	dead.proc.Kill()
 	dead.wait()
-	got, err := Extract(onePage("Second clipping"), Settings{})
+	got, err := Extract("", onePage("Second clipping"), Settings{})
 	if err != nil || got.Pages[0].Lines[0].Text != "Second clipping" {
 		t.Fatalf("got %+v, %v", got, err)
 	}
@@ -139,7 +139,7 @@ func TestDeadIdleChildReplaced(t *testing.T) {
 func TestFileLetGoOnceSent(t *testing.T) {
 	Close()
 	defer Close()
-	c, err := takeChild()
+	c, err := takeChild("")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,7 +166,7 @@ func TestEarlyChildServesFirstFile(t *testing.T) {
 	if sc == nil {
 		t.Fatal("no child started early")
 	}
-	got, err := Extract(onePage("Early clipping"), Settings{})
+	got, err := Extract("page.pdf", onePage("Early clipping"), Settings{})
 	if err != nil || got.Pages[0].Lines[0].Text != "Early clipping" {
 		t.Fatalf("got %+v, %v", got, err)
 	}
@@ -198,7 +198,7 @@ func TestCloseEndsUntakenEarlyChild(t *testing.T) {
 func TestReleasedChildExitsByItself(t *testing.T) {
 	Close()
 	defer Close()
-	if _, err := Extract(onePage("Last clipping"), Settings{}); err != nil {
+	if _, err := Extract("", onePage("Last clipping"), Settings{}); err != nil {
 		t.Fatal(err)
 	}
 	pids := idlePIDs()
@@ -216,7 +216,7 @@ func TestReleasedChildExitsByItself(t *testing.T) {
 	if err != nil || !st.Success() {
 		t.Fatalf("released child: %v, %v; want a clean exit of its own", st, err)
 	}
-	got, err := Extract(onePage("Next clipping"), Settings{})
+	got, err := Extract("", onePage("Next clipping"), Settings{})
 	if err != nil || got.Pages[0].Lines[0].Text != "Next clipping" {
 		t.Fatalf("after Release: got %+v, %v", got, err)
 	}
@@ -227,15 +227,23 @@ func TestReleasedChildExitsByItself(t *testing.T) {
 
 // TestLastFileChildExitsByItself: the child of a run's last file
 // (ExtractLast) exits as soon as it has written the file, with no Release
-// or Close from the caller, and the other idle children are released.
+// or Close from the caller, and the other idle children are released and
+// exit too.
 func TestLastFileChildExitsByItself(t *testing.T) {
 	Close()
 	defer Close()
-	if _, err := Extract(onePage("First clipping"), Settings{}); err != nil {
-		t.Fatal(err)
+	var kept []*child
+	for range 2 {
+		c, err := takeChild("")
+		if err != nil {
+			t.Fatal(err)
+		}
+		kept = append(kept, c)
 	}
-	first := idlePIDs()
-	got, err := ExtractLast(onePage("Last clipping"), Settings{})
+	idle.Lock()
+	idle.children = append(idle.children, kept...)
+	idle.Unlock()
+	got, err := ExtractLast("", onePage("Last clipping"), Settings{})
 	if err != nil || got.Pages[0].Lines[0].Text != "Last clipping" {
 		t.Fatalf("got %+v, %v", got, err)
 	}
@@ -245,12 +253,20 @@ func TestLastFileChildExitsByItself(t *testing.T) {
 	idle.Lock()
 	released := idle.released
 	idle.Unlock()
-	if len(released) != 1 || released[0].proc.Pid != first[0] {
-		t.Fatalf("released %d children, want the one that read both files (%v)", len(released), first)
+	if len(released) != 2 {
+		t.Fatalf("released %d children, want both", len(released))
 	}
+	for _, c := range released {
+		exitsByItself(t, c.proc)
+	}
+}
+
+// exitsByItself fails the test unless process p exits cleanly within 10 s.
+func exitsByItself(t *testing.T, p *os.Process) {
+	t.Helper()
 	exited := make(chan error, 1)
 	go func() {
-		st, err := released[0].proc.Wait()
+		st, err := p.Wait()
 		if err == nil && !st.Success() {
 			err = fmt.Errorf("exit status %v", st)
 		}
@@ -259,7 +275,7 @@ func TestLastFileChildExitsByItself(t *testing.T) {
 	select {
 	case err := <-exited:
 		if err != nil {
-			t.Fatalf("last child: %v; want a clean exit of its own", err)
+			t.Fatalf("child: %v; want a clean exit of its own", err)
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("the last file's child still runs 10 s after its text came back")
@@ -282,7 +298,7 @@ func TestEndedChildLeavesNoDescriptor(t *testing.T) {
 	before := fds()
 	const n = 10
 	for range n {
-		if _, err := Extract(onePage("Clipping"), Settings{}); err != nil {
+		if _, err := Extract("", onePage("Clipping"), Settings{}); err != nil {
 			t.Fatal(err)
 		}
 		Close()
@@ -304,7 +320,7 @@ func TestDeadEarlyChildReplaced(t *testing.T) {
 	}
 	sc.Process.Kill()
 	sc.Process.Wait()
-	got, err := Extract(onePage("After the early child died"), Settings{})
+	got, err := Extract("", onePage("After the early child died"), Settings{})
 	if err != nil || got.Pages[0].Lines[0].Text != "After the early child died" {
 		t.Fatalf("got %+v, %v; want the text from a fresh child", got, err)
 	}

@@ -19,8 +19,9 @@ int newsclipEarlyFds[3] = {-1, -1, -1};
 
 static char lowerASCII(char c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
 
-// namesPDFArgs is namesPDF (spawn.go) over a C argument vector.
-static int namesPDFArgs(int argc, char **argv) {
+// firstPDFArg is FirstPDF (spawn.go) over a C argument vector: the index
+// of the argument it returns, or 0 for none.
+static int firstPDFArg(int argc, char **argv) {
 	if (argc < 3 || argv == NULL || strcmp(argv[1], "convert") != 0) {
 		return 0;
 	}
@@ -28,7 +29,7 @@ static int namesPDFArgs(int argc, char **argv) {
 		size_t n = strlen(argv[i]);
 		const char *a = argv[i];
 		if (n > 4 && a[n-4] == '.' && lowerASCII(a[n-3]) == 'p' && lowerASCII(a[n-2]) == 'd' && lowerASCII(a[n-1]) == 'f') {
-			return 1;
+			return i;
 		}
 	}
 	return 0;
@@ -46,8 +47,8 @@ static void closeAll(int p[3][2]) {
 
 // startEarly runs before the Go runtime starts (glibc calls an ELF
 // constructor with the program's arguments): when they name a PDF, it
-// starts this program as an extraction child on three pipes, as Start
-// does, and leaves it to Take. It gives up quietly wherever Start would
+// starts this program as an extraction child on three pipes, as Early
+// does (the child reads that PDF first), and leaves it to Take. It gives up quietly wherever Start would
 // do better: a C library other than glibc (musl passes a constructor no
 // arguments), a descriptor among 0-2 (a parent run with one of them
 // closed), a failed call. Only one thread runs here, so a plain fork is
@@ -56,7 +57,8 @@ __attribute__((constructor)) static void startEarly(int argc, char **argv, char 
 #ifndef __GLIBC__
 	return;
 #endif
-	if (!namesPDFArgs(argc, argv)) {
+	int first = firstPDFArg(argc, argv);
+	if (first == 0) {
 		return;
 	}
 	char exe[4096];
@@ -83,7 +85,7 @@ __attribute__((constructor)) static void startEarly(int argc, char **argv, char 
 		if (getppid() != parent) {
 			_exit(1); // the parent died before the line above
 		}
-		char *args[] = {exe, "__extract-pdf", NULL};
+		char *args[] = {exe, "__extract-pdf", argv[first], NULL};
 		execve(exe, args, envp);
 		_exit(127);
 	}
@@ -104,7 +106,7 @@ __attribute__((constructor)) static void startEarly(int argc, char **argv, char 
 	newsclipEarlyPid = pid;
 }
 
-static int namesPDFForTest(int argc, char **argv) { return namesPDFArgs(argc, argv); }
+static int firstPDFForTest(int argc, char **argv) { return firstPDFArg(argc, argv); }
 */
 import "C"
 
@@ -131,14 +133,15 @@ func constructed() *Child {
 		Stdin:   os.NewFile(uintptr(C.newsclipEarlyFds[0]), "|0"),
 		Stdout:  os.NewFile(uintptr(C.newsclipEarlyFds[1]), "|1"),
 		Stderr:  os.NewFile(uintptr(C.newsclipEarlyFds[2]), "|2"),
+		First:   FirstPDF(os.Args), // the constructor's pick (TestFirstPDFInC)
 	}
 }
 
 // startedBeforeRuntime reports whether the C constructor started a child.
 func startedBeforeRuntime() bool { return C.newsclipEarlyPid > 0 }
 
-// namesPDFInC is the constructor's namesPDF, for its test.
-func namesPDFInC(args []string) bool {
+// firstPDFInC is the constructor's FirstPDF, for its test.
+func firstPDFInC(args []string) string {
 	argv := make([]*C.char, len(args)+1)
 	for i, a := range args {
 		argv[i] = C.CString(a)
@@ -148,5 +151,8 @@ func namesPDFInC(args []string) bool {
 	if len(args) > 0 {
 		p = &argv[0]
 	}
-	return C.namesPDFForTest(C.int(len(args)), p) != 0
+	if i := int(C.firstPDFForTest(C.int(len(args)), p)); i > 0 {
+		return args[i]
+	}
+	return ""
 }

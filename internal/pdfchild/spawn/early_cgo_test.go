@@ -15,12 +15,12 @@ import (
 // sleep at exit (under -race), for the tests that start this binary.
 const noRaceExitSleep = "GORACE=atexit_sleep_ms=0"
 
-// TestNamesPDFInC: the C constructor reads a command line as namesPDF
+// TestFirstPDFInC: the C constructor reads a command line as FirstPDF
 // does.
-func TestNamesPDFInC(t *testing.T) {
-	for _, tc := range namesPDFRows {
-		if got := namesPDFInC(tc.args); got != tc.want {
-			t.Errorf("the constructor's namesPDF(%q) = %v, want %v", tc.args, got, tc.want)
+func TestFirstPDFInC(t *testing.T) {
+	for _, tc := range firstPDFRows {
+		if got := firstPDFInC(tc.args); got != tc.want {
+			t.Errorf("the constructor's FirstPDF(%q) = %q, want %q", tc.args, got, tc.want)
 		}
 	}
 }

@@ -41,12 +41,19 @@ type Child struct {
 	Stdin   *os.File // write end
 	Stdout  *os.File // read end
 	Stderr  *os.File // read end
+	// First is the PDF the child reads and extracts before its first
+	// request, as the command line names it (see FirstPDF); "" for none.
+	First string
 }
 
 // Start starts exe as an extraction child, with the environment and
 // working directory of this process; on Linux, it dies with this process
 // (see sysAttr).
-func Start(exe string) (*Child, error) {
+func Start(exe string) (*Child, error) { return start(exe, "") }
+
+// start is Start for a child that reads first (a path) before its first
+// request; "" for none.
+func start(exe, first string) (*Child, error) {
 	var ends [6]*os.File // read and write ends of stdin, stdout, stderr
 	closeAll := func() {
 		for _, f := range ends {
@@ -64,7 +71,11 @@ func Start(exe string) (*Child, error) {
 		ends[i], ends[i+1] = r, w
 	}
 	growPipe(ends[0])
-	p, err := startProcess(exe, []*os.File{ends[0], ends[3], ends[5]})
+	args := []string{exe, Command}
+	if first != "" {
+		args = append(args, first)
+	}
+	p, err := startProcess(exe, args, []*os.File{ends[0], ends[3], ends[5]})
 	// The child's ends are its own now (or nobody's).
 	ends[0].Close()
 	ends[3].Close()
@@ -75,7 +86,7 @@ func Start(exe string) (*Child, error) {
 		ends[4].Close()
 		return nil, err
 	}
-	return &Child{Process: p, Stdin: ends[1], Stdout: ends[2], Stderr: ends[4]}, nil
+	return &Child{Process: p, Stdin: ends[1], Stdout: ends[2], Stderr: ends[4], First: first}, nil
 }
 
 // early is the child started by init, until Take hands it over.
@@ -93,11 +104,12 @@ func init() {
 }
 
 // Early starts the child that Take hands over, when args (os.Args, at
-// init) name a PDF (see namesPDF), and returns it; it starts none and
-// returns nil when args do not, or when a child started earlier has not
-// been taken.
+// init) name a PDF (see FirstPDF), and returns it; the child reads that
+// PDF before its first request. It starts none and returns nil when args
+// do not, or when a child started earlier has not been taken.
 func Early(args []string) *Child {
-	if !namesPDF(args) {
+	first := FirstPDF(args)
+	if first == "" {
 		return nil
 	}
 	early.Lock()
@@ -109,7 +121,7 @@ func Early(args []string) *Child {
 	if err != nil {
 		return nil
 	}
-	c, err := Start(exe)
+	c, err := start(exe, first)
 	if err != nil {
 		return nil
 	}
@@ -127,24 +139,57 @@ func Take() *Child {
 	return c
 }
 
-// namesPDF reports whether args (os.Args) are a convert command with an
-// argument whose name ends in ".pdf", in any case:
+// TakeFor is Take for a caller about to extract the file name: it returns
+// the child started at initialisation only when that child reads name
+// first (its First is name, or the same file), and nil otherwise, leaving
+// the child to its own file's caller (or to Close).
+func TakeFor(name string) *Child {
+	early.Lock()
+	defer early.Unlock()
+	c := early.c
+	if c == nil || !sameFile(c.First, name) {
+		return nil
+	}
+	early.c = nil
+	return c
+}
+
+// sameFile reports whether the paths a and b name one file: the same
+// string, or the same device and inode.
+func sameFile(a, b string) bool {
+	if a == b {
+		return a != ""
+	}
+	if a == "" || b == "" || b == "-" {
+		return false
+	}
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.Stat(b)
+	return err == nil && os.SameFile(fa, fb)
+}
+
+// FirstPDF returns the first argument of args (os.Args) whose name ends
+// in ".pdf", in any case, when args are a convert command, and "" when
+// there is none:
 //
-//	newsclip convert -o page.md page.pdf
-//	newsclip convert --to json Scan.PDF
+//	newsclip convert -o page.md page.pdf      page.pdf
+//	newsclip convert --to json Scan.PDF b.pdf   Scan.PDF
 //
 // A PDF named otherwise (or read from stdin, or found in a folder) gets
 // its child when it is read, as every file did before.
-func namesPDF(args []string) bool {
+func FirstPDF(args []string) string {
 	if len(args) < 3 || args[1] != "convert" {
-		return false
+		return ""
 	}
 	for _, a := range args[2:] {
 		if n := len(a); n > 4 && a[n-4] == '.' && lower(a[n-3]) == 'p' && lower(a[n-2]) == 'd' && lower(a[n-1]) == 'f' {
-			return true
+			return a
 		}
 	}
-	return false
+	return ""
 }
 
 // lower maps an ASCII capital letter to its small letter.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"testing"
 	"time"
 )
@@ -67,34 +68,70 @@ func report() int {
 	return 0
 }
 
-// namesPDFRows: a convert command line with an argument named *.pdf in
-// any case starts a child early; other commands and names do not.
-var namesPDFRows = []struct {
+// firstPDFRows: a convert command line with an argument named *.pdf in
+// any case starts a child early, which reads the first such argument;
+// other commands and names start none.
+var firstPDFRows = []struct {
 	args []string
-	want bool
+	want string
 }{
-	{[]string{"newsclip", "convert", "page.pdf"}, true},
-	{[]string{"newsclip", "convert", "-o", "page.md", "Scan.PDF"}, true},
-	{[]string{"newsclip", "convert", "a.txt", "b.Pdf"}, true},
-	{[]string{"newsclip", "convert", "archive/pages.pdf"}, true},
-	{[]string{"newsclip", "convert", "a.txt"}, false},
-	{[]string{"newsclip", "convert", ".pdf"}, false},     // a name that is all suffix
-	{[]string{"newsclip", "convert", "pdf"}, false},      // no dot
-	{[]string{"newsclip", "convert", "a.pdfx"}, false},   // another suffix
-	{[]string{"newsclip", "convert", "folder/"}, false},  // a folder: its workers start their own
-	{[]string{"newsclip", "convert", "-"}, false},        // stdin
-	{[]string{"newsclip", "--help", "page.pdf"}, false},  // not convert
-	{[]string{"newsclip", Command, "page.pdf"}, false},   // a child itself
-	{[]string{"newsclip", "formats", "page.pdf"}, false}, // another command
-	{[]string{"newsclip", "convert"}, false},
-	{[]string{"newsclip"}, false},
-	{nil, false},
+	{[]string{"newsclip", "convert", "page.pdf"}, "page.pdf"},
+	{[]string{"newsclip", "convert", "-o", "page.md", "Scan.PDF"}, "Scan.PDF"},
+	{[]string{"newsclip", "convert", "a.txt", "b.Pdf"}, "b.Pdf"},
+	{[]string{"newsclip", "convert", "archive/pages.pdf", "b.pdf"}, "archive/pages.pdf"},
+	{[]string{"newsclip", "convert", "a.txt"}, ""},
+	{[]string{"newsclip", "convert", ".pdf"}, ""},     // a name that is all suffix
+	{[]string{"newsclip", "convert", "pdf"}, ""},      // no dot
+	{[]string{"newsclip", "convert", "a.pdfx"}, ""},   // another suffix
+	{[]string{"newsclip", "convert", "folder/"}, ""},  // a folder: its workers start their own
+	{[]string{"newsclip", "convert", "-"}, ""},        // stdin
+	{[]string{"newsclip", "--help", "page.pdf"}, ""},  // not convert
+	{[]string{"newsclip", Command, "page.pdf"}, ""},   // a child itself
+	{[]string{"newsclip", "formats", "page.pdf"}, ""}, // another command
+	{[]string{"newsclip", "convert"}, ""},
+	{[]string{"newsclip"}, ""},
+	{nil, ""},
 }
 
-func TestNamesPDF(t *testing.T) {
-	for _, tc := range namesPDFRows {
-		if got := namesPDF(tc.args); got != tc.want {
-			t.Errorf("namesPDF(%q) = %v, want %v", tc.args, got, tc.want)
+func TestFirstPDF(t *testing.T) {
+	for _, tc := range firstPDFRows {
+		if got := FirstPDF(tc.args); got != tc.want {
+			t.Errorf("FirstPDF(%q) = %q, want %q", tc.args, got, tc.want)
 		}
+	}
+}
+
+// TestTakeForMatchesTheFirstFile: the child started early goes only to
+// the caller of the file it reads first, named as on the command line or
+// by another path to the same file; other files' callers get none and
+// leave it in place.
+func TestTakeForMatchesTheFirstFile(t *testing.T) {
+	dir := t.TempDir()
+	first := filepath.Join(dir, "page.pdf")
+	os.WriteFile(first, []byte("%PDF-1.4\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "other.pdf"), []byte("%PDF-1.4\n"), 0o644)
+	for _, tc := range []struct {
+		name string
+		want bool
+	}{
+		{first, true},
+		{filepath.Join(dir, ".", "page.pdf"), true}, // the same file
+		{filepath.Join(dir, "other.pdf"), false},
+		{"-", false},
+		{"", false},
+	} {
+		c := Early([]string{"newsclip", "convert", first})
+		if c == nil || c.First != first {
+			t.Fatalf("Early started %+v, want a child reading %s", c, first)
+		}
+		got := TakeFor(tc.name)
+		if (got != nil) != tc.want {
+			t.Errorf("TakeFor(%q) = %v, want a child: %v", tc.name, got, tc.want)
+		}
+		if left := Take(); (left == nil) != tc.want {
+			t.Errorf("TakeFor(%q) left the child: %v, want %v", tc.name, left != nil, !tc.want)
+		}
+		c.Stdin.Close()
+		c.Process.Wait()
 	}
 }
