@@ -5,11 +5,15 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"newsclip/internal/pdfchild/spawn"
+	"newsclip/internal/pdfgen"
+	"newsclip/internal/pdftext"
 )
 
 // firstFile writes a one-line PDF of text into a temporary folder and
@@ -106,17 +110,89 @@ func TestFirstFileChanged(t *testing.T) {
 	}
 }
 
-// TestFirstFileNotRead: an early child that cannot read its file (gone
-// before it looked) gets the caller's bytes as a request, and is kept.
+// TestFirstFileNotRead: an early child that cannot read its file (there
+// is none by that name) gets the caller's bytes as a request, and is
+// kept.
 func TestFirstFileNotRead(t *testing.T) {
-	path, data, sc := firstFile(t, "Sent clipping")
-	os.Remove(path)
-	got, err := Extract(path, data, Settings{})
+	Close()
+	t.Cleanup(Close)
+	path := filepath.Join(t.TempDir(), "gone.pdf")
+	sc := spawn.Early([]string{"newsclip", "convert", path})
+	if sc == nil {
+		t.Fatal("no child started early")
+	}
+	got, err := Extract(path, onePage("Sent clipping"), Settings{})
 	if err != nil || got.Pages[0].Lines[0].Text != "Sent clipping" {
 		t.Fatalf("got %+v, %v", got, err)
 	}
 	if pids := idlePIDs(); len(pids) != 1 || pids[0] != sc.Process.Pid {
 		t.Errorf("idle children %v, want the early child %d", pids, sc.Process.Pid)
+	}
+}
+
+// TestReadFirst: the early child reads a regular PDF file of at most
+// maxFirst bytes, and nothing else.
+func TestReadFirst(t *testing.T) {
+	dir := t.TempDir()
+	pdf := onePage("Clipping")
+	write := func(name string, b []byte) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, b, 0o644)
+		return p
+	}
+	large := write("large.pdf", pdf)
+	if err := os.Truncate(large, maxFirst+1); err != nil {
+		t.Fatal(err)
+	}
+	os.Mkdir(filepath.Join(dir, "folder.pdf"), 0o755)
+	for _, tc := range []struct {
+		path string
+		ok   bool
+	}{
+		{write("page.pdf", pdf), true},
+		{write("text.pdf", []byte("Harbour Wall Repaired\n")), false},
+		{large, false},
+		{filepath.Join(dir, "folder.pdf"), false},
+		{filepath.Join(dir, "missing.pdf"), false},
+	} {
+		data, err := readFirst(tc.path)
+		if (err == nil) != tc.ok || tc.ok && !bytes.Equal(data, pdf) {
+			t.Errorf("readFirst(%s): %d bytes, %v; want read: %v", filepath.Base(tc.path), len(data), err, tc.ok)
+		}
+	}
+}
+
+// TestFirstFileOverTime: a first file that its early child finished
+// unwatched (the caller was busy with other inputs), but past the time
+// limit, still fails with ErrTimeout, as it does without an early child.
+func TestFirstFileOverTime(t *testing.T) {
+	Close()
+	t.Cleanup(Close)
+	path := filepath.Join(t.TempDir(), "slow.pdf")
+	data := pdfgen.Nested(1, 5, 8) // some 0.4 s of CPU time
+	os.WriteFile(path, data, 0o644)
+	sc := spawn.Early([]string{"newsclip", "convert", path})
+	if sc == nil {
+		t.Fatal("no child started early")
+	}
+	// Wait for the child to finish: its CPU time stops growing.
+	last := time.Duration(-1)
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		now, ok := cpuTime(sc.Process.Pid)
+		if !ok {
+			t.Skip("no CPU time of a process here")
+		}
+		if now == last && now >= 200*time.Millisecond {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the early child still works after 20 s (%v of CPU)", now)
+		}
+		last = now
+	}
+	_, err := Extract(path, data, Settings{Timeout: 100 * time.Millisecond})
+	if !errors.Is(err, pdftext.ErrTimeout) {
+		t.Errorf("got %v; want ErrTimeout", err)
 	}
 }
 
@@ -161,4 +237,30 @@ func TestFirstFileLast(t *testing.T) {
 		t.Fatalf("got %+v, %v", got, err)
 	}
 	exitsByItself(t, sc.Process)
+}
+
+// TestFirstFileAfterOthers: when other PDFs come before the early child's
+// file (a PDF on stdin, a folder), that file still goes to the early
+// child, which has read it, rather than to an idle one.
+func TestFirstFileAfterOthers(t *testing.T) {
+	Close()
+	t.Cleanup(Close)
+	if _, err := Extract("", onePage("Read before"), Settings{}); err != nil {
+		t.Fatal(err)
+	}
+	before := idlePIDs()
+	path := filepath.Join(t.TempDir(), "page.pdf")
+	data := onePage("Named first")
+	os.WriteFile(path, data, 0o644)
+	sc := spawn.Early([]string{"newsclip", "convert", path})
+	if sc == nil {
+		t.Fatal("no child started early")
+	}
+	got, err := Extract(path, data, Settings{})
+	if err != nil || got.Pages[0].Lines[0].Text != "Named first" {
+		t.Fatalf("got %+v, %v", got, err)
+	}
+	if pids := idlePIDs(); len(pids) != 2 || pids[0] != before[0] || pids[1] != sc.Process.Pid {
+		t.Errorf("idle children %v, want the earlier one %v and the early child %d", pids, before, sc.Process.Pid)
+	}
 }

@@ -173,19 +173,22 @@ func Release() {
 
 var errNoExecutable = errors.New("no executable")
 
-// takeChild returns an idle child, the child started early for name (see
-// spawn.TakeFor), or a new one.
+// takeChild returns the child started early for name (see
+// spawn.TakeFor), which has read it already, else an idle child, else a
+// new one.
 func takeChild(name string) (*child, error) {
-	idle.Lock()
-	if n := len(idle.children); n > 0 {
-		c := idle.children[n-1]
-		idle.children = idle.children[:n-1]
-		idle.Unlock()
-		return c, nil
-	}
-	idle.Unlock()
 	sc := spawn.TakeFor(name)
 	early := sc != nil
+	if !early {
+		idle.Lock()
+		if n := len(idle.children); n > 0 {
+			c := idle.children[n-1]
+			idle.children = idle.children[:n-1]
+			idle.Unlock()
+			return c, nil
+		}
+		idle.Unlock()
+	}
 	if sc == nil {
 		exe, err := os.Executable()
 		if err != nil {
@@ -260,7 +263,7 @@ func (c *child) extract(data *[]byte, req request, timeout time.Duration) (t *pd
 		return nil, errStale, false
 	}
 	var want []byte
-	if first {
+	if first && len(*data) <= maxFirst { // a larger file it does not read
 		sum := sha256.Sum256(*data)
 		want = sum[:]
 	}
@@ -273,6 +276,9 @@ func (c *child) extract(data *[]byte, req request, timeout time.Duration) (t *pd
 	}
 	done := make(chan outcome, 1)
 	start, cpu0 := time.Now(), c.cpu()
+	if first {
+		cpu0 = 0 // it has worked on the file since it started
+	}
 	go func() { done <- c.readFile(&reading, want, &verified, onVerified) }()
 	if !first {
 		if err := c.send(*data, req); err != nil {
@@ -294,6 +300,14 @@ func (c *child) extract(data *[]byte, req request, timeout time.Duration) (t *pd
 				if o.bad == nil && !o.mismatch {
 					return nil, errNotRead, true
 				}
+				c.proc.Kill()
+				return nil, errStale, false
+			}
+			if now := c.cpu(); first && now >= timeout {
+				// Done unwatched, while the caller was busy with other
+				// inputs, but past the limit: a fresh child reads the
+				// file under it, so that the limit holds as without an
+				// early child.
 				c.proc.Kill()
 				return nil, errStale, false
 			}

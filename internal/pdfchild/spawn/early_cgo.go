@@ -19,6 +19,21 @@ int newsclipEarlyFds[3] = {-1, -1, -1};
 
 static char lowerASCII(char c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
 
+// pathFlag is pathFlag (spawn.go): a is "-" or "--" and one of pathFlags.
+static int pathFlag(const char *a) {
+	static const char *const flags[] = {"o", "output", "report", "password"};
+	const char *name = a + 1;
+	if (*name == '-') {
+		name++;
+	}
+	for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++) {
+		if (strcmp(name, flags[i]) == 0) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 // firstPDFArg is FirstPDF (spawn.go) over a C argument vector: the index
 // of the argument it returns, or 0 for none.
 static int firstPDFArg(int argc, char **argv) {
@@ -26,8 +41,14 @@ static int firstPDFArg(int argc, char **argv) {
 		return 0;
 	}
 	for (int i = 2; i < argc; i++) {
-		size_t n = strlen(argv[i]);
 		const char *a = argv[i];
+		size_t n = strlen(a);
+		if (n > 1 && a[0] == '-') {
+			if (pathFlag(a)) {
+				i++; // its value
+			}
+			continue;
+		}
 		if (n > 4 && a[n-4] == '.' && lowerASCII(a[n-3]) == 'p' && lowerASCII(a[n-2]) == 'd' && lowerASCII(a[n-1]) == 'f') {
 			return i;
 		}

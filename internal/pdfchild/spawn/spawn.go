@@ -171,25 +171,55 @@ func sameFile(a, b string) bool {
 	return err == nil && os.SameFile(fa, fb)
 }
 
-// FirstPDF returns the first argument of args (os.Args) whose name ends
-// in ".pdf", in any case, when args are a convert command, and "" when
-// there is none:
+// FirstPDF returns the first input of args (os.Args) whose name ends in
+// ".pdf", in any case, when args are a convert command, and "" when there
+// is none:
 //
 //	newsclip convert -o page.md page.pdf      page.pdf
 //	newsclip convert --to json Scan.PDF b.pdf   Scan.PDF
+//	newsclip convert -o out.pdf a.pdf          a.pdf
 //
-// A PDF named otherwise (or read from stdin, or found in a folder) gets
-// its child when it is read, as every file did before.
+// Flags are passed over, with the value of those whose value may end in
+// ".pdf" (see pathFlag). A PDF named otherwise (or read from stdin, or
+// found in a folder) gets its child when it is read.
 func FirstPDF(args []string) string {
 	if len(args) < 3 || args[1] != "convert" {
 		return ""
 	}
-	for _, a := range args[2:] {
+	for i := 2; i < len(args); i++ {
+		a := args[i]
+		if len(a) > 1 && a[0] == '-' {
+			if pathFlag(a) {
+				i++ // its value
+			}
+			continue
+		}
 		if n := len(a); n > 4 && a[n-4] == '.' && lower(a[n-3]) == 'p' && lower(a[n-2]) == 'd' && lower(a[n-1]) == 'f' {
 			return a
 		}
 	}
 	return ""
+}
+
+// pathFlags are convert's flags whose value is a path or a password, any
+// of which may end in ".pdf" without being an input. (The other flags'
+// values, a format, a number, a size, a duration, never do.)
+var pathFlags = []string{"o", "output", "report", "password"}
+
+// pathFlag reports whether a, an argument starting with "-", is one of
+// pathFlags with its value in the next argument ("-o x", "--report x";
+// not "--report=x").
+func pathFlag(a string) bool {
+	name := a[1:]
+	if len(name) > 0 && name[0] == '-' {
+		name = name[1:]
+	}
+	for _, f := range pathFlags {
+		if name == f {
+			return true
+		}
+	}
+	return false
 }
 
 // lower maps an ASCII capital letter to its small letter.

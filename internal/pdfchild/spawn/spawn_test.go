@@ -79,6 +79,13 @@ var firstPDFRows = []struct {
 	{[]string{"newsclip", "convert", "-o", "page.md", "Scan.PDF"}, "Scan.PDF"},
 	{[]string{"newsclip", "convert", "a.txt", "b.Pdf"}, "b.Pdf"},
 	{[]string{"newsclip", "convert", "archive/pages.pdf", "b.pdf"}, "archive/pages.pdf"},
+	{[]string{"newsclip", "convert", "-o", "out.pdf", "in.pdf"}, "in.pdf"},            // -o's value
+	{[]string{"newsclip", "convert", "--output", "x.pdf", "-q", "a.PDF"}, "a.PDF"},    // --output's
+	{[]string{"newsclip", "convert", "--report", "r.pdf", "--password", "p.pdf"}, ""}, // values only
+	{[]string{"newsclip", "convert", "--report=r.pdf", "a.pdf"}, "a.pdf"},             // a flag with its value
+	{[]string{"newsclip", "convert", "-q", "a.pdf"}, "a.pdf"},                         // a flag without one
+	{[]string{"newsclip", "convert", "--to", "json", "-", "b.pdf"}, "b.pdf"},          // stdin, then a PDF
+	{[]string{"newsclip", "convert", "-o"}, ""},                                       // a flag at the end
 	{[]string{"newsclip", "convert", "a.txt"}, ""},
 	{[]string{"newsclip", "convert", ".pdf"}, ""},     // a name that is all suffix
 	{[]string{"newsclip", "convert", "pdf"}, ""},      // no dot
@@ -110,12 +117,17 @@ func TestTakeForMatchesTheFirstFile(t *testing.T) {
 	first := filepath.Join(dir, "page.pdf")
 	os.WriteFile(first, []byte("%PDF-1.4\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "other.pdf"), []byte("%PDF-1.4\n"), 0o644)
+	link := filepath.Join(dir, "link.pdf")
+	if err := os.Symlink("page.pdf", link); err != nil {
+		t.Skip(err)
+	}
 	for _, tc := range []struct {
 		name string
 		want bool
 	}{
 		{first, true},
-		{filepath.Join(dir, ".", "page.pdf"), true}, // the same file
+		{dir + "/./page.pdf", true}, // the same file by another path
+		{link, true},                // and through a symlink
 		{filepath.Join(dir, "other.pdf"), false},
 		{"-", false},
 		{"", false},
