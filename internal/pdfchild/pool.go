@@ -49,7 +49,8 @@ type child struct {
 	files      int           // files served
 	// first is the file the child reads unasked before any request
 	// (spawn.Child.First); "" once its reply is read.
-	first string
+	first   string
+	started time.Time // when it was started (spawn.Child.Started)
 }
 
 // idle holds the children between files; a caller takes one (or starts
@@ -207,6 +208,7 @@ func takeChild(name string) (*child, error) {
 		stderr:     &tailWriter{max: 4096},
 		stderrDone: make(chan struct{}),
 		first:      sc.First,
+		started:    sc.Started,
 	}
 	go func() {
 		io.Copy(c.stderr, sc.Stderr)
@@ -276,8 +278,8 @@ func (c *child) extract(data *[]byte, req request, timeout time.Duration) (t *pd
 	}
 	done := make(chan outcome, 1)
 	start, cpu0 := time.Now(), c.cpu()
-	if first {
-		cpu0 = 0 // it has worked on the file since it started
+	if first { // it has worked on the file since it started
+		start, cpu0 = c.started, 0
 	}
 	go func() { done <- c.readFile(&reading, want, &verified, onVerified) }()
 	if !first {
@@ -303,13 +305,21 @@ func (c *child) extract(data *[]byte, req request, timeout time.Duration) (t *pd
 				c.proc.Kill()
 				return nil, errStale, false
 			}
-			if now := c.cpu(); first && now >= timeout {
-				// Done unwatched, while the caller was busy with other
-				// inputs, but past the limit: a fresh child reads the
-				// file under it, so that the limit holds as without an
-				// early child.
-				c.proc.Kill()
-				return nil, errStale, false
+			if first {
+				// Done unwatched (the caller was busy with other inputs),
+				// but maybe past the limit, which holds as without an
+				// early child: well past it, the file fails; just past
+				// it (the child's own start counts), a fresh child reads
+				// the file again under the limit.
+				now, wall := c.cpu(), time.Since(start)
+				if now >= timeout+firstMargin || now < 0 && wall >= maxWallFactor*timeout {
+					c.proc.Kill()
+					return nil, timedOut(timeout, int(reading.Load())), false
+				}
+				if now >= timeout {
+					c.proc.Kill()
+					return nil, errStale, false
+				}
 			}
 			c.files++
 			if o.bad != nil {
@@ -328,11 +338,22 @@ func (c *child) extract(data *[]byte, req request, timeout time.Duration) (t *pd
 				if first && !verified.Load() {
 					return nil, errStale, false
 				}
-				msg := fmt.Sprintf("no result within %s: raise --pdf-timeout", timeout)
-				return nil, &pdftext.Error{Page: int(reading.Load()), Err: &kindError{pdftext.ErrTimeout, msg}}, false
+				return nil, timedOut(timeout, int(reading.Load())), false
 			}
 		}
 	}
+}
+
+// firstMargin is the CPU time past the limit from which a first file its
+// early child finished unwatched fails without a second reading: more
+// than the child's own start and the file's hashing take.
+const firstMargin = 100 * time.Millisecond
+
+// timedOut is the error of a file that had no result within timeout,
+// read up to page.
+func timedOut(timeout time.Duration, page int) error {
+	msg := fmt.Sprintf("no result within %s: raise --pdf-timeout", timeout)
+	return &pdftext.Error{Page: page, Err: &kindError{pdftext.ErrTimeout, msg}}
 }
 
 // send writes one request: its line, then the PDF.

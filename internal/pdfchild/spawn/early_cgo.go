@@ -133,6 +133,7 @@ import "C"
 
 import (
 	"os"
+	"time"
 	"unsafe"
 )
 
@@ -155,6 +156,7 @@ func constructed() *Child {
 		Stdout:  os.NewFile(uintptr(C.newsclipEarlyFds[1]), "|1"),
 		Stderr:  os.NewFile(uintptr(C.newsclipEarlyFds[2]), "|2"),
 		First:   FirstPDF(os.Args), // the constructor's pick (TestFirstPDFInC)
+		Started: time.Now(),        // a little after it was
 	}
 }
 

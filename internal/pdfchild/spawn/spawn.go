@@ -11,9 +11,10 @@
 //     C constructor starts the child before the Go runtime does, as soon
 //     as the C library is loaded (early_cgo.go); init hands it over. The
 //     child's own exec then comes some 1.5-2 ms after the program's here.
-//   - Otherwise init starts it. This package imports only os, sync and
-//     syscall (not even strings, which other packages' order would hold
-//     back), so it is initialised among the first, about 20th of 130; the
+//   - Otherwise init starts it. This package imports only os, sync,
+//     syscall and time (not even strings, which other packages' order
+//     would hold back; time comes before os), so it is initialised among
+//     the first, about 20th of 130; the
 //     child's exec comes some 3-4 ms after the program's here.
 //
 // pdfchild takes that child for the first file (Take) and starts the
@@ -28,6 +29,7 @@ package spawn
 import (
 	"os"
 	"sync"
+	"time"
 )
 
 // Command is the hidden first argument that makes the binary a PDF
@@ -44,6 +46,9 @@ type Child struct {
 	// First is the PDF the child reads and extracts before its first
 	// request, as the command line names it (see FirstPDF); "" for none.
 	First string
+	// Started is when the child was started (for one the C constructor
+	// started, when this process's initialisation took it over).
+	Started time.Time
 }
 
 // Start starts exe as an extraction child, with the environment and
@@ -86,7 +91,7 @@ func start(exe, first string) (*Child, error) {
 		ends[4].Close()
 		return nil, err
 	}
-	return &Child{Process: p, Stdin: ends[1], Stdout: ends[2], Stderr: ends[4], First: first}, nil
+	return &Child{Process: p, Stdin: ends[1], Stdout: ends[2], Stderr: ends[4], First: first, Started: time.Now()}, nil
 }
 
 // early is the child started by init, until Take hands it over.
