@@ -48,16 +48,24 @@ func readFIFO(t *testing.T, path string) func() string {
 	}
 }
 
+// pipeTarget makes a named pipe called name in a temporary folder and
+// starts its reader (see readFIFO); it skips the test where pipes cannot
+// be made.
+func pipeTarget(t *testing.T, name string) (dir, fifo string, got func() string) {
+	t.Helper()
+	dir = t.TempDir()
+	fifo = filepath.Join(dir, name)
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip(err)
+	}
+	return dir, fifo, readFIFO(t, fifo)
+}
+
 // TestWriteThroughPipe: a named pipe as the target (as bash's
 // -o >(gzip >x) names one) stays a pipe, and its reader gets the output;
 // a rename over it would have left a regular file and the reader nothing.
 func TestWriteThroughPipe(t *testing.T) {
-	dir := t.TempDir()
-	fifo := filepath.Join(dir, "out.md")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
-		t.Skip(err)
-	}
-	got := readFIFO(t, fifo)
+	dir, fifo, got := pipeTarget(t, "out.md")
 	if err := Write(fifo, writeString("# Headline\n")); err != nil {
 		t.Fatal(err)
 	}
@@ -162,12 +170,7 @@ func TestWriteThroughDescriptorLink(t *testing.T) {
 // TestWriteInPlaceFailure: a failed write to a target written in place
 // is an error that names it.
 func TestWriteInPlaceFailure(t *testing.T) {
-	dir := t.TempDir()
-	fifo := filepath.Join(dir, "out.md")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
-		t.Skip(err)
-	}
-	got := readFIFO(t, fifo)
+	_, fifo, got := pipeTarget(t, "out.md")
 	err := Write(fifo, func(w io.Writer) error { return errors.New("no room") })
 	if err == nil || !strings.Contains(err.Error(), fifo) || !strings.Contains(err.Error(), "no room") {
 		t.Errorf("Write: %v; want the failure, naming %s", err, fifo)
@@ -178,12 +181,7 @@ func TestWriteInPlaceFailure(t *testing.T) {
 // TestCreateThroughPipe: a report to a named pipe is written in place;
 // Commit ends it and leaves the pipe a pipe.
 func TestCreateThroughPipe(t *testing.T) {
-	dir := t.TempDir()
-	fifo := filepath.Join(dir, "report.jsonl")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
-		t.Skip(err)
-	}
-	got := readFIFO(t, fifo)
+	dir, fifo, got := pipeTarget(t, "report.jsonl")
 	f, err := Create(fifo)
 	if err != nil {
 		t.Fatal(err)
@@ -211,12 +209,7 @@ func TestCreateThroughPipe(t *testing.T) {
 // TestCommitInPlaceKeepsWriteError: a report written in place whose
 // write failed fails at Commit, naming it.
 func TestCommitInPlaceKeepsWriteError(t *testing.T) {
-	dir := t.TempDir()
-	fifo := filepath.Join(dir, "report.jsonl")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
-		t.Skip(err)
-	}
-	got := readFIFO(t, fifo)
+	_, fifo, got := pipeTarget(t, "report.jsonl")
 	f, err := Create(fifo)
 	if err != nil {
 		t.Fatal(err)
