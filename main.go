@@ -2,6 +2,10 @@
 // JSON Lines. See README.md.
 package main
 
-import "os"
+import (
+	"os"
+
+	_ "newsclip/internal/prefault"
+)
 
 func main() { os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr)) }

@@ -73,8 +73,9 @@ static void closeAll(int p[3][2]) {
 // do better: a C library other than glibc (musl passes a constructor no
 // arguments), a descriptor among 0-2 (a parent run with one of them
 // closed), a failed call. Only one thread runs here, so a plain fork is
-// safe.
-__attribute__((constructor)) static void startEarly(int argc, char **argv, char **envp) {
+// safe. Its priority (101, the first a program may use) puts it before
+// the other constructors (prefault's), which would delay the child's start.
+__attribute__((constructor(101))) static void startEarly(int argc, char **argv, char **envp) {
 #ifndef __GLIBC__
 	return;
 #endif
