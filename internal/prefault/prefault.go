@@ -1,6 +1,6 @@
 // Package prefault maps, at start-up, the pages every run of newsclip
 // touches: the program's code and constants (its .text and .rodata
-// sections, 7.7 MB) and the Go heap's first 4 MiB chunk, with one system
+// sections, 7.7 MB) and the next 4 MiB of the Go heap, with one system
 // call each (madvise MADV_POPULATE_READ and MADV_POPULATE_WRITE, Linux
 // 5.14), instead of one page fault per page or per 16 pages as they are
 // first touched.

@@ -90,8 +90,18 @@ __attribute__((constructor(102))) static void populateImage(void) {
 	}
 }
 
-static int populateWrite(uintptr_t start, uintptr_t n) {
-	return madvise((void *)start, n, MADV_POPULATE_WRITE);
+// populateWrite populates [p, p+n), p rounded down to a page, up to the
+// first page that is not mapped for writing (the heap's reserved space is
+// mapped PROT_NONE: EINVAL there, ENOMEM at a hole), and reports whether
+// the kernel knows MADV_POPULATE_WRITE (Linux 5.14): a call of length 0
+// fails only on an advice it does not know.
+static int populateWrite(uintptr_t p, uintptr_t n) {
+	uintptr_t start = p & ~((uintptr_t)sysconf(_SC_PAGESIZE) - 1);
+	if (madvise((void *)start, 0, MADV_POPULATE_WRITE) != 0) {
+		return 0;
+	}
+	madvise((void *)start, n, MADV_POPULATE_WRITE);
+	return 1;
 }
 
 static long imagePopulated(void) { return newsclipImagePopulated; }
@@ -101,32 +111,30 @@ import "C"
 
 import "unsafe"
 
-// heapChunk is the unit in which the Go runtime (1.21 to 1.26 at least)
-// maps its heap: pallocChunkBytes, 4 MiB, aligned to its size. The first
-// chunk holds everything a small run allocates before its first garbage
-// collection (the initial heap goal is 4 MiB).
-const heapChunk = 4 << 20
+// heapAhead is how much of the heap init maps ahead of its first
+// allocation: a run allocates about this much before its first garbage
+// collection (the initial heap goal is 4 MiB), and the package
+// initialisations that follow this one allocate 1.2 MB of it.
+const heapAhead = 4 << 20
 
-// first is the first object this package allocates: the chunk holding it
-// is the heap's first.
+// first is the first object this package allocates. The heap grows up
+// from there: the runtime hands out the free pages of lowest address
+// first, and those below it are taken by what the runtime and the
+// packages initialised earlier allocated.
 var first *[16]byte
 
-// heapPopulated is how many bytes of the heap init mapped: heapChunk, or 0
-// when the kernel refused.
-var heapPopulated int
+// heapPopulated reports whether the kernel knows the populate call. The
+// runtime maps its heap as it grows (4 MiB at a time, the rest of its
+// space reserved PROT_NONE): the call stops at the end of what is mapped.
+var heapPopulated bool
 
-// init populates the heap chunk holding its first allocation. Its pages
-// are about to be touched anyway by the package initialisations that
-// follow (1.2 MB of allocations, spread over size classes) and the run.
-// A kernel refusal (no MADV_POPULATE_WRITE before Linux 5.14, or a runtime
-// whose chunk is not mapped whole) leaves the page faults to happen as
-// before.
+// init populates the heapAhead bytes of heap from the page holding its
+// first allocation. Pages that the runtime has not mapped yet are left to
+// fault in as before; so is everything on a kernel without
+// MADV_POPULATE_WRITE (before Linux 5.14).
 func init() {
 	first = new([16]byte)
-	start := uintptr(unsafe.Pointer(first)) &^ (heapChunk - 1)
-	if C.populateWrite(C.uintptr_t(start), heapChunk) == 0 {
-		heapPopulated = heapChunk
-	}
+	heapPopulated = C.populateWrite(C.uintptr_t(uintptr(unsafe.Pointer(first))), heapAhead) != 0
 }
 
 func imagePopulated() (populated, size int) {

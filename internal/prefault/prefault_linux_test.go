@@ -13,14 +13,42 @@ import (
 	"unsafe"
 )
 
-// residentAtStart is how many of the first heap chunk's pages were
-// resident when TestMain began, before the tests allocate anything.
-var residentAtStart, chunkPages int
+// residentAtStart and aheadPages: how many of the pages init populated
+// (from the one holding first, up to heapAhead bytes or the end of its
+// mapping) were resident when TestMain began, before the tests allocated
+// anything, and how many there are.
+var residentAtStart, aheadPages int
 
 func TestMain(m *testing.M) {
-	start := uintptr(unsafe.Pointer(first)) &^ (heapChunk - 1)
-	residentAtStart, chunkPages = resident(start, heapChunk)
+	page := uintptr(os.Getpagesize())
+	start := uintptr(unsafe.Pointer(first)) &^ (page - 1)
+	end := start + heapAhead
+	if e, ok := mappingEnd(start); ok && e < end {
+		end = e
+	}
+	residentAtStart, aheadPages = resident(start, end-start)
 	os.Exit(m.Run())
+}
+
+// mappingEnd returns the end of the mapping holding addr, from
+// /proc/self/maps.
+func mappingEnd(addr uintptr) (uintptr, bool) {
+	b, err := os.ReadFile("/proc/self/maps")
+	if err != nil {
+		return 0, false
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		lo, hi, ok := strings.Cut(strings.Fields(line + " x")[0], "-")
+		if !ok {
+			continue
+		}
+		a, err1 := strconv.ParseUint(lo, 16, 64)
+		e, err2 := strconv.ParseUint(hi, 16, 64)
+		if err1 == nil && err2 == nil && uintptr(a) <= addr && addr < uintptr(e) {
+			return uintptr(e), true
+		}
+	}
+	return 0, false
 }
 
 // resident counts the resident pages of [start, start+n) with mincore(2);
@@ -37,16 +65,15 @@ func resident(start, n uintptr) (in, pages int) {
 	return in, len(vec)
 }
 
-// TestHeapChunkPopulated: the heap chunk holding the package's first
-// allocation is mapped whole before anything else runs. Without the
-// populate call, the test binary's start-up touches only some of its 1,024
-// pages.
-func TestHeapChunkPopulated(t *testing.T) {
-	if heapPopulated == 0 {
-		t.Skip("the kernel refused MADV_POPULATE_WRITE (Linux before 5.14)")
+// TestHeapPopulated: the heap from the package's first allocation on is
+// mapped before anything else runs. Without the populate call, the test
+// binary's start-up touches only some of those pages.
+func TestHeapPopulated(t *testing.T) {
+	if !heapPopulated {
+		t.Skip("the kernel does not know MADV_POPULATE_WRITE (Linux before 5.14)")
 	}
-	if residentAtStart != chunkPages {
-		t.Fatalf("%d of the first heap chunk's %d pages resident at start, want all", residentAtStart, chunkPages)
+	if residentAtStart != aheadPages {
+		t.Fatalf("%d of the %d heap pages from the first allocation on resident at start, want all", residentAtStart, aheadPages)
 	}
 }
 

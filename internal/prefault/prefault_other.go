@@ -2,7 +2,7 @@
 
 package prefault
 
-// heapPopulated is 0: nothing is populated off Linux or without cgo.
-var heapPopulated int
+// heapPopulated is false: nothing is populated off Linux or without cgo.
+var heapPopulated bool
 
 func imagePopulated() (populated, size int) { return 0, 0 }
