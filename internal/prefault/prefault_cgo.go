@@ -19,16 +19,32 @@ package prefault
 #define MADV_POPULATE_WRITE 23
 #endif
 
-// Bytes of the program's code and constants populateImage mapped (0 on a
-// kernel without MADV_POPULATE_READ, which refuses it with EINVAL), and
-// the size of those sections.
-static long newsclipImagePopulated, newsclipImageSize;
+// What populateImage did, for the tests: whether it ran (a program linked
+// by Go's internal linker has no constructors), whether the kernel knows
+// MADV_POPULATE_READ (Linux 5.14), and the ranges it populated with the
+// outcome of each call.
+static int newsclipImageRan, newsclipPopulateKnown, newsclipImageRanges;
+static uintptr_t newsclipImageRange[4][2];
+static int newsclipImageOK[4];
 
-// loadBias stores the program's load address (0 unless it is built as a
-// position-independent executable): dl_iterate_phdr reports the program
+// program stores the program's load address (0 unless it is built as a
+// position-independent executable) and where its first segment, which
+// holds its ELF header, is mapped: dl_iterate_phdr reports the program
 // first.
-static int loadBias(struct dl_phdr_info *info, size_t size, void *data) {
-	*(uintptr_t *)data = info->dlpi_addr;
+struct program {
+	uintptr_t bias;
+	const ElfW(Ehdr) *header;
+};
+
+static int findProgram(struct dl_phdr_info *info, size_t size, void *data) {
+	struct program *p = data;
+	p->bias = info->dlpi_addr;
+	for (int i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		if (ph->p_type == PT_LOAD && ph->p_offset == 0 && ph->p_filesz >= sizeof(ElfW(Ehdr))) {
+			p->header = (const ElfW(Ehdr) *)(info->dlpi_addr + ph->p_vaddr);
+		}
+	}
 	return 1;
 }
 
@@ -41,13 +57,20 @@ static int loadBias(struct dl_phdr_info *info, size_t size, void *data) {
 static const char *const populated[] = {".text", ".rodata"};
 
 // populateImage reads the program's section headers from /proc/self/exe
-// and populates the sections named in populated. It runs before the Go
+// and populates the sections named in populated. The file must be the
+// program: its ELF header must be the one mapped in memory (a program run
+// as `ld.so ./newsclip` has the loader there). It runs before the Go
 // runtime starts, after the constructor that starts the early PDF child
 // (spawn's startEarly, priority 101), so that child's start is not
 // delayed by it. Any failure leaves the pages to fault in as before.
 __attribute__((constructor(102))) static void populateImage(void) {
-	uintptr_t bias = 0;
-	dl_iterate_phdr(loadBias, &bias);
+	newsclipImageRan = 1;
+	struct program prog = {0, NULL};
+	dl_iterate_phdr(findProgram, &prog);
+	if (prog.header == NULL || madvise((void *)((uintptr_t)prog.header & ~(uintptr_t)4095), 0, MADV_POPULATE_READ) != 0) {
+		return;
+	}
+	newsclipPopulateKnown = 1;
 	int fd = open("/proc/self/exe", O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		return;
@@ -55,7 +78,7 @@ __attribute__((constructor(102))) static void populateImage(void) {
 	ElfW(Ehdr) eh;
 	ElfW(Shdr) sh[128];
 	char names[2048];
-	if (pread(fd, &eh, sizeof eh, 0) != sizeof eh || memcmp(eh.e_ident, ELFMAG, SELFMAG) != 0 ||
+	if (pread(fd, &eh, sizeof eh, 0) != sizeof eh || memcmp(&eh, prog.header, sizeof eh) != 0 ||
 		eh.e_shentsize != sizeof sh[0] || eh.e_shnum == 0 || eh.e_shnum > 128 || eh.e_shstrndx >= eh.e_shnum) {
 		close(fd);
 		return;
@@ -72,7 +95,7 @@ __attribute__((constructor(102))) static void populateImage(void) {
 		return;
 	}
 	names[m - 1] = 0;
-	for (int i = 0; i < eh.e_shnum; i++) {
+	for (int i = 0; i < eh.e_shnum && newsclipImageRanges < 4; i++) {
 		if (sh[i].sh_name >= m || !(sh[i].sh_flags & SHF_ALLOC) || (sh[i].sh_flags & SHF_WRITE) || sh[i].sh_size == 0) {
 			continue;
 		}
@@ -80,12 +103,12 @@ __attribute__((constructor(102))) static void populateImage(void) {
 			if (strcmp(names + sh[i].sh_name, populated[k]) != 0) {
 				continue;
 			}
-			uintptr_t start = (bias + sh[i].sh_addr) & ~(uintptr_t)4095;
-			uintptr_t end = bias + sh[i].sh_addr + sh[i].sh_size;
-			newsclipImageSize += end - start;
-			if (madvise((void *)start, end - start, MADV_POPULATE_READ) == 0) {
-				newsclipImagePopulated += end - start;
-			}
+			uintptr_t start = (prog.bias + sh[i].sh_addr) & ~(uintptr_t)4095;
+			uintptr_t end = prog.bias + sh[i].sh_addr + sh[i].sh_size;
+			int r = newsclipImageRanges++;
+			newsclipImageRange[r][0] = start;
+			newsclipImageRange[r][1] = end;
+			newsclipImageOK[r] = madvise((void *)start, end - start, MADV_POPULATE_READ) == 0;
 		}
 	}
 }
@@ -104,8 +127,12 @@ static int populateWrite(uintptr_t p, uintptr_t n) {
 	return 1;
 }
 
-static long imagePopulated(void) { return newsclipImagePopulated; }
-static long imageSize(void) { return newsclipImageSize; }
+static int imageRan(void) { return newsclipImageRan; }
+static int populateKnown(void) { return newsclipPopulateKnown; }
+static int imageRanges(void) { return newsclipImageRanges; }
+static uintptr_t imageRangeStart(int i) { return newsclipImageRange[i][0]; }
+static uintptr_t imageRangeEnd(int i) { return newsclipImageRange[i][1]; }
+static int imageRangeOK(int i) { return newsclipImageOK[i]; }
 */
 import "C"
 
@@ -137,6 +164,18 @@ func init() {
 	heapPopulated = C.populateWrite(C.uintptr_t(uintptr(unsafe.Pointer(first))), heapAhead) != 0
 }
 
-func imagePopulated() (populated, size int) {
-	return int(C.imagePopulated()), int(C.imageSize())
+// imageRange is a range populateImage populated, and whether the kernel
+// took the call.
+type imageRange struct {
+	start, end uintptr
+	ok         bool
+}
+
+// imageReport returns what populateImage did: whether it ran, whether the
+// kernel knows MADV_POPULATE_READ, and the ranges.
+func imageReport() (ran, known bool, ranges []imageRange) {
+	for i := range int(C.imageRanges()) {
+		ranges = append(ranges, imageRange{uintptr(C.imageRangeStart(C.int(i))), uintptr(C.imageRangeEnd(C.int(i))), C.imageRangeOK(C.int(i)) != 0})
+	}
+	return C.imageRan() != 0, C.populateKnown() != 0, ranges
 }

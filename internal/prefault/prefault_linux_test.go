@@ -3,9 +3,13 @@
 package prefault
 
 import (
-	"bufio"
+	"debug/elf"
+	"encoding/binary"
+	"errors"
+	"fmt"
 	"os"
-	"path/filepath"
+	"os/exec"
+	"reflect"
 	"strconv"
 	"strings"
 	"syscall"
@@ -23,32 +27,18 @@ func TestMain(m *testing.M) {
 	page := uintptr(os.Getpagesize())
 	start := uintptr(unsafe.Pointer(first)) &^ (page - 1)
 	end := start + heapAhead
-	if e, ok := mappingEnd(start); ok && e < end {
-		end = e
+	ms, err := mappings()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	for _, m := range ms {
+		if m.start <= start && start < m.end && m.end < end {
+			end = m.end
+		}
 	}
 	residentAtStart, aheadPages = resident(start, end-start)
 	os.Exit(m.Run())
-}
-
-// mappingEnd returns the end of the mapping holding addr, from
-// /proc/self/maps.
-func mappingEnd(addr uintptr) (uintptr, bool) {
-	b, err := os.ReadFile("/proc/self/maps")
-	if err != nil {
-		return 0, false
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		lo, hi, ok := strings.Cut(strings.Fields(line + " x")[0], "-")
-		if !ok {
-			continue
-		}
-		a, err1 := strconv.ParseUint(lo, 16, 64)
-		e, err2 := strconv.ParseUint(hi, 16, 64)
-		if err1 == nil && err2 == nil && uintptr(a) <= addr && addr < uintptr(e) {
-			return uintptr(e), true
-		}
-	}
-	return 0, false
 }
 
 // resident counts the resident pages of [start, start+n) with mincore(2);
@@ -77,73 +67,155 @@ func TestHeapPopulated(t *testing.T) {
 	}
 }
 
-// TestImagePopulated: every page of the program's code is mapped. The test
-// binary's start-up alone would touch a small part of its 2-3 MB of code.
+// TestImagePopulated: the constructor populated exactly the program's
+// .text and .rodata, found here with debug/elf and the load address in
+// /proc/self/maps, and the kernel took each call.
 func TestImagePopulated(t *testing.T) {
-	populated, size := imagePopulated()
-	if size == 0 {
-		t.Fatal("no read-only segment of the program found")
+	ran, known, ranges := imageReport()
+	if !ran {
+		t.Fatal("the C constructor did not run (a program linked with -linkmode=internal has none)")
 	}
-	if populated == 0 {
-		t.Skip("the kernel refused MADV_POPULATE_READ (Linux before 5.14)")
-	}
-	if populated != size {
-		t.Errorf("populated %d of the read-only segments' %d bytes", populated, size)
+	if !known {
+		t.Skip("the kernel does not know MADV_POPULATE_READ (Linux before 5.14)")
 	}
 	exe, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)
 	}
-	code := 0
-	for _, m := range mappings(t) {
-		if m.path != exe || m.perms != "r-xp" {
-			continue
-		}
-		code++
-		if m.rss != m.size {
-			t.Errorf("code mapping %s: %d kB resident of %d kB", m.addr, m.rss, m.size)
-		}
-	}
-	if code == 0 {
-		t.Fatalf("no code mapping of %s in /proc/self/smaps", filepath.Base(exe))
-	}
-}
-
-type mapping struct {
-	addr, perms, path string
-	size, rss         int // kB
-}
-
-// mappings reads /proc/self/smaps.
-func mappings(t *testing.T) []mapping {
-	f, err := os.Open("/proc/self/smaps")
+	f, err := elf.Open(exe)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	var ms []mapping
-	s := bufio.NewScanner(f)
-	for s.Scan() {
-		fields := strings.Fields(s.Text())
-		switch {
-		case len(fields) >= 5 && strings.Contains(fields[0], "-") && !strings.HasSuffix(fields[0], ":"):
-			m := mapping{addr: fields[0], perms: fields[1]}
-			if len(fields) >= 6 {
-				m.path = fields[5]
-			}
-			ms = append(ms, m)
-		case len(ms) > 0 && len(fields) == 3 && fields[2] == "kB":
-			n, _ := strconv.Atoi(fields[1])
-			switch fields[0] {
-			case "Size:":
-				ms[len(ms)-1].size = n
-			case "Rss:":
-				ms[len(ms)-1].rss = n
-			}
+	if os.Getenv(pieChild) != "" && f.Type != elf.ET_DYN {
+		t.Fatalf("%s is %v, not a position-independent executable", exe, f.Type)
+	}
+	bias := loadBias(t, exe, f)
+	var want []imageRange
+	for _, name := range []string{".text", ".rodata"} {
+		s := f.Section(name)
+		if s == nil {
+			t.Fatalf("%s has no %s section", exe, name)
+		}
+		start := bias + uintptr(s.Addr)
+		want = append(want, imageRange{start &^ 4095, start + uintptr(s.Size), true})
+	}
+	if !reflect.DeepEqual(ranges, want) {
+		t.Errorf("populated %+v, want %+v (bias %#x)", ranges, want, bias)
+	}
+	for _, r := range ranges {
+		if in, n := presentPages(t, r.start, r.end); in != n {
+			t.Errorf("%#x-%#x: %d of %d pages mapped", r.start, r.end, in, n)
 		}
 	}
-	if err := s.Err(); err != nil {
+}
+
+// pieChild marks the test binary TestImagePopulatedPIE builds and runs.
+const pieChild = "NEWSCLIP_PREFAULT_PIE"
+
+// TestImagePopulatedPIE runs TestImagePopulated in a position-independent
+// build of this package's tests, where the sections are mapped at the load
+// address plus their addresses in the file.
+func TestImagePopulatedPIE(t *testing.T) {
+	if os.Getenv(pieChild) != "" {
+		t.Skip("this is the PIE build")
+	}
+	if testing.Short() {
+		t.Skip("builds the package's tests again (-short)")
+	}
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command:", err)
+	}
+	cmd := exec.Command(gobin, "test", "-buildmode=pie", "-count=1", "-run", "^TestImagePopulated$", "-v", ".")
+	cmd.Env = append(os.Environ(), pieChild+"=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "--- PASS: TestImagePopulated ") {
+		t.Fatalf("go test -buildmode=pie: %v\n%s", err, out)
+	}
+}
+
+// loadBias returns where the program is loaded relative to its addresses
+// in the file: 0 for a fixed-address executable, else the start of its
+// mapping of file offset 0 less its first segment's page.
+func loadBias(t *testing.T, exe string, f *elf.File) uintptr {
+	if f.Type == elf.ET_EXEC {
+		return 0
+	}
+	first := ^uint64(0)
+	for _, p := range f.Progs {
+		if p.Type == elf.PT_LOAD && p.Vaddr < first {
+			first = p.Vaddr
+		}
+	}
+	ms, err := mappings()
+	if err != nil {
 		t.Fatal(err)
 	}
-	return ms
+	for _, m := range ms {
+		if m.path == exe && m.offset == 0 {
+			return m.start - uintptr(first&^4095)
+		}
+	}
+	t.Fatalf("no mapping of %s at offset 0", exe)
+	return 0
+}
+
+// presentPages counts the pages of [start, end) present in this process's
+// page tables, from /proc/self/pagemap (bit 63 of each page's entry,
+// readable without privileges).
+func presentPages(t *testing.T, start, end uintptr) (in, n int) {
+	f, err := os.Open("/proc/self/pagemap")
+	if err != nil {
+		t.Skip(err)
+	}
+	defer f.Close()
+	page := uintptr(os.Getpagesize())
+	first, last := start/page, (end+page-1)/page
+	buf := make([]byte, 8*(last-first))
+	if _, err := f.ReadAt(buf, int64(first*8)); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < len(buf); i += 8 {
+		if binary.LittleEndian.Uint64(buf[i:])&(1<<63) != 0 {
+			in++
+		}
+	}
+	return in, len(buf) / 8
+}
+
+// mapping is a line of /proc/self/maps.
+type mapping struct {
+	start, end uintptr
+	offset     uint64
+	path       string
+}
+
+// mappings reads /proc/self/maps.
+func mappings() ([]mapping, error) {
+	b, err := os.ReadFile("/proc/self/maps")
+	if err != nil {
+		return nil, err
+	}
+	var ms []mapping
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		// 00400000-00a12000 r-xp 00002000 fe:00 9978031   /tmp/newsclip
+		f := strings.Fields(line)
+		lo, hi, ok := strings.Cut(f[0], "-")
+		if !ok || len(f) < 5 {
+			return nil, fmt.Errorf("/proc/self/maps: odd line %q", line)
+		}
+		a, err1 := strconv.ParseUint(lo, 16, 64)
+		e, err2 := strconv.ParseUint(hi, 16, 64)
+		off, err3 := strconv.ParseUint(f[2], 16, 64)
+		if err := errors.Join(err1, err2, err3); err != nil {
+			return nil, fmt.Errorf("/proc/self/maps: %q: %v", line, err)
+		}
+		m := mapping{start: uintptr(a), end: uintptr(e), offset: off}
+		if len(f) >= 6 {
+			m.path = f[5]
+		}
+		ms = append(ms, m)
+	}
+	return ms, nil
 }
