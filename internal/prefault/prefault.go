@@ -1,25 +1,26 @@
 // Package prefault maps, at start-up, pages that every run of newsclip
 // touches: the program's code and constants (its .text and .rodata
-// sections, 7.75 MiB) and the next 4 MiB of the Go heap, with one system
-// call each (madvise MADV_POPULATE_READ and MADV_POPULATE_WRITE, Linux
-// 5.14), instead of one page fault per page, or per 16 pages of the
-// program, as they are first touched.
+// sections, 7.75 MiB) and what is left of the Go heap's first mapped
+// chunk (up to 4 MiB), with madvise (MADV_POPULATE_READ and
+// MADV_POPULATE_WRITE, Linux 5.14): a few system calls instead of one page
+// fault per page, or per 16 pages of the program, as they are first
+// touched.
 //
 // A page fault costs well under a microsecond on bare metal. On the 2-core
 // Firecracker guest the benchmarks run on it costs 10-16 µs, a trap to the
 // hypervisor, while populating 4 MiB takes 0.8-1.3 ms. There
-// `newsclip --version` took 860 faults (`pdftotext -v`: 425) and a one-page
-// PDF, parent and PDF child, 2,400. With this package they take about 375
-// and 1,430 (the latter with the early child started by vfork), and 20% and 13% less wall time (medians of 31 interleaved
-// runs).
+// `newsclip --version` took 860 faults (`pdftotext -v`: 425) and a
+// one-page PDF, parent and PDF child, 2,400; with this package, a median
+// of about 360 (quartiles 350 and 520: the heap part depends on where the
+// runtime starts its heap) and 1,430, and 12-19% less wall time (medians
+// of 31-41 interleaved runs).
 //
 // The cost is resident memory: pages a run would not have touched count in
-// its peak RSS, 1.5 MiB more for a one-page PDF and 3 MiB for --version
-// (the code's pages are shared with every other newsclip process through
-// the page cache).
+// its peak RSS, 1-3 MiB more (the code's pages are shared with every other
+// newsclip process through the page cache).
 //
 // Importing the package does the work; it has nothing to call. Both the
 // command and its PDF child (the same program) import it through main.
 // Off Linux, built without cgo, or linked by Go's internal linker (which
-// keeps no C constructors) the program part does nothing.
+// keeps no C constructors), the program's part does nothing.
 package prefault

@@ -4,12 +4,14 @@ package prefault
 
 import (
 	"debug/elf"
-	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"reflect"
+	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
@@ -18,28 +20,33 @@ import (
 )
 
 // residentAtStart and aheadPages: how many of the pages init populated
-// (from the one holding first, up to heapAhead bytes or the end of its
-// mapping) were resident when TestMain began, before the tests allocated
-// anything, and how many there are.
+// were resident when TestMain began, before the tests allocated anything,
+// and how many there are. init's call covers the page holding first up
+// to heapAhead bytes, the end of the runtime's chunk (4 MiB, aligned) or
+// the end of the mapping, whichever comes first; the runtime may map the
+// next chunk after init, so the chunk's end is taken from the address.
 var residentAtStart, aheadPages int
 
 func TestMain(m *testing.M) {
 	page := uintptr(os.Getpagesize())
 	start := uintptr(unsafe.Pointer(first)) &^ (page - 1)
-	end := start + heapAhead
+	end := min(start+heapAhead, (start|(runtimeChunk-1))+1)
 	ms, err := mappings()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
 	}
 	for _, m := range ms {
-		if m.start <= start && start < m.end && m.end < end {
-			end = m.end
+		if m.start <= start && start < m.end {
+			end = min(end, m.end)
 		}
 	}
 	residentAtStart, aheadPages = resident(start, end-start)
 	os.Exit(m.Run())
 }
+
+// runtimeChunk is the Go runtime's heap chunk (pallocChunkBytes).
+const runtimeChunk = 4 << 20
 
 // resident counts the resident pages of [start, start+n) with mincore(2);
 // for anonymous memory a page is resident once it is mapped.
@@ -98,20 +105,19 @@ func TestImagePopulated(t *testing.T) {
 			t.Fatalf("%s has no %s section", exe, name)
 		}
 		start := bias + uintptr(s.Addr)
-		want = append(want, imageRange{start &^ 4095, start + uintptr(s.Size), true})
+		want = append(want, imageRange{start &^ uintptr(os.Getpagesize()-1), start + uintptr(s.Size), true})
 	}
 	if !reflect.DeepEqual(ranges, want) {
 		t.Errorf("populated %+v, want %+v (bias %#x)", ranges, want, bias)
 	}
-	for _, r := range ranges {
-		if in, n := presentPages(t, r.start, r.end); in != n {
-			t.Errorf("%#x-%#x: %d of %d pages mapped", r.start, r.end, in, n)
-		}
-	}
 }
 
-// pieChild marks the test binary TestImagePopulatedPIE builds and runs.
-const pieChild = "NEWSCLIP_PREFAULT_PIE"
+// pieChild and loaderChild mark the runs of this package's tests that
+// TestImagePopulatedPIE and TestImageNotLoader start.
+const (
+	pieChild    = "NEWSCLIP_PREFAULT_PIE"
+	loaderChild = "NEWSCLIP_PREFAULT_LOADER"
+)
 
 // TestImagePopulatedPIE runs TestImagePopulated in a position-independent
 // build of this package's tests, where the sections are mapped at the load
@@ -123,15 +129,70 @@ func TestImagePopulatedPIE(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the package's tests again (-short)")
 	}
+	if _, known, _ := imageReport(); !known {
+		t.Skip("the kernel does not know MADV_POPULATE_READ (Linux before 5.14)")
+	}
+	if strings.Contains(os.Getenv("GOFLAGS"), "-race") {
+		t.Skip("-buildmode=pie does not go with -race")
+	}
+	_, src, _, _ := runtime.Caller(0)
+	if _, err := os.Stat(src); err != nil {
+		t.Skip("the package's sources are not here:", err)
+	}
 	gobin, err := exec.LookPath("go")
 	if err != nil {
 		t.Skip("no go command:", err)
 	}
 	cmd := exec.Command(gobin, "test", "-buildmode=pie", "-count=1", "-run", "^TestImagePopulated$", "-v", ".")
+	cmd.Dir = filepath.Dir(src)
 	cmd.Env = append(os.Environ(), pieChild+"=1")
 	out, err := cmd.CombinedOutput()
 	if err != nil || !strings.Contains(string(out), "--- PASS: TestImagePopulated ") {
 		t.Fatalf("go test -buildmode=pie: %v\n%s", err, out)
+	}
+}
+
+// TestImageNotLoader: a program run through the dynamic loader
+// (`ld-linux-x86-64.so.2 ./newsclip`) has the loader as /proc/self/exe,
+// whose sections are not the program's: nothing is populated.
+func TestImageNotLoader(t *testing.T) {
+	ran, known, ranges := imageReport()
+	if os.Getenv(loaderChild) != "" {
+		if !ran || !known || len(ranges) != 0 {
+			t.Fatalf("through the loader: ran %v, kernel knows the call %v, populated %+v; want nothing populated", ran, known, ranges)
+		}
+		return
+	}
+	if !known {
+		t.Skip("the kernel does not know MADV_POPULATE_READ (Linux before 5.14)")
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := elf.Open(exe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var loader string
+	for _, p := range f.Progs {
+		if p.Type == elf.PT_INTERP {
+			b, err := io.ReadAll(p.Open())
+			if err != nil {
+				t.Fatal(err)
+			}
+			loader = strings.TrimRight(string(b), "\x00")
+		}
+	}
+	if loader == "" {
+		t.Skip("a static program: no loader")
+	}
+	cmd := exec.Command(loader, exe, "-test.run", "^TestImageNotLoader$", "-test.v")
+	cmd.Env = append(os.Environ(), loaderChild+"=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "--- PASS: TestImageNotLoader ") {
+		t.Fatalf("%s %s: %v\n%s", loader, exe, err, out)
 	}
 }
 
@@ -159,29 +220,6 @@ func loadBias(t *testing.T, exe string, f *elf.File) uintptr {
 	}
 	t.Fatalf("no mapping of %s at offset 0", exe)
 	return 0
-}
-
-// presentPages counts the pages of [start, end) present in this process's
-// page tables, from /proc/self/pagemap (bit 63 of each page's entry,
-// readable without privileges).
-func presentPages(t *testing.T, start, end uintptr) (in, n int) {
-	f, err := os.Open("/proc/self/pagemap")
-	if err != nil {
-		t.Skip(err)
-	}
-	defer f.Close()
-	page := uintptr(os.Getpagesize())
-	first, last := start/page, (end+page-1)/page
-	buf := make([]byte, 8*(last-first))
-	if _, err := f.ReadAt(buf, int64(first*8)); err != nil {
-		t.Fatal(err)
-	}
-	for i := 0; i < len(buf); i += 8 {
-		if binary.LittleEndian.Uint64(buf[i:])&(1<<63) != 0 {
-			in++
-		}
-	}
-	return in, len(buf) / 8
 }
 
 // mapping is a line of /proc/self/maps.
