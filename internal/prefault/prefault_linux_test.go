@@ -85,15 +85,7 @@ func TestImagePopulated(t *testing.T) {
 	if !known {
 		t.Skip("the kernel does not know MADV_POPULATE_READ (Linux before 5.14)")
 	}
-	exe, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := elf.Open(exe)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	exe, f := openSelf(t)
 	if os.Getenv(pieChild) != "" && f.Type != elf.ET_DYN {
 		t.Fatalf("%s is %v, not a position-independent executable", exe, f.Type)
 	}
@@ -166,15 +158,7 @@ func TestImageNotLoader(t *testing.T) {
 	if !known {
 		t.Skip("the kernel does not know MADV_POPULATE_READ (Linux before 5.14)")
 	}
-	exe, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := elf.Open(exe)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	exe, f := openSelf(t)
 	var loader string
 	for _, p := range f.Progs {
 		if p.Type == elf.PT_INTERP {
@@ -194,6 +178,20 @@ func TestImageNotLoader(t *testing.T) {
 	if err != nil || !strings.Contains(string(out), "--- PASS: TestImageNotLoader ") {
 		t.Fatalf("%s %s: %v\n%s", loader, exe, err, out)
 	}
+}
+
+// openSelf opens this test program's file as ELF.
+func openSelf(t *testing.T) (string, *elf.File) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := elf.Open(exe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return exe, f
 }
 
 // loadBias returns where the program is loaded relative to its addresses
