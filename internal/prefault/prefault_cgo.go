@@ -23,9 +23,9 @@ package prefault
 // by Go's internal linker has no constructors), whether the kernel knows
 // MADV_POPULATE_READ (Linux 5.14), and the ranges it populated with the
 // outcome of each call.
-static int newsclipImageRan, newsclipPopulateKnown, newsclipImageRanges;
-static uintptr_t newsclipImageRange[4][2];
-static int newsclipImageOK[4];
+int newsclipImageRan, newsclipPopulateKnown, newsclipImageRanges;
+uintptr_t newsclipImageRange[4][2];
+int newsclipImageOK[4];
 
 // program stores the program's load address (0 unless it is built as a
 // position-independent executable) and where its first segment, which
@@ -128,12 +128,6 @@ static int populateWrite(uintptr_t p, uintptr_t n) {
 	return 1;
 }
 
-static int imageRan(void) { return newsclipImageRan; }
-static int populateKnown(void) { return newsclipPopulateKnown; }
-static int imageRanges(void) { return newsclipImageRanges; }
-static uintptr_t imageRangeStart(int i) { return newsclipImageRange[i][0]; }
-static uintptr_t imageRangeEnd(int i) { return newsclipImageRange[i][1]; }
-static int imageRangeOK(int i) { return newsclipImageOK[i]; }
 */
 import "C"
 
@@ -175,8 +169,9 @@ type imageRange struct {
 // imageReport returns what populateImage did: whether it ran, whether the
 // kernel knows MADV_POPULATE_READ, and the ranges.
 func imageReport() (ran, known bool, ranges []imageRange) {
-	for i := range int(C.imageRanges()) {
-		ranges = append(ranges, imageRange{uintptr(C.imageRangeStart(C.int(i))), uintptr(C.imageRangeEnd(C.int(i))), C.imageRangeOK(C.int(i)) != 0})
+	for i := range int(C.newsclipImageRanges) {
+		r := C.newsclipImageRange[i]
+		ranges = append(ranges, imageRange{uintptr(r[0]), uintptr(r[1]), C.newsclipImageOK[i] != 0})
 	}
-	return C.imageRan() != 0, C.populateKnown() != 0, ranges
+	return C.newsclipImageRan != 0, C.newsclipPopulateKnown != 0, ranges
 }
