@@ -8,6 +8,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"unicode"
@@ -43,8 +44,15 @@ type PDFExtractor func(data []byte) (*pdftext.Text, error)
 // not used after, so that the articles are built without the file in
 // memory, and the text's lines without their layout (see
 // readPDFDocument); while they are built from a long text, the garbage
-// collector works to a lower target (see holdGC).
-func ConvertPDF(name string, data []byte, extract PDFExtractor) (*Document, error) {
+// collector works to a lower target (see holdGC). A panic in the rules
+// becomes an internal error naming the file, as in Convert: the CLI
+// calls ConvertPDF directly, and one damaged file must not end a batch.
+func ConvertPDF(name string, data []byte, extract PDFExtractor) (doc *Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, &Error{File: name, Err: fmt.Errorf("internal error: %v", r)}
+		}
+	}()
 	go warmPDFRules()
 	sumc := make(chan [sha256.Size]byte, 1)
 	go func() { sumc <- sha256.Sum256(data) }()
@@ -127,11 +135,7 @@ func readPDFDocument(name string, sum [sha256.Size]byte, t *pdftext.Text, spend 
 		doc.Warnings = append(doc.Warnings, Warning{Page: w.Page, Msg: w.Msg})
 	}
 	if parts := splitExport(t); parts != nil {
-		for _, pages := range parts {
-			a := exportArticle(pages)
-			a.Index = len(doc.Articles)
-			doc.Articles = append(doc.Articles, a)
-		}
+		doc.Articles = exportArticles(parts)
 		return doc, nil
 	}
 	if arts := readManyArticles(t); arts != nil {

@@ -1,10 +1,17 @@
 package convert
 
 import (
+	"errors"
+	"fmt"
+	"reflect"
+	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"newsclip/internal/pdfgen"
+	"newsclip/internal/pdftext"
 )
 
 // exportHeaderOf gives readExportHeader's header as publication, section
@@ -52,5 +59,89 @@ func TestExportSplit(t *testing.T) {
 		if len(a.Authors) != 1 || a.Authors[0].Name != "Anna Schmidt" {
 			t.Errorf("article %d: authors %+v", i, a.Authors)
 		}
+	}
+}
+
+// exportOf builds an archive export of n one-page articles, each under
+// its own record id: article i's headline is "Story i of the Harbour".
+func exportOf(n int) []byte {
+	var pages [][]pdfgen.Run
+	for i := range n {
+		pages = append(pages, []pdfgen.Run{
+			{X: 36, Y: 760, Size: 9, Text: "Harbour Gazette POLITIK Montag, 5. Juni 2023"},
+			{X: 36, Y: 700, Size: 20, Text: fmt.Sprintf("Story %d of the Harbour", i)},
+			{X: 36, Y: 660, Size: 10, Text: "Von Anna Schmidt"},
+			{X: 36, Y: 640, Size: 10, Text: fmt.Sprintf("The fishermen counted catch number %d on Monday.", i)},
+			{X: 500, Y: 30, Size: 8, Text: fmt.Sprintf("A%07d", 1000000+i)},
+		})
+	}
+	return pdfgen.Build(pages)
+}
+
+// TestExportArticlesCores: an export read on one core and on eight gives
+// the same Document, its articles in page order (exportArticles reads
+// them on as many goroutines as there are cores).
+func TestExportArticlesCores(t *testing.T) {
+	data := exportOf(24)
+	read := func(procs int) *Document {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		return mustConvert(t, "export.pdf", data)
+	}
+	one, eight := read(1), read(8)
+	if len(eight.Articles) != 24 {
+		t.Fatalf("%d articles, want 24", len(eight.Articles))
+	}
+	for i, a := range eight.Articles {
+		if want := fmt.Sprintf("Story %d of the Harbour", i); a.Index != i || a.Headline != want {
+			t.Errorf("article %d: index %d, headline %q, want %q", i, a.Index, a.Headline, want)
+		}
+	}
+	if !reflect.DeepEqual(one, eight) {
+		t.Error("the Document read on eight cores differs from the one read on one")
+	}
+}
+
+// TestForEachPanic: calls that panic on goroutines other than the
+// caller's do not end the program; the panic reaches the caller once no
+// call is running. Each call waits until two are running, so two
+// goroutines (one not the caller's) take part.
+func TestForEachPanic(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	var started, running atomic.Int32
+	defer func() {
+		if r := recover(); r != "call failed" {
+			t.Errorf("recovered %v, want the calls' panic", r)
+		}
+		if n := running.Load(); n != 0 {
+			t.Errorf("%d calls still running when the panic reached the caller", n)
+		}
+		if n := started.Load(); n < 2 {
+			t.Errorf("%d calls made, want 2 or more", n)
+		}
+	}()
+	forEach(8, func(int) {
+		started.Add(1)
+		running.Add(1)
+		defer running.Add(-1)
+		for deadline := time.Now().Add(5 * time.Second); started.Load() < 2 && time.Now().Before(deadline); {
+			runtime.Gosched()
+		}
+		time.Sleep(time.Millisecond) // the other call panics first, at times
+		panic("call failed")
+	})
+	t.Error("forEach returned")
+}
+
+// TestConvertPDFPanic: a panic while a PDF's text is read into articles
+// becomes an error naming the file, as in Convert, not a crash of the
+// program (the CLI calls ConvertPDF directly).
+func TestConvertPDFPanic(t *testing.T) {
+	_, err := ConvertPDF("export.pdf", []byte("%PDF-1.4"), func([]byte) (*pdftext.Text, error) {
+		exportArticles(make([][]exportPage, 3)) // parts without pages: exportArticle panics
+		return &pdftext.Text{}, nil
+	})
+	var e *Error
+	if !errors.As(err, &e) || e.File != "export.pdf" || !strings.Contains(err.Error(), "internal error") {
+		t.Fatalf("error %v, want an internal error naming export.pdf", err)
 	}
 }
