@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"fmt"
 	"io"
 	"io/fs"
@@ -117,31 +116,30 @@ func benchDocs(b *testing.B, n int) []*convert.Document {
 
 // BenchmarkEPUBBundle1000 and BenchmarkEPUBBundle10000 write one EPUB of
 // 1,000 and 10,000 inputs: the time per article should stay the same.
-// MB/s are bytes of EPUB written; sha256-ratio is that throughput over
-// SHA-256's on as many bytes in the same run (absolute MB/s do not carry
-// from one machine to another); retained-B/article is the heap the
-// writer still holds per article just before Close (bench/epub-batch.sh
-// measures whole-process peak memory).
+// MB/s are bytes of EPUB written, x-sha256 that throughput over SHA-256's
+// on the book's bytes in the same run (see benchref); retained-B/article
+// is the heap the writer still holds per article just before Close
+// (bench/epub-batch.sh measures whole-process peak memory).
 func BenchmarkEPUBBundle1000(b *testing.B)  { benchBundle(b, 1000) }
 func BenchmarkEPUBBundle10000(b *testing.B) { benchBundle(b, 10000) }
 
 func benchBundle(b *testing.B, n int) {
 	docs := benchDocs(b, n)
-	var size countWriter
-	if err := formats.WriteEPUB(&size, docs, formats.EPUBOptions{}); err != nil {
+	var book bytes.Buffer
+	if err := formats.WriteEPUB(&book, docs, formats.EPUBOptions{}); err != nil {
 		b.Fatal(err)
 	}
-	b.SetBytes(size.n)
 	retained := retainedPerArticle(b, docs)
 	b.ReportAllocs()
+	ref := benchref.Start(b)
 	for b.Loop() {
 		if err := formats.WriteEPUB(io.Discard, docs, formats.EPUBOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	}
 	perOp := b.Elapsed() / time.Duration(b.N)
+	ref.SHA256(book.Bytes())
 	b.ReportMetric(float64(perOp.Nanoseconds())/float64(n), "ns/article")
-	b.ReportMetric(float64(sha256PerOp(int(size.n)))/float64(perOp), "sha256-ratio")
 	b.ReportMetric(float64(retained), "retained-B/article")
 }
 
@@ -169,22 +167,6 @@ func retainedPerArticle(b *testing.B, docs []*convert.Document) int64 {
 	}
 	return held / int64(max(articles, 1))
 }
-
-// sha256PerOp times SHA-256 over size bytes: the in-run reference.
-func sha256PerOp(size int) time.Duration {
-	data := make([]byte, size)
-	start, ops := time.Now(), 0
-	for ops < 3 || time.Since(start) < 100*time.Millisecond {
-		sha256.Sum256(data)
-		ops++
-	}
-	return time.Since(start) / time.Duration(ops)
-}
-
-// countWriter counts the bytes written to it.
-type countWriter struct{ n int64 }
-
-func (c *countWriter) Write(p []byte) (int, error) { c.n += int64(len(p)); return len(p), nil }
 
 // BenchmarkConvertCorpus measures throughput on the real articles of the
 // shared corpus (../shared/corpus, text files; skipped when absent), input

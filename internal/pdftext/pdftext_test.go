@@ -14,6 +14,7 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
 
+	"newsclip/internal/benchref"
 	"newsclip/internal/pdfgen"
 )
 
@@ -146,24 +147,23 @@ func FuzzPDF(f *testing.F) {
 	})
 }
 
-// BenchmarkExtractPDF reads the golden groff pages and, when present, the
-// long document bench/pdf-speed.sh makes (NEWSCLIP_BENCH_PDF).
+// BenchmarkExtract reads the golden groff pages, or the PDF named by
+// NEWSCLIP_BENCH_PDF (bench/pdf-speed.sh's long document, say); MB/s are
+// bytes of PDF, x-sha256 the ratio to SHA-256 over them (see benchref).
 func BenchmarkExtract(b *testing.B) {
 	files := []string{"../../testdata/pdf/groff-3col.pdf", "../../testdata/pdf/groff-4col.pdf"}
 	if f := os.Getenv("NEWSCLIP_BENCH_PDF"); f != "" {
 		files = []string{f}
 	}
 	var datas [][]byte
-	total := 0
 	for _, f := range files {
 		d, err := os.ReadFile(f)
 		if err != nil {
 			b.Fatal(err)
 		}
 		datas = append(datas, d)
-		total += len(d)
 	}
-	b.SetBytes(int64(total))
+	ref := benchref.Start(b)
 	for b.Loop() {
 		for _, d := range datas {
 			if _, err := Extract(d, Options{}); err != nil {
@@ -171,6 +171,7 @@ func BenchmarkExtract(b *testing.B) {
 			}
 		}
 	}
+	ref.SHA256(datas...)
 }
 
 // TestPDFRotatedPage: a page printed in landscape (lines running up the
