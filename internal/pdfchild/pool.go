@@ -191,11 +191,11 @@ func takeChild(name string) (*child, error) {
 		idle.Unlock()
 	}
 	if sc == nil {
-		exe, err := os.Executable()
+		cmd, err := spawn.Self()
 		if err != nil {
 			return nil, errNoExecutable
 		}
-		if sc, err = spawn.Start(exe); err != nil {
+		if sc, err = spawn.Start(cmd); err != nil {
 			return nil, err
 		}
 	}

@@ -334,11 +334,11 @@ const busyParent = "busy-parent"
 // longer than any test (hangingPDF), waits until it reads the file's first
 // page, prints its process id and waits to be killed.
 func serveBusyParent() int {
-	exe, err := os.Executable()
+	cmd, err := spawn.Self()
 	if err != nil {
 		return 1
 	}
-	sc, err := spawn.Start(exe)
+	sc, err := spawn.Start(cmd)
 	if err != nil {
 		return 1
 	}

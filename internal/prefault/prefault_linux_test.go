@@ -6,7 +6,6 @@ import (
 	"debug/elf"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,6 +16,8 @@ import (
 	"syscall"
 	"testing"
 	"unsafe"
+
+	"newsclip/internal/testutil"
 )
 
 // residentAtStart and aheadPages: how many of the pages init populated
@@ -158,16 +159,13 @@ func TestImageNotLoader(t *testing.T) {
 	if !known {
 		t.Skip("the kernel does not know MADV_POPULATE_READ (Linux before 5.14)")
 	}
-	exe, f := openSelf(t)
-	var loader string
-	for _, p := range f.Progs {
-		if p.Type == elf.PT_INTERP {
-			b, err := io.ReadAll(p.Open())
-			if err != nil {
-				t.Fatal(err)
-			}
-			loader = strings.TrimRight(string(b), "\x00")
-		}
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	loader, err := testutil.Interpreter(exe)
+	if err != nil {
+		t.Fatal(err)
 	}
 	if loader == "" {
 		t.Skip("a static program: no loader")

@@ -5,9 +5,11 @@ package spawn
 /*
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <link.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/prctl.h>
 #include <unistd.h>
 
@@ -56,6 +58,30 @@ static int firstPDFArg(int argc, char **argv) {
 	return 0;
 }
 
+// hasInterp records whether the program, the first object
+// dl_iterate_phdr reports, names an ELF interpreter (PT_INTERP).
+static int hasInterp(struct dl_phdr_info *info, size_t size, void *data) {
+	for (int i = 0; i < info->dlpi_phnum; i++) {
+		if (info->dlpi_phdr[i].p_type == PT_INTERP) {
+			*(int *)data = 1;
+		}
+	}
+	return 1; // the program only
+}
+
+// interpreted reports whether this program was started through its ELF
+// interpreter (`ld.so ./newsclip convert page.pdf`): the kernel ran the
+// interpreter as the program, so /proc/self/exe names the interpreter,
+// and loaded none for it (AT_BASE, its address, is 0), though the program
+// names one. Self (spawn.go) starts such a program's children.
+static int interpreted(void) {
+	int interp = 0;
+	if (getauxval(AT_BASE) == 0) {
+		dl_iterate_phdr(hasInterp, &interp);
+	}
+	return interp;
+}
+
 static void closeAll(int p[3][2]) {
 	for (int i = 0; i < 3; i++) {
 		for (int j = 0; j < 2; j++) {
@@ -80,7 +106,7 @@ __attribute__((constructor(101))) static void startEarly(int argc, char **argv, 
 	return;
 #endif
 	int first = firstPDFArg(argc, argv);
-	if (first == 0) {
+	if (first == 0 || interpreted()) {
 		return;
 	}
 	char exe[4096];

@@ -16,11 +16,11 @@ func TestStdinPipeHoldsASmallPDF(t *testing.T) {
 	if max, _ := strconv.Atoi(strings.TrimSpace(string(b))); err != nil || max < pipeSize {
 		t.Skipf("pipes here are limited: pipe-max-size %q (%v)", b, err)
 	}
-	exe, err := os.Executable()
+	cmd, err := Self()
 	if err != nil {
 		t.Skip(err)
 	}
-	c, err := Start(exe)
+	c, err := Start(cmd)
 	if err != nil {
 		t.Fatal(err)
 	}

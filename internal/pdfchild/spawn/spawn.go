@@ -28,6 +28,7 @@ package spawn
 
 import (
 	"os"
+	"slices"
 	"sync"
 	"time"
 )
@@ -51,14 +52,33 @@ type Child struct {
 	Started time.Time
 }
 
-// Start starts exe as an extraction child, with the environment and
+// Start starts cmd, a program and the arguments that come before a
+// child's own (see Self), as an extraction child, with the environment and
 // working directory of this process; on Linux, it dies with this process
 // (see sysAttr).
-func Start(exe string) (*Child, error) { return start(exe, "") }
+func Start(cmd []string) (*Child, error) { return start(cmd, "") }
+
+// Self returns the command that runs this program again, for Start: its
+// file, os.Executable. A program started through its ELF interpreter
+// (`/lib64/ld-linux-x86-64.so.2 ./newsclip convert page.pdf`, the way to
+// run one kept on a file system mounted noexec) has the interpreter there;
+// the command is then the interpreter and the program's file, so that the
+// child starts as the program did (see interpreted). Its result is shared:
+// callers must not change it.
+var Self = sync.OnceValues(func() ([]string, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+	if prog := interpreted(exe); prog != "" {
+		return []string{exe, prog}, nil
+	}
+	return []string{exe}, nil
+})
 
 // start is Start for a child that reads first (a path) before its first
 // request; "" for none.
-func start(exe, first string) (*Child, error) {
+func start(cmd []string, first string) (*Child, error) {
 	var ends [6]*os.File // read and write ends of stdin, stdout, stderr
 	closeAll := func() {
 		for _, f := range ends {
@@ -76,11 +96,11 @@ func start(exe, first string) (*Child, error) {
 		ends[i], ends[i+1] = r, w
 	}
 	growPipe(ends[0])
-	args := []string{exe, Command}
+	args := append(slices.Clip(cmd), Command)
 	if first != "" {
 		args = append(args, first)
 	}
-	p, err := startProcess(exe, args, []*os.File{ends[0], ends[3], ends[5]})
+	p, err := startProcess(cmd[0], args, []*os.File{ends[0], ends[3], ends[5]})
 	// The child's ends are its own now (or nobody's).
 	ends[0].Close()
 	ends[3].Close()
@@ -122,11 +142,11 @@ func Early(args []string) *Child {
 	if early.c != nil {
 		return nil
 	}
-	exe, err := os.Executable()
+	cmd, err := Self()
 	if err != nil {
 		return nil
 	}
-	c, err := start(exe, first)
+	c, err := start(cmd, first)
 	if err != nil {
 		return nil
 	}

@@ -11,7 +11,9 @@ import (
 
 // TestMain makes the test binary its own extraction child (it reads its
 // stdin to the end), and with SPAWN_TEST_REPORT=1 reports on stdout what
-// its initialisation started (see TestConstructorStartsChild). With
+// its initialisation started (see TestConstructorStartsChild); with
+// SPAWN_TEST_REPORT=exe, also the file the child runs
+// (TestChildThroughInterpreter). With
 // SPAWN_TEST_HOLD=1 it prints the process id of the child the C
 // constructor started (or fails) and waits to be killed, and the child
 // sleeps a minute first
@@ -36,7 +38,7 @@ func TestMain(m *testing.M) {
 		io.Copy(io.Discard, os.Stdin) // until killed: the test holds stdin open
 		os.Exit(0)
 	}
-	if os.Getenv("SPAWN_TEST_REPORT") == "1" {
+	if r := os.Getenv("SPAWN_TEST_REPORT"); r == "1" || r == "exe" {
 		os.Exit(report())
 	}
 	os.Exit(m.Run())
@@ -59,6 +61,10 @@ func report() int {
 	}
 	wired := line(c.Stdout) == "stdout\n" && line(c.Stderr) == "stderr\n"
 	fmt.Println("child; before the runtime:", startedBeforeRuntime(), "; streams wired:", wired)
+	if os.Getenv("SPAWN_TEST_REPORT") == "exe" {
+		exe, err := os.Readlink(fmt.Sprintf("/proc/%d/exe", c.Process.Pid))
+		fmt.Println("child's program:", exe, err)
+	}
 	c.Stdin.Close()
 	st, err := c.Process.Wait()
 	if err != nil || !st.Success() {

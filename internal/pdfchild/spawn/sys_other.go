@@ -14,3 +14,7 @@ func sysAttr() *syscall.SysProcAttr { return nil }
 
 // growPipe leaves the pipe as it is: only Linux sizes pipes.
 func growPipe(*os.File) {}
+
+// interpreted returns "": only Linux is known to start a program through
+// an interpreter that /proc/self/exe then names.
+func interpreted(string) string { return "" }
