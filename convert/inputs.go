@@ -121,7 +121,7 @@ var refusedLeads = func() (t [256]bool) {
 func Convert(name string, data []byte) (doc *Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			doc, err = nil, &Error{File: name, Err: fmt.Errorf("internal error: %v", r)}
+			doc, err = nil, &Error{File: name, Err: fmt.Errorf("internal error: %v", panicValue(r))}
 		}
 	}()
 	last := len(inputFormats) - 1

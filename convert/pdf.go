@@ -50,7 +50,7 @@ type PDFExtractor func(data []byte) (*pdftext.Text, error)
 func ConvertPDF(name string, data []byte, extract PDFExtractor) (doc *Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			doc, err = nil, &Error{File: name, Err: fmt.Errorf("internal error: %v", r)}
+			doc, err = nil, &Error{File: name, Err: fmt.Errorf("internal error: %v", panicValue(r))}
 		}
 	}()
 	go warmPDFRules()

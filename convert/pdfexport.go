@@ -5,8 +5,10 @@ package convert
 // pages under a record id in the foot.
 
 import (
+	"fmt"
 	"math"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -181,10 +183,10 @@ func splitExport(t *pdftext.Text) [][]exportPage {
 
 // exportArticles reads the articles of an export, as exportArticle
 // reads each, on up to GOMAXPROCS goroutines at once (see forEach): an
-// archive export of 59 pages and as many articles spent a fifth of its
-// wall time here, on one core, after the extraction was done. Each
-// article reads only its own pages and is stored and indexed by its place
-// in parts, so the Document does not depend on the number of cores or on
+// archive export of 59 pages and 55 articles spent a fifth of its wall
+// time here, on one core, after the extraction was done. Each article
+// reads only its own pages and is stored and indexed by its place in
+// parts, so the Document does not depend on the number of cores or on
 // the order the articles finish in.
 func exportArticles(parts [][]exportPage) []*Article {
 	arts := make([]*Article, len(parts))
@@ -197,22 +199,31 @@ func exportArticles(parts [][]exportPage) []*Article {
 
 // forEach calls do(i) for each i in [0, n), on the calling goroutine and
 // up to GOMAXPROCS-1 more, each taking the next i not yet taken; it
-// returns when all calls have. do must be safe to call concurrently. A
-// call that panics ends its goroutine's share, and the first panic is
-// raised again on the calling goroutine once the others have stopped,
-// where the caller's recover can take it (ConvertPDF's, Convert's): a
-// panic on another goroutine would end the program.
+// returns when all calls have. do must be safe to call concurrently.
+//
+// A panic in a call stops the calls not yet begun and is raised again on
+// the calling goroutine once the others have stopped, where the caller's
+// recover can take it (ConvertPDF's, Convert's): a panic on another
+// goroutine would end the program. Where several calls panic, the one of
+// lowest i is raised, as a one-goroutine loop would have. It is raised
+// as a callPanic, which carries the stack it was raised on.
 func forEach(n int, do func(i int)) {
 	var next atomic.Int64
-	var once sync.Once
-	var caught any
+	var mu sync.Mutex
+	var first *callPanic
 	work := func() {
+		i := 0
 		defer func() {
 			if r := recover(); r != nil {
-				once.Do(func() { caught = r })
+				next.Store(int64(n)) // no new calls
+				mu.Lock()
+				if first == nil || i < first.i {
+					first = &callPanic{i: i, value: r, stack: debug.Stack()}
+				}
+				mu.Unlock()
 			}
 		}()
-		for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+		for i = int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
 			do(i)
 		}
 	}
@@ -222,9 +233,32 @@ func forEach(n int, do func(i int)) {
 	}
 	work()
 	wg.Wait()
-	if caught != nil {
-		panic(caught)
+	if first != nil {
+		panic(*first)
 	}
+}
+
+// A callPanic is a panic of a call of forEach, raised again on the
+// caller's goroutine: the value the call panicked with, the call's i, and
+// the stack of the goroutine it panicked on, which the caller's stack
+// does not show. Unrecovered, it prints as both.
+type callPanic struct {
+	i     int
+	value any
+	stack []byte
+}
+
+func (p callPanic) String() string {
+	return fmt.Sprintf("%v [call %d, raised again from its goroutine:]\n%s", p.value, p.i, p.stack)
+}
+
+// panicValue is the value a recovered panic was raised with: a
+// callPanic's own.
+func panicValue(r any) any {
+	if p, ok := r.(callPanic); ok {
+		return p.value
+	}
+	return r
 }
 
 // exportArticle reads one article of an export: its pages without the

@@ -101,39 +101,82 @@ func TestExportArticlesCores(t *testing.T) {
 	}
 }
 
+// waitFor waits until ok holds, five seconds at most.
+func waitFor(ok func() bool) {
+	for deadline := time.Now().Add(5 * time.Second); !ok() && time.Now().Before(deadline); {
+		runtime.Gosched()
+	}
+}
+
 // TestForEachPanic: calls that panic on goroutines other than the
 // caller's do not end the program; the panic reaches the caller once no
-// call is running. Each call waits until two are running, so two
-// goroutines (one not the caller's) take part.
+// call is running, as a callPanic holding the value, the i and the stack
+// of the lowest call that panicked, though it panicked last. Two
+// goroutines run calls 0 and 1 at once: 1 panics, then 0.
 func TestForEachPanic(t *testing.T) {
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
-	var started, running atomic.Int32
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	var started [2]atomic.Bool
+	var panicked1 atomic.Bool
+	var running atomic.Int32
 	defer func() {
-		if r := recover(); r != "call failed" {
-			t.Errorf("recovered %v, want the calls' panic", r)
+		p, ok := recover().(callPanic)
+		if !ok || p.value != "call 0 failed" || p.i != 0 || !strings.Contains(string(p.stack), "TestForEachPanic") {
+			t.Errorf("recovered %+v, want call 0's value, i and stack", p)
 		}
 		if n := running.Load(); n != 0 {
 			t.Errorf("%d calls still running when the panic reached the caller", n)
 		}
-		if n := started.Load(); n < 2 {
-			t.Errorf("%d calls made, want 2 or more", n)
-		}
 	}()
-	forEach(8, func(int) {
-		started.Add(1)
+	forEach(8, func(i int) {
 		running.Add(1)
 		defer running.Add(-1)
-		for deadline := time.Now().Add(5 * time.Second); started.Load() < 2 && time.Now().Before(deadline); {
-			runtime.Gosched()
+		switch i {
+		case 0:
+			started[0].Store(true)
+			waitFor(panicked1.Load)
+			time.Sleep(5 * time.Millisecond)
+			panic("call 0 failed")
+		case 1:
+			started[1].Store(true)
+			waitFor(started[0].Load)
+			panicked1.Store(true)
+			panic("call 1 failed")
 		}
-		time.Sleep(time.Millisecond) // the other call panics first, at times
-		panic("call failed")
 	})
 	t.Error("forEach returned")
 }
 
-// TestConvertPDFPanic: a panic while a PDF's text is read into articles
-// becomes an error naming the file, as in Convert, not a crash of the
+// TestForEachStopsAtPanic: once a call has panicked, no call begins. Two
+// goroutines run calls 0 and 1 at once; 0 panics, and 1 returns well
+// after: its goroutine then takes no call.
+func TestForEachStopsAtPanic(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	var started1, panicked0 atomic.Bool
+	var calls atomic.Int32
+	func() {
+		defer func() { recover() }()
+		forEach(8, func(i int) {
+			calls.Add(1)
+			switch i {
+			case 0:
+				waitFor(started1.Load)
+				panicked0.Store(true)
+				panic("call 0 failed")
+			case 1:
+				started1.Store(true)
+				waitFor(panicked0.Load)
+				time.Sleep(20 * time.Millisecond) // the panic is recovered meanwhile
+			}
+		})
+	}()
+	if n := calls.Load(); n != 2 {
+		t.Errorf("%d calls, want 2: none after the one that panicked", n)
+	}
+}
+
+// TestConvertPDFPanic: a panic during a conversion, here raised on
+// forEach's goroutines inside the extractor, becomes an error naming the
+// file and saying what panicked, as in Convert, not a crash of the
 // program (the CLI calls ConvertPDF directly).
 func TestConvertPDFPanic(t *testing.T) {
 	_, err := ConvertPDF("export.pdf", []byte("%PDF-1.4"), func([]byte) (*pdftext.Text, error) {
@@ -141,7 +184,7 @@ func TestConvertPDFPanic(t *testing.T) {
 		return &pdftext.Text{}, nil
 	})
 	var e *Error
-	if !errors.As(err, &e) || e.File != "export.pdf" || !strings.Contains(err.Error(), "internal error") {
+	if !errors.As(err, &e) || e.File != "export.pdf" || !strings.Contains(err.Error(), "internal error: runtime error: index out of range") || strings.Contains(err.Error(), "goroutine") {
 		t.Fatalf("error %v, want an internal error naming export.pdf", err)
 	}
 }

@@ -8,7 +8,7 @@ import (
 
 // Interpreter returns the ELF interpreter (PT_INTERP) the program file
 // exe names, "/lib64/ld-linux-x86-64.so.2" say, or "" for a static
-// program or a file that is not ELF.
+// program; an error for a file it cannot read as ELF.
 func Interpreter(exe string) (string, error) {
 	f, err := elf.Open(exe)
 	if err != nil {

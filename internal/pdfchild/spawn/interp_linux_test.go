@@ -31,6 +31,20 @@ func TestMappedFile(t *testing.T) {
 	})
 }
 
+// TestOtherFile: the program's file is another than os.Executable's only
+// under another name; a file deleted since it started is the same file
+// (/proc/self/maps names it with " (deleted)", os.Executable without).
+func TestOtherFile(t *testing.T) {
+	type in struct{ exe, mapped string }
+	testutil.Rows(t, "otherFile", func(r in) string { return otherFile(r.exe, r.mapped) }, map[in]string{
+		{"/usr/bin/newsclip", "/usr/bin/newsclip"}:                                         "",
+		{"/usr/bin/newsclip", "/usr/bin/newsclip (deleted)"}:                               "",
+		{"/usr/bin/newsclip", ""}:                                                          "",
+		{"/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2", "/home/ann/newsclip"}:           "/home/ann/newsclip",
+		{"/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2", "/home/ann/newsclip (deleted)"}: "/home/ann/newsclip",
+	})
+}
+
 // TestSelfIsExecutable: a program started as itself runs its children as
 // itself, with no argument before theirs.
 func TestSelfIsExecutable(t *testing.T) {
@@ -60,8 +74,8 @@ func TestChildThroughInterpreter(t *testing.T) {
 	cmd := exec.Command(loader, os.Args[0], "convert", "page.pdf")
 	cmd.Env = append(os.Environ(), "SPAWN_TEST_REPORT=exe", "GORACE=atexit_sleep_ms=0")
 	out, err := cmd.Output()
-	// The child runs the interpreter too: a program on a noexec mount
-	// could not be run as itself.
+	// The child runs the interpreter too: a copy without execute
+	// permission could not be run as itself.
 	want := "child; before the runtime: false ; streams wired: true\nchild's program: " + real + " <nil>"
 	if got := strings.TrimSpace(string(out)); err != nil || got != want {
 		t.Errorf("%s %s convert page.pdf: %q (%v), want %q", loader, os.Args[0], got, err, want)

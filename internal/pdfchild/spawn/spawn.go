@@ -61,10 +61,10 @@ func Start(cmd []string) (*Child, error) { return start(cmd, "") }
 // Self returns the command that runs this program again, for Start: its
 // file, os.Executable. A program started through its ELF interpreter
 // (`/lib64/ld-linux-x86-64.so.2 ./newsclip convert page.pdf`, the way to
-// run one kept on a file system mounted noexec) has the interpreter there;
-// the command is then the interpreter and the program's file, so that the
-// child starts as the program did (see interpreted). Its result is shared:
-// callers must not change it.
+// run a copy without execute permission) has the interpreter there; the
+// command is then the interpreter and the program's file, so that the
+// child starts as the program did (see interpreted). It is worked out
+// once; its result is shared: callers must not change it.
 var Self = sync.OnceValues(func() ([]string, error) {
 	exe, err := os.Executable()
 	if err != nil {

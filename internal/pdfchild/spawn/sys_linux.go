@@ -41,12 +41,15 @@ func growPipe(r *os.File) {
 const atBase = 7
 
 // interpreted returns the file this program was loaded from when that is
-// not exe (/proc/self/exe), and "" when it is. A program started through
-// its interpreter (`ld.so ./newsclip ...`) is loaded by the interpreter,
-// which the kernel ran as the program: /proc/self/exe names it, and
-// AT_BASE is 0, as for a program without an interpreter (built static).
-// Only then are the mappings read (/proc/self/maps), for the file whose
-// mapping holds this function's code.
+// not exe (os.Executable, /proc/self/exe), and "" when it is. A program
+// started through its interpreter (`ld.so ./newsclip ...`) is loaded by
+// the interpreter, which the kernel ran as the program: /proc/self/exe
+// names it, and AT_BASE is 0, as for a program without an interpreter
+// (built static). Only then are the mappings read (/proc/self/maps), for
+// the file whose mapping holds this function's code. A file deleted since
+// it was started (replaced by an upgrade, say) is named there with
+// " (deleted)" after it, and by os.Executable without: the two names are
+// compared without it.
 func interpreted(exe string) string {
 	if base, ok := auxv(atBase); !ok || base != 0 {
 		return ""
@@ -55,8 +58,14 @@ func interpreted(exe string) string {
 	if err != nil {
 		return ""
 	}
-	if prog := mappedFile(string(maps), reflect.ValueOf(interpreted).Pointer()); prog != exe {
-		return prog
+	return otherFile(exe, mappedFile(string(maps), reflect.ValueOf(interpreted).Pointer()))
+}
+
+// otherFile returns mapped, the name of the file mapped as this program's
+// code, when it is not the file exe, and "" when it is or is unknown ("").
+func otherFile(exe, mapped string) string {
+	if mapped = strings.TrimSuffix(mapped, " (deleted)"); mapped != exe {
+		return mapped
 	}
 	return ""
 }
