@@ -187,10 +187,15 @@ func splitExport(t *pdftext.Text) [][]exportPage {
 // time here, on one core, after the extraction was done. Each article
 // reads only its own pages and is stored and indexed by its place in
 // parts, so the Document does not depend on the number of cores or on
-// the order the articles finish in.
+// the order the articles finish in. It lets go of each part once its
+// article is read (parts[i] is set to nil), so that a long export's
+// pages go as its articles come.
 func exportArticles(parts [][]exportPage) []*Article {
 	arts := make([]*Article, len(parts))
-	forEach(len(parts), func(i int) { arts[i] = exportArticle(parts[i]) })
+	forEach(len(parts), func(i int) {
+		arts[i] = exportArticle(parts[i])
+		parts[i] = nil
+	})
 	for i, a := range arts {
 		a.Index = i
 	}

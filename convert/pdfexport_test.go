@@ -108,6 +108,39 @@ func waitFor(ok func() bool) {
 	}
 }
 
+// TestExportLetsGoOfPages: read from a text that is its own (spend), an
+// export lets go of the text's pages, and of each article's pages once
+// it is read, for the same Document as one read from a text it keeps.
+func TestExportLetsGoOfPages(t *testing.T) {
+	data := exportOf(6)
+	read := func(spend bool) (*Document, *pdftext.Text) {
+		pt, err := pdftext.Extract(data, pdftext.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := readPDFDocument("export.pdf", [32]byte{}, pt, spend)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return doc, pt
+	}
+	kept, ktext := read(false)
+	spent, stext := read(true)
+	if len(ktext.Pages) != 6 || stext.Pages != nil {
+		t.Errorf("pages left: %d kept, %d spent; want 6 and none", len(ktext.Pages), len(stext.Pages))
+	}
+	if !reflect.DeepEqual(kept, spent) {
+		t.Error("the Document read from a spent text differs")
+	}
+	parts := splitExport(ktext)
+	exportArticles(parts)
+	for i, p := range parts {
+		if p != nil {
+			t.Errorf("part %d still held after its article was read", i)
+		}
+	}
+}
+
 // TestForEachPanic: calls that panic on goroutines other than the
 // caller's do not end the program; the panic reaches the caller once no
 // call is running, as a callPanic holding the value, the i and the stack
