@@ -43,8 +43,9 @@ type PDFExtractor func(data []byte) (*pdftext.Text, error)
 // the wall time when extract waits for a child: 0.2 ms a 300 KB file) and
 // not used after, so that the articles are built without the file in
 // memory, and the text's lines without their layout (see
-// readPDFDocument), and while they are built from a long text the
-// garbage collector works to a lower target (holdGC). A panic in the rules
+// readPDFDocument), and while they are built from a long text (an
+// export's excepted) the garbage collector works to a lower target
+// (holdGC). A panic in the rules
 // becomes an internal error naming the file, as in Convert: the CLI
 // calls ConvertPDF directly, and one damaged file must not end a batch.
 func ConvertPDF(name string, data []byte, extract PDFExtractor) (doc *Document, err error) {
@@ -131,9 +132,14 @@ func fromPDFText(name string, sum [sha256.Size]byte, t *pdftext.Text, spend bool
 // garbage collector works to a lower target (holdGC). An export's
 // articles are built each from its own pages, which are let go of as it
 // is read (see exportArticles), so the heap shrinks as they go: they are
-// built at the default target. The lower one ran the collector six times
-// over a 59-page export of 55 articles, which left one core to the
-// articles: without it, 4% less wall time for the same peak (23.9 MiB).
+// built at the default target, and the memory is not handed back to the
+// system at the end (the runtime's scavenger returns it in time). The
+// lower target ran the collector six times over a 59-page export of 55
+// articles, which left one core to the articles: without it and the
+// final collection, 5-6% less wall time (medians of 30 runs) for the
+// same peak (23.8-23.9 MiB, medians of 7). In a batch, the hold of a
+// long clipping converted beside an export lowers the target for both,
+// as the target is the process's.
 func readPDFDocument(name string, sum [sha256.Size]byte, t *pdftext.Text, spend bool) (*Document, error) {
 	doc := &Document{Source: Source{File: name, Format: "pdf", SHA256: hex.EncodeToString(sum[:])}}
 	for _, w := range t.Warnings {

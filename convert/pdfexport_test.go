@@ -141,6 +141,41 @@ func TestExportLetsGoOfPages(t *testing.T) {
 	}
 }
 
+// TestExportNotHeld: a long export is read into articles at the default
+// garbage collection target, a long clipping under holdGC, whose end
+// forces a collection (debug.FreeOSMemory), which NumForcedGC counts.
+func TestExportNotHeld(t *testing.T) {
+	pt, err := pdftext.Extract(exportOf(2), pdftext.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	export := &pdftext.Text{PageCount: 1000}
+	for _, p := range pt.Pages {
+		for range 500 {
+			export.Pages = append(export.Pages, p)
+		}
+	}
+	clipping := longText(200)
+	forced := func(name string, text *pdftext.Text) bool {
+		if n := pdfTextBytes(text); n <= gcRoom {
+			t.Fatalf("%s: %d bytes of text, not long (%d)", name, n, gcRoom)
+		}
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		if _, err := readPDFDocument(name, [32]byte{}, text, true); err != nil {
+			t.Fatal(err)
+		}
+		runtime.ReadMemStats(&after)
+		return after.NumForcedGC > before.NumForcedGC
+	}
+	if forced("export.pdf", export) {
+		t.Error("a long export was read under holdGC")
+	}
+	if !forced("clipping.pdf", clipping) {
+		t.Error("a long clipping was read without holdGC")
+	}
+}
+
 // TestForEachPanic: calls that panic on goroutines other than the
 // caller's do not end the program; the panic reaches the caller once no
 // call is running, as a callPanic holding the value, the i and the stack

@@ -8,7 +8,9 @@ package convert
 // ConvertPDF holds a long text, the target falls as the text grows,
 // keeping the heap's room to grow near gcRoom bytes; afterwards the
 // memory the text took goes back to the system, so that the document's
-// output is written, and a batch's next file read, without it.
+// output is written, and a batch's next file read, without it. An archive
+// export is not held: its pages go as its articles are read (see
+// readPDFDocument).
 
 import (
 	"runtime/debug"
