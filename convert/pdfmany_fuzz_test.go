@@ -48,11 +48,13 @@ func FuzzManyArticleLines(f *testing.F) {
 }
 
 // manySeeds are texts for fuzzText: a newspaper page of two stories, a
-// compilation with source lines, one with an index.
+// compilation with source lines, one with an index, an archive export of
+// two pages under dated headers (read on forEach's goroutines).
 var manySeeds = []string{
 	"\x08THE HARBOUR COURIER\n\x01Tuesday, 3 May 2023 | Page 1\n\x06Quay plan put off\n\x00The board met on Tuesday and heard from the engineers and traders about the quay.\n\x44Ferry fares rise\n\x40Return tickets will cost a fifth more from June, the operator said on Tuesday night.",
 	"\x06Quay plan put off again\n\x01Harbour Courier 03-05-2023 (p.4)\n\x00The board met.\f\x06Ferry fares rise\n\x01Source: The Coast Herald, 2 May 2023, page 3\n\x00Tickets cost more.",
 	"\x03Press review\n\x00Quay plan put off again (Harbour Courier) ..... 2\n\x00Ferry fares rise (The Coast Herald) ..... 2\f\x06Quay plan put off again\n\x00Text.\n\x06Ferry fares rise\n\x00More text.",
+	"\x00Harbour Gazette POLITIK Montag, 5. Juni 2023\n\x06Record catch in the harbour\n\x00Von Anna Schmidt\n\x00The fishermen counted their catch on Monday.\f\x00Harbour Gazette POLITIK Dienstag, 6. Juni 2023\n\x06Mill turns again\n\x00The tide mill turned on Saturday.",
 }
 
 // fuzzText builds PDF text from s: pages split at form feeds, lines at
