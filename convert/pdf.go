@@ -45,9 +45,9 @@ type PDFExtractor func(data []byte) (*pdftext.Text, error)
 // memory, and the text's lines without their layout (see
 // readPDFDocument), and while they are built from a long text (an
 // export's excepted) the garbage collector works to a lower target
-// (holdGC). A panic in the rules
-// becomes an internal error naming the file, as in Convert: the CLI
-// calls ConvertPDF directly, and one damaged file must not end a batch.
+// (holdGC). A panic in the rules becomes an internal error naming the
+// file, as in Convert: the CLI calls ConvertPDF directly, and one damaged
+// file must not end a batch.
 func ConvertPDF(name string, data []byte, extract PDFExtractor) (doc *Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
