@@ -11,7 +11,8 @@ import (
 // parentheses, digits, punctuation and non-ASCII letters.
 var pdfWebPieces = []string{"HOME", " ∠ ", " › ", "»", " ", "\t", "Foto", "PHOTO", "photos", "Bild", "grafiK", "graphic",
 	"illustration", ":", ": ", "Jane Doe", "/", "-", ".", ")", "(", "(/", "(https://", "x.com/a", "1", ",", "é", "Ölz", "\u212a",
-	"Tags", "TAGS:", "themen", "\u017fchlagworte", "Keywords", "»So", "«", "\n", "\r", "\f"}
+	"Tags", "TAGS:", "themen", "\u017fchlagworte", "Keywords", "»So", "«", "\n", "\r", "\f",
+	"\xe2", "\xe2\x88", "\xc2", "\x80\xba", "\xbb", "–"} // broken and partial separators, another E2 character
 
 // TestPDFWebPrechecksAgree checks that the cheap tests in front of
 // breadcrumbRE, tagListRE, linkTargetRE and captionCreditRE turn away no line the
