@@ -65,8 +65,10 @@ func (v vocabulary) want(prev, next string) {
 
 // addLine counts the wanted words of a line: its runs of letters and
 // hyphens, less their leading hyphens, lower-cased. It reads the line in
-// place; an ASCII word is lower-cased into a buffer on the stack, so that
-// only a word that is counted, or one with other runes, makes a string.
+// place; a word is lower-cased into a buffer on the stack (a word with
+// other runes than ASCII ones rune by rune, as strings.ToLower does one of
+// letters), so that only a word that is counted, or one of more than 64
+// bytes, makes a string.
 func (v vocabulary) addLine(l string) {
 	var buf [64]byte
 	start, ascii := -1, true
@@ -79,16 +81,15 @@ func (v vocabulary) addLine(l string) {
 		if w == "" {
 			return
 		}
-		if !ascii || len(w) > len(buf) {
-			w = strings.ToLower(w)
-			if n, ok := v[w]; ok {
-				v[w] = n + 1
+		b := buf[:0]
+		if ascii {
+			for i := range len(w) {
+				b = append(b, lowerASCII(w[i]))
 			}
-			return
-		}
-		b := buf[:len(w)]
-		for i := range len(w) {
-			b[i] = lowerASCII(w[i])
+		} else {
+			for _, r := range w {
+				b = utf8.AppendRune(b, unicode.ToLower(r))
+			}
 		}
 		if n, ok := v[string(b)]; ok {
 			v[string(b)] = n + 1
