@@ -401,6 +401,11 @@ func runBatch(ctx context.Context, opts convertOptions, stderr io.Writer) error 
 	if err != nil {
 		return usagef("convert: %v", err)
 	}
+	jobs := opts.Jobs
+	if jobs <= 0 {
+		jobs = batch.DefaultJobs()
+	}
+	opts.PDF.Workers = pdfchild.ShareOfCores(jobs)
 	err = batch.Run(ctx, batch.Options{
 		Inputs: opts.Inputs, OutDir: opts.Output, Ext: opts.format.Ext,
 		Split: opts.Split, Resume: opts.Resume, Report: opts.Report, Shard: sh,

@@ -96,6 +96,10 @@ const DefaultTimeout = 30 * time.Second
 type Settings struct {
 	Password string
 	Timeout  time.Duration // work limit for one PDF (see child.extract)
+	// Workers is how many pages of one PDF are read at once (see
+	// pdftext.Options.Workers); 0 means one per core. A batch that
+	// converts several files at once gives each its share of the cores.
+	Workers int
 }
 
 // request is the line that precedes a PDF on the child's stdin.
@@ -105,6 +109,8 @@ type request struct {
 	// Last: the child exits once it has written this file's end, instead
 	// of waiting for the next request (see ExtractLast).
 	Last bool `json:"last,omitempty"`
+	// Workers is Settings.Workers.
+	Workers int `json:"workers,omitempty"`
 }
 
 // reply closes a file: the text without its pages, or an error.
@@ -228,7 +234,7 @@ func serve(first string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 1
 		}
 		debug.SetGCPercent(startGCPercent(len(data)))
-		if serveOne(data, req.Password, &frames{w: out}, nil) != nil {
+		if serveOne(data, pdftext.Options{Password: req.Password, Workers: req.Workers}, &frames{w: out}, nil) != nil {
 			return 1
 		}
 		if req.Last {
@@ -270,7 +276,7 @@ func serveFirst(path string, out *bufio.Writer) error {
 		sum := sha256.Sum256(data)
 		fw.write(frameDigest, sum[:], true)
 	}()
-	return serveOne(data, "", fw, sent)
+	return serveOne(data, pdftext.Options{}, fw, sent)
 }
 
 // readFirst reads the regular file at path, of at most maxFirst bytes,
@@ -337,9 +343,10 @@ func (f *frames) write(kind byte, payload []byte, flush bool) error {
 	return f.err
 }
 
-// serveOne extracts one PDF, writing its frames on fw; its end frame comes
-// after before is closed (nil: at once).
-func serveOne(data []byte, password string, fw *frames, before <-chan struct{}) error {
+// serveOne extracts one PDF with opts (their OnPage is serveOne's own),
+// writing its frames on fw; its end frame comes after before is closed
+// (nil: at once).
+func serveOne(data []byte, opts pdftext.Options, fw *frames, before <-chan struct{}) error {
 	var werr error
 	var buf []byte
 	onPage := func(n int) {
@@ -360,7 +367,7 @@ func serveOne(data []byte, password string, fw *frames, before <-chan struct{}) 
 			werr = fw.write(framePage, buf, false)
 		}
 	}
-	opts := pdftext.Options{Password: password, OnPage: onPage}
+	opts.OnPage = onPage
 	t, err := pdftext.ExtractPages(data, opts, emit)
 	r := newReply(t, err)
 	r.Heap = heldMemory()
@@ -430,3 +437,12 @@ func (t *Timeout) Set(s string) error {
 }
 
 func (t *Timeout) String() string { return t.D.String() }
+
+// ShareOfCores is Settings.Workers for a run that converts jobs files at
+// once: the cores (GOMAXPROCS) shared out between them, at least one each,
+// so that a batch's PDFs do not read their pages on more goroutines than
+// there are cores (a second reader of a PDF costs CPU time: its own copy
+// of the fonts).
+func ShareOfCores(jobs int) int {
+	return max(1, runtime.GOMAXPROCS(0)/max(1, jobs))
+}

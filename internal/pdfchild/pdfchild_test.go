@@ -153,3 +153,16 @@ func TestHeldMemoryCountsLiveHeap(t *testing.T) {
 	}
 	runtime.KeepAlive(keep)
 }
+
+// TestShareOfCores: a batch's files share the cores out, each at least
+// one; a single file has them all.
+func TestShareOfCores(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(8))
+	for _, c := range []struct{ jobs, want int }{
+		{0, 8}, {1, 8}, {2, 4}, {3, 2}, {8, 1}, {16, 1},
+	} {
+		if got := ShareOfCores(c.jobs); got != c.want {
+			t.Errorf("ShareOfCores(%d) on 8 cores = %d, want %d", c.jobs, got, c.want)
+		}
+	}
+}

@@ -98,12 +98,12 @@ func extract(name string, data []byte, s Settings, last bool) (*pdftext.Text, er
 			Release() // the idle children but this file's
 		}
 		if errors.Is(err, errNoExecutable) {
-			return pdftext.Extract(data, pdftext.Options{Password: s.Password})
+			return pdftext.Extract(data, pdftext.Options{Password: s.Password, Workers: s.Workers})
 		}
 		if err != nil {
 			return nil, &pdftext.Error{Err: fmt.Errorf("%w: extraction crashed (%v)", pdftext.ErrDamaged, err)}
 		}
-		t, err, healthy := c.extract(&data, request{Password: s.Password, Last: last}, timeout)
+		t, err, healthy := c.extract(&data, request{Password: s.Password, Last: last, Workers: s.Workers}, timeout)
 		switch {
 		case err == errNotRead: // waits for the file as a request
 			idle.Lock()

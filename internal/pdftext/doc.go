@@ -10,7 +10,9 @@
 //
 // ExtractPages reads the same way but hands each page on as soon as it is
 // laid out and keeps none (newsclip/internal/pdfchild streams them to its
-// parent); Text.Finish then removes the running heads.
+// parent); Text.Finish then removes the running heads. Pages that prove
+// slow to read are read by several goroutines at once and handed on in
+// page order (pages.go); the text does not depend on it.
 //
 // Reading goes through four stages, one file each:
 //

@@ -14,9 +14,15 @@ import (
 type Options struct {
 	Password string // user password for encrypted files
 	MaxPages int    // pages read at most; 0 means 2000
-	// OnPage, when set, is called before each page is read (1-based), so
-	// that a supervisor can tell which page a hang happened on.
+	// OnPage, when set, is called for each page (1-based) in page order
+	// before the page is waited for, so that a supervisor can tell which
+	// page a hang happened on.
 	OnPage func(page int)
+	// Workers is how many pages are read at once, each by its own
+	// goroutine; 0 means one per core (GOMAXPROCS), at most maxWorkers.
+	// The text is the same for any count; more workers take more memory
+	// (a few pages and one copy of the fonts each) and some CPU time.
+	Workers int
 
 	rebuilt bool // reading through a rebuilt cross-reference table
 }
@@ -45,11 +51,14 @@ func Extract(data []byte, opts Options) (*Text, error) {
 	return t, nil
 }
 
-// ExtractPages reads a PDF as Extract does, one page at a time: each page
-// that could be read goes to emit as soon as it is laid out (in page
-// order) and is not kept, so memory holds one page, not the document. The
-// Text it returns has no pages: the caller collects what emit got into
-// Pages, then calls Finish. On error the emitted pages are void.
+// ExtractPages reads a PDF as Extract does, streaming it: each page that
+// could be read goes to emit, in page order, as soon as it and the pages
+// before it are laid out, and is not kept, so memory holds a few pages
+// (one, unless several goroutines read them, see readPages), not the
+// document. emit and opts.OnPage are called one at a time, but not always
+// on the caller's goroutine. The Text it returns has no pages: the caller
+// collects what emit got into Pages, then calls Finish. On error the
+// emitted pages are void.
 func ExtractPages(data []byte, opts Options, emit func(Page)) (t *Text, err error) {
 	page := 0
 	defer func() {
@@ -80,11 +89,13 @@ func ExtractPages(data []byte, opts Options, emit func(Page)) (t *Text, err erro
 	glyphs, failed, emitted := 0, 0, 0
 	unmappedAt, unmapped := 0, "" // the first emitted page with unmapped codes
 	var firstErr error
-	for page = 1; page <= n; page++ {
-		if opts.OnPage != nil {
-			opts.OnPage(page)
-		}
-		p, err := rd.read(pageList[page-1])
+	first := func(page int) (Page, error) { return rd.read(pageList[page-1]) }
+	more := func() reader {
+		r := &pageReader{doc: doc.forWorker(), glyphs: make([]glyph, 0, firstGlyphs)}
+		return func(page int) (Page, error) { return r.read(pageList[page-1]) }
+	}
+	readPages(n, workerCount(opts, n), first, more, opts.OnPage, func(pg int, p Page, err error) {
+		page = pg
 		p.Number = page
 		if err != nil && p.Glyphs > 0 {
 			// Damage after some text: keep what was read.
@@ -97,7 +108,7 @@ func ExtractPages(data []byte, opts Options, emit func(Page)) (t *Text, err erro
 				firstErr = &Error{Page: page, Err: err}
 			}
 			t.Warnings = append(t.Warnings, Warning{page, err.Error()})
-			continue
+			return
 		}
 		glyphs += p.Glyphs
 		if p.Unmapped != "" && p.Glyphs > 0 {
@@ -108,7 +119,7 @@ func ExtractPages(data []byte, opts Options, emit func(Page)) (t *Text, err erro
 			unmappedAt, unmapped = emitted, p.Unmapped
 		}
 		emit(p)
-	}
+	})
 	page = 0
 	t.PageCount = n
 	if failed == n && firstErr != nil {
