@@ -96,14 +96,20 @@ func printedTitle(head string) string {
 
 // printedSite finds the publication of a browser print whose article has
 // the given headline: the site name of the document's title, or else of
-// a page title in the print header or footer. It returns "" when none
-// names the site beside the headline.
+// a page title in the print header or footer, or else the news site
+// whose address a header or footer prints (siteOfAddress). It returns ""
+// when none of them names a site.
 func printedSite(t *pdftext.Text, headline string) string {
 	if s := siteFromTitle(t.Title, headline); s != "" {
 		return s
 	}
 	for _, h := range t.RunningHeads {
 		if s := siteFromTitle(printedTitle(h), headline); s != "" {
+			return s
+		}
+	}
+	for _, h := range t.RunningHeads {
+		if s := siteOfAddress(h); s != "" {
 			return s
 		}
 	}

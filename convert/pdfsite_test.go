@@ -23,6 +23,9 @@ func TestPrintedSite(t *testing.T) {
 		{"print header", pdftext.Text{RunningHeads: []string{"12/6/16, 12:14 PM Quay plan put off - Coast Weekly"}}, "Coast Weekly"},
 		{"truncated header", pdftext.Text{RunningHeads: []string{"Quay plan put... https://coast.example/quay"}}, ""},
 		{"copyright is no title", pdftext.Text{RunningHeads: []string{"© 2023 Coast Media Group"}}, ""},
+		{"news site's address", pdftext.Text{RunningHeads: []string{"1:http://www.wsj.com/articles/quay-plan-put-off-1405467545"}}, "The Wall Street Journal"},
+		{"title before address", pdftext.Text{Title: "Quay plan put off | Coast Weekly", RunningHeads: []string{"https://www.nytimes.com/x"}}, "Coast Weekly"},
+		{"other site's address", pdftext.Text{RunningHeads: []string{"https://coast.example/quay-plan"}}, ""},
 	} {
 		if got := printedSite(&c.t, hl); got != c.want {
 			t.Errorf("%s: printedSite = %q, want %q", c.name, got, c.want)
@@ -51,6 +54,32 @@ func TestBrowserPrintKeepsLineEndHyphens(t *testing.T) {
 				got = append(got, b.Text())
 			}
 			t.Errorf("creator %q: body %q, want %q", c.creator, got, c.want)
+		}
+	}
+}
+
+// TestSiteOfAddress: a printed address names its news site by its host or
+// the host's parent domain, whole labels only; other addresses and text
+// name none.
+func TestSiteOfAddress(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"http://www.wsj.com/articles/uptown-maintains-upside-1405467545", "The Wall Street Journal"},
+		{"1:https://WWW.NYTIMES.COM/2016/12/06/nyregion/quay.html", "The New York Times"},
+		{"https://edition.cnn.com/2023/05/03/world/quay", "CNN"},
+		{"https://news.bbc.co.uk/1/hi/uk/123.stm", "BBC News"},
+		{"www.sueddeutsche.de/muenchen/rathaus-1.6000000", "Süddeutsche Zeitung"},
+		{"https://www.theguardian.com:443/uk-news/2023/may/03/quay", "The Guardian"},
+		{"Printed from https://www.faz.net. on 3 May", "Frankfurter Allgemeine Zeitung"},
+		{"https://wsj.com.example.net/articles/x", ""},
+		{"https://notwsj.com/articles/x", ""},
+		{"https://example.com/?ref=wsj.com", ""},
+		{"ftp://wsj.com/x", ""},
+		{"awww.wsj.com", ""},
+		{"The Wall Street Journal", ""},
+		{"", ""},
+	} {
+		if got := siteOfAddress(c.in); got != c.want {
+			t.Errorf("siteOfAddress(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }
