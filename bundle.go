@@ -174,6 +174,7 @@ func streamBundle(ctx context.Context, opts convertOptions, sources func(ctx con
 		walkCtx, stopWalk := context.WithCancel(ctx)
 		defer stopWalk()
 		var walkErr error // set by the sequence's goroutine, read once InOrder has returned
+		opts.PDF.Workers = pdfWorkers(opts)
 		err := batch.InOrder(ctx, opts.Jobs, bundleAhead*max(opts.Jobs, batch.DefaultJobs()),
 			func(yield func(string) bool) { walkErr = sources(walkCtx, yield) },
 			func(src string) result {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -401,11 +402,7 @@ func runBatch(ctx context.Context, opts convertOptions, stderr io.Writer) error 
 	if err != nil {
 		return usagef("convert: %v", err)
 	}
-	jobs := opts.Jobs
-	if jobs <= 0 {
-		jobs = batch.DefaultJobs()
-	}
-	opts.PDF.Workers = pdfchild.ShareOfCores(jobs)
+	opts.PDF.Workers = pdfWorkers(opts)
 	err = batch.Run(ctx, batch.Options{
 		Inputs: opts.Inputs, OutDir: opts.Output, Ext: opts.format.Ext,
 		Split: opts.Split, Resume: opts.Resume, Report: opts.Report, Shard: sh,
@@ -422,6 +419,23 @@ func runBatch(ctx context.Context, opts convertOptions, stderr io.Writer) error 
 	}
 	fmt.Fprintf(stderr, "newsclip: %v\n", err)
 	return errFailed
+}
+
+// pdfWorkers is the PDF setting Workers for a run that converts
+// opts.Inputs on opts.Jobs workers at once (a batch or bundle): the cores
+// shared out between as many files as run at once, which is fewer than
+// the workers when the inputs are fewer files (and no folder).
+func pdfWorkers(opts convertOptions) int {
+	n := cmp.Or(opts.Jobs, batch.DefaultJobs())
+	files := 0
+	for _, in := range opts.Inputs {
+		fi, err := os.Stat(in)
+		if in == "-" || err != nil || fi.IsDir() {
+			return pdfchild.ShareOfCores(n)
+		}
+		files++
+	}
+	return pdfchild.ShareOfCores(min(n, max(files, 1)))
 }
 
 // terminal reports whether w is a terminal; tests replace it.

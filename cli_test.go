@@ -3,10 +3,12 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -219,5 +221,41 @@ func TestEPUBRefusesTerminal(t *testing.T) {
 func TestHelpSameAsTemplates(t *testing.T) {
 	if err := clihelp.Check(func() *cli.App { return newApp(nil, io.Discard, io.Discard) }); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestPDFWorkers: a batch or bundle shares the cores out between the
+// files it converts at once: its workers, or fewer when the inputs are
+// fewer files; a folder or stdin counts as many.
+func TestPDFWorkers(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(8))
+	t.Setenv("NEWSCLIP_JOBS", "8")
+	dir := t.TempDir()
+	var files []string
+	for i := range 3 {
+		f := filepath.Join(dir, fmt.Sprintf("%d.pdf", i))
+		if err := os.WriteFile(f, []byte("%PDF-1.4\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	for _, c := range []struct {
+		jobs   int
+		inputs []string
+		want   int
+	}{
+		{0, files[:1], 8},
+		{0, files[:2], 4},
+		{0, files, 2},
+		{2, files, 4},
+		{0, []string{dir}, 1},
+		{2, []string{dir}, 4},
+		{0, []string{files[0], dir}, 1},
+		{0, []string{"-"}, 1},
+		{0, []string{filepath.Join(dir, "missing.pdf")}, 1},
+	} {
+		if got := pdfWorkers(convertOptions{Jobs: c.jobs, Inputs: c.inputs}); got != c.want {
+			t.Errorf("-j %d %v: %d workers a PDF, want %d", c.jobs, c.inputs, got, c.want)
+		}
 	}
 }

@@ -21,7 +21,7 @@ import (
 
 // Kinds of frame.
 const (
-	frameReading = 'r' // a page is about to be read: its number
+	frameReading = 'r' // the next page to come (pdftext.Options.OnPage): its number
 	framePage    = 'p' // a page laid out: encodePage
 	frameEnd     = 'e' // the file's last frame: a reply as JSON
 	frameDigest  = 'd' // the SHA-256 of a file the child read unasked (serveFirst)

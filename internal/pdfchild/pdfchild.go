@@ -97,8 +97,11 @@ type Settings struct {
 	Password string
 	Timeout  time.Duration // work limit for one PDF (see child.extract)
 	// Workers is how many pages of one PDF are read at once (see
-	// pdftext.Options.Workers); 0 means one per core. A batch that
-	// converts several files at once gives each its share of the cores.
+	// pdftext.Options.Workers); 0 means one per core. A batch or bundle
+	// that converts several files at once gives each its share of the
+	// cores (ShareOfCores). The CPU time the time limit counts is all the
+	// readers' (a few percent more than one reader's), and the memory
+	// limit covers their pages and fonts.
 	Workers int
 }
 

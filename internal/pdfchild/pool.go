@@ -431,7 +431,11 @@ func (c *child) readFile(reading *atomic.Int64, want []byte, verified *atomic.Bo
 }
 
 // crashed waits for a child whose output broke off and names why: the
-// memory limit (the Go runtime says so on stderr) or a crash.
+// memory limit (the Go runtime says so on stderr) or a crash, on page,
+// the next page the child was to send. When the child reads several pages
+// at once (pdftext.Options.Workers), the one it crashed on may be a few
+// pages later; a page that hangs is named exactly, as the pages after it
+// wait for it.
 func (c *child) crashed(page int) error {
 	c.proc.Kill()
 	c.wait()

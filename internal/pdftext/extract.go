@@ -94,7 +94,14 @@ func ExtractPages(data []byte, opts Options, emit func(Page)) (t *Text, err erro
 		r := &pageReader{doc: doc.forWorker(), glyphs: make([]glyph, 0, firstGlyphs)}
 		return func(page int) (Page, error) { return r.read(pageList[page-1]) }
 	}
-	readPages(n, workerCount(opts, n), first, more, opts.OnPage, func(pg int, p Page, err error) {
+	var onPage func(int)
+	if opts.OnPage != nil {
+		onPage = func(pg int) {
+			page = pg // a panic in OnPage names the page
+			opts.OnPage(pg)
+		}
+	}
+	readPages(n, workerCount(opts, n), first, more, onPage, func(pg int, p Page, err error) {
 		page = pg
 		p.Number = page
 		if err != nil && p.Glyphs > 0 {
@@ -165,25 +172,17 @@ type pageReader struct {
 
 // A docCache holds what the pages of one document share.
 type docCache struct {
-	objs  *objCache
-	fonts map[string]*pdfFont // by fontKey
+	objs *objCache
 	// byRef finds a font by its object and the name a resource
-	// dictionary gives it, without reading its fontKey again.
+	// dictionary gives it.
 	byRef map[fontUse]*pdfFont
 	// byObj holds each font object loaded, under whichever name (see
 	// interp.font).
-	byObj   map[ref]loadedFont
+	byObj   map[ref]*pdfFont
 	noReuse bool // byObj unused: each name's font is loaded (tests)
 	// first is what openPDF read of the first page's content, until the
 	// page that draws it takes it.
 	first *firstRead
-}
-
-// loadedFont is a font object's font and the part of its fontKey the
-// object tells (fontKeyRest).
-type loadedFont struct {
-	rest string
-	font *pdfFont
 }
 
 // fontUse is a font object under a resource name.
@@ -193,7 +192,7 @@ type fontUse struct {
 }
 
 func newDocCache() *docCache {
-	return &docCache{objs: newObjCache(), fonts: map[string]*pdfFont{}, byRef: map[fontUse]*pdfFont{}, byObj: map[ref]loadedFont{}}
+	return &docCache{objs: newObjCache(), byRef: map[fontUse]*pdfFont{}, byObj: map[ref]*pdfFont{}}
 }
 
 // read lays out one page, turning a library panic into an error.

@@ -2,6 +2,7 @@ package pdftext
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -11,12 +12,10 @@ import (
 )
 
 // renamedFontsPDF draws with three font objects of the same fontKeyRest
-// (and so the same key under one name) but each its own ToUnicode map
+// (and so the same fontKey under one name) but each its own ToUnicode map
 // ("A" reads X, Y or Z), which its pages name differently; one name a
-// page, in this order: object 1 as /A, 2 as /B, 1 as /B (the key finds
-// object 2's font, as it always did), 2 as /C (a key no font has: its
-// own), 2 as /A (object 1's by key), 1 as /D (its own), 3 as /A (object
-// 1's by key, so object 3 is not loaded), 3 as /F (its own).
+// page, in this order: object 1 as /A, 2 as /B, 1 as /B, 2 as /C, 2 as
+// /A, 1 as /D, 3 as /A, 3 as /F (renamedFontsText: what each page reads).
 func renamedFontsPDF() []byte {
 	cmap := func(to string) string {
 		c := "begincmap 1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfchar <41> <" + to + "> endbfchar endcmap"
@@ -44,6 +43,33 @@ func renamedFontsPDF() []byte {
 	objs = append(objs, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(kids)))
 	objs = append(objs, fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", len(objs)))
 	return pdfgen.Objects(objs, len(objs))
+}
+
+// renamedFontsText is what the pages of renamedFontsPDF read: each font
+// object through its own map, whatever its name and whichever fonts of
+// the same fontKey were met before.
+var renamedFontsText = []string{"XX", "YY", "XX", "YY", "YY", "XX", "ZZ", "ZZ"}
+
+// TestFontObjectsReadThemselves: a font object decodes through its own
+// ToUnicode map, under any name and after any other font of the same
+// fontKey, read by one goroutine or several.
+func TestFontObjectsReadThemselves(t *testing.T) {
+	setPageTime(t, 0, 1, 1)
+	for _, workers := range []int{1, 3} {
+		for range 5 {
+			tx, err := Extract(renamedFontsPDF(), Options{Workers: workers})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, p := range tx.Pages {
+				got = append(got, pageText(p))
+			}
+			if !slices.Equal(got, renamedFontsText) {
+				t.Fatalf("%d workers: pages read %q, want %q", workers, got, renamedFontsText)
+			}
+		}
+	}
 }
 
 // TestFontsReusedByObject: reading the pages of a document with its font
@@ -84,4 +110,13 @@ func TestFontsReusedByObject(t *testing.T) {
 	if reused == 0 {
 		t.Error("no font object was reused under another name")
 	}
+}
+
+// pageText is the text of a page's lines, joined by spaces.
+func pageText(p Page) string {
+	var b []string
+	for _, l := range p.Lines {
+		b = append(b, l.Text)
+	}
+	return strings.Join(b, " ")
 }

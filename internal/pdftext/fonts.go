@@ -318,54 +318,54 @@ func (f *pdfFont) width(code int, raw []byte) float64 {
 	return 500
 }
 
-// font returns the font named name in res, loaded once per document: fonts
-// are told apart by name, base font, type, character range, widths and
-// encoding (fontKey), which is cheap to read, while loading one parses its
-// tables. A font object met again under the same name is found by its
-// reference without reading its fontKey again.
-//
-// A font object met under another name (a producer that names the same
-// font /C0_1 on one page and /C0_0 on the next) is neither resolved nor
-// loaded again: its fontKey is that name and the rest read the first
-// time (fontKeyRest), and a font not yet known under that key is the one
-// loaded from the object then, which loading it again would repeat.
+// font returns the font named name in res. A font object is loaded once
+// per document, from itself, whatever name a page gives it (a producer
+// that names the same font /C0_1 on one page and /C0_0 on the next is
+// found by its reference): two objects are two fonts, however alike they
+// look, so that a page reads the same whichever pages were read before it
+// (the goroutines that share a document's pages each have their own
+// docCache, see readPages). A font dictionary written into a resource
+// dictionary directly, which no reference names, is loaded once per page
+// for each name and fontKey.
 func (in *interp) font(res pdf.Value, name string) *pdfFont {
 	doc := in.doc
 	dict := doc.objs.key(res, "Font")
 	obj, isRef := refOf(dict, name)
-	if f, ok := doc.byRef[fontUse{obj, name}]; ok && isRef {
-		return f
-	}
-	if lf, ok := doc.byObj[obj]; ok && isRef && !doc.noReuse {
-		key := name + "\x00" + lf.rest
-		f, ok := doc.fonts[key]
-		if !ok {
-			f = lf.font
-			doc.fonts[key] = f
+	use := fontUse{obj, name}
+	if isRef {
+		if f, ok := doc.byRef[use]; ok {
+			return f
 		}
-		doc.byRef[fontUse{obj, name}] = f
-		return f
+		if f, ok := doc.byObj[obj]; ok && !doc.noReuse {
+			doc.byRef[use] = f
+			return f
+		}
 	}
 	fv := doc.objs.key(dict, name)
-	rest, e := fontKeyRest(fv)
-	key := name + "\x00" + rest
-	f, ok := doc.fonts[key]
-	if !ok {
-		f = loadFontEntries(pdf.Font{V: fv}, e)
-		doc.fonts[key] = f
-	}
-	if isRef {
-		doc.byRef[fontUse{obj, name}] = f
-		if !ok {
-			doc.byObj[obj] = loadedFont{rest, f}
+	key, e := fontKey(fv, name) // read first: a damaged entry panics in the same order
+	if !isRef {
+		if f, ok := in.direct[key]; ok {
+			return f
 		}
+		f := loadFontEntries(pdf.Font{V: fv}, e)
+		if in.direct == nil {
+			in.direct = map[string]*pdfFont{}
+		}
+		in.direct[key] = f
+		return f
+	}
+	f := loadFontEntries(pdf.Font{V: fv}, e)
+	doc.byRef[use] = f
+	if _, ok := doc.byObj[obj]; !ok {
+		doc.byObj[obj] = f
 	}
 	return f
 }
 
-// fontKey tells the font fv under the resource name name apart from other
-// fonts of a document (see interp.font), and returns the entries it
-// resolved for loadFontEntries: the name, a NUL, and fontKeyRest.
+// fontKey tells the font fv under the resource name name apart from the
+// other fonts of a page that no reference names (see interp.font), and
+// returns the entries it resolved for loadFontEntries: the name, a NUL,
+// and fontKeyRest.
 func fontKey(fv pdf.Value, name string) (string, fontEntries) {
 	rest, e := fontKeyRest(fv)
 	return name + "\x00" + rest, e

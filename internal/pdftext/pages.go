@@ -59,14 +59,15 @@ var (
 //
 // first reads the pages, one after another on the caller's goroutine,
 // page 1 first (the page a document's first reader may have begun, see
-// docCache.first), unless the pages prove slow (see parallelPageTime):
-// then more (when not nil) makes up to workers-1 more readers, on the
-// caller's goroutine between two pages, each reading on a goroutine of its
-// own. Each reader takes the next page no reader has taken, as long as
-// that is at most workers × pagesAhead pages past the last one handed on,
-// so that memory holds a bounded number of pages. Whichever reader
-// finishes the page take waits for hands it on, with any read after it:
-// no goroutine waits for another while there are pages to read. A reader
+// docCache.first), unless the pages prove slow to read (see
+// parallelPageTime; the time take and onPage spend does not count): then
+// more (when not nil) makes workers-1 more readers, on the caller's
+// goroutine between two pages, each reading on a goroutine of its own.
+// Each reader takes the next page no reader has taken, as long as that is
+// at most workers × pagesAhead pages past the last one handed on, so that
+// memory holds a bounded number of pages (a reader that far ahead waits).
+// Whichever reader finishes the page take waits for hands it on, with any
+// read after it, so that no goroutine is kept only to hand pages on. A reader
 // must give a page the same text whichever pages it read before (see
 // docCache.forWorker): the pages a reader gets depend on timing.
 //
@@ -75,19 +76,20 @@ var (
 // begun are read: no reader outlives the call.
 func readPages(n, workers int, first reader, more func() reader, onPage func(int), take func(page int, p Page, err error)) {
 	page := 1
-	var since time.Time // when page 2 began
+	var spent time.Duration // reading pages 2 to page-1
 	for ; page <= n; page++ {
-		if page == 2 {
-			since = time.Now()
-		}
 		if page-2 >= probePages && workers > 1 && more != nil && n-page+1 >= minPagesLeft &&
-			time.Since(since) >= time.Duration(page-2)*parallelPageTime {
+			spent >= time.Duration(page-2)*parallelPageTime {
 			break
 		}
 		if onPage != nil {
 			onPage(page)
 		}
+		start := time.Now()
 		p, err := first(page)
+		if page > 1 {
+			spent += time.Since(start)
+		}
 		take(page, p, err)
 	}
 	if page > n {
@@ -99,9 +101,12 @@ func readPages(n, workers int, first reader, more func() reader, onPage func(int
 	if onPage != nil {
 		onPage(page) // on the caller's goroutine: a panic here needs no stopping
 	}
+	others := make([]reader, workers-1) // all made before any goroutine starts
+	for i := range others {
+		others[i] = more()
+	}
 	var wg sync.WaitGroup
-	for range workers - 1 {
-		read := more()
+	for _, read := range others {
 		wg.Go(func() { q.work(read, 0) })
 	}
 	q.work(first, page)
@@ -218,10 +223,11 @@ func (q *pageQueue) call(f func()) {
 }
 
 // forWorker returns a docCache for another goroutine reading pages of the
-// same document, to be made while no goroutine reads through d: no
-// fonts (a font keeps what it has decoded, so it is not shared, and one
-// loaded again decodes as the first) and a copy of d's objects (a
-// resolved object is never changed, so its Value can be).
+// same document, to be made while no goroutine reads through d: no fonts
+// (a font keeps what it has decoded, so it is not shared; a font object
+// loaded again decodes as the first, see interp.font) and a copy of d's
+// objects (a resolved object is never changed, so its Value can be
+// shared).
 func (d *docCache) forWorker() *docCache {
 	c := newDocCache()
 	c.objs.seen = maps.Clone(d.objs.seen)
