@@ -100,8 +100,8 @@ type Settings struct {
 	// pdftext.Options.Workers); 0 means one per core. A batch or bundle
 	// that converts several files at once gives each its share of the
 	// cores (ShareOfCores). The CPU time the time limit counts is all the
-	// readers' (a few percent more than one reader's), and the memory
-	// limit covers their pages and fonts.
+	// readers' (more than one reader's: each loads the fonts it meets
+	// again), and the memory limit covers their pages and fonts.
 	Workers int
 }
 

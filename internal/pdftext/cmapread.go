@@ -74,7 +74,16 @@ type cmapText struct {
 	space  [4][]cmapRange
 	chars  []cmapChar
 	ranges []cmapBFRange
+	// byCode is the index in chars of each code's first entry, made at
+	// the first lookup in a map of more than indexChars entries: a font
+	// loaded again (each object is, see interp.font) looks its codes up
+	// afresh, and a 600-entry map took a millisecond a page one by one.
+	byCode map[string]int
 }
+
+// indexChars is the number of bfchar entries up to which appendCode looks
+// a code up one entry after another.
+const indexChars = 16
 
 // errGiveUp ends readCMap where the library's reader would not read on as
 // readCMap can (it panics, or stops with no map).
@@ -264,9 +273,23 @@ next:
 // string).
 func (m *cmapText) appendCode(r []rune, code string) []rune {
 	n := len(code)
-	for _, c := range m.chars {
-		if len(c.code) == n && c.code == code {
-			return append(r, []rune(utf16Text2(c.text))...)
+	if len(m.chars) > indexChars {
+		if m.byCode == nil {
+			m.byCode = make(map[string]int, len(m.chars))
+			for i, c := range m.chars {
+				if _, seen := m.byCode[c.code]; !seen {
+					m.byCode[c.code] = i
+				}
+			}
+		}
+		if i, ok := m.byCode[code]; ok {
+			return append(r, []rune(utf16Text2(m.chars[i].text))...)
+		}
+	} else {
+		for _, c := range m.chars {
+			if len(c.code) == n && c.code == code {
+				return append(r, []rune(utf16Text2(c.text))...)
+			}
 		}
 	}
 	for _, br := range m.ranges {

@@ -16,6 +16,7 @@ import (
 // order, dictionary games, strings of every form, destinations it cannot
 // use; some make it give no map or panic.
 var oddCMaps = []string{
+	manyChars(),
 	"2 beginbfchar <0041> <0061> <0041> <0062> endbfchar 2 beginbfrange <0050> <0060> <0070> <0055> <0058> [<0031> <0032> <>] endbfrange",
 	"1 beginbfchar <0041> <0061> <0042> <0062> endbfchar",
 	"3 beginbfchar <0041> <0061> endbfchar",
@@ -65,6 +66,19 @@ func cmapFonts(bodies []string) pdfgen.FontObjects {
 		}
 		return strings.Join(names, " ")
 	}
+}
+
+// manyChars is a bfchar section of more entries than indexChars, some
+// codes given twice (the first entry counts) and of one, two and three
+// bytes.
+func manyChars() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d beginbfchar", 3*indexChars+3)
+	for i := range 3 * indexChars {
+		fmt.Fprintf(&b, " <%04X> <%04X>", 0x41+i%(2*indexChars), 0x61+i)
+	}
+	b.WriteString(" <42> <0078> <0042> <0079> <004100> <007A> endbfchar")
+	return b.String()
 }
 
 // cmapCodes are the strings each font decodes in TestCMapReadAsLibrary:

@@ -31,6 +31,13 @@ func cmapCountsFitTwice(v pdf.Value) bool {
 	return countsFit(data)
 }
 
+// fontKey is the name, a NUL and fontKeyRest: how interp.font told fonts
+// apart before it told them by their objects.
+func fontKey(fv pdf.Value, name string) (string, fontEntries) {
+	rest, e := fontKeyRest(fv)
+	return name + "\x00" + rest, e
+}
+
 // fontKeyInline is fontKey as first written, the entries resolved where
 // the key is formatted.
 func fontKeyInline(fv pdf.Value, name string) string {

@@ -120,3 +120,34 @@ func pageText(p Page) string {
 	}
 	return strings.Join(b, " ")
 }
+
+// TestDirectFontsReadThemselves: two form XObjects of one page whose font
+// dictionaries are written in their resources directly, alike but for
+// their ToUnicode maps, each read through its own map.
+func TestDirectFontsReadThemselves(t *testing.T) {
+	cmap := func(to string) string {
+		c := "begincmap 1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfchar <41> <" + to + "> endbfchar endcmap"
+		return streamObj(fmt.Sprintf("/Length %d", len(c)), []byte(c))
+	}
+	form := func(y, toUnicode int) string {
+		font := fmt.Sprintf("<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding << /Differences [65 /g1] >> /ToUnicode %d 0 R >>", toUnicode)
+		c := fmt.Sprintf("BT /F1 12 Tf 72 %d Td (AA) Tj ET", y)
+		return streamObj(fmt.Sprintf("/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 %s >> >> /Length %d", font, len(c)), []byte(c))
+	}
+	page := "/X1 Do /X2 Do"
+	objs := []string{
+		cmap("0058"), cmap("0059"), // 1, 2
+		form(700, 1), form(600, 2), // 3, 4
+		streamObj(fmt.Sprintf("/Length %d", len(page)), []byte(page)),
+		"<< /Type /Page /Parent 7 0 R /MediaBox [0 0 612 792] /Contents 5 0 R /Resources << /XObject << /X1 3 0 R /X2 4 0 R >> >> >>",
+		"<< /Type /Pages /Kids [6 0 R] /Count 1 >>",
+		"<< /Type /Catalog /Pages 7 0 R >>",
+	}
+	tx, err := Extract(pdfgen.Objects(objs, len(objs)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := pageText(tx.Pages[0]); got != "XX YY" {
+		t.Errorf("page reads %q, want %q", got, "XX YY")
+	}
+}

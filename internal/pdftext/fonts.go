@@ -49,7 +49,7 @@ type pdfFont struct {
 	simpleText map[byte]string
 }
 
-// fontEntries are the entries of a font dictionary that fontKey and
+// fontEntries are the entries of a font dictionary that fontKeyRest and
 // loadFont both read, each resolved once: a reference resolves to the same
 // value every time (see objcache.go), and resolving one parses its object
 // again (an object stream's is inflated whole).
@@ -325,8 +325,8 @@ func (f *pdfFont) width(code int, raw []byte) float64 {
 // look, so that a page reads the same whichever pages were read before it
 // (the goroutines that share a document's pages each have their own
 // docCache, see readPages). A font dictionary written into a resource
-// dictionary directly, which no reference names, is loaded once per page
-// for each name and fontKey.
+// dictionary directly, which no reference names, is loaded each time it is
+// asked for: once per content stream that selects it (see frame.fonts).
 func (in *interp) font(res pdf.Value, name string) *pdfFont {
 	doc := in.doc
 	dict := doc.objs.key(res, "Font")
@@ -342,19 +342,11 @@ func (in *interp) font(res pdf.Value, name string) *pdfFont {
 		}
 	}
 	fv := doc.objs.key(dict, name)
-	key, e := fontKey(fv, name) // read first: a damaged entry panics in the same order
+	_, e := fontKeyRest(fv) // read first: a damaged entry panics in the same order
+	f := loadFontEntries(pdf.Font{V: fv}, e)
 	if !isRef {
-		if f, ok := in.direct[key]; ok {
-			return f
-		}
-		f := loadFontEntries(pdf.Font{V: fv}, e)
-		if in.direct == nil {
-			in.direct = map[string]*pdfFont{}
-		}
-		in.direct[key] = f
 		return f
 	}
-	f := loadFontEntries(pdf.Font{V: fv}, e)
 	doc.byRef[use] = f
 	if _, ok := doc.byObj[obj]; !ok {
 		doc.byObj[obj] = f
@@ -362,18 +354,11 @@ func (in *interp) font(res pdf.Value, name string) *pdfFont {
 	return f
 }
 
-// fontKey tells the font fv under the resource name name apart from the
-// other fonts of a page that no reference names (see interp.font), and
-// returns the entries it resolved for loadFontEntries: the name, a NUL,
-// and fontKeyRest.
-func fontKey(fv pdf.Value, name string) (string, fontEntries) {
-	rest, e := fontKeyRest(fv)
-	return name + "\x00" + rest, e
-}
-
-// fontKeyRest is the part of fontKey that the font object fv tells. It
-// reads the entries in this order (a damaged one panics, and the first to
-// panic names the page's damage).
+// fontKeyRest describes the font object fv: base font, type, character
+// range, widths and encoding (once the key that told fonts apart; see
+// interp.font), and returns the entries it resolved for loadFontEntries.
+// It reads the entries in this order (a damaged one panics, and the first
+// to panic names the page's damage).
 func fontKeyRest(fv pdf.Value) (string, fontEntries) {
 	enc := fv.Key("Encoding")
 	base, sub := fv.Key("BaseFont").Name(), fv.Key("Subtype").Name()

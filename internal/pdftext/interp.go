@@ -78,9 +78,6 @@ type interp struct {
 	unmapped string // a character collection met without a Unicode map
 	doc      *docCache
 	budget   int
-	// direct holds the fonts of this page whose dictionaries no
-	// reference names, by name and fontKey (see interp.font).
-	direct map[string]*pdfFont
 	// first is the page's content stream as checkReadable began reading
 	// it (see firstRead), for run to read on; nil when it has none.
 	first io.ReadCloser

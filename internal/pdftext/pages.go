@@ -71,7 +71,7 @@ var (
 // must give a page the same text whichever pages it read before (see
 // docCache.forWorker): the pages a reader gets depend on timing.
 //
-// When take or onPage panics, no reader begins another page, and
+// When take, onPage or a reader panics, no reader begins another page, and
 // readPages re-raises the panic on the caller's goroutine once the pages
 // begun are read: no reader outlives the call.
 func readPages(n, workers int, first reader, more func() reader, onPage func(int), take func(page int, p Page, err error)) {
