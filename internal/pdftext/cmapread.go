@@ -75,9 +75,10 @@ type cmapText struct {
 	chars  []cmapChar
 	ranges []cmapBFRange
 	// byCode is the index in chars of each code's first entry, made at
-	// the first lookup in a map of more than indexChars entries: a font
-	// loaded again (each object is, see interp.font) looks its codes up
-	// afresh, and a 600-entry map took a millisecond a page one by one.
+	// the first lookup in a map of more than indexChars entries: each font
+	// object is loaded on its own (see interp.font) and looks its codes up
+	// afresh. 60 pages, each with its own copy of a font with a 600-entry
+	// map, read in 65 ms through the index, 102 ms one entry after another.
 	byCode map[string]int
 }
 
