@@ -36,9 +36,9 @@ type reader func(page int) (Page, error)
 // goroutines has a cost, while the pages of most PDFs take well under a
 // millisecond. Measured here (2 cores, medians of 11-15 runs): a
 // newspaper archive export of 59 pages, whose pages 2 to 4 take 2.7-10 ms
-// each (fonts for each article), shared out from page 5 converts 7%
-// faster (245 -> 227 ms; its child alone, 161 -> 148 ms) for 3 MiB more
-// peak memory. A 493-page groff document, whose pages take 0.2-0.5 ms
+// each (fonts for each article), shared out from page 5 converts 3-7%
+// faster (245 -> 227, 233 -> 225 and 273 -> 261 ms in three runs; its
+// child alone, 161 -> 148 ms) for 3 MiB more peak memory. A 493-page groff document, whose pages take 0.2-0.5 ms
 // once warm, shared out from page 3 converted 3% slower for 5% more CPU
 // time: the parent process, which reads the pages as they come, had less
 // of the two cores. Its pages 2 to 4 took 0.4 to 1.1 ms on average in 8
