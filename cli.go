@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -424,18 +425,26 @@ func runBatch(ctx context.Context, opts convertOptions, stderr io.Writer) error 
 // pdfWorkers is the PDF setting Workers for a run that converts
 // opts.Inputs on opts.Jobs workers at once (a batch or bundle): the cores
 // shared out between as many files as run at once, which is fewer than
-// the workers when the inputs are fewer files (and no folder).
+// the workers when the inputs are fewer files (and no folder): a file
+// named twice, or through a link, is converted once, and stdin is one.
 func pdfWorkers(opts convertOptions) int {
 	n := cmp.Or(opts.Jobs, batch.DefaultJobs())
-	files := 0
+	var files []os.FileInfo
+	stdin := 0
 	for _, in := range opts.Inputs {
+		if in == "-" {
+			stdin = 1
+			continue
+		}
 		fi, err := os.Stat(in)
-		if in == "-" || err != nil || fi.IsDir() {
+		if err != nil || fi.IsDir() {
 			return pdfchild.ShareOfCores(n)
 		}
-		files++
+		if !slices.ContainsFunc(files, func(f os.FileInfo) bool { return os.SameFile(f, fi) }) {
+			files = append(files, fi)
+		}
 	}
-	return pdfchild.ShareOfCores(min(n, max(files, 1)))
+	return pdfchild.ShareOfCores(min(n, max(len(files)+stdin, 1)))
 }
 
 // terminal reports whether w is a terminal; tests replace it.

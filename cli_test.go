@@ -226,7 +226,8 @@ func TestHelpSameAsTemplates(t *testing.T) {
 
 // TestPDFWorkers: a batch or bundle shares the cores out between the
 // files it converts at once: its workers, or fewer when the inputs are
-// fewer files; a folder or stdin counts as many.
+// fewer files (a file named twice or through a link once, stdin one); a
+// folder counts as many.
 func TestPDFWorkers(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(8))
 	t.Setenv("NEWSCLIP_JOBS", "8")
@@ -238,6 +239,10 @@ func TestPDFWorkers(t *testing.T) {
 			t.Fatal(err)
 		}
 		files = append(files, f)
+	}
+	link := filepath.Join(dir, "link.pdf")
+	if err := os.Symlink(files[0], link); err != nil {
+		t.Skip(err)
 	}
 	for _, c := range []struct {
 		jobs   int
@@ -251,7 +256,10 @@ func TestPDFWorkers(t *testing.T) {
 		{0, []string{dir}, 1},
 		{2, []string{dir}, 4},
 		{0, []string{files[0], dir}, 1},
-		{0, []string{"-"}, 1},
+		{0, []string{"-"}, 8},
+		{0, []string{files[0], "-"}, 4},
+		{0, []string{files[0], files[0]}, 8},
+		{0, []string{files[0], link}, 8},
 		{0, []string{filepath.Join(dir, "missing.pdf")}, 1},
 	} {
 		if got := pdfWorkers(convertOptions{Jobs: c.jobs, Inputs: c.inputs}); got != c.want {
