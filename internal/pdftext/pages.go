@@ -38,11 +38,12 @@ type reader func(page int) (Page, error)
 // newspaper archive export of 59 pages, whose pages 2 to 4 take 2.7-10 ms
 // each (fonts for each article), shared out from page 5 converts 3-7%
 // faster (245 -> 227, 233 -> 225 and 273 -> 261 ms in three runs; its
-// child alone, 161 -> 148 ms) for 3 MiB more peak memory. A 493-page groff document, whose pages take 0.2-0.5 ms
-// once warm, shared out from page 3 converted 3% slower for 5% more CPU
-// time: the parent process, which reads the pages as they come, had less
-// of the two cores. Its pages 2 to 4 took 0.4 to 1.1 ms on average in 8
-// runs (cold code and memory, a collection), hence a threshold of 2 ms.
+// child alone, 161 -> 148 ms) for 3 MiB more peak memory. A 493-page
+// groff document, whose pages take 0.2-0.5 ms once warm, shared out from
+// page 3 converted 3% slower for 5% more CPU time: the parent process,
+// which reads the pages as they come, had less of the two cores. Its
+// pages 2 to 4 took 0.4 to 1.1 ms on average in 8 runs (cold code and
+// memory, a collection), hence a threshold of 2 ms.
 // Variables for the tests.
 var (
 	parallelPageTime = 2 * time.Millisecond
@@ -67,13 +68,13 @@ var (
 // at most workers × pagesAhead pages past the last one handed on, so that
 // memory holds a bounded number of pages (a reader that far ahead waits).
 // Whichever reader finishes the page take waits for hands it on, with any
-// read after it, so that no goroutine is kept only to hand pages on. A reader
-// must give a page the same text whichever pages it read before (see
-// docCache.forWorker): the pages a reader gets depend on timing.
+// read after it, so that no goroutine is kept only to hand pages on. A
+// reader must give a page the same text whichever pages it read before
+// (see docCache.forWorker): the pages a reader gets depend on timing.
 //
-// When take, onPage or a reader panics, no reader begins another page, and
-// readPages re-raises the panic on the caller's goroutine once the pages
-// begun are read: no reader outlives the call.
+// When take, onPage or a reader panics, no reader begins another page,
+// and readPages re-raises the panic on the caller's goroutine once the
+// pages begun are read: no reader outlives the call.
 func readPages(n, workers int, first reader, more func() reader, onPage func(int), take func(page int, p Page, err error)) {
 	page := 1
 	var spent time.Duration // reading pages 2 to page-1
