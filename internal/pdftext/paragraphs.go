@@ -75,10 +75,10 @@ func digitsFold(s string) string {
 
 // removeRunningHeads drops lines repeated at the same page edge on several
 // pages (digits ignored), and page-number lines at page edges. Each edge
-// line's folded text (digitsFold) is made once, where it was made four
-// times: with mayBePrintMargin, an archive export's 59 pages take 1.5 ms
-// here instead of 2.5 (a benchmark, warm), and half the allocations; a
-// step on the critical path, after the last page has come.
+// line's folded text (digitsFold) is made once, where it was made up to
+// four times: with mayBePrintMargin, an archive export's 59 pages took
+// 1.5 ms here instead of 2.5 (a warm benchmark, December 2026), with half
+// the allocations; a step on the critical path, after the last page.
 func removeRunningHeads(pages []Page) (removed []string) {
 	type edgeLine struct {
 		line int    // index in the page's Lines
