@@ -67,25 +67,36 @@ func gcPercent(size int) int {
 	return 100
 }
 
-// The GOGC while the first pages of a small file are read. A browser's
-// print of an article (one to three pages, a few hundred KB) allocates
-// some 5 MB, mostly fonts, and was collected twice on the way: a fifth of
-// its child's CPU time (31 -> 25 ms, wall 42 -> 31 ms) for no memory
-// saved, since its peak RSS is the runtime's and the binary's. Beyond
-// firstPages the file's own gcPercent applies again, so that a long
-// small file (a 91-page, 148 KB document) keeps its peak: 400% all the way
-// put 7 MB on it. A file of bigFile bytes or more starts at its own.
+// The GOGC while the first pages of a file are read. A browser's print of
+// an article (one to three pages, a few hundred KB) allocates some 5 MB,
+// mostly fonts, and was collected twice on the way: a fifth of its
+// child's CPU time (31 -> 25 ms, wall 42 -> 31 ms) for no memory saved,
+// since its peak RSS is the runtime's and the binary's. A scanned page
+// with its OCR text (one page, 1.25 MB, most of it the image) was
+// collected six times at bigGCPercent: 75 -> 60 ms for its child alone,
+// 1.7 MiB more peak RSS. Beyond firstPages the file's own gcPercent
+// applies again, so that a long small file (a 91-page, 148 KB document)
+// keeps its peak: 400% all the way put 7 MB on it.
 const (
 	firstGCPercent = 400
 	firstPages     = 3
 )
 
-// startGCPercent is the GOGC a file of size bytes starts with.
+// firstGarbage bounds, in bytes, the garbage the first pages may leave
+// before a collection, through the file's share of the live heap: a
+// target of P% lets the heap grow by about P% of the file's size, and a
+// file of 64 MB at 400% could grow by 256 MB.
+const firstGarbage = 32 << 20
+
+// startGCPercent is the GOGC a file of size bytes starts with:
+// firstGCPercent, lowered for a large file so that size × GOGC / 100
+// stays within firstGarbage, never below the file's own gcPercent.
 func startGCPercent(size int) int {
-	if size >= bigFile {
-		return gcPercent(size)
+	p := firstGCPercent
+	if size > 0 && int64(firstGarbage)*100/int64(size) < int64(p) {
+		p = int(int64(firstGarbage) * 100 / int64(size))
 	}
-	return firstGCPercent
+	return max(p, gcPercent(size))
 }
 
 // DefaultTimeout is the time limit when Settings.Timeout is zero.

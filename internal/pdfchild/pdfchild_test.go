@@ -117,14 +117,20 @@ func TestCPUTime(t *testing.T) {
 	}
 }
 
-// TestStartGCPercent: a small file starts with the high target of its
-// first pages, a large one with its own from the start.
+// TestStartGCPercent: a file's first pages are read with the high
+// target, whatever its size, until the garbage it allows (size × GOGC /
+// 100) would pass firstGarbage; never below the target of later pages.
 func TestStartGCPercent(t *testing.T) {
 	for _, c := range []struct{ size, start, later int }{
+		{0, firstGCPercent, 100},
 		{60 << 10, firstGCPercent, 100},
 		{bigFile - 1, firstGCPercent, 100},
-		{bigFile, bigGCPercent, bigGCPercent},
-		{2 << 20, bigGCPercent, bigGCPercent},
+		{bigFile, firstGCPercent, bigGCPercent},
+		{1250 << 10, firstGCPercent, bigGCPercent}, // a scanned page
+		{8 << 20, firstGCPercent, bigGCPercent},
+		{16 << 20, 200, bigGCPercent},
+		{64 << 20, bigGCPercent, bigGCPercent},
+		{1 << 30, bigGCPercent, bigGCPercent},
 	} {
 		if got, later := startGCPercent(c.size), gcPercent(c.size); got != c.start || later != c.later {
 			t.Errorf("%d bytes: GOGC %d then %d, want %d then %d", c.size, got, later, c.start, c.later)
