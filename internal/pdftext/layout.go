@@ -165,7 +165,8 @@ const dropCapRatio = 2.5
 // diesen Tagen".
 func joinDropCaps(r []word) []word {
 	size := medianSize(r)
-	for i := 0; i < len(r); i++ {
+	var joined []bool // the caps joined so far, by index; nil until one is
+	for i := range r {
 		c := r[i]
 		first, n := utf8.DecodeRuneInString(c.text)
 		if n == 0 || n != len(c.text) || !unicode.IsUpper(first) || c.size < dropCapRatio*size {
@@ -173,8 +174,11 @@ func joinDropCaps(r []word) []word {
 		}
 		best := -1
 		for j, w := range r {
+			if j == i || joined != nil && joined[j] {
+				continue
+			}
 			beside := w.x0 >= c.x1-0.5 && w.x0 <= c.x1+2*size && w.y >= c.y-0.5 && w.y <= c.top()
-			if j != i && beside && (best < 0 || w.y > r[best].y || w.y == r[best].y && w.x0 < r[best].x0) {
+			if beside && (best < 0 || w.y > r[best].y || w.y == r[best].y && w.x0 < r[best].x0) {
 				best = j
 			}
 		}
@@ -184,10 +188,25 @@ func joinDropCaps(r []word) []word {
 		alignBesideCap(r, r[best], c)
 		r[best].text = c.text + r[best].text
 		r[best].x0 = c.x0
-		r = append(r[:i:i], r[i+1:]...)
-		i--
+		if joined == nil {
+			joined = make([]bool, len(r))
+		}
+		joined[i] = true
 	}
-	return r
+	if joined == nil {
+		return r
+	}
+	// Removed in one pass, in place: removing each cap as it was joined
+	// copied the words after it, a page's words per cap.
+	k := 0
+	for i, w := range r {
+		if !joined[i] {
+			r[k] = w
+			k++
+		}
+	}
+	clear(r[k:])
+	return r[:k]
 }
 
 // alignBesideCap moves the words that open the lines beside a drop cap c,
