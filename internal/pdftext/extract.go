@@ -284,5 +284,6 @@ func infoText(info pdf.Value, key string) string {
 // starts with (later pages reuse it): a browser's print draws 1,000 to
 // 2,500 glyphs a page, a newspaper page 5,000 to 10,000, and growing the
 // buffer from nothing copied it a dozen times, a tenth of reading a
-// one-page file. 4096 glyphs take 320 KB.
+// one-page file. 4096 glyphs take 256 KiB; a longer page doubles it (see
+// appendGlyph).
 const firstGlyphs = 4096

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -339,11 +340,24 @@ func (f *frame) show(s []byte) {
 		if text != "" {
 			x0, y := m.apply(acc, g.trise)
 			ex, ey := m.apply(acc+tx, g.trise)
-			f.in.glyphs = append(f.in.glyphs, glyph{x0: x0, x1: ex, y: y, ey: ey, size: size, text: text, bold: bold})
+			f.in.glyphs = appendGlyph(f.in.glyphs, glyph{x0: x0, x1: ex, y: y, ey: ey, size: size, text: text, bold: bold})
 		}
 		acc += tx
 	}
 	f.tm = matrix{1, 0, 0, 1, acc, 0}.mul(f.tm)
+}
+
+// appendGlyph appends g to gs, doubling the buffer when it is full.
+// append grows a buffer of more than 256 glyphs by about a quarter at a
+// time: a scanned newspaper page's 14,429 glyphs, from the first page's
+// 4,096, took six buffers, 3.7 MB allocated and copied for 0.9 MB kept,
+// all of it fresh memory in a short-lived child (a page fault per 4 KiB).
+// Doubling takes two, 1.5 MB.
+func appendGlyph(gs []glyph, g glyph) []glyph {
+	if len(gs) == cap(gs) {
+		gs = slices.Grow(gs, max(len(gs), 64))
+	}
+	return append(gs, g)
 }
 
 // decodeBytes is decode for a code as drawn, without allocating when the
