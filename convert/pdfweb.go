@@ -31,7 +31,7 @@ func isURLParagraph(lines []string) bool {
 		return false
 	}
 	for i, l := range lines {
-		if !urlPartRE.MatchString(l) && !(i == 0 && urlStartRE.MatchString(l)) {
+		if !isURLPiece(l, i == 0) {
 			return false
 		}
 	}
@@ -41,6 +41,12 @@ func isURLParagraph(lines []string) bool {
 		strings.Count(joined, "-") >= 2 && last >= '0' && last <= '9'
 }
 
+// isURLPiece reports whether line l can be a piece of an address broken
+// over lines: a part of its path, or, on the first line, its start.
+func isURLPiece(l string, first bool) bool {
+	return urlPartRE.MatchString(l) || first && urlStartRE.MatchString(l)
+}
+
 // urlLead returns how many lines (fewer than all) open para with a web
 // address broken over at least two lines, as an export prints an online article's
 // address right over its section label; 0 when none does:
@@ -48,8 +54,17 @@ func isURLParagraph(lines []string) bool {
 //	meinung/harbour-quay-      -> 2
 //	plan-kommentar-1.5892304
 //	Linke Gewalt
+//
+// Only a run of address pieces from the first line can be one, so the
+// pieces are counted first: trying every shorter paragraph matched its
+// first line again for each, as many expressions as the paragraph has
+// lines.
 func urlLead(para []string) int {
-	for k := len(para) - 1; k >= 2; k-- {
+	pieces := 0
+	for pieces < len(para)-1 && isURLPiece(para[pieces], pieces == 0) {
+		pieces++
+	}
+	for k := pieces; k >= 2; k-- {
 		if isURLParagraph(para[:k]) {
 			return k
 		}

@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -70,5 +71,45 @@ func TestFilterParagraphsKeepsAllInPlace(t *testing.T) {
 	}
 	if got := filterParagraphs([]string{}, keep); got != nil {
 		t.Errorf("no lines: got %q, want nil", got)
+	}
+}
+
+// urlLeadPlain is urlLead as it was, trying every shorter paragraph: the
+// reference for the one that counts the address pieces first.
+func urlLeadPlain(para []string) int {
+	for k := len(para) - 1; k >= 2; k-- {
+		if isURLParagraph(para[:k]) {
+			return k
+		}
+	}
+	return 0
+}
+
+// TestURLLeadAsPlain: on random paragraphs of address starts, path
+// pieces, numbered ends and text, urlLead gives what trying every
+// shorter paragraph gave, and finds leads of every length.
+func TestURLLeadAsPlain(t *testing.T) {
+	pieces := []string{
+		"https://www.example.de/", "www.example.de/", "muenchen/", "muenchen-rathaus-", "sicherheit-1.6003935",
+		"tag-x-demo-leipzig-", "e-1.5899795", "quay-plan", "harbour", "1", "", "Linke Gewalt", "Harbour news",
+		"HTTPS://EXAMPLE.DE/", "https://example.de/a b",
+	}
+	rng := rand.New(rand.NewPCG(19, 20))
+	found := map[int]bool{}
+	for range 20000 {
+		para := make([]string, rng.IntN(8))
+		for i := range para {
+			para[i] = pieces[rng.IntN(len(pieces))]
+		}
+		want, got := urlLeadPlain(para), urlLead(para)
+		if got != want {
+			t.Fatalf("urlLead(%q) = %d, want %d", para, got, want)
+		}
+		found[got] = true
+	}
+	for k := range 7 {
+		if k != 1 && !found[k] {
+			t.Errorf("no random paragraph led by an address of %d lines", k)
+		}
 	}
 }
