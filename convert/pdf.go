@@ -330,8 +330,9 @@ func markTypesetBreaks(lines []string) []string {
 	if len(v) == 0 {
 		return lines
 	}
+	c := v.counter()
 	for _, l := range lines {
-		v.addLine(l)
+		c.addLine(l)
 	}
 	for i := 0; i+1 < len(lines); i++ {
 		l, next := lines[i], lines[i+1]
