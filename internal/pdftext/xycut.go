@@ -100,6 +100,7 @@ type cutter struct {
 	los    []float64    // gaps
 	his    []float64    // gaps
 	bits   []uint64     // sortFloats
+	page   wordBuffers  // layoutPage's words
 }
 
 // reuse readies c for another page's words, of median size size: no
