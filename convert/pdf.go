@@ -76,7 +76,7 @@ func ConvertPDF(name string, data []byte, extract PDFExtractor) (doc *Document, 
 // take about a millisecond and a quarter to compile.
 var pdfRegexps = []*lazyRegexp{
 	urlStartRE, urlPartRE, browserRE, // web prints (pdfweb.go, pdfsite.go)
-	sourceLabelRE, sourcePageRE, sourcePartSep, fieldLabelRE, // source lines (pdfsource.go)
+	sourceLabelRE, sourcePageRE, sourcePartSep, fieldLabelStartRE, // source lines (pdfsource.go)
 	pageLabelRE,          // page labels (masthead.go)
 	isoDateRE, cjkDateRE, // dates (date.go)
 	tagListRE,               // tag lists (pdfweb.go)

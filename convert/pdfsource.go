@@ -75,19 +75,26 @@ func readSourceLine(s string) (sourceRef, bool) {
 	return ref, true
 }
 
+// fieldLabelNames are the labels of a source line's fields, as a regexp
+// alternation.
+const fieldLabelNames = `quelle|sources?|medium|média|media|publication|publikation|zeitung|journal|titel|bron|fuente|fonte|datum|date|data|fecha|erschienen am|paru le|publié le|seiten?|pages?|pagina|página|blz|rubrik|ressort|sections?|rubrique|sección|ausgabe|edition|édition|auflage|autor|author|auteur|länge|length|wörter|words`
+
 // fieldLabelRE matches the label of a field of a source line, the label
 // in group 1: "Quelle:", "Datum:", "Seite:", "Rubrik:", "Date :".
-var fieldLabelRE = lazyRE(`(?i)(?:^|[\s|·•;,])(quelle|sources?|medium|média|media|publication|publikation|zeitung|journal|titel|bron|fuente|fonte|datum|date|data|fecha|erschienen am|paru le|publié le|seiten?|pages?|pagina|página|blz|rubrik|ressort|sections?|rubrique|sección|ausgabe|edition|édition|auflage|autor|author|auteur|länge|length|wörter|words)\s*:`)
+var fieldLabelRE = lazyRE(`(?i)(?:^|[\s|·•;,])(` + fieldLabelNames + `)\s*:`)
+
+// fieldLabelStartRE matches where fieldLabelRE matches at a line's first
+// byte: the line's start or a separator there, then a label.
+var fieldLabelStartRE = lazyRE(`(?i)^[\s|·•;,]?(?:` + fieldLabelNames + `)\s*:`)
 
 // opensWithFieldLabel reports whether s starts with a field label
 // (fieldLabelRE matches at its first byte), asking the regexp only about
-// a line holding a colon, which every label ends in.
+// a line holding a colon, which every label ends in. It asks
+// fieldLabelStartRE: fieldLabelRE, which is not anchored, read every line
+// with a colon to its end, a tenth of the rules' time on a scientific
+// paper's 12 pages of formulas.
 func opensWithFieldLabel(s string) bool {
-	if strings.IndexByte(s, ':') < 0 {
-		return false
-	}
-	m := fieldLabelRE.FindStringIndex(s)
-	return m != nil && m[0] == 0
+	return strings.IndexByte(s, ':') >= 0 && fieldLabelStartRE.MatchString(s)
 }
 
 // fieldRoles says what a field label names; labels not listed (section,
