@@ -223,6 +223,8 @@ func TestInterruptedBatchKeepsReport(t *testing.T) {
 	}
 	report := filepath.Join(dir, "report.jsonl")
 	cmd := newsclipCmd("convert", "-q", "-j", "1", "--report", report, "-o", filepath.Join(dir, "out"), in)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -246,7 +248,7 @@ func TestInterruptedBatchKeepsReport(t *testing.T) {
 		if err == nil {
 			t.Skip("the batch finished before the signal")
 		}
-		t.Fatalf("exit: %v, want 130", err)
+		t.Fatalf("exit: %v, want 130; stderr:\n%s", err, stderr.Bytes())
 	}
 	data, err := os.ReadFile(report)
 	if err != nil {

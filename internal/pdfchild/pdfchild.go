@@ -74,7 +74,8 @@ func gcPercent(size int) int {
 // since its peak RSS is the runtime's and the binary's. A scanned page
 // with its OCR text (one page, 1.25 MB, most of it the image) was
 // collected six times at bigGCPercent: 75 -> 60 ms for its child alone,
-// 1.7 MiB more peak RSS. Beyond firstPages the file's own gcPercent
+// with 1.7 MiB more peak RSS (21.7 -> 23.4 MiB; 19.6 MiB since its glyph
+// buffer doubles, see pdftext's appendGlyph). Beyond firstPages the file's own gcPercent
 // applies again, so that a long small file (a 91-page, 148 KB document)
 // keeps its peak: 400% all the way put 7 MB on it.
 const (

@@ -70,6 +70,7 @@ func glyphsToWordsIn(gs []glyph, b *wordBuffers) []word {
 	if b == nil {
 		b = &wordBuffers{}
 	}
+	clear(b.words) // the last page's words, and its text with them, let go
 	// Room for a word per five glyphs (words average more) and a byte per
 	// glyph: growing these from nothing was a third of this function's time.
 	out := slices.Grow(b.words[:0], len(gs)/5+1)
