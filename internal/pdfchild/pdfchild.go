@@ -71,28 +71,55 @@ func gcPercent(size int) int {
 // an article (one to three pages, a few hundred KB) allocates some 5 MB,
 // mostly fonts, and was collected twice on the way: a fifth of its
 // child's CPU time (31 -> 25 ms, wall 42 -> 31 ms) for no memory saved,
-// since its peak RSS is the runtime's and the binary's. A scanned page
-// with its OCR text (one page, 1.25 MB, most of it the image) was
-// collected six times at bigGCPercent: 75 -> 60 ms for its child alone,
-// with 1.7 MiB more peak RSS (21.7 -> 23.4 MiB; 19.6 MiB since its glyph
-// buffer doubles, see pdftext's appendGlyph). Beyond firstPages the file's own gcPercent
-// applies again, so that a long small file (a 91-page, 148 KB document)
-// keeps its peak: 400% all the way put 7 MB on it.
+// since its peak RSS is the runtime's and the binary's. Beyond
+// firstPages the file's own gcPercent applies again, so that a long
+// small file (a 91-page, 148 KB document) keeps its peak: 400% all the way
+// put 7 MB on it. A file of bigFile bytes or more starts at its own.
 const (
 	firstGCPercent = 400
 	firstPages     = 3
 )
 
-// firstGarbage bounds, in bytes, the garbage the first pages may leave
-// before a collection, through the file's share of the live heap: a
-// target of P% lets the heap grow by about P% of the file's size, and a
-// file of 64 MB at 400% could grow by 256 MB.
+// startGCPercent is the GOGC a file of size bytes starts with, until its
+// page count is known (see pagesGCPercent).
+func startGCPercent(size int) int {
+	if size >= bigFile {
+		return gcPercent(size)
+	}
+	return firstGCPercent
+}
+
+// firstGarbage bounds, in bytes, the garbage the first pages of a large
+// file may leave before a collection, through the file's share of the
+// live heap: a target of P% lets the heap grow by about P% of the file's
+// size, and a file of 64 MB at 400% could grow by 256 MB.
 const firstGarbage = 32 << 20
 
-// startGCPercent is the GOGC a file of size bytes starts with:
-// firstGCPercent, lowered for a large file so that size × GOGC / 100
-// stays within firstGarbage, never below the file's own gcPercent.
-func startGCPercent(size int) int {
+// shortFile is the most pages a file may have for pagesGCPercent to give
+// its first pages the high target whatever its size.
+const shortFile = 16
+
+// pagesGCPercent is the GOGC for the first pages of a file of size bytes
+// once it is known to have pages pages. A short file (shortFile pages or
+// fewer) gets firstGCPercent whatever its size, lowered so that size ×
+// GOGC / 100 stays within firstGarbage, never below its own gcPercent:
+//   - a scanned page with its OCR text (1.25 MB, most of it the image) was
+//     collected six times at bigGCPercent: 75 -> 60 ms for its child
+//     alone, with 1.7 MiB more peak RSS (21.7 -> 23.4 MiB; 19.6 MiB since
+//     its glyph buffer doubles, see pdftext's appendGlyph);
+//   - a 15-page, 700 KB issue of a gazette: whole runs 113 -> 98 ms, peak
+//     RSS 21.3 -> 21.7 MiB.
+//
+// A longer file keeps its start's target. Raised for every file, the
+// target put a long document's peak up with its size (a 1,496-page, 2.2
+// MB document's child 24.5 -> 29.1 MiB, from opening the file on): its
+// cross-reference table and page tree grow with its pages, and with them
+// the live heap the target multiplies, while its first pages are a small
+// part of its work.
+func pagesGCPercent(size, pages int) int {
+	if pages > shortFile {
+		return startGCPercent(size)
+	}
 	p := firstGCPercent
 	if size > 0 && int64(firstGarbage)*100/int64(size) < int64(p) {
 		p = int(int64(firstGarbage) * 100 / int64(size))
@@ -358,7 +385,8 @@ func (f *frames) write(kind byte, payload []byte, flush bool) error {
 	return f.err
 }
 
-// serveOne extracts one PDF with opts (their OnPage is serveOne's own),
+// serveOne extracts one PDF with opts (their OnPage and OnPages are
+// serveOne's own),
 // writing its frames on fw; its end frame comes after before is closed
 // (nil: at once).
 func serveOne(data []byte, opts pdftext.Options, fw *frames, before <-chan struct{}) error {
@@ -383,6 +411,7 @@ func serveOne(data []byte, opts pdftext.Options, fw *frames, before <-chan struc
 		}
 	}
 	opts.OnPage = onPage
+	opts.OnPages = func(n int) { debug.SetGCPercent(pagesGCPercent(len(data), n)) }
 	t, err := pdftext.ExtractPages(data, opts, emit)
 	r := newReply(t, err)
 	r.Heap = heldMemory()

@@ -117,23 +117,42 @@ func TestCPUTime(t *testing.T) {
 	}
 }
 
-// TestStartGCPercent: a file's first pages are read with the high
-// target, whatever its size, until the garbage it allows (size × GOGC /
-// 100) would pass firstGarbage; never below the target of later pages.
+// TestStartGCPercent: a small file starts with the high target of its
+// first pages, a large one with its own, until the page count is known.
 func TestStartGCPercent(t *testing.T) {
 	for _, c := range []struct{ size, start, later int }{
-		{0, firstGCPercent, 100},
 		{60 << 10, firstGCPercent, 100},
 		{bigFile - 1, firstGCPercent, 100},
-		{bigFile, firstGCPercent, bigGCPercent},
-		{1250 << 10, firstGCPercent, bigGCPercent}, // a scanned page
-		{8 << 20, firstGCPercent, bigGCPercent},
-		{16 << 20, 200, bigGCPercent},
-		{64 << 20, bigGCPercent, bigGCPercent},
-		{1 << 30, bigGCPercent, bigGCPercent},
+		{bigFile, bigGCPercent, bigGCPercent},
+		{2 << 20, bigGCPercent, bigGCPercent},
 	} {
 		if got, later := startGCPercent(c.size), gcPercent(c.size); got != c.start || later != c.later {
 			t.Errorf("%d bytes: GOGC %d then %d, want %d then %d", c.size, got, later, c.start, c.later)
+		}
+	}
+}
+
+// TestPagesGCPercent: once the page count is known, a file of shortFile
+// pages or fewer gets the high target whatever its size, until the
+// garbage it allows (size × GOGC / 100) would pass firstGarbage, never
+// below its own target; a longer file keeps the start's.
+func TestPagesGCPercent(t *testing.T) {
+	for _, c := range []struct{ size, pages, want int }{
+		{60 << 10, 1, firstGCPercent},
+		{60 << 10, 90, firstGCPercent},
+		{bigFile, 1, firstGCPercent},
+		{1250 << 10, 1, firstGCPercent}, // a scanned page
+		{700 << 10, 15, firstGCPercent}, // a gazette
+		{1250 << 10, shortFile, firstGCPercent},
+		{1250 << 10, shortFile + 1, bigGCPercent},
+		{2 << 20, 1496, bigGCPercent},
+		{8 << 20, 1, firstGCPercent},
+		{16 << 20, 2, 200},
+		{64 << 20, 1, bigGCPercent},
+		{1 << 30, 1, bigGCPercent},
+	} {
+		if got := pagesGCPercent(c.size, c.pages); got != c.want {
+			t.Errorf("%d bytes, %d pages: GOGC %d, want %d", c.size, c.pages, got, c.want)
 		}
 	}
 }

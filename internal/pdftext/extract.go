@@ -18,6 +18,9 @@ type Options struct {
 	// before the page is waited for, so that a supervisor can tell which
 	// page a hang happened on.
 	OnPage func(page int)
+	// OnPages, when set, is called once with the number of pages to be
+	// read (MaxPages at most), before the first page is.
+	OnPages func(pages int)
 	// Workers is how many pages are read at once, each by its own
 	// goroutine; 0 means one per core (GOMAXPROCS), at most maxWorkers.
 	// The text is the same for any count; more workers take more memory
@@ -84,6 +87,9 @@ func ExtractPages(data []byte, opts Options, emit func(Page)) (t *Text, err erro
 	if n > limit {
 		t.Warnings = append(t.Warnings, Warning{Msg: fmt.Sprintf("read the first %d of %d pages", limit, n)})
 		n = limit
+	}
+	if opts.OnPages != nil {
+		opts.OnPages(n)
 	}
 	rd := pageReader{doc: doc, glyphs: make([]glyph, 0, firstGlyphs)} // objects and fonts shared by the pages
 	glyphs, failed, emitted := 0, 0, 0

@@ -7,8 +7,8 @@ import (
 	"newsclip/internal/pdfgen"
 )
 
-// TestExtractPagesStreams: pages come out one at a time, in order, each
-// before the next is read, and none is kept in the returned Text; once
+// TestExtractPagesStreams: the page count comes first (OnPages), then
+// the pages one at a time, in order, each before the next is read, and none is kept in the returned Text; once
 // collected and finished they equal what Extract returns, running heads
 // included.
 func TestExtractPagesStreams(t *testing.T) {
@@ -21,12 +21,20 @@ func TestExtractPagesStreams(t *testing.T) {
 	}
 	data := pdfgen.Build(pages)
 	var got []Page
-	reading := 0
+	reading, counted := 0, 0
 	opts := Options{OnPage: func(n int) {
 		if n != len(got)+1 {
 			t.Errorf("reading page %d with %d pages emitted", n, len(got))
 		}
+		if counted != 3 {
+			t.Errorf("reading page %d with %d pages counted, want 3 before the first", n, counted)
+		}
 		reading = n
+	}, OnPages: func(n int) {
+		if reading != 0 || counted != 0 {
+			t.Errorf("OnPages(%d) after page %d or twice", n, reading)
+		}
+		counted = n
 	}}
 	tx, err := ExtractPages(data, opts, func(p Page) {
 		if p.Number != reading {
