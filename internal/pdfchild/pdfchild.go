@@ -107,8 +107,8 @@ const shortFile = 16
 //     collected six times at bigGCPercent: 75 -> 60 ms for its child
 //     alone, with 1.7 MiB more peak RSS (21.7 -> 23.4 MiB; 19.6 MiB since
 //     its glyph buffer doubles, see pdftext's appendGlyph);
-//   - a 15-page, 700 KB issue of a gazette: whole runs 113 -> 98 ms, peak
-//     RSS 21.3 -> 21.7 MiB.
+//   - a 15-page, 700 KB issue of a government gazette: whole runs 113 ->
+//     98 ms, peak RSS 21.3 -> 21.7 MiB.
 //
 // A longer file keeps its start's target. Raised for every file, the
 // target put a long document's peak up with its size (a 1,496-page, 2.2
@@ -386,9 +386,8 @@ func (f *frames) write(kind byte, payload []byte, flush bool) error {
 }
 
 // serveOne extracts one PDF with opts (their OnPage and OnPages are
-// serveOne's own),
-// writing its frames on fw; its end frame comes after before is closed
-// (nil: at once).
+// serveOne's own), writing its frames on fw; its end frame comes after
+// before is closed (nil: at once).
 func serveOne(data []byte, opts pdftext.Options, fw *frames, before <-chan struct{}) error {
 	var werr error
 	var buf []byte
