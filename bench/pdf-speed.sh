@@ -37,9 +37,10 @@ echo "long.pdf: $(pages "$work/long.pdf") pages; long500.pdf: $(pages "$work/lon
 # the process and the children it waited for (newsclip's PDF child
 # counts): CPU time (user + system) is their sum. Wall time comes from the
 # driver's clock. CPU time is the steadier figure on a shared machine,
-# where other processes stretch the wall time of both tools. Tools and files interleave. Peak RSS (the
-# larger of the process's and its children's) comes from three more runs
-# under GNU time, whose own small memory is the floor, not the driver's.
+# where other processes stretch the wall time of both tools. Tools and
+# files interleave, the tools going first in turn. Peak RSS (the larger
+# of the process's and its children's) comes from three more runs under
+# GNU time, whose own small memory is the floor, not the driver's.
 python3 - "$runs" "$work/newsclip" "${OLD:-}" "$(pages "$work/long.pdf")" "$(pages "$work/long500.pdf")" "${files[@]}" <<'PY'
 import os, statistics, sys, tempfile, time
 runs, newsclip, old, p1, p2, files = int(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]), sys.argv[6:]
@@ -70,9 +71,15 @@ def peak_rss(cmd):
         return int(open(out.name).read().split()[-1])
 
 res = {}
-for _ in range(runs):
+tools = list(cmds.items())
+for r in range(runs):
+    # The tools take turns going first. In a fixed order each ran after
+    # the same neighbour every time, and two builds whose one-page path
+    # was the same measured 4-6 ms apart on those files, in two runs;
+    # taking turns, they measure within 2 ms of each other.
+    k = r % len(tools)
     for f in files:
-        for tool, cmd in cmds.items():
+        for tool, cmd in tools[k:] + tools[:k]:
             res.setdefault((os.path.basename(f), tool), []).append(measure(cmd(f)))
 rss = {}
 for _ in range(3):
