@@ -14,6 +14,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"newsclip/internal/pdftext"
@@ -154,22 +156,74 @@ func appendString(b []byte, s string) []byte {
 type pageDecoder struct {
 	b   []byte
 	err error
+	// all is the whole payload, and texts where each string read lies in
+	// it, to be copied out together (own).
+	all      []byte
+	texts    []textAt
+	block    strings.Builder // own's, a field so that it is not one more allocation
+	unmapped string
+}
+
+// A textAt is where one string of a page lies in its payload, and the
+// field it goes to.
+type textAt struct {
+	to      *string
+	at, at1 int // the string is all[at:at1]
 }
 
 // decodePage reads a page written by appendPage; it fails on any other
-// bytes, never allocating more than their length allows.
+// bytes, never allocating more than their length allows. The page's
+// strings share one allocation: a 1,496-page document's 44,454 lines took
+// 1.75 MB of the parent's heap in strings of their own, mostly of a few
+// dozen bytes each, rounded up to the allocator's size classes.
 func decodePage(b []byte) (pdftext.Page, error) {
-	d := &pageDecoder{b: b}
+	var d pageDecoder
+	return d.page(b)
+}
+
+// page is decodePage reusing d's buffers, which are done with when it
+// returns.
+func (d *pageDecoder) page(b []byte) (pdftext.Page, error) {
+	d.b, d.err, d.all, d.texts = b, nil, b, d.texts[:0]
 	var p pdftext.Page
 	p.Number = int(d.varint())
 	p.Bottom, p.Top = d.float(), d.float()
 	p.Glyphs, p.Images = int(d.varint()), int(d.varint())
 	p.Lines, p.Heads, p.Turned = d.lines(), d.lines(), d.lines()
-	p.Unmapped = d.string()
+	d.string(&d.unmapped) // not p's field: p would be moved to the heap
 	if d.err == nil && len(d.b) > 0 {
 		d.err = errFrame // trailing bytes
 	}
-	return p, d.err
+	if d.err != nil {
+		clear(d.texts)
+		return pdftext.Page{}, d.err
+	}
+	d.own()
+	p.Unmapped, d.unmapped = d.unmapped, ""
+	return p, nil
+}
+
+// own copies the strings read into one allocation and points their
+// fields at it: until then they are empty.
+func (d *pageDecoder) own() {
+	n := 0
+	for _, t := range d.texts {
+		n += t.at1 - t.at
+	}
+	sb := &d.block
+	sb.Reset()
+	sb.Grow(n)
+	for _, t := range d.texts {
+		sb.Write(d.all[t.at:t.at1])
+	}
+	all, at := sb.String(), 0
+	sb.Reset()
+	for _, t := range d.texts {
+		next := at + t.at1 - t.at
+		*t.to = all[at:next]
+		at = next
+	}
+	clear(d.texts) // they point into the page, which is the caller's now
 }
 
 // minLine is the fewest bytes a line takes in binary form.
@@ -187,9 +241,10 @@ func (d *pageDecoder) lines() []pdftext.Line {
 		return nil
 	}
 	out := make([]pdftext.Line, n)
+	d.texts = slices.Grow(d.texts, int(n))
 	for i := range out {
 		l := &out[i]
-		l.Text = d.string()
+		d.string(&l.Text)
 		l.X0, l.X1, l.Y, l.Size, l.BlockX0, l.BlockX1 = d.float(), d.float(), d.float(), d.float(), d.float(), d.float()
 		flags := d.byte()
 		l.Bold, l.BlockStart = flags&1 != 0, flags&2 != 0
@@ -245,13 +300,16 @@ func (d *pageDecoder) byte() byte {
 	return c
 }
 
-func (d *pageDecoder) string() string {
+// string reads a string that own will put in *to.
+func (d *pageDecoder) string(to *string) {
 	n := d.uvarint()
 	if n > uint64(len(d.b)) {
 		d.fail()
-		return ""
+		return
 	}
-	s := string(d.b[:n])
+	if n > 0 {
+		at := len(d.all) - len(d.b)
+		d.texts = append(d.texts, textAt{to, at, at + int(n)})
+	}
 	d.b = d.b[n:]
-	return s
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
+	"fmt"
 	"math"
 	"reflect"
 	"testing"
@@ -186,5 +187,52 @@ func TestVarint(t *testing.T) {
 	d := pageDecoder{b: binary.AppendVarint(nil, math.MinInt64)[:3]}
 	if d.varint(); d.err == nil {
 		t.Error("a cut varint was read")
+	}
+}
+
+// TestPageDecoderReused: a decoder read pages with their strings copied
+// out of the payload (which readFrame reuses for the next frame) into one
+// allocation per page, and a page read after a longer one carries none
+// of the longer one's strings.
+func TestPageDecoderReused(t *testing.T) {
+	page := func(n int, word string) pdftext.Page {
+		p := pdftext.Page{Number: n, Heads: []pdftext.Line{{Text: "Harbour Gazette " + word}}, Unmapped: ""}
+		for i := range n {
+			p.Lines = append(p.Lines, pdftext.Line{Text: fmt.Sprintf("%s line %d", word, i), Y: float64(700 - 12*i), Bold: i%3 == 0, BlockStart: i%5 == 0})
+		}
+		return p
+	}
+	var d pageDecoder
+	var got []pdftext.Page
+	payload := make([]byte, 0, 1<<16) // one buffer for every frame, as readFrame uses it
+	for _, p := range []pdftext.Page{page(40, "long"), page(3, "short"), page(1, "")} {
+		b, err := appendPage(payload[:0], &p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q, err := d.page(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(q, p) {
+			t.Fatalf("page %d: got %+v, want %+v", p.Number, q, p)
+		}
+		got = append(got, q)
+		clear(b) // the next frame overwrites the buffer
+	}
+	for i, want := range []pdftext.Page{page(40, "long"), page(3, "short"), page(1, "")} {
+		if !reflect.DeepEqual(got[i], want) {
+			t.Errorf("page %d changed after the payload was reused: %+v", want.Number, got[i])
+		}
+	}
+
+	b, err := appendPage(nil, &pdftext.Page{Lines: page(60, "word").Lines, Heads: page(2, "head").Lines})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The two line lists and the strings' block; a string each would be
+	// 62 more.
+	if n := testing.AllocsPerRun(50, func() { d.page(b) }); n > 3 {
+		t.Errorf("a page of 62 lines: %v allocations, want 3 at most", n)
 	}
 }

@@ -383,6 +383,7 @@ const maxKeptBuffer = 1 << 20
 // calls onVerified; another ends the file as a mismatch.
 func (c *child) readFile(reading *atomic.Int64, want []byte, verified *atomic.Bool, onVerified func()) outcome {
 	var pages []pdftext.Page
+	var dec pageDecoder
 	for {
 		kind, payload, err := readFrame(c.out, c.buf)
 		if err != nil {
@@ -399,7 +400,7 @@ func (c *child) readFile(reading *atomic.Int64, want []byte, verified *atomic.Bo
 			}
 			reading.Store(int64(n))
 		case framePage:
-			p, err := decodePage(payload)
+			p, err := dec.page(payload)
 			if err != nil {
 				return outcome{bad: err}
 			}

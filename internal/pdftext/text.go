@@ -46,10 +46,11 @@ type Line struct {
 	X0, X1  float64 // left and right edge, in points
 	Y       float64 // baseline, in points from the bottom of the page
 	Size    float64 // font size of its largest word, in points
-	Bold    bool    // every word in a bold face (or drawn as fill+stroke)
 	BlockX0 float64 // left edge of the line's block, in points
 	BlockX1 float64 // right edge of the line's block, in points
-	// BlockStart is set on the first line of its block.
+	Bold    bool    // every word in a bold face (or drawn as fill+stroke)
+	// BlockStart is set on the first line of its block. (The two flags
+	// come last, side by side: a Line takes 72 bytes, not 80.)
 	BlockStart bool
 }
 
