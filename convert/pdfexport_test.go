@@ -149,9 +149,9 @@ func TestExportNotHeld(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	export := &pdftext.Text{PageCount: 1000}
+	export := &pdftext.Text{PageCount: 1200}
 	for _, p := range pt.Pages {
-		for range 500 {
+		for range 600 {
 			export.Pages = append(export.Pages, p)
 		}
 	}
