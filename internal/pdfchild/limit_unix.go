@@ -2,7 +2,10 @@
 
 package pdfchild
 
-import "syscall"
+import (
+	"syscall"
+	"time"
+)
 
 // limitData caps the process's data segment (heap and anonymous mappings)
 // at n bytes: an allocation beyond it fails, and the Go runtime exits.
@@ -16,3 +19,13 @@ func limitData(n uint64) {
 // setLimit stores n in a field of syscall.Rlimit, whose type is uint64 on
 // most systems and int64 on FreeBSD and DragonFly.
 func setLimit[T ~int64 | ~uint64](f *T, n uint64) { *f = T(n) }
+
+// processCPU is this process's CPU time so far (user and system), or -1
+// where it cannot be read.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return -1
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}

@@ -15,6 +15,10 @@
 // errors.Is(err, pdftext.ErrEncrypted) holds across the process boundary.
 // A child that fails, times out, reaches a limit or has served its share
 // is ended and the next file gets a fresh one.
+//
+// A run that converts one PDF alone, under a supervisor process that
+// reports its crashes (see spawn.Supervised), reads it in its own process
+// instead, under the same limits: see self.go.
 package pdfchild
 
 import (
@@ -43,7 +47,7 @@ import (
 const Command = spawn.Command
 
 // MemoryLimit bounds the child's data segment, in bytes.
-const MemoryLimit = 2 << 30
+const MemoryLimit = spawn.MemoryLimit
 
 // The child's garbage collection target (GOGC) for a file: a new cycle
 // starts when the heap has grown by this many percent of what the last
@@ -234,6 +238,12 @@ func (r reply) result() (*pdftext.Text, error) {
 // and convert's initialisation (some 2 ms of the child's start, which a
 // small PDF waits for). The exit code is serve's.
 func init() {
+	if spawn.Supervised() {
+		if name := spawn.FirstPDF(os.Args); name != "" {
+			readOwn(name) // see self.go
+		}
+		return
+	}
 	if len(os.Args) > 1 && os.Args[1] == Command {
 		first := ""
 		if len(os.Args) > 2 {

@@ -91,6 +91,9 @@ func extract(name string, data []byte, s Settings, last bool) (*pdftext.Text, er
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}
+	if t, err, ok := fromOwn(name, data, s, timeout); ok {
+		return t, err
+	}
 	go warmReplyCodec()
 	for {
 		c, err := takeChild(name)

@@ -19,6 +19,8 @@ package spawn
 int newsclipEarlyPid;
 int newsclipEarlyFds[3] = {-1, -1, -1};
 
+int newsclipSuperviseRun(int argc, char **argv); // supervise_cgo.go
+
 static char lowerASCII(char c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
 
 // pathFlag is pathFlag (spawn.go): a is "-" or "--" and one of pathFlags.
@@ -105,6 +107,9 @@ __attribute__((constructor(101))) static void startEarly(int argc, char **argv, 
 #ifndef __GLIBC__
 	return;
 #endif
+	if (newsclipSuperviseRun(argc, argv)) {
+		return; // this process reads its PDF itself (supervise_cgo.go)
+	}
 	int first = firstPDFArg(argc, argv);
 	if (first == 0 || interpreted()) {
 		return;

@@ -20,6 +20,10 @@
 // pdfchild takes that child for the first file (Take) and starts the
 // others with Start.
 //
+// A run that converts one PDF alone starts no child there (on Linux with
+// cgo and glibc): the C constructor forks a supervisor instead (see
+// supervise_cgo.go and Supervised), and the run reads its PDF itself.
+//
 // The guess is cheap and may be wrong either way. A child nobody takes is
 // ended with the others when the run ends (pdfchild.Close), and it ends by
 // itself when the parent dies: its stdin closes, and on Linux the kernel
@@ -36,6 +40,14 @@ import (
 // Command is the hidden first argument that makes the binary a PDF
 // extraction child (pdfchild.Serve).
 const Command = "__extract-pdf"
+
+// MemoryLimit bounds the data segment of an extraction child, and of a
+// supervised run (see Supervised), in bytes.
+const MemoryLimit = 2 << 30
+
+// MaxSupervised is the largest PDF, in bytes, that a run converting it
+// alone reads in its own process under a supervisor (see Supervised).
+const MaxSupervised = 64 << 20
 
 // A Child is a started extraction process and the parent's ends of its
 // standard streams.
@@ -124,6 +136,9 @@ func init() {
 	if c := constructed(); c != nil {
 		early.c = c
 		return
+	}
+	if Supervised() {
+		return // it reads its PDF itself (see pdfchild)
 	}
 	Early(os.Args)
 }

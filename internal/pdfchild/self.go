@@ -1,0 +1,174 @@
+package pdfchild
+
+// A run that converts one PDF alone reads it in its own process, under a
+// supervisor (see spawn.Supervised), instead of in a child: the reading
+// starts at this package's initialisation, beside the packages the rest
+// of the program initialises after it, and the run pays for one Go
+// process's start instead of two. This 2-core guest runs process starts
+// one after the other, so the second cost about as much as the extraction
+// of a page. bench/pdf-speed.sh, medians of 9 interleaved runs (wall
+// time, peak RSS; pdftotext's wall time):
+//
+//	one-page newspaper page (57 KB)   44 -> 35 ms, 17.2 -> 18.4 MiB  (27 ms)
+//	groff test page                   41 -> 26 ms, 16.8 -> 16.6 MiB  (21 ms)
+//	browser print (300 KB)            46 -> 37 ms, 16.4 -> 18.5 MiB  (25 ms)
+//	59-page archive export (1.8 MB)  200 -> 157 ms, 27.2 -> 31.3 MiB (165 ms)
+//	493-page document                260 -> 214 ms, 22.4 -> 23.6 MiB (474 ms)
+//
+// The peak memory is higher: the reading's and the articles' memory are
+// one process's now, where before the larger of two processes' counted.
+// What a child gives, this keeps: the data-size limit (MemoryLimit) holds
+// for the whole process, the time limit is counted in this process's CPU
+// time from the reading's start, and a crash (a fatal error of the Go
+// runtime, which no recover catches) is reported by the supervisor as one
+// line, as a child's crash is. The text and the errors are a child's (see
+// extractAsChild).
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"runtime/debug"
+	"sync/atomic"
+	"time"
+
+	"newsclip/internal/pdfchild/spawn"
+	"newsclip/internal/pdftext"
+)
+
+// own is the reading of the run's one PDF in this process: started by
+// readOwn, taken once by fromOwn.
+var own struct {
+	name  string
+	done  chan struct{} // closed when the reading has ended
+	data  []byte        // the bytes read (nil if reading failed)
+	t     *pdftext.Text
+	err   error
+	page  atomic.Int64 // the page being read
+	start time.Time
+	cpu0  time.Duration // this process's CPU time at start, -1 if unknown
+}
+
+// readOwn starts reading the PDF name in this process, with the empty
+// password and the garbage collection targets a child would use (see
+// serveOne), after setting the process's data-size limit.
+func readOwn(name string) {
+	fi, err := os.Stat(name)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() > spawn.MaxSupervised {
+		return
+	}
+	limitData(MemoryLimit)
+	debug.SetMemoryLimit(MemoryLimit / 2)
+	own.name, own.done = name, make(chan struct{})
+	own.start, own.cpu0 = time.Now(), processCPU()
+	go func() {
+		defer close(own.done)
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return // the caller reads it, and reports what fails
+		}
+		spawn.SetExtracting(true)
+		defer spawn.SetExtracting(false)
+		saved := debug.SetGCPercent(startGCPercent(len(data)))
+		defer debug.SetGCPercent(saved)
+		opts := pdftext.Options{
+			OnPage: func(n int) {
+				own.page.Store(int64(n))
+				spawn.SetPage(n)
+				if n == firstPages+1 {
+					debug.SetGCPercent(gcPercent(len(data)))
+				}
+			},
+			OnPages: func(n int) { debug.SetGCPercent(pagesGCPercent(len(data), n)) },
+		}
+		own.t, own.err = extractAsChild(data, opts)
+		own.data = data
+		if len(data) >= bigFile {
+			// What a child's exit would hand back: the extraction's
+			// garbage, which the articles' rules would otherwise find
+			// resident (a 59-page, 1.8 MB export's run: 36.3 -> 32.6 MiB
+			// peak RSS, 149 -> 153 ms).
+			debug.FreeOSMemory()
+		}
+	}()
+}
+
+// extractAsChild extracts data as a child and its parent would between
+// them: each page goes through the frames' binary form as it comes (see
+// codec.go), which leaves it in a compact copy (its strings in one
+// allocation, no spare capacity) and the layout's garbage behind, and the
+// rest of the text through the end frame's JSON, so that the text, and the
+// error, are those a child gives.
+func extractAsChild(data []byte, opts pdftext.Options) (*pdftext.Text, error) {
+	var pages []pdftext.Page
+	var dec pageDecoder
+	var buf []byte
+	var bad error
+	emit := func(p pdftext.Page) {
+		if bad != nil {
+			return
+		}
+		if buf, bad = appendPage(buf[:0], &p); bad == nil {
+			var q pdftext.Page
+			if q, bad = dec.page(buf); bad == nil {
+				pages = append(pages, q)
+			}
+		}
+	}
+	t, err := pdftext.ExtractPages(data, opts, emit)
+	if bad != nil { // a child's frame stream would have broken off
+		return nil, &pdftext.Error{Page: len(pages) + 1, Err: fmt.Errorf("%w: extraction crashed", pdftext.ErrDamaged)}
+	}
+	end, jerr := json.Marshal(newReply(t, err))
+	var r reply
+	if jerr == nil {
+		jerr = json.Unmarshal(end, &r)
+	}
+	if jerr != nil {
+		return nil, &pdftext.Error{Err: fmt.Errorf("%w: extraction crashed", pdftext.ErrDamaged)}
+	}
+	t, err = r.result()
+	if err == nil {
+		t.Pages = pages
+		t.Finish()
+	}
+	return t, err
+}
+
+// fromOwn returns the text of the PDF name, whose bytes the caller read
+// as data, from the reading readOwn started, once, under the time limit;
+// ok is false where that reading cannot stand for the caller's: another
+// file, one read with a password, one changed between the two reads, or
+// one this process could not read.
+func fromOwn(name string, data []byte, s Settings, timeout time.Duration) (t *pdftext.Text, err error, ok bool) {
+	if own.done == nil || name != own.name || s.Password != "" {
+		return nil, nil, false
+	}
+	done := own.done
+	own.done = nil
+	tick := time.NewTicker(100 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case <-done:
+			t, err, read := own.t, own.err, own.data
+			own.t, own.err, own.data = nil, nil, nil
+			if read == nil || !bytes.Equal(read, data) {
+				return nil, nil, false
+			}
+			return t, err, true
+		case <-tick.C:
+			wall, cpu := time.Since(own.start), processCPU()
+			if own.cpu0 >= 0 && cpu >= 0 {
+				cpu -= own.cpu0
+			} else {
+				cpu = wall
+			}
+			if cpu >= timeout || wall >= maxWallFactor*timeout {
+				// The reading goes on; the run ends with this error.
+				return nil, timedOut(timeout, int(own.page.Load())), true
+			}
+		}
+	}
+}

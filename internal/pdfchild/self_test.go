@@ -1,0 +1,63 @@
+package pdfchild
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"newsclip/internal/pdftext"
+)
+
+// setOwn makes own a finished reading of name whose bytes were read.
+func setOwn(name string, read []byte, t *pdftext.Text) {
+	own.name, own.done = name, make(chan struct{})
+	own.data, own.t, own.err = read, t, nil
+	own.start, own.cpu0 = time.Now(), processCPU()
+	close(own.done)
+}
+
+// TestFromOwn: the run's own reading stands for the caller's file only
+// when it read the same file's same bytes with the empty password, and it
+// is taken once.
+func TestFromOwn(t *testing.T) {
+	defer func() { own.done = nil }()
+	text := &pdftext.Text{Title: "Harbour Gazette"}
+	for _, tc := range []struct {
+		name     string
+		data     []byte
+		password string
+		ok       bool
+	}{
+		{"page.pdf", []byte("%PDF-1.4 a"), "", true},
+		{"page.pdf", []byte("%PDF-1.4 b"), "", false}, // changed between the reads
+		{"other.pdf", []byte("%PDF-1.4 a"), "", false},
+		{"page.pdf", []byte("%PDF-1.4 a"), "harbour", false},
+	} {
+		setOwn("page.pdf", []byte("%PDF-1.4 a"), text)
+		got, err, ok := fromOwn(tc.name, tc.data, Settings{Password: tc.password}, time.Minute)
+		if ok != tc.ok || ok && (got != text || err != nil) {
+			t.Errorf("%s %q %q: %v, %v, %v; want ok %v", tc.name, tc.data, tc.password, got, err, ok, tc.ok)
+		}
+		if _, _, again := fromOwn("page.pdf", []byte("%PDF-1.4 a"), Settings{}, time.Minute); again && tc.ok {
+			t.Errorf("%s: the reading was taken twice", tc.name)
+		}
+	}
+	setOwn("page.pdf", nil, nil) // this process could not read it
+	if _, _, ok := fromOwn("page.pdf", []byte("%PDF-1.4 a"), Settings{}, time.Minute); ok {
+		t.Error("a reading that failed to read the file stands for it")
+	}
+}
+
+// TestFromOwnTimeout: a reading that outlasts the time limit fails the
+// file with ErrTimeout on the page it was reading, as a child's does.
+func TestFromOwnTimeout(t *testing.T) {
+	defer func() { own.done = nil }()
+	own.name, own.done = "hang.pdf", make(chan struct{})
+	own.start, own.cpu0 = time.Now(), -1 // wall time counts
+	own.page.Store(4)
+	_, err, ok := fromOwn("hang.pdf", []byte("%PDF"), Settings{}, 50*time.Millisecond)
+	var e *pdftext.Error
+	if !ok || !errors.Is(err, pdftext.ErrTimeout) || !errors.As(err, &e) || e.Page != 4 {
+		t.Errorf("%v (ok %v), want ErrTimeout on page 4", err, ok)
+	}
+}

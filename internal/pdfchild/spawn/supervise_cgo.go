@@ -1,0 +1,389 @@
+//go:build linux && cgo
+
+package spawn
+
+/*
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+// The data-size limit of a supervised run, and the largest PDF it reads
+// in its own process (MemoryLimit and MaxSupervised, held to these by
+// TestSupervisedLimits).
+#define NEWSCLIP_MEMORY_LIMIT (2LL << 30)
+#define NEWSCLIP_MAX_SUPERVISED (64LL << 20)
+
+// What the supervised process tells its supervisor, in memory both share:
+// the page it reads (0 before the first) and whether it is extracting.
+struct newsclipShared {
+	volatile int32_t page;
+	volatile int32_t extracting;
+};
+
+// newsclipSupervised is set in the process a supervisor watches (see
+// newsclipSuperviseRun), and newsclipShared points at the memory it shares with it.
+int newsclipSupervised;
+struct newsclipShared *newsclipShared;
+
+// The flags of convert that take a value in the next argument (unless
+// written "--name=value"), and those that take none (see
+// TestSupervisedFlags, which holds them to the command's own).
+static const char *const valueFlags[] = {"to", "t", "output", "o", "group-by", "jobs", "j", "report",
+	"shard", "max-input", "password", "pdf-timeout"};
+static const char *const boolFlags[] = {"quiet", "q", "bundle", "split", "resume"};
+
+static int inList(const char *name, size_t n, const char *const *list, size_t count) {
+	for (size_t i = 0; i < count; i++) {
+		if (strlen(list[i]) == n && strncmp(name, list[i], n) == 0) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+// singlePDFArg returns the index of the one input of a convert command
+// line whose only input is a file name ending in ".pdf" (any case), and 0
+// for any other command line: more or fewer inputs, "-" (stdin), a flag
+// it does not know, "--", or a name holding a control character (an
+// error message quotes such a name; see convert.QuoteName).
+static int singlePDFArg(int argc, char **argv) {
+	if (argc < 3 || argv == NULL || strcmp(argv[1], "convert") != 0) {
+		return 0;
+	}
+	int input = 0;
+	for (int i = 2; i < argc; i++) {
+		const char *a = argv[i];
+		if (a[0] == '-' && a[1] != 0) {
+			const char *name = a + 1 + (a[1] == '-');
+			if (*name == 0) {
+				return 0; // "--"
+			}
+			const char *eq = strchr(name, '=');
+			size_t n = eq ? (size_t)(eq - name) : strlen(name);
+			if (inList(name, n, valueFlags, sizeof valueFlags / sizeof valueFlags[0])) {
+				if (!eq && ++i >= argc) {
+					return 0;
+				}
+				continue;
+			}
+			if (!eq && inList(name, n, boolFlags, sizeof boolFlags / sizeof boolFlags[0])) {
+				continue;
+			}
+			return 0;
+		}
+		if (input != 0) {
+			return 0;
+		}
+		input = i;
+	}
+	if (input == 0) {
+		return 0;
+	}
+	const unsigned char *s = (const unsigned char *)argv[input];
+	size_t n = strlen((const char *)s);
+	if (n <= 4 || s[n-4] != '.' || (s[n-3] | 0x20) != 'p' || (s[n-2] | 0x20) != 'd' || (s[n-1] | 0x20) != 'f') {
+		return 0;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < 0x20 || s[i] == 0x7f || (s[i] == 0xc2 && i + 1 < n && s[i+1] >= 0x80 && s[i+1] < 0xa0)) {
+			return 0;
+		}
+	}
+	return input;
+}
+
+static pid_t supervisedPid;
+static volatile sig_atomic_t signalled;
+
+// forward passes a signal sent to the supervisor with kill(2) on to the
+// supervised process. One the terminal sent (Ctrl-C) reached the whole
+// process group, the supervised process too: it is not sent twice.
+static void forward(int sig, siginfo_t *info, void *ctx) {
+	signalled = 1;
+	if (info->si_code == SI_USER || info->si_code == SI_QUEUE) {
+		kill(supervisedPid, sig);
+	}
+}
+
+static void writeAll(const char *b, size_t n) {
+	while (n > 0) {
+		ssize_t w = write(2, b, n);
+		if (w < 0 && errno == EINTR) {
+			continue;
+		}
+		if (w <= 0) {
+			return; // stderr closed: nothing more can be said
+		}
+		b += w;
+		n -= (size_t)w;
+	}
+}
+
+// The supervised process's standard error, held from its first line that
+// is not one of newsclip's own ("newsclip: ..."): a Go crash's report.
+static char held[64 << 10];
+static size_t heldLen;
+
+static void hold(const char *b, size_t n) {
+	if (n > sizeof held - heldLen) {
+		n = sizeof held - heldLen;
+	}
+	memcpy(held + heldLen, b, n);
+	heldLen += n;
+}
+
+// lineAt returns where the first line of held that starts with prefix
+// starts, or heldLen for none.
+static size_t lineAt(const char *prefix) {
+	size_t n = strlen(prefix);
+	for (size_t i = 0; i + n <= heldLen; i++) {
+		if ((i == 0 || held[i-1] == '\n') && memcmp(held + i, prefix, n) == 0) {
+			return i;
+		}
+	}
+	return heldLen;
+}
+
+static int lineStarts(const char *prefix) { return lineAt(prefix) < heldLen; }
+
+static int heldHas(const char *s) { return memmem(held, heldLen, s, strlen(s)) != NULL; }
+
+// crashed reports, for a process that exited with code, whether held is
+// the Go runtime's report of a crash: a panic nobody recovered or a fatal
+// error, both exit code 2.
+static int crashed(int code) {
+	return code == 2 && (lineStarts("panic: ") || lineStarts("fatal error: "));
+}
+
+// reportCrash writes the one-line error of a crashed run, as pdfchild
+// words a child's crash (see child.crashed), and exits 1.
+static void reportCrash(const char *name, const char *what) {
+	char msg[8192];
+	int page = newsclipShared->page;
+	char where[32] = "";
+	if (page > 0 && newsclipShared->extracting) {
+		snprintf(where, sizeof where, "page %d: ", page);
+	}
+	if (heldHas("out of memory") || heldHas("cannot allocate memory")) {
+		snprintf(msg, sizeof msg, "newsclip: %s: %sextraction exceeded the memory limit (%d MiB): the file is too large to read\n",
+			name, where, (int)(NEWSCLIP_MEMORY_LIMIT >> 20));
+	} else if (newsclipShared->extracting) {
+		snprintf(msg, sizeof msg, "newsclip: %s: %sdamaged PDF: extraction crashed\n", name, where);
+	} else {
+		snprintf(msg, sizeof msg, "newsclip: %s: internal error: %s\n", name, what);
+	}
+	writeAll(msg, strlen(msg));
+	_exit(1);
+}
+
+// newsclipSuperviseRun makes a run that converts one PDF named on the command line
+// run under a supervisor: it forks, and the new process goes on to be
+// newsclip (it returns 1 there), reading the PDF in its own
+// process (see pdfchild), while this one stays C, never starting the Go
+// runtime, and waits for it. It passes the process's standard error
+// through, and its exit status, but for a crash: a fatal error of the Go
+// runtime (out of memory under the data limit, a stack overflow) or a
+// panic nobody recovered, which end a Go program with a stack dump, are
+// reported as one line that names the file and the page, as a crash of an
+// extraction child is. A signal sent to it with kill(2) goes on to the
+// process it watches. It returns 0, and changes nothing, where it cannot
+// start.
+int newsclipSuperviseRun(int argc, char **argv) {
+	int input = singlePDFArg(argc, argv);
+	struct stat st;
+	if (input == 0 || stat(argv[input], &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > NEWSCLIP_MAX_SUPERVISED) {
+		return 0;
+	}
+	struct newsclipShared *shared = mmap(NULL, sizeof *shared, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (shared == MAP_FAILED) {
+		return 0;
+	}
+	int p[2];
+	if (pipe2(p, O_CLOEXEC) != 0) {
+		munmap(shared, sizeof *shared);
+		return 0;
+	}
+	if (p[0] < 3 || p[1] < 3) { // a standard stream was closed
+		close(p[0]);
+		close(p[1]);
+		munmap(shared, sizeof *shared);
+		return 0;
+	}
+	pid_t parent = getpid();
+	pid_t pid = fork();
+	if (pid < 0) {
+		close(p[0]);
+		close(p[1]);
+		munmap(shared, sizeof *shared);
+		return 0;
+	}
+	if (pid == 0) {
+		if (dup2(p[1], 2) < 0) {
+			_exit(127);
+		}
+		close(p[0]);
+		close(p[1]);
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		if (getppid() != parent) {
+			_exit(1); // the supervisor died before the line above
+		}
+		newsclipShared = shared;
+		newsclipSupervised = 1;
+		return 1;
+	}
+	close(p[1]);
+	newsclipShared = shared;
+	supervisedPid = pid;
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_sigaction = forward;
+	sa.sa_flags = SA_SIGINFO | SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+		sigaction(sigs[i], &sa, NULL);
+	}
+	signal(SIGPIPE, SIG_IGN);
+
+	char buf[4096];
+	char line[4096];
+	size_t lineLen = 0;
+	for (;;) {
+		ssize_t n = read(p[0], buf, sizeof buf);
+		if (n < 0 && errno == EINTR) {
+			continue;
+		}
+		if (n <= 0) {
+			break;
+		}
+		for (ssize_t i = 0; i < n; i++) {
+			if (lineLen < sizeof line) {
+				line[lineLen++] = buf[i];
+			}
+			if (buf[i] != '\n' && lineLen < sizeof line) {
+				continue;
+			}
+			if (heldLen == 0 && lineLen >= 10 && memcmp(line, "newsclip: ", 10) == 0) {
+				writeAll(line, lineLen);
+			} else {
+				hold(line, lineLen);
+			}
+			lineLen = 0;
+		}
+	}
+	hold(line, lineLen);
+	close(p[0]);
+	int status;
+	while (waitpid(pid, &status, 0) < 0) {
+		if (errno != EINTR) {
+			_exit(1);
+		}
+	}
+	if (WIFEXITED(status)) {
+		int code = WEXITSTATUS(status);
+		if (!signalled && crashed(code)) {
+			char what[512]; // the report's "panic: ..." or "fatal error: ..." line
+			size_t at = lineAt("panic: "), fatal = lineAt("fatal error: "), k = 0;
+			if (fatal < at) {
+				at = fatal;
+			}
+			while (at + k < heldLen && k < sizeof what - 1 && held[at+k] != '\n') {
+				what[k] = held[at+k];
+				k++;
+			}
+			what[k] = 0;
+			reportCrash(argv[input], what);
+		}
+		writeAll(held, heldLen);
+		_exit(code);
+	}
+	writeAll(held, heldLen);
+	int sig = WTERMSIG(status);
+	if (!signalled && sig != SIGINT && sig != SIGTERM && sig != SIGHUP && sig != SIGPIPE) {
+		char what[64];
+		snprintf(what, sizeof what, "killed by signal %d", sig);
+		reportCrash(argv[input], what);
+	}
+	// Die of the same signal, as the shell expects of a program it stopped.
+	signal(sig, SIG_DFL);
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	raise(sig);
+	_exit(128 + sig);
+}
+
+static int singlePDFForTest(int argc, char **argv) { return singlePDFArg(argc, argv); }
+*/
+import "C"
+
+import (
+	"sync/atomic"
+	"unsafe"
+)
+
+// Supervised reports whether this process runs under a supervisor (see
+// newsclipSuperviseRun in this file), which reports a crash of it as one line:
+// it may then read its PDF in its own process.
+func Supervised() bool { return C.newsclipSupervised != 0 }
+
+// SetPage tells the supervisor the page being read (1-based), for the
+// message of a crash.
+func SetPage(n int) {
+	if s := C.newsclipShared; s != nil && Supervised() {
+		atomic.StoreInt32((*int32)(unsafe.Pointer(&s.page)), int32(n))
+	}
+}
+
+// SetExtracting tells the supervisor whether a crash now is one of the
+// PDF's extraction.
+func SetExtracting(on bool) {
+	if s := C.newsclipShared; s != nil && Supervised() {
+		v := int32(0)
+		if on {
+			v = 1
+		}
+		atomic.StoreInt32((*int32)(unsafe.Pointer(&s.extracting)), v)
+	}
+}
+
+// singlePDFInC is the supervisor's choice of a command line's one PDF
+// input, for its test: the input, or "".
+func singlePDFInC(args []string) string {
+	argv := make([]*C.char, len(args)+1)
+	for i, a := range args {
+		argv[i] = C.CString(a)
+		defer C.free(unsafe.Pointer(argv[i]))
+	}
+	var p **C.char
+	if len(args) > 0 {
+		p = &argv[0]
+	}
+	if i := int(C.singlePDFForTest(C.int(len(args)), p)); i > 0 {
+		return args[i]
+	}
+	return ""
+}
+
+// cLimits returns the C side's NEWSCLIP_MEMORY_LIMIT and
+// NEWSCLIP_MAX_SUPERVISED, for their test.
+func cLimits() (memory, size int64) {
+	return int64(C.NEWSCLIP_MEMORY_LIMIT), int64(C.NEWSCLIP_MAX_SUPERVISED)
+}
+
+// SupervisedInput returns the input a run with the command line args
+// (os.Args) reads in its own process under a supervisor, and "" where it
+// does not (see newsclipSuperviseRun): for tests, which hold the
+// supervisor's flag table to the command's flags.
+func SupervisedInput(args []string) string { return singlePDFInC(args) }
