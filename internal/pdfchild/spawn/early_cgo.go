@@ -174,7 +174,6 @@ import "C"
 import (
 	"os"
 	"time"
-	"unsafe"
 )
 
 // constructed returns the child that the C constructor startEarly started
@@ -205,17 +204,5 @@ func startedBeforeRuntime() bool { return C.newsclipEarlyPid > 0 }
 
 // firstPDFInC is the constructor's FirstPDF, for its test.
 func firstPDFInC(args []string) string {
-	argv := make([]*C.char, len(args)+1)
-	for i, a := range args {
-		argv[i] = C.CString(a)
-		defer C.free(unsafe.Pointer(argv[i]))
-	}
-	var p **C.char
-	if len(args) > 0 {
-		p = &argv[0]
-	}
-	if i := int(C.firstPDFForTest(C.int(len(args)), p)); i > 0 {
-		return args[i]
-	}
-	return ""
+	return pickArg(args, func(argc C.int, argv **C.char) C.int { return C.firstPDFForTest(argc, argv) })
 }

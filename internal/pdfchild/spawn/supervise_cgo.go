@@ -361,6 +361,13 @@ func SetExtracting(on bool) {
 // singlePDFInC is the supervisor's choice of a command line's one PDF
 // input, for its test: the input, or "".
 func singlePDFInC(args []string) string {
+	return pickArg(args, func(argc C.int, argv **C.char) C.int { return C.singlePDFForTest(argc, argv) })
+}
+
+// pickArg calls pick, a C function that picks an argument by its index
+// (0 for none), with args as a C argument vector, and returns the
+// argument it picked, or "".
+func pickArg(args []string, pick func(C.int, **C.char) C.int) string {
 	argv := make([]*C.char, len(args)+1)
 	for i, a := range args {
 		argv[i] = C.CString(a)
@@ -370,7 +377,7 @@ func singlePDFInC(args []string) string {
 	if len(args) > 0 {
 		p = &argv[0]
 	}
-	if i := int(C.singlePDFForTest(C.int(len(args)), p)); i > 0 {
+	if i := int(pick(C.int(len(args)), p)); i > 0 {
 		return args[i]
 	}
 	return ""
