@@ -28,7 +28,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"runtime/debug"
 	"sync/atomic"
 	"time"
@@ -50,28 +49,26 @@ var own struct {
 	cpu0  time.Duration // this process's CPU time at start, -1 if unknown
 }
 
-// readOwn starts reading the PDF name in this process, with the empty
-// password and the garbage collection targets a child would use (see
-// serveOne), after setting the process's data-size limit.
+// readOwn starts reading the PDF name in this process, as an early child
+// reads its first file (readFirst: a regular file that starts as a PDF,
+// of maxFirst bytes at most, opened without waiting on a named pipe),
+// with the empty password and the garbage collection targets a child
+// would use (see serveOne), after setting the process's data-size limit
+// and, for the reading, its soft memory limit.
 func readOwn(name string) {
-	fi, err := os.Stat(name)
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() > spawn.MaxSupervised {
-		return
-	}
 	limitData(MemoryLimit)
-	debug.SetMemoryLimit(MemoryLimit / 2)
 	own.name, own.done = name, make(chan struct{})
 	own.start, own.cpu0 = time.Now(), processCPU()
 	go func() {
 		defer close(own.done)
-		data, err := os.ReadFile(name)
+		data, err := readFirst(name)
 		if err != nil {
 			return // the caller reads it, and reports what fails
 		}
 		spawn.SetExtracting(true)
 		defer spawn.SetExtracting(false)
-		saved := debug.SetGCPercent(startGCPercent(len(data)))
-		defer debug.SetGCPercent(saved)
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(MemoryLimit / 2))
+		defer debug.SetGCPercent(debug.SetGCPercent(startGCPercent(len(data))))
 		opts := pdftext.Options{
 			OnPage: func(n int) {
 				own.page.Store(int64(n))
@@ -166,7 +163,9 @@ func fromOwn(name string, data []byte, s Settings, timeout time.Duration) (t *pd
 				cpu = wall
 			}
 			if cpu >= timeout || wall >= maxWallFactor*timeout {
-				// The reading goes on; the run ends with this error.
+				// The reading goes on, but the run ends with this error:
+				// a crash of the reading meanwhile is no longer the file's.
+				spawn.SetExtracting(false)
 				return nil, timedOut(timeout, int(own.page.Load())), true
 			}
 		}

@@ -35,12 +35,22 @@ struct newsclipShared {
 int newsclipSupervised;
 struct newsclipShared *newsclipShared;
 
+// newsclipRealStderr is, in the supervised process, a copy of the
+// standard error it was started with (its descriptor 2 goes to the
+// supervisor).
+int newsclipRealStderr = -1;
+
 // The flags of convert that take a value in the next argument (unless
 // written "--name=value"), and those that take none (see
 // TestSupervisedFlags, which holds them to the command's own).
 static const char *const valueFlags[] = {"to", "t", "output", "o", "group-by", "jobs", "j", "report",
 	"shard", "max-input", "password", "pdf-timeout"};
 static const char *const boolFlags[] = {"quiet", "q", "bundle", "split", "resume"};
+// Runs with these flags are not supervised: a batch or a bundle (a batch
+// stops gracefully on a signal, and reports a crashed file as a row of its
+// report), and a run given a password, which its early reading (with the
+// empty password) cannot serve.
+static const char *const unsupervisedFlags[] = {"bundle", "split", "resume", "report", "shard", "password"};
 
 static int inList(const char *name, size_t n, const char *const *list, size_t count) {
 	for (size_t i = 0; i < count; i++) {
@@ -70,9 +80,18 @@ static int singlePDFArg(int argc, char **argv) {
 			}
 			const char *eq = strchr(name, '=');
 			size_t n = eq ? (size_t)(eq - name) : strlen(name);
+			if (inList(name, n, unsupervisedFlags, sizeof unsupervisedFlags / sizeof unsupervisedFlags[0])) {
+				return 0;
+			}
 			if (inList(name, n, valueFlags, sizeof valueFlags / sizeof valueFlags[0])) {
 				if (!eq && ++i >= argc) {
 					return 0;
+				}
+				const char *value = eq ? eq + 1 : argv[i];
+				struct stat st;
+				int output = n == 1 && name[0] == 'o' || n == 6 && strncmp(name, "output", 6) == 0;
+				if (output && stat(value, &st) == 0 && S_ISDIR(st.st_mode)) {
+					return 0; // -o OUTDIR: a batch
 				}
 				continue;
 			}
@@ -105,19 +124,26 @@ static int singlePDFArg(int argc, char **argv) {
 static pid_t supervisedPid;
 static volatile sig_atomic_t signalled;
 
+// The signals a supervisor passes on.
+static const int forwardedSigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+
 // forward passes a signal sent to the supervisor with kill(2) on to the
 // supervised process. One the terminal sent (Ctrl-C) reached the whole
-// process group, the supervised process too: it is not sent twice.
+// process group, the supervised process too: it is not sent twice. (One
+// sent to the process group with kill(2) is: a run the supervisor watches
+// converts one file, and stops at the first signal.)
 static void forward(int sig, siginfo_t *info, void *ctx) {
+	int saved = errno;
 	signalled = 1;
 	if (info->si_code == SI_USER || info->si_code == SI_QUEUE) {
 		kill(supervisedPid, sig);
 	}
+	errno = saved;
 }
 
-static void writeAll(const char *b, size_t n) {
+static void writeAll(int fd, const char *b, size_t n) {
 	while (n > 0) {
-		ssize_t w = write(2, b, n);
+		ssize_t w = write(fd, b, n);
 		if (w < 0 && errno == EINTR) {
 			continue;
 		}
@@ -129,17 +155,59 @@ static void writeAll(const char *b, size_t n) {
 	}
 }
 
-// The supervised process's standard error, held from its first line that
-// is not one of newsclip's own ("newsclip: ..."): a Go crash's report.
+// The supervised process's file descriptor 2, held: the Go runtime's
+// report of a crash, its GODEBUG traces, anything written there (newsclip
+// writes its own messages to the real standard error, a copy of it the
+// supervised process takes as os.Stderr: see Supervised). Past the
+// buffer, what is held and what comes after pass through (passed).
 static char held[64 << 10];
 static size_t heldLen;
+static int passed;
 
-static void hold(const char *b, size_t n) {
-	if (n > sizeof held - heldLen) {
-		n = sizeof held - heldLen;
+static void hold(int out, const char *b, size_t n) {
+	if (!passed && n > sizeof held - heldLen) {
+		writeAll(out, held, heldLen);
+		heldLen = 0;
+		passed = 1;
+	}
+	if (passed) {
+		writeAll(out, b, n);
+		return;
 	}
 	memcpy(held + heldLen, b, n);
 	heldLen += n;
+}
+
+// relay reads the supervised process's descriptor 2 from in to its end
+// (the process has exited, or closed it) into held, but for lines of
+// newsclip's own ("newsclip: ..."), which go to out as they come while
+// nothing is held.
+static void relay(int in, int out) {
+	char buf[4096];
+	char line[4096];
+	size_t lineLen = 0;
+	for (;;) {
+		ssize_t n = read(in, buf, sizeof buf);
+		if (n < 0 && errno == EINTR) {
+			continue;
+		}
+		if (n <= 0) {
+			break;
+		}
+		for (ssize_t i = 0; i < n; i++) {
+			line[lineLen++] = buf[i];
+			if (buf[i] != '\n' && lineLen < sizeof line) {
+				continue;
+			}
+			if (heldLen == 0 && !passed && lineLen >= 10 && memcmp(line, "newsclip: ", 10) == 0) {
+				writeAll(out, line, lineLen);
+			} else {
+				hold(out, line, lineLen);
+			}
+			lineLen = 0;
+		}
+	}
+	hold(out, line, lineLen);
 }
 
 // lineAt returns where the first line of held that starts with prefix
@@ -159,30 +227,55 @@ static int lineStarts(const char *prefix) { return lineAt(prefix) < heldLen; }
 static int heldHas(const char *s) { return memmem(held, heldLen, s, strlen(s)) != NULL; }
 
 // crashed reports, for a process that exited with code, whether held is
-// the Go runtime's report of a crash: a panic nobody recovered or a fatal
-// error, both exit code 2.
+// the Go runtime's report of a crash: a panic nobody recovered, a fatal
+// error, or a signal it did not expect ("SIGSEGV: segmentation
+// violation" over "PC=..."), all exit code 2.
 static int crashed(int code) {
-	return code == 2 && (lineStarts("panic: ") || lineStarts("fatal error: "));
+	return code == 2 && (passed || lineStarts("panic: ") || lineStarts("fatal error: ") || lineStarts("SIG") && lineStarts("PC="));
 }
 
-// reportCrash writes the one-line error of a crashed run, as pdfchild
-// words a child's crash (see child.crashed), and exits 1.
-static void reportCrash(const char *name, const char *what) {
+// crashLine returns the held report's line that says what happened.
+static const char *crashLine(void) {
+	static char what[512];
+	size_t at = heldLen;
+	const char *const heads[] = {"panic: ", "fatal error: ", "SIG"};
+	for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+		size_t a = lineAt(heads[i]);
+		if (a < at) {
+			at = a;
+		}
+	}
+	size_t k = 0;
+	while (at + k < heldLen && k < sizeof what - 1 && held[at+k] != '\n') {
+		what[k] = held[at+k];
+		k++;
+	}
+	what[k] = 0;
+	if (k == 0) {
+		return "crashed";
+	}
+	return what;
+}
+
+// reportCrash writes the one-line error of a crashed run to fd, as
+// pdfchild words a child's crash (see child.crashed), and exits 1.
+static void reportCrash(int fd, const char *name, const char *what) {
 	char msg[8192];
 	int page = newsclipShared->page;
+	int extracting = newsclipShared->extracting;
 	char where[32] = "";
-	if (page > 0 && newsclipShared->extracting) {
+	if (page > 0 && extracting) {
 		snprintf(where, sizeof where, "page %d: ", page);
 	}
 	if (heldHas("out of memory") || heldHas("cannot allocate memory")) {
-		snprintf(msg, sizeof msg, "newsclip: %s: %sextraction exceeded the memory limit (%d MiB): the file is too large to read\n",
-			name, where, (int)(NEWSCLIP_MEMORY_LIMIT >> 20));
-	} else if (newsclipShared->extracting) {
+		snprintf(msg, sizeof msg, "newsclip: %s: %s%s exceeded the memory limit (%d MiB): the file is too large to read\n",
+			name, where, extracting ? "extraction" : "the run", (int)(NEWSCLIP_MEMORY_LIMIT >> 20));
+	} else if (extracting) {
 		snprintf(msg, sizeof msg, "newsclip: %s: %sdamaged PDF: extraction crashed\n", name, where);
 	} else {
 		snprintf(msg, sizeof msg, "newsclip: %s: internal error: %s\n", name, what);
 	}
-	writeAll(msg, strlen(msg));
+	writeAll(fd, msg, strlen(msg));
 	_exit(1);
 }
 
@@ -213,21 +306,40 @@ int newsclipSuperviseRun(int argc, char **argv) {
 		munmap(shared, sizeof *shared);
 		return 0;
 	}
-	if (p[0] < 3 || p[1] < 3) { // a standard stream was closed
+	int realErr = fcntl(2, F_DUPFD_CLOEXEC, 3);
+	if (p[0] < 3 || p[1] < 3 || realErr < 0) { // a standard stream was closed
 		close(p[0]);
 		close(p[1]);
+		if (realErr >= 0) {
+			close(realErr);
+		}
 		munmap(shared, sizeof *shared);
 		return 0;
 	}
+	// The forwarded signals wait until the supervisor's handlers are in
+	// place; one ignored SIGCHLD (inherited) would leave nothing to wait for.
+	struct sigaction dfl;
+	memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;
+	sigaction(SIGCHLD, &dfl, NULL);
+	sigset_t forwarded, saved;
+	sigemptyset(&forwarded);
+	for (size_t i = 0; i < sizeof forwardedSigs / sizeof forwardedSigs[0]; i++) {
+		sigaddset(&forwarded, forwardedSigs[i]);
+	}
+	sigprocmask(SIG_BLOCK, &forwarded, &saved);
 	pid_t parent = getpid();
 	pid_t pid = fork();
 	if (pid < 0) {
+		sigprocmask(SIG_SETMASK, &saved, NULL);
 		close(p[0]);
 		close(p[1]);
+		close(realErr);
 		munmap(shared, sizeof *shared);
 		return 0;
 	}
 	if (pid == 0) {
+		sigprocmask(SIG_SETMASK, &saved, NULL);
 		if (dup2(p[1], 2) < 0) {
 			_exit(127);
 		}
@@ -238,6 +350,7 @@ int newsclipSuperviseRun(int argc, char **argv) {
 			_exit(1); // the supervisor died before the line above
 		}
 		newsclipShared = shared;
+		newsclipRealStderr = realErr;
 		newsclipSupervised = 1;
 		return 1;
 	}
@@ -248,71 +361,41 @@ int newsclipSuperviseRun(int argc, char **argv) {
 	memset(&sa, 0, sizeof sa);
 	sa.sa_sigaction = forward;
 	sa.sa_flags = SA_SIGINFO | SA_RESTART;
-	sigemptyset(&sa.sa_mask);
-	int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
-	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
-		sigaction(sigs[i], &sa, NULL);
+	sigfillset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof forwardedSigs / sizeof forwardedSigs[0]; i++) {
+		sigaction(forwardedSigs[i], &sa, NULL);
 	}
 	signal(SIGPIPE, SIG_IGN);
-
-	char buf[4096];
-	char line[4096];
-	size_t lineLen = 0;
-	for (;;) {
-		ssize_t n = read(p[0], buf, sizeof buf);
-		if (n < 0 && errno == EINTR) {
-			continue;
-		}
-		if (n <= 0) {
-			break;
-		}
-		for (ssize_t i = 0; i < n; i++) {
-			if (lineLen < sizeof line) {
-				line[lineLen++] = buf[i];
-			}
-			if (buf[i] != '\n' && lineLen < sizeof line) {
-				continue;
-			}
-			if (heldLen == 0 && lineLen >= 10 && memcmp(line, "newsclip: ", 10) == 0) {
-				writeAll(line, lineLen);
-			} else {
-				hold(line, lineLen);
-			}
-			lineLen = 0;
-		}
+	sigset_t open = saved;
+	for (size_t i = 0; i < sizeof forwardedSigs / sizeof forwardedSigs[0]; i++) {
+		sigdelset(&open, forwardedSigs[i]);
 	}
-	hold(line, lineLen);
+	sigprocmask(SIG_SETMASK, &open, NULL);
+	relay(p[0], realErr);
 	close(p[0]);
+	// Reaped, its pid may be another process's: nothing more is forwarded.
+	sigprocmask(SIG_BLOCK, &forwarded, NULL);
 	int status;
 	while (waitpid(pid, &status, 0) < 0) {
 		if (errno != EINTR) {
+			writeAll(realErr, held, heldLen);
 			_exit(1);
 		}
 	}
 	if (WIFEXITED(status)) {
 		int code = WEXITSTATUS(status);
 		if (!signalled && crashed(code)) {
-			char what[512]; // the report's "panic: ..." or "fatal error: ..." line
-			size_t at = lineAt("panic: "), fatal = lineAt("fatal error: "), k = 0;
-			if (fatal < at) {
-				at = fatal;
-			}
-			while (at + k < heldLen && k < sizeof what - 1 && held[at+k] != '\n') {
-				what[k] = held[at+k];
-				k++;
-			}
-			what[k] = 0;
-			reportCrash(argv[input], what);
+			reportCrash(realErr, argv[input], crashLine());
 		}
-		writeAll(held, heldLen);
+		writeAll(realErr, held, heldLen);
 		_exit(code);
 	}
-	writeAll(held, heldLen);
+	writeAll(realErr, held, heldLen);
 	int sig = WTERMSIG(status);
 	if (!signalled && sig != SIGINT && sig != SIGTERM && sig != SIGHUP && sig != SIGPIPE) {
 		char what[64];
 		snprintf(what, sizeof what, "killed by signal %d", sig);
-		reportCrash(argv[input], what);
+		reportCrash(realErr, argv[input], what);
 	}
 	// Die of the same signal, as the shell expects of a program it stopped.
 	signal(sig, SIG_DFL);
@@ -329,9 +412,31 @@ static int singlePDFForTest(int argc, char **argv) { return singlePDFArg(argc, a
 import "C"
 
 import (
+	"os"
 	"sync/atomic"
 	"unsafe"
 )
+
+// init makes os.Stderr the standard error the run was started with, in a
+// supervised process, whose descriptor 2 goes to its supervisor: the Go
+// runtime's reports (of a crash) go there, newsclip's messages straight
+// to the terminal or file, in order with its output.
+func init() {
+	if Supervised() && C.newsclipRealStderr >= 0 {
+		os.Stderr = os.NewFile(uintptr(C.newsclipRealStderr), "/dev/stderr")
+	}
+}
+
+// Progress returns what the process told its supervisor: the page read
+// (see SetPage) and whether it is extracting (SetExtracting); 0 and false
+// when it is not supervised.
+func Progress() (page int, extracting bool) {
+	s := C.newsclipShared
+	if s == nil || !Supervised() {
+		return 0, false
+	}
+	return int(atomic.LoadInt32((*int32)(unsafe.Pointer(&s.page)))), atomic.LoadInt32((*int32)(unsafe.Pointer(&s.extracting))) != 0
+}
 
 // Supervised reports whether this process runs under a supervisor (see
 // newsclipSuperviseRun in this file), which reports a crash of it as one line:

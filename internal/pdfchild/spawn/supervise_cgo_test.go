@@ -16,7 +16,13 @@ func TestSinglePDFInC(t *testing.T) {
 		{[]string{"newsclip", "convert", "-o", "out.pdf", "page.pdf"}, "page.pdf"},
 		{[]string{"newsclip", "convert", "--output=out.md", "--pdf-timeout", "5s", "page.pdf"}, "page.pdf"},
 		{[]string{"newsclip", "convert", "page.pdf", "-t", "md"}, "page.pdf"},
-		{[]string{"newsclip", "convert", "--password", "x.pdf", "page.pdf"}, "page.pdf"},
+		{[]string{"newsclip", "convert", "--password", "x.pdf", "page.pdf"}, ""},  // read with the empty one early
+		{[]string{"newsclip", "convert", "--split", "-o", "out", "page.pdf"}, ""}, // a batch
+		{[]string{"newsclip", "convert", "--report=r.jsonl", "page.pdf"}, ""},
+		{[]string{"newsclip", "convert", "--bundle", "--to", "epub", "page.pdf"}, ""},
+		{[]string{"newsclip", "convert", "-o", ".", "page.pdf"}, ""}, // -o OUTDIR: a batch
+		{[]string{"newsclip", "convert", "--output=.", "page.pdf"}, ""},
+		{[]string{"newsclip", "convert", "-o", "page.md", "page.pdf"}, "page.pdf"},
 		{[]string{"newsclip", "convert", "a.pdf", "b.pdf"}, ""},        // two inputs: a batch's children
 		{[]string{"newsclip", "convert", "page.pdf", "notes.txt"}, ""}, // another input
 		{[]string{"newsclip", "convert", "page.txt"}, ""},

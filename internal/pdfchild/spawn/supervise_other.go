@@ -14,3 +14,6 @@ func SetExtracting(bool) {}
 
 // SupervisedInput returns "": no run is supervised here.
 func SupervisedInput([]string) string { return "" }
+
+// Progress returns 0 and false: no process is supervised here.
+func Progress() (page int, extracting bool) { return 0, false }
