@@ -144,6 +144,13 @@ func fromOwn(name string, data []byte, s Settings, timeout time.Duration) (t *pd
 	}
 	done := own.done
 	own.done = nil
+	used := func() (cpu, wall time.Duration) {
+		wall, cpu = time.Since(own.start), processCPU()
+		if own.cpu0 >= 0 && cpu >= 0 {
+			return cpu - own.cpu0, wall
+		}
+		return wall, wall
+	}
 	tick := time.NewTicker(100 * time.Millisecond)
 	defer tick.Stop()
 	for {
@@ -154,14 +161,16 @@ func fromOwn(name string, data []byte, s Settings, timeout time.Duration) (t *pd
 			if read == nil || !bytes.Equal(read, data) {
 				return nil, nil, false
 			}
+			// Done unwatched, as an early child's first file (see
+			// child.extract): well past the limit, the file fails; the
+			// margin covers the process's own start, which counts here as
+			// a child's does there.
+			if cpu, _ := used(); cpu >= timeout+firstMargin {
+				return nil, timedOut(timeout, int(own.page.Load())), true
+			}
 			return t, err, true
 		case <-tick.C:
-			wall, cpu := time.Since(own.start), processCPU()
-			if own.cpu0 >= 0 && cpu >= 0 {
-				cpu -= own.cpu0
-			} else {
-				cpu = wall
-			}
+			cpu, wall := used()
 			if cpu >= timeout || wall >= maxWallFactor*timeout {
 				// The reading goes on, but the run ends with this error:
 				// a crash of the reading meanwhile is no longer the file's.

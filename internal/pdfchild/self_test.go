@@ -61,3 +61,16 @@ func TestFromOwnTimeout(t *testing.T) {
 		t.Errorf("%v (ok %v), want ErrTimeout on page 4", err, ok)
 	}
 }
+
+// TestFromOwnDoneLate: a reading that ended before it was watched, but
+// took well past the time limit, fails the file as an early child's does.
+func TestFromOwnDoneLate(t *testing.T) {
+	defer func() { own.done = nil }()
+	setOwn("page.pdf", []byte("%PDF-1.4 a"), &pdftext.Text{})
+	own.start, own.cpu0 = time.Now().Add(-time.Second), -1 // wall time counts
+	own.page.Store(2)
+	_, err, ok := fromOwn("page.pdf", []byte("%PDF-1.4 a"), Settings{}, 100*time.Millisecond)
+	if !ok || !errors.Is(err, pdftext.ErrTimeout) {
+		t.Errorf("%v (ok %v), want ErrTimeout", err, ok)
+	}
+}

@@ -124,8 +124,25 @@ static int singlePDFArg(int argc, char **argv) {
 static pid_t supervisedPid;
 static volatile sig_atomic_t signalled;
 
-// The signals a supervisor passes on.
-static const int forwardedSigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+// forwarded reports whether the supervisor passes signal sig on: every
+// signal it can catch, but those of job control (a stop from the
+// terminal stops it with the rest of its process group), SIGCHLD (its
+// own), SIGPIPE (ignored: it writes to a closed stream, no more) and the
+// faults of its own code. The Go runtime ignores most of them (SIGUSR1,
+// SIGALRM ...), so a run it watches does too; SIGINT, SIGTERM, SIGHUP and
+// SIGQUIT stop it.
+static int forwarded(int sig) {
+	switch (sig) {
+	case SIGKILL: case SIGSTOP: case SIGTSTP: case SIGTTIN: case SIGTTOU: case SIGCONT:
+	case SIGCHLD: case SIGPIPE:
+	case SIGSEGV: case SIGBUS: case SIGFPE: case SIGILL: case SIGTRAP: case SIGABRT: case SIGSYS:
+		return 0;
+	}
+	return sig < SIGRTMIN || sig > SIGRTMAX;
+}
+
+// stopping reports whether sig stops a Go program that does not catch it.
+static int stopping(int sig) { return sig == SIGINT || sig == SIGTERM || sig == SIGHUP || sig == SIGQUIT; }
 
 // forward passes a signal sent to the supervisor with kill(2) on to the
 // supervised process. One the terminal sent (Ctrl-C) reached the whole
@@ -134,7 +151,9 @@ static const int forwardedSigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
 // converts one file, and stops at the first signal.)
 static void forward(int sig, siginfo_t *info, void *ctx) {
 	int saved = errno;
-	signalled = 1;
+	if (stopping(sig)) {
+		signalled = 1;
+	}
 	if (info->si_code == SI_USER || info->si_code == SI_QUEUE) {
 		kill(supervisedPid, sig);
 	}
@@ -164,7 +183,37 @@ static char held[64 << 10];
 static size_t heldLen;
 static int passed;
 
+// What the lines of descriptor 2 showed, noted as they come (see note),
+// held or passed: the first line that says what crashed, and whether one
+// looked like a Go crash report's head, a signal's program counter line,
+// or said the memory ran out.
+static char what[512];
+static int sawCrash, sawSignal, sawPC, sawMemory;
+
+static int startsWith(const char *b, size_t n, const char *prefix) {
+	size_t k = strlen(prefix);
+	return n >= k && memcmp(b, prefix, k) == 0;
+}
+
+static void note(const char *b, size_t n) {
+	int head = startsWith(b, n, "panic: ") || startsWith(b, n, "fatal error: ");
+	int sig = startsWith(b, n, "SIG") && memchr(b, ':', n) != NULL;
+	if ((head || sig) && what[0] == 0) {
+		size_t k = 0;
+		while (k < n && k < sizeof what - 1 && b[k] != '\n') {
+			what[k] = b[k];
+			k++;
+		}
+		what[k] = 0;
+	}
+	sawCrash |= head;
+	sawSignal |= sig;
+	sawPC |= startsWith(b, n, "PC=");
+	sawMemory |= memmem(b, n, "out of memory", 13) != NULL || memmem(b, n, "cannot allocate memory", 22) != NULL;
+}
+
 static void hold(int out, const char *b, size_t n) {
+	note(b, n);
 	if (!passed && n > sizeof held - heldLen) {
 		writeAll(out, held, heldLen);
 		heldLen = 0;
@@ -210,52 +259,11 @@ static void relay(int in, int out) {
 	hold(out, line, lineLen);
 }
 
-// lineAt returns where the first line of held that starts with prefix
-// starts, or heldLen for none.
-static size_t lineAt(const char *prefix) {
-	size_t n = strlen(prefix);
-	for (size_t i = 0; i + n <= heldLen; i++) {
-		if ((i == 0 || held[i-1] == '\n') && memcmp(held + i, prefix, n) == 0) {
-			return i;
-		}
-	}
-	return heldLen;
-}
-
-static int lineStarts(const char *prefix) { return lineAt(prefix) < heldLen; }
-
-static int heldHas(const char *s) { return memmem(held, heldLen, s, strlen(s)) != NULL; }
-
-// crashed reports, for a process that exited with code, whether held is
-// the Go runtime's report of a crash: a panic nobody recovered, a fatal
-// error, or a signal it did not expect ("SIGSEGV: segmentation
-// violation" over "PC=..."), all exit code 2.
-static int crashed(int code) {
-	return code == 2 && (passed || lineStarts("panic: ") || lineStarts("fatal error: ") || lineStarts("SIG") && lineStarts("PC="));
-}
-
-// crashLine returns the held report's line that says what happened.
-static const char *crashLine(void) {
-	static char what[512];
-	size_t at = heldLen;
-	const char *const heads[] = {"panic: ", "fatal error: ", "SIG"};
-	for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
-		size_t a = lineAt(heads[i]);
-		if (a < at) {
-			at = a;
-		}
-	}
-	size_t k = 0;
-	while (at + k < heldLen && k < sizeof what - 1 && held[at+k] != '\n') {
-		what[k] = held[at+k];
-		k++;
-	}
-	what[k] = 0;
-	if (k == 0) {
-		return "crashed";
-	}
-	return what;
-}
+// crashed reports, for a process that exited with code, whether its
+// descriptor 2 carried the Go runtime's report of a crash: a panic nobody
+// recovered, a fatal error, or a signal it did not expect ("SIGSEGV:
+// segmentation violation" over "PC=..."), all exit code 2.
+static int crashed(int code) { return code == 2 && (sawCrash || sawSignal && sawPC); }
 
 // reportCrash writes the one-line error of a crashed run to fd, as
 // pdfchild words a child's crash (see child.crashed), and exits 1.
@@ -267,7 +275,7 @@ static void reportCrash(int fd, const char *name, const char *what) {
 	if (page > 0 && extracting) {
 		snprintf(where, sizeof where, "page %d: ", page);
 	}
-	if (heldHas("out of memory") || heldHas("cannot allocate memory")) {
+	if (sawMemory) {
 		snprintf(msg, sizeof msg, "newsclip: %s: %s%s exceeded the memory limit (%d MiB): the file is too large to read\n",
 			name, where, extracting ? "extraction" : "the run", (int)(NEWSCLIP_MEMORY_LIMIT >> 20));
 	} else if (extracting) {
@@ -322,12 +330,14 @@ int newsclipSuperviseRun(int argc, char **argv) {
 	memset(&dfl, 0, sizeof dfl);
 	dfl.sa_handler = SIG_DFL;
 	sigaction(SIGCHLD, &dfl, NULL);
-	sigset_t forwarded, saved;
-	sigemptyset(&forwarded);
-	for (size_t i = 0; i < sizeof forwardedSigs / sizeof forwardedSigs[0]; i++) {
-		sigaddset(&forwarded, forwardedSigs[i]);
+	sigset_t passed, saved;
+	sigemptyset(&passed);
+	for (int sig = 1; sig < NSIG; sig++) {
+		if (forwarded(sig)) {
+			sigaddset(&passed, sig);
+		}
 	}
-	sigprocmask(SIG_BLOCK, &forwarded, &saved);
+	sigprocmask(SIG_BLOCK, &passed, &saved);
 	pid_t parent = getpid();
 	pid_t pid = fork();
 	if (pid < 0) {
@@ -343,6 +353,7 @@ int newsclipSuperviseRun(int argc, char **argv) {
 		if (dup2(p[1], 2) < 0) {
 			_exit(127);
 		}
+		fcntl(2, F_SETFD, FD_CLOEXEC); // no program it starts keeps the supervisor waiting
 		close(p[0]);
 		close(p[1]);
 		prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -362,19 +373,19 @@ int newsclipSuperviseRun(int argc, char **argv) {
 	sa.sa_sigaction = forward;
 	sa.sa_flags = SA_SIGINFO | SA_RESTART;
 	sigfillset(&sa.sa_mask);
-	for (size_t i = 0; i < sizeof forwardedSigs / sizeof forwardedSigs[0]; i++) {
-		sigaction(forwardedSigs[i], &sa, NULL);
+	sigset_t open = saved;
+	for (int sig = 1; sig < NSIG; sig++) {
+		if (forwarded(sig)) {
+			sigaction(sig, &sa, NULL);
+			sigdelset(&open, sig);
+		}
 	}
 	signal(SIGPIPE, SIG_IGN);
-	sigset_t open = saved;
-	for (size_t i = 0; i < sizeof forwardedSigs / sizeof forwardedSigs[0]; i++) {
-		sigdelset(&open, forwardedSigs[i]);
-	}
 	sigprocmask(SIG_SETMASK, &open, NULL);
 	relay(p[0], realErr);
 	close(p[0]);
 	// Reaped, its pid may be another process's: nothing more is forwarded.
-	sigprocmask(SIG_BLOCK, &forwarded, NULL);
+	sigprocmask(SIG_BLOCK, &passed, NULL);
 	int status;
 	while (waitpid(pid, &status, 0) < 0) {
 		if (errno != EINTR) {
@@ -385,14 +396,14 @@ int newsclipSuperviseRun(int argc, char **argv) {
 	if (WIFEXITED(status)) {
 		int code = WEXITSTATUS(status);
 		if (!signalled && crashed(code)) {
-			reportCrash(realErr, argv[input], crashLine());
+			reportCrash(realErr, argv[input], what[0] ? what : "crashed");
 		}
 		writeAll(realErr, held, heldLen);
 		_exit(code);
 	}
 	writeAll(realErr, held, heldLen);
 	int sig = WTERMSIG(status);
-	if (!signalled && sig != SIGINT && sig != SIGTERM && sig != SIGHUP && sig != SIGPIPE) {
+	if (!signalled && !stopping(sig) && sig != SIGPIPE) {
 		char what[64];
 		snprintf(what, sizeof what, "killed by signal %d", sig);
 		reportCrash(realErr, argv[input], what);
@@ -423,9 +434,15 @@ import (
 // to the terminal or file, in order with its output.
 func init() {
 	if Supervised() && C.newsclipRealStderr >= 0 {
+		fd2 = os.Stderr
 		os.Stderr = os.NewFile(uintptr(C.newsclipRealStderr), "/dev/stderr")
 	}
 }
+
+// fd2 keeps the *os.File of descriptor 2 that os.Stderr was: no longer
+// referenced, its finalizer would close the descriptor, and the next file
+// opened would take the Go runtime's reports.
+var fd2 *os.File
 
 // Progress returns what the process told its supervisor: the page read
 // (see SetPage) and whether it is extracting (SetExtracting); 0 and false
