@@ -2,6 +2,7 @@ package pdfchild
 
 import (
 	"errors"
+	"runtime/debug"
 	"testing"
 	"time"
 
@@ -72,5 +73,23 @@ func TestFromOwnDoneLate(t *testing.T) {
 	_, err, ok := fromOwn("page.pdf", []byte("%PDF-1.4 a"), Settings{}, 100*time.Millisecond)
 	if !ok || !errors.Is(err, pdftext.ErrTimeout) {
 		t.Errorf("%v (ok %v), want ErrTimeout", err, ok)
+	}
+}
+
+// TestRestoreGCPercent: after the reading, a lower target than the run's
+// is set back, a higher one kept.
+func TestRestoreGCPercent(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	for _, tc := range []struct{ reading, saved, want int }{
+		{400, 100, 400}, // a short file's first pages
+		{50, 100, 100},  // a large file's
+		{100, 100, 100},
+		{400, -1, -1}, // collection off (GOGC=off) stays off
+	} {
+		debug.SetGCPercent(tc.reading)
+		restoreGCPercent(tc.saved)
+		if got := debug.SetGCPercent(100); got != tc.want {
+			t.Errorf("reading at %d, run at %d: %d, want %d", tc.reading, tc.saved, got, tc.want)
+		}
 	}
 }
