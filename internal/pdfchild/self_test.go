@@ -93,3 +93,21 @@ func TestRestoreGCPercent(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnGCPercent: a large file read in this process is collected more
+// often than in a child; a small one as in a child.
+func TestOwnGCPercent(t *testing.T) {
+	for _, tc := range []struct{ size, want int }{
+		{60 << 10, 100},
+		{bigFile - 1, 100},
+		{bigFile, ownBigGCPercent},
+		{2 << 20, ownBigGCPercent},
+	} {
+		if got := ownGCPercent(tc.size); got != tc.want {
+			t.Errorf("%d bytes: %d, want %d", tc.size, got, tc.want)
+		}
+	}
+	if ownBigGCPercent >= bigGCPercent {
+		t.Errorf("ownBigGCPercent %d, not below a child's %d", ownBigGCPercent, bigGCPercent)
+	}
+}
