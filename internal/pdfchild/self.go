@@ -6,23 +6,22 @@ package pdfchild
 // of the program initialises after it, and the run pays for one Go
 // process's start instead of two. This 2-core guest runs process starts
 // one after the other, so the second cost about as much as the extraction
-// of a page. bench/pdf-speed.sh, medians of 9 interleaved runs (wall
-// time, peak RSS; pdftotext's wall time):
+// of a page. Whole runs through a child, then in-process (medians of 11
+// interleaved runs; wall time, peak RSS; pdftotext's wall time):
 //
-//	one-page newspaper page (57 KB)   44 -> 35 ms, 17.2 -> 18.4 MiB  (27 ms)
-//	groff test page                   41 -> 26 ms, 16.8 -> 16.6 MiB  (21 ms)
-//	browser print (300 KB)            46 -> 37 ms, 16.4 -> 18.5 MiB  (25 ms)
-//	59-page archive export (1.8 MB)  200 -> 157 ms, 27.2 -> 31.3 MiB (165 ms)
-//	493-page document                260 -> 214 ms, 22.4 -> 23.6 MiB (474 ms)
+//	one-page newspaper page (57 KB)    47.7 -> 32.7 ms, 16.9 -> 19.8 MiB  (29.4 ms)
+//	browser print (300 KB, 2 pages)    44.4 -> 30.5 ms, 16.6 -> 20.1 MiB  (26.5 ms)
+//	59-page archive export (1.8 MB)   192.3 -> 147.1 ms, 27.2 -> 32.8 MiB (170.1 ms)
+//	1,496-page document (2.2 MB)        587 -> 536 ms, 30.3 -> 35.4 MiB  (1,456 ms)
 //
-// (With restoreGCPercent, later, the one-page page and the print take 31
-// and 30 ms.) The peak memory is higher: the reading's and the articles' memory are
-// one process's now, where before the larger of two processes' counted.
-// What a child gives, this keeps: the data-size limit (MemoryLimit) holds
-// for the whole process, the time limit is counted in this process's CPU
-// time from the reading's start, and a crash (a fatal error of the Go
-// runtime, which no recover catches) is reported by the supervisor as one
-// line, as a child's crash is. The text and the errors are a child's (see
+// (ownBigGCPercent, later, took 1-2 MiB off the last two.) The peak memory
+// is higher: the reading's and the articles' memory are one process's now,
+// where before the larger of two processes' counted. What a child gives,
+// this keeps: the data-size limit (MemoryLimit) holds for the whole
+// process, the time limit is counted in this process's CPU time from the
+// reading's start, and a crash (a fatal error of the Go runtime, which no
+// recover catches) is reported by the supervisor as one line, as a
+// child's crash is. The text and the errors are a child's (see
 // extractAsChild).
 
 import (
@@ -54,8 +53,9 @@ var own struct {
 // reads its first file (readFirst: a regular file that starts as a PDF,
 // of maxFirst bytes at most, opened without waiting on a named pipe),
 // with the empty password and the garbage collection targets a child
-// would use (see serveOne), after setting the process's data-size limit
-// and, for the reading, its soft memory limit.
+// would use (see serveOne; ownGCPercent for a large file past its first
+// pages), after setting the process's data-size limit and, for the
+// reading, its soft memory limit.
 func readOwn(name string) {
 	limitData(MemoryLimit)
 	own.name, own.done = name, make(chan struct{})
