@@ -267,3 +267,19 @@ func TestPDFWorkers(t *testing.T) {
 		}
 	}
 }
+
+// TestManPagesNotBuiltIn checks that go.mod's stand-in for urfave/cli's man
+// page renderer is the one linked (see internal/nomanpages): a man page
+// asked of the App panics with its message. Were the replace dropped, the
+// real renderer would answer, and every run would initialise the Markdown
+// library behind it again (some 3 ms of each run's start).
+func TestManPagesNotBuiltIn(t *testing.T) {
+	defer func() {
+		r := recover()
+		if msg, _ := r.(string); !strings.Contains(msg, "man pages are not built in") {
+			t.Errorf("ToMan: recovered %v, want the stand-in's panic", r)
+		}
+	}()
+	man, err := newApp(nil, io.Discard, io.Discard).ToMan()
+	t.Errorf("ToMan returned %d bytes, %v; want a panic", len(man), err)
+}

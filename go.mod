@@ -28,8 +28,11 @@ require (
 	github.com/itlightning/dateparse v0.2.1 // indirect
 	github.com/mitchellh/colorstring v0.0.0-20190213212951-d06e56a500db // indirect
 	github.com/rivo/uniseg v0.4.7 // indirect
-	github.com/russross/blackfriday/v2 v2.1.0 // indirect
 	github.com/vincent-petithory/dataurl v1.0.0 // indirect
 	github.com/xrash/smetrics v0.0.0-20240521201337-686a1a2994c1 // indirect
 	golang.org/x/tools v0.52.0 // indirect
 )
+
+// urfave/cli's man page writer, which newsclip does not use, and the
+// Markdown library it brings: see internal/nomanpages.
+replace github.com/cpuguy83/go-md2man/v2 => ./internal/nomanpages
