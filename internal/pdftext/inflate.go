@@ -17,6 +17,7 @@ package pdftext
 import (
 	"bytes"
 	"compress/zlib"
+	"errors"
 	"io"
 	"reflect"
 	"sync"
@@ -24,14 +25,41 @@ import (
 	"github.com/ledongthuc/pdf"
 )
 
-// pdfBytes is the io.ReaderAt newPDFReader gives the library: the bytes
-// it reads, kept where streamSpan finds them.
+// pdfBytes is the io.ReaderAt newPDFReader gives the library: the file's
+// bytes, kept where streamSpan finds them, and what is read after them
+// (see unpackObjectStreams).
 type pdfBytes struct {
-	*bytes.Reader
-	data []byte
+	data  []byte // the file: every stream the library reads lies here
+	extra []byte // read after data: objects, and a table, but no stream
 }
 
-func newPDFBytes(data []byte) *pdfBytes { return &pdfBytes{bytes.NewReader(data), data} }
+func newPDFBytes(data []byte) *pdfBytes { return &pdfBytes{data: data} }
+
+// size is the number of bytes ReadAt reads.
+func (p *pdfBytes) size() int64 { return int64(len(p.data)) + int64(len(p.extra)) }
+
+// ReadAt reads data followed by extra, as bytes.Reader's ReadAt reads
+// one slice.
+func (p *pdfBytes) ReadAt(b []byte, off int64) (int, error) {
+	if off < 0 {
+		return 0, errors.New("pdftext: negative offset")
+	}
+	n := 0
+	for n < len(b) {
+		at := off + int64(n)
+		var src []byte
+		switch d := int64(len(p.data)); {
+		case at < d:
+			src = p.data[at:]
+		case at-d < int64(len(p.extra)):
+			src = p.extra[at-d:]
+		default:
+			return n, io.EOF
+		}
+		n += copy(b[n:], src)
+	}
+	return n, nil
+}
 
 // The fields streamSpan reads, found once: pdf.Value's reader (r) and
 // parsed object (data), pdf.Reader's file (f) and decryption key (key),

@@ -182,6 +182,9 @@ func openPDF(data []byte, password string) (r *pdf.Reader, doc *docCache, warns 
 			return nil, nil, warns, fmt.Errorf("%w with RC4 40-bit (V1): not supported (the PDF library derives its object keys wrongly); decrypt it first, e.g. qpdf --decrypt", ErrEncrypted)
 		}
 	}
+	if err == nil && !isEncrypted(r) {
+		r = unpacked(fixed, r)
+	}
 	if err == nil {
 		if doc, e := checkReadable(r); e == nil {
 			return r, doc, warns, nil
@@ -294,13 +297,18 @@ func firstPage(r *pdf.Reader, c *objCache) pdf.Value {
 }
 
 func newPDFReader(data []byte, password string) (r *pdf.Reader, err error) {
+	return openBytes(newPDFBytes(data), password)
+}
+
+// openBytes opens f with the library, asking for password if it must.
+func openBytes(f *pdfBytes, password string) (r *pdf.Reader, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			r, err = nil, fmt.Errorf("%v", p)
 		}
 	}()
 	tried := false
-	return pdf.NewReaderEncrypted(newPDFBytes(data), int64(len(data)), func() string {
+	return pdf.NewReaderEncrypted(f, f.size(), func() string {
 		if tried || password == "" {
 			return ""
 		}

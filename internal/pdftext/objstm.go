@@ -1,0 +1,636 @@
+package pdftext
+
+// Objects unpacked from object streams. A PDF 1.5 file may keep most of
+// its objects (fonts, resource dictionaries, page tree nodes) compressed
+// together in object streams, found through a cross-reference stream. The
+// PDF library resolves such an object by inflating its object stream from
+// the start and reading the stream's header up to the object, every time
+// a Value.Key or Value.Index reaches it, with a new zlib reader of some
+// 40 KB each time: in a browser's two-page print (springhouse_TCO) that
+// was 1.1 of the 3.1 MB the extraction allocated, and most of the time
+// spent loading its fonts.
+//
+// unpackObjectStreams inflates each object stream once and writes its
+// objects out as plain objects after the file's bytes, with a
+// cross-reference stream for the whole file that points at them; the
+// library then opens the file with that table and reads each object as it
+// reads any plain one. The rest of the table is the library's own, read by
+// reflection as refOf reads references (see objcache.go). Nothing is
+// written to the file: the added bytes live beside it (see pdfBytes).
+//
+// An object is copied exactly as the library would read it out of its
+// stream: the same bytes, so that the library parses it the same way,
+// malformed or not. The copy ends where the library's reading of the
+// object ends, found by matching brackets, strings and comments (see
+// objectEnd), including its look-ahead past an integer for "0 R". Where
+// that cannot be told for sure (a dictionary followed by "stream", an
+// "obj" keyword inside, an unterminated object), or the stream's
+// dictionary, header or data are not the plain kind (a filter other than
+// FlateDecode alone, decode parameters, an unknown length), the object
+// keeps its place in its stream, and the new table says so, as the old
+// one did. An encrypted file is not unpacked (its object streams are
+// decrypted as a whole).
+
+import (
+	"bytes"
+	"compress/zlib"
+	"fmt"
+	"io"
+	"reflect"
+	"slices"
+	"strconv"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// An xrefEntry is one entry of the library's cross-reference table: an
+// object's number and generation (zero for a number no section defines),
+// and where it is: at byte offset in the file, or, when inStream, in the
+// object stream numbered stream (offset then is its index there, unused).
+type xrefEntry struct {
+	id, gen  uint32
+	inStream bool
+	stream   uint32
+	offset   int64
+}
+
+// The library's table: pdf.Reader's xref field, a slice of structs of
+// the fields ptr (a reference), inStream, stream (a reference) and
+// offset, checked once; -1 when the library stores it otherwise.
+var readerXref = func() int {
+	f, ok := reflect.TypeFor[pdf.Reader]().FieldByName("xref")
+	if !ok || len(f.Index) != 1 || f.Type.Kind() != reflect.Slice {
+		return -1
+	}
+	e := f.Type.Elem()
+	kinds := []reflect.Kind{reflect.Struct, reflect.Bool, reflect.Struct, reflect.Int64}
+	if e.Kind() != reflect.Struct || e.NumField() != len(kinds) {
+		return -1
+	}
+	for i, name := range []string{"ptr", "inStream", "stream", "offset"} {
+		if e.Field(i).Name != name || e.Field(i).Type.Kind() != kinds[i] {
+			return -1
+		}
+	}
+	return f.Index[0]
+}()
+
+// xrefTable returns the cross-reference table the library read for r, ok
+// false when it cannot be read.
+func xrefTable(r *pdf.Reader) ([]xrefEntry, bool) {
+	if readerXref < 0 {
+		return nil, false
+	}
+	s := reflect.ValueOf(r).Elem().Field(readerXref)
+	t := make([]xrefEntry, s.Len())
+	for i := range t {
+		e := s.Index(i)
+		p, ok1 := refValue(e.Field(0))
+		st, ok2 := refValue(e.Field(2))
+		if !ok1 || !ok2 {
+			return nil, false
+		}
+		t[i] = xrefEntry{id: p.id, gen: uint32(p.gen), inStream: e.Field(1).Bool(), stream: st.id, offset: e.Field(3).Int()}
+	}
+	return t, true
+}
+
+// Bounds on unpacking: the inflated bytes of all of a file's object
+// streams, and the number of entries its table may have.
+const (
+	maxUnpacked   = 64 << 20
+	maxUnpackRefs = 1 << 22
+)
+
+// unpackObjectStreams returns the bytes to read after data (the file r
+// was opened from): the objects of its object streams written out, and a
+// cross-reference stream for all its objects; nil when there is nothing to
+// unpack or the file cannot be (encrypted, no cross-reference stream of
+// its own at the end, a table the library keeps otherwise).
+func unpackObjectStreams(data []byte, r *pdf.Reader) []byte {
+	if !bytes.Contains(data, []byte("/ObjStm")) || isEncrypted(r) || (readerKey >= 0 && reflect.ValueOf(r).Elem().Field(readerKey).Len() > 0) {
+		return nil
+	}
+	table, ok := xrefTable(r)
+	if !ok || len(table) > maxUnpackRefs || slices.ContainsFunc(table, func(e xrefEntry) bool { return e.offset < 0 }) {
+		return nil
+	}
+	trailer, ok := lastXrefDict(data)
+	if !ok {
+		return nil
+	}
+	if root, ok := parseRef(dictEntries(trailer).get("Root")); !ok || !sameRef(root, r.Trailer(), "Root") {
+		return nil // not the dictionary the library read
+	}
+	// The object streams, and which of their objects the table looks for.
+	wanted := map[uint32]map[uint32]bool{}
+	for i, e := range table {
+		if e.inStream && e.id == uint32(i) {
+			if wanted[e.stream] == nil {
+				wanted[e.stream] = map[uint32]bool{}
+			}
+			wanted[e.stream][e.id] = true
+		}
+	}
+	if len(wanted) == 0 {
+		return nil
+	}
+	streams := make([]uint32, 0, len(wanted))
+	for s := range wanted {
+		streams = append(streams, s)
+	}
+	slices.Sort(streams)
+	var out bytes.Buffer
+	out.WriteByte('\n')
+	moved := map[uint32]int64{} // object number -> its offset in data+out
+	budget := maxUnpacked
+	for _, s := range streams {
+		objs, used := objectStreamObjects(data, table, s, wanted[s], budget)
+		budget -= used
+		ids := make([]uint32, 0, len(objs))
+		for id := range objs {
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		for _, id := range ids {
+			moved[id] = int64(len(data) + out.Len())
+			fmt.Fprintf(&out, "%d 0 obj\n", id)
+			out.Write(objs[id])
+			out.WriteString("\nendobj\n")
+		}
+	}
+	if len(moved) == 0 {
+		return nil
+	}
+	writeXrefStream(&out, int64(len(data)), table, moved, trailer)
+	return out.Bytes()
+}
+
+// writeXrefStream appends to out (which follows n bytes of file) a
+// cross-reference stream of the table with the objects of moved at their
+// new offsets, its dictionary holding the entries of trailer (the file's
+// last one) that are not about the table itself, then the file's end.
+// The stream's own number is one past the table, which lists it not: a
+// reference to it reads as null, as before.
+func writeXrefStream(out *bytes.Buffer, n int64, table []xrefEntry, moved map[uint32]int64, trailer []dictEntry) {
+	at := n + int64(out.Len())
+	top := max(at, int64(len(table)))
+	for _, e := range table {
+		top = max(top, e.offset)
+	}
+	width := 1
+	for width < 8 && top >= 1<<(8*width) {
+		width++
+	}
+	var rows []byte
+	put := func(typ byte, v int64, g uint32) {
+		rows = append(rows, typ)
+		for k := width - 1; k >= 0; k-- {
+			rows = append(rows, byte(v>>(8*k)))
+		}
+		rows = append(rows, byte(g>>8), byte(g))
+	}
+	for i, e := range table {
+		switch off, ok := moved[uint32(i)]; {
+		case ok:
+			put(1, off, 0)
+		case i == 0 || e.id != uint32(i) || !e.inStream && e.offset == 0:
+			put(0, 0, 0) // free, or defined by no section: null either way
+		case e.inStream:
+			put(2, int64(e.stream), uint32(e.offset))
+		default:
+			put(1, e.offset, e.gen)
+		}
+	}
+	fmt.Fprintf(out, "%d 0 obj\n<< /Type /XRef /Size %d /W [1 %d 2] /Length %d", len(table), len(table), width, len(rows))
+	for _, d := range trailer {
+		if !xrefOwnKeys[d.key] {
+			out.WriteString(" /")
+			out.WriteString(d.key)
+			out.WriteByte(' ')
+			out.Write(d.val)
+		}
+	}
+	out.WriteString(" >>\nstream\n")
+	out.Write(rows)
+	fmt.Fprintf(out, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", at)
+}
+
+// xrefOwnKeys are the entries of a cross-reference stream's dictionary
+// that describe the stream and its table, not the document.
+var xrefOwnKeys = map[string]bool{
+	"Type": true, "Size": true, "W": true, "Index": true, "Prev": true, "XRefStm": true,
+	"Length": true, "Filter": true, "DecodeParms": true, "F": true, "FFilter": true,
+	"FDecodeParms": true, "DL": true,
+}
+
+// lastXrefDict returns the entries of the dictionary of the
+// cross-reference stream that the file's last startxref points at, ok
+// false when it points at none (a classic table, whose sections the
+// library reads without object streams).
+func lastXrefDict(data []byte) ([]dictEntry, bool) {
+	tail := data[max(0, len(data)-1024):]
+	i := bytes.LastIndex(tail, []byte("startxref"))
+	if i < 0 {
+		return nil, false
+	}
+	at, ok := intToken(tail, i+len("startxref"))
+	if !ok || at <= 0 || at >= int64(len(data)) {
+		return nil, false
+	}
+	d, _, ok := objectDict(data, int(at), -1)
+	if !ok || string(d.get("Type")) != "/XRef" || d.get("Root") == nil {
+		return nil, false
+	}
+	return d, true
+}
+
+// objectStreamObjects returns the objects of the object stream numbered
+// s that want holds, as the library would read each (see objectEnd), and
+// the bytes it inflated; none when the stream is not one it can read
+// (see unpackObjectStreams) or inflates to more than budget bytes.
+func objectStreamObjects(data []byte, table []xrefEntry, s uint32, want map[uint32]bool, budget int) (map[uint32][]byte, int) {
+	if int(s) >= len(table) || table[s].inStream || table[s].id != s || table[s].offset <= 0 {
+		return nil, 0
+	}
+	d, body, ok := objectDict(data, int(table[s].offset), int64(s))
+	if !ok || string(d.get("Type")) != "/ObjStm" || d.get("DecodeParms") != nil {
+		return nil, 0
+	}
+	n, ok1 := parseInt(d.get("N"))
+	first, ok2 := parseInt(d.get("First"))
+	length, ok3 := parseInt(d.get("Length"))
+	if ref, ok := parseRef(d.get("Length")); ok && !ok3 {
+		length, ok3 = plainInt(data, table, ref)
+	}
+	if !ok1 || !ok2 || !ok3 || n <= 0 || first <= 0 || length <= 0 || length > int64(len(data)-body) {
+		return nil, 0
+	}
+	raw := data[body : body+int(length)]
+	var dec []byte
+	switch f := d.get("Filter"); {
+	case f == nil:
+		dec = raw
+	case string(f) == "/FlateDecode":
+		zr, err := zlib.NewReader(bytes.NewReader(raw))
+		if err != nil {
+			return nil, 0
+		}
+		dec, err = io.ReadAll(io.LimitReader(zr, int64(budget)+1))
+		if err != nil || len(dec) > budget {
+			return nil, 0
+		}
+	default:
+		return nil, 0
+	}
+	// The header: n pairs of object number and offset (from first), each
+	// number found at its first pair, as the library searches.
+	if first >= int64(len(dec)) {
+		return nil, len(dec)
+	}
+	at := map[uint32]int{}
+	i := 0
+	for k := int64(0); k < n; k++ {
+		id, ok1 := nextInt(dec, &i)
+		off, ok2 := nextInt(dec, &i)
+		if !ok1 || !ok2 || int64(i) > first {
+			return nil, len(dec)
+		}
+		if _, seen := at[uint32(id)]; !seen {
+			at[uint32(id)] = -1 // where the library cannot read it
+			if off >= 0 && first+off < int64(len(dec)) {
+				at[uint32(id)] = int(first + off)
+			}
+		}
+	}
+	objs := map[uint32][]byte{}
+	for id := range want {
+		start, ok := at[id]
+		if !ok || start < 0 {
+			continue // in a stream it extends, or nowhere: the library's to find
+		}
+		if end, ok := objectEnd(dec, start); ok {
+			objs[id] = dec[start:end]
+		}
+	}
+	return objs, len(dec)
+}
+
+// plainInt reads the integer that is the plain object ref (a stream's
+// Length), ok false when it is none.
+func plainInt(data []byte, table []xrefEntry, ref ref) (int64, bool) {
+	if int(ref.id) >= len(table) {
+		return 0, false
+	}
+	e := table[ref.id]
+	if e.inStream || e.id != ref.id || e.gen != uint32(ref.gen) || e.offset <= 0 || e.offset >= int64(len(data)) {
+		return 0, false
+	}
+	i := int(e.offset)
+	id, ok1 := nextInt(data, &i)
+	gen, ok2 := nextInt(data, &i)
+	if !ok1 || !ok2 || id != int64(ref.id) || gen != int64(ref.gen) || !nextKeyword(data, &i, "obj") {
+		return 0, false
+	}
+	v, ok := nextInt(data, &i)
+	return v, ok && nextKeyword(data, &i, "endobj")
+}
+
+// A dictEntry is one entry of a dictionary read by objectDict: its key
+// (the name without its slash, as written) and its value's bytes.
+type dictEntry struct {
+	key string
+	val []byte
+}
+
+type dictEntries []dictEntry
+
+// get returns the value of key, nil when there is none.
+func (d dictEntries) get(key string) []byte {
+	for _, e := range d {
+		if e.key == key {
+			return e.val
+		}
+	}
+	return nil
+}
+
+// objectDict reads the object definition "id gen obj << ... >>" at
+// offset at of data (its number id unless id < 0) and returns the
+// dictionary's entries and, when a stream follows ("stream" and its line
+// end, as the library reads them), where the stream's data starts (-1
+// otherwise).
+func objectDict(data []byte, at int, id int64) (d dictEntries, body int, ok bool) {
+	i := at
+	n, ok1 := nextInt(data, &i)
+	_, ok2 := nextInt(data, &i)
+	if !ok1 || !ok2 || id >= 0 && n != id || !nextKeyword(data, &i, "obj") {
+		return nil, -1, false
+	}
+	i = skipSpace(data, i)
+	if !bytes.HasPrefix(data[i:], []byte("<<")) {
+		return nil, -1, false
+	}
+	i += 2
+	for {
+		i = skipSpace(data, i)
+		if i >= len(data) {
+			return nil, -1, false
+		}
+		if bytes.HasPrefix(data[i:], []byte(">>")) {
+			i += 2
+			break
+		}
+		if data[i] != '/' {
+			return nil, -1, false
+		}
+		k := regularEnd(data, i+1)
+		v := skipSpace(data, k)
+		end, ok := objectEnd(data, v)
+		if !ok {
+			return nil, -1, false
+		}
+		d = append(d, dictEntry{string(data[i+1 : k]), data[v:end]})
+		i = end
+	}
+	j := skipSpace(data, i)
+	if string(data[j:regularEnd(data, j)]) != "stream" {
+		return d, -1, true
+	}
+	j += len("stream")
+	switch {
+	case j < len(data) && data[j] == '\r':
+		j++
+		if j < len(data) && data[j] == '\n' {
+			j++
+		}
+	case j < len(data) && data[j] == '\n':
+		j++
+	default:
+		return nil, -1, false
+	}
+	return d, j, true
+}
+
+// maxUnpackDepth bounds the nesting of arrays and dictionaries objectEnd
+// follows (the library's bound is deeper: an object nested deeper stays
+// in its stream).
+const maxUnpackDepth = 64
+
+// objectEnd returns where the object that starts at i of b (after white
+// space and comments) ends, as the library's readObject reads it: a
+// dictionary or array to its closing bracket, a string to its closing
+// parenthesis or '>', a name, number or keyword to the next delimiter or
+// space, and an integer followed by a second and "R" (the library looks
+// two tokens ahead) to the "R". ok is false where the library would read
+// further, or that cannot be told: a dictionary followed by "stream", an
+// "obj" after two integers, unbalanced brackets, the end of b inside the
+// object.
+func objectEnd(b []byte, i int) (end int, ok bool) {
+	var open []byte // the brackets open: '[' or '<' (a dictionary)
+	for {
+		i = skipSpace(b, i)
+		if i >= len(b) {
+			return 0, false
+		}
+		switch c := b[i]; {
+		case c == '<' && i+1 < len(b) && b[i+1] == '<', c == '[':
+			if len(open) == maxUnpackDepth {
+				return 0, false
+			}
+			open = append(open, c)
+			i++
+			if c == '<' {
+				i++
+			}
+			continue
+		case c == '>' && i+1 < len(b) && b[i+1] == '>':
+			if len(open) == 0 || open[len(open)-1] != '<' {
+				return 0, false
+			}
+			open = open[:len(open)-1]
+			i += 2
+			if j := skipSpace(b, i); regularEnd(b, j) == j+len("stream") && bytes.HasPrefix(b[j:], []byte("stream")) {
+				return 0, false
+			}
+		case c == ']':
+			if len(open) == 0 || open[len(open)-1] != '[' {
+				return 0, false
+			}
+			open = open[:len(open)-1]
+			i++
+		case c == '<':
+			j := bytes.IndexByte(b[i:], '>')
+			if j < 0 {
+				return 0, false
+			}
+			i += j + 1
+		case c == '(':
+			j, ok := literalEnd(b, i)
+			if !ok {
+				return 0, false
+			}
+			i = j
+		case c == '/':
+			i = regularEnd(b, i+1)
+		case isDelim(c):
+			return 0, false
+		default:
+			j := regularEnd(b, i)
+			tok := b[i:j]
+			i = j
+			if !isInteger(tok) {
+				break
+			}
+			// The library's look-ahead: "int int R" is a reference, and
+			// "int int obj" a definition.
+			x, err := strconv.ParseInt(string(tok), 10, 64)
+			if err != nil || int64(uint32(x)) != x {
+				break
+			}
+			k := skipSpace(b, i)
+			l := regularEnd(b, k)
+			y, err := strconv.ParseInt(string(b[k:l]), 10, 64)
+			if l == k || !isInteger(b[k:l]) || err != nil || int64(uint16(y)) != y {
+				break
+			}
+			m := skipSpace(b, l)
+			switch string(b[m:regularEnd(b, m)]) {
+			case "R":
+				i = m + 1
+			case "obj":
+				return 0, false
+			}
+		}
+		if len(open) == 0 {
+			return i, true
+		}
+	}
+}
+
+// literalEnd returns the end of the literal string that starts at the
+// '(' at i, ok false when b ends first.
+func literalEnd(b []byte, i int) (int, bool) {
+	depth := 0
+	for ; i < len(b); i++ {
+		switch b[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth--; depth == 0 {
+				return i + 1, true
+			}
+		case '\\':
+			i++
+		}
+	}
+	return 0, false
+}
+
+// skipSpace returns the offset of the first byte from i on that is
+// neither white space nor in a comment.
+func skipSpace(b []byte, i int) int {
+	for i < len(b) {
+		switch {
+		case isSpace(b[i]):
+			i++
+		case b[i] == '%':
+			for i < len(b) && b[i] != '\r' && b[i] != '\n' {
+				i++
+			}
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// regularEnd returns the end of the run of regular bytes (neither
+// delimiters nor white space) from i on.
+func regularEnd(b []byte, i int) int {
+	for i < len(b) && !isDelim(b[i]) && !isSpace(b[i]) {
+		i++
+	}
+	return i
+}
+
+// nextInt reads the integer token at *i (after white space) and moves *i
+// past it; ok false (and *i unmoved) when the next token is no integer.
+func nextInt(b []byte, i *int) (int64, bool) {
+	j := skipSpace(b, *i)
+	k := regularEnd(b, j)
+	if !isInteger(b[j:k]) {
+		return 0, false
+	}
+	x, err := strconv.ParseInt(string(b[j:k]), 10, 64)
+	if err != nil {
+		return 0, false
+	}
+	*i = k
+	return x, true
+}
+
+// nextKeyword reports whether the token at *i is kw, and moves past it.
+func nextKeyword(b []byte, i *int, kw string) bool {
+	j := skipSpace(b, *i)
+	k := regularEnd(b, j)
+	if string(b[j:k]) != kw {
+		return false
+	}
+	*i = k
+	return true
+}
+
+// intToken is the integer token at i of b.
+func intToken(b []byte, i int) (int64, bool) { return nextInt(b, &i) }
+
+// parseInt reads v, a value's bytes, as an integer.
+func parseInt(v []byte) (int64, bool) {
+	i := 0
+	x, ok := nextInt(v, &i)
+	return x, ok && skipSpace(v, i) == len(v)
+}
+
+// parseRef reads v as a reference "id gen R".
+func parseRef(v []byte) (ref, bool) {
+	i := 0
+	id, ok1 := nextInt(v, &i)
+	gen, ok2 := nextInt(v, &i)
+	if !ok1 || !ok2 || !nextKeyword(v, &i, "R") || skipSpace(v, i) != len(v) ||
+		int64(uint32(id)) != id || int64(uint16(gen)) != gen {
+		return ref{}, false
+	}
+	return ref{uint32(id), uint16(gen)}, true
+}
+
+// sameRef reports whether the entry key of v holds the reference x.
+func sameRef(x ref, v pdf.Value, key string) bool {
+	y, ok := refOf(v, key)
+	return ok && x == y
+}
+
+// unpackStreams turns unpacking on; tests turn it off to compare.
+var unpackStreams = true
+
+// unpacked returns r opened again with the objects of its object streams
+// unpacked (see unpackObjectStreams), or r itself when there are none, or
+// the library refuses the result.
+func unpacked(data []byte, r *pdf.Reader) (u *pdf.Reader) {
+	if !unpackStreams {
+		return r
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			u = r
+		}
+	}()
+	extra := unpackObjectStreams(data, r)
+	if extra == nil {
+		return r
+	}
+	u, err := openBytes(&pdfBytes{data: data, extra: extra}, "")
+	if err != nil {
+		return r
+	}
+	return u
+}

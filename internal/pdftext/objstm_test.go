@@ -1,0 +1,260 @@
+package pdftext
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestObjectEnd(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want string // the object's bytes; "!" when objectEnd must refuse
+	}{
+		{"<< /A 1 /B [2 3] >> /Next", "<< /A 1 /B [2 3] >>"},
+		{"[1 0 R 2 0 R] 3", "[1 0 R 2 0 R]"},
+		{"12 0 R 5", "12 0 R"},
+		{"12 5", "12"},          // a second integer without R
+		{"12 5 6", "12"},        // nor with a third
+		{"-1 0 R", "-1"},        // not a reference: a negative number
+		{"1 70000 R", "1"},      // nor with a generation past 65535
+		{"3.5 0 R", "3.5"},      // nor a real
+		{"12 0 obj << >>", "!"}, // a definition inside a stream
+		{"<< /L 5 >>\nstream\nxx", "!"},
+		{"<< /L 5 >> streamer", "<< /L 5 >>"},
+		{"(a (b) \\) c) x", "(a (b) \\) c)"},
+		{"(unterminated", "!"},
+		{"<414243> y", "<414243>"},
+		{"<4142", "!"},
+		{"[1 2", "!"},
+		{"<< /A ] >>", "!"},
+		{"]", "!"},
+		{")", "!"},
+		{"/Name#20x /Next", "/Name#20x"},
+		{"% a comment\n 42 ", "% a comment\n 42"},
+		{"true false", "true"},
+		{"<< /K (x >> y) /L <3e3e> % >>\n >>", "<< /K (x >> y) /L <3e3e> % >>\n >>"},
+		{strings.Repeat("[", maxUnpackDepth+1) + strings.Repeat("]", maxUnpackDepth+1), "!"},
+		{strings.Repeat("[", maxUnpackDepth) + strings.Repeat("]", maxUnpackDepth), strings.Repeat("[", maxUnpackDepth) + strings.Repeat("]", maxUnpackDepth)},
+		{"", "!"},
+	} {
+		end, ok := objectEnd([]byte(c.in), 0)
+		got := "!"
+		if ok {
+			got = c.in[:end]
+		}
+		if got != c.want {
+			t.Errorf("objectEnd(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func FuzzObjectEnd(f *testing.F) {
+	for _, s := range []string{"<< /A [1 0 R] >>", "(x\\)) 1 0 R", "<41> 2", "% c\n/N"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		end, ok := objectEnd(b, 0)
+		if !ok {
+			return
+		}
+		if end <= 0 || end > len(b) {
+			t.Fatalf("end %d outside 1..%d", end, len(b))
+		}
+		// The object alone, then one of the copies' line ends after it,
+		// reads to the same end.
+		again := append(bytes.Clone(b[:end]), "\nendobj\n"...)
+		if e, ok := objectEnd(again, 0); !ok || e != end {
+			t.Fatalf("object %q alone ends at %d, %v; want %d", b[:end], e, ok, end)
+		}
+	})
+}
+
+func TestPDFBytesReadAt(t *testing.T) {
+	p := &pdfBytes{data: []byte("0123456789"), extra: []byte("abcdef")}
+	whole := bytes.NewReader([]byte("0123456789abcdef"))
+	for _, c := range []struct {
+		off int64
+		n   int
+	}{{0, 4}, {8, 4}, {10, 3}, {14, 5}, {16, 1}, {20, 2}, {0, 16}, {3, 0}} {
+		got := make([]byte, c.n)
+		want := make([]byte, c.n)
+		gn, gerr := p.ReadAt(got, c.off)
+		wn, werr := whole.ReadAt(want, c.off)
+		if gn != wn || gerr != werr || !bytes.Equal(got, want) {
+			t.Errorf("ReadAt(%d bytes at %d) = %d %q %v, want %d %q %v", c.n, c.off, gn, got[:gn], gerr, wn, want[:wn], werr)
+		}
+	}
+	if _, err := p.ReadAt(make([]byte, 1), -1); err == nil {
+		t.Error("ReadAt at -1: no error")
+	}
+}
+
+// objStmPDF writes a one-page PDF 1.5 whose catalog, page tree, page and
+// font sit in an object stream, found through a cross-reference stream,
+// with the page drawing text; extra objects go into the stream after
+// them (numbered from 6 on: 5 is the object stream, then the content
+// stream and the cross-reference stream come after the extras).
+func objStmPDF(text string, extra ...string) []byte {
+	content := fmt.Sprintf("BT /F1 12 Tf 72 700 Td (%s) Tj ET", text)
+	nExtra := len(extra)
+	contentID := 6 + nExtra
+	objs := append([]string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents %d 0 R >>", contentID),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+	}, extra...)
+	ids := []int{1, 2, 3, 4}
+	for i := range extra {
+		ids = append(ids, 6+i)
+	}
+	var head, body strings.Builder
+	for i, o := range objs {
+		fmt.Fprintf(&head, "%d %d ", ids[i], body.Len())
+		body.WriteString(o)
+		body.WriteString("\n")
+	}
+	stm := deflate(head.String() + body.String())
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.5\n")
+	offsets := map[int]int{}
+	offsets[5] = b.Len()
+	fmt.Fprintf(&b, "5 0 obj\n<< /Type /ObjStm /N %d /First %d /Length %d /Filter /FlateDecode >>\nstream\n", len(objs), head.Len(), len(stm))
+	b.Write(stm)
+	b.WriteString("\nendstream\nendobj\n")
+	offsets[contentID] = b.Len()
+	fmt.Fprintf(&b, "%d 0 obj\n<< /Length %d >>\nstream\n%s\nendstream\nendobj\n", contentID, len(content), content)
+	xrefID := contentID + 1
+	offsets[xrefID] = b.Len()
+	var rows []byte
+	for id := 0; id <= xrefID; id++ {
+		idx := -1
+		for i, x := range ids {
+			if x == id {
+				idx = i
+			}
+		}
+		switch {
+		case idx >= 0:
+			rows = append(rows, 2, 0, 0, 0, 5, 0, byte(idx))
+		case offsets[id] > 0:
+			o := offsets[id]
+			rows = append(rows, 1, byte(o>>24), byte(o>>16), byte(o>>8), byte(o), 0, 0)
+		default:
+			rows = append(rows, 0, 0, 0, 0, 0, 255, 255)
+		}
+	}
+	fmt.Fprintf(&b, "%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root 1 0 R /ID [<01> <01>] /Length %d >>\nstream\n", xrefID, xrefID+1, len(rows))
+	b.Write(rows)
+	fmt.Fprintf(&b, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", offsets[xrefID])
+	return b.Bytes()
+}
+
+// inStreamIDs returns the numbers of the objects data's table (as the
+// library reads it, unpacked or not) finds in object streams.
+func inStreamIDs(t *testing.T, data []byte, unpack bool) []uint32 {
+	t.Helper()
+	r, err := newPDFReader(data, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if unpack {
+		r = unpacked(data, r)
+	}
+	table, ok := xrefTable(r)
+	if !ok {
+		t.Fatal("the library's cross-reference table cannot be read")
+	}
+	var ids []uint32
+	for i, e := range table {
+		if e.inStream && e.id == uint32(i) {
+			ids = append(ids, e.id)
+		}
+	}
+	return ids
+}
+
+// extractJSON is Extract's result (or error) as JSON, with unpacking on or
+// off.
+func extractJSON(t *testing.T, data []byte, unpack bool) string {
+	t.Helper()
+	defer func(was bool) { unpackStreams = was }(unpackStreams)
+	unpackStreams = unpack
+	pt, err := Extract(data, Options{})
+	if err != nil {
+		return "error: " + err.Error()
+	}
+	b, err := json.Marshal(pt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestUnpackObjectStreams(t *testing.T) {
+	data := objStmPDF("Harbour board meets")
+	if got := fmt.Sprint(inStreamIDs(t, data, false)); got != "[1 2 3 4]" {
+		t.Fatalf("objects in streams before unpacking: %s", got)
+	}
+	if got := inStreamIDs(t, data, true); len(got) != 0 {
+		t.Errorf("objects left in streams after unpacking: %v", got)
+	}
+	if got := plainText(t, data); got != "Harbour board meets" {
+		t.Errorf("text %q", got)
+	}
+	if on, off := extractJSON(t, data, true), extractJSON(t, data, false); on != off {
+		t.Errorf("unpacked, the text differs:\n%s\nfrom the library's:\n%s", on, off)
+	}
+}
+
+// TestUnpackKeepsWhatItCannotTell: an object the library would read
+// further than its brackets (a dictionary followed by "stream") stays in
+// its stream, the rest are unpacked, and the text is the same.
+func TestUnpackKeepsWhatItCannotTell(t *testing.T) {
+	data := objStmPDF("Tide tables", "<< /Odd 1 >> stream junk", "[6 0 R (ok)]")
+	if got := fmt.Sprint(inStreamIDs(t, data, true)); got != "[6]" {
+		t.Errorf("objects left in streams: %s, want [6]", got)
+	}
+	if on, off := extractJSON(t, data, true), extractJSON(t, data, false); on != off || !strings.Contains(on, "Tide tables") {
+		t.Errorf("unpacked:\n%s\nthe library's:\n%s", on, off)
+	}
+}
+
+// TestUnpackRealPDFs: every shared PDF with object streams reads the same
+// unpacked as through the library's own reading of its object streams.
+func TestUnpackRealPDFs(t *testing.T) {
+	var files []string
+	for _, g := range []string{"../../../shared/corpus/*/*.pdf", "../../../shared/corpus-robust/*.pdf", "../../../shared/corpus-robust/*/*.pdf"} {
+		m, _ := filepath.Glob(g)
+		files = append(files, m...)
+	}
+	n, moved := 0, 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(data, []byte("/ObjStm")) {
+			continue
+		}
+		n++
+		if on, off := extractJSON(t, data, true), extractJSON(t, data, false); on != off {
+			t.Errorf("%s: unpacked, the text differs", f)
+		}
+		if r, err := newPDFReader(repairPDF(data), ""); err == nil && unpacked(repairPDF(data), r) != r {
+			moved++
+		}
+	}
+	if n == 0 {
+		t.Skip("no shared PDFs with object streams beside the checkout")
+	}
+	t.Logf("%d PDFs with object streams, %d unpacked", n, moved)
+	if moved == 0 {
+		t.Error("no shared PDF was unpacked")
+	}
+}
