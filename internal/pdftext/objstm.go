@@ -33,6 +33,7 @@ package pdftext
 
 import (
 	"bytes"
+	"cmp"
 	"compress/zlib"
 	"fmt"
 	"io"
@@ -122,58 +123,54 @@ func unpackObjectStreams(data []byte, r *pdf.Reader) []byte {
 	if root, ok := parseRef(dictEntries(trailer).get("Root")); !ok || !sameRef(root, r.Trailer(), "Root") {
 		return nil // not the dictionary the library read
 	}
-	// The object streams, and which of their objects the table looks for.
-	wanted := map[uint32]map[uint32]bool{}
+	// The objects the table finds in object streams, by stream.
+	var in []xrefEntry
 	for i, e := range table {
 		if e.inStream && e.id == uint32(i) {
-			if wanted[e.stream] == nil {
-				wanted[e.stream] = map[uint32]bool{}
-			}
-			wanted[e.stream][e.id] = true
+			in = append(in, e)
 		}
 	}
-	if len(wanted) == 0 {
+	if len(in) == 0 {
 		return nil
 	}
-	streams := make([]uint32, 0, len(wanted))
-	for s := range wanted {
-		streams = append(streams, s)
-	}
-	slices.Sort(streams)
-	var out bytes.Buffer
-	out.WriteByte('\n')
-	moved := map[uint32]int64{} // object number -> its offset in data+out
-	budget := maxUnpacked
-	for _, s := range streams {
-		objs, used := objectStreamObjects(data, table, s, wanted[s], budget)
+	slices.SortFunc(in, func(a, b xrefEntry) int { return cmp.Or(cmp.Compare(a.stream, b.stream), cmp.Compare(a.id, b.id)) })
+	out := []byte{'\n'}
+	moved := make([]int64, len(table)) // an object's offset in data+out, 0 if not moved
+	budget, some := maxUnpacked, false
+	for len(in) > 0 {
+		k := 1
+		for k < len(in) && in[k].stream == in[0].stream {
+			k++
+		}
+		objs, used := objectStreamObjects(data, table, in[0].stream, in[:k], budget)
 		budget -= used
-		ids := make([]uint32, 0, len(objs))
-		for id := range objs {
-			ids = append(ids, id)
+		for _, e := range in[:k] {
+			obj, ok := objs[e.id]
+			if !ok {
+				continue
+			}
+			moved[e.id], some = int64(len(data)+len(out)), true
+			out = strconv.AppendUint(out, uint64(e.id), 10)
+			out = append(out, " 0 obj\n"...)
+			out = append(out, obj...)
+			out = append(out, "\nendobj\n"...)
 		}
-		slices.Sort(ids)
-		for _, id := range ids {
-			moved[id] = int64(len(data) + out.Len())
-			fmt.Fprintf(&out, "%d 0 obj\n", id)
-			out.Write(objs[id])
-			out.WriteString("\nendobj\n")
-		}
+		in = in[k:]
 	}
-	if len(moved) == 0 {
+	if !some {
 		return nil
 	}
-	writeXrefStream(&out, int64(len(data)), table, moved, trailer)
-	return out.Bytes()
+	return appendXrefStream(out, int64(len(data)), table, moved, trailer)
 }
 
-// writeXrefStream appends to out (which follows n bytes of file) a
+// appendXrefStream appends to out (which follows n bytes of file) a
 // cross-reference stream of the table with the objects of moved at their
 // new offsets, its dictionary holding the entries of trailer (the file's
 // last one) that are not about the table itself, then the file's end.
 // The stream's own number is one past the table, which lists it not: a
 // reference to it reads as null, as before.
-func writeXrefStream(out *bytes.Buffer, n int64, table []xrefEntry, moved map[uint32]int64, trailer []dictEntry) {
-	at := n + int64(out.Len())
+func appendXrefStream(out []byte, n int64, table []xrefEntry, moved []int64, trailer []dictEntry) []byte {
+	at := n + int64(len(out))
 	top := max(at, int64(len(table)))
 	for _, e := range table {
 		top = max(top, e.offset)
@@ -182,7 +179,7 @@ func writeXrefStream(out *bytes.Buffer, n int64, table []xrefEntry, moved map[ui
 	for width < 8 && top >= 1<<(8*width) {
 		width++
 	}
-	var rows []byte
+	rows := make([]byte, 0, len(table)*(3+width))
 	put := func(typ byte, v int64, g uint32) {
 		rows = append(rows, typ)
 		for k := width - 1; k >= 0; k-- {
@@ -191,9 +188,9 @@ func writeXrefStream(out *bytes.Buffer, n int64, table []xrefEntry, moved map[ui
 		rows = append(rows, byte(g>>8), byte(g))
 	}
 	for i, e := range table {
-		switch off, ok := moved[uint32(i)]; {
-		case ok:
-			put(1, off, 0)
+		switch {
+		case moved[i] > 0:
+			put(1, moved[i], 0)
 		case i == 0 || e.id != uint32(i) || !e.inStream && e.offset == 0:
 			put(0, 0, 0) // free, or defined by no section: null either way
 		case e.inStream:
@@ -202,18 +199,18 @@ func writeXrefStream(out *bytes.Buffer, n int64, table []xrefEntry, moved map[ui
 			put(1, e.offset, e.gen)
 		}
 	}
-	fmt.Fprintf(out, "%d 0 obj\n<< /Type /XRef /Size %d /W [1 %d 2] /Length %d", len(table), len(table), width, len(rows))
+	out = fmt.Appendf(out, "%d 0 obj\n<< /Type /XRef /Size %d /W [1 %d 2] /Length %d", len(table), len(table), width, len(rows))
 	for _, d := range trailer {
 		if !xrefOwnKeys[d.key] {
-			out.WriteString(" /")
-			out.WriteString(d.key)
-			out.WriteByte(' ')
-			out.Write(d.val)
+			out = append(out, " /"...)
+			out = append(out, d.key...)
+			out = append(out, ' ')
+			out = append(out, d.val...)
 		}
 	}
-	out.WriteString(" >>\nstream\n")
-	out.Write(rows)
-	fmt.Fprintf(out, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", at)
+	out = append(out, " >>\nstream\n"...)
+	out = append(out, rows...)
+	return fmt.Appendf(out, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", at)
 }
 
 // xrefOwnKeys are the entries of a cross-reference stream's dictionary
@@ -246,10 +243,10 @@ func lastXrefDict(data []byte) ([]dictEntry, bool) {
 }
 
 // objectStreamObjects returns the objects of the object stream numbered
-// s that want holds, as the library would read each (see objectEnd), and
+// s that the table finds there (want), as the library would read each (see objectEnd), and
 // the bytes it inflated; none when the stream is not one it can read
 // (see unpackObjectStreams) or inflates to more than budget bytes.
-func objectStreamObjects(data []byte, table []xrefEntry, s uint32, want map[uint32]bool, budget int) (map[uint32][]byte, int) {
+func objectStreamObjects(data []byte, table []xrefEntry, s uint32, want []xrefEntry, budget int) (map[uint32][]byte, int) {
 	if int(s) >= len(table) || table[s].inStream || table[s].id != s || table[s].offset <= 0 {
 		return nil, 0
 	}
@@ -272,12 +269,7 @@ func objectStreamObjects(data []byte, table []xrefEntry, s uint32, want map[uint
 	case f == nil:
 		dec = raw
 	case string(f) == "/FlateDecode":
-		zr, err := zlib.NewReader(bytes.NewReader(raw))
-		if err != nil {
-			return nil, 0
-		}
-		dec, err = io.ReadAll(io.LimitReader(zr, int64(budget)+1))
-		if err != nil || len(dec) > budget {
+		if dec, ok = inflateAll(raw, budget); !ok {
 			return nil, 0
 		}
 	default:
@@ -304,7 +296,8 @@ func objectStreamObjects(data []byte, table []xrefEntry, s uint32, want map[uint
 		}
 	}
 	objs := map[uint32][]byte{}
-	for id := range want {
+	for _, e := range want {
+		id := e.id
 		start, ok := at[id]
 		if !ok || start < 0 {
 			continue // in a stream it extends, or nowhere: the library's to find
@@ -633,4 +626,35 @@ func unpacked(data []byte, r *pdf.Reader) (u *pdf.Reader) {
 		return r
 	}
 	return u
+}
+
+// inflateAll inflates the zlib stream raw whole, with a pooled inflater;
+// ok is false when it is damaged or inflates to more than limit bytes.
+func inflateAll(raw []byte, limit int) (dec []byte, ok bool) {
+	var zr io.ReadCloser
+	var err error
+	if x, _ := inflaters.Get().(io.ReadCloser); x != nil {
+		zr, err = x, x.(zlib.Resetter).Reset(bytes.NewReader(raw), nil)
+	} else {
+		zr, err = zlib.NewReader(bytes.NewReader(raw))
+	}
+	if err != nil {
+		return nil, false
+	}
+	defer inflaters.Put(zr)
+	dec = make([]byte, 0, min(limit+1, 4*len(raw)+512))
+	for len(dec) <= limit {
+		if len(dec) == cap(dec) {
+			dec = slices.Grow(dec, min(limit+1, 2*cap(dec))-len(dec))
+		}
+		n, err := zr.Read(dec[len(dec):cap(dec)])
+		dec = dec[:len(dec)+n]
+		if err == io.EOF {
+			return dec, true
+		}
+		if err != nil {
+			return nil, false
+		}
+	}
+	return nil, false
 }
