@@ -334,16 +334,35 @@ func addEmptyID(data []byte) []byte {
 	return append(out, data[at:]...)
 }
 
-var trailerSizeRE = lazyRegexp(`/Size\s+(\d{1,12})`)
-
+// trailerSize is the number of the first "/Size" entry in the last 4 KB of
+// data (its first 12 digits), 0 when there is none: what the library
+// takes for the size of its table.
 func trailerSize(data []byte) int64 {
 	tail := data[max(0, len(data)-4096):]
-	m := trailerSizeRE().FindSubmatch(tail)
-	if m == nil {
-		return 0
+	for {
+		i := bytes.Index(tail, []byte("/Size"))
+		if i < 0 {
+			return 0
+		}
+		tail = tail[i+len("/Size"):]
+		j := 0
+		for j < len(tail) && isRegexpSpace(tail[j]) {
+			j++
+		}
+		k := j
+		for k < len(tail) && k-j < 12 && '0' <= tail[k] && tail[k] <= '9' {
+			k++
+		}
+		if j > 0 && k > j {
+			n, _ := strconv.ParseInt(string(tail[j:k]), 10, 64)
+			return n
+		}
 	}
-	n, _ := strconv.ParseInt(string(m[1]), 10, 64)
-	return n
+}
+
+// isRegexpSpace reports whether c is white space as \s is in Go's regexps.
+func isRegexpSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 func isEncryptionError(err error) bool {
