@@ -431,3 +431,12 @@ func encryptionError(data []byte, err error, password string) error {
 func lazyRegexp(expr string) func() *regexp.Regexp {
 	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }
+
+// Warm compiles the expressions that every document's Text.Finish uses
+// (page numbers, a print's margins), for a caller with a core to spare
+// while the first document is read: a run that reads one PDF otherwise
+// compiles them between its last page and its text.
+func Warm() {
+	pageNumberRE()
+	printMarginRE()
+}
