@@ -89,6 +89,17 @@ func loadFontEntries(f pdf.Font, e fontEntries) *pdfFont {
 	}
 	if f.V.Key("Subtype").Name() == "Type0" {
 		pf.twoByte = true
+		if pf.toUnicode {
+			// Read for its widths alone: see cidwidths.go.
+			if dw, ok := rawCIDWidths(f.V, &pf.widths); ok {
+				pf.missing = dw
+				if pf.missing == 0 {
+					pf.missing = 1000
+				}
+				return pf
+			}
+			pf.widths = widthTable{}
+		}
 		d := f.V.Key("DescendantFonts").Index(0)
 		info := d.Key("CIDSystemInfo")
 		if ord := info.Key("Ordering").RawString(); !pf.toUnicode && ord != "" && ord != "Identity" && ord != "UCS" {
@@ -101,24 +112,7 @@ func loadFontEntries(f pdf.Font, e fontEntries) *pdfFont {
 		if pf.missing == 0 {
 			pf.missing = 1000
 		}
-		w := d.Key("W")
-		for i := 0; i < w.Len() && i < 100000; {
-			first := int(w.Index(i).Int64())
-			next := w.Index(i + 1)
-			if next.Kind() == pdf.Array {
-				for k := 0; k < next.Len() && k < 65536; k++ {
-					pf.widths.set(first+k, next.Index(k).Float64())
-				}
-				i += 2
-				continue
-			}
-			last := int(next.Int64())
-			width := w.Index(i + 2).Float64()
-			for c := first; c <= last && c-first < 65536; c++ {
-				pf.widths.set(c, width)
-			}
-			i += 3
-		}
+		setCIDWidths(&pf.widths, &libWidths{w: d.Key("W")})
 		return pf
 	}
 	first := f.FirstChar()

@@ -65,10 +65,11 @@ func (p *pdfBytes) ReadAt(b []byte, off int64) (int, error) {
 // parsed object (data), pdf.Reader's file (f) and decryption key (key),
 // and a stream's offset; -1 when the library has no such field.
 var (
-	valueReader  = fieldIndex(reflect.TypeFor[pdf.Value](), "r", reflect.Pointer)
-	readerFile   = fieldIndex(reflect.TypeFor[pdf.Reader](), "f", reflect.Interface)
-	readerKey    = fieldIndex(reflect.TypeFor[pdf.Reader](), "key", reflect.Slice)
-	pdfBytesData = fieldIndex(reflect.TypeFor[pdfBytes](), "data", reflect.Slice)
+	valueReader   = fieldIndex(reflect.TypeFor[pdf.Value](), "r", reflect.Pointer)
+	readerFile    = fieldIndex(reflect.TypeFor[pdf.Reader](), "f", reflect.Interface)
+	readerKey     = fieldIndex(reflect.TypeFor[pdf.Reader](), "key", reflect.Slice)
+	pdfBytesData  = fieldIndex(reflect.TypeFor[pdfBytes](), "data", reflect.Slice)
+	pdfBytesExtra = fieldIndex(reflect.TypeFor[pdfBytes](), "extra", reflect.Slice)
 )
 
 // fieldIndex returns the index of t's field name when it is of kind k,
