@@ -35,7 +35,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"newsclip/internal/pdfchild/spawn"
@@ -336,36 +335,9 @@ func serveFirst(path string, out *bufio.Writer) error {
 // turn into one between the stat and the open, unread): a named pipe
 // opened here would take the bytes its writer meant for the parent.
 func readFirst(path string) ([]byte, error) {
-	if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not read first (not a regular file)", path)
-	}
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	data, err := readSmallRegular(path)
 	if err != nil {
 		return nil, err
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Mode().IsRegular() || fi.Size() > maxFirst {
-		return nil, fmt.Errorf("%s: not read first (not a regular file of at most %d bytes)", path, maxFirst)
-	}
-	// Sized by the stat, as os.ReadFile does: io.ReadAll's doubling took
-	// a millisecond of a 300 KB file's start.
-	data := make([]byte, 0, fi.Size()+1)
-	for len(data) <= maxFirst {
-		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)]
-		}
-		n, err := f.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
 	}
 	if len(data) > maxFirst || !pdftext.IsPDF(data) {
 		return nil, fmt.Errorf("%s: not read first (not a PDF of at most %d bytes)", path, maxFirst)

@@ -29,8 +29,8 @@
 //     per document (objcache.go: the library keeps no cache);
 //     fonts.go reads what it needs of each font once per document:
 //     widths (a CIDFont's from its bytes where it can, cidwidths.go; for
-//     the standard 14 fonts used without /Widths, std14.go
-//     reads the table std14.txt, generated from AFM files), encodings,
+//     the standard 14 fonts used without /Widths, std14.go reads the
+//     table std14.txt, generated from AFM files), encodings,
 //     ToUnicode maps the library skips (cmap.go), and the cmap of an
 //     embedded TrueType font drawn by glyph ids without one.
 //   - layout.go joins glyphs into words and lines, joins drop caps to
