@@ -3,7 +3,6 @@ package pdftext
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -129,11 +128,7 @@ func FuzzRawCIDWidths(f *testing.F) {
 // TestRawCIDWidthsRealPDFs: every shared PDF reads the same with the
 // descendants' widths read raw as through the library.
 func TestRawCIDWidthsRealPDFs(t *testing.T) {
-	var files []string
-	for _, g := range []string{"../../../shared/corpus/*/*.pdf", "../../../shared/corpus-robust/*.pdf", "../../../shared/corpus-robust/*/*.pdf"} {
-		m, _ := filepath.Glob(g)
-		files = append(files, m...)
-	}
+	files := sharedPDFs()
 	if len(files) == 0 {
 		t.Skip("no shared PDFs beside the checkout")
 	}

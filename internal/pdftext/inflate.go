@@ -115,6 +115,16 @@ func streamSpan(v pdf.Value) (doc []byte, offset int64, ok bool) {
 // inflaters holds zlib readers to reuse (a zlib.Resetter each).
 var inflaters sync.Pool
 
+// pooledInflater returns a zlib reader of raw from inflaters (or a new
+// one), to be handed back with inflaters.Put; the error is zlib's for a
+// bad header.
+func pooledInflater(raw []byte) (io.ReadCloser, error) {
+	if x, _ := inflaters.Get().(io.ReadCloser); x != nil {
+		return x, x.(zlib.Resetter).Reset(bytes.NewReader(raw), nil)
+	}
+	return zlib.NewReader(bytes.NewReader(raw))
+}
+
 // A pooledStream is an inflated stream whose Close hands its inflater back.
 type pooledStream struct{ zr io.ReadCloser }
 
@@ -156,13 +166,7 @@ func openStream(v pdf.Value) io.ReadCloser {
 	if off < end {
 		raw = doc[off:end]
 	}
-	var zr io.ReadCloser
-	var err error
-	if x, _ := inflaters.Get().(io.ReadCloser); x != nil {
-		zr, err = x, x.(zlib.Resetter).Reset(bytes.NewReader(raw), nil)
-	} else {
-		zr, err = zlib.NewReader(bytes.NewReader(raw))
-	}
+	zr, err := pooledInflater(raw)
 	if err != nil {
 		panic(err)
 	}

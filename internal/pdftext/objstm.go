@@ -34,7 +34,6 @@ package pdftext
 import (
 	"bytes"
 	"cmp"
-	"compress/zlib"
 	"fmt"
 	"io"
 	"reflect"
@@ -631,13 +630,7 @@ func unpacked(data []byte, r *pdf.Reader) (u *pdf.Reader) {
 // inflateAll inflates the zlib stream raw whole, with a pooled inflater;
 // ok is false when it is damaged or inflates to more than limit bytes.
 func inflateAll(raw []byte, limit int) (dec []byte, ok bool) {
-	var zr io.ReadCloser
-	var err error
-	if x, _ := inflaters.Get().(io.ReadCloser); x != nil {
-		zr, err = x, x.(zlib.Resetter).Reset(bytes.NewReader(raw), nil)
-	} else {
-		zr, err = zlib.NewReader(bytes.NewReader(raw))
-	}
+	zr, err := pooledInflater(raw)
 	if err != nil {
 		return nil, false
 	}

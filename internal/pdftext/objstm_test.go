@@ -179,6 +179,16 @@ func inStreamIDs(t *testing.T, data []byte, unpack bool) []uint32 {
 	return ids
 }
 
+// sharedPDFs lists the shared corpora's PDFs beside the checkout.
+func sharedPDFs() []string {
+	var files []string
+	for _, g := range []string{"../../../shared/corpus/*/*.pdf", "../../../shared/corpus-robust/*.pdf", "../../../shared/corpus-robust/*/*.pdf"} {
+		m, _ := filepath.Glob(g)
+		files = append(files, m...)
+	}
+	return files
+}
+
 // extractJSON is Extract's result (or error) as JSON, with unpacking on or
 // off.
 func extractJSON(t *testing.T, data []byte, unpack bool) string {
@@ -228,13 +238,8 @@ func TestUnpackKeepsWhatItCannotTell(t *testing.T) {
 // TestUnpackRealPDFs: every shared PDF with object streams reads the same
 // unpacked as through the library's own reading of its object streams.
 func TestUnpackRealPDFs(t *testing.T) {
-	var files []string
-	for _, g := range []string{"../../../shared/corpus/*/*.pdf", "../../../shared/corpus-robust/*.pdf", "../../../shared/corpus-robust/*/*.pdf"} {
-		m, _ := filepath.Glob(g)
-		files = append(files, m...)
-	}
 	n, moved := 0, 0
-	for _, f := range files {
+	for _, f := range sharedPDFs() {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
