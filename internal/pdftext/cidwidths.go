@@ -15,9 +15,10 @@ package pdftext
 // library would read the same values without fault: the object, and any
 // object the library would resolve on the way (CIDSystemInfo), is plain
 // (not in an object stream), unencrypted, and of the plain syntax the
-// library reads without error (see strictObject); DW, W and W's elements
-// are written out, not references. Elsewhere the library reads the
-// descendant as before. setCIDWidths reads W the same way from either.
+// library reads without error (see rawParser); DW, W and the elements of
+// W that setCIDWidths reads are written out, not references. Elsewhere
+// the library reads the descendant as before. setCIDWidths reads W the
+// same way from either.
 
 import (
 	"bytes"
