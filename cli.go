@@ -468,6 +468,8 @@ func readInput(name string, stdin io.Reader, opts convertOptions, last bool) (*c
 	var err error
 	if name == "-" {
 		data, err = input.ReadAll(stdin, limit)
+	} else if own, ok := pdfchild.OwnBytes(name); ok {
+		data, err = input.Check(own, limit) // read once, by the early reading
 	} else {
 		data, err = input.ReadFile(name, limit)
 	}

@@ -83,6 +83,14 @@ func fileError(err error) error {
 	return atomicfile.Unwrap(err)
 }
 
+// Check applies to data, a file's whole content read elsewhere, the
+// checks ReadFile applies to a regular file it reads: the size bound, and
+// the head check.
+func Check(data []byte, limit int64) ([]byte, error) {
+	data, err := checkWhole(data, limit)
+	return data, fileError(err)
+}
+
 // checkWhole applies ReadAll's checks to the whole of a regular file
 // read at once: the size bound, and the head check when the file is
 // longer than the head (ReadAll makes it before reading on).

@@ -22,7 +22,10 @@ package pdfchild
 // reading's start, and a crash (a fatal error of the Go runtime, which no
 // recover catches) is reported by the supervisor as one line, as a
 // child's crash is. The text and the errors are a child's (see
-// extractAsChild).
+// extractAsChild). The file is read once: the command converts the bytes
+// this reading read (OwnBytes), where it would otherwise read the file
+// again and hold a second copy (the 59-page export: 30.1 -> 27.6 MiB peak
+// RSS, 5 ms less CPU time; a 440 KB print 2 ms sooner).
 
 import (
 	"bytes"
@@ -40,6 +43,8 @@ import (
 // readOwn, taken once by fromOwn.
 var own struct {
 	name  string
+	read  chan struct{} // closed when the file has been read (or not)
+	first []byte        // the file's bytes, once read (nil if that failed)
 	done  chan struct{} // closed when the reading has ended
 	data  []byte        // the bytes read (nil if reading failed)
 	t     *pdftext.Text
@@ -58,12 +63,14 @@ var own struct {
 // reading, its soft memory limit.
 func readOwn(name string) {
 	limitData(MemoryLimit)
-	own.name, own.done = name, make(chan struct{})
+	own.name, own.read, own.done = name, make(chan struct{}), make(chan struct{})
 	own.start, own.cpu0 = time.Now(), processCPU()
 	go warm()
 	go func() {
 		defer close(own.done)
 		data, err := readFirst(name)
+		own.first = data
+		close(own.read)
 		if err != nil {
 			return // the caller reads it, and reports what fails
 		}
@@ -183,6 +190,22 @@ func extractAsChild(data []byte, opts pdftext.Options) (*pdftext.Text, error) {
 		t.Finish()
 	}
 	return t, err
+}
+
+// OwnBytes returns the bytes of the file name as this process's own
+// reading of it read them (see readOwn), once that has read them; ok is
+// false when it reads another file, none, or could not read this one.
+// A caller that converts those bytes spares a second read of the file,
+// and its copy in memory (a millisecond of CPU time on the other core
+// during the reading, for a 440 KB print): the text fromOwn then gives is
+// that of the same bytes, whatever became of the file since. The bytes
+// are shared with the reading: nobody may change them.
+func OwnBytes(name string) (data []byte, ok bool) {
+	if own.read == nil || name != own.name {
+		return nil, false
+	}
+	<-own.read
+	return own.first, own.first != nil
 }
 
 // fromOwn returns the text of the PDF name, whose bytes the caller read

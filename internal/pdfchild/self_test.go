@@ -111,3 +111,31 @@ func TestOwnGCPercent(t *testing.T) {
 		t.Errorf("ownBigGCPercent %d, not below a child's %d", ownBigGCPercent, bigGCPercent)
 	}
 }
+
+// TestOwnBytes: the bytes of the run's own reading stand for the file it
+// read, once read (the call waits for that), and for no other file; a
+// reading that could not read the file gives none.
+func TestOwnBytes(t *testing.T) {
+	defer func() { own.name, own.read, own.first = "", nil, nil }()
+	if _, ok := OwnBytes("page.pdf"); ok {
+		t.Error("bytes with no reading started")
+	}
+	file := []byte("%PDF-1.4 harbour")
+	own.name, own.read, own.first = "page.pdf", make(chan struct{}), nil
+	go func() {
+		time.Sleep(20 * time.Millisecond)
+		own.first = file
+		close(own.read)
+	}()
+	if got, ok := OwnBytes("page.pdf"); !ok || &got[0] != &file[0] {
+		t.Errorf("OwnBytes(page.pdf) = %q, %v; want the reading's bytes", got, ok)
+	}
+	if _, ok := OwnBytes("other.pdf"); ok {
+		t.Error("another file's bytes stand for the one read")
+	}
+	own.read, own.first = make(chan struct{}), nil
+	close(own.read) // could not read it
+	if _, ok := OwnBytes("page.pdf"); ok {
+		t.Error("bytes from a reading that failed")
+	}
+}
