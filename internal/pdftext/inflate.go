@@ -29,8 +29,8 @@ import (
 // bytes, kept where streamSpan finds them, and what is read after them
 // (see unpackObjectStreams).
 type pdfBytes struct {
-	data  []byte // the file: every stream the library reads lies here
-	extra []byte // read after data: objects, and a table, but no stream
+	data  []byte // the file: every stream a page reads lies here
+	extra []byte // read after data: objects and their cross-reference stream
 }
 
 func newPDFBytes(data []byte) *pdfBytes { return &pdfBytes{data: data} }
