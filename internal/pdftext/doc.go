@@ -22,7 +22,7 @@
 //     last %%EOF, a damaged cross-reference table (rebuilt from the "N G
 //     obj" markers), an encrypted file without /ID; objstm.go unpacks
 //     object streams once, which the library inflates again for every
-//     object it reads out of one.
+//     object it reads out of one, with the table xrefstream.go reads.
 //   - interp.go interprets each page's content stream (and the form
 //     XObjects it draws) into glyphs in user space, in points, resolving
 //     the objects pages share (page tree nodes, fonts, form XObjects) once

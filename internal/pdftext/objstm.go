@@ -122,6 +122,15 @@ func unpackObjectStreams(data []byte, r *pdf.Reader) []byte {
 	if root, ok := parseRef(dictEntries(trailer).get("Root")); !ok || !sameRef(root, r.Trailer(), "Root") {
 		return nil // not the dictionary the library read
 	}
+	return unpackTable(data, table, trailer)
+}
+
+// unpackTable is unpackObjectStreams for the table and trailer (the last
+// cross-reference stream's dictionary) of data, read by whichever means.
+func unpackTable(data []byte, table []xrefEntry, trailer []dictEntry) []byte {
+	if len(table) > maxUnpackRefs || slices.ContainsFunc(table, func(e xrefEntry) bool { return e.offset < 0 }) {
+		return nil
+	}
 	// The objects the table finds in object streams, by stream.
 	var in []xrefEntry
 	for i, e := range table {

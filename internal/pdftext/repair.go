@@ -168,22 +168,11 @@ func openPDF(data []byte, password string) (r *pdf.Reader, doc *docCache, warns 
 		fixed = rebuilt
 		warns = append(warns, "rebuilt the damaged cross-reference table")
 	}
-	r, err = newPDFReader(fixed, password)
-	if err != nil && strings.Contains(err.Error(), "missing ID") {
-		// An encrypted file without /ID: derive the key with an empty one.
-		if patched := addEmptyID(fixed); patched != nil {
-			r, err = newPDFReader(patched, password)
+	if r = openUnpacked(fixed); r == nil {
+		var refused error
+		if r, err, refused = openLibrary(fixed, password); refused != nil {
+			return nil, nil, warns, refused
 		}
-	}
-	if err == nil && isEncrypted(r) {
-		if v, _ := encryptionVersion(fixed); v == "1" {
-			// See the BUG note in doc.go: 40-bit RC4 opens but decrypts
-			// to garbage.
-			return nil, nil, warns, fmt.Errorf("%w with RC4 40-bit (V1): not supported (the PDF library derives its object keys wrongly); decrypt it first, e.g. qpdf --decrypt", ErrEncrypted)
-		}
-	}
-	if err == nil && !isEncrypted(r) {
-		r = unpacked(fixed, r)
 	}
 	if err == nil {
 		if doc, e := checkReadable(r); e == nil {
@@ -220,6 +209,31 @@ func openPDF(data []byte, password string) (r *pdf.Reader, doc *docCache, warns 
 	}
 	warns = append(warns, "rebuilt the damaged cross-reference table")
 	return r, doc, warns, nil
+}
+
+// openLibrary opens data with the library, as openPDF did before
+// openUnpacked: with an empty /ID when the file lacks one, and with its
+// object streams unpacked (see unpacked). err is the library's; refused
+// is set for a file it opened but newsclip refuses (40-bit RC4).
+func openLibrary(data []byte, password string) (r *pdf.Reader, err, refused error) {
+	r, err = newPDFReader(data, password)
+	if err != nil && strings.Contains(err.Error(), "missing ID") {
+		// An encrypted file without /ID: derive the key with an empty one.
+		if patched := addEmptyID(data); patched != nil {
+			r, err = newPDFReader(patched, password)
+		}
+	}
+	if err == nil && isEncrypted(r) {
+		if v, _ := encryptionVersion(data); v == "1" {
+			// See the BUG note in doc.go: 40-bit RC4 opens but decrypts
+			// to garbage.
+			return nil, nil, fmt.Errorf("%w with RC4 40-bit (V1): not supported (the PDF library derives its object keys wrongly); decrypt it first, e.g. qpdf --decrypt", ErrEncrypted)
+		}
+	}
+	if err == nil && !isEncrypted(r) {
+		r = unpacked(data, r)
+	}
+	return r, err, nil
 }
 
 // checkReadable touches the page tree and the first page's content, which
