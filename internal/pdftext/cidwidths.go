@@ -361,7 +361,8 @@ type rawVal struct {
 // escape, a string with a backslash or odd hex digits, a keyword other
 // than true, false, null and a reference's R, "obj", a dictionary
 // followed by "stream", a delimiter out of place, an integer beyond 64
-// bits, nesting past maxStrictDepth, the end of b. With top set, the
+// bits, nesting past maxStrictDepth, the end of b (streamOK lets the
+// value read be a stream's dictionary). With top set, the
 // entries of the first dictionary it reads are noted: CIDSystemInfo and
 // DW, and W's widths are set in widthsTo (wRef when W is a reference).
 type rawParser struct {
@@ -372,6 +373,7 @@ type rawParser struct {
 	dw       rawVal
 	widthsTo *widthTable
 	wRef     bool      // W is a reference: the library's to resolve
+	streamOK bool      // the value read may be a stream's dictionary
 	peeked   [2]rawTok // tokens read ahead, next first
 	npeek    int       // how many
 }
@@ -585,7 +587,7 @@ func (p *rawParser) value(depth int) (v rawVal, ok bool) {
 				p.dw = e
 			}
 		}
-		if p.keyword(p.peek(0), "stream") {
+		if p.keyword(p.peek(0), "stream") && !(depth == 0 && p.streamOK) {
 			return v, false
 		}
 		return v, true

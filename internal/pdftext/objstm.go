@@ -259,8 +259,8 @@ func objectStreamObjects(data []byte, table []xrefEntry, s uint32, want []xrefEn
 		return nil, 0
 	}
 	d, body, ok := objectDict(data, int(table[s].offset), int64(s))
-	if !ok || string(d.get("Type")) != "/ObjStm" || d.get("DecodeParms") != nil {
-		return nil, 0
+	if !ok || !strictStreamDict(data, int(table[s].offset)) || string(d.get("Type")) != "/ObjStm" || d.get("DecodeParms") != nil {
+		return nil, 0 // (a dictionary the library cannot read fails its objects there)
 	}
 	n, ok1 := parseInt(d.get("N"))
 	first, ok2 := parseInt(d.get("First"))

@@ -37,7 +37,7 @@ func readXrefStreams(data []byte) (table []xrefEntry, trailer dictEntries, ok bo
 		}
 		seen[at] = true
 		d, body, ok := objectDict(data, int(at), -1)
-		if !ok || body < 0 || string(d.get("Type")) != "/XRef" || d.get("Encrypt") != nil {
+		if !ok || body < 0 || !strictStreamDict(data, int(at)) || string(d.get("Type")) != "/XRef" || d.get("Encrypt") != nil {
 			return nil, nil, false
 		}
 		n, ok := parseInt(d.get("Size"))
@@ -59,6 +59,24 @@ func readXrefStreams(data []byte) (table []xrefEntry, trailer dictEntries, ok bo
 			return nil, nil, false
 		}
 	}
+}
+
+// strictStreamDict reports whether the object at offset at of data is a
+// stream whose dictionary the library reads without error (see
+// rawParser): objectDict finds where entries are, not whether the library
+// would read them all (a stray keyword among them fails its reading).
+func strictStreamDict(data []byte, at int) bool {
+	i := at
+	id, ok1 := nextInt(data, &i)
+	gen, ok2 := nextInt(data, &i)
+	// The library reads "id gen obj" as a definition only for numbers that
+	// fit its reference's fields.
+	if !ok1 || !ok2 || int64(uint32(id)) != id || int64(uint16(gen)) != gen || !nextKeyword(data, &i, "obj") {
+		return false
+	}
+	p := &rawParser{b: data, i: i, streamOK: true}
+	v, ok := p.value(0)
+	return ok && v.kind == strictDict && p.keyword(p.next(), "stream")
 }
 
 // libraryStartxref returns the offset after the file's last "startxref",
@@ -92,11 +110,14 @@ func readXrefSection(data []byte, d dictEntries, body int, size int64, table []x
 	if !ok || len(w) < 3 {
 		return nil, false
 	}
-	index := []int64{0, size}
+	var index []int64
 	if v := d.get("Index"); v != nil {
 		if index, ok = intArray(v); !ok || len(index)%2 != 0 {
 			return nil, false
 		}
+	}
+	if len(index) == 0 { // absent, or empty: the library reads both as none
+		index = []int64{0, size}
 	}
 	rows, ok := xrefStreamData(data, d, body)
 	if !ok {

@@ -155,3 +155,28 @@ func TestReadXrefStreams(t *testing.T) {
 		}
 	}
 }
+
+// FuzzReadXrefStreams: whatever a file holds, a table readXrefStreams
+// reads is the library's, and the library opens the file.
+func FuzzReadXrefStreams(f *testing.F) {
+	rows := func(off map[int]int) [][3]int {
+		e := [][3]int{{0, 0, 65535}}
+		for n := 1; n <= 6; n++ {
+			e = append(e, [3]int{1, off[n], 0})
+		}
+		return e
+	}
+	f.Add(xrefStreamPDF([3]int{1, 4, 2}, "", rows, false))
+	f.Add(xrefStreamPDF([3]int{1, 4, 2}, "/Index [0 3 3 4]", rows, true))
+	f.Add(objStmPDF("Harbour"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		table, _, ok := readXrefStreams(data)
+		if !ok {
+			return
+		}
+		lib, libOK := libraryTable(t, data)
+		if !libOK || !slices.Equal(table, lib) {
+			t.Fatalf("read %d entries; the library: %v, %d entries", len(table), libOK, len(lib))
+		}
+	})
+}
