@@ -21,7 +21,6 @@ package pdftext
 // same way from either.
 
 import (
-	"bytes"
 	"reflect"
 	"strconv"
 
@@ -358,8 +357,9 @@ type rawVal struct {
 
 // A rawParser reads values from b at i, in the syntax the library reads
 // without error, and refuses (ok false) anything else: a name with a '#'
-// escape, a string with a backslash or odd hex digits, a keyword other
-// than true, false, null and a reference's R, "obj", a dictionary
+// escape other than two hex digits, a string with a backslash or odd
+// hex digits, a keyword other than true, false, null and a reference's
+// R, "obj", a dictionary
 // followed by "stream", a delimiter out of place, an integer beyond 64
 // bits, nesting past maxStrictDepth, the end of b (streamOK lets the
 // value read be a stream's dictionary). With top set, the
@@ -376,6 +376,7 @@ type rawParser struct {
 	streamOK bool      // the value read may be a stream's dictionary
 	peeked   [2]rawTok // tokens read ahead, next first
 	npeek    int       // how many
+	last     int       // the end of the last token next returned
 }
 
 // Token kinds.
@@ -403,14 +404,29 @@ type rawTok struct {
 }
 
 // next returns the next token.
-func (p *rawParser) next() rawTok {
+func (p *rawParser) next() (t rawTok) {
+	defer func() { p.last = t.end }()
 	if p.npeek > 0 {
-		t := p.peeked[0]
+		t = p.peeked[0]
 		p.peeked[0] = p.peeked[1]
 		p.npeek--
 		return t
 	}
 	return p.lex()
+}
+
+// validName reports whether the library reads the name whose bytes after
+// the slash are b without error: each '#' followed by two hex digits.
+func validName(b []byte) bool {
+	for i := 0; i < len(b); i++ {
+		if b[i] == '#' {
+			if i+2 >= len(b) || unhex(b[i+1]) < 0 || unhex(b[i+2]) < 0 {
+				return false
+			}
+			i += 2
+		}
+	}
+	return true
 }
 
 // peek returns the token n places ahead (0: the next, at most 1).
@@ -477,7 +493,7 @@ func (p *rawParser) lex() rawTok {
 		i = j + 1
 	case c == '/':
 		j := regularEnd(b, i+1)
-		if bytes.IndexByte(b[i+1:j], '#') < 0 {
+		if validName(b[i+1 : j]) {
 			t.kind = tokName
 		}
 		t.start, i = i+1, j

@@ -80,7 +80,8 @@ func TestRawCIDWidths(t *testing.T) {
 		{"<< " + head + "/W [3 10 0 R] >>", false},
 		{"<< " + head + "/W [3 [9 0 R]] >>", false},
 		{"<< " + head + "/CIDSystemInfo << /Ordering 9 0 R >> /W [3 [600]] >>", false},
-		{"<< " + head + "/Odd#20Name 1 /W [3 [600]] >>", false},
+		{"<< " + head + "/Odd#20Name 1 /W [3 [600]] >>", true},
+		{"<< " + head + "/Odd#2 1 /W [3 [600]] >>", false}, // an escape the library refuses
 		{"<< " + head + "/Note (a \\) b) /W [3 [600]] >>", false},
 		{"<< " + head + "/Note (a \\n b) /W [3 [600]] >>", false}, // escapes: the library's to read
 		{"<< " + head + "/Note <414> /W [3 [600]] >>", false},

@@ -244,7 +244,7 @@ func lastXrefDict(data []byte) ([]dictEntry, bool) {
 		return nil, false
 	}
 	d, _, ok := objectDict(data, int(at), -1)
-	if !ok || string(d.get("Type")) != "/XRef" || d.get("Root") == nil {
+	if !ok || !strictStreamDict(data, int(at)) || string(d.get("Type")) != "/XRef" || d.get("Root") == nil {
 		return nil, false
 	}
 	return d, true
@@ -310,8 +310,13 @@ func objectStreamObjects(data []byte, table []xrefEntry, s uint32, want []xrefEn
 		if !ok || start < 0 {
 			continue // in a stream it extends, or nowhere: the library's to find
 		}
-		if end, ok := objectEnd(dec, start); ok {
-			objs[id] = dec[start:end]
+		// The object, read as the library reads it (rawParser's syntax:
+		// where the library is lenient, with a "]" or ">>" read as null
+		// inside a dictionary or array, it reads past the brackets), then
+		// the tokens it reads after it.
+		p := &rawParser{b: dec, i: start}
+		if _, ok := p.value(0); ok && lookAheadLexes(dec, p.last) {
+			objs[id] = dec[start:p.last]
 		}
 	}
 	return objs, len(dec)
@@ -659,4 +664,23 @@ func inflateAll(raw []byte, limit int) (dec []byte, ok bool) {
 		}
 	}
 	return nil, false
+}
+
+// lookAheadLexes reports whether the two tokens after an object that ends
+// at end of b (an object stream's data) are ones the library reads
+// without error, or its end. Out of its stream, the library reads
+// "endobj" after the object; in it, after a dictionary (for "stream") and
+// an integer (for "0 R") it reads the next object's first tokens, and a
+// malformed one fails the object: such an object stays in its stream.
+func lookAheadLexes(b []byte, end int) bool {
+	p := &rawParser{b: b, i: end}
+	for range 2 {
+		switch p.lex().kind {
+		case tokBad:
+			return false
+		case tokEOF:
+			return true
+		}
+	}
+	return true
 }
