@@ -115,17 +115,21 @@ func xrefStreamPDF(w [3]int, index string, rows func(off map[int]int) [][3]int, 
 	return b.Bytes()
 }
 
+// allObjects are the rows of a table of xrefStreamPDF's objects 0 to 6,
+// at their offsets off.
+func allObjects(off map[int]int) [][3]int {
+	e := [][3]int{{0, 0, 65535}}
+	for n := 1; n <= 6; n++ {
+		e = append(e, [3]int{1, off[n], 0})
+	}
+	return e
+}
+
 // TestReadXrefStreams: generated tables of entries of every type, with
 // and without a predictor, a type field of width 0, an /Index, and a
 // /Prev section, read as the library reads them.
 func TestReadXrefStreams(t *testing.T) {
-	all := func(off map[int]int) [][3]int {
-		e := [][3]int{{0, 0, 65535}}
-		for n := 1; n <= 6; n++ {
-			e = append(e, [3]int{1, off[n], 0})
-		}
-		return e
-	}
+	all := allObjects
 	for _, c := range []struct {
 		name      string
 		w         [3]int
@@ -159,15 +163,8 @@ func TestReadXrefStreams(t *testing.T) {
 // FuzzReadXrefStreams: whatever a file holds, a table readXrefStreams
 // reads is the library's, and the library opens the file.
 func FuzzReadXrefStreams(f *testing.F) {
-	rows := func(off map[int]int) [][3]int {
-		e := [][3]int{{0, 0, 65535}}
-		for n := 1; n <= 6; n++ {
-			e = append(e, [3]int{1, off[n], 0})
-		}
-		return e
-	}
-	f.Add(xrefStreamPDF([3]int{1, 4, 2}, "", rows, false))
-	f.Add(xrefStreamPDF([3]int{1, 4, 2}, "/Index [0 3 3 4]", rows, true))
+	f.Add(xrefStreamPDF([3]int{1, 4, 2}, "", allObjects, false))
+	f.Add(xrefStreamPDF([3]int{1, 4, 2}, "/Index [0 3 3 4]", allObjects, true))
 	f.Add(objStmPDF("Harbour"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		table, _, ok := readXrefStreams(data)
