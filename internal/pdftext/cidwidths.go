@@ -357,8 +357,8 @@ type rawVal struct {
 
 // A rawParser reads values from b at i, in the syntax the library reads
 // without error, and refuses (ok false) anything else: a name with a '#'
-// escape other than two hex digits, a string with a backslash or odd
-// hex digits, a keyword other than true, false, null and a reference's
+// escape other than two hex digits, a string with an escape the library
+// refuses, a hex string with odd digits, a keyword other than true, false, null and a reference's
 // R, "obj", a dictionary
 // followed by "stream", a delimiter out of place, an integer beyond 64
 // bits, nesting past maxStrictDepth, the end of b (streamOK lets the
@@ -415,6 +415,15 @@ func (p *rawParser) next() (t rawTok) {
 	return p.lex()
 }
 
+// validEscape marks the bytes the library reads after a backslash in a
+// literal string: n r t b f ( ) \\, a line end, an octal digit.
+var validEscape = func() (t [256]bool) {
+	for _, c := range []byte("nrtbf()\\\r\n01234567") {
+		t[c] = true
+	}
+	return t
+}()
+
 // validName reports whether the library reads the name whose bytes after
 // the slash are b without error: each '#' followed by two hex digits.
 func validName(b []byte) bool {
@@ -463,7 +472,11 @@ func (p *rawParser) lex() rawTok {
 		for ; j < len(b); j++ {
 			switch b[j] {
 			case '\\':
-				break literal
+				// The escapes the library reads; any other fails its reading.
+				if j+1 >= len(b) || !validEscape[b[j+1]] {
+					break literal
+				}
+				j++
 			case '(':
 				depth++
 			case ')':

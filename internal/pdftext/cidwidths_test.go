@@ -82,8 +82,9 @@ func TestRawCIDWidths(t *testing.T) {
 		{"<< " + head + "/CIDSystemInfo << /Ordering 9 0 R >> /W [3 [600]] >>", false},
 		{"<< " + head + "/Odd#20Name 1 /W [3 [600]] >>", true},
 		{"<< " + head + "/Odd#2 1 /W [3 [600]] >>", false}, // an escape the library refuses
-		{"<< " + head + "/Note (a \\) b) /W [3 [600]] >>", false},
-		{"<< " + head + "/Note (a \\n b) /W [3 [600]] >>", false}, // escapes: the library's to read
+		{"<< " + head + "/Note (a \\) b) /W [3 [600]] >>", true},
+		{"<< " + head + "/Note (a \\n \\101 b) /W [3 [600]] >>", true},
+		{"<< " + head + "/Note (a \\q b) /W [3 [600]] >>", false}, // an escape the library refuses
 		{"<< " + head + "/Note <414> /W [3 [600]] >>", false},
 		{"<< " + head + "/W [3 [1e5]] >>", false},
 		{"<< " + head + "/W [3 [99999999999999999999]] >>", false},

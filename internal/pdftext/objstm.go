@@ -19,16 +19,14 @@ package pdftext
 // written to the file: the added bytes live beside it (see pdfBytes).
 //
 // An object is copied exactly as the library would read it out of its
-// stream: the same bytes, so that the library parses it the same way,
-// malformed or not. The copy ends where the library's reading of the
-// object ends, found by matching brackets, strings and comments (see
-// objectEnd), including its look-ahead past an integer for "0 R". Where
-// that cannot be told for sure (a dictionary followed by "stream", an
-// "obj" keyword inside, an unterminated object), or the stream's
-// dictionary, header or data are not the plain kind (a filter other than
-// FlateDecode alone, decode parameters, an unknown length), the object
-// keeps its place in its stream, and the new table says so, as the old
-// one did. An encrypted file is not unpacked (its object streams are
+// stream, where rawParser reads it (the syntax the library reads without
+// error) and the tokens the library reads after it in the stream lex
+// (see lookAheadLexes). Elsewhere (a dictionary followed by "stream", an
+// "obj" keyword inside, an escape, an unterminated object), or where the
+// stream's dictionary, header or data are not the plain kind (a filter
+// other than FlateDecode alone, decode parameters, an unknown length),
+// the object keeps its place in its stream, and the new table says so,
+// as the old one did. An encrypted file is not unpacked (its object streams are
 // decrypted as a whole).
 
 import (
@@ -244,14 +242,14 @@ func lastXrefDict(data []byte) ([]dictEntry, bool) {
 		return nil, false
 	}
 	d, _, ok := objectDict(data, int(at), -1)
-	if !ok || !strictStreamDict(data, int(at)) || string(d.get("Type")) != "/XRef" || d.get("Root") == nil {
+	if !ok || string(d.get("Type")) != "/XRef" || d.get("Root") == nil {
 		return nil, false
 	}
 	return d, true
 }
 
 // objectStreamObjects returns the objects of the object stream numbered
-// s that the table finds there (want), as the library would read each (see objectEnd), and
+// s that the table finds there (want), as the library would read each, and
 // the bytes it inflated; none when the stream is not one it can read
 // (see unpackObjectStreams) or inflates to more than budget bytes.
 func objectStreamObjects(data []byte, table []xrefEntry, s uint32, want []xrefEntry, budget int) (map[uint32][]byte, int) {
@@ -259,8 +257,8 @@ func objectStreamObjects(data []byte, table []xrefEntry, s uint32, want []xrefEn
 		return nil, 0
 	}
 	d, body, ok := objectDict(data, int(table[s].offset), int64(s))
-	if !ok || !strictStreamDict(data, int(table[s].offset)) || string(d.get("Type")) != "/ObjStm" || d.get("DecodeParms") != nil {
-		return nil, 0 // (a dictionary the library cannot read fails its objects there)
+	if !ok || string(d.get("Type")) != "/ObjStm" || d.get("DecodeParms") != nil {
+		return nil, 0
 	}
 	n, ok1 := parseInt(d.get("N"))
 	first, ok2 := parseInt(d.get("First"))
@@ -351,59 +349,58 @@ type dictEntry struct {
 
 type dictEntries []dictEntry
 
-// get returns the value of key, nil when there is none.
+// get returns the value of key (the last given, as the library keeps),
+// nil when there is none.
 func (d dictEntries) get(key string) []byte {
-	for _, e := range d {
-		if e.key == key {
-			return e.val
+	for i := len(d) - 1; i >= 0; i-- {
+		if d[i].key == key {
+			return d[i].val
 		}
 	}
 	return nil
 }
 
 // objectDict reads the object definition "id gen obj << ... >>" at
-// offset at of data (its number id unless id < 0) and returns the
+// offset at of data (its number id unless id < 0) as the library would
+// read it without error (rawParser's syntax), and returns the
 // dictionary's entries and, when a stream follows ("stream" and its line
 // end, as the library reads them), where the stream's data starts (-1
 // otherwise).
 func objectDict(data []byte, at int, id int64) (d dictEntries, body int, ok bool) {
 	i := at
 	n, ok1 := nextInt(data, &i)
-	_, ok2 := nextInt(data, &i)
-	if !ok1 || !ok2 || id >= 0 && n != id || !nextKeyword(data, &i, "obj") {
+	gen, ok2 := nextInt(data, &i)
+	// The library reads "id gen obj" as a definition only for numbers that
+	// fit its reference's fields.
+	if !ok1 || !ok2 || id >= 0 && n != id || int64(uint32(n)) != n || int64(uint16(gen)) != gen || !nextKeyword(data, &i, "obj") {
 		return nil, -1, false
 	}
-	i = skipSpace(data, i)
-	if !bytes.HasPrefix(data[i:], []byte("<<")) {
+	p := &rawParser{b: data, i: i}
+	if p.next().kind != tokDictOpen {
 		return nil, -1, false
 	}
-	i += 2
 	for {
-		i = skipSpace(data, i)
-		if i >= len(data) {
-			return nil, -1, false
-		}
-		if bytes.HasPrefix(data[i:], []byte(">>")) {
-			i += 2
+		k := p.next()
+		if k.kind == tokDictClose {
 			break
 		}
-		if data[i] != '/' {
+		if k.kind != tokName {
 			return nil, -1, false
 		}
-		k := regularEnd(data, i+1)
-		v := skipSpace(data, k)
-		end, ok := objectEnd(data, v)
-		if !ok {
+		start := p.peek(0).start
+		if p.peek(0).kind == tokName {
+			start-- // its slash
+		}
+		if _, ok := p.value(1); !ok {
 			return nil, -1, false
 		}
-		d = append(d, dictEntry{string(data[i+1 : k]), data[v:end]})
-		i = end
+		d = append(d, dictEntry{string(data[k.start:k.end]), data[start:p.last]})
 	}
-	j := skipSpace(data, i)
-	if string(data[j:regularEnd(data, j)]) != "stream" {
+	t := p.peek(0)
+	if !p.keyword(t, "stream") {
 		return d, -1, true
 	}
-	j += len("stream")
+	j := t.end
 	switch {
 	case j < len(data) && data[j] == '\r':
 		j++
@@ -416,121 +413,6 @@ func objectDict(data []byte, at int, id int64) (d dictEntries, body int, ok bool
 		return nil, -1, false
 	}
 	return d, j, true
-}
-
-// maxUnpackDepth bounds the nesting of arrays and dictionaries objectEnd
-// follows (the library's bound is deeper: an object nested deeper stays
-// in its stream).
-const maxUnpackDepth = 64
-
-// objectEnd returns where the object that starts at i of b (after white
-// space and comments) ends, as the library's readObject reads it: a
-// dictionary or array to its closing bracket, a string to its closing
-// parenthesis or '>', a name, number or keyword to the next delimiter or
-// space, and an integer followed by a second and "R" (the library looks
-// two tokens ahead) to the "R". ok is false where the library would read
-// further, or that cannot be told: a dictionary followed by "stream", an
-// "obj" after two integers, unbalanced brackets, the end of b inside the
-// object.
-func objectEnd(b []byte, i int) (end int, ok bool) {
-	var open []byte // the brackets open: '[' or '<' (a dictionary)
-	for {
-		i = skipSpace(b, i)
-		if i >= len(b) {
-			return 0, false
-		}
-		switch c := b[i]; {
-		case c == '<' && i+1 < len(b) && b[i+1] == '<', c == '[':
-			if len(open) == maxUnpackDepth {
-				return 0, false
-			}
-			open = append(open, c)
-			i++
-			if c == '<' {
-				i++
-			}
-			continue
-		case c == '>' && i+1 < len(b) && b[i+1] == '>':
-			if len(open) == 0 || open[len(open)-1] != '<' {
-				return 0, false
-			}
-			open = open[:len(open)-1]
-			i += 2
-			if j := skipSpace(b, i); regularEnd(b, j) == j+len("stream") && bytes.HasPrefix(b[j:], []byte("stream")) {
-				return 0, false
-			}
-		case c == ']':
-			if len(open) == 0 || open[len(open)-1] != '[' {
-				return 0, false
-			}
-			open = open[:len(open)-1]
-			i++
-		case c == '<':
-			j := bytes.IndexByte(b[i:], '>')
-			if j < 0 {
-				return 0, false
-			}
-			i += j + 1
-		case c == '(':
-			j, ok := literalEnd(b, i)
-			if !ok {
-				return 0, false
-			}
-			i = j
-		case c == '/':
-			i = regularEnd(b, i+1)
-		case isDelim(c):
-			return 0, false
-		default:
-			j := regularEnd(b, i)
-			tok := b[i:j]
-			i = j
-			if !isInteger(tok) {
-				break
-			}
-			// The library's look-ahead: "int int R" is a reference, and
-			// "int int obj" a definition.
-			x, err := strconv.ParseInt(string(tok), 10, 64)
-			if err != nil || int64(uint32(x)) != x {
-				break
-			}
-			k := skipSpace(b, i)
-			l := regularEnd(b, k)
-			y, err := strconv.ParseInt(string(b[k:l]), 10, 64)
-			if l == k || !isInteger(b[k:l]) || err != nil || int64(uint16(y)) != y {
-				break
-			}
-			m := skipSpace(b, l)
-			switch string(b[m:regularEnd(b, m)]) {
-			case "R":
-				i = m + 1
-			case "obj":
-				return 0, false
-			}
-		}
-		if len(open) == 0 {
-			return i, true
-		}
-	}
-}
-
-// literalEnd returns the end of the literal string that starts at the
-// '(' at i, ok false when b ends first.
-func literalEnd(b []byte, i int) (int, bool) {
-	depth := 0
-	for ; i < len(b); i++ {
-		switch b[i] {
-		case '(':
-			depth++
-		case ')':
-			if depth--; depth == 0 {
-				return i + 1, true
-			}
-		case '\\':
-			i++
-		}
-	}
-	return 0, false
 }
 
 // skipSpace returns the offset of the first byte from i on that is

@@ -11,68 +11,40 @@ import (
 	"time"
 )
 
-func TestObjectEnd(t *testing.T) {
+func TestObjectDict(t *testing.T) {
 	for _, c := range []struct {
 		in   string
-		want string // the object's bytes; "!" when objectEnd must refuse
+		typ  string // the Type entry's bytes; "!" when objectDict must refuse
+		data int    // how many bytes of the stream's data follow its line end, -1 for no stream
 	}{
-		{"<< /A 1 /B [2 3] >> /Next", "<< /A 1 /B [2 3] >>"},
-		{"[1 0 R 2 0 R] 3", "[1 0 R 2 0 R]"},
-		{"12 0 R 5", "12 0 R"},
-		{"12 5", "12"},          // a second integer without R
-		{"12 5 6", "12"},        // nor with a third
-		{"-1 0 R", "-1"},        // not a reference: a negative number
-		{"1 70000 R", "1"},      // nor with a generation past 65535
-		{"3.5 0 R", "3.5"},      // nor a real
-		{"12 0 obj << >>", "!"}, // a definition inside a stream
-		{"<< /L 5 >>\nstream\nxx", "!"},
-		{"<< /L 5 >> streamer", "<< /L 5 >>"},
-		{"(a (b) \\) c) x", "(a (b) \\) c)"},
-		{"(unterminated", "!"},
-		{"<414243> y", "<414243>"},
-		{"<4142", "!"},
-		{"[1 2", "!"},
-		{"<< /A ] >>", "!"},
-		{"]", "!"},
-		{")", "!"},
-		{"/Name#20x /Next", "/Name#20x"},
-		{"% a comment\n 42 ", "% a comment\n 42"},
-		{"true false", "true"},
-		{"<< /K (x >> y) /L <3e3e> % >>\n >>", "<< /K (x >> y) /L <3e3e> % >>\n >>"},
-		{strings.Repeat("[", maxUnpackDepth+1) + strings.Repeat("]", maxUnpackDepth+1), "!"},
-		{strings.Repeat("[", maxUnpackDepth) + strings.Repeat("]", maxUnpackDepth), strings.Repeat("[", maxUnpackDepth) + strings.Repeat("]", maxUnpackDepth)},
-		{"", "!"},
+		{"7 0 obj << /Type /XRef /W [1 2 1] >>\nstream\nxx", "/XRef", 2},
+		{"7 0 obj << /Type /A /Type /B >>\nendobj", "/B", -1}, // the last given, as the library keeps
+		{"7 0 obj << /Length 9 0 R /Type /N#41me >>\r\nstream\r\nx", "/N#41me", 1},
+		{"7 0 obj << /Type /A >> stream x", "!", -1}, // no line end after stream
+		{"7 0 obj << /Type /A /Stray x >> endobj", "!", -1},
+		{"7 0 obj << /Type /A /K ] >> endobj", "!", -1}, // the library reads "]" as null and reads on
+		{"7 0 obj << /Type (a\\) b) >> endobj", "(a\\) b)", -1},
+		{"7 0 obj << /Type (a\\q b) >> endobj", "!", -1},    // an escape the library refuses
+		{"8 0 obj << /Type /A >> endobj", "!", -1},          // another number than asked for
+		{"4294967296 0 obj << /Type /A >> endobj", "!", -1}, // a number the library reads as no definition
 	} {
-		end, ok := objectEnd([]byte(c.in), 0)
+		id := int64(7)
+		if strings.HasPrefix(c.in, "4294967296") {
+			id = -1
+		}
+		d, body, ok := objectDict([]byte(c.in), 0, id)
 		got := "!"
 		if ok {
-			got = c.in[:end]
+			got = string(d.get("Type"))
 		}
-		if got != c.want {
-			t.Errorf("objectEnd(%q) = %q, want %q", c.in, got, c.want)
+		want := -1
+		if c.data >= 0 {
+			want = len(c.in) - c.data
+		}
+		if got != c.typ || ok && body != want {
+			t.Errorf("objectDict(%q) = Type %q, body %d; want %q, %d", c.in, got, body, c.typ, want)
 		}
 	}
-}
-
-func FuzzObjectEnd(f *testing.F) {
-	for _, s := range []string{"<< /A [1 0 R] >>", "(x\\)) 1 0 R", "<41> 2", "% c\n/N"} {
-		f.Add([]byte(s))
-	}
-	f.Fuzz(func(t *testing.T, b []byte) {
-		end, ok := objectEnd(b, 0)
-		if !ok {
-			return
-		}
-		if end <= 0 || end > len(b) {
-			t.Fatalf("end %d outside 1..%d", end, len(b))
-		}
-		// The object alone, then one of the copies' line ends after it,
-		// reads to the same end.
-		again := append(bytes.Clone(b[:end]), "\nendobj\n"...)
-		if e, ok := objectEnd(again, 0); !ok || e != end {
-			t.Fatalf("object %q alone ends at %d, %v; want %d", b[:end], e, ok, end)
-		}
-	})
 }
 
 func TestPDFBytesReadAt(t *testing.T) {

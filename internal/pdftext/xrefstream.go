@@ -37,7 +37,7 @@ func readXrefStreams(data []byte) (table []xrefEntry, trailer dictEntries, ok bo
 		}
 		seen[at] = true
 		d, body, ok := objectDict(data, int(at), -1)
-		if !ok || body < 0 || !strictStreamDict(data, int(at)) || string(d.get("Type")) != "/XRef" || d.get("Encrypt") != nil {
+		if !ok || body < 0 || string(d.get("Type")) != "/XRef" || d.get("Encrypt") != nil {
 			return nil, nil, false
 		}
 		n, ok := parseInt(d.get("Size"))
@@ -59,24 +59,6 @@ func readXrefStreams(data []byte) (table []xrefEntry, trailer dictEntries, ok bo
 			return nil, nil, false
 		}
 	}
-}
-
-// strictStreamDict reports whether the object at offset at of data is a
-// stream whose dictionary the library reads without error (see
-// rawParser): objectDict finds where entries are, not whether the library
-// would read them all (a stray keyword among them fails its reading).
-func strictStreamDict(data []byte, at int) bool {
-	i := at
-	id, ok1 := nextInt(data, &i)
-	gen, ok2 := nextInt(data, &i)
-	// The library reads "id gen obj" as a definition only for numbers that
-	// fit its reference's fields.
-	if !ok1 || !ok2 || int64(uint32(id)) != id || int64(uint16(gen)) != gen || !nextKeyword(data, &i, "obj") {
-		return false
-	}
-	p := &rawParser{b: data, i: i, streamOK: true}
-	v, ok := p.value(0)
-	return ok && v.kind == strictDict && p.keyword(p.next(), "stream")
 }
 
 // libraryStartxref returns the offset after the file's last "startxref",
@@ -200,7 +182,7 @@ func xrefStreamData(data []byte, d dictEntries, body int) ([]byte, bool) {
 	if p == nil {
 		return dec, true
 	}
-	params, _, ok := objectDictAt(p)
+	params, ok := objectDictAt(p)
 	if !ok {
 		return nil, false
 	}
@@ -231,29 +213,27 @@ func xrefStreamData(data []byte, d dictEntries, body int) ([]byte, bool) {
 }
 
 // objectDictAt reads v, a value's bytes, as a dictionary.
-func objectDictAt(v []byte) (dictEntries, int, bool) {
+func objectDictAt(v []byte) (dictEntries, bool) {
 	d, _, ok := objectDict(append([]byte("0 0 obj "), v...), 0, 0)
-	return d, 0, ok
+	return d, ok
 }
 
 // intArray reads v, a value's bytes, as an array of integers.
 func intArray(v []byte) ([]int64, bool) {
-	end, ok := objectEnd(v, 0)
-	if !ok || end != len(v) || len(v) < 2 || v[0] != '[' {
+	p := &rawParser{b: v}
+	if p.next().kind != tokArrayOpen {
 		return nil, false
 	}
 	var out []int64
-	i := 1
 	for {
-		i = skipSpace(v, i)
-		if i < len(v) && v[i] == ']' {
-			return out, true
-		}
-		x, ok := nextInt(v, &i)
-		if !ok {
+		switch t := p.next(); t.kind {
+		case tokArrayClose:
+			return out, p.next().kind == tokEOF
+		case tokInt:
+			out = append(out, t.i)
+		default:
 			return nil, false
 		}
-		out = append(out, x)
 	}
 }
 
