@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -22,7 +23,7 @@ import (
 // heap every every-th document: what a bundle holds besides its book.
 type heapWriter struct {
 	every, added int
-	peak         uint64 // bytes of live heap, the most seen
+	samples      []uint64 // bytes of live heap after a collection, one a sample
 }
 
 func (h *heapWriter) Add(*convert.Document) error {
@@ -31,9 +32,20 @@ func (h *heapWriter) Add(*convert.Document) error {
 		runtime.GC()
 		var m runtime.MemStats
 		runtime.ReadMemStats(&m)
-		h.peak = max(h.peak, m.HeapAlloc)
+		h.samples = append(h.samples, m.HeapAlloc)
 	}
 	return nil
+}
+
+// median is the middle sample: what the bundle holds through its run.
+// The most seen is not used: what is in flight at one sample (the
+// documents queued for the writer, a folder's listing) moved it by up to
+// 200 KB from run to run, 50 bytes a file over 4,000 files, where the
+// median of a sample every 20 files moves by under 15 KB.
+func (h *heapWriter) median() uint64 {
+	s := slices.Clone(h.samples)
+	slices.Sort(s)
+	return s[len(s)/2]
 }
 
 func (h *heapWriter) Close() error { return nil }
@@ -64,11 +76,11 @@ func smallClippings(t *testing.T, dir string, n, perDir int) {
 // by one that keeps nothing.
 func TestBundleMemoryFlat(t *testing.T) {
 	const small, large, perDir = 500, 4500, 150
-	peak := map[int]uint64{}
+	held := map[int]uint64{}
 	for _, n := range []int{small, large} {
 		dir := t.TempDir()
 		smallClippings(t, dir, n, perDir)
-		hw := &heapWriter{every: 100}
+		hw := &heapWriter{every: 20}
 		old := newBookWriter
 		newBookWriter = func(io.Writer, formats.EPUBOptions) bookWriter { return hw }
 		var out, errb strings.Builder
@@ -77,12 +89,12 @@ func TestBundleMemoryFlat(t *testing.T) {
 		if code != 0 || hw.added != n {
 			t.Fatalf("%d files: exit %d, %d documents added\n%s", n, code, hw.added, errb.String())
 		}
-		peak[n] = hw.peak
+		held[n] = hw.median()
 	}
-	per := (int64(peak[large]) - int64(peak[small])) / (large - small)
-	t.Logf("live heap %d bytes at %d files, %d at %d: %d bytes a file", peak[small], small, peak[large], large, per)
+	per := (int64(held[large]) - int64(held[small])) / (large - small)
+	t.Logf("live heap %d bytes at %d files, %d at %d: %d bytes a file", held[small], small, held[large], large, per)
 	if per > 24 {
-		t.Errorf("the bundle path holds %d bytes a file; want it flat (a list of the files costs about 125)", per)
+		t.Errorf("the bundle path holds %d bytes a file; want it flat (a list of the paths shows as about 55: the median is taken mid-run)", per)
 	}
 }
 
