@@ -14,6 +14,7 @@ import (
 	"unicode"
 
 	"newsclip/internal/pdftext"
+	"newsclip/internal/stackroom"
 )
 
 // Sentinel errors of PDF input: the same values as pdftext's, so that
@@ -91,6 +92,7 @@ var pdfRegexps = []*lazyRegexp{
 // a single-file run waits some 10 ms for: the rules then find the
 // expressions compiled, a millisecond off a small PDF's wall time.
 var warmPDFRules = sync.OnceFunc(func() {
+	stackroom.Grow() // compiling an expression recurses
 	for _, re := range pdfRegexps {
 		re.re()
 	}

@@ -37,6 +37,7 @@ import (
 
 	"newsclip/internal/pdfchild/spawn"
 	"newsclip/internal/pdftext"
+	"newsclip/internal/stackroom"
 )
 
 // own is the reading of the run's one PDF in this process: started by
@@ -67,6 +68,7 @@ func readOwn(name string) {
 	own.start, own.cpu0 = time.Now(), processCPU()
 	go warm()
 	go func() {
+		stackroom.Grow() // the reading goes deep: the PDF parser, the reply's JSON
 		defer close(own.done)
 		data, err := readFirst(name)
 		own.first = data
@@ -107,6 +109,7 @@ func readOwn(name string) {
 // compiles pdftext's expressions for Text.Finish. readOwn runs it beside
 // the reading, while the rest of the program initialises.
 func warm() {
+	stackroom.Grow() // encoding/json builds its encoders by reflection, deep
 	if b, err := json.Marshal(newReply(&pdftext.Text{}, nil)); err == nil {
 		var r reply
 		_ = json.Unmarshal(b, &r)
