@@ -6,9 +6,7 @@ package formats
 
 import (
 	"bufio"
-	"bytes"
 	_ "embed"
-	"encoding/json"
 	"io"
 	"sync"
 
@@ -185,49 +183,156 @@ func countWords(s string) int {
 // WriteJSON writes the articles of docs as one JSON array, or, when lines is
 // set, as JSON Lines: one article per line, in input order. The bytes are
 // gathered in one buffer and written to w whenever it holds jsonChunk
-// bytes or more, and at the end.
+// bytes or more: between articles, and between the body blocks and the
+// removed items of one article, so that a long article (a 1,000-page
+// document is one, of 1.1 MB) is not held whole, nor indented whole for
+// the array.
 func WriteJSON(w io.Writer, docs []*convert.Document, lines bool) error {
 	jb := jsonBuffers.Get().(*jsonBuffer)
 	defer jb.put()
-	out := jb.out[:0]
+	s := jsonStream{w: w, out: jb.out[:0]}
 	if !lines {
-		out = append(out, '[')
+		s.out = append(s.out, '[')
 	}
 	n := 0
 	for _, d := range docs {
 		for _, a := range d.Articles {
 			if lines {
-				out = append(appendWireJSON(out, d, a), '\n')
+				s.out = append(appendWireJSON(s.out, d, a, s.spill), '\n')
 			} else {
 				if n > 0 {
-					out = append(out, ',')
+					s.out = append(s.out, ',')
 				}
-				// As json.Encoder indents, from the compact bytes.
-				jb.compact = append(appendWireJSON(jb.compact[:0], d, a), '\n')
-				jb.indented.Reset()
-				if err := json.Indent(&jb.indented, jb.compact, "", "  "); err != nil {
-					return err
-				}
-				out = append(append(out, '\n'), jb.indented.Bytes()...)
+				// As json.Encoder indents, from the compact bytes: a
+				// line break before the article, one after it.
+				s.out = append(s.out, '\n')
+				s.ind = indenter{}
+				jb.compact = appendWireJSON(jb.compact[:0], d, a, s.spillIndented)
+				jb.compact = s.spillIndented(append(jb.compact, '\n'))
 			}
 			n++
-			if len(out) >= jsonChunk {
-				if _, err := w.Write(out); err != nil {
-					return err
-				}
-				out = out[:0]
-			}
+			s.out = s.flush(s.out, jsonChunk)
 		}
 	}
 	if !lines {
-		out = append(out, "]\n"...)
+		s.out = append(s.out, "]\n"...)
 	}
-	jb.out = out
-	if len(out) == 0 {
-		return nil
+	s.out = s.flush(s.out, 1)
+	jb.out = s.out
+	return s.err
+}
+
+// A jsonStream is WriteJSON's output on its way to w: the bytes gathered
+// (out) and the first write error, after which nothing more is written.
+type jsonStream struct {
+	w   io.Writer
+	out []byte
+	err error
+	ind indenter // the indentation of the array's article being written
+}
+
+// flush writes b to w when it holds at least min bytes (and no write has
+// failed), and returns what is left of it to append to.
+func (s *jsonStream) flush(b []byte, min int) []byte {
+	if len(b) < min {
+		return b
 	}
-	_, err := w.Write(out)
-	return err
+	if s.err == nil {
+		_, s.err = s.w.Write(b)
+	}
+	return b[:0]
+}
+
+// spill is appendWireJSON's spill for JSON Lines: the article is appended
+// to out itself.
+func (s *jsonStream) spill(b []byte) []byte { return s.flush(b, jsonChunk) }
+
+// spillIndented is appendWireJSON's spill for the array: the compact bytes
+// of the article so far are indented onto out, which is written when it
+// holds jsonChunk bytes; the compact buffer starts again empty.
+func (s *jsonStream) spillIndented(compact []byte) []byte {
+	s.out = s.flush(s.ind.append(s.out, compact), jsonChunk)
+	return compact[:0]
+}
+
+// An indenter indents compact JSON as json.Indent does with no prefix and
+// an indent of two spaces, a piece at a time: a line break and the indent
+// before each element, ": " after each key, and an empty object or array
+// left as {} or []. The line break that follows an opening bracket is
+// written when the next byte shows the brackets hold something, so that a
+// piece may end anywhere. Bytes outside strings other than JSON's own
+// (whitespace, which compact JSON has none of) are copied as they are,
+// as json.Indent copies the trailing newline.
+type indenter struct {
+	depth        int  // open objects and arrays
+	open         bool // an object or array was opened and nothing written in it yet
+	str, escaped bool // inside a string; after its backslash
+}
+
+// append appends the indented form of compact, the next bytes of the
+// value, to b.
+func (in *indenter) append(b, compact []byte) []byte {
+	for i := 0; i < len(compact); i++ {
+		c := compact[i]
+		if in.str {
+			// Copy up to the end of the string at once.
+			j := i
+			for j < len(compact) {
+				d := compact[j]
+				j++
+				if in.escaped {
+					in.escaped = false
+				} else if d == '\\' {
+					in.escaped = true
+				} else if d == '"' {
+					in.str = false
+					break
+				}
+			}
+			b = append(b, compact[i:j]...)
+			i = j - 1
+			continue
+		}
+		switch c {
+		case '}', ']':
+			in.depth--
+			if in.open {
+				in.open = false
+			} else {
+				b = in.newline(b)
+			}
+			b = append(b, c)
+		case ',':
+			b = in.newline(append(b, c))
+		case ':':
+			b = append(b, ':', ' ')
+		case '\n', ' ', '\t', '\r':
+			b = append(b, c)
+		default:
+			if in.open {
+				in.open = false
+				b = in.newline(b)
+			}
+			b = append(b, c)
+			switch c {
+			case '{', '[':
+				in.depth++
+				in.open = true
+			case '"':
+				in.str = true
+			}
+		}
+	}
+	return b
+}
+
+// newline appends a line break and the indent of the current depth.
+func (in *indenter) newline(b []byte) []byte {
+	b = append(b, '\n')
+	for range in.depth {
+		b = append(b, ' ', ' ')
+	}
+	return b
 }
 
 // jsonChunk is the size, in bytes, from which WriteJSON writes the bytes it
@@ -235,11 +340,10 @@ func WriteJSON(w io.Writer, docs []*convert.Document, lines bool) error {
 const jsonChunk = 16 << 10
 
 // A jsonBuffer holds WriteJSON's bytes: the output gathered (out), and an
-// article's compact and indented bytes for the array.
+// article's compact bytes for the array, before they are indented.
 type jsonBuffer struct {
-	out      []byte
-	compact  []byte
-	indented bytes.Buffer
+	out     []byte
+	compact []byte
 }
 
 // jsonBuffers recycles jsonBuffers from one WriteJSON to the next.
@@ -250,7 +354,7 @@ var jsonBuffers = sync.Pool{New: func() any { return new(jsonBuffer) }}
 const maxPooledJSON = 1 << 20
 
 func (jb *jsonBuffer) put() {
-	if cap(jb.out) > maxPooledJSON || cap(jb.compact) > maxPooledJSON || jb.indented.Cap() > maxPooledJSON {
+	if cap(jb.out) > maxPooledJSON || cap(jb.compact) > maxPooledJSON {
 		return
 	}
 	jsonBuffers.Put(jb)

@@ -13,8 +13,14 @@ import (
 // Wire(doc, a) with HTML escaping off, written field by field without
 // reflection and without building the Article (whose optional strings are
 // a pointer, an allocation, each). The field order is the Article struct's;
-// TestAppendWireJSONMatchesMarshal holds the two together.
-func appendWireJSON(b []byte, doc *convert.Document, a *convert.Article) []byte {
+// TestAppendWireJSONMatchesMarshal holds the two together. spill, unless
+// nil, is called with the bytes so far after each body block and removed
+// item, and what it returns is appended to: a writer passes the bytes on
+// there, and a long article is never whole in memory.
+func appendWireJSON(b []byte, doc *convert.Document, a *convert.Article, spill func([]byte) []byte) []byte {
+	if spill == nil {
+		spill = func(b []byte) []byte { return b }
+	}
 	b = append(b, `{"version":`...)
 	b = strconv.AppendInt(b, JSONVersion, 10)
 	b = append(b, `,"source":{"file":`...)
@@ -63,12 +69,12 @@ func appendWireJSON(b []byte, doc *convert.Document, a *convert.Article) []byte 
 		b = append(appendJSONString(append(b, `,"raw":`...), c.Raw), '}')
 	}
 	b = appendStrings(append(b, `],"contacts":`...), a.Contacts)
-	b, words := appendBody(append(b, `,"body":[`...), a.Body, a.WordCount == 0)
+	b, words := appendBody(append(b, `,"body":[`...), a.Body, a.WordCount == 0, spill)
 	b = appendStrings(append(b, `],"pullquotes":`...), a.PullQuotes)
 	b = append(b, `,"removed":[`...)
 	for i, r := range a.Removed {
 		b = appendJSONString(append(appendComma(b, i), `{"kind":`...), r.Kind)
-		b = append(appendJSONString(append(b, `,"text":`...), r.Text), '}')
+		b = spill(append(appendJSONString(append(b, `,"text":`...), r.Text), '}'))
 	}
 	b = append(b, `],"warnings":[`...)
 	for i, w := range a.Warnings {
@@ -81,15 +87,16 @@ func appendWireJSON(b []byte, doc *convert.Document, a *convert.Article) []byte 
 	return append(strconv.AppendInt(b, int64(words), 10), '}')
 }
 
-// appendBody appends the body blocks' objects and, when count is set,
-// returns the words they hold (Wire's count for an article built by hand,
-// without a WordCount).
-func appendBody(b []byte, body []convert.Block, count bool) ([]byte, int) {
+// appendBody appends the body blocks' objects, each followed by a call of
+// spill (see appendWireJSON), and, when count is set, returns the words
+// they hold (Wire's count for an article built by hand, without a
+// WordCount).
+func appendBody(b []byte, body []convert.Block, count bool, spill func([]byte) []byte) ([]byte, int) {
 	words := 0
 	for i, blk := range body {
 		text := blk.Text()
 		b = appendJSONString(append(appendComma(b, i), `{"type":`...), BlockType(blk))
-		b = append(appendJSONString(append(b, `,"text":`...), text), '}')
+		b = spill(append(appendJSONString(append(b, `,"text":`...), text), '}'))
 		if count {
 			words += countWords(text)
 		}

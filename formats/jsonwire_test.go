@@ -7,6 +7,8 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -266,3 +268,94 @@ var errWrite = errors.New("disk full")
 type failingWriter struct{}
 
 func (failingWriter) Write([]byte) (int, error) { return 0, errWrite }
+
+// The indenter gives json.Indent's bytes however the compact JSON is cut
+// into pieces: at every offset of a hostile article, in two pieces.
+func TestIndenterMatchesIndent(t *testing.T) {
+	r := rand.New(rand.NewSource(11))
+	for range 40 {
+		d := hostileDocument(r)
+		compact := append(appendWireJSON(nil, d, d.Articles[0], nil), '\n')
+		var want bytes.Buffer
+		if err := json.Indent(&want, compact, "", "  "); err != nil {
+			t.Fatal(err)
+		}
+		for cut := range len(compact) + 1 {
+			var in indenter
+			got := in.append(in.append(nil, compact[:cut]), compact[cut:])
+			if !bytes.Equal(got, want.Bytes()) {
+				t.Fatalf("cut at %d of %s:\n got %s\nwant %s", cut, compact, got, want.Bytes())
+			}
+		}
+	}
+}
+
+// longArticle is a document of one article with n body blocks of about
+// 100 bytes and n removed items: what a long PDF (a report, a book of
+// 1,000 pages) gives.
+func longArticle(n int) *convert.Document {
+	a := &convert.Article{Headline: "A long report"}
+	for i := range n {
+		a.Body = append(a.Body, &convert.Paragraph{Content: strings.Repeat("word ", 18) + strconv.Itoa(i)})
+		a.Removed = append(a.Removed, convert.Removal{Kind: "running_head", Text: "Annual report " + strconv.Itoa(i)})
+	}
+	return &convert.Document{Source: convert.Source{File: "report.pdf", Format: "pdf"}, Articles: []*convert.Article{a}}
+}
+
+// A boundedWriter records the largest Write and what the program
+// allocated, in bytes, from its creation to the last Write.
+type boundedWriter struct {
+	writeCounter
+	largest   int
+	alloc0    uint64
+	allocated uint64
+}
+
+func (w *boundedWriter) Write(p []byte) (int, error) {
+	w.largest = max(w.largest, len(p))
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	w.allocated = m.TotalAlloc - w.alloc0
+	return w.writeCounter.Write(p)
+}
+
+// WriteJSON does not hold a long article whole: it writes it on in pieces
+// of about jsonChunk bytes as it goes (in both modes, the bytes still
+// encoding/json's), and allocates a small part of the article's size, not
+// the article's JSON and its copies.
+func TestWriteJSONStreamsLongArticle(t *testing.T) {
+	doc := longArticle(20000)
+	for _, lines := range []bool{true, false} {
+		want := wireReference(t, []*convert.Document{doc}, lines)
+		got := &boundedWriter{}
+		got.Grow(len(want))
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		got.alloc0 = m.TotalAlloc
+		if err := WriteJSON(got, []*convert.Document{doc}, lines); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want) {
+			t.Fatalf("lines %v: output differs from encoding/json's", lines)
+		}
+		t.Logf("lines %v: %d bytes in %d writes, the largest %d; %d bytes allocated", lines, len(want), got.writes, got.largest, got.allocated)
+		if got.largest > 2*jsonChunk {
+			t.Errorf("lines %v: a write of %d bytes, want at most %d (the article is %d)", lines, got.largest, 2*jsonChunk, len(want))
+		}
+		if got.allocated > uint64(len(want)/8) {
+			t.Errorf("lines %v: %d bytes allocated to write an article of %d", lines, got.allocated, len(want))
+		}
+		n := 0
+		if err := WriteJSON(countingFailer{&n}, []*convert.Document{doc}, lines); err != errWrite || n != 1 {
+			t.Errorf("lines %v: to a writer that fails: %v after %d writes, want %v after 1", lines, err, n, errWrite)
+		}
+	}
+}
+
+// A countingFailer fails every Write, and counts them.
+type countingFailer struct{ n *int }
+
+func (w countingFailer) Write([]byte) (int, error) {
+	*w.n++
+	return 0, errWrite
+}
