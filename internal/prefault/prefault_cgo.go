@@ -5,6 +5,7 @@ package prefault
 /*
 #define _GNU_SOURCE
 #include <elf.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <link.h>
 #include <stdint.h>
@@ -114,16 +115,31 @@ __attribute__((constructor(102))) static void populateImage(void) {
 	}
 }
 
+// HUGE_PAGE is the size of a transparent huge page on amd64 and arm64
+// with 4 KiB pages: a page table's worth of pages, mapped by one entry.
+#define HUGE_PAGE (2u << 20)
+
 // populateWrite populates [p, p+n), p rounded down to a page, up to the
 // first page that is not mapped for writing (the heap's reserved space is
 // mapped PROT_NONE: EINVAL there, ENOMEM at a hole), and reports whether
 // the kernel knows MADV_POPULATE_WRITE (Linux 5.14): a call of length 0
-// fails only on an advice it does not know.
+// fails only on an advice it does not know. It first asks for huge pages
+// there (MADV_HUGEPAGE, from the huge page holding p): where transparent
+// huge pages are enabled for the memory that asks (the "madvise" setting,
+// common, and the guest's), each 2 MiB of the range that nothing has
+// touched yet comes as one huge page, zeroed at once, instead of 512
+// pages each with its own page table entry to set up now and to tear down
+// at exit. The Go runtime maps later chunks of its heap anew, without the
+// advice, so only this first chunk is concerned.
+int newsclipHugeAdvice = -1; // what the MADV_HUGEPAGE call gave: 0, an errno, or -1 before it
 static int populateWrite(uintptr_t p, uintptr_t n) {
 	uintptr_t start = p & ~((uintptr_t)sysconf(_SC_PAGESIZE) - 1);
 	if (madvise((void *)start, 0, MADV_POPULATE_WRITE) != 0) {
 		return 0;
 	}
+	uintptr_t huge = start & ~((uintptr_t)HUGE_PAGE - 1);
+	// Refused without transparent huge pages: small pages then.
+	newsclipHugeAdvice = madvise((void *)huge, start + n - huge, MADV_HUGEPAGE) == 0 ? 0 : errno;
 	madvise((void *)start, n, MADV_POPULATE_WRITE);
 	return 1;
 }
@@ -158,6 +174,10 @@ func init() {
 	first = new([16]byte)
 	heapPopulated = C.populateWrite(C.uintptr_t(uintptr(unsafe.Pointer(first))), heapAhead) != 0
 }
+
+// hugeAdvice returns what init's call for huge pages gave: 0 when the
+// kernel took it, an errno when it refused it, -1 when it was not made.
+func hugeAdvice() int { return int(C.newsclipHugeAdvice) }
 
 // imageRange is a range populateImage populated, and whether the kernel
 // took the call.
