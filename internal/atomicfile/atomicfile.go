@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // live holds the temporary files being written by this process, so that a
@@ -28,6 +29,24 @@ var live sync.Map // string -> string
 
 // tempPattern names the temporary file that becomes base.
 func tempPattern(base string) string { return "." + base + ".newsclip-*.tmp" }
+
+// beforeTemp, when set (SetBeforeTemp), is called before each temporary
+// file is created.
+var beforeTemp atomic.Pointer[func()]
+
+// SetBeforeTemp makes f run before each temporary file is created. The
+// run's signal watcher sets it (interrupt.Watch) to wait until the watcher
+// catches signals, so that a temporary file never exists while a signal
+// would end the process without removing it (Abandon).
+func SetBeforeTemp(f func()) { beforeTemp.Store(&f) }
+
+// newTemp creates the temporary file for path, once beforeTemp allows.
+func newTemp(path string) (*os.File, error) {
+	if f := beforeTemp.Load(); f != nil {
+		(*f)()
+	}
+	return createTemp(filepath.Dir(path), tempPattern(filepath.Base(path)))
+}
 
 // TempTarget returns the target a temporary file of this package was for
 // (".story.md.newsclip-123.tmp" -> "story.md").
@@ -54,7 +73,7 @@ func Write(path string, write func(io.Writer) error) error {
 	if inPlace(path) {
 		return writeInPlace(path, write)
 	}
-	f, err := createTemp(filepath.Dir(path), tempPattern(filepath.Base(path)))
+	f, err := newTemp(path)
 	if err != nil {
 		return fmt.Errorf("%s: %v", path, Unwrap(err))
 	}
@@ -188,7 +207,7 @@ func Create(path string) (*File, error) {
 		}
 		return &File{path: path, f: f, inPlace: true}, nil
 	}
-	f, err := createTemp(filepath.Dir(path), tempPattern(filepath.Base(path)))
+	f, err := newTemp(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", path, Unwrap(err))
 	}

@@ -32,19 +32,31 @@ const gracePeriod = 3 * time.Second
 // A Watcher turns SIGINT and SIGTERM into a cancelled context and the
 // shell's exit codes (130, 143).
 type Watcher struct {
-	ch   chan os.Signal
-	got  atomic.Int32 // the signal number received, 0 for none
-	done chan struct{}
+	ch    chan os.Signal
+	got   atomic.Int32  // the signal number received, 0 for none
+	done  chan struct{} // closed by Stop
+	armed chan struct{} // closed once the signals are caught
 }
 
 // Watch starts watching for SIGINT and SIGTERM: the first cancels the
 // context (through cancel) and, unless the run is graceful, exits the
 // process at once; a graceful run gets gracePeriod, or until a second
 // signal.
+//
+// It returns before the signals are caught: signal.Notify starts the
+// runtime's signal-mask thread, a goroutine locked to a thread of its
+// own, and waits for it to answer, which took 1-2 ms of every run on the
+// 2-core guest, with the other core busy reading the run's PDF. A
+// goroutine makes the call instead, beside the command line's parsing and
+// the reading. Until it has, a signal ends the process as it does before
+// Watch; none can leave a temporary file behind, as the creation of one
+// waits for the watch to be armed (atomicfile.SetBeforeTemp).
 func Watch(cancel context.CancelFunc, stderr io.Writer) *Watcher {
-	w := &Watcher{ch: make(chan os.Signal, 2), done: make(chan struct{})}
-	signal.Notify(w.ch, os.Interrupt, syscall.SIGTERM)
+	w := &Watcher{ch: make(chan os.Signal, 2), done: make(chan struct{}), armed: make(chan struct{})}
+	atomicfile.SetBeforeTemp(w.waitArmed)
 	go func() {
+		notify(w.ch, os.Interrupt, syscall.SIGTERM)
+		close(w.armed)
 		var s os.Signal
 		select {
 		case s = <-w.ch:
@@ -78,8 +90,15 @@ func (w *Watcher) ExitCode() int {
 	return 0
 }
 
+// notify is signal.Notify; a test slows it down.
+var notify = signal.Notify
+
+// waitArmed returns once the signals are caught.
+func (w *Watcher) waitArmed() { <-w.armed }
+
 // Stop ends the watch.
 func (w *Watcher) Stop() {
+	w.waitArmed()
 	signal.Stop(w.ch)
 	close(w.done)
 }
