@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -91,13 +92,21 @@ func ExtractPages(data []byte, opts Options, emit func(Page)) (t *Text, err erro
 	if opts.OnPages != nil {
 		opts.OnPages(n)
 	}
-	rd := pageReader{doc: doc, glyphs: make([]glyph, 0, firstGlyphs)} // objects and fonts shared by the pages
+	rd := pageReader{doc: doc, glyphs: getGlyphs()} // objects and fonts shared by the pages
+	var readers []*pageReader                       // the other workers', made by more
+	defer func() {
+		rd.release()
+		for _, r := range readers {
+			r.release()
+		}
+	}()
 	glyphs, failed, emitted := 0, 0, 0
 	unmappedAt, unmapped := 0, "" // the first emitted page with unmapped codes
 	var firstErr error
 	first := func(page int) (Page, error) { return rd.read(pageList[page-1]) }
 	more := func() reader {
-		r := &pageReader{doc: doc.forWorker(), glyphs: make([]glyph, 0, firstGlyphs)}
+		r := &pageReader{doc: doc.forWorker(), glyphs: getGlyphs()}
+		readers = append(readers, r) // readPages calls more before the workers start
 		return func(page int) (Page, error) { return r.read(pageList[page-1]) }
 	}
 	var onPage func(int)
@@ -172,8 +181,32 @@ func retryRebuilt(data []byte, opts Options, firstErr error, emit func(Page)) (*
 // last is laid out.
 type pageReader struct {
 	doc    *docCache
-	glyphs []glyph
-	cut    cutter // the XY cut's buffers, reused page after page
+	glyphs []glyph // the page's glyphs, the buffer reused page after page
+	used   int     // the most glyphs a page has had in glyphs
+	cut    cutter  // the XY cut's buffers, reused page after page
+}
+
+// glyphBuffers holds glyph buffers between documents (*[]glyph), so that
+// a process that reads many (a batch's PDF child) allocates one per page
+// reader at most once.
+var glyphBuffers sync.Pool
+
+// getGlyphs returns an empty glyph buffer of firstGlyphs or more.
+func getGlyphs() []glyph {
+	if b, ok := glyphBuffers.Get().(*[]glyph); ok {
+		return (*b)[:0]
+	}
+	return make([]glyph, 0, firstGlyphs)
+}
+
+// release gives the reader's glyph buffer back for the next document,
+// cleared of the strings it held, which would otherwise keep this
+// document's text alive.
+func (rd *pageReader) release() {
+	gs := rd.glyphs[:rd.used]
+	clear(gs)
+	rd.glyphs = nil
+	glyphBuffers.Put(&gs)
 }
 
 // A docCache holds what the pages of one document share.
@@ -217,6 +250,7 @@ func (rd *pageReader) read(pg pdf.Page) (p Page, err error) {
 	}
 	in, err := pageGlyphs(pg, maxPageOps, rd.doc, rd.glyphs[:0])
 	rd.glyphs = in.glyphs // no line keeps a reference to the glyphs
+	rd.used = max(rd.used, len(in.glyphs))
 	p = layoutPage(in.glyphs, y0, y1, &rd.cut)
 	p.Images, p.Unmapped = in.images, in.unmapped
 	return p, err
@@ -286,10 +320,15 @@ func infoText(info pdf.Value, key string) string {
 	return t
 }
 
-// firstGlyphs is the capacity of the glyph buffer a document's first page
-// starts with (later pages reuse it): a browser's print draws 1,000 to
-// 2,500 glyphs a page, a newspaper page 5,000 to 10,000, and growing the
-// buffer from nothing copied it a dozen times, a tenth of reading a
-// one-page file. 4096 glyphs take 256 KiB; a longer page doubles it (see
+// firstGlyphs is the capacity of the glyph buffer a page reader starts
+// with (later pages, and the next document's, reuse it): a browser's print
+// draws 1,000 to 2,500 glyphs a page, a newspaper page 5,000 to 10,000, a
+// scanned page with its OCR text up to 15,000. Growing the buffer from
+// nothing copied it a dozen times, a tenth of reading a one-page file;
+// from 4,096 glyphs (256 KiB), a newspaper page still grew it once, into
+// fresh memory: the copy's page faults took 5% of a one-page run's CPU
+// samples. 16,384 glyphs take 1 MiB of address space, of which only the
+// pages a document's glyphs reach are touched (the runtime hands out
+// fresh memory already zeroed); a longer page doubles it (see
 // appendGlyph).
-const firstGlyphs = 4096
+const firstGlyphs = 16384

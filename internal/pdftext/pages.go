@@ -5,6 +5,8 @@ import (
 	"runtime"
 	"sync"
 	"time"
+
+	"newsclip/internal/stackroom"
 )
 
 // maxWorkers bounds the pages of one document read at once
@@ -108,7 +110,10 @@ func readPages(n, workers int, first reader, more func() reader, onPage func(int
 	}
 	var wg sync.WaitGroup
 	for _, read := range others {
-		wg.Go(func() { q.work(read, 0) })
+		wg.Go(func() {
+			stackroom.Grow() // a page's reading goes deep: the content stream's objects, the XY cut
+			q.work(read, 0)
+		})
 	}
 	q.work(first, page)
 	wg.Wait()
