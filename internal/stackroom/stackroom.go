@@ -25,9 +25,10 @@ package stackroom
 // makes it 64 KiB.
 const frame = 32 << 10
 
-// index is 0, always, but in a variable: the compiler cannot know which
-// element of Grow's array is written and read, so it keeps the array, and
-// the frame, whole.
+// index is 0, always, but in a variable that nothing writes: the compiler
+// cannot know which element of Grow's array is written and read, so it
+// keeps the array, and the frame, whole (and goroutines growing at once
+// share nothing but this read).
 var index int
 
 // Grow makes the calling goroutine's stack at least 64 KiB now, while the
@@ -37,7 +38,9 @@ var index int
 func Grow() {
 	var room [frame]byte
 	room[index] = 1
-	index = int(room[frame-1-index]) // 0: the last element, never written
+	if room[frame-1-index] != 0 { // the last element, never written
+		panic("stackroom: index is not 0")
+	}
 }
 
 // init grows the stack of the goroutine that runs the program's package
