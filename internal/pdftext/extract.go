@@ -103,11 +103,19 @@ func ExtractPages(data []byte, opts Options, emit func(Page)) (t *Text, err erro
 	glyphs, failed, emitted := 0, 0, 0
 	unmappedAt, unmapped := 0, "" // the first emitted page with unmapped codes
 	var firstErr error
-	first := func(page int) (Page, error) { return rd.read(pageList[page-1]) }
+	// Each page's dictionary is let go once read: held for the whole
+	// document, they were a quarter of the live heap at a 1,000-page
+	// document's 900th page (0.9 of 4.4 MB).
+	readAt := func(r *pageReader, page int) (Page, error) {
+		pg := pageList[page-1]
+		pageList[page-1] = pdf.Page{} // each page is read once, by one reader
+		return r.read(pg)
+	}
+	first := func(page int) (Page, error) { return readAt(&rd, page) }
 	more := func() reader {
 		r := &pageReader{doc: doc.forWorker(), glyphs: getGlyphs()}
 		readers = append(readers, r) // readPages calls more before the workers start
-		return func(page int) (Page, error) { return r.read(pageList[page-1]) }
+		return func(page int) (Page, error) { return readAt(r, page) }
 	}
 	var onPage func(int)
 	if opts.OnPage != nil {
