@@ -117,29 +117,58 @@ __attribute__((constructor(102))) static void populateImage(void) {
 
 // HUGE_PAGE is the size of a transparent huge page on amd64 and arm64
 // with 4 KiB pages: a page table's worth of pages, mapped by one entry.
-#define HUGE_PAGE (2u << 20)
+// HEAP_CHUNK is the Go runtime's heap chunk (pallocChunkBytes), the unit
+// in which it maps its heap, aligned to its size.
+#define HUGE_PAGE ((uintptr_t)2 << 20)
+#define HEAP_CHUNK ((uintptr_t)4 << 20)
+
+// hugeRange gives the part of [start, start+n) that populateWrite advises
+// for huge pages: the whole huge pages from start on that lie within
+// start's heap chunk. Those below start in its huge page are left out:
+// the runtime has touched some (a huge page cannot come there at the
+// populate) and the rest it never will (the random padding before the
+// heap's first allocation). *lo == *hi when there are none.
+static void hugeRange(uintptr_t start, uintptr_t n, uintptr_t *lo, uintptr_t *hi) {
+	uintptr_t chunkEnd = (start | (HEAP_CHUNK - 1)) + 1;
+	uintptr_t end = start + n < chunkEnd ? start + n : chunkEnd;
+	*lo = (start + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+	*hi = end & ~(HUGE_PAGE - 1);
+	if (*hi < *lo) {
+		*hi = *lo;
+	}
+}
+
+// What the huge page advice did, for the tests: -1 before populateWrite,
+// -2 when its range held no whole huge page, 0 when the kernel took the
+// advice for [newsclipHugeLo, newsclipHugeHi), an errno when it refused it.
+int newsclipHugeAdvice = -1;
+uintptr_t newsclipHugeLo, newsclipHugeHi;
 
 // populateWrite populates [p, p+n), p rounded down to a page, up to the
 // first page that is not mapped for writing (the heap's reserved space is
 // mapped PROT_NONE: EINVAL there, ENOMEM at a hole), and reports whether
 // the kernel knows MADV_POPULATE_WRITE (Linux 5.14): a call of length 0
 // fails only on an advice it does not know. It first asks for huge pages
-// there (MADV_HUGEPAGE, from the huge page holding p): where transparent
-// huge pages are enabled for the memory that asks (the "madvise" setting,
-// common, and the guest's), each 2 MiB of the range that nothing has
-// touched yet comes as one huge page, zeroed at once, instead of 512
-// pages each with its own page table entry to set up now and to tear down
-// at exit. The Go runtime maps later chunks of its heap anew, without the
-// advice, so only this first chunk is concerned.
-int newsclipHugeAdvice = -1; // what the MADV_HUGEPAGE call gave: 0, an errno, or -1 before it
+// (MADV_HUGEPAGE) for the whole huge pages of the range within its heap
+// chunk (hugeRange): where transparent huge pages are enabled for the
+// memory that asks (the "madvise" setting, common, and the guest's), each
+// comes as one huge page, zeroed at once, instead of 512 pages each with
+// its own page table entry to set up now and to tear down at exit. The Go
+// runtime maps later chunks of its heap anew, without the advice, so only
+// this first chunk is concerned; its start being random, about half the
+// runs have a whole huge page there.
 static int populateWrite(uintptr_t p, uintptr_t n) {
 	uintptr_t start = p & ~((uintptr_t)sysconf(_SC_PAGESIZE) - 1);
 	if (madvise((void *)start, 0, MADV_POPULATE_WRITE) != 0) {
 		return 0;
 	}
-	uintptr_t huge = start & ~((uintptr_t)HUGE_PAGE - 1);
-	// Refused without transparent huge pages: small pages then.
-	newsclipHugeAdvice = madvise((void *)huge, start + n - huge, MADV_HUGEPAGE) == 0 ? 0 : errno;
+	hugeRange(start, n, &newsclipHugeLo, &newsclipHugeHi);
+	if (newsclipHugeLo == newsclipHugeHi) {
+		newsclipHugeAdvice = -2;
+	} else {
+		// Refused without transparent huge pages: small pages then.
+		newsclipHugeAdvice = madvise((void *)newsclipHugeLo, newsclipHugeHi - newsclipHugeLo, MADV_HUGEPAGE) == 0 ? 0 : errno;
+	}
 	madvise((void *)start, n, MADV_POPULATE_WRITE);
 	return 1;
 }
@@ -175,9 +204,22 @@ func init() {
 	heapPopulated = C.populateWrite(C.uintptr_t(uintptr(unsafe.Pointer(first))), heapAhead) != 0
 }
 
-// hugeAdvice returns what init's call for huge pages gave: 0 when the
-// kernel took it, an errno when it refused it, -1 when it was not made.
-func hugeAdvice() int { return int(C.newsclipHugeAdvice) }
+// hugeAdvice returns what the last populateWrite's call for huge pages
+// gave (see newsclipHugeAdvice) and the range it advised.
+func hugeAdvice() (result int, lo, hi uintptr) {
+	return int(C.newsclipHugeAdvice), uintptr(C.newsclipHugeLo), uintptr(C.newsclipHugeHi)
+}
+
+// hugeRangeOf is hugeRange, for the tests.
+func hugeRangeOf(start, n uintptr) (lo, hi uintptr) {
+	var l, h C.uintptr_t
+	C.hugeRange(C.uintptr_t(start), C.uintptr_t(n), &l, &h)
+	return uintptr(l), uintptr(h)
+}
+
+// populateWriteOf is populateWrite, for the tests: whether the kernel
+// knows MADV_POPULATE_WRITE.
+func populateWriteOf(p, n uintptr) bool { return C.populateWrite(C.uintptr_t(p), C.uintptr_t(n)) != 0 }
 
 // imageRange is a range populateImage populated, and whether the kernel
 // took the call.

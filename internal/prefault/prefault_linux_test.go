@@ -76,26 +76,73 @@ func TestHeapPopulated(t *testing.T) {
 	}
 }
 
-// TestHeapHugePages: the heap init populated is advised for transparent
-// huge pages (smaps shows the "hg" flag on its mapping), so that where the
-// kernel gives them only to memory that asks ("madvise", the usual
-// setting) the untouched 2 MiB of it come as huge pages. Without the
-// advice the flag is missing.
+// TestHugeRange: the huge page advice covers the whole huge pages from
+// the first allocation on, within its heap chunk, and nothing below it or
+// past the chunk (the runtime's reserved space, or no mapping at all).
+func TestHugeRange(t *testing.T) {
+	const mib = 1 << 20
+	const chunk = 0x7f0000000000 // a heap chunk's start (4 MiB-aligned)
+	for _, tc := range []struct {
+		start, n, lo, hi uintptr
+	}{
+		{chunk, 4 * mib, chunk, chunk + 4*mib},                        // the whole chunk
+		{chunk + 4096, 4 * mib, chunk + 2*mib, chunk + 4*mib},         // not the huge page the start is in
+		{chunk + 2*mib, 4 * mib, chunk + 2*mib, chunk + 4*mib},        // not past the chunk's end
+		{chunk + 2*mib + 4096, 4 * mib, chunk + 4*mib, chunk + 4*mib}, // no whole huge page left
+		{chunk, mib, chunk, chunk},                                    // n less than a huge page
+		{chunk + 4096, 2 * mib, chunk + 2*mib, chunk + 2*mib},         // nor a whole one in [start, start+n)
+	} {
+		if lo, hi := hugeRangeOf(tc.start, tc.n); lo != tc.lo || hi != tc.hi {
+			t.Errorf("hugeRange(%#x, %#x) = [%#x, %#x), want [%#x, %#x)", tc.start, tc.n, lo, hi, tc.lo, tc.hi)
+		}
+	}
+}
+
+// TestHeapHugePages: populateWrite advises its range's whole huge pages
+// for transparent huge pages before populating it (smaps shows the "hg"
+// flag on them), so that where the kernel gives huge pages only to memory
+// that asks ("madvise", the usual setting) they come as huge pages. It is
+// tried on a chunk-aligned mapping of the test's own, starting a page in,
+// as the heap's first allocation does. It also reports init's own call.
 func TestHeapHugePages(t *testing.T) {
 	if !heapPopulated {
 		t.Skip("the kernel does not know MADV_POPULATE_WRITE (Linux before 5.14)")
 	}
-	switch e := hugeAdvice(); {
-	case e < 0:
+	res, lo, hi := hugeAdvice()
+	t.Logf("init: advice %d for [%#x, %#x)", res, lo, hi)
+	if res == -1 {
 		t.Fatal("init did not ask for huge pages")
-	case e > 0:
-		t.Skipf("the kernel refused MADV_HUGEPAGE: %v", syscall.Errno(e))
 	}
+	const chunk = 4 << 20
+	mem, err := syscall.Mmap(-1, 0, 3*chunk, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer syscall.Munmap(mem)
+	base := (uintptr(unsafe.Pointer(&mem[0])) + chunk - 1) &^ (chunk - 1)
+	populateWriteOf(base+4096, chunk)
+	switch res, lo, hi = hugeAdvice(); {
+	case res > 0:
+		t.Skipf("the kernel refused MADV_HUGEPAGE: %v", syscall.Errno(res))
+	case res != 0 || lo != base+2<<20 || hi != base+chunk:
+		t.Fatalf("advice %d for [%#x, %#x), want 0 for [%#x, %#x)", res, lo, hi, base+2<<20, base+chunk)
+	}
+	flags := smapsFlags(t, lo)
+	if !slices.Contains(flags, "hg") {
+		t.Errorf("the advised mapping at %#x has flags %v, want hg (MADV_HUGEPAGE)", lo, flags)
+	}
+	if below := smapsFlags(t, base); slices.Contains(below, "hg") {
+		t.Errorf("the huge page below the start (%#x) is advised too: flags %v", base, below)
+	}
+}
+
+// smapsFlags returns the VmFlags of the mapping that holds addr.
+func smapsFlags(t *testing.T, addr uintptr) []string {
+	t.Helper()
 	b, err := os.ReadFile("/proc/self/smaps")
 	if err != nil {
 		t.Fatal(err)
 	}
-	addr := uintptr(unsafe.Pointer(first))
 	in := false
 	for _, line := range strings.Split(string(b), "\n") {
 		f := strings.Fields(line)
@@ -109,13 +156,11 @@ func TestHeapHugePages(t *testing.T) {
 			continue
 		}
 		if in && f[0] == "VmFlags:" {
-			if !slices.Contains(f[1:], "hg") {
-				t.Fatalf("the heap's mapping at %#x has flags %v, want hg (MADV_HUGEPAGE)", addr, f[1:])
-			}
-			return
+			return f[1:]
 		}
 	}
 	t.Fatalf("no mapping in /proc/self/smaps holds %#x", addr)
+	return nil
 }
 
 // TestImagePopulated: the constructor populated exactly the program's
