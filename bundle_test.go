@@ -93,8 +93,11 @@ func TestBundleMemoryFlat(t *testing.T) {
 	}
 	per := (int64(held[large]) - int64(held[small])) / (large - small)
 	t.Logf("live heap %d bytes at %d files, %d at %d: %d bytes a file", held[small], small, held[large], large, per)
-	if per > 24 {
-		t.Errorf("the bundle path holds %d bytes a file; want it flat (a list of the paths shows as about 55: the median is taken mid-run)", per)
+	// The median is the heap half way through a run, so a leak shows at
+	// about half its size: a list of the paths as 56 bytes a file, a
+	// 36-43 byte leak as 22. The median itself moves by 0-3.
+	if per > 12 {
+		t.Errorf("the bundle path holds %d bytes a file half way through; want it flat (a list of the paths shows as about 56)", per)
 	}
 }
 

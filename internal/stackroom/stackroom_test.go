@@ -7,13 +7,16 @@ import (
 )
 
 // stackInUse returns the bytes of goroutine stacks in use after n
-// goroutines have each run f and wait, and a function that lets them end.
+// goroutines have each run f and wait, and a function that lets them end
+// and returns once they have (their stacks freed before the next count).
 func stackInUse(n int, f func()) (uint64, func()) {
-	var ready sync.WaitGroup
+	var ready, ended sync.WaitGroup
 	release := make(chan struct{})
 	ready.Add(n)
+	ended.Add(n)
 	for range n {
 		go func() {
+			defer ended.Done()
 			f()
 			ready.Done()
 			<-release
@@ -22,7 +25,10 @@ func stackInUse(n int, f func()) (uint64, func()) {
 	ready.Wait()
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
-	return m.StackInuse, func() { close(release) }
+	return m.StackInuse, func() {
+		close(release)
+		ended.Wait()
+	}
 }
 
 // TestGrow: a goroutine that calls Grow holds a stack of 64 KiB or more
