@@ -57,6 +57,7 @@ func Watch(cancel context.CancelFunc, stderr io.Writer) *Watcher {
 	go func() {
 		notify(w.ch, os.Interrupt, syscall.SIGTERM)
 		close(w.armed)
+		defer stopNotify(w.ch) // after Stop (an exit ends it all otherwise)
 		var s os.Signal
 		select {
 		case s = <-w.ch:
@@ -90,15 +91,17 @@ func (w *Watcher) ExitCode() int {
 	return 0
 }
 
-// notify is signal.Notify; a test slows it down.
-var notify = signal.Notify
+// notify and stopNotify are signal.Notify and signal.Stop; tests hold
+// the first back and watch the second.
+var (
+	notify     = signal.Notify
+	stopNotify = signal.Stop
+)
 
 // waitArmed returns once the signals are caught.
 func (w *Watcher) waitArmed() { <-w.armed }
 
-// Stop ends the watch.
-func (w *Watcher) Stop() {
-	w.waitArmed()
-	signal.Stop(w.ch)
-	close(w.done)
-}
+// Stop ends the watch. It does not wait for the signals to be caught (a
+// run as short as --version may end first, and the wait was a millisecond
+// of its 18): the watch's goroutine lets them go once it has caught them.
+func (w *Watcher) Stop() { close(w.done) }

@@ -44,3 +44,40 @@ func TestSignalCaughtOnceTempFileExists(t *testing.T) {
 		t.Errorf("exit code %d after SIGTERM, want 143", w.ExitCode())
 	}
 }
+
+// TestStopDoesNotWait: Stop returns while the signals are still being
+// caught (here, held back until the test lets go), and the watch lets
+// them go once they are.
+func TestStopDoesNotWait(t *testing.T) {
+	defer func(n func(chan<- os.Signal, ...os.Signal), s func(chan<- os.Signal)) {
+		notify, stopNotify = n, s
+	}(notify, stopNotify)
+	hold := make(chan struct{})
+	stopped := make(chan struct{})
+	notify = func(c chan<- os.Signal, sig ...os.Signal) {
+		<-hold
+		signal.Notify(c, sig...)
+	}
+	stopNotify = func(c chan<- os.Signal) {
+		signal.Stop(c)
+		close(stopped)
+	}
+	w := Watch(func() {}, io.Discard)
+	returned := make(chan struct{})
+	go func() {
+		w.Stop()
+		close(returned)
+	}()
+	select {
+	case <-returned:
+	case <-time.After(10 * time.Second):
+		close(hold)
+		t.Fatal("Stop waited for the signals to be caught")
+	}
+	close(hold)
+	select {
+	case <-stopped:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the signals caught after Stop were not let go")
+	}
+}
