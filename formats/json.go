@@ -197,6 +197,9 @@ func WriteJSON(w io.Writer, docs []*convert.Document, lines bool) error {
 	n := 0
 	for _, d := range docs {
 		for _, a := range d.Articles {
+			if s.err != nil {
+				return s.err // nothing more is written
+			}
 			if lines {
 				s.out = append(appendWireJSON(s.out, d, a, s.spill), '\n')
 			} else {

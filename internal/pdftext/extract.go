@@ -208,14 +208,21 @@ func getGlyphs() []glyph {
 }
 
 // release gives the reader's glyph buffer back for the next document,
-// cleared of the strings it held, which would otherwise keep this
-// document's text alive.
+// unless it is larger than maxPooledGlyphs, cleared of the strings it
+// held, which would otherwise keep this document's text alive.
 func (rd *pageReader) release() {
 	gs := rd.glyphs[:rd.used]
-	clear(gs)
 	rd.glyphs = nil
+	if cap(gs) > maxPooledGlyphs {
+		return // one huge page's buffer is not kept for the documents after
+	}
+	clear(gs)
 	glyphBuffers.Put(&gs)
 }
+
+// maxPooledGlyphs is the largest glyph buffer kept for the next document:
+// 4 MiB, a page of some 65,000 glyphs.
+const maxPooledGlyphs = 4 * firstGlyphs
 
 // A docCache holds what the pages of one document share.
 type docCache struct {
