@@ -245,8 +245,8 @@ func alignBesideCap(r []word, first, c word) {
 }
 
 // blockLines splits a block into lines (by baseline, top to bottom) with
-// words left to right.
-func blockLines(r region) []Line {
+// words left to right, and adds them to s.
+func blockLines(r region, s *lineSink) {
 	less := func(a, b *word) bool {
 		if math.Abs(a.y-b.y) > 0.3*fmin(a.size, b.size) {
 			return a.y > b.y
@@ -255,32 +255,67 @@ func blockLines(r region) []Line {
 	}
 	slices.SortStableFunc(r, func(a, b word) int { return lessCmp(less(&a, &b), less(&b, &a)) })
 	bx0, bx1, _, _ := r.bounds()
-	var lines []Line
+	first := len(s.lines)
 	for i := 0; i < len(r); {
 		j := i + 1
 		for j < len(r) && math.Abs(r[j].y-r[i].y) <= 0.3*fmin(r[i].size, r[j].size) {
 			j++
 		}
 		ws := r[i:j]
-		var b strings.Builder
+		start := len(s.text)
 		l := Line{X0: ws[0].x0, X1: ws[0].x1, Y: ws[0].y, Size: ws[0].size, Bold: ws[0].bold, BlockX0: bx0, BlockX1: bx1}
 		for k, w := range ws {
 			if k > 0 {
-				b.WriteByte(' ')
+				s.text = append(s.text, ' ')
 			}
-			b.WriteString(w.text)
+			s.text = append(s.text, w.text...)
 			l.X1 = fmax(l.X1, w.x1)
 			l.Size = fmax(l.Size, w.size)
 			l.Bold = l.Bold && w.bold
 		}
-		l.Text = drawnSoftHyphens(b.String())
-		lines = append(lines, l)
+		s.text = s.text[:start+len(drawnSoftHyphens(s.text[start:]))]
+		s.add(l)
 		i = j
 	}
-	if len(lines) > 0 {
-		lines[0].BlockStart = true
+	if len(s.lines) > first {
+		s.lines[first].BlockStart = true
 	}
-	return lines
+}
+
+// A lineSink gathers a page's lines as blockLines reads them, their texts
+// one after another in one buffer, and hands them out (take) in a slice
+// of their exact count whose texts share one string. Line by line, with
+// a string each and a slice grown by appending, a 1,969-page document's
+// 60,661 lines took 10 MB of heap, against 6.2 MB (in-process, after a
+// collection); a PDF child's parent decodes its pages the same way
+// (pdfchild's decodePage). Its buffers are reused page after page.
+type lineSink struct {
+	lines []Line // the lines so far, their Text unset until take
+	text  []byte // their texts, one after another
+	ends  []int  // where each line's text ends in text
+}
+
+// add adds l, whose text is text[ends[len(ends)-1]:] (text[0:] for the
+// first line).
+func (s *lineSink) add(l Line) {
+	s.lines = append(s.lines, l)
+	s.ends = append(s.ends, len(s.text))
+}
+
+// take returns the lines added since the last take (nil for none) and
+// empties s.
+func (s *lineSink) take() []Line {
+	if len(s.lines) == 0 {
+		return nil
+	}
+	all, at := string(s.text), 0
+	out := make([]Line, len(s.lines))
+	for i, l := range s.lines {
+		l.Text, at = all[at:s.ends[i]], s.ends[i]
+		out[i] = l
+	}
+	s.lines, s.text, s.ends = s.lines[:0], s.text[:0], s.ends[:0]
+	return out
 }
 
 // layoutPage turns a page's glyphs into lines in reading order, with c's
@@ -310,8 +345,9 @@ func layoutPage(gs []glyph, y0, y1 float64, c *cutter) Page {
 	c.reuse(medianSize(ws))
 	c.cut(region(ws), 0)
 	for _, b := range c.blocks {
-		p.Lines = append(p.Lines, blockLines(b)...)
+		blockLines(b, &c.sink)
 	}
+	p.Lines = c.sink.take()
 	return p
 }
 

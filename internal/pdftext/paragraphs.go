@@ -111,7 +111,11 @@ func removeRunningHeads(pages []Page) (removed []string) {
 				es = es[1:]
 			}
 			if head || isPrintMargin(l, *p) {
-				removed = append(removed, l.Text)
+				// A copy: a page's lines share one string (see
+				// lineSink), which the document's list of what was
+				// removed would otherwise hold, one page of it for
+				// each head.
+				removed = append(removed, strings.Clone(l.Text))
 				p.Heads = append(p.Heads, l)
 				continue
 			}

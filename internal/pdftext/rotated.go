@@ -34,7 +34,7 @@ func splitTurned(gs []glyph) (upright, turned []glyph) {
 // the left, right and bottom edges of its box on the page (the frame of
 // the page's own lines), BlockX0 and BlockX1 equal X0 and X1.
 func turnedLines(gs []glyph) []Line {
-	var out []Line
+	var out lineSink
 	for q := 1; q < 4; q++ {
 		var sel []glyph
 		for _, g := range gs {
@@ -52,12 +52,14 @@ func turnedLines(gs []glyph) []Line {
 		c := cutter{size: medianSize(ws)}
 		c.cut(region(ws), 0)
 		for _, b := range c.blocks {
-			for _, l := range blockLines(b) {
-				out = append(out, turnBack(l, q))
+			first := len(out.lines)
+			blockLines(b, &out)
+			for i := first; i < len(out.lines); i++ {
+				out.lines[i] = turnBack(out.lines[i], q)
 			}
 		}
 	}
-	return out
+	return out.take()
 }
 
 // turnBack maps the box of a line read q quarter turns clockwise back to

@@ -10,7 +10,7 @@ func TestDrawnSoftHyphens(t *testing.T) {
 		{"no hyphen", "no hyphen"},
 		{"\u00ad", "\u00ad"},
 	} {
-		if got := drawnSoftHyphens(c.in); got != c.want {
+		if got := string(drawnSoftHyphens([]byte(c.in))); got != c.want {
 			t.Errorf("drawnSoftHyphens(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}

@@ -101,6 +101,7 @@ type cutter struct {
 	his    []float64    // gaps
 	bits   []uint64     // sortFloats
 	page   wordBuffers  // layoutPage's words
+	sink   lineSink     // layoutPage's lines
 }
 
 // reuse readies c for another page's words, of median size size: no
