@@ -113,7 +113,8 @@ func TestOwnGCPercent(t *testing.T) {
 }
 
 // TestOwnBytes: the bytes of the run's own reading stand for the file it
-// read, once read (the call waits for that), and for no other file; a
+// read, once read (the call waits for that), and for no other file; they
+// are handed out once (else the process holds them to its end); a
 // reading that could not read the file gives none.
 func TestOwnBytes(t *testing.T) {
 	defer func() { own.name, own.read, own.first = "", nil, nil }()
@@ -132,6 +133,9 @@ func TestOwnBytes(t *testing.T) {
 	}
 	if _, ok := OwnBytes("other.pdf"); ok {
 		t.Error("another file's bytes stand for the one read")
+	}
+	if _, ok := OwnBytes("page.pdf"); ok || own.first != nil {
+		t.Error("the reading's bytes handed out twice, or still held after the first")
 	}
 	own.read, own.first = make(chan struct{}), nil
 	close(own.read) // could not read it
