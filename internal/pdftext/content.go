@@ -466,9 +466,17 @@ func interpretFrom(rd io.ReadCloser, do func(op []byte, args []operand)) {
 			if postScript(t.kw, &stk, &dicts, pop) {
 				continue
 			}
+			inline := string(t.kw) == "ID"
+			end := ""
+			if inline {
+				end = inlineEnd(stk)
+			}
 			do(t.kw, stk)
 			stk = stk[:0]
 			b.reset()
+			if inline { // the image's data and its EI (see inline.go)
+				b.skipInlineData(end)
+			}
 			continue
 		}
 		if t.kw == nil {

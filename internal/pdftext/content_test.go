@@ -3,6 +3,7 @@ package pdftext
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -120,11 +121,17 @@ func rawPage(content string) (pdf.Page, error) {
 }
 
 // sameOpsAsLibrary fails the test where our reader's operators on the
-// page's content (drawn from content c) differ from the library's.
+// page's content (drawn from content c) differ from the library's, up to
+// the first ID operator: past it, the library reads an inline image's
+// data as tokens, where our reader skips them (see inline.go and
+// TestInlineImagesSkipped).
 func sameOpsAsLibrary(t *testing.T, c string, page pdf.Page) {
 	t.Helper()
 	contents := page.V.Key("Contents")
 	want, got := libraryOps(t, contents), interpretOps(contents)
+	if i := slices.IndexFunc(want, func(op string) bool { return strings.HasPrefix(op, "ID: ") }); i >= 0 {
+		want, got = want[:i+1], got[:min(i+1, len(got))]
+	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("content %q:\n got %q\nwant %q", c, got, want)
 	}

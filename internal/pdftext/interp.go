@@ -131,7 +131,7 @@ var operators = map[string]string{}
 
 func init() {
 	for _, op := range []string{"q", "Q", "cm", "BT", "Tf", "Tc", "Tw", "Tz", "TL", "Ts", "Tr",
-		"Td", "TD", "Tm", "T*", "Tj", "'", "\"", "TJ", "Do", "BI", "EI"} {
+		"Td", "TD", "Tm", "T*", "Tj", "'", "\"", "TJ", "Do", "BI"} {
 		operators[op] = op
 	}
 }
@@ -147,7 +147,7 @@ func (f *frame) op(op string, args []operand) {
 		f.textPosition(op, args)
 	case "Tj", "'", "\"", "TJ":
 		f.textShow(op, args)
-	case "Do", "BI", "EI":
+	case "Do", "BI":
 		f.xobject(op, args)
 	}
 }
@@ -299,7 +299,7 @@ func (f *frame) xobject(op string, args []operand) {
 		case "Image":
 			f.in.images++
 		}
-	case "BI", "EI": // begin and end an inline image
+	case "BI": // an inline image (its data and EI are skipped: see inline.go)
 		f.in.images++
 	}
 }

@@ -1,0 +1,56 @@
+package pdftext
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"newsclip/internal/pdfgen"
+)
+
+// TestInlineEnd: the data of an inline image end where its first filter's
+// encoding ends, ASCII85's at "~>" and ASCIIHex's at ">"; any other data
+// have no end of their own.
+func TestInlineEnd(t *testing.T) {
+	name := func(s string) operand { return operand{kind: opName, b: []byte(s)} }
+	num := func(x float64) operand { return operand{kind: opInt, num: x} }
+	arr := func(xs ...operand) operand { return operand{kind: opArray, arr: xs} }
+	for _, c := range []struct {
+		what string
+		args []operand
+		want string
+	}{
+		{"ASCII85, abbreviated", []operand{name("W"), num(4), name("F"), name("A85")}, "~>"},
+		{"ASCII85 then Flate", []operand{name("W"), num(4), name("F"), arr(name("A85"), name("Fl"))}, "~>"},
+		{"full names", []operand{name("Filter"), arr(name("ASCII85Decode"), name("FlateDecode"))}, "~>"},
+		{"ASCIIHex", []operand{name("F"), name("AHx"), name("H"), num(2)}, ">"},
+		{"Flate then ASCII85: binary data", []operand{name("F"), arr(name("Fl"), name("A85"))}, ""},
+		{"DCT", []operand{name("F"), name("DCT")}, ""},
+		{"no filter", []operand{name("W"), num(4), name("H"), num(4), name("BPC"), num(8)}, ""},
+		{"a value named F is not the key", []operand{name("CS"), name("F"), name("W"), num(4)}, ""},
+		{"none", nil, ""},
+	} {
+		if got := inlineEnd(c.args); got != c.want {
+			t.Errorf("%s: inlineEnd = %q, want %q", c.what, got, c.want)
+		}
+	}
+}
+
+// TestInlineImagesSkipped: the text around an inline image is read
+// whatever its data hold; read as tokens, ASCII85's '>' and binary bytes
+// failed the page as damaged.
+func TestInlineImagesSkipped(t *testing.T) {
+	text := func(s string, y int) string { return fmt.Sprintf("BT /F1 12 Tf 72 %d Td (%s) Tj ET\n", y, s) }
+	for _, c := range []struct{ what, image string }{
+		{"ASCII85 with a '>' and an EI inside", "BI /W 4 /H 1 /BPC 8 /CS /G /F [/A85 /Fl] ID\nGb\"/l4>jH EI ~>5H!lc0n~>\nEI"},
+		{"ASCIIHex with an EI inside", "BI /W 2 /H 1 /BPC 8 /CS /G /F /AHx ID 0f EI 0a>EI"},
+		{"binary", "BI /W 8 /H 1 /BPC 8 /CS /G ID \x00\xff>)(<<]/%\x85xEI)\nEI\n"},
+		{"binary, EI before a delimiter", "BI /W 4 /H 1 /BPC 8 /CS /G ID \x01>\x02( EI/Span <<>> BDC EMC"},
+	} {
+		content := text("Before the image.", 700) + "q " + c.image + " Q\n" + text("After the image.", 680)
+		got := extractInTime(t, pdfgen.BuildRaw([]string{content}, ""), c.what)
+		if !strings.Contains(got, "Before the image.") || !strings.Contains(got, "After the image.") {
+			t.Errorf("%s: read %q, want the text before and after the image", c.what, got)
+		}
+	}
+}
