@@ -13,6 +13,30 @@ import (
 	"unicode/utf8"
 )
 
+// doubledWords drops each word drawn again where it already stands (the
+// same text, at most a fifth of its size to the side and a tenth up or
+// down) up to eight words after the first copy, in another string of the
+// content: a map's labels drawn twice, as a white halo and then in black,
+// or a headline stroked and then filled. dedupeFakeBold catches a glyph
+// drawn twice in a row, not a string of words drawn twice:
+//
+//	Municipalité de Saint-Sauveur Municipalité de Saint-Sauveur   (two strings, one place)
+//	-> Municipalité de Saint-Sauveur
+func doubledWords(ws []word) []word {
+	out := ws[:0]
+	for _, w := range ws {
+		dup := false
+		for j := max(0, len(out)-8); j < len(out) && !dup; j++ {
+			p := &out[j]
+			dup = p.text == w.text && math.Abs(p.x0-w.x0) < 0.2*w.size && math.Abs(p.y-w.y) < 0.1*w.size
+		}
+		if !dup {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 // A word is a run of glyphs on one baseline without a gap, in user space.
 type word struct {
 	x0, x1, y, size float64
@@ -335,7 +359,7 @@ func layoutPage(gs []glyph, y0, y1 float64, c *cutter) Page {
 		gs, turned = splitTurned(gs)
 	}
 	p.Turned = turnedLines(turned)
-	ws := glyphsToWordsIn(dedupeFakeBold(gs), &c.page)
+	ws := doubledWords(glyphsToWordsIn(dedupeFakeBold(gs), &c.page))
 	if len(ws) == 0 {
 		return p
 	}
