@@ -28,7 +28,7 @@ func doubledWords(ws []word) []word {
 		dup := false
 		for j := max(0, len(out)-8); j < len(out) && !dup; j++ {
 			p := &out[j]
-			dup = p.text == w.text && math.Abs(p.x0-w.x0) < 0.2*w.size && math.Abs(p.y-w.y) < 0.1*w.size
+			dup = math.Abs(p.x0-w.x0) < 0.2*w.size && math.Abs(p.y-w.y) < 0.1*w.size && p.text == w.text
 		}
 		if !dup {
 			out = append(out, w)
