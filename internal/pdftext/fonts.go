@@ -71,7 +71,12 @@ func loadFontEntries(f pdf.Font, e fontEntries) *pdfFont {
 	}
 	low := strings.ToLower(pf.name)
 	pf.bold = strings.Contains(low, "bold") || strings.Contains(low, "black") || strings.Contains(low, "heavy")
-	pf.toUnicode = !e.toUnicode.IsNull()
+	// A ToUnicode map is a stream. Some producers write the name of an
+	// encoding there (/ToUnicode /Identity-H) for fonts whose codes are
+	// Unicode values: that is no map, and the codes are read as for a
+	// font without one (see decode), where the library's decoder kept
+	// each code's low byte ("Łódź" read "Aódz").
+	pf.toUnicode = e.toUnicode.Kind() == pdf.Stream
 	var cmap []byte
 	var whole bool // cmap holds the ToUnicode stream's bytes
 	if pf.toUnicode {
