@@ -134,8 +134,10 @@ func TestConcurrentBatchesOneOutdir(t *testing.T) {
 }
 
 // TestSignalStopsRead: SIGINT or SIGTERM while newsclip waits on its input
-// (stdin left open, as at a terminal) stops it at once with 130 or 143,
-// and the output file named by -o is never created.
+// (stdin left open, as at a terminal) stops it at once with 130 or 143
+// (or by the signal's own action, which a shell reports with the same
+// status, when it comes before the watch is armed), and the output file
+// named by -o is never created.
 func TestSignalStopsRead(t *testing.T) {
 	for _, tc := range []struct {
 		sig  syscall.Signal

@@ -21,6 +21,7 @@ trap 'rm -rf "$work"' EXIT
 # A binary just written by the linker starts about a millisecond slower
 # than a copy of it: time a copy.
 go build -o "$work/newsclip.linked" . && cp "$work/newsclip.linked" "$work/newsclip"
+[ -d ../shared/corpus/pdf-real ] || { echo "pdf-batch.sh: the shared corpus is not at ../shared/corpus" >&2; exit 1; }
 srcs=(../shared/corpus/pdf/*.pdf ../shared/corpus/pdf-real/springhouse_*.pdf testdata/pdf/groff-*.pdf)
 if [ -z "${SMALL:-}" ]; then srcs+=(../shared/corpus/pdf-real/hoffner_sueddeutsche.pdf); fi
 mkdir "$work/in"

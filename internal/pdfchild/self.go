@@ -205,7 +205,8 @@ func extractAsChild(data []byte, opts pdftext.Options) (*pdftext.Text, error) {
 // file, and its copy in memory (a millisecond of CPU time on the other
 // core during the reading, for a 440 KB print): the text fromOwn then
 // gives is that of the same bytes, whatever became of the file since.
-// The bytes are shared with the reading: nobody may change them.
+// The bytes are shared with the reading: nobody may change them. It is
+// called from one goroutine (the command's, for its one input).
 func OwnBytes(name string) (data []byte, ok bool) {
 	if own.read == nil || name != own.name {
 		return nil, false

@@ -467,7 +467,7 @@ func interpretFrom(rd io.ReadCloser, do func(op []byte, args []operand)) {
 				continue
 			}
 			inline := string(t.kw) == "ID"
-			end := ""
+			var end byte
 			if inline {
 				end = inlineEnd(stk)
 			}

@@ -11,12 +11,14 @@ package pdftext
 // The data are not tokens: read as such, binary bytes or ASCII85's ('>'
 // among them) fail the page as damaged. The reader skips them instead.
 
-// inlineEnd returns what ends the data of an inline image whose dictionary
-// is args (its keys and values, in order, as the operands of ID): "~>"
-// for ASCII85 data, ">" for ASCIIHex, "" for any other (binary) data,
-// which has no end of its own. The first filter decides: the data are
-// what it reads.
-func inlineEnd(args []operand) string {
+// inlineEnd returns the byte that ends the data of an inline image whose
+// dictionary is args (its keys and values, in order, as the operands of
+// ID): '~' for ASCII85 data, whose end is "~>" and which may hold "EI"
+// set off by white space ('~' is not among its digits; a damaged end
+// without its '>' still ends there); 0 for any other data, whose end is
+// the EI itself (ASCIIHex data cannot hold "EI": 'I' is no hex digit).
+// The first filter decides: the data are what it reads.
+func inlineEnd(args []operand) byte {
 	for i := 0; i+1 < len(args); i += 2 {
 		if k := args[i].Name(); k != "F" && k != "Filter" {
 			continue
@@ -25,37 +27,28 @@ func inlineEnd(args []operand) string {
 		if f.kind == opArray && len(f.arr) > 0 {
 			f = f.arr[0]
 		}
-		switch f.Name() {
-		case "A85", "ASCII85Decode":
-			return "~>"
-		case "AHx", "ASCIIHexDecode":
-			return ">"
+		if n := f.Name(); n == "A85" || n == "ASCII85Decode" {
+			return '~'
 		}
-		return ""
+		return 0
 	}
-	return ""
+	return 0
 }
 
 // skipInlineData reads past an inline image's data, which start one
 // white-space byte after ID, and the EI that ends them: the first "EI"
-// past end (see inlineEnd; at once when end is ""), with white space
-// before it and white space, a delimiter or the stream's end after it.
-// At the stream's end it stops there.
-func (b *contentReader) skipInlineData(end string) {
+// past the byte end (see inlineEnd; at once when end is 0), with white
+// space before it and white space, a delimiter or the stream's end after
+// it. At the stream's end it stops there.
+func (b *contentReader) skipInlineData(end byte) {
 	b.readByte() // the white space after ID
-	for matched := 0; matched < len(end); {
-		c := b.readByte()
-		if b.eof {
-			return
+	for end != 0 {
+		if c := b.readByte(); c == end || b.eof {
+			break
 		}
-		switch {
-		case c == end[matched]:
-			matched++
-		case c == end[0]:
-			matched = 1
-		default:
-			matched = 0
-		}
+	}
+	if b.eof {
+		return
 	}
 	space := true // the byte before is white space
 	for {

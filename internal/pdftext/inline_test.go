@@ -8,9 +8,9 @@ import (
 	"newsclip/internal/pdfgen"
 )
 
-// TestInlineEnd: the data of an inline image end where its first filter's
-// encoding ends, ASCII85's at "~>" and ASCIIHex's at ">"; any other data
-// have no end of their own.
+// TestInlineEnd: the data of an inline image whose first filter is
+// ASCII85 end at its '~'; any other data (ASCIIHex's included) end at
+// their EI.
 func TestInlineEnd(t *testing.T) {
 	name := func(s string) operand { return operand{kind: opName, b: []byte(s)} }
 	num := func(x float64) operand { return operand{kind: opInt, num: x} }
@@ -18,17 +18,17 @@ func TestInlineEnd(t *testing.T) {
 	for _, c := range []struct {
 		what string
 		args []operand
-		want string
+		want byte
 	}{
-		{"ASCII85, abbreviated", []operand{name("W"), num(4), name("F"), name("A85")}, "~>"},
-		{"ASCII85 then Flate", []operand{name("W"), num(4), name("F"), arr(name("A85"), name("Fl"))}, "~>"},
-		{"full names", []operand{name("Filter"), arr(name("ASCII85Decode"), name("FlateDecode"))}, "~>"},
-		{"ASCIIHex", []operand{name("F"), name("AHx"), name("H"), num(2)}, ">"},
-		{"Flate then ASCII85: binary data", []operand{name("F"), arr(name("Fl"), name("A85"))}, ""},
-		{"DCT", []operand{name("F"), name("DCT")}, ""},
-		{"no filter", []operand{name("W"), num(4), name("H"), num(4), name("BPC"), num(8)}, ""},
-		{"a value named F is not the key", []operand{name("CS"), name("F"), name("W"), num(4)}, ""},
-		{"none", nil, ""},
+		{"ASCII85, abbreviated", []operand{name("W"), num(4), name("F"), name("A85")}, '~'},
+		{"ASCII85 then Flate", []operand{name("W"), num(4), name("F"), arr(name("A85"), name("Fl"))}, '~'},
+		{"full names", []operand{name("Filter"), arr(name("ASCII85Decode"), name("FlateDecode"))}, '~'},
+		{"ASCIIHex", []operand{name("F"), name("AHx"), name("H"), num(2)}, 0},
+		{"Flate then ASCII85: binary data", []operand{name("F"), arr(name("Fl"), name("A85"))}, 0},
+		{"DCT", []operand{name("F"), name("DCT")}, 0},
+		{"no filter", []operand{name("W"), num(4), name("H"), num(4), name("BPC"), num(8)}, 0},
+		{"a value named F is not the key", []operand{name("CS"), name("F"), name("W"), num(4)}, 0},
+		{"none", nil, 0},
 	} {
 		if got := inlineEnd(c.args); got != c.want {
 			t.Errorf("%s: inlineEnd = %q, want %q", c.what, got, c.want)
@@ -43,7 +43,10 @@ func TestInlineImagesSkipped(t *testing.T) {
 	text := func(s string, y int) string { return fmt.Sprintf("BT /F1 12 Tf 72 %d Td (%s) Tj ET\n", y, s) }
 	for _, c := range []struct{ what, image string }{
 		{"ASCII85 with a '>' and an EI inside", "BI /W 4 /H 1 /BPC 8 /CS /G /F [/A85 /Fl] ID\nGb\"/l4>jH EI ~>5H!lc0n~>\nEI"},
-		{"ASCIIHex with an EI inside", "BI /W 2 /H 1 /BPC 8 /CS /G /F /AHx ID 0f EI 0a>EI"},
+		{"ASCII85 without its '>'", "BI /W 4 /H 1 /BPC 8 /CS /G /F /A85 ID\n87cURD]i,\"Ebo80~\nEI"},
+		{"ASCII85 with a space in its end", "BI /W 4 /H 1 /BPC 8 /CS /G /F /A85 ID\n87cURD]i,\"Ebo80~ >\nEI"},
+		{"ASCIIHex", "BI /W 2 /H 1 /BPC 8 /CS /G /F /AHx ID 0f0a>\nEI"},
+		{"ASCIIHex without its '>'", "BI /W 2 /H 1 /BPC 8 /CS /G /F /AHx ID\n0f0a\nEI"},
 		{"binary", "BI /W 8 /H 1 /BPC 8 /CS /G ID \x00\xff>)(<<]/%\x85xEI)\nEI\n"},
 		{"binary, EI before a delimiter", "BI /W 4 /H 1 /BPC 8 /CS /G ID \x01>\x02( EI/Span <<>> BDC EMC"},
 	} {

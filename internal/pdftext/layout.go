@@ -330,6 +330,7 @@ func (s *lineSink) add(l Line) {
 // empties s.
 func (s *lineSink) take() []Line {
 	if len(s.lines) == 0 {
+		s.reset()
 		return nil
 	}
 	all, at := string(s.text), 0
@@ -338,9 +339,12 @@ func (s *lineSink) take() []Line {
 		l.Text, at = all[at:s.ends[i]], s.ends[i]
 		out[i] = l
 	}
-	s.lines, s.text, s.ends = s.lines[:0], s.text[:0], s.ends[:0]
+	s.reset()
 	return out
 }
+
+// reset empties s, keeping its buffers.
+func (s *lineSink) reset() { s.lines, s.text, s.ends = s.lines[:0], s.text[:0], s.ends[:0] }
 
 // layoutPage turns a page's glyphs into lines in reading order, with c's
 // scratch buffers (those of the document's earlier pages).
@@ -368,6 +372,7 @@ func layoutPage(gs []glyph, y0, y1 float64, c *cutter) Page {
 	ws = joinDropCaps(ws)
 	c.reuse(medianSize(ws))
 	c.cut(region(ws), 0)
+	c.sink.reset() // empty, unless a panic cut the last page short
 	for _, b := range c.blocks {
 		blockLines(b, &c.sink)
 	}

@@ -54,3 +54,18 @@ func TestLinesHeldCompactly(t *testing.T) {
 	}
 	runtime.KeepAlive(kept)
 }
+
+// TestLineSinkStartsEmpty: text a page left half-written (a panic between
+// a line's text and its add) does not open the next page's first line.
+func TestLineSinkStartsEmpty(t *testing.T) {
+	var s lineSink
+	s.text = append(s.text, "cut sho"...) // a line's text, never added
+	if got := s.take(); got != nil {
+		t.Fatalf("take gave %d lines, want none", len(got))
+	}
+	s.text = append(s.text, "Harbour"...)
+	s.add(Line{X0: 72})
+	if got := s.take(); len(got) != 1 || got[0].Text != "Harbour" {
+		t.Errorf("take gave %+v, want the one line Harbour", got)
+	}
+}
