@@ -93,7 +93,7 @@ func loadFontEntries(f pdf.Font, e fontEntries) *pdfFont {
 		pf.simpleText = toUnicodeText(e.toUnicode, cmap, whole)
 	}
 	if f.V.Key("Subtype").Name() == "Type0" {
-		pf.twoByte = true
+		pf.twoByte = !oneByteCodes(e.encoding)
 		if pf.toUnicode {
 			// Read for its widths alone: see cidwidths.go.
 			if dw, ok := rawCIDWidths(f.V, &pf.widths); ok {
@@ -138,12 +138,32 @@ func loadFontEntries(f pdf.Font, e fontEntries) *pdfFont {
 // gives up.
 func encoder(f pdf.Font, e fontEntries, cmap []byte, whole bool) pdf.TextEncoding {
 	k := e.encoding.Kind()
-	if whole && e.toUnicode.Kind() == pdf.Stream && (k == pdf.Null || k == pdf.Name && e.encoding.Name() == "Identity-H") {
+	// An embedded CMap (a stream) maps codes to glyphs, not to text: the
+	// library decodes nothing through it, the ToUnicode map does.
+	if whole && e.toUnicode.Kind() == pdf.Stream && (k == pdf.Null || k == pdf.Stream || k == pdf.Name && e.encoding.Name() == "Identity-H") {
 		if m, ok := readCMap(cmap); ok {
 			return m
 		}
 	}
 	return f.Encoder()
+}
+
+// oneByteCodes reports whether enc, a Type0 font's Encoding, is a CMap
+// embedded in the file whose codes are all one byte long, as some
+// producers (iText) write for a font drawn with codes 00-FF: its strings
+// are read a byte to a code, not two.
+//
+//	/Encoding 5 0 R  ->  1 begincodespacerange <00> <FF> endcodespacerange
+func oneByteCodes(enc pdf.Value) bool {
+	if enc.Kind() != pdf.Stream {
+		return false
+	}
+	data, ok := readStream(enc, maxCMap)
+	if !ok {
+		return false
+	}
+	m, ok := readCMap(data)
+	return ok && len(m.space[0]) > 0 && len(m.space[1])+len(m.space[2])+len(m.space[3]) == 0
 }
 
 // denseCodes bounds the codes a widthTable keeps in a slice: a font's
