@@ -130,6 +130,9 @@ func TestCMapReadAsLibrary(t *testing.T) {
 				}) != "" || !fit {
 					continue // damaged, or the library would fill its claimed entries
 				}
+				if libraryDecodesNothing(fv) {
+					continue
+				}
 				got, want := catching(func() string {
 					enc := encoder(pdf.Font{V: fv}, e, cmap, whole)
 					if _, ok := enc.(*cmapText); ok {

@@ -12,7 +12,9 @@ import (
 // whose ToUnicode map reads the codes 1-3 (01-03, or 0001-0003) as "abc".
 func embeddedCMapFont(n int) pdfgen.FontObjects {
 	hex := func(c int) string { return fmt.Sprintf("%0*X", 2*n, c) }
-	stream := func(data string) string { return fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(data), data) }
+	stream := func(data string) string {
+		return fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(data), data)
+	}
 	return func(add func(string) int) string {
 		enc := add(stream(fmt.Sprintf("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /OneToOne def "+
 			"1 begincodespacerange <%s> <%s> endcodespacerange 1 begincidrange <%s> <%s> 0 endcidrange endcmap "+

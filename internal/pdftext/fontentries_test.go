@@ -142,7 +142,7 @@ func TestFontEntriesReadOnce(t *testing.T) {
 		}
 		for c := range 256 {
 			code := string([]byte{byte(c)})
-			if fit && pf.enc.Decode(code) != lib.Encoder().Decode(code) {
+			if fit && !libraryDecodesNothing(fv) && pf.enc.Decode(code) != lib.Encoder().Decode(code) {
 				t.Errorf("%s %s: code %#x decodes to %q, the library's %q", name, fn, c, pf.enc.Decode(code), lib.Encoder().Decode(code))
 			}
 		}
@@ -182,3 +182,9 @@ func TestDecodeBytesAsDecode(t *testing.T) {
 		t.Errorf("only %d fonts", fonts)
 	}
 }
+
+// libraryDecodesNothing reports whether fv is a Type0 font whose Encoding
+// is a CMap embedded in the file, through which the library decodes
+// nothing, where the font's ToUnicode map does (see encoder and
+// TestEmbeddedCMapEncoding): there the decoders are not compared.
+func libraryDecodesNothing(fv pdf.Value) bool { return fv.Key("Encoding").Kind() == pdf.Stream }
