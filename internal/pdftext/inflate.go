@@ -139,7 +139,9 @@ func (s *pooledStream) Close() error {
 }
 
 // openStream is v.Reader(): the same bytes, then the same error, and the
-// same panics in the same order. A stream whose only filter is
+// same panics in the same order, but for a stream whose /Length is wrong
+// (see dataEnd), read up to its "endstream" when it has no filter or
+// only FlateDecode without a predictor. A stream whose only filter is
 // FlateDecode without a predictor, in a document streamSpan can read, is
 // inflated from the document's bytes with a pooled inflater; Close hands
 // it back, and nothing may be read after. Every other stream is the
@@ -154,13 +156,18 @@ func openStream(v pdf.Value) io.ReadCloser {
 	n := v.Key("Length").Int64()
 	filter := v.Key("Filter")
 	param := v.Key("DecodeParms")
-	if n <= 0 || filter.Kind() != pdf.Name || filter.Name() != "FlateDecode" || off < 0 {
+	end, repaired := dataEnd(doc, off, n) // a wrong /Length: see streamlength.go
+	if repaired && filter.Kind() == pdf.Null {
+		return io.NopCloser(bytes.NewReader(doc[off:end]))
+	}
+	if !repaired && n <= 0 || filter.Kind() != pdf.Name || filter.Name() != "FlateDecode" || off < 0 {
 		return v.Reader()
 	}
-	// What io.NewSectionReader(doc, off, n) reads.
-	end := int64(len(doc))
-	if n < end-off {
-		end = off + n
+	if !repaired { // what io.NewSectionReader(doc, off, n) reads
+		end = int64(len(doc))
+		if n < end-off {
+			end = off + n
+		}
 	}
 	var raw []byte
 	if off < end {
