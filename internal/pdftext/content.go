@@ -468,14 +468,15 @@ func interpretFrom(rd io.ReadCloser, do func(op []byte, args []operand)) {
 			}
 			inline := string(t.kw) == "ID"
 			var end byte
+			var ascii bool
 			if inline {
-				end = inlineEnd(stk)
+				end, ascii = inlineEnd(stk)
 			}
 			do(t.kw, stk)
 			stk = stk[:0]
 			b.reset()
 			if inline { // the image's data and its EI (see inline.go)
-				b.skipInlineData(end)
+				b.skipInlineData(end, ascii)
 			}
 			continue
 		}

@@ -69,3 +69,21 @@ func TestLineSinkStartsEmpty(t *testing.T) {
 		t.Errorf("take gave %+v, want the one line Harbour", got)
 	}
 }
+
+// TestLayoutPageStartsEmpty: lines a page left in the cutter's sink (its
+// layout cut short by a panic, which the page reader recovers) do not
+// open the next page.
+func TestLayoutPageStartsEmpty(t *testing.T) {
+	var c cutter
+	c.sink.text = append(c.sink.text, "Cut short"...)
+	c.sink.add(Line{X0: 72, Y: 700, Size: 10})
+	var gs []glyph
+	for i, r := range "Harbour" {
+		x := 72 + 6*float64(i)
+		gs = append(gs, glyph{x0: x, x1: x + 6, y: 500, ey: 500, size: 10, text: string(r)})
+	}
+	p := layoutPage(gs, 0, 792, &c)
+	if len(p.Lines) != 1 || p.Lines[0].Text != "Harbour" {
+		t.Errorf("lines %+v, want the one line Harbour", p.Lines)
+	}
+}

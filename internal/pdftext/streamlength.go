@@ -14,17 +14,21 @@ package pdftext
 
 import "bytes"
 
-// maxLengthSearch bounds how far past a stream's start dataEnd looks for
-// its "endstream": 16 MiB, more than any page's content, so that a file
-// of many streams without one is not searched to its end for each.
-const maxLengthSearch = 16 << 20
+// maxLengthSearch bounds how far past a stream's declared end dataEnd
+// looks for its "endstream": 1 MiB. Each search also stops at the
+// object's "endobj", so a file of many streams without a usable length
+// is searched about once over, not once a stream (3,000 such streams of
+// a 50 MB file, searched 16 MiB each, took 9.4 s).
+const maxLengthSearch = 1 << 20
 
 // dataEnd returns where the data of a stream that starts at offset off in
 // doc, declared n bytes long, end: at off+n when "endstream" follows
 // there, after white space, as in a well-formed file; else, with
-// repaired set, before the first "endstream" within maxLengthSearch bytes
-// of off and the end of line before it; else (none found) at off+n, no
-// further than doc's end.
+// repaired set, before the first "endstream" of the object (up to its
+// "endobj", and no more than maxLengthSearch bytes past off+n), or
+// before its "endobj" when it has no "endstream", in both cases without
+// the end of line before; else (neither found) at off+n, no further
+// than doc's end.
 func dataEnd(doc []byte, off, n int64) (end int64, repaired bool) {
 	size := int64(len(doc))
 	if off < 0 || off > size {
@@ -34,17 +38,18 @@ func dataEnd(doc []byte, off, n int64) (end int64, repaired bool) {
 	if endsStream(doc[declared:]) {
 		return declared, false
 	}
-	i := bytes.Index(doc[off:min(size, off+maxLengthSearch)], []byte("endstream"))
-	if i < 0 {
+	w := doc[off:min(size, declared+maxLengthSearch)]
+	if j := bytes.Index(w, []byte("endobj")); j >= 0 {
+		w = w[:j]
+	} else if !bytes.Contains(w, []byte("endstream")) {
 		return declared, false
 	}
-	end = off + int64(i)
-	if end > off && doc[end-1] == '\n' {
-		end--
+	if i := bytes.Index(w, []byte("endstream")); i >= 0 {
+		w = w[:i]
 	}
-	if end > off && doc[end-1] == '\r' {
-		end--
-	}
+	w = bytes.TrimSuffix(w, []byte("\n")) // the end of line before the keyword
+	w = bytes.TrimSuffix(w, []byte("\r"))
+	end = off + int64(len(w))
 	return end, end != declared
 }
 

@@ -11,8 +11,8 @@ import (
 )
 
 // TestDataEnd: a stream's data end at its declared length where
-// "endstream" follows; else at the "endstream" found, the end of line
-// before it left out.
+// "endstream" follows; else at the "endstream" found, or the object's
+// "endobj" when it has none, the end of line before it left out.
 func TestDataEnd(t *testing.T) {
 	for _, c := range []struct {
 		doc      string
@@ -27,9 +27,11 @@ func TestDataEnd(t *testing.T) {
 		{"0123456789\r\nendstream", 30, 10, true}, // too long
 		{"0123456789\nendstream", 0, 10, true},    // none (or unreadable)
 		{"0123456789\nendstream", -7, 10, true},
-		{"0123456789", 4, 4, false},   // no endstream at all: as declared
-		{"0123456789", 40, 10, false}, // ... no further than the end
-		{"\nendstream", 0, 0, false},  // empty, and says so
+		{"0123456789", 4, 4, false},                                                // no endstream at all: as declared
+		{"0123456789", 40, 10, false},                                              // ... no further than the end
+		{"\nendstream", 0, 0, false},                                               // empty, and says so
+		{"0123\nendobj 6 0 obj << /Length 2 >> stream\nxy\nendstream", 0, 4, true}, // no endstream: up to endobj, not the next object's
+		{"0123\r\nendobj", 40, 4, true},
 	} {
 		end, repaired := dataEnd([]byte(c.doc), 0, c.n)
 		if end != c.end || repaired != c.repaired {
